@@ -1,0 +1,134 @@
+//! CSV input with a header row; the columns for text, outlet, date, id, title and URL are
+//! chosen by name (flags `--text-col` and friends). A row with the wrong number of fields or
+//! invalid UTF-8 is skipped with its line.
+
+use super::article::{hex, Record, Skip, SkipKind};
+use super::jsonl::HashingReader;
+use super::{build_article, utf8_problem, Error, InputInfo, InputKind, LoadOptions, RecordStream};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+struct Columns {
+    text: usize,
+    outlet: Option<usize>,
+    date: Option<usize>,
+    id: Option<usize>,
+    title: Option<usize>,
+    url: Option<usize>,
+    lang: Option<usize>,
+    width: usize,
+}
+
+/// Streams records from a CSV file.
+pub struct CsvReader {
+    source: String,
+    reader: csv::Reader<HashingReader<std::fs::File>>,
+    hasher: Arc<Mutex<Sha256>>,
+    columns: Columns,
+    options: LoadOptions,
+    record: csv::ByteRecord,
+    done: bool,
+}
+
+impl CsvReader {
+    /// Opens a CSV file and checks its header.
+    pub fn open(path: &Path, options: &LoadOptions) -> Result<CsvReader, Error> {
+        let source = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::Io { path: source.clone(), source: e })?;
+        let (hashing, hasher) = HashingReader::new(file);
+        let tsv = source.to_lowercase().ends_with(".tsv");
+        let mut reader = csv::ReaderBuilder::new().flexible(true).delimiter(if tsv { b'\t' } else { b',' }).from_reader(hashing);
+        let header = reader.byte_headers().map_err(|e| Error::Manifest { path: source.clone(), line: 1, message: format!("cannot read the CSV header: {e}") })?.clone();
+        let names: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).trim().trim_start_matches('\u{FEFF}').to_lowercase()).collect();
+        let find = |name: &str| names.iter().position(|n| *n == name.to_lowercase());
+        let need = |name: &str, flag: &str| {
+            find(name).ok_or_else(|| Error::MissingColumn { path: source.clone(), column: name.to_string(), found: names.join(","), flag: flag.to_string() })
+        };
+        let columns = Columns {
+            text: need(&options.text_col, "--text-col")?,
+            outlet: Some(need(&options.outlet_col, "--outlet-col")?),
+            date: find(&options.date_col),
+            id: find(&options.id_col),
+            title: find(&options.title_col),
+            url: find(&options.url_col),
+            lang: find("lang"),
+            width: names.len(),
+        };
+        Ok(CsvReader { source, reader, hasher, columns, options: options.clone(), record: csv::ByteRecord::new(), done: false })
+    }
+
+    fn convert(&self) -> Record {
+        let pos = self.record.position();
+        let line = pos.map(|p| p.line());
+        let byte = pos.map(|p| p.byte()).unwrap_or(0);
+        let skip = |kind, reason: String| Skip { source: self.source.clone(), line, id: None, kind, reason };
+        if self.record.len() != self.columns.width {
+            return Err(skip(SkipKind::RaggedRow, format!("row has {} fields but the header has {}; quote fields that contain commas", self.record.len(), self.columns.width)));
+        }
+        let mut fields = Vec::with_capacity(self.record.len());
+        let mut offset = byte;
+        for f in self.record.iter() {
+            if let Some(problem) = utf8_problem(f, offset) {
+                return Err(skip(SkipKind::InvalidUtf8, problem));
+            }
+            offset += f.len() as u64 + 1;
+            fields.push(std::str::from_utf8(f).unwrap_or_default());
+        }
+        let get = |c: Option<usize>| c.and_then(|i| fields.get(i)).map(|s| s.to_string());
+        let outlet = get(self.columns.outlet);
+        if outlet.as_deref().map(str::trim).unwrap_or("").is_empty() {
+            return Err(skip(SkipKind::MissingField, format!("empty outlet column {:?}; every record needs its outlet", self.options.outlet_col)));
+        }
+        build_article(
+            &self.source,
+            line,
+            get(self.columns.id),
+            outlet.as_deref(),
+            get(self.columns.date),
+            get(self.columns.title),
+            get(self.columns.url),
+            get(self.columns.lang),
+            fields[self.columns.text].to_string(),
+            &self.options,
+        )
+    }
+}
+
+impl Iterator for CsvReader {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        if self.done {
+            return None;
+        }
+        let mut record = std::mem::take(&mut self.record);
+        let r = self.reader.read_byte_record(&mut record);
+        self.record = record;
+        match r {
+            Ok(true) => Some(self.convert()),
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                let line = e.position().map(|p| p.line());
+                Some(Err(Skip {
+                    source: self.source.clone(),
+                    line,
+                    id: None,
+                    kind: SkipKind::ReadError,
+                    reason: format!("cannot read further: {e}; records after this point are lost"),
+                }))
+            }
+        }
+    }
+}
+
+impl RecordStream for CsvReader {
+    fn info(&self) -> InputInfo {
+        let digest = self.hasher.lock().map(|h| h.clone().finalize().to_vec()).unwrap_or_default();
+        InputInfo { path: self.source.clone(), kind: InputKind::Csv, sha256: hex(&digest) }
+    }
+}

@@ -1,0 +1,169 @@
+//! A folder of `.txt` files, one article each, with an optional `manifest.toml` or
+//! `manifest.csv` giving each file's outlet, date, title, URL, language and id.
+//!
+//! Files are read in manifest order, then any `.txt` file the manifest does not name, in name
+//! order, with outlet `unknown`. A manifest row naming a missing file becomes a skip.
+
+use super::article::{hex, Record, Skip, SkipKind};
+use super::{build_article, files_with_extension, utf8_problem, Error, InputInfo, InputKind, LoadOptions, RecordStream};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, VecDeque};
+use std::path::{Path, PathBuf};
+
+/// One manifest row.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestEntry {
+    /// File name inside the folder.
+    pub file: String,
+    /// Article id (default: the file stem).
+    pub id: Option<String>,
+    /// Host outlet.
+    pub outlet: Option<String>,
+    /// Date.
+    pub date: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Language.
+    pub lang: Option<String>,
+    /// Free text about the source (ignored by the analysis).
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestToml {
+    article: Vec<toml::Spanned<ManifestEntry>>,
+}
+
+/// Manifest rows with the line each starts on.
+pub fn read_manifest(dir: &Path) -> Result<Option<(PathBuf, Vec<(usize, ManifestEntry)>, Vec<u8>)>, Error> {
+    let toml_path = dir.join("manifest.toml");
+    let csv_path = dir.join("manifest.csv");
+    if toml_path.is_file() {
+        let shown = toml_path.display().to_string();
+        let bytes = std::fs::read(&toml_path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
+        let text = String::from_utf8(bytes.clone()).map_err(|e| Error::Manifest { path: shown.clone(), line: 1, message: format!("not UTF-8: {e}") })?;
+        let parsed: ManifestToml = toml::from_str(&text).map_err(|e| {
+            let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(1);
+            Error::Manifest { path: shown.clone(), line, message: format!("{}; see the manifest format in README.md", e.message()) }
+        })?;
+        let rows = parsed.article.into_iter().map(|s| (line_of(&text, s.span().start), s.into_inner())).collect();
+        return Ok(Some((toml_path, rows, bytes)));
+    }
+    if csv_path.is_file() {
+        let shown = csv_path.display().to_string();
+        let bytes = std::fs::read(&csv_path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
+        let mut rdr = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+        let mut rows = Vec::new();
+        for r in rdr.deserialize::<ManifestEntry>() {
+            match r {
+                Ok(row) => rows.push((0, row)),
+                Err(e) => {
+                    let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
+                    return Err(Error::Manifest { path: shown, line, message: format!("{e}; columns are file,id,outlet,date,title,url,lang,note") });
+                }
+            }
+        }
+        // csv::Reader does not hand out row positions from deserialize; count data rows from line 2.
+        for (i, row) in rows.iter_mut().enumerate() {
+            row.0 = i + 2;
+        }
+        return Ok(Some((csv_path, rows, bytes)));
+    }
+    Ok(None)
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text.as_bytes()[..byte.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+enum Job {
+    Listed { manifest: String, line: usize, entry: ManifestEntry },
+    Unlisted(PathBuf),
+}
+
+/// Streams the articles of a folder.
+pub struct FolderReader {
+    dir: PathBuf,
+    source: String,
+    jobs: VecDeque<Job>,
+    hasher: Sha256,
+    options: LoadOptions,
+}
+
+impl FolderReader {
+    /// Lists the folder and reads its manifest.
+    pub fn open(dir: &Path, options: &LoadOptions) -> Result<FolderReader, Error> {
+        let mut hasher = Sha256::new();
+        let mut jobs = VecDeque::new();
+        let mut listed = BTreeSet::new();
+        if let Some((path, rows, bytes)) = read_manifest(dir)? {
+            hasher.update(&bytes);
+            let shown = path.display().to_string();
+            for (line, entry) in rows {
+                listed.insert(entry.file.clone());
+                jobs.push_back(Job::Listed { manifest: shown.clone(), line, entry });
+            }
+        }
+        for p in files_with_extension(dir, &["txt"])? {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if !listed.contains(&name) {
+                jobs.push_back(Job::Unlisted(p));
+            }
+        }
+        Ok(FolderReader { dir: dir.to_path_buf(), source: dir.display().to_string(), jobs, hasher, options: options.clone() })
+    }
+
+    fn read_file(&mut self, path: &Path, entry: &ManifestEntry, manifest: Option<(&str, usize)>) -> Record {
+        let shown = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let (source, line) = manifest.map(|(m, l)| (m.to_string(), Some(l as u64))).unwrap_or((shown.clone(), None));
+                return Err(Skip {
+                    source,
+                    line,
+                    id: entry.id.clone(),
+                    kind: SkipKind::MissingFile,
+                    reason: format!("cannot read {shown}: {e}; fix the file name in the manifest or add the file"),
+                });
+            }
+        };
+        self.hasher.update(entry.file.as_bytes());
+        self.hasher.update(&bytes);
+        if let Some(problem) = utf8_problem(&bytes, 0) {
+            return Err(Skip { source: shown, line: None, id: entry.id.clone(), kind: SkipKind::InvalidUtf8, reason: problem });
+        }
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        let id = entry.id.clone().or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()));
+        build_article(&shown, None, id, entry.outlet.as_deref(), entry.date.clone(), entry.title.clone(), entry.url.clone(), entry.lang.clone(), text, &self.options)
+    }
+}
+
+impl Iterator for FolderReader {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        let job = self.jobs.pop_front()?;
+        Some(match job {
+            Job::Listed { manifest, line, entry } => {
+                let path = self.dir.join(&entry.file);
+                self.read_file(&path, &entry, Some((&manifest, line)))
+            }
+            Job::Unlisted(path) => {
+                let entry = ManifestEntry { file: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), ..Default::default() };
+                self.read_file(&path, &entry, None)
+            }
+        })
+    }
+}
+
+impl RecordStream for FolderReader {
+    fn info(&self) -> InputInfo {
+        InputInfo { path: self.source.clone(), kind: InputKind::Folder, sha256: hex(&self.hasher.clone().finalize()) }
+    }
+}

@@ -1,0 +1,320 @@
+//! Corpus loading: folders of text files with a manifest, JSONL (also gzip) and CSV.
+//!
+//! Owns reading inputs into [`Article`]s and [`Skip`]s, hashing every input for provenance, and
+//! finding boilerplate. Every record read ends as exactly one article or one skip, in input
+//! order, so that `read = analysed + skipped` holds. Records stream: an input is never held in
+//! memory whole. This module and `lexicon` are the only library modules that read files.
+
+pub mod article;
+pub mod boilerplate;
+pub mod csv_input;
+pub mod dedup;
+pub mod folder;
+pub mod jsonl;
+
+pub use article::{content_hash, Article, Record, Skip, SkipKind};
+pub use dedup::Dedup;
+
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// Errors that stop a whole input (as opposed to skipping one record).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input path does not exist.
+    #[error("{path}: no such file or directory; check the path")]
+    NotFound {
+        /// The path given.
+        path: String,
+    },
+    /// Reading failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A manifest that cannot be used at all.
+    #[error("{path}:{line}: {message}")]
+    Manifest {
+        /// The manifest file.
+        path: String,
+        /// Line of the problem.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A CSV header without a required column.
+    #[error("{path}:1: no column named {column:?} in the header ({found}); name the column with {flag}")]
+    MissingColumn {
+        /// The CSV file.
+        path: String,
+        /// The column looked for.
+        column: String,
+        /// The header as found.
+        found: String,
+        /// The flag that selects it.
+        flag: String,
+    },
+    /// An input whose kind is not known.
+    #[error("{path}: not a folder, .jsonl, .jsonl.gz, .ndjson or .csv file; give one of those")]
+    UnknownKind {
+        /// The path.
+        path: String,
+    },
+    /// A boilerplate pattern file that cannot be used.
+    #[error("{path}: {message}")]
+    Patterns {
+        /// The pattern file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// How inputs are read.
+#[derive(Clone, Debug, Serialize)]
+pub struct LoadOptions {
+    /// Larger articles are skipped with a reason.
+    pub max_article_bytes: usize,
+    /// CSV column with the text.
+    pub text_col: String,
+    /// CSV column with the outlet.
+    pub outlet_col: String,
+    /// CSV column with the date.
+    pub date_col: String,
+    /// CSV column with the id.
+    pub id_col: String,
+    /// CSV column with the title.
+    pub title_col: String,
+    /// CSV column with the URL.
+    pub url_col: String,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_article_bytes: 8 << 20,
+            text_col: "text".into(),
+            outlet_col: "outlet".into(),
+            date_col: "date".into(),
+            id_col: "id".into(),
+            title_col: "title".into(),
+            url_col: "url".into(),
+        }
+    }
+}
+
+/// The kind of an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    /// A folder of `.txt` files, optionally with `manifest.toml` or `manifest.csv`.
+    Folder,
+    /// JSON Lines, one article per line.
+    Jsonl,
+    /// Gzip-compressed JSON Lines.
+    JsonlGz,
+    /// CSV with a header.
+    Csv,
+    /// JSON Lines on standard input (`-`).
+    Stdin,
+}
+
+/// Decides the kind of an input from its path.
+pub fn input_kind(path: &Path) -> Result<InputKind, Error> {
+    let shown = path.display().to_string();
+    if shown == "-" {
+        return Ok(InputKind::Stdin);
+    }
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound { path: shown.clone() },
+        _ => Error::Io { path: shown.clone(), source: e },
+    })?;
+    if meta.is_dir() {
+        return Ok(InputKind::Folder);
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") || name.ends_with(".json.gz") {
+        Ok(InputKind::JsonlGz)
+    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json") {
+        Ok(InputKind::Jsonl)
+    } else if name.ends_with(".csv") || name.ends_with(".tsv") {
+        Ok(InputKind::Csv)
+    } else {
+        Err(Error::UnknownKind { path: shown })
+    }
+}
+
+/// Provenance of one input: path, kind and SHA-256 of its bytes (for a folder, of its manifest
+/// and files in name order).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct InputInfo {
+    /// The path as given.
+    pub path: String,
+    /// Its kind.
+    pub kind: InputKind,
+    /// Hex SHA-256.
+    pub sha256: String,
+}
+
+/// A stream of records from one input. `finish` returns the input's hash once read to the end.
+pub trait RecordStream: Iterator<Item = Record> + Send {
+    /// Provenance, complete once the stream is exhausted.
+    fn info(&self) -> InputInfo;
+}
+
+/// Opens one input as a record stream.
+pub fn open(path: &Path, options: &LoadOptions) -> Result<Box<dyn RecordStream>, Error> {
+    let kind = input_kind(path)?;
+    let shown = path.display().to_string();
+    Ok(match kind {
+        InputKind::Folder => Box::new(folder::FolderReader::open(path, options)?),
+        InputKind::Jsonl | InputKind::JsonlGz => {
+            let file = std::fs::File::open(path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
+            Box::new(jsonl::JsonlReader::new(shown, kind, Box::new(file), options.clone(), kind == InputKind::JsonlGz))
+        }
+        InputKind::Stdin => Box::new(jsonl::JsonlReader::new("-".into(), kind, Box::new(std::io::stdin()), options.clone(), false)),
+        InputKind::Csv => Box::new(csv_input::CsvReader::open(path, options)?),
+    })
+}
+
+/// Splits text into lines, treating `\r\n`, `\n` and a lone `\r` as line ends. Returns the
+/// spans of the lines without their terminators.
+pub fn line_spans(text: &str) -> Vec<crate::span::Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                out.push(crate::span::Span::new(start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(crate::span::Span::new(start, i));
+                if i + 1 < b.len() && b[i + 1] == b'\n' {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push(crate::span::Span::new(start, b.len()));
+    }
+    out
+}
+
+/// Normalises an outlet name from the input: trimmed and lowercased, `unknown` when empty.
+pub fn normalize_outlet(raw: Option<&str>) -> String {
+    let s = raw.map(str::trim).unwrap_or("");
+    if s.is_empty() {
+        "unknown".into()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// Turns a path into the display form used in skips and provenance.
+pub fn display_path(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Paths of regular files in a folder with one of the given extensions, sorted by name.
+pub fn files_with_extension(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Error> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::Io { path: display_path(dir), source: e })?;
+    let mut v = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| Error::Io { path: display_path(dir), source: e })?;
+        let p = entry.path();
+        let ok = p.extension().map(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x))).unwrap_or(false);
+        if ok && p.is_file() {
+            v.push(p);
+        }
+    }
+    v.sort();
+    Ok(v)
+}
+
+/// Builds an article from decoded fields, or a skip if the text is unusable.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build_article(
+    source: &str,
+    line: Option<u64>,
+    id: Option<String>,
+    outlet: Option<&str>,
+    date: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+    text: String,
+    options: &LoadOptions,
+) -> Record {
+    let id = id.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| match line {
+        Some(l) => format!("{}:{}", file_stem(source), l),
+        None => file_stem(source),
+    });
+    let skip = |kind, reason: String| Skip { source: source.to_string(), line, id: Some(id.clone()), kind, reason };
+    if text.len() > options.max_article_bytes {
+        return Err(skip(
+            SkipKind::TooLarge,
+            format!("article of {} bytes is larger than --max-article-bytes {}; raise the limit to analyse it", text.len(), options.max_article_bytes),
+        ));
+    }
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
+    if text.chars().all(crate::text::tokens::is_blank) {
+        return Err(skip(SkipKind::EmptyText, "text is empty or only whitespace".into()));
+    }
+    let hash = content_hash(&text);
+    Ok(Article {
+        id,
+        outlet: normalize_outlet(outlet),
+        date: date.filter(|s| !s.trim().is_empty()),
+        title: title.filter(|s| !s.trim().is_empty()),
+        url: url.filter(|s| !s.trim().is_empty()),
+        lang: lang.filter(|s| !s.trim().is_empty()),
+        text,
+        source: source.to_string(),
+        line,
+        hash,
+    })
+}
+
+fn file_stem(source: &str) -> String {
+    Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| source.to_string())
+}
+
+/// Describes invalid UTF-8 in `bytes`, with the byte offset counted from `base`.
+pub(crate) fn utf8_problem(bytes: &[u8], base: u64) -> Option<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => None,
+        Err(e) => Some(format!(
+            "invalid UTF-8 at byte {} ({}); re-encode the input as UTF-8",
+            base + e.valid_up_to() as u64,
+            match e.error_len() {
+                Some(n) => format!("{n} bad byte(s)"),
+                None => "truncated multi-byte sequence at the end".into(),
+            }
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_spans_handle_crlf_and_lone_cr() {
+        let t = "a\r\nb\rc\n\nd";
+        let v: Vec<&str> = line_spans(t).iter().map(|s| s.of(t)).collect();
+        assert_eq!(v, ["a", "b", "c", "", "d"]);
+    }
+}
