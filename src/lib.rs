@@ -9,3 +9,10 @@
 pub mod corpus;
 pub mod span;
 pub mod text;
+pub mod actors;
+pub mod lexicon;
+pub mod voices;
+pub mod analysis;
+pub mod framing;
+pub mod compare;
+pub mod report;

@@ -1,0 +1,141 @@
+//! Per-article analysis and the mergeable aggregates it folds into.
+//!
+//! [`Analyzer::analyse`] runs one article through layout (boilerplate), sentences, tokens,
+//! actor mentions, voices and lexicon hits. [`aggregate::Aggregate`] folds articles into
+//! integer counts and sums that merge associatively, so results never depend on batch
+//! boundaries or thread count.
+
+pub mod aggregate;
+pub mod pipeline;
+
+use crate::actors::{ActorMatcher, FuzzyCache, Mention};
+use crate::corpus::boilerplate::{Boilerplate, Layout};
+use crate::corpus::{Article, Skip, SkipKind};
+use crate::lexicon::{ActorId, Gazetteer, Hit, Lexicon, Matcher};
+use crate::span::Span;
+use crate::text::{split_sentences, Tokens};
+use crate::voices::{self, Passage, Voice};
+use rustc_hash::FxHashSet;
+
+/// The bundled stop words.
+pub const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+
+/// Everything needed to analyse articles: compiled once, shared by all threads.
+pub struct Analyzer {
+    /// The gazetteer.
+    pub gazetteer: Gazetteer,
+    /// Actor matcher.
+    pub actors: ActorMatcher,
+    /// The lexicons, in precedence order.
+    pub lexicons: Vec<Lexicon>,
+    /// Compiled lexicon matcher.
+    pub matcher: Matcher,
+    /// Boilerplate rules.
+    pub boilerplate: Boilerplate,
+    /// Stop words (keys), left out of term vectors.
+    pub stopwords: FxHashSet<String>,
+}
+
+/// One analysed article.
+pub struct Analysed<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its host outlet in the gazetteer.
+    pub host: Option<ActorId>,
+    /// The voice key of its own voice.
+    pub host_key: String,
+    /// Paragraphs and boilerplate.
+    pub layout: Layout,
+    /// Sentences with their paragraph.
+    pub sentences: Vec<(Span, u32)>,
+    /// Tokens of the paragraphs.
+    pub tokens: Tokens,
+    /// Actor mentions.
+    pub mentions: Vec<Mention>,
+    /// Voiced passages.
+    pub passages: Vec<Passage>,
+    /// Scare-quoted spans.
+    pub scare: Vec<Span>,
+    /// Lexicon hits.
+    pub hits: Vec<Hit>,
+}
+
+impl Analyzer {
+    /// Builds an analyzer.
+    pub fn new(gazetteer: Gazetteer, lexicons: Vec<Lexicon>, boilerplate: Boilerplate) -> Analyzer {
+        let actors = ActorMatcher::new(&gazetteer);
+        let matcher = Matcher::new(&lexicons);
+        let stopwords = STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(crate::text::normalize::key).collect();
+        Analyzer { gazetteer, actors, lexicons, matcher, boilerplate, stopwords }
+    }
+
+    /// The bundled gazetteer, lexicons and boilerplate patterns.
+    pub fn bundled() -> Analyzer {
+        Analyzer::new(Gazetteer::bundled(), Lexicon::bundled(), Boilerplate::bundled())
+    }
+
+    /// The voice key of an outlet name from metadata: its gazetteer id when known.
+    pub fn outlet_key(&self, outlet: &str) -> (Option<ActorId>, String) {
+        match self.gazetteer.outlet(outlet) {
+            Some(id) => (Some(id), self.gazetteer.actor(id).id.clone()),
+            None => (None, outlet.to_string()),
+        }
+    }
+
+    /// The key of a voice in an article: the host's key for `own`, the source id, or `unknown`.
+    pub fn voice_key(&self, v: Voice, host_key: &str) -> String {
+        match v {
+            Voice::Own => host_key.to_string(),
+            Voice::Source(a) => self.gazetteer.actor(a).id.clone(),
+            Voice::Unknown => "unknown".to_string(),
+        }
+    }
+
+    /// Analyses one article, or skips it when nothing is left after boilerplate.
+    pub fn analyse<'a>(&self, article: &'a Article, cache: &mut FuzzyCache) -> Result<Analysed<'a>, Skip> {
+        let text = article.text.as_str();
+        let layout = self.boilerplate.layout(text);
+        let tokens = Tokens::new(text, &layout.paragraphs);
+        if !tokens.tokens.iter().any(|t| t.word) {
+            return Err(Skip {
+                source: article.source.clone(),
+                line: article.line,
+                id: Some(article.id.clone()),
+                kind: SkipKind::EmptyAfterBoilerplate,
+                reason: format!("no text left after setting aside {} boilerplate line(s)", layout.boilerplate.len()),
+            });
+        }
+        let mut sentences = Vec::new();
+        let mut tmp = Vec::new();
+        for (pi, p) in layout.paragraphs.iter().enumerate() {
+            tmp.clear();
+            split_sentences(text, *p, &mut tmp);
+            sentences.extend(tmp.iter().map(|s| (*s, pi as u32)));
+        }
+        let (host, host_key) = self.outlet_key(&article.outlet);
+        let mentions = self.actors.find(&self.gazetteer, text, &tokens, cache);
+        let cx = voices::Context { text, paragraphs: &layout.paragraphs, sentences: &sentences, tokens: &tokens, mentions: &mentions, gazetteer: &self.gazetteer, host };
+        let (passages, scare) = voices::assign(&cx);
+        let hits = self.matcher.find(text, &tokens);
+        Ok(Analysed { article, host, host_key, layout, sentences, tokens, mentions, passages, scare, hits })
+    }
+}
+
+impl Analysed<'_> {
+    /// The passage containing byte `pos`, if any.
+    pub fn passage_at(&self, pos: usize) -> Option<&Passage> {
+        let i = self.passages.partition_point(|p| p.span.end <= pos);
+        self.passages.get(i).filter(|p| p.span.start <= pos)
+    }
+
+    /// The voice at byte `pos` (own where no passage covers it).
+    pub fn voice_at(&self, pos: usize) -> Voice {
+        self.passage_at(pos).map(|p| p.voice).unwrap_or(Voice::Own)
+    }
+
+    /// Index of the sentence containing byte `pos`.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|(s, _)| s.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].0.start <= pos).then_some(i)
+    }
+}

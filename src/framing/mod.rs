@@ -1,0 +1,110 @@
+//! Framing: which label each voice picks for a referent, which frames it uses, and how it
+//! judges each actor. Every use keeps its evidence (article, sentence, spans).
+
+pub mod stance;
+
+use crate::analysis::Analysed;
+use crate::lexicon::{ActorId, ActorKind, Gazetteer, HitKind, Matcher};
+use crate::span::Span;
+use crate::voices::Voice;
+
+/// One use of a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LabelUse {
+    /// Label set index.
+    pub set: u16,
+    /// Label index.
+    pub label: u16,
+    /// Where.
+    pub span: Span,
+    /// Who says it.
+    pub voice: Voice,
+}
+
+/// One use of a frame term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameUse {
+    /// Frame index.
+    pub frame: u16,
+    /// Where.
+    pub span: Span,
+    /// Who says it.
+    pub voice: Voice,
+}
+
+/// One stance observation: an actor judged in a sentence by a voice.
+#[derive(Clone, Debug)]
+pub struct StanceObs {
+    /// The actor.
+    pub actor: ActorId,
+    /// Who speaks.
+    pub voice: Voice,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The mention scored.
+    pub mention: Span,
+    /// The score and its evidence.
+    pub score: stance::Score,
+}
+
+/// Label uses: within a label set the longest match wins, and matches inside an exclusion
+/// phrase do not count.
+pub fn labels(an: &Analysed, m: &Matcher) -> Vec<LabelUse> {
+    let toks = &an.tokens.tokens;
+    let mut out = Vec::new();
+    for set in 0..m.label_sets.len() as u16 {
+        let group = an.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set));
+        for h in stance::longest(group) {
+            if let HitKind::Label { set, label } = h.kind {
+                let span = Span::new(toks[h.first as usize].span.start, toks[h.last as usize].span.end);
+                out.push(LabelUse { set, label, span, voice: an.voice_at(span.start) });
+            }
+        }
+    }
+    out.sort_by_key(|u| (u.span.start, u.set));
+    out
+}
+
+/// Frame uses: overlapping terms of one frame count once.
+pub fn frames(an: &Analysed, m: &Matcher) -> Vec<FrameUse> {
+    let toks = &an.tokens.tokens;
+    let mut out = Vec::new();
+    for frame in 0..m.frames.len() as u16 {
+        let group = an.hits.iter().filter(|h| h.kind == HitKind::Frame { frame });
+        for h in stance::longest(group) {
+            let span = Span::new(toks[h.first as usize].span.start, toks[h.last as usize].span.end);
+            out.push(FrameUse { frame, span, voice: an.voice_at(span.start) });
+        }
+    }
+    out.sort_by_key(|u| (u.span.start, u.frame));
+    out
+}
+
+/// Stance observations: one per (sentence, actor), scored at the actor's first mention in the
+/// sentence. Places, and demonyms that modify a following name ("Russian Deputy Foreign
+/// Minister Sergey Vershinin"), are not targets; outlets are not judged as actors.
+pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<StanceObs> {
+    let mut out: Vec<StanceObs> = Vec::new();
+    let toks = &an.tokens;
+    for (i, mention) in an.mentions.iter().enumerate() {
+        if mention.place || g.actor(mention.actor).kind == ActorKind::Outlet {
+            continue;
+        }
+        if mention.form == crate::actors::Form::Demonym {
+            if let Some(next) = an.mentions.get(i + 1) {
+                if next.first <= mention.last + 6 && next.actor != mention.actor {
+                    continue;
+                }
+            }
+        }
+        let Some(si) = an.sentence_at(mention.span.start) else { continue };
+        if out.iter().rev().take_while(|o| o.sentence == si).any(|o| o.actor == mention.actor) {
+            continue;
+        }
+        let (s, _) = an.sentences[si];
+        let range = toks.range(s);
+        let score = stance::score(&an.article.text, toks, &an.hits, m, range, (mention.first as usize, mention.last as usize), &an.scare);
+        out.push(StanceObs { actor: mention.actor, voice: an.voice_at(mention.span.start), sentence: si, mention: mention.span, score });
+    }
+    out
+}

@@ -1,0 +1,199 @@
+//! Target-dependent stance: how a sentence judges one actor mention.
+//!
+//! Rules (tested as tables in `fixtures/cases/stance_rules.toml`):
+//!
+//! | rule | effect on a stance term's weight |
+//! |---|---|
+//! | `negation` | a negator up to three tokens before the term, in the same clause: × −0.74 |
+//! | `intensifier` / `diminisher` | an intensifier right before the term (one word may stand between): × (1 + scalar) |
+//! | `contrast` | a contrast marker in the sentence: terms before it × 0.5, after it × 1.5 |
+//! | `distancing` | a distancing marker right before the term: × 0.5; right before the target: adds −1 |
+//! | `scare-quotes` | the term inside scare quotes: × −0.5 (ironic use); the target in scare quotes: adds −1 |
+//! | `act-object` | an evaluative act (condemn, praise) with the target after it: counts fully |
+//! | `passive` | the target before a passive act ("X was condemned"): counts fully |
+//! | `act-subject` | the target is the judge (before an active act, or the agent after "by"): the act does not count |
+//! | `other-clause` | a non-act term in another clause of the sentence: × 0.5 |
+//!
+//! The sum `x` is normalised as `x / sqrt(x² + 15)` (VADER's normalisation) into −1..1; above
+//! [`THRESHOLD`] is positive, below −[`THRESHOLD`] negative.
+
+use crate::lexicon::{Hit, HitKind, Matcher};
+use crate::span::Span;
+use crate::text::Tokens;
+use serde::Serialize;
+
+/// Scores within ±THRESHOLD are neutral.
+pub const THRESHOLD: f64 = 0.05;
+const NEGATION_SCALAR: f64 = -0.74;
+const ALPHA: f64 = 15.0;
+const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"];
+
+/// One term's contribution to a score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contribution {
+    /// The term as it appears in the text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// Lexicon weight.
+    pub weight: f64,
+    /// Weight after the rules.
+    pub effective: f64,
+    /// Rules that fired.
+    pub rules: Vec<&'static str>,
+}
+
+/// A stance score with its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Score {
+    /// Normalised score, −1..1.
+    pub score: f64,
+    /// Raw sum.
+    pub raw: f64,
+    /// The contributions.
+    pub contributions: Vec<Contribution>,
+    /// Rules that fired for the target itself, and every rule of every contribution.
+    pub rules: Vec<&'static str>,
+}
+
+impl Score {
+    /// −1, 0 or 1.
+    pub fn label(&self) -> i8 {
+        if self.score > THRESHOLD {
+            1
+        } else if self.score < -THRESHOLD {
+            -1
+        } else {
+            0
+        }
+    }
+}
+
+fn is_boundary(key: &str) -> bool {
+    matches!(key, "," | ";" | ":" | "(" | ")" | "-" | "\"" | "." | "!" | "?")
+}
+
+/// Keeps, among overlapping hits of one kind group, the longest (then leftmost).
+pub fn longest<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Hit> {
+    let mut v: Vec<Hit> = hits.copied().collect();
+    v.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last)));
+    let mut out: Vec<Hit> = Vec::new();
+    for h in v {
+        if let Some(last) = out.last() {
+            if h.first <= last.last {
+                if h.last - h.first > last.last - last.first {
+                    out.pop();
+                } else {
+                    continue;
+                }
+            }
+        }
+        out.push(h);
+    }
+    out
+}
+
+/// Scores the target tokens `target` (inclusive range) against the hits of sentence tokens
+/// `sent` (half-open), given scare-quoted spans.
+pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent: (usize, usize), target: (usize, usize), scare: &[Span]) -> Score {
+    let (a, b) = sent;
+    let (t0, t1) = target;
+    let in_sent: Vec<&Hit> = hits.iter().filter(|h| (h.first as usize) >= a && (h.last as usize) < b).collect();
+    let stance_hits = longest(in_sent.iter().copied().filter(|h| matches!(h.kind, HitKind::Stance { .. }) && !(h.first as usize >= t0 && h.last as usize <= t1)));
+    let negators: Vec<&Hit> = in_sent.iter().copied().filter(|h| h.kind == HitKind::Negator).collect();
+    let intens: Vec<&Hit> = in_sent.iter().copied().filter(|h| matches!(h.kind, HitKind::Intensifier { .. })).collect();
+    let contrast: Option<usize> = in_sent.iter().filter(|h| h.kind == HitKind::Contrast).map(|h| h.first as usize).next();
+    let distancing: Vec<&Hit> = in_sent.iter().copied().filter(|h| h.kind == HitKind::Distancing).collect();
+    let key = |i: usize| tokens.key(i);
+    let boundary_between = |x: usize, y: usize| (x.min(y)..x.max(y)).any(|i| !tokens.tokens[i].word && is_boundary(key(i)));
+    let in_scare = |s: Span| scare.iter().any(|q| q.contains(s));
+    let mut out = Score { score: 0.0, raw: 0.0, contributions: Vec::new(), rules: Vec::new() };
+    let target_span = Span::new(tokens.tokens[t0].span.start, tokens.tokens[t1].span.end);
+    // Rules on the target itself.
+    let mut target_adjust = 0.0;
+    if let Some(d) = distancing.iter().find(|d| (d.last as usize) < t0 && t0 - d.last as usize <= 2 && !boundary_between(d.last as usize, t0)) {
+        let _ = d;
+        target_adjust -= 1.0;
+        out.rules.push("distancing");
+    }
+    if in_scare(target_span) || scare.iter().any(|q| q.contains(Span::new(target_span.start.saturating_sub(1), target_span.end)) || (q.end <= target_span.start && target_span.start - q.end <= 1)) {
+        target_adjust -= 1.0;
+        out.rules.push("scare-quotes");
+    }
+    for h in stance_hits {
+        let HitKind::Stance { entry } = h.kind else { continue };
+        let info = &matcher.stance[entry as usize];
+        let (f, l) = (h.first as usize, h.last as usize);
+        let span = Span::new(tokens.tokens[f].span.start, tokens.tokens[l].span.end);
+        let mut w = info.weight;
+        let mut rules: Vec<&'static str> = Vec::new();
+        // Act direction.
+        if info.act {
+            if t0 > l {
+                // Target after the act: the object, unless it is the agent of a passive.
+                let by = (l + 1..t0).any(|i| key(i) == "by") && (f.saturating_sub(2)..f).any(|i| PASSIVE_AUX.contains(&key(i)));
+                if by {
+                    rules.push("act-subject");
+                    w = 0.0;
+                } else {
+                    rules.push("act-object");
+                }
+            } else if t1 < f {
+                let passive = (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
+                if passive {
+                    rules.push("passive");
+                } else {
+                    rules.push("act-subject");
+                    w = 0.0;
+                }
+            }
+        } else if boundary_between(f, t0) && !(t0 <= f && f <= t1) {
+            w *= 0.5;
+            rules.push("other-clause");
+        }
+        if w != 0.0 {
+            if let Some(i) = intens.iter().find(|i| (i.last as usize) < f && f - (i.last as usize) <= 2 && !boundary_between(i.last as usize, f)) {
+                let HitKind::Intensifier { entry } = i.kind else { unreachable!() };
+                let s = matcher.intensifiers[entry as usize].1;
+                w *= 1.0 + s;
+                rules.push(if s >= 0.0 { "intensifier" } else { "diminisher" });
+            }
+            if negators.iter().any(|n| (n.last as usize) < f && f - (n.last as usize) <= 3 && !boundary_between(n.last as usize, f)) {
+                w *= NEGATION_SCALAR;
+                rules.push("negation");
+            }
+            if let Some(c) = contrast {
+                if c < f {
+                    w *= 1.5;
+                } else {
+                    w *= 0.5;
+                }
+                rules.push("contrast");
+            }
+            if distancing.iter().any(|d| (d.last as usize) < f && f - (d.last as usize) <= 2) {
+                w *= 0.5;
+                rules.push("distancing");
+            }
+            if in_scare(span) {
+                w *= -0.5;
+                rules.push("scare-quotes");
+            }
+        }
+        for r in &rules {
+            if !out.rules.contains(r) {
+                out.rules.push(r);
+            }
+        }
+        out.raw += w;
+        out.contributions.push(Contribution { text: span.of(text).to_string(), span, weight: info.weight, effective: round6(w), rules });
+    }
+    out.raw += target_adjust;
+    out.score = round6(out.raw / (out.raw * out.raw + ALPHA).sqrt());
+    out.raw = round6(out.raw);
+    out
+}
+
+/// Rounds to six decimals so that scores print the same everywhere.
+pub fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}

@@ -1,0 +1,160 @@
+//! Semantic validation of a lexicon: duplicate entries, one term in two labels of a set, empty
+//! sets, weights out of range, malformed terms, and terms that shadow each other (warnings).
+
+use super::framing::{Lexicon, Term};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The lexicon must not be used.
+    Error,
+    /// Worth a look; the lexicon still works.
+    Warning,
+}
+
+/// One finding, located in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Severity.
+    pub severity: Severity,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// The matching key of a term: its token keys joined by spaces, and whether it ends in `*`.
+pub fn term_key(term: &str) -> (String, bool) {
+    let wildcard = term.ends_with('*');
+    let body = term.trim_end_matches('*');
+    let toks = crate::text::Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
+    let keys: Vec<&str> = (0..toks.len()).map(|i| toks.key(i)).collect();
+    (keys.join(" "), wildcard)
+}
+
+/// Checks a lexicon; returns diagnostics in file order.
+pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut all_terms: Vec<(&Term, &str)> = Vec::new();
+    for s in &lex.stance {
+        all_terms.push((&s.term, "stance"));
+        if !(-4.0..=4.0).contains(&s.weight) || !s.weight.is_finite() {
+            err(&mut out, &s.term, format!("stance weight {} of {:?} is out of range; use -4..+4", s.weight, s.term.text));
+        }
+    }
+    for (t, v) in &lex.intensifiers {
+        all_terms.push((t, "intensifiers"));
+        if !(-1.0..=1.0).contains(v) || !v.is_finite() {
+            err(&mut out, t, format!("intensifier scalar {v} of {:?} is out of range; use -1..+1", t.text));
+        }
+    }
+    let mut concepts: FxHashMap<&str, usize> = FxHashMap::default();
+    for set in &lex.label_sets {
+        let at = Term { text: set.concept.clone(), line: set.line, col: 1 };
+        if concepts.insert(&set.concept, set.line).is_some() {
+            err(&mut out, &at, format!("duplicate label set {:?}", set.concept));
+        }
+        if set.labels.len() < 2 {
+            err(&mut out, &at, format!("label set {:?} has {} label(s); a label set needs at least two alternatives", set.concept, set.labels.len()));
+        }
+        let mut owner: FxHashMap<(String, bool), &str> = FxHashMap::default();
+        let mut ids: FxHashMap<&str, ()> = FxHashMap::default();
+        for label in &set.labels {
+            let lat = Term { text: label.id.clone(), line: label.line, col: 1 };
+            if ids.insert(&label.id, ()).is_some() {
+                err(&mut out, &lat, format!("duplicate label {:?} in set {:?}", label.id, set.concept));
+            }
+            if label.terms.is_empty() {
+                err(&mut out, &lat, format!("label {:?} of set {:?} has no terms", label.id, set.concept));
+            }
+            for t in &label.terms {
+                all_terms.push((t, "label"));
+                match owner.get(&term_key(&t.text)) {
+                    Some(other) if *other == label.id => err(&mut out, t, format!("duplicate term {:?} in label {:?}", t.text, label.id)),
+                    Some(other) => err(&mut out, t, format!("term {:?} is in two labels of set {:?} ({:?} and {:?}); keep it in one", t.text, set.concept, other, label.id)),
+                    None => {
+                        owner.insert(term_key(&t.text), &label.id);
+                    }
+                }
+            }
+        }
+        for t in &set.exclude {
+            all_terms.push((t, "exclude"));
+        }
+        shadow_warnings(set.labels.iter().flat_map(|l| l.terms.iter()), &format!("label set {:?}", set.concept), &mut out);
+    }
+    let mut frame_ids: FxHashMap<&str, ()> = FxHashMap::default();
+    for f in &lex.frames {
+        let at = Term { text: f.id.clone(), line: f.line, col: 1 };
+        if frame_ids.insert(&f.id, ()).is_some() {
+            out.push(Diagnostic { severity: Severity::Error, line: f.line, col: 1, message: format!("duplicate frame {:?}", f.id) });
+        }
+        if f.terms.is_empty() {
+            out.push(Diagnostic { severity: Severity::Error, line: at.line, col: 1, message: format!("frame {:?} has no terms", f.id) });
+        }
+        duplicates(f.terms.iter(), &format!("frame {:?}", f.id), &mut out);
+        all_terms.extend(f.terms.iter().map(|t| (t, "frame")));
+    }
+    for (name, list) in [("negators", &lex.negators), ("contrast", &lex.contrast), ("distancing", &lex.distancing)] {
+        duplicates(list.iter(), name, &mut out);
+        all_terms.extend(list.iter().map(|t| (t, name)));
+    }
+    shadow_warnings(lex.stance.iter().map(|s| &s.term), "stance", &mut out);
+    for (t, section) in all_terms {
+        let body = t.text.trim_end_matches('*');
+        if t.text.trim().is_empty() || term_key(&t.text).0.is_empty() {
+            out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message: format!("empty term in {section}") });
+        } else if body.contains('*') {
+            out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message: format!("{:?}: `*` is only allowed at the end of a term", t.text) });
+        } else if t.text.trim() != t.text {
+            out.push(Diagnostic { severity: Severity::Warning, line: t.line, col: t.col, message: format!("{:?} has leading or trailing spaces", t.text) });
+        }
+    }
+    out.sort_by_key(|d| (d.line, d.col, d.severity));
+    out.dedup();
+    out
+}
+
+fn err(out: &mut Vec<Diagnostic>, t: &Term, message: String) {
+    out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message });
+}
+
+fn duplicates<'a>(terms: impl Iterator<Item = &'a Term>, section: &str, out: &mut Vec<Diagnostic>) {
+    let mut seen: FxHashMap<(String, bool), ()> = FxHashMap::default();
+    for t in terms {
+        if seen.insert(term_key(&t.text), ()).is_some() {
+            out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message: format!("duplicate term {:?} in {section}", t.text) });
+        }
+    }
+}
+
+/// Warns where a wildcard term also matches another listed term of the same section.
+fn shadow_warnings<'a>(terms: impl Iterator<Item = &'a Term>, section: &str, out: &mut Vec<Diagnostic>) {
+    let terms: Vec<&Term> = terms.collect();
+    let mut wild: Vec<(String, &Term)> = terms.iter().filter_map(|t| {
+        let (k, w) = term_key(&t.text);
+        w.then_some((k, *t))
+    }).collect();
+    wild.sort_by(|a, b| a.0.cmp(&b.0));
+    for t in &terms {
+        let (k, w) = term_key(&t.text);
+        for (wk, wt) in &wild {
+            if std::ptr::eq(*wt, *t) || (w && k == *wk) {
+                continue;
+            }
+            if k.starts_with(wk.as_str()) && !k[wk.len()..].contains(' ') {
+                out.push(Diagnostic {
+                    severity: Severity::Warning,
+                    line: t.line,
+                    col: t.col,
+                    message: format!("{:?} is also matched by {:?} in {section}; the longer, more specific entry wins where both match", t.text, wt.text),
+                });
+            }
+        }
+    }
+}

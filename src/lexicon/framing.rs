@@ -1,0 +1,282 @@
+//! Framing lexicons: label sets, frames, stance terms with weights, negators, intensifiers,
+//! contrast and distancing markers (format: `docs/lexicon.md`).
+
+use super::{Error, SourceInfo};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// The bundled domain lexicon.
+pub const GEOPOLITICS: &str = include_str!("../../lexicons/geopolitics.toml");
+/// The bundled general sentiment lexicon (VADER, MIT licence).
+pub const VADER: &str = include_str!("../../lexicons/vader.toml");
+
+/// A term with where it was written (1-based line and column).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Term {
+    /// The term as written.
+    pub text: String,
+    /// Line in the file.
+    pub line: usize,
+    /// Column in the file.
+    pub col: usize,
+}
+
+/// One label of a label set.
+#[derive(Clone, Debug, Serialize)]
+pub struct Label {
+    /// Id, unique in its set.
+    pub id: String,
+    /// Terms.
+    pub terms: Vec<Term>,
+    /// Note.
+    pub note: Option<String>,
+    /// Where the label starts.
+    pub line: usize,
+}
+
+/// Alternative names for one referent.
+#[derive(Clone, Debug, Serialize)]
+pub struct LabelSet {
+    /// Concept id, unique.
+    pub concept: String,
+    /// What it is about.
+    pub description: Option<String>,
+    /// Actor id of the referent.
+    pub referent: Option<String>,
+    /// Phrases inside which no label of the set counts.
+    pub exclude: Vec<Term>,
+    /// The labels.
+    pub labels: Vec<Label>,
+    /// Where the set starts.
+    pub line: usize,
+}
+
+/// A frame: a perspective signalled by its terms.
+#[derive(Clone, Debug, Serialize)]
+pub struct Frame {
+    /// Id, unique.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Terms.
+    pub terms: Vec<Term>,
+    /// Where the frame starts.
+    pub line: usize,
+}
+
+/// A stance term.
+#[derive(Clone, Debug, Serialize)]
+pub struct StanceEntry {
+    /// The term.
+    pub term: Term,
+    /// Weight, -4..+4.
+    pub weight: f64,
+    /// An evaluative act whose object is the one judged.
+    pub act: bool,
+}
+
+/// A loaded lexicon (not yet validated: see [`super::check`]).
+#[derive(Clone, Debug, Serialize)]
+pub struct Lexicon {
+    /// Provenance.
+    pub info: SourceInfo,
+    /// Language.
+    pub language: String,
+    /// Label sets.
+    pub label_sets: Vec<LabelSet>,
+    /// Frames.
+    pub frames: Vec<Frame>,
+    /// Stance terms, in file order.
+    pub stance: Vec<StanceEntry>,
+    /// Negators.
+    pub negators: Vec<Term>,
+    /// Intensifiers (> 0) and diminishers (< 0) with their scalar.
+    pub intensifiers: Vec<(Term, f64)>,
+    /// Contrast markers.
+    pub contrast: Vec<Term>,
+    /// Distancing markers.
+    pub distancing: Vec<Term>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    meta: RawMeta,
+    #[serde(default)]
+    label_set: Vec<Spanned<RawLabelSet>>,
+    #[serde(default)]
+    frame: Vec<Spanned<RawFrame>>,
+    #[serde(default)]
+    stance: BTreeMap<Spanned<String>, Spanned<RawStance>>,
+    negators: Option<RawList>,
+    #[serde(default)]
+    intensifiers: BTreeMap<Spanned<String>, Spanned<f64>>,
+    contrast: Option<RawList>,
+    distancing: Option<RawList>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    name: String,
+    version: String,
+    language: String,
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[allow(dead_code)]
+    license: Option<String>,
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLabelSet {
+    concept: String,
+    description: Option<String>,
+    referent: Option<String>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    label: Vec<Spanned<RawLabel>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLabel {
+    id: String,
+    #[serde(default)]
+    terms: Vec<Spanned<String>>,
+    note: Option<String>,
+    #[allow(dead_code)]
+    example: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrame {
+    id: String,
+    name: String,
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[serde(default)]
+    terms: Vec<Spanned<String>>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawStance {
+    Weight(f64),
+    Entry(RawStanceEntry),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStanceEntry {
+    weight: f64,
+    #[serde(default)]
+    act: bool,
+    #[allow(dead_code)]
+    note: Option<String>,
+    #[allow(dead_code)]
+    example: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    terms: Vec<Spanned<String>>,
+}
+
+impl Lexicon {
+    /// Parses a lexicon; structural problems (TOML syntax, unknown keys, wrong types) are
+    /// errors with their place. Semantic checks are in [`super::check::check`].
+    pub fn parse(text: &str, path: &str) -> Result<Lexicon, Error> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
+        let term = |s: &Spanned<String>| {
+            let (line, col) = super::line_col(text, s.span().start);
+            // The span of a string value starts at its opening quote.
+            Term { text: s.get_ref().clone(), line, col }
+        };
+        let line = |start: usize| super::line_col(text, start).0;
+        let label_sets = raw
+            .label_set
+            .iter()
+            .map(|s| {
+                let r = s.get_ref();
+                LabelSet {
+                    concept: r.concept.clone(),
+                    description: r.description.clone(),
+                    referent: r.referent.clone(),
+                    exclude: r.exclude.iter().map(term).collect(),
+                    labels: r
+                        .label
+                        .iter()
+                        .map(|l| Label { id: l.get_ref().id.clone(), terms: l.get_ref().terms.iter().map(term).collect(), note: l.get_ref().note.clone(), line: line(l.span().start) })
+                        .collect(),
+                    line: line(s.span().start),
+                }
+            })
+            .collect();
+        let frames = raw
+            .frame
+            .iter()
+            .map(|f| Frame { id: f.get_ref().id.clone(), name: f.get_ref().name.clone(), terms: f.get_ref().terms.iter().map(term).collect(), line: line(f.span().start) })
+            .collect();
+        let mut stance: Vec<StanceEntry> = raw
+            .stance
+            .iter()
+            .map(|(k, v)| {
+                let (weight, act) = match v.get_ref() {
+                    RawStance::Weight(w) => (*w, false),
+                    RawStance::Entry(e) => (e.weight, e.act),
+                };
+                StanceEntry { term: term(k), weight, act }
+            })
+            .collect();
+        stance.sort_by_key(|e| (e.term.line, e.term.col));
+        let mut intensifiers: Vec<(Term, f64)> = raw.intensifiers.iter().map(|(k, v)| (term(k), *v.get_ref())).collect();
+        intensifiers.sort_by_key(|(t, _)| (t.line, t.col));
+        let list = |l: &Option<RawList>| l.as_ref().map(|l| l.terms.iter().map(term).collect()).unwrap_or_default();
+        Ok(Lexicon {
+            info: SourceInfo::new(path, &raw.meta.name, &raw.meta.version, text),
+            language: raw.meta.language,
+            label_sets,
+            frames,
+            stance,
+            negators: list(&raw.negators),
+            intensifiers,
+            contrast: list(&raw.contrast),
+            distancing: list(&raw.distancing),
+        })
+    }
+
+    /// Parses and validates; any error-level diagnostic makes it an error.
+    pub fn load_checked(text: &str, path: &str) -> Result<Lexicon, Error> {
+        let lex = Lexicon::parse(text, path)?;
+        if let Some(d) = super::check::check(&lex).into_iter().find(|d| d.severity == super::check::Severity::Error) {
+            return Err(Error::At { path: path.to_string(), line: d.line, col: d.col, message: d.message });
+        }
+        Ok(lex)
+    }
+
+    /// The bundled lexicons: VADER first, then the domain lexicon (later entries override).
+    pub fn bundled() -> Vec<Lexicon> {
+        vec![
+            Lexicon::load_checked(VADER, "bundled:lexicons/vader.toml").expect("bundled VADER lexicon is valid"),
+            Lexicon::load_checked(GEOPOLITICS, "bundled:lexicons/geopolitics.toml").expect("bundled geopolitics lexicon is valid"),
+        ]
+    }
+}
+
+/// Adds user lexicons to a list: one whose `meta.name` equals a loaded one replaces it in
+/// place; others are appended (later lexicons override earlier ones term by term).
+pub fn add_or_replace(list: &mut Vec<Lexicon>, lex: Lexicon) {
+    match list.iter().position(|l| l.info.name == lex.info.name) {
+        Some(i) => list[i] = lex,
+        None => list.push(lex),
+    }
+}

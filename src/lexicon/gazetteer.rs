@@ -1,0 +1,175 @@
+//! The actor gazetteer: countries, people, organisations, armed groups and outlets with their
+//! names, aliases, demonyms and metonyms (`data/actors.toml`, replaceable by flag).
+
+use super::{line_col, Error, SourceInfo};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The bundled gazetteer.
+pub const DEFAULT_GAZETTEER: &str = include_str!("../../data/actors.toml");
+
+/// What an actor is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A state.
+    Country,
+    /// A person.
+    Person,
+    /// A government body, international organisation or political group.
+    Organisation,
+    /// An armed group.
+    ArmedGroup,
+    /// A news outlet.
+    Outlet,
+}
+
+/// One actor as written in the gazetteer.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Unique id.
+    pub id: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Canonical display name (also matched).
+    pub name: String,
+    /// Given-name spellings (persons).
+    #[serde(default)]
+    pub given: Vec<String>,
+    /// Surname as written (persons).
+    pub surname: Option<String>,
+    /// Whether a bare surname resolves to this person without an earlier full name.
+    #[serde(default = "yes")]
+    pub surname_alone: bool,
+    /// Other names and spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Demonyms ("Russian").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Metonyms ("Moscow", "the Kremlin").
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// Roles and titles (persons).
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// The actor id of the country this actor belongs to.
+    pub country: Option<String>,
+    /// Outlets: state-owned or state-run.
+    #[serde(default)]
+    pub state_media: bool,
+    /// Outlets: short codes used in corpus metadata.
+    #[serde(default)]
+    pub codes: Vec<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    meta: Meta,
+    actor: Vec<toml::Spanned<Actor>>,
+}
+
+/// Name and version of a data file.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Name.
+    pub name: String,
+    /// Version.
+    pub version: String,
+    /// What it is.
+    pub description: Option<String>,
+}
+
+/// A loaded gazetteer. Actors are addressed by their index (`ActorId`).
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    /// Provenance.
+    pub info: SourceInfo,
+    /// Actors in file order.
+    pub actors: Vec<Actor>,
+    by_id: BTreeMap<String, u32>,
+    country_of: Vec<Option<u32>>,
+}
+
+/// Index of an actor in its gazetteer.
+pub type ActorId = u32;
+
+impl Gazetteer {
+    /// Parses and validates a gazetteer; `path` names it in errors.
+    pub fn parse(text: &str, path: &str) -> Result<Gazetteer, Error> {
+        let file: File = toml::from_str(text).map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
+        let mut by_id = BTreeMap::new();
+        let mut actors = Vec::with_capacity(file.actor.len());
+        let mut spans = Vec::new();
+        for a in file.actor {
+            let span = a.span();
+            let a = a.into_inner();
+            if a.id.is_empty() || !a.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+                return Err(Error::at(path, text, Some(span.start), &format!("actor id {:?} must be lowercase letters, digits and _", a.id)));
+            }
+            if by_id.insert(a.id.clone(), actors.len() as u32).is_some() {
+                return Err(Error::at(path, text, Some(span.start), &format!("duplicate actor id {:?}", a.id)));
+            }
+            spans.push(span.start);
+            actors.push(a);
+        }
+        let mut country_of = Vec::with_capacity(actors.len());
+        for (i, a) in actors.iter().enumerate() {
+            country_of.push(match &a.country {
+                None => (a.kind == ActorKind::Country).then_some(i as u32),
+                Some(c) => match by_id.get(c) {
+                    Some(&id) => Some(id),
+                    None => return Err(Error::at(path, text, Some(spans[i]), &format!("actor {:?}: unknown country {:?}; use an actor id of this file", a.id, c))),
+                },
+            });
+        }
+        let (line, _) = line_col(text, 0);
+        let _ = line;
+        Ok(Gazetteer { info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text), actors, by_id, country_of })
+    }
+
+    /// The bundled gazetteer.
+    pub fn bundled() -> Gazetteer {
+        Gazetteer::parse(DEFAULT_GAZETTEER, "data/actors.toml").expect("bundled gazetteer is valid")
+    }
+
+    /// Looks an actor up by id.
+    pub fn id(&self, id: &str) -> Option<ActorId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The actor with this index.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id as usize]
+    }
+
+    /// The country an actor belongs to (a country belongs to itself).
+    pub fn country(&self, id: ActorId) -> Option<ActorId> {
+        self.country_of[id as usize]
+    }
+
+    /// Finds the outlet actor for an outlet name from corpus metadata (id, code, name or alias).
+    pub fn outlet(&self, raw: &str) -> Option<ActorId> {
+        let want = crate::actors::name_key(raw);
+        if want.is_empty() {
+            return None;
+        }
+        self.actors.iter().position(|a| {
+            a.kind == ActorKind::Outlet
+                && (a.id == raw
+                    || crate::actors::name_key(&a.id) == want
+                    || a.codes.iter().any(|c| crate::actors::name_key(c) == want)
+                    || crate::actors::name_key(&a.name) == want
+                    || a.aliases.iter().any(|x| crate::actors::name_key(x) == want))
+        }).map(|i| i as u32)
+    }
+}

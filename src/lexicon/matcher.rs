@@ -1,0 +1,300 @@
+//! One multi-pattern matcher (Aho-Corasick) for every term of every loaded lexicon, run over
+//! an article's key text once. Never a loop over entries per token.
+//!
+//! Lexicons are merged in order: a label set or frame with the id of an earlier one replaces it;
+//! a stance term (or negator, intensifier, marker) written the same as an earlier one overrides
+//! it. Terms are case-insensitive, except all-capital acronyms, which must match in capitals.
+
+use super::check::term_key;
+use super::framing::Lexicon;
+use crate::text::Tokens;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// What a hit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HitKind {
+    /// A label of a label set.
+    Label {
+        /// Label set index.
+        set: u16,
+        /// Label index in the set.
+        label: u16,
+    },
+    /// An exclusion phrase of a label set.
+    Exclude {
+        /// Label set index.
+        set: u16,
+    },
+    /// A frame term.
+    Frame {
+        /// Frame index.
+        frame: u16,
+    },
+    /// A stance term.
+    Stance {
+        /// Index into [`Matcher::stance`].
+        entry: u32,
+    },
+    /// A negator.
+    Negator,
+    /// An intensifier or diminisher.
+    Intensifier {
+        /// Index into [`Matcher::intensifiers`].
+        entry: u32,
+    },
+    /// A contrast marker.
+    Contrast,
+    /// A distancing marker.
+    Distancing,
+}
+
+/// A match of a term over tokens `first..=last`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// What matched.
+    pub kind: HitKind,
+    /// First token.
+    pub first: u32,
+    /// Last token (inclusive).
+    pub last: u32,
+}
+
+/// A label set after merging.
+#[derive(Clone, Debug, Serialize)]
+pub struct LabelSetInfo {
+    /// Concept id.
+    pub concept: String,
+    /// Label ids.
+    pub labels: Vec<String>,
+    /// Referent actor id.
+    pub referent: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+}
+
+/// A frame after merging.
+#[derive(Clone, Debug, Serialize)]
+pub struct FrameInfo {
+    /// Frame id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A stance entry after merging.
+#[derive(Clone, Debug, Serialize)]
+pub struct StanceInfo {
+    /// The term as written.
+    pub term: String,
+    /// Weight.
+    pub weight: f64,
+    /// Evaluative act.
+    pub act: bool,
+    /// Lexicon name it came from.
+    pub lexicon: String,
+}
+
+#[derive(Clone, Debug)]
+struct Payload {
+    kind: HitKind,
+    /// For acronyms: the token texts that must match exactly.
+    exact: Option<Vec<String>>,
+}
+
+/// The compiled matcher.
+pub struct Matcher {
+    ac: AhoCorasick,
+    payloads: Vec<Vec<Payload>>,
+    /// Label sets.
+    pub label_sets: Vec<LabelSetInfo>,
+    /// Frames.
+    pub frames: Vec<FrameInfo>,
+    /// Stance entries.
+    pub stance: Vec<StanceInfo>,
+    /// Intensifier scalars with their term.
+    pub intensifiers: Vec<(String, f64)>,
+    /// Term text of every label (set, label) -> terms, for reports.
+    pub label_terms: Vec<Vec<Vec<String>>>,
+}
+
+fn is_acronym(term: &str) -> bool {
+    let letters: Vec<char> = term.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl Matcher {
+    /// Compiles lexicons (in order of precedence: later wins).
+    pub fn new(lexicons: &[Lexicon]) -> Matcher {
+        // (pattern, payload-key) -> payload; keyed so that later lexicons replace earlier ones.
+        let mut label_sets: Vec<LabelSetInfo> = Vec::new();
+        let mut set_terms: Vec<Vec<(u16, String)>> = Vec::new();
+        let mut set_excludes: Vec<Vec<String>> = Vec::new();
+        let mut frames: Vec<FrameInfo> = Vec::new();
+        let mut frame_terms: Vec<Vec<String>> = Vec::new();
+        let mut stance: Vec<StanceInfo> = Vec::new();
+        let mut stance_by_key: FxHashMap<(String, bool), u32> = FxHashMap::default();
+        let mut intensifiers: Vec<(String, f64)> = Vec::new();
+        let mut int_by_key: FxHashMap<(String, bool), u32> = FxHashMap::default();
+        let mut markers: Vec<(String, HitKind)> = Vec::new();
+        for lex in lexicons {
+            for set in &lex.label_sets {
+                let info = LabelSetInfo {
+                    concept: set.concept.clone(),
+                    labels: set.labels.iter().map(|l| l.id.clone()).collect(),
+                    referent: set.referent.clone(),
+                    description: set.description.clone(),
+                };
+                let terms: Vec<(u16, String)> = set.labels.iter().enumerate().flat_map(|(i, l)| l.terms.iter().map(move |t| (i as u16, t.text.clone()))).collect();
+                let ex: Vec<String> = set.exclude.iter().map(|t| t.text.clone()).collect();
+                match label_sets.iter().position(|s| s.concept == set.concept) {
+                    Some(i) => {
+                        label_sets[i] = info;
+                        set_terms[i] = terms;
+                        set_excludes[i] = ex;
+                    }
+                    None => {
+                        label_sets.push(info);
+                        set_terms.push(terms);
+                        set_excludes.push(ex);
+                    }
+                }
+            }
+            for f in &lex.frames {
+                let info = FrameInfo { id: f.id.clone(), name: f.name.clone() };
+                let terms = f.terms.iter().map(|t| t.text.clone()).collect();
+                match frames.iter().position(|x| x.id == f.id) {
+                    Some(i) => {
+                        frames[i] = info;
+                        frame_terms[i] = terms;
+                    }
+                    None => {
+                        frames.push(info);
+                        frame_terms.push(terms);
+                    }
+                }
+            }
+            for s in &lex.stance {
+                let info = StanceInfo { term: s.term.text.clone(), weight: s.weight, act: s.act, lexicon: lex.info.name.clone() };
+                let k = term_key(&s.term.text);
+                match stance_by_key.get(&k) {
+                    Some(&i) => stance[i as usize] = info,
+                    None => {
+                        stance_by_key.insert(k, stance.len() as u32);
+                        stance.push(info);
+                    }
+                }
+            }
+            for (t, v) in &lex.intensifiers {
+                let k = term_key(&t.text);
+                match int_by_key.get(&k) {
+                    Some(&i) => intensifiers[i as usize] = (t.text.clone(), *v),
+                    None => {
+                        int_by_key.insert(k, intensifiers.len() as u32);
+                        intensifiers.push((t.text.clone(), *v));
+                    }
+                }
+            }
+            for t in &lex.negators {
+                markers.push((t.text.clone(), HitKind::Negator));
+            }
+            for t in &lex.contrast {
+                markers.push((t.text.clone(), HitKind::Contrast));
+            }
+            for t in &lex.distancing {
+                markers.push((t.text.clone(), HitKind::Distancing));
+            }
+        }
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut payloads: Vec<Vec<Payload>> = Vec::new();
+        let mut add = |term: &str, kind: HitKind| {
+            let (key, wild) = term_key(term);
+            if key.is_empty() {
+                return;
+            }
+            let pat = if wild { format!(" {key}") } else { format!(" {key} ") };
+            let exact = is_acronym(term).then(|| {
+                let body = term.trim_end_matches('*');
+                let toks = Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
+                toks.tokens.iter().map(|t| t.span.of(body).to_string()).collect()
+            });
+            let i = *index.entry(pat.clone()).or_insert_with(|| {
+                patterns.push(pat);
+                payloads.push(Vec::new());
+                payloads.len() - 1
+            });
+            if !payloads[i].iter().any(|p| p.kind == kind) {
+                payloads[i].push(Payload { kind, exact });
+            }
+        };
+        for (si, terms) in set_terms.iter().enumerate() {
+            for (li, t) in terms {
+                add(t, HitKind::Label { set: si as u16, label: *li });
+            }
+            for t in &set_excludes[si] {
+                add(t, HitKind::Exclude { set: si as u16 });
+            }
+        }
+        for (fi, terms) in frame_terms.iter().enumerate() {
+            for t in terms {
+                add(t, HitKind::Frame { frame: fi as u16 });
+            }
+        }
+        for (i, s) in stance.iter().enumerate() {
+            add(&s.term, HitKind::Stance { entry: i as u32 });
+        }
+        for (i, (t, _)) in intensifiers.iter().enumerate() {
+            add(t, HitKind::Intensifier { entry: i as u32 });
+        }
+        for (t, k) in &markers {
+            add(t, *k);
+        }
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).expect("lexicon patterns compile");
+        let mut label_terms: Vec<Vec<Vec<String>>> = label_sets.iter().map(|s| vec![Vec::new(); s.labels.len()]).collect();
+        for (si, terms) in set_terms.iter().enumerate() {
+            for (li, t) in terms {
+                label_terms[si][*li as usize].push(t.clone());
+            }
+        }
+        Matcher { ac, payloads, label_sets, frames, stance, intensifiers, label_terms }
+    }
+
+    /// All hits in an article's tokens, sorted by first token, then longest first.
+    pub fn find(&self, text: &str, tokens: &Tokens) -> Vec<Hit> {
+        let keys = tokens.keys.as_str();
+        let mut hits = Vec::new();
+        for m in self.ac.find_overlapping_iter(keys) {
+            let Some(first) = tokens.token_at_key(m.start() + 1) else { continue };
+            let end = m.end();
+            let last = if keys.as_bytes()[end - 1] == b' ' {
+                match tokens.token_ending_at_key(end - 1) {
+                    Some(l) => l,
+                    None => continue,
+                }
+            } else {
+                // Wildcard: the token that contains the match end.
+                let i = tokens.tokens.partition_point(|t| (t.key_start as usize) < end);
+                if i == 0 {
+                    continue;
+                }
+                i - 1
+            };
+            for p in &self.payloads[m.pattern().as_usize()] {
+                if let Some(exact) = &p.exact {
+                    let ok = (first..=last).filter(|&i| tokens.tokens[i].word).zip(exact.iter().filter(|e| e.chars().any(char::is_alphanumeric))).all(|(i, e)| {
+                        let s = tokens.tokens[i].span.of(text);
+                        s == e || s.starts_with(e.as_str())
+                    });
+                    if !ok {
+                        continue;
+                    }
+                }
+                hits.push(Hit { kind: p.kind, first: first as u32, last: last as u32 });
+            }
+        }
+        hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last), h.kind));
+        hits
+    }
+}

@@ -1,0 +1,107 @@
+//! Lexicons and the actor gazetteer: loading, validation and compiled matchers.
+//!
+//! Owns the TOML formats (`docs/lexicon.md`), their provenance (name, version, SHA-256) and the
+//! multi-pattern matcher over token keys. It knows nothing about articles; it reads files only
+//! through the `load_*` functions.
+
+pub mod check;
+pub mod framing;
+pub mod gazetteer;
+pub mod matcher;
+
+pub use framing::Lexicon;
+pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer};
+pub use matcher::{Hit, HitKind, Matcher};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A lexicon or gazetteer problem, located as `file:line:col`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A problem at a place in a file.
+    #[error("{path}:{line}:{col}: {message}")]
+    At {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file cannot be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// An error at byte `at` of `text` (start of file when unknown).
+    pub fn at(path: &str, text: &str, at: Option<usize>, message: &str) -> Error {
+        let (line, col) = line_col(text, at.unwrap_or(0));
+        Error::At { path: path.to_string(), line, col, message: message.trim_end_matches('\n').to_string() }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `at`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    (line, col)
+}
+
+/// Provenance of a data file.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// Path, or `bundled:<path>` for the built-in copy.
+    pub path: String,
+    /// `meta.name`.
+    pub name: String,
+    /// `meta.version`.
+    pub version: String,
+    /// Hex SHA-256 of the file's bytes.
+    pub sha256: String,
+}
+
+impl SourceInfo {
+    /// Provenance of `text` read from `path`.
+    pub fn new(path: &str, name: &str, version: &str, text: &str) -> SourceInfo {
+        SourceInfo {
+            path: path.to_string(),
+            name: name.to_string(),
+            version: version.to_string(),
+            sha256: crate::corpus::article::hex(&Sha256::digest(text.as_bytes())),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text.
+pub fn read_text(path: &std::path::Path) -> Result<String, Error> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
+    String::from_utf8(bytes).map_err(|e| Error::At { path: shown, line: 1, col: 1, message: format!("not UTF-8 (byte {}); save the file as UTF-8", e.utf8_error().valid_up_to()) })
+}
+
+/// Loads a gazetteer file.
+pub fn load_gazetteer(path: &std::path::Path) -> Result<Gazetteer, Error> {
+    let text = read_text(path)?;
+    Gazetteer::parse(&text, &path.display().to_string())
+}
+
+/// Loads a lexicon file.
+pub fn load_lexicon(path: &std::path::Path) -> Result<Lexicon, Error> {
+    let text = read_text(path)?;
+    Lexicon::parse(&text, &path.display().to_string())
+}

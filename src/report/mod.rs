@@ -1,0 +1,495 @@
+//! The report: one serde value built from an [`Aggregate`], written as JSON with sorted keys
+//! and floats rounded to six decimals, so the same inputs give byte-identical files.
+
+use crate::analysis::aggregate::{Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES};
+use crate::analysis::Analyzer;
+use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm};
+use crate::corpus::{InputInfo, Skip};
+use crate::lexicon::SourceInfo;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Cells with fewer observations than this are flagged `low_n`.
+pub const LOW_N: u64 = 5;
+
+/// Options recorded in the provenance and used for comparisons.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportOptions {
+    /// Voices with fewer word tokens are left out of keyness and similarity.
+    pub min_tokens: u64,
+    /// Terms per side in keyness tables.
+    pub keyness_terms: usize,
+    /// Pairs of voices compared directly.
+    pub pairs: Vec<(String, String)>,
+    /// Terms in similarity vectors.
+    pub similarity_terms: usize,
+    /// Evidence items per cell.
+    pub evidence: usize,
+    /// Bootstrap seed.
+    pub seed: u64,
+    /// Voice groups.
+    pub groups: BTreeMap<String, Vec<String>>,
+    /// Analysis threads (does not change results).
+    #[serde(skip)]
+    pub threads: usize,
+    /// Other options, as given.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// Where the numbers come from.
+#[derive(Clone, Debug, Serialize)]
+pub struct Provenance {
+    /// framelens version.
+    pub framelens_version: String,
+    /// Inputs with their hashes.
+    pub inputs: Vec<InputInfo>,
+    /// Lexicons, in precedence order.
+    pub lexicons: Vec<SourceInfo>,
+    /// Gazetteer.
+    pub gazetteer: SourceInfo,
+    /// Boilerplate patterns: name and version.
+    pub boilerplate: String,
+    /// Options.
+    pub options: ReportOptions,
+    /// Bootstrap replicates.
+    pub replicates: usize,
+}
+
+/// Every record accounted for.
+#[derive(Clone, Debug, Serialize)]
+pub struct Accounting {
+    /// Records read.
+    pub read: u64,
+    /// Articles analysed.
+    pub analysed: u64,
+    /// Records skipped.
+    pub skipped: u64,
+    /// Skips by kind.
+    pub skipped_by_kind: BTreeMap<String, u64>,
+    /// Each skip with source, line and reason.
+    pub skips: Vec<Skip>,
+    /// Boilerplate lines set aside, by rule.
+    pub boilerplate_lines: BTreeMap<String, u64>,
+    /// Sentences analysed.
+    pub sentences: u64,
+    /// Word tokens analysed.
+    pub tokens: u64,
+}
+
+/// One row per voice.
+#[derive(Clone, Debug, Serialize)]
+pub struct VoiceRow {
+    /// Voice key.
+    pub voice: String,
+    /// Display name.
+    pub name: String,
+    /// Actor kind, `group`, or `outlet` for an outlet not in the gazetteer.
+    pub kind: String,
+    /// Articles in which it speaks.
+    pub articles: u64,
+    /// Articles it hosts.
+    pub own_articles: u64,
+    /// Own passages.
+    pub own_passages: u64,
+    /// Quoted passages.
+    pub quoted_passages: u64,
+    /// Word tokens.
+    pub tokens: u64,
+    /// Hosts quoting it.
+    pub quoted_by: BTreeMap<String, u64>,
+    /// State media (outlets of the gazetteer).
+    pub state_media: bool,
+}
+
+/// One row per actor.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActorRow {
+    /// Actor id.
+    pub actor: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// Spellings seen.
+    pub forms: BTreeMap<String, u64>,
+    /// Mentions.
+    pub mentions: u64,
+    /// Mentions as a place.
+    pub places: u64,
+    /// Articles.
+    pub articles: u64,
+    /// Mentions per voice.
+    pub by_voice: BTreeMap<String, u64>,
+    /// Mentions found by fuzzy matching.
+    pub fuzzy: u64,
+}
+
+/// Stance of a voice toward an actor.
+#[derive(Clone, Debug, Serialize)]
+pub struct StanceRow {
+    /// Voice.
+    pub voice: String,
+    /// Actor id.
+    pub actor: String,
+    /// Observations (sentences).
+    pub n: u64,
+    /// Articles.
+    pub articles: u64,
+    /// Mean score, −1..1.
+    pub mean: f64,
+    /// Bootstrap 95 % interval.
+    pub ci_low: f64,
+    /// Bootstrap 95 % interval.
+    pub ci_high: f64,
+    /// Positive observations.
+    pub positive: u64,
+    /// Negative observations.
+    pub negative: u64,
+    /// Fewer than five observations.
+    pub low_n: bool,
+    /// Capped evidence.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Share of one label in a voice's uses of a label set.
+#[derive(Clone, Debug, Serialize)]
+pub struct ShareRow {
+    /// Label set (labels) or `frames`.
+    pub concept: String,
+    /// Voice.
+    pub voice: String,
+    /// Label or frame id.
+    pub label: String,
+    /// Uses.
+    pub count: u64,
+    /// Uses of all labels of the set (or all frames) by this voice.
+    pub total: u64,
+    /// count / total.
+    pub share: f64,
+    /// Bootstrap 95 % interval.
+    pub ci_low: f64,
+    /// Bootstrap 95 % interval.
+    pub ci_high: f64,
+    /// Articles contributing to the voice's total.
+    pub articles: u64,
+    /// total < 5.
+    pub low_n: bool,
+    /// Capped evidence.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Keyness of a voice against the rest or another voice.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeynessRow {
+    /// Voice.
+    pub voice: String,
+    /// `rest` or a voice.
+    pub against: String,
+    /// Terms leaning to the voice.
+    pub top: Vec<KeyTerm>,
+    /// Terms leaning away.
+    pub bottom: Vec<KeyTerm>,
+}
+
+/// A similarity matrix.
+#[derive(Clone, Debug, Serialize)]
+pub struct SimilarityMatrix {
+    /// Actor id, or `all`.
+    pub actor: String,
+    /// Row and column voices.
+    pub voices: Vec<String>,
+    /// Cosine similarities.
+    pub matrix: Vec<Vec<f64>>,
+    /// Terms in the vectors.
+    pub terms: usize,
+}
+
+/// Stance of a voice in one month.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineRow {
+    /// Voice.
+    pub voice: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Observations.
+    pub n: u64,
+    /// Mean.
+    pub mean: f64,
+    /// Interval.
+    pub ci_low: f64,
+    /// Interval.
+    pub ci_high: f64,
+}
+
+/// Articles per host outlet.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutletRow {
+    /// Outlet key.
+    pub outlet: String,
+    /// Articles analysed.
+    pub articles: u64,
+    /// Earliest date.
+    pub first_date: Option<String>,
+    /// Latest date.
+    pub last_date: Option<String>,
+    /// Bytes.
+    pub bytes: u64,
+}
+
+/// The report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// Provenance.
+    pub provenance: Provenance,
+    /// Accounting.
+    pub accounting: Accounting,
+    /// Host outlets.
+    pub outlets: Vec<OutletRow>,
+    /// Voices.
+    pub voices: Vec<VoiceRow>,
+    /// Actors.
+    pub actors: Vec<ActorRow>,
+    /// Label sets: id, description, referent and labels.
+    pub concepts: Vec<crate::lexicon::matcher::LabelSetInfo>,
+    /// Frames.
+    pub frame_list: Vec<crate::lexicon::matcher::FrameInfo>,
+    /// Stance.
+    pub stance: Vec<StanceRow>,
+    /// Label shares.
+    pub labels: Vec<ShareRow>,
+    /// Frame shares.
+    pub frames: Vec<ShareRow>,
+    /// Keyness.
+    pub keyness: Vec<KeynessRow>,
+    /// Similarity.
+    pub similarity: Vec<SimilarityMatrix>,
+    /// Stance per month.
+    pub timeline: Vec<TimelineRow>,
+}
+
+fn r6(x: f64) -> f64 {
+    if x.is_finite() {
+        let r = (x * 1e6).round() / 1e6;
+        if r == 0.0 {
+            0.0
+        } else {
+            r
+        }
+    } else {
+        0.0
+    }
+}
+
+fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
+    let mean = if c.n > 0 { c.sum as f64 / MICRO / c.n as f64 } else { 0.0 };
+    let reps: Vec<f64> = (0..c.boot_n.len()).filter(|&b| c.boot_n[b] > 0).map(|b| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64).collect();
+    let (lo, hi) = percentile_interval(reps).unwrap_or((mean, mean));
+    (r6(mean), r6(lo), r6(hi))
+}
+
+fn share_rows(concept: &str, voice: &str, cell: &ShareCell, names: &[String], out: &mut Vec<ShareRow>) {
+    let total: u64 = cell.counts.iter().sum();
+    let k = cell.counts.len();
+    let boot_total: Vec<u64> = (0..REPLICATES).map(|b| (0..k).map(|c| cell.boot[c * REPLICATES + b]).sum()).collect();
+    for (i, name) in names.iter().enumerate() {
+        let count = cell.counts.get(i).copied().unwrap_or(0);
+        let share = if total > 0 { count as f64 / total as f64 } else { 0.0 };
+        let reps: Vec<f64> = (0..REPLICATES)
+            .filter(|&b| boot_total[b] > 0)
+            .map(|b| cell.boot.get(i * REPLICATES + b).copied().unwrap_or(0) as f64 / boot_total[b] as f64)
+            .collect();
+        let (lo, hi) = percentile_interval(reps).unwrap_or((share, share));
+        out.push(ShareRow {
+            concept: concept.to_string(),
+            voice: voice.to_string(),
+            label: name.clone(),
+            count,
+            total,
+            share: r6(share),
+            ci_low: r6(lo),
+            ci_high: r6(hi),
+            articles: cell.articles,
+            low_n: total < LOW_N,
+            evidence: cell.evidence.get(i).cloned().unwrap_or_default(),
+        });
+    }
+}
+
+impl Report {
+    /// Builds the report of a run.
+    pub fn build(az: &Analyzer, agg: &Aggregate, inputs: Vec<InputInfo>, options: ReportOptions) -> Report {
+        let g = &az.gazetteer;
+        let mut skipped_by_kind = BTreeMap::new();
+        for s in &agg.skipped {
+            *skipped_by_kind.entry(serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).or_insert(0u64) += 1;
+        }
+        let group_names: BTreeMap<&String, ()> = options.groups.keys().map(|k| (k, ())).collect();
+        let voices: Vec<VoiceRow> = agg
+            .voices
+            .iter()
+            .map(|(k, v)| {
+                let actor = g.id(k).map(|i| g.actor(i));
+                VoiceRow {
+                    voice: k.clone(),
+                    name: actor.map(|a| a.name.clone()).unwrap_or_else(|| k.clone()),
+                    kind: if group_names.contains_key(k) {
+                        "group".into()
+                    } else {
+                        actor.map(|a| serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).unwrap_or_else(|| if k == "unknown" { "unknown".into() } else { "outlet".into() })
+                    },
+                    articles: v.articles,
+                    own_articles: v.own_articles,
+                    own_passages: v.own_passages,
+                    quoted_passages: v.quoted_passages,
+                    tokens: v.tokens,
+                    quoted_by: v.quoted_by.clone(),
+                    state_media: actor.map(|a| a.state_media).unwrap_or(false),
+                }
+            })
+            .collect();
+        let actors = agg
+            .actors
+            .iter()
+            .map(|(k, v)| {
+                let a = g.id(k).map(|i| g.actor(i));
+                ActorRow {
+                    actor: k.clone(),
+                    name: a.map(|a| a.name.clone()).unwrap_or_default(),
+                    kind: a.map(|a| serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).unwrap_or_default(),
+                    forms: v.forms.clone(),
+                    mentions: v.mentions,
+                    places: v.places,
+                    articles: v.articles,
+                    by_voice: v.by_voice.clone(),
+                    fuzzy: v.fuzzy,
+                }
+            })
+            .collect();
+        let stance = agg
+            .stance
+            .iter()
+            .map(|((voice, actor), c)| {
+                let (mean, lo, hi) = mean_row(c);
+                StanceRow { voice: voice.clone(), actor: actor.clone(), n: c.n, articles: c.articles, mean, ci_low: lo, ci_high: hi, positive: c.pos, negative: c.neg, low_n: c.n < LOW_N, evidence: c.evidence.clone() }
+            })
+            .collect();
+        let mut labels = Vec::new();
+        for ((concept, voice), cell) in &agg.labels {
+            if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
+                share_rows(concept, voice, cell, &set.labels, &mut labels);
+            }
+        }
+        let frame_names: Vec<String> = az.matcher.frames.iter().map(|f| f.id.clone()).collect();
+        let mut frames = Vec::new();
+        for (voice, cell) in &agg.frames {
+            share_rows("frames", voice, cell, &frame_names, &mut frames);
+        }
+        frames.retain(|r| r.count > 0 || r.total == 0);
+        // Keyness and similarity over voices with enough text.
+        let big: Vec<&String> = agg.voices.iter().filter(|(k, v)| v.tokens >= options.min_tokens && k.as_str() != "unknown" && agg.terms.contains_key(*k)).map(|(k, _)| k).collect();
+        let mut keyness_rows = Vec::new();
+        if big.len() >= 2 {
+            for v in &big {
+                let mine = &agg.terms[*v];
+                let mut rest = rustc_hash::FxHashMap::default();
+                for w in &big {
+                    if w != v {
+                        for (t, c) in &agg.terms[*w] {
+                            *rest.entry(t.clone()).or_insert(0) += c;
+                        }
+                    }
+                }
+                let (top, bottom) = keyness(mine, &rest, options.keyness_terms, 3);
+                keyness_rows.push(KeynessRow { voice: (*v).clone(), against: "rest".into(), top: round_terms(top), bottom: round_terms(bottom) });
+            }
+        }
+        for (a, b) in &options.pairs {
+            if let (Some(x), Some(y)) = (agg.terms.get(a), agg.terms.get(b)) {
+                let (top, bottom) = keyness(x, y, options.keyness_terms, 3);
+                keyness_rows.push(KeynessRow { voice: a.clone(), against: b.clone(), top: round_terms(top), bottom: round_terms(bottom) });
+            }
+        }
+        let mut similarity = Vec::new();
+        if big.len() >= 2 {
+            let rows: Vec<&rustc_hash::FxHashMap<String, u64>> = big.iter().map(|v| &agg.terms[*v]).collect();
+            let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
+            similarity.push(SimilarityMatrix { actor: "all".into(), voices: big.iter().map(|s| (*s).clone()).collect(), matrix: matrix_rows(&cosine_matrix(&m)), terms: vocab.len() });
+        }
+        // Per actor: the ten most mentioned actors, voices with 30+ context words.
+        let mut top_actors: Vec<(&String, u64)> = agg.actors.iter().map(|(k, v)| (k, v.mentions)).collect();
+        top_actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        for (actor, _) in top_actors.into_iter().take(10) {
+            let vs: Vec<(&String, &rustc_hash::FxHashMap<String, u64>)> = agg
+                .context
+                .iter()
+                .filter(|((v, a), c)| a == actor && v != "unknown" && c.values().sum::<u64>() >= 30)
+                .map(|((v, _), c)| (v, c))
+                .collect();
+            if vs.len() >= 2 {
+                let rows: Vec<&rustc_hash::FxHashMap<String, u64>> = vs.iter().map(|x| x.1).collect();
+                let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
+                similarity.push(SimilarityMatrix { actor: actor.clone(), voices: vs.iter().map(|x| x.0.clone()).collect(), matrix: matrix_rows(&cosine_matrix(&m)), terms: vocab.len() });
+            }
+        }
+        let timeline = agg
+            .timeline
+            .iter()
+            .map(|((voice, month), c)| {
+                let (mean, lo, hi) = mean_row(c);
+                TimelineRow { voice: voice.clone(), month: month.clone(), n: c.n, mean, ci_low: lo, ci_high: hi }
+            })
+            .collect();
+        let outlets = agg.outlets.iter().map(|(k, v)| OutletRow { outlet: k.clone(), articles: v.articles, first_date: v.first_date.clone(), last_date: v.last_date.clone(), bytes: v.bytes }).collect();
+        Report {
+            provenance: Provenance {
+                framelens_version: env!("CARGO_PKG_VERSION").to_string(),
+                inputs,
+                lexicons: az.lexicons.iter().map(|l| l.info.clone()).collect(),
+                gazetteer: g.info.clone(),
+                boilerplate: format!("{} {}", az.boilerplate.name, az.boilerplate.version),
+                options,
+                replicates: REPLICATES,
+            },
+            accounting: Accounting {
+                read: agg.read,
+                analysed: agg.analysed,
+                skipped: agg.skipped.len() as u64,
+                skipped_by_kind,
+                skips: agg.skipped.clone(),
+                boilerplate_lines: agg.boilerplate.clone(),
+                sentences: agg.sentences,
+                tokens: agg.tokens,
+            },
+            outlets,
+            voices,
+            actors,
+            concepts: az.matcher.label_sets.clone(),
+            frame_list: az.matcher.frames.clone(),
+            stance,
+            labels,
+            frames,
+            keyness: keyness_rows,
+            similarity,
+            timeline,
+        }
+    }
+
+    /// The report as JSON: sorted keys, two-space indentation, trailing newline.
+    pub fn to_json(&self) -> String {
+        let v = serde_json::to_value(self).expect("report serialises");
+        let mut s = serde_json::to_string_pretty(&v).expect("report serialises");
+        s.push('\n');
+        s
+    }
+}
+
+fn round_terms(v: Vec<KeyTerm>) -> Vec<KeyTerm> {
+    v.into_iter().map(|mut t| {
+        t.z = r6(t.z);
+        t
+    }).collect()
+}
+
+fn matrix_rows(m: &ndarray::Array2<f64>) -> Vec<Vec<f64>> {
+    m.rows().into_iter().map(|r| r.iter().map(|x| r6(*x)).collect()).collect()
+}
