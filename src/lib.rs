@@ -16,3 +16,4 @@ pub mod analysis;
 pub mod framing;
 pub mod compare;
 pub mod report;
+pub mod cli;

@@ -130,7 +130,6 @@ impl ActorMatcher {
         let mut prefixes = FxHashSet::default();
         let mut surnames: FxHashMap<String, Vec<ActorId>> = FxHashMap::default();
         let mut given_names = FxHashSet::default();
-        let mut late_surnames: Vec<String> = Vec::new();
         let mut add = |name: &str, actor: ActorId, form: Form| {
             let k = name_key(name);
             if k.is_empty() {
@@ -139,16 +138,12 @@ impl ActorMatcher {
             let toks = Tokens::new(name, &[Span::new(0, name.len())]);
             let words: Vec<&str> = (0..toks.len()).filter(|&i| toks.tokens[i].word).map(|i| toks.key(i)).collect();
             max_words = max_words.max(words.len() + 2);
-            // Every concatenated prefix, so that matching can stop early.
-            let mut p = String::new();
-            for (i, w) in words.iter().enumerate() {
-                if (i == 0 && *w == "the" && words.len() > 1) || (!p.is_empty() && PARTICLES.contains(w)) {
-                    continue;
-                }
-                push_word(&mut p, w, false);
-                prefixes.insert(p.clone());
-                prefixes.insert(strip_possessive(&p).to_string());
+            // Every prefix of the key (by character: text may split words differently,
+            // "Amir-Abdollahian" against "Amirabdollahian"), so that matching can stop early.
+            for (b, _) in k.char_indices().skip(1) {
+                prefixes.insert(k[..b].to_string());
             }
+            prefixes.insert(k.clone());
             let v = map.entry(k).or_default();
             if !v.iter().any(|e| e.actor == actor) {
                 v.push(Entry { actor, form });
@@ -173,18 +168,9 @@ impl ActorMatcher {
                         given_names.insert(name_key(gv));
                     }
                     surnames.entry(name_key(s)).or_default().push(id);
-                    if a.surname_alone {
-                        add(s, id, Form::Surname);
-                    } else {
-                        // Kept so that the surname resolves after a full name.
-                        late_surnames.push(name_key(s));
-                    }
+                    add(s, id, Form::Surname);
                 }
             }
-        }
-        for k in late_surnames {
-            prefixes.insert(k.clone());
-            map.entry(k).or_default();
         }
         // Where a key is both a surname and something else, names and aliases come first.
         for v in map.values_mut() {
@@ -192,6 +178,18 @@ impl ActorMatcher {
         }
         let fuzzy = fuzzy::FuzzyIndex::new(g);
         ActorMatcher { map, prefixes, max_words, fuzzy, surnames, given_names }
+    }
+
+    /// Resolves a name typed by a user (an id, a name, an alias or a spelling variant).
+    pub fn lookup(&self, g: &Gazetteer, name: &str) -> Option<ActorId> {
+        if let Some(id) = g.id(name) {
+            return Some(id);
+        }
+        let k = name_key(name);
+        if let Some(e) = self.map.get(&k).and_then(|v| v.first()) {
+            return Some(e.actor);
+        }
+        self.fuzzy.surname(g, &k)
     }
 
     /// Finds the actor mentions in an article.
@@ -279,7 +277,7 @@ impl ActorMatcher {
     #[allow(clippy::too_many_arguments)]
     fn resolve(
         &self,
-        _g: &Gazetteer,
+        g: &Gazetteer,
         tokens: &Tokens,
         text: &str,
         first: usize,
@@ -291,17 +289,8 @@ impl ActorMatcher {
     ) -> Option<Mention> {
         let span = Span::new(tokens.tokens[first].span.start, tokens.tokens[last].span.end);
         let mk = |actor, form| Mention { span, actor, form, first: first as u32, last: last as u32, place: false, fuzzy: false };
-        // A surname: the person last named in full, else the one the gazetteer allows.
-        let is_surname = self.surnames.contains_key(key) && entries.iter().all(|e| matches!(e.form, Form::Surname)) ;
-        if is_surname || entries.is_empty() {
-            if let Some(&p) = full_named.get(key) {
-                return Some(mk(p, Form::Surname));
-            }
-            if self.guarded(tokens, text, first, so_far) {
-                return None;
-            }
-            return entries.first().map(|e| mk(e.actor, e.form));
-        }
+        // A surname: the person last named in full, else the one the gazetteer allows, else
+        // the only person with that surname.
         let e = entries[0];
         if e.form == Form::Surname {
             if let Some(&p) = full_named.get(key) {
@@ -310,6 +299,9 @@ impl ActorMatcher {
             if self.guarded(tokens, text, first, so_far) {
                 return None;
             }
+            let persons = self.surnames.get(key).map(Vec::as_slice).unwrap_or(&[]);
+            let pick = persons.iter().copied().find(|&p| g.actor(p).surname_alone).or(if persons.len() == 1 { Some(persons[0]) } else { None });
+            return pick.map(|p| mk(p, Form::Surname));
         }
         let mut m = mk(e.actor, e.form);
         if e.form == Form::Metonym && first > 0 {

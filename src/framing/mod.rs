@@ -108,3 +108,28 @@ pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<Sta
     }
     out
 }
+
+/// Scores the stance of `text` toward the target at byte span `target` (a standalone
+/// sentence or passage, as in an annotated set). None when the target has no tokens.
+pub fn score_target(az: &crate::analysis::Analyzer, text: &str, target: Span) -> Option<stance::Score> {
+    let article = crate::corpus::Article {
+        id: "target".into(),
+        outlet: "unknown".into(),
+        date: None,
+        title: None,
+        url: None,
+        lang: None,
+        text: text.to_string(),
+        source: "-".into(),
+        line: None,
+        hash: String::new(),
+    };
+    let mut cache = crate::actors::FuzzyCache::default();
+    let an = az.analyse(&article, &mut cache).ok()?;
+    let toks = &an.tokens;
+    let t0 = toks.tokens.iter().position(|t| t.span.end > target.start && t.span.start < target.end)?;
+    let t1 = toks.tokens.iter().rposition(|t| t.span.end > target.start && t.span.start < target.end)?;
+    let si = an.sentence_at(toks.tokens[t0].span.start)?;
+    let range = toks.range(an.sentences[si].0);
+    Some(stance::score(text, toks, &an.hits, &az.matcher, range, (t0, t1), &an.scare))
+}

@@ -57,7 +57,7 @@ const SPEECH: &[&str] = &[
     "said", "says", "say", "saying", "told", "tells", "added", "adds", "adding", "stressed", "stresses", "noted", "notes", "reported",
     "reports", "report", "reporting", "claimed", "claims", "claim", "stated", "states", "announced", "announces", "declared",
     "declares", "insisted", "insists", "warned", "warns", "urged", "urges", "wrote", "writes", "asked", "quoted", "quoting",
-    "explained", "explains", "emphasized", "emphasised", "emphasizes", "underlined", "argued", "argues", "continued",
+    "explained", "explains", "emphasized", "emphasised", "emphasizes", "underlined", "argued", "argues",
     "concluded", "remarked", "replied", "responded", "affirmed", "tweeted", "posted", "cited", "citing", "according",
     "announcing", "declaring", "stressing", "noting", "warning", "insisting", "stating", "explaining", "emphasizing",
 ];
@@ -119,37 +119,62 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
     let mut scare: Vec<Span> = Vec::new();
     let mut prev_quote: Option<(Quote, Voice, usize)> = None; // with the sentence index where it ended
     let sentence_of = |pos: usize| cx.sentences.partition_point(|(s, _)| s.end <= pos);
-    for q in quotes.iter().filter(|q| !q.nested) {
-        let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
-        let (att, cue) = st.attribution(q.span, None);
-        let s_start = sentence_of(q.span.start);
-        let s_end = sentence_of(q.span.end.saturating_sub(1));
-        let voice = match att {
-            Some(v) => Some(v),
-            None if q.continues => prev_quote.map(|p| p.1),
-            None if words <= 3 || q.single => None, // scare quote
-            None => match prev_quote {
-                Some((_, v, s)) if s + 1 >= s_start => Some(v),
-                _ => Some(Voice::Unknown),
-            },
-        };
-        match voice {
-            Some(v) => {
-                // A continued quote with an attribution found later gives it to the earlier parts.
-                if q.continues {
-                    if let Some(last) = quote_voice.last_mut() {
-                        if last.1 == Voice::Unknown && v != Voice::Unknown {
-                            last.1 = v;
+    let top: Vec<Quote> = quotes.iter().filter(|q| !q.nested).copied().collect();
+    let mut sentence_voice: Vec<Option<(Voice, Span)>> = vec![None; cx.sentences.len()];
+    let mut qi = 0usize;
+    // One pass in text order, so that later references see every earlier source.
+    for (si, (s, _)) in cx.sentences.iter().enumerate() {
+        while qi < top.len() && sentence_of(top[qi].span.start) <= si {
+            let q = top[qi];
+            qi += 1;
+            let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
+            let (att, cue) = st.attribution(q.span, None);
+            let s_start = sentence_of(q.span.start);
+            let s_end = sentence_of(q.span.end.saturating_sub(1));
+            let voice = match att {
+                Some(v) => Some(v),
+                None if q.continues => prev_quote.map(|p| p.1),
+                None if words <= 3 || q.single => None, // scare quote
+                None => match prev_quote {
+                    Some((_, v, ps)) if ps + 1 >= s_start => Some(v),
+                    _ => Some(Voice::Unknown),
+                },
+            };
+            match voice {
+                Some(v) => {
+                    // A continued quote attributed at its end gives the voice to its earlier parts.
+                    if q.continues {
+                        if let Some(last) = quote_voice.last_mut() {
+                            if last.1 == Voice::Unknown && v != Voice::Unknown {
+                                last.1 = v;
+                            }
                         }
                     }
+                    if let Voice::Source(a) = v {
+                        st.history.push((q.span.start, a));
+                    }
+                    quote_voice.push((q, v, cue));
+                    prev_quote = Some((q, v, s_end));
                 }
-                if let Voice::Source(a) = v {
-                    st.history.push((q.span.start, a));
-                }
-                quote_voice.push((*q, v, cue));
-                prev_quote = Some((*q, v, s_end));
+                None => scare.push(q.span),
             }
-            None => scare.push(q.span),
+        }
+        let last_quote = quote_voice.iter().rev().find(|(q, _, _)| q.span.overlaps(*s)).map(|x| x.1);
+        if let Some(qv) = last_quote {
+            // "Syria wants … “…,” the report said.": the whole sentence is the source's claim
+            // when its closing attribution names the quote's speaker.
+            if let Some((v, cue)) = st.sentence_attribution(*s) {
+                if v == qv && v != Voice::Unknown {
+                    sentence_voice[si] = Some((v, cue));
+                }
+            }
+            continue;
+        }
+        if let Some((v, cue)) = st.sentence_attribution(*s) {
+            if let Voice::Source(a) = v {
+                st.history.push((s.start, a));
+            }
+            sentence_voice[si] = Some((v, cue));
         }
     }
     // Nested quotes: attributed inside their parent, else the parent's voice.
@@ -162,20 +187,6 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
             Some(v) => nested_voice.push((*q, v, cue)),
             None if words <= 3 => scare.push(q.span),
             None => {}
-        }
-    }
-    // Sentence-level attributions for text outside quotes.
-    let mut sentence_voice: Vec<Option<(Voice, Span)>> = vec![None; cx.sentences.len()];
-    for (si, (s, _)) in cx.sentences.iter().enumerate() {
-        let has_quote = quote_voice.iter().any(|(q, _, _)| q.span.overlaps(*s));
-        if has_quote {
-            continue;
-        }
-        if let Some((v, cue)) = st.sentence_attribution(*s) {
-            if let Voice::Source(a) = v {
-                st.history.push((s.start, a));
-            }
-            sentence_voice[si] = Some((v, cue));
         }
     }
     // Fragments: each sentence cut by the quotes that overlap it.
@@ -257,6 +268,11 @@ impl State<'_, '_> {
         m[lo..].iter().take_while(move |x| (x.last as usize) < b).filter(|x| !x.place)
     }
 
+    /// Mentions that name a speaker directly (demonyms are descriptors, not names).
+    fn named_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions_in(a, b).filter(|x| x.form != crate::actors::Form::Demonym)
+    }
+
     /// The voice of a quote from the clause after or before it, with the cue span.
     fn attribution(&mut self, q: Span, within: Option<Span>) -> (Option<Voice>, Option<Span>) {
         let cx = self.cx;
@@ -277,7 +293,8 @@ impl State<'_, '_> {
             }
             b += 1;
         }
-        if let Some(v) = (a..b).find(|&i| self.is_speech(i)) {
+        let verbs: Vec<usize> = (a..b).filter(|&i| self.is_speech(i)).collect();
+        for v in verbs {
             if let Some(voice) = self.speaker_after_quote(a, v, b) {
                 return (Some(voice), Some(Span::new(toks[a].span.start, toks[b - 1].span.end)));
             }
@@ -299,7 +316,7 @@ impl State<'_, '_> {
         // "… quoted X as saying": X.
         if let Some(qi) = (a..b).find(|&i| self.key(i) == "quoted" || self.key(i) == "citing" || self.key(i) == "cited") {
             let as_i = (qi..b).find(|&i| self.key(i) == "as").unwrap_or(b);
-            if let Some(m) = self.mentions_in(qi + 1, as_i).next().copied() {
+            if let Some(m) = self.named_in(qi + 1, as_i).next().copied() {
                 return Some(Voice::Source(m.actor));
             }
             if let Some(v) = self.descriptor(qi + 1, as_i, self.cx.tokens.tokens[qi].span.start) {
@@ -312,15 +329,18 @@ impl State<'_, '_> {
         if self.key(v) == "according" {
             return self.mentions_in(v + 1, b).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(v + 2, b, self.cx.tokens.tokens[v].span.start));
         }
-        if let Some(m) = self.mentions_in(a, v).last().copied() {
-            return Some(Voice::Source(m.actor));
-        }
-        if let Some(d) = self.descriptor(a, v, self.cx.tokens.tokens[v].span.start) {
+        // The subject next to the verb: a name, else a descriptor ("the Iranian report").
+        let named = self.named_in(a, v).last().copied();
+        let desc_from = named.map(|m| m.last as usize + 1).unwrap_or(a);
+        if let Some(d) = self.descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start).filter(|d| *d != Voice::Unknown || named.is_none()) {
             return Some(d);
+        }
+        if let Some(m) = named {
+            return Some(Voice::Source(m.actor));
         }
         // "said Lavrov", "said the minister".
         let tail_end = (v + 5).min(b);
-        if let Some(m) = self.mentions_in(v + 1, tail_end).next().copied() {
+        if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
             return Some(Voice::Source(m.actor));
         }
         self.descriptor(v + 1, tail_end, self.cx.tokens.tokens[v].span.start)
@@ -328,7 +348,7 @@ impl State<'_, '_> {
 
     /// Speaker of a pre-posed cue: the first actor of the clause before the verb at `v`.
     fn speaker_before(&mut self, start: usize, v: usize) -> Option<Voice> {
-        let ms: Vec<Mention> = self.mentions_in(start, v).copied().collect();
+        let ms: Vec<Mention> = self.named_in(start, v).copied().collect();
         let g = self.cx.gazetteer;
         if let Some(m) = ms.iter().find(|m| g.actor(m.actor).kind == ActorKind::Person).or(ms.first()) {
             return Some(Voice::Source(m.actor));
@@ -354,7 +374,7 @@ impl State<'_, '_> {
         while end > a && !toks[end - 1].word {
             end -= 1;
         }
-        let comma = (a..end).rev().find(|&i| matches!(self.key(i), "," | "-" ) && toks[i].span.start > s.start)?;
+        let comma = (a..end).rev().find(|&i| (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before)) && toks[i].span.start > s.start)?;
         if end - comma > 12 || end <= comma + 1 {
             return None;
         }
@@ -363,13 +383,9 @@ impl State<'_, '_> {
             let voice = self.mentions_in(comma + 3, end).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(comma + 3, end, toks[comma].span.start)).unwrap_or(Voice::Unknown);
             return Some((voice, cue));
         }
-        let v = (comma + 1..end).find(|&i| self.is_speech(i))?;
         // The verb must close the clause (allowing "on Monday", "in Iran", "in a statement").
-        if end - v > 6 {
-            return None;
-        }
-        let voice = self.speaker_after_quote(comma + 1, v, end).unwrap_or(Voice::Unknown);
-        Some((voice, cue))
+        let verbs: Vec<usize> = (comma + 1..end).filter(|&i| self.is_speech(i) && end - i <= 6).collect();
+        verbs.into_iter().find_map(|v| self.speaker_after_quote(comma + 1, v, end)).map(|voice| (voice, cue))
     }
 
     /// Resolves a descriptor such as "the Iranian report", "the Iranians", "he" in tokens
@@ -435,3 +451,4 @@ impl State<'_, '_> {
         None
     }
 }
+

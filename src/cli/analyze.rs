@@ -1,0 +1,103 @@
+//! `framelens analyze INPUT... [--actors F] [--lexicon F]... [--out DIR]`
+//!
+//! Runs the whole analysis and writes `DIR/report.json` (default `reports/<input name>/`):
+//! provenance, accounting, voices, actors, stance, label and frame shares with bootstrap
+//! intervals, keyness and similarity. Prints the accounting and skips to standard error.
+
+use super::common::{self, InputArgs, LexiconArgs};
+use super::{Failure, Outcome};
+use crate::analysis::pipeline::{run as run_pipeline, RunOptions};
+use crate::report::{Report, ReportOptions};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Flags of `analyze`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    lexicons: LexiconArgs,
+    /// Output folder (default: reports/<name of the first input>)
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Group voices: NAME=voice,voice,... (repeatable), e.g. state=tass,tasnim,presstv,irna
+    #[arg(long = "group", value_name = "NAME=V,V")]
+    groups: Vec<String>,
+    /// Compare two voices directly in the keyness table: A,B (repeatable)
+    #[arg(long = "pair", value_name = "A,B")]
+    pairs: Vec<String>,
+    /// Evidence sentences kept per cell
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    evidence: usize,
+    /// Bootstrap seed
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    seed: u64,
+    /// Voices with fewer word tokens are left out of keyness and similarity
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    min_tokens: u64,
+}
+
+/// Default output folder for some inputs.
+pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
+    let name = inputs
+        .first()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.split('.').next().unwrap_or("").to_string())
+        .filter(|n| !n.is_empty() && n != "-")
+        .unwrap_or_else(|| "stdin".into());
+    PathBuf::from("reports").join(name)
+}
+
+/// Parses `NAME=a,b,c` groups into voice -> group.
+pub fn parse_groups(groups: &[String]) -> Result<(FxHashMap<String, String>, BTreeMap<String, Vec<String>>), Failure> {
+    let mut map = FxHashMap::default();
+    let mut listed = BTreeMap::new();
+    for g in groups {
+        let Some((name, members)) = g.split_once('=') else {
+            return Err(Failure::usage(anyhow::anyhow!("--group {g:?}: write NAME=voice,voice,...")));
+        };
+        let members: Vec<String> = members.split(',').map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()).collect();
+        for m in &members {
+            map.insert(m.clone(), name.trim().to_string());
+        }
+        listed.insert(name.trim().to_string(), members);
+    }
+    Ok((map, listed))
+}
+
+/// Runs `analyze`.
+pub fn run(args: Args) -> Outcome {
+    let az = common::analyzer(&args.input, Some(&args.lexicons))?;
+    let (groups, listed) = parse_groups(&args.groups)?;
+    let mut pairs = Vec::new();
+    for p in &args.pairs {
+        match p.split_once(',') {
+            Some((a, b)) => pairs.push((a.trim().to_lowercase(), b.trim().to_lowercase())),
+            None => return Err(Failure::usage(anyhow::anyhow!("--pair {p:?}: write A,B"))),
+        }
+    }
+    let streams = args.input.open()?;
+    let opts = RunOptions { threads: args.input.threads(), strict: args.input.strict, evidence: args.evidence, seed: args.seed, groups };
+    let result = run_pipeline(&az, streams, &opts, &|_| {}).map_err(Failure::data)?;
+    let agg = &result.aggregate;
+    for s in &agg.skipped {
+        eprintln!("framelens: skipped {}", s.message());
+    }
+    common::summary(agg.read, agg.analysed, agg.skipped.len());
+    if agg.analysed == 0 {
+        return Err(Failure::data(anyhow::anyhow!("nothing to analyse: all {} record(s) were skipped; see the reasons above", agg.read)));
+    }
+    let mut extra = BTreeMap::new();
+    extra.insert("max_article_bytes".into(), args.input.max_article_bytes.to_string());
+    extra.insert("strict".into(), args.input.strict.to_string());
+    let options = ReportOptions { min_tokens: args.min_tokens, keyness_terms: 20, pairs, similarity_terms: 2000, evidence: args.evidence, seed: args.seed, groups: listed, threads: opts.threads, extra };
+    let report = Report::build(&az, agg, result.inputs, options);
+    let out = args.out.unwrap_or_else(|| default_out(&args.input.inputs));
+    let path = out.join("report.json");
+    common::write_atomic(&path, report.to_json().as_bytes())?;
+    eprintln!("framelens: wrote {}", path.display());
+    Ok(0)
+}

@@ -1,0 +1,206 @@
+//! Flags shared by the subcommands, loading of inputs, gazetteer and lexicons, and output.
+
+use super::Failure;
+use crate::analysis::Analyzer;
+use crate::corpus::boilerplate::Boilerplate;
+use crate::corpus::{LoadOptions, RecordStream};
+use crate::lexicon::{framing::add_or_replace, Gazetteer, Lexicon};
+use anyhow::Context;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Inputs and how to read them.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Inputs: folders of .txt files (with manifest.toml or manifest.csv), .jsonl, .jsonl.gz,
+    /// .csv files, or - for JSONL on standard input
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Actor gazetteer (TOML) replacing the bundled data/actors.toml
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+    /// Boilerplate patterns (TOML) replacing the bundled data/boilerplate.toml
+    #[arg(long, value_name = "FILE")]
+    pub boilerplate: Option<PathBuf>,
+    /// Fail (exit 1) at the first record that would be skipped
+    #[arg(long)]
+    pub strict: bool,
+    /// Skip articles larger than this many bytes
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    pub max_article_bytes: usize,
+    /// CSV column holding the text
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_col: String,
+    /// CSV column holding the outlet
+    #[arg(long, default_value = "outlet", value_name = "NAME")]
+    pub outlet_col: String,
+    /// CSV column holding the date
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_col: String,
+    /// CSV column holding the id
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_col: String,
+    /// Analysis threads (default: all cores); results do not depend on it
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Lexicons to use.
+#[derive(clap::Args, Debug, Clone)]
+pub struct LexiconArgs {
+    /// Lexicon (TOML) to add; one whose meta.name equals a bundled one replaces it. Repeatable
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
+    /// Do not load the bundled lexicons (VADER and geopolitics)
+    #[arg(long)]
+    pub no_default_lexicons: bool,
+}
+
+impl InputArgs {
+    /// Load options from the flags.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            max_article_bytes: self.max_article_bytes,
+            text_col: self.text_col.clone(),
+            outlet_col: self.outlet_col.clone(),
+            date_col: self.date_col.clone(),
+            id_col: self.id_col.clone(),
+            ..LoadOptions::default()
+        }
+    }
+
+    /// Opens every input; a missing or unknown input is a usage error.
+    pub fn open(&self) -> Result<Vec<Box<dyn RecordStream>>, Failure> {
+        let opts = self.load_options();
+        self.inputs.iter().map(|p| crate::corpus::open(p, &opts).map_err(Failure::usage)).collect()
+    }
+
+    /// Thread count.
+    pub fn threads(&self) -> usize {
+        self.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1)
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> Result<Gazetteer, Failure> {
+        match &self.actors {
+            Some(p) => crate::lexicon::load_gazetteer(p).map_err(Failure::usage),
+            None => Ok(Gazetteer::bundled()),
+        }
+    }
+
+    /// The boilerplate rules.
+    pub fn boilerplate_rules(&self) -> Result<Boilerplate, Failure> {
+        match &self.boilerplate {
+            Some(p) => {
+                let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display())).map_err(Failure::usage)?;
+                Boilerplate::parse(&text, &p.display().to_string()).map_err(Failure::usage)
+            }
+            None => Ok(Boilerplate::bundled()),
+        }
+    }
+}
+
+impl LexiconArgs {
+    /// The lexicons in precedence order.
+    pub fn load(&self) -> Result<Vec<Lexicon>, Failure> {
+        let mut list = if self.no_default_lexicons { Vec::new() } else { Lexicon::bundled() };
+        for p in &self.lexicons {
+            let text = crate::lexicon::read_text(p).map_err(Failure::usage)?;
+            let lex = Lexicon::load_checked(&text, &p.display().to_string()).map_err(Failure::usage)?;
+            add_or_replace(&mut list, lex);
+        }
+        Ok(list)
+    }
+}
+
+/// Builds an analyzer from the flags.
+pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer, Failure> {
+    let lexicons = match lex {
+        Some(l) => l.load()?,
+        None => Lexicon::bundled(),
+    };
+    Ok(Analyzer::new(input.gazetteer()?, lexicons, input.boilerplate_rules()?))
+}
+
+/// Output format for listing commands.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned text for the terminal.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// Writes to standard output; a broken pipe surfaces as an error that `main` turns into exit 0.
+pub fn print(s: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes()).and_then(|_| out.flush()).map_err(|e| Failure::usage(anyhow::Error::new(e)))
+}
+
+/// True when the error chain holds a broken pipe.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().map(|io| io.kind() == std::io::ErrorKind::BrokenPipe).unwrap_or(false))
+}
+
+/// Writes a file atomically: a temporary file in the same folder, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display())).map_err(Failure::data)?;
+    let tmp = dir.join(format!(".{}.tmp{}", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), std::process::id()));
+    let res = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = res {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Failure::data(anyhow::anyhow!("cannot write {}: {e}; check that the folder is writable and the disk has space", path.display())));
+    }
+    Ok(())
+}
+
+/// Prints the run summary line to standard error.
+pub fn summary(read: u64, analysed: u64, skipped: usize) {
+    eprintln!("framelens: read {read} = analysed {analysed} + skipped {skipped}");
+}
+
+/// Reads every input in order and calls `f` with each analysed article; skips are printed
+/// to standard error and, under `--strict`, stop the run with exit 1. Prints the summary.
+pub fn visit(az: &Analyzer, input: &InputArgs, mut f: impl FnMut(&crate::analysis::Analysed)) -> Result<(), Failure> {
+    let streams = input.open()?;
+    let mut cache = crate::actors::FuzzyCache::default();
+    let (mut read, mut analysed, mut skipped) = (0u64, 0u64, 0usize);
+    let mut stop: Option<crate::corpus::Skip> = None;
+    let mut on_skip = |s: crate::corpus::Skip, skipped: &mut usize| {
+        eprintln!("framelens: skipped {}", s.message());
+        *skipped += 1;
+        if input.strict {
+            stop = Some(s);
+            return false;
+        }
+        true
+    };
+    crate::analysis::pipeline::read_all(streams, |r| {
+        read += 1;
+        match r {
+            Ok(art) => match az.analyse(&art, &mut cache) {
+                Ok(an) => {
+                    analysed += 1;
+                    f(&an);
+                    true
+                }
+                Err(s) => on_skip(s, &mut skipped),
+            },
+            Err(s) => on_skip(s, &mut skipped),
+        }
+    });
+    summary(read, analysed, skipped);
+    if let Some(s) = stop {
+        return Err(Failure::data(crate::analysis::pipeline::StrictStop(s)));
+    }
+    if analysed == 0 {
+        return Err(Failure::data(anyhow::anyhow!("nothing to analyse: all {read} record(s) were skipped")));
+    }
+    Ok(())
+}
