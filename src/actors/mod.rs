@@ -60,6 +60,13 @@ const LOCATIVE: &[&str] = &[
     "visited", "visiting", "visit", "reached", "left", "arrived", "outskirts", "downtown", "capital", "city",
 ];
 
+/// Nouns after a metonym that make it a modifier of an event or place ("the Moscow talks").
+const EVENT_NOUNS: &[&str] = &[
+    "talks", "meeting", "meetings", "summit", "format", "platform", "process", "conference", "agreement", "accord", "visit",
+    "airport", "region", "countryside", "suburbs", "province", "university", "time", "declaration", "memorandum", "negotiations",
+    "round", "consultations", "embassy", "office", "bureau", "correspondent",
+];
+
 /// Capitalised words that stand before names as titles, not given names.
 const TITLES: &[&str] = &[
     "president", "prime", "minister", "foreign", "deputy", "mr", "mrs", "ms", "dr", "general", "gen", "lt", "lieutenant", "sheikh",
@@ -304,6 +311,17 @@ impl ActorMatcher {
             return pick.map(|p| mk(p, Form::Surname));
         }
         let mut m = mk(e.actor, e.form);
+        let toks = &tokens.tokens;
+        let next_key = (last + 1 < toks.len()).then(|| tokens.key(last + 1));
+        // A dateline ("MOSCOW (Reuters) -", "Damascus, SANA -") names a place.
+        let para_start = first == 0 || toks[first].span.start > toks[first - 1].span.end && text[toks[first - 1].span.end..toks[first].span.start].contains(['\n', '\r']);
+        if para_start && matches!(next_key, Some("(") | Some(",")) && (e.form == Form::Metonym || toks[first].upper) {
+            m.place = true;
+        }
+        // "the Moscow talks", "the Moscow Platform": a modifier naming an event or place.
+        if e.form == Form::Metonym && next_key.map(|k| EVENT_NOUNS.contains(&k)).unwrap_or(false) {
+            m.place = true;
+        }
         if e.form == Form::Metonym && first > 0 {
             let mut p = first - 1;
             // Skip "the" in "in the Kremlin".

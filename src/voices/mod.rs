@@ -61,6 +61,8 @@ const SPEECH: &[&str] = &[
     "concluded", "remarked", "replied", "responded", "affirmed", "tweeted", "posted", "cited", "citing", "according",
     "announcing", "declaring", "stressing", "noting", "warning", "insisting", "stating", "explaining", "emphasizing",
 ];
+/// Speech verbs that are also nouns: tried after the others.
+const NOUN_VERBS: &[&str] = &["report", "reports", "claim", "claims"];
 const OUTLET_NOUNS: &[&str] = &[
     "report", "reports", "agency", "agencies", "media", "news", "outlet", "outlets", "newspaper", "paper", "broadcaster",
     "channel", "television", "tv", "website", "daily", "network", "wire",
@@ -74,6 +76,7 @@ const ORG_NOUNS: &[&str] = &["ministry", "government", "statement", "office", "c
 const ANONYMOUS: &[&str] = &[
     "source", "sources", "activists", "activist", "witnesses", "witness", "residents", "resident", "analysts", "analyst",
     "observers", "experts", "monitor", "officials", "diplomats", "people", "someone", "insiders", "critics", "reports",
+    "opposition", "rebels", "militants", "campaigners", "groups",
 ];
 const PRONOUNS: &[&str] = &["he", "she"];
 
@@ -261,6 +264,13 @@ impl State<'_, '_> {
         t.word && SPEECH.contains(&self.key(i))
     }
 
+    /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
+    fn verbs_in(&self, a: usize, b: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (a..b).filter(|&i| self.is_speech(i)).collect();
+        v.sort_by_key(|&i| (NOUN_VERBS.contains(&self.key(i)), i));
+        v
+    }
+
     /// Mentions whose tokens lie in `a..b` (actors, not places).
     fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
         let m = self.cx.mentions;
@@ -293,7 +303,7 @@ impl State<'_, '_> {
             }
             b += 1;
         }
-        let verbs: Vec<usize> = (a..b).filter(|&i| self.is_speech(i)).collect();
+        let verbs = self.verbs_in(a, b);
         for v in verbs {
             if let Some(voice) = self.speaker_after_quote(a, v, b) {
                 return (Some(voice), Some(Span::new(toks[a].span.start, toks[b - 1].span.end)));
@@ -302,7 +312,8 @@ impl State<'_, '_> {
         // Before the quote: a speech verb among the last 8 tokens of the clause.
         let end = cx.tokens.first_at(q.start);
         let start_limit = cx.tokens.first_at(bound.start);
-        let from = end.saturating_sub(8).max(start_limit);
+        let introduced = end > start_limit && matches!(self.key(end - 1), ":" | ",");
+        let from = if introduced { start_limit } else { end.saturating_sub(8).max(start_limit) };
         if let Some(v) = (from..end).rev().find(|&i| self.is_speech(i)) {
             if let Some(voice) = self.speaker_before(start_limit, v) {
                 return (Some(voice), Some(Span::new(toks[start_limit.min(v)].span.start, toks[end - 1].span.end)));
@@ -327,7 +338,7 @@ impl State<'_, '_> {
             }
         }
         if self.key(v) == "according" {
-            return self.mentions_in(v + 1, b).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(v + 2, b, self.cx.tokens.tokens[v].span.start));
+            return self.named_in(v + 1, b).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(v + 2, b, self.cx.tokens.tokens[v].span.start));
         }
         // The subject next to the verb: a name, else a descriptor ("the Iranian report").
         let named = self.named_in(a, v).last().copied();
@@ -348,12 +359,27 @@ impl State<'_, '_> {
 
     /// Speaker of a pre-posed cue: the first actor of the clause before the verb at `v`.
     fn speaker_before(&mut self, start: usize, v: usize) -> Option<Voice> {
+        // "… quoted X as saying “…”": X.
+        if let Some(qi) = (start..v).rev().find(|&i| self.key(i) == "quoted") {
+            if let Some(m) = self.named_in(qi + 1, v).next() {
+                return Some(Voice::Source(m.actor));
+            }
+        }
         let ms: Vec<Mention> = self.named_in(start, v).copied().collect();
-        let g = self.cx.gazetteer;
-        if let Some(m) = ms.iter().find(|m| g.actor(m.actor).kind == ActorKind::Person).or(ms.first()) {
+        // "X said:": the name nearest the verb; "…, adding": the subject of the sentence.
+        let participle = self.key(v).ends_with("ing");
+        let pick = if participle { ms.first() } else { ms.last() };
+        if let Some(m) = pick {
             return Some(Voice::Source(m.actor));
         }
-        self.descriptor(start, v, self.cx.tokens.tokens[v].span.start)
+        let pos = self.cx.tokens.tokens[v].span.start;
+        // "He voiced concern …, adding": the pronoun subject.
+        if let Some(first) = (start..v).find(|&i| self.cx.tokens.tokens[i].word) {
+            if PRONOUNS.contains(&self.key(first)) {
+                return self.descriptor(first, first + 1, pos);
+            }
+        }
+        self.descriptor(v.saturating_sub(4).max(start), v, pos)
     }
 
     /// A sentence-wide attribution: `…, X said.` or `according to X`.
@@ -366,8 +392,17 @@ impl State<'_, '_> {
         // "According to X, …" at the start.
         if b - a > 3 && self.key(a) == "according" && self.key(a + 1) == "to" {
             let comma = (a + 2..b).find(|&i| self.key(i) == ",").unwrap_or(b);
-            let voice = self.mentions_in(a + 2, comma).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(a + 2, comma, toks[a].span.start)).unwrap_or(Voice::Unknown);
+            let voice = self.named_in(a + 2, comma).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(a + 2, comma, toks[a].span.start)).unwrap_or(Voice::Unknown);
             return Some((voice, Span::new(toks[a].span.start, toks[comma.min(b - 1)].span.end)));
+        }
+        // "State television quoted X as saying that …": X's, wholly.
+        if let Some(qi) = (a..b).find(|&i| self.key(i) == "quoted") {
+            if let Some(as_i) = (qi + 1..b.min(qi + 12)).find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying") {
+                let who = self.named_in(qi + 1, as_i).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(qi + 1, as_i, toks[qi].span.start));
+                if let Some(v) = who {
+                    return Some((v, Span::new(toks[a].span.start, toks[as_i + 1].span.end)));
+                }
+            }
         }
         // The last clause: after the last comma, before the final punctuation.
         let mut end = b;
@@ -375,16 +410,17 @@ impl State<'_, '_> {
             end -= 1;
         }
         let comma = (a..end).rev().find(|&i| (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before)) && toks[i].span.start > s.start)?;
-        if end - comma > 12 || end <= comma + 1 {
+        if end - comma > 16 || end <= comma + 1 {
             return None;
         }
         let cue = Span::new(toks[comma].span.start, toks[b - 1].span.end);
         if self.key(comma + 1) == "according" && comma + 2 < end && self.key(comma + 2) == "to" {
-            let voice = self.mentions_in(comma + 3, end).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(comma + 3, end, toks[comma].span.start)).unwrap_or(Voice::Unknown);
+            let voice = self.named_in(comma + 3, end).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(comma + 3, end, toks[comma].span.start)).unwrap_or(Voice::Unknown);
             return Some((voice, cue));
         }
         // The verb must close the clause (allowing "on Monday", "in Iran", "in a statement").
-        let verbs: Vec<usize> = (comma + 1..end).filter(|&i| self.is_speech(i) && end - i <= 6).collect();
+        // A verb followed by "that" opens indirect speech instead of closing the sentence.
+        let verbs: Vec<usize> = self.verbs_in(comma + 1, end).into_iter().filter(|&i| end - i <= 10 && !(i + 1..end).any(|j| self.key(j) == "that")).collect();
         verbs.into_iter().find_map(|v| self.speaker_after_quote(comma + 1, v, end)).map(|voice| (voice, cue))
     }
 
@@ -405,7 +441,7 @@ impl State<'_, '_> {
         }
         // A demonym gives the country.
         let country = self.mentions_in(a, b).find(|m| m.form == crate::actors::Form::Demonym).and_then(|m| g.country(m.actor));
-        let class = if keys.iter().any(|k| OUTLET_NOUNS.contains(k)) && !keys.iter().any(|k| ANONYMOUS.contains(k) && *k != "reports") {
+        let class = if keys.iter().any(|k| OUTLET_NOUNS.contains(k)) && !keys.iter().any(|k| ANONYMOUS.contains(k)) {
             Some(Class::Outlet)
         } else if keys.iter().any(|k| PERSON_NOUNS.contains(k)) {
             Some(Class::Person)
