@@ -297,6 +297,8 @@ pub struct Aggregate {
     pub timeline: BTreeMap<(String, String), MeanCell>,
     /// Label counts per (concept, voice).
     pub labels: BTreeMap<(String, String), ShareCell>,
+    /// Label counts per (concept, host outlet): everything an outlet prints, quotes included.
+    pub labels_by_outlet: BTreeMap<(String, String), ShareCell>,
     /// Frame counts per voice.
     pub frames: BTreeMap<String, ShareCell>,
     /// Unigram and bigram counts per voice.
@@ -370,6 +372,9 @@ impl Aggregate {
         }
         for (k, v) in o.labels {
             self.labels.entry(k).or_default().merge(v, cap);
+        }
+        for (k, v) in o.labels_by_outlet {
+            self.labels_by_outlet.entry(k).or_default().merge(v, cap);
         }
         for (k, v) in o.frames {
             self.frames.entry(k).or_default().merge(v, cap);
@@ -560,8 +565,16 @@ impl Aggregate {
 
     fn fold_labels(&mut self, az: &Analyzer, an: &Analysed, uses: &[LabelUse], w: &[u8; REPLICATES], vkey: &dyn Fn(Voice) -> String, cap: usize) {
         let mut touched: Vec<(String, String)> = Vec::new();
+        let host = vkey(Voice::Own);
+        let mut touched_host: Vec<String> = Vec::new();
         for u in uses {
             let set = &az.matcher.label_sets[u.set as usize];
+            let hcell = self.labels_by_outlet.entry((set.concept.clone(), host.clone())).or_default();
+            hcell.add(u.label as usize, set.labels.len(), w);
+            if !touched_host.contains(&set.concept) {
+                touched_host.push(set.concept.clone());
+                hcell.articles += 1;
+            }
             let key = (set.concept.clone(), vkey(u.voice));
             let cell = self.labels.entry(key.clone()).or_default();
             cell.add(u.label as usize, set.labels.len(), w);

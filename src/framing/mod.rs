@@ -104,8 +104,16 @@ pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<Sta
         let (s, _) = an.sentences[si];
         let range = toks.range(s);
         let score = stance::score(&an.article.text, toks, &an.hits, m, range, (mention.first as usize, mention.last as usize), &an.scare);
-        out.push(StanceObs { actor: mention.actor, voice: an.voice_at(mention.span.start), sentence: si, mention: mention.span, score });
+        let voice = an.voice_at(mention.span.start);
+        // The same judgement counts for the bodies the actor belongs to, once per sentence.
+        for parent in g.ancestors(mention.actor) {
+            if !out.iter().rev().take_while(|o| o.sentence == si).any(|o| o.actor == parent) {
+                out.push(StanceObs { actor: parent, voice, sentence: si, mention: mention.span, score: score.clone() });
+            }
+        }
+        out.push(StanceObs { actor: mention.actor, voice, sentence: si, mention: mention.span, score });
     }
+    out.sort_by_key(|o| (o.sentence, o.mention.start, o.actor));
     out
 }
 

@@ -1,7 +1,7 @@
 //! The actor gazetteer: countries, people, organisations, armed groups and outlets with their
 //! names, aliases, demonyms and metonyms (`data/actors.toml`, replaceable by flag).
 
-use super::{line_col, Error, SourceInfo};
+use super::{Error, SourceInfo};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -56,6 +56,8 @@ pub struct Actor {
     pub roles: Vec<String>,
     /// The actor id of the country this actor belongs to.
     pub country: Option<String>,
+    /// The actor id of the body this actor belongs to (stance toward it also counts there).
+    pub part_of: Option<String>,
     /// Outlets: state-owned or state-run.
     #[serde(default)]
     pub state_media: bool,
@@ -98,6 +100,7 @@ pub struct Gazetteer {
     pub actors: Vec<Actor>,
     by_id: BTreeMap<String, u32>,
     country_of: Vec<Option<u32>>,
+    parent_of: Vec<Option<u32>>,
 }
 
 /// Index of an actor in its gazetteer.
@@ -132,9 +135,29 @@ impl Gazetteer {
                 },
             });
         }
-        let (line, _) = line_col(text, 0);
-        let _ = line;
-        Ok(Gazetteer { info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text), actors, by_id, country_of })
+        let mut parent_of = Vec::with_capacity(actors.len());
+        for (i, a) in actors.iter().enumerate() {
+            parent_of.push(match &a.part_of {
+                None => None,
+                Some(p) => match by_id.get(p) {
+                    Some(&id) if id as usize != i => Some(id),
+                    _ => return Err(Error::at(path, text, Some(spans[i]), &format!("actor {:?}: part_of {:?} is not another actor id of this file", a.id, p))),
+                },
+            });
+        }
+        // part_of must not loop.
+        for i in 0..actors.len() {
+            let mut seen = 0;
+            let mut at = parent_of[i];
+            while let Some(p) = at {
+                seen += 1;
+                if seen > actors.len() {
+                    return Err(Error::at(path, text, Some(spans[i]), &format!("actor {:?}: part_of forms a loop", actors[i].id)));
+                }
+                at = parent_of[p as usize];
+            }
+        }
+        Ok(Gazetteer { info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text), actors, by_id, country_of, parent_of })
     }
 
     /// The bundled gazetteer.
@@ -155,6 +178,17 @@ impl Gazetteer {
     /// The country an actor belongs to (a country belongs to itself).
     pub fn country(&self, id: ActorId) -> Option<ActorId> {
         self.country_of[id as usize]
+    }
+
+    /// The bodies an actor belongs to, nearest first.
+    pub fn ancestors(&self, id: ActorId) -> Vec<ActorId> {
+        let mut out = Vec::new();
+        let mut at = self.parent_of[id as usize];
+        while let Some(p) = at {
+            out.push(p);
+            at = self.parent_of[p as usize];
+        }
+        out
     }
 
     /// Finds the outlet actor for an outlet name from corpus metadata (id, code, name or alias).

@@ -156,6 +156,9 @@ pub struct StanceRow {
 pub struct ShareRow {
     /// Label set (labels) or `frames`.
     pub concept: String,
+    /// `voice`: what the voice itself says; `outlet`: everything the host outlet prints,
+    /// quotes included.
+    pub scope: String,
     /// Voice.
     pub voice: String,
     /// Label or frame id.
@@ -287,7 +290,7 @@ fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
     (r6(mean), r6(lo), r6(hi))
 }
 
-fn share_rows(concept: &str, voice: &str, cell: &ShareCell, names: &[String], out: &mut Vec<ShareRow>) {
+fn share_rows(concept: &str, scope: &str, voice: &str, cell: &ShareCell, names: &[String], out: &mut Vec<ShareRow>) {
     let total: u64 = cell.counts.iter().sum();
     let k = cell.counts.len();
     let boot_total: Vec<u64> = (0..REPLICATES).map(|b| (0..k).map(|c| cell.boot[c * REPLICATES + b]).sum()).collect();
@@ -301,6 +304,7 @@ fn share_rows(concept: &str, voice: &str, cell: &ShareCell, names: &[String], ou
         let (lo, hi) = percentile_interval(reps).unwrap_or((share, share));
         out.push(ShareRow {
             concept: concept.to_string(),
+            scope: scope.to_string(),
             voice: voice.to_string(),
             label: name.clone(),
             count,
@@ -376,13 +380,18 @@ impl Report {
         let mut labels = Vec::new();
         for ((concept, voice), cell) in &agg.labels {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
-                share_rows(concept, voice, cell, &set.labels, &mut labels);
+                share_rows(concept, "voice", voice, cell, &set.labels, &mut labels);
+            }
+        }
+        for ((concept, outlet), cell) in &agg.labels_by_outlet {
+            if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
+                share_rows(concept, "outlet", outlet, cell, &set.labels, &mut labels);
             }
         }
         let frame_names: Vec<String> = az.matcher.frames.iter().map(|f| f.id.clone()).collect();
         let mut frames = Vec::new();
         for (voice, cell) in &agg.frames {
-            share_rows("frames", voice, cell, &frame_names, &mut frames);
+            share_rows("frames", "voice", voice, cell, &frame_names, &mut frames);
         }
         frames.retain(|r| r.count > 0 || r.total == 0);
         // Keyness and similarity over voices with enough text.
