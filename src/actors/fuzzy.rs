@@ -41,6 +41,11 @@ pub fn skeleton(key: &str) -> String {
 
 /// True when two name keys are spellings of the same name.
 pub fn same_name(a: &str, b: &str) -> bool {
+    same_name_with(a, &skeleton(a), b, &skeleton(b))
+}
+
+/// [`same_name`] with precomputed skeletons.
+pub fn same_name_with(a: &str, sa: &str, b: &str, sb: &str) -> bool {
     if a == b {
         return true;
     }
@@ -52,25 +57,24 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if la.abs_diff(lb) > 3 {
         return false;
     }
-    let (sa, sb) = (skeleton(a), skeleton(b));
     if sa.chars().count() < 3 || sb.chars().count() < 3 {
         return false;
     }
     let jw = strsim::jaro_winkler(a, b);
-    (sa == sb && jw >= SKELETON_MIN_JW) || (jw >= JW_MIN && strsim::levenshtein(&sa, &sb) <= 1)
+    (sa == sb && jw >= SKELETON_MIN_JW) || (jw >= JW_MIN && strsim::levenshtein(sa, sb) <= 1)
 }
 
 /// Surnames and given names of the gazetteer's persons, by first letter.
 pub struct FuzzyIndex {
-    surnames: FxHashMap<char, Vec<(String, ActorId)>>,
-    given: FxHashMap<char, Vec<(String, ActorId)>>,
+    surnames: FxHashMap<char, Vec<(String, String, ActorId)>>,
+    given: FxHashMap<char, Vec<(String, String, ActorId)>>,
 }
 
 impl FuzzyIndex {
     /// Indexes a gazetteer.
     pub fn new(g: &Gazetteer) -> FuzzyIndex {
-        let mut surnames: FxHashMap<char, Vec<(String, ActorId)>> = FxHashMap::default();
-        let mut given: FxHashMap<char, Vec<(String, ActorId)>> = FxHashMap::default();
+        let mut surnames: FxHashMap<char, Vec<(String, String, ActorId)>> = FxHashMap::default();
+        let mut given: FxHashMap<char, Vec<(String, String, ActorId)>> = FxHashMap::default();
         for (i, a) in g.actors.iter().enumerate() {
             if a.kind != ActorKind::Person {
                 continue;
@@ -78,20 +82,22 @@ impl FuzzyIndex {
             if let Some(s) = &a.surname {
                 let k = super::name_key(s);
                 if let Some(c) = k.chars().next() {
-                    surnames.entry(c).or_default().push((k, i as ActorId));
+                    let sk = skeleton(&k);
+                    surnames.entry(c).or_default().push((k, sk, i as ActorId));
                 }
             }
             for gv in &a.given {
                 let k = super::name_key(gv);
                 if let Some(c) = k.chars().next() {
-                    given.entry(c).or_default().push((k, i as ActorId));
+                    let sk = skeleton(&k);
+                    given.entry(c).or_default().push((k, sk, i as ActorId));
                 }
             }
         }
         FuzzyIndex { surnames, given }
     }
 
-    fn bucket<'a>(map: &'a FxHashMap<char, Vec<(String, ActorId)>>, key: &str) -> impl Iterator<Item = &'a (String, ActorId)> {
+    fn bucket<'a>(map: &'a FxHashMap<char, Vec<(String, String, ActorId)>>, key: &str) -> impl Iterator<Item = &'a (String, String, ActorId)> {
         let c = key.chars().next().unwrap_or(' ');
         let alt = match c {
             'k' => Some('q'),
@@ -106,8 +112,9 @@ impl FuzzyIndex {
     pub fn surname(&self, _g: &Gazetteer, key: &str) -> Option<ActorId> {
         let mut found: Option<ActorId> = None;
         let mut best = 0.0;
-        for (k, a) in Self::bucket(&self.surnames, key) {
-            if same_name(key, k) {
+        let sk = skeleton(key);
+        for (k, ks, a) in Self::bucket(&self.surnames, key) {
+            if same_name_with(key, &sk, k, ks) {
                 let s = strsim::jaro_winkler(key, k);
                 if s > best {
                     best = s;
@@ -120,7 +127,8 @@ impl FuzzyIndex {
 
     /// Persons one of whose given names is a spelling of `key`.
     pub fn given(&self, key: &str) -> Option<Vec<ActorId>> {
-        let v: Vec<ActorId> = Self::bucket(&self.given, key).filter(|(k, _)| same_name(key, k)).map(|(_, a)| *a).collect();
+        let sk = skeleton(key);
+        let v: Vec<ActorId> = Self::bucket(&self.given, key).filter(|(k, ks, _)| same_name_with(key, &sk, k, ks)).map(|(_, _, a)| *a).collect();
         (!v.is_empty()).then_some(v)
     }
 

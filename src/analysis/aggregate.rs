@@ -95,12 +95,12 @@ pub struct Evidence {
 }
 
 fn keep_bottom(list: &mut Vec<Evidence>, e: Evidence, cap: usize) {
-    let key = |x: &Evidence| (x.rank, x.article.clone(), x.start);
-    let pos = list.partition_point(|x| key(x) < key(&e));
+    let key = |x: &Evidence| (x.rank, x.start);
+    let pos = list.partition_point(|x| (key(x), x.article.as_str()) < (key(&e), e.article.as_str()));
     if pos >= cap {
         return;
     }
-    if list.get(pos).map(|x| key(x) == key(&e)).unwrap_or(false) {
+    if list.get(pos).map(|x| key(x) == key(&e) && x.article == e.article).unwrap_or(false) {
         return;
     }
     list.insert(pos, e);
@@ -436,7 +436,8 @@ impl Aggregate {
         self.voices.entry(host.clone()).or_default().own_articles += 1;
         // Terms per voice: walk tokens and passages together.
         let toks = &an.tokens;
-        let mut local: FxHashMap<(usize, String), u64> = FxHashMap::default();
+        // (passage, first word, second word or "") -> count, borrowing the token keys.
+        let mut local: FxHashMap<(usize, &str, &str), u64> = FxHashMap::default();
         let voice_keys: Vec<String> = an.passages.iter().map(|p| vkey(p.voice)).collect();
         let mut pi = 0usize;
         let mut prev_word: Option<usize> = None;
@@ -462,13 +463,9 @@ impl Aggregate {
                 prev_word = None;
                 continue;
             }
-            *local.entry((pi, k.to_string())).or_default() += 1;
+            *local.entry((pi, k, "")).or_default() += 1;
             if let Some(j) = prev_word {
-                buf.clear();
-                buf.push_str(crate::actors::strip_possessive(toks.key(j)));
-                buf.push(' ');
-                buf.push_str(k);
-                *local.entry((pi, buf.clone())).or_default() += 1;
+                *local.entry((pi, crate::actors::strip_possessive(toks.key(j)), k)).or_default() += 1;
             }
             prev_word = Some(i);
         }
@@ -480,12 +477,27 @@ impl Aggregate {
             self.voices.entry(k.to_string()).or_default().tokens += n;
             self.tokens += n;
         }
-        for ((pi, term), n) in local {
-            let m = self.terms.entry(voice_keys[pi].clone()).or_default();
-            match m.get_mut(&term) {
-                Some(c) => *c += n,
-                None => {
-                    m.insert(term, n);
+        let mut by_voice: FxHashMap<&str, Vec<(&str, &str, u64)>> = FxHashMap::default();
+        for ((pi, a, b), n) in local {
+            by_voice.entry(voice_keys[pi].as_str()).or_default().push((a, b, n));
+        }
+        for (voice, items) in by_voice {
+            let m = match self.terms.get_mut(voice) {
+                Some(m) => m,
+                None => self.terms.entry(voice.to_string()).or_default(),
+            };
+            for (a, b, n) in items {
+                buf.clear();
+                buf.push_str(a);
+                if !b.is_empty() {
+                    buf.push(' ');
+                    buf.push_str(b);
+                }
+                match m.get_mut(buf.as_str()) {
+                    Some(c) => *c += n,
+                    None => {
+                        m.insert(buf.clone(), n);
+                    }
                 }
             }
         }

@@ -44,6 +44,20 @@ pub fn keyness(a: &FxHashMap<String, u64>, b: &FxHashMap<String, u64>, k: usize,
     vocab.dedup();
     let ya: Array1<f64> = vocab.iter().map(|t| *a.get(*t).unwrap_or(&0) as f64).collect();
     let yb: Array1<f64> = vocab.iter().map(|t| *b.get(*t).unwrap_or(&0) as f64).collect();
+    keyness_table(&vocab, ya, yb, k, min_count)
+}
+
+/// Keyness of group A against everything else, given A's counts and the counts of all
+/// groups together (A included), without building the rest's table.
+pub fn keyness_vs_rest(a: &FxHashMap<String, u64>, total: &FxHashMap<String, u64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+    let mut vocab: Vec<&String> = total.keys().collect();
+    vocab.sort();
+    let ya: Array1<f64> = vocab.iter().map(|t| *a.get(*t).unwrap_or(&0) as f64).collect();
+    let yb: Array1<f64> = vocab.iter().zip(ya.iter()).map(|(t, x)| *total.get(*t).unwrap_or(&0) as f64 - x).collect();
+    keyness_table(&vocab, ya, yb, k, min_count)
+}
+
+fn keyness_table(vocab: &[&String], ya: Array1<f64>, yb: Array1<f64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     let prior = &ya + &yb + 0.01;
     let z = log_odds_z(&ya, &yb, &prior);
     let mut rows: Vec<KeyTerm> = vocab

@@ -196,12 +196,13 @@ impl Lexicon {
     /// errors with their place. Semantic checks are in [`super::check::check`].
     pub fn parse(text: &str, path: &str) -> Result<Lexicon, Error> {
         let raw: RawFile = toml::from_str(text).map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
+        let index = super::LineIndex::new(text);
         let term = |s: &Spanned<String>| {
-            let (line, col) = super::line_col(text, s.span().start);
+            let (line, col) = index.line_col(s.span().start);
             // The span of a string value starts at its opening quote.
             Term { text: s.get_ref().clone(), line, col }
         };
-        let line = |start: usize| super::line_col(text, start).0;
+        let line = |start: usize| index.line_col(start).0;
         let label_sets = raw
             .label_set
             .iter()

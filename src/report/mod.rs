@@ -3,7 +3,7 @@
 
 use crate::analysis::aggregate::{Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES};
 use crate::analysis::Analyzer;
-use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm};
+use crate::compare::{cosine_matrix, keyness, keyness_vs_rest, percentile_interval, tf_matrix, KeyTerm};
 use crate::corpus::{InputInfo, Skip};
 use crate::lexicon::SourceInfo;
 use serde::Serialize;
@@ -398,17 +398,19 @@ impl Report {
         let big: Vec<&String> = agg.voices.iter().filter(|(k, v)| v.tokens >= options.min_tokens && k.as_str() != "unknown" && agg.terms.contains_key(*k)).map(|(k, _)| k).collect();
         let mut keyness_rows = Vec::new();
         if big.len() >= 2 {
-            for v in &big {
-                let mine = &agg.terms[*v];
-                let mut rest = rustc_hash::FxHashMap::default();
-                for w in &big {
-                    if w != v {
-                        for (t, c) in &agg.terms[*w] {
-                            *rest.entry(t.clone()).or_insert(0) += c;
+            let mut total: rustc_hash::FxHashMap<String, u64> = rustc_hash::FxHashMap::default();
+            for w in &big {
+                for (t, c) in &agg.terms[*w] {
+                    match total.get_mut(t.as_str()) {
+                        Some(x) => *x += c,
+                        None => {
+                            total.insert(t.clone(), *c);
                         }
                     }
                 }
-                let (top, bottom) = keyness(mine, &rest, options.keyness_terms, 3);
+            }
+            for v in &big {
+                let (top, bottom) = keyness_vs_rest(&agg.terms[*v], &total, options.keyness_terms, 3);
                 keyness_rows.push(KeynessRow { voice: (*v).clone(), against: "rest".into(), top: round_terms(top), bottom: round_terms(bottom) });
             }
         }

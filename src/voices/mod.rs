@@ -209,6 +209,16 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
             }
         }
         let base = sentence_voice[si].map(|(v, cue)| (v, Some(cue))).unwrap_or((Voice::Own, None));
+        // The cue of a sentence-wide attribution ("…, Tass said") is the host's narration.
+        if let Some(cue) = base.1 {
+            if cue.overlaps(*s) && base.0 != Voice::Own {
+                let after_quotes = cuts.iter().filter(|c| c.2 && c.0.start < cue.end).map(|c| c.0.end).max().unwrap_or(0);
+                let start = cue.start.max(s.start).max(after_quotes);
+                if start < cue.end.min(s.end) {
+                    cuts.push((Span::new(start, cue.end.min(s.end)), Voice::Own, false, None));
+                }
+            }
+        }
         // Elementary intervals between all cut points; each takes the innermost cut over it.
         let mut points: Vec<usize> = vec![s.start, s.end];
         for c in &cuts {
