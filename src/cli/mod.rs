@@ -40,6 +40,13 @@ enum Command {
     Validate(validate::Args),
 }
 
+pub use validate::Metrics;
+
+/// Scores a gold file (see `framelens validate`).
+pub fn validate_file(az: &crate::analysis::Analyzer, path: &std::path::Path) -> Result<Metrics, anyhow::Error> {
+    validate::evaluate(az, path, |_, _, _, _| {}).map_err(|f| f.error)
+}
+
 /// A failure with its exit code.
 #[derive(Debug)]
 pub struct Failure {

@@ -25,6 +25,9 @@ pub struct Args {
     /// Also list every misclassified item
     #[arg(long)]
     errors: bool,
+    /// Write every item's id, gold label, prediction and score to this JSONL file
+    #[arg(long, value_name = "FILE")]
+    items: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -134,11 +137,17 @@ pub fn run(args: Args) -> Outcome {
     let lexicons = args.lexicons.load()?;
     let az = Analyzer::new(crate::lexicon::Gazetteer::bundled(), lexicons, crate::corpus::boilerplate::Boilerplate::bundled());
     let mut wrong = Vec::new();
+    let mut items = String::new();
     let m = evaluate(&az, &args.gold, |id, gold, pred, score| {
         if gold != pred {
             wrong.push(format!("{id}: gold {gold:+} predicted {pred:+} (score {score:+.3})"));
         }
+        items.push_str(&serde_json::json!({"id": id, "gold": gold, "predicted": pred, "score": score}).to_string());
+        items.push('\n');
     })?;
+    if let Some(p) = &args.items {
+        common::write_atomic(p, items.as_bytes())?;
+    }
     for s in &m.skipped {
         eprintln!("framelens: skipped {s}");
     }

@@ -26,6 +26,7 @@ use serde::Serialize;
 pub const THRESHOLD: f64 = 0.05;
 const NEGATION_SCALAR: f64 = -0.74;
 const ALPHA: f64 = 15.0;
+const PRONOUN_OBJECTS: &[&str] = &["its", "it", "his", "him", "her", "their", "them"];
 const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"];
 
 /// One term's contribution to a score.
@@ -76,7 +77,8 @@ fn is_boundary(key: &str) -> bool {
 /// Keeps, among overlapping hits of one kind group, the longest (then leftmost).
 pub fn longest<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Hit> {
     let mut v: Vec<Hit> = hits.copied().collect();
-    v.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last)));
+    // Equal spans: the later entry wins (later lexicons take precedence).
+    v.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last), std::cmp::Reverse(h.kind)));
     let mut out: Vec<Hit> = Vec::new();
     for h in v {
         if let Some(last) = out.last() {
@@ -111,22 +113,53 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
     let target_span = Span::new(tokens.tokens[t0].span.start, tokens.tokens[t1].span.end);
     // Rules on the target itself.
     let mut target_adjust = 0.0;
-    if let Some(d) = distancing.iter().find(|d| (d.last as usize) < t0 && t0 - d.last as usize <= 2 && !boundary_between(d.last as usize, t0)) {
-        let _ = d;
+    if distancing.iter().any(|d| (d.last as usize) < t0 && t0 - d.last as usize <= 6 && !boundary_between(d.last as usize, t0)) {
         target_adjust -= 1.0;
         out.rules.push("distancing");
     }
+    // Where the target is the subject of an act ("Iran condemned …"), what follows the act is
+    // the judged content, not a judgement of the target.
+    let judge_from: Option<usize> = stance_hits
+        .iter()
+        .filter(|h| matches!(h.kind, HitKind::Stance { entry } if matcher.stance[entry as usize].act))
+        .filter(|h| t1 < h.first as usize && !((h.first as usize).saturating_sub(3)..h.first as usize).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i))))
+        .filter(|h| !contrast.map(|c| t1 < c && c < h.first as usize).unwrap_or(false))
+        .map(|h| h.first as usize)
+        .next();
+    // The target's side of a contrast marker, and whether it is the sentence's subject.
+    let subject = (a..t0).filter(|&i| tokens.tokens[i].word).count() <= 2;
     if in_scare(target_span) || scare.iter().any(|q| q.contains(Span::new(target_span.start.saturating_sub(1), target_span.end)) || (q.end <= target_span.start && target_span.start - q.end <= 1)) {
         target_adjust -= 1.0;
         out.rules.push("scare-quotes");
     }
+    // Is the target the agent of a passive act ("… was condemned by Iran")? Then it judges.
+    let passive_agent = stance_hits.iter().any(|h| {
+        matches!(h.kind, HitKind::Stance { entry } if matcher.stance[entry as usize].act)
+            && (h.last as usize) < t0
+            && (h.last as usize + 1..t0).any(|i| key(i) == "by")
+            && ((h.first as usize).saturating_sub(3)..h.first as usize).any(|i| PASSIVE_AUX.contains(&key(i)))
+    });
     for h in stance_hits {
         let HitKind::Stance { entry } = h.kind else { continue };
+        // Intensifiers are not judgements themselves ("strongly").
+        if intens.iter().any(|i| i.first == h.first && i.last == h.last) {
+            continue;
+        }
         let info = &matcher.stance[entry as usize];
         let (f, l) = (h.first as usize, h.last as usize);
         let span = Span::new(tokens.tokens[f].span.start, tokens.tokens[l].span.end);
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
+        if passive_agent && !info.act {
+            out.contributions.push(Contribution { text: span.of(text).to_string(), span, weight: info.weight, effective: 0.0, rules: vec!["act-subject"] });
+            continue;
+        }
+        if let Some(j) = judge_from {
+            if f > j && !info.act {
+                out.contributions.push(Contribution { text: span.of(text).to_string(), span, weight: info.weight, effective: 0.0, rules: vec!["act-subject"] });
+                continue;
+            }
+        }
         // Act direction.
         if info.act {
             if t0 > l {
@@ -140,7 +173,11 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
                 }
             } else if t1 < f {
                 let passive = (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
-                if passive {
+                // "X …; however, he criticized its …": a new clause's act reaches back to X.
+                let across_contrast = contrast.map(|c| t1 < c && c < f).unwrap_or(false) && (l + 1..(l + 4).min(b)).any(|i| PRONOUN_OBJECTS.contains(&key(i)));
+                if across_contrast {
+                    rules.push("act-object");
+                } else if passive {
                     rules.push("passive");
                 } else {
                     rules.push("act-subject");
@@ -159,14 +196,20 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
                 rules.push(if s >= 0.0 { "intensifier" } else { "diminisher" });
             }
             if negators.iter().any(|n| (n.last as usize) < f && f - (n.last as usize) <= 3 && !boundary_between(n.last as usize, f)) {
-                w *= NEGATION_SCALAR;
+                // A negated act ("did not condemn") withholds judgement; a negated quality flips.
+                w *= if info.act { 0.0 } else { NEGATION_SCALAR };
                 rules.push("negation");
             }
             if let Some(c) = contrast {
+                let same_side = (c < f) == (c < t0);
                 if c < f {
                     w *= 1.5;
                 } else {
                     w *= 0.5;
+                }
+                // Across the marker, a judgement reaches the target only if it is the subject.
+                if !same_side && !info.act && !subject {
+                    w = 0.0;
                 }
                 rules.push("contrast");
             }
