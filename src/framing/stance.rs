@@ -13,6 +13,7 @@
 //! | `passive` | the target before a passive act ("X was condemned"): counts fully |
 //! | `act-subject` | the target is the judge (before an active act, or the agent after "by"): the act does not count |
 //! | `other-clause` | a non-act term in another clause of the sentence: × 0.5 |
+//! | (proximity) | every term: × 1 / (1 + d / 20), d tokens from the target (`distance` noted past 20) |
 //!
 //! The sum `x` is normalised as `x / sqrt(x² + 15)` (VADER's normalisation) into −1..1; above
 //! [`THRESHOLD`] is positive, below −[`THRESHOLD`] negative.
@@ -23,7 +24,9 @@ use crate::text::Tokens;
 use serde::Serialize;
 
 /// Scores within ±THRESHOLD are neutral.
-pub const THRESHOLD: f64 = 0.05;
+pub const THRESHOLD: f64 = 0.15;
+/// A term `d` tokens from the target counts `1 / (1 + d / PROXIMITY)`.
+pub const PROXIMITY: f64 = 20.0;
 const NEGATION_SCALAR: f64 = -0.74;
 const ALPHA: f64 = 15.0;
 const PRONOUN_OBJECTS: &[&str] = &["its", "it", "his", "him", "her", "their", "them"];
@@ -107,7 +110,8 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
     let contrast: Option<usize> = in_sent.iter().filter(|h| h.kind == HitKind::Contrast).map(|h| h.first as usize).next();
     let distancing: Vec<&Hit> = in_sent.iter().copied().filter(|h| h.kind == HitKind::Distancing).collect();
     let key = |i: usize| tokens.key(i);
-    let boundary_between = |x: usize, y: usize| (x.min(y)..x.max(y)).any(|i| !tokens.tokens[i].word && is_boundary(key(i)));
+    // Punctuation that separates clauses; a hyphen only when spaced ("al-Nusra" is one name).
+    let boundary_between = |x: usize, y: usize| (x.min(y)..x.max(y)).any(|i| !tokens.tokens[i].word && is_boundary(key(i)) && (key(i) != "-" || tokens.tokens[i].space_before));
     let in_scare = |s: Span| scare.iter().any(|q| q.contains(s));
     let mut out = Score { score: 0.0, raw: 0.0, contributions: Vec::new(), rules: Vec::new() };
     let target_span = Span::new(tokens.tokens[t0].span.start, tokens.tokens[t1].span.end);
@@ -220,6 +224,14 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
             if in_scare(span) {
                 w *= -0.5;
                 rules.push("scare-quotes");
+            }
+        }
+        // Proximity: a judgement far from the target is weaker.
+        let dist = if f > t1 { f - t1 } else { t0.saturating_sub(l) };
+        if dist > 0 {
+            w /= 1.0 + dist as f64 / PROXIMITY;
+            if dist > PROXIMITY as usize {
+                rules.push("distance");
             }
         }
         for r in &rules {
