@@ -1,1 +1,141 @@
-fn main(){}
+//! Criterion benches, one per stage and one for the whole `analyze`, on a deterministic
+//! generated corpus: `../shared/bench/gen_corpus.py --articles 500 --seed 1` (written once into
+//! `target/`), or the file named by `FRAMELENS_BENCH_CORPUS`. Each bench checks that its
+//! result is not empty, so a broken stage cannot look fast.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use framelens::actors::FuzzyCache;
+use framelens::analysis::aggregate::Aggregate;
+use framelens::analysis::pipeline::{run, RunOptions};
+use framelens::analysis::Analyzer;
+use framelens::corpus::{Article, LoadOptions};
+use framelens::text::{split_sentences, Tokens};
+use std::path::PathBuf;
+
+fn corpus_path() -> PathBuf {
+    if let Ok(p) = std::env::var("FRAMELENS_BENCH_CORPUS") {
+        return PathBuf::from(p);
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = root.join("target").join("bench-corpus-500-seed-1.jsonl");
+    if !out.exists() {
+        let gen = root.join("../shared/bench/gen_corpus.py");
+        let ok = std::process::Command::new("python3")
+            .arg(&gen)
+            .args(["--articles", "500", "--seed", "1", "--out"])
+            .arg(&out)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        assert!(ok, "cannot generate the bench corpus with {}; set FRAMELENS_BENCH_CORPUS", gen.display());
+    }
+    out
+}
+
+fn load(path: &PathBuf) -> Vec<Article> {
+    let stream = framelens::corpus::open(path, &LoadOptions::default()).expect("corpus opens");
+    stream.filter_map(Result::ok).collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let path = corpus_path();
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let az = Analyzer::bundled();
+    let articles = load(&path);
+    assert!(!articles.is_empty());
+    let mut g = c.benchmark_group("stages");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("load", |b| b.iter(|| assert_eq!(load(&path).len(), articles.len())));
+    g.bench_function("segment+tokens", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for a in &articles {
+                let layout = az.boilerplate.layout(&a.text);
+                let mut s = Vec::new();
+                for p in &layout.paragraphs {
+                    split_sentences(&a.text, *p, &mut s);
+                }
+                n += Tokens::new(&a.text, &layout.paragraphs).len() + s.len();
+            }
+            assert!(n > 0);
+        })
+    });
+    let tokens: Vec<Tokens> = articles.iter().map(|a| Tokens::new(&a.text, &az.boilerplate.layout(&a.text).paragraphs)).collect();
+    g.bench_function("actors", |b| {
+        b.iter(|| {
+            let mut cache = FuzzyCache::default();
+            let n: usize = articles.iter().zip(&tokens).map(|(a, t)| az.actors.find(&az.gazetteer, &a.text, t, &mut cache).len()).sum();
+            assert!(n > 0);
+        })
+    });
+    g.bench_function("lexicon-matching", |b| {
+        b.iter(|| {
+            let n: usize = articles.iter().zip(&tokens).map(|(a, t)| az.matcher.find(&a.text, t).len()).sum();
+            assert!(n > 0);
+        })
+    });
+    g.bench_function("analyse (voices, all per-article stages)", |b| {
+        b.iter(|| {
+            let mut cache = FuzzyCache::default();
+            let n: usize = articles.iter().map(|a| az.analyse(a, &mut cache).map(|an| an.passages.len()).unwrap_or(0)).sum();
+            assert!(n > 0);
+        })
+    });
+    g.bench_function("analyse+stance", |b| {
+        b.iter(|| {
+            let mut cache = FuzzyCache::default();
+            let mut n = 0;
+            for a in &articles {
+                if let Ok(an) = az.analyse(a, &mut cache) {
+                    n += framelens::framing::stance_observations(&an, &az.matcher, &az.gazetteer).len();
+                }
+            }
+            assert!(n > 0);
+        })
+    });
+    g.bench_function("analyse+fold (aggregation)", |b| {
+        b.iter(|| {
+            let mut cache = FuzzyCache::default();
+            let mut agg = Aggregate::new(5, 1);
+            for a in &articles {
+                if let Ok(an) = az.analyse(a, &mut cache) {
+                    agg.fold(&az, &an, &Default::default());
+                }
+            }
+            assert!(!agg.stance.is_empty());
+        })
+    });
+    let opts = RunOptions { threads: 1, ..RunOptions::default() };
+    let result = run(&az, vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()], &opts, &|_| {}).unwrap();
+    g.bench_function("statistics+report", |b| {
+        b.iter(|| {
+            let options = framelens::report::ReportOptions {
+                min_tokens: 100,
+                keyness_terms: 20,
+                pairs: Vec::new(),
+                similarity_terms: 2000,
+                evidence: 5,
+                seed: 1,
+                groups: Default::default(),
+                threads: 1,
+                extra: Default::default(),
+            };
+            let r = framelens::report::Report::build(&az, &result.aggregate, result.inputs.clone(), options);
+            assert!(!r.keyness.is_empty() && !r.to_json().is_empty());
+        })
+    });
+    for threads in [1, 2] {
+        g.bench_function(format!("analyze (whole run, {threads} thread(s))"), |b| {
+            let opts = RunOptions { threads, ..RunOptions::default() };
+            b.iter(|| {
+                let r = run(&az, vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()], &opts, &|_| {}).unwrap();
+                assert_eq!(r.aggregate.analysed as usize, articles.len());
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(pipeline, benches);
+criterion_main!(pipeline);

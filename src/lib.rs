@@ -6,14 +6,14 @@
 //! ([`compare`]) and builds the report ([`report`]). The binary's commands live in [`cli`].
 #![deny(missing_docs)]
 
+pub mod actors;
+pub mod analysis;
+pub mod cli;
+pub mod compare;
 pub mod corpus;
+pub mod framing;
+pub mod lexicon;
+pub mod report;
 pub mod span;
 pub mod text;
-pub mod actors;
-pub mod lexicon;
 pub mod voices;
-pub mod analysis;
-pub mod framing;
-pub mod compare;
-pub mod report;
-pub mod cli;

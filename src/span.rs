@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into one article's text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

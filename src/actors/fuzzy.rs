@@ -28,7 +28,11 @@ pub fn skeleton(key: &str) -> String {
             '\'' | '-' => &[],
             _ => std::slice::from_ref(&c),
         };
-        let mapped: Vec<char> = if i == 0 && matches!(c, 'q' | 'c') { vec!['k'] } else { mapped.to_vec() };
+        let mapped: Vec<char> = if i == 0 && matches!(c, 'q' | 'c') {
+            vec!['k']
+        } else {
+            mapped.to_vec()
+        };
         for m in mapped {
             if m != last {
                 out.push(m);
@@ -50,7 +54,9 @@ pub fn same_name_with(a: &str, sa: &str, b: &str, sb: &str) -> bool {
         return true;
     }
     let (fa, fb) = (a.chars().next(), b.chars().next());
-    if fa.is_none() || skeleton(&fa.unwrap_or(' ').to_string()) != skeleton(&fb.unwrap_or(' ').to_string()) {
+    if fa.is_none()
+        || skeleton(&fa.unwrap_or(' ').to_string()) != skeleton(&fb.unwrap_or(' ').to_string())
+    {
         return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -97,7 +103,10 @@ impl FuzzyIndex {
         FuzzyIndex { surnames, given }
     }
 
-    fn bucket<'a>(map: &'a FxHashMap<char, Vec<(String, String, ActorId)>>, key: &str) -> impl Iterator<Item = &'a (String, String, ActorId)> {
+    fn bucket<'a>(
+        map: &'a FxHashMap<char, Vec<(String, String, ActorId)>>,
+        key: &str,
+    ) -> impl Iterator<Item = &'a (String, String, ActorId)> {
         let c = key.chars().next().unwrap_or(' ');
         let alt = match c {
             'k' => Some('q'),
@@ -105,7 +114,10 @@ impl FuzzyIndex {
             'c' => Some('k'),
             _ => None,
         };
-        map.get(&c).into_iter().flatten().chain(alt.and_then(|a| map.get(&a)).into_iter().flatten())
+        map.get(&c)
+            .into_iter()
+            .flatten()
+            .chain(alt.and_then(|a| map.get(&a)).into_iter().flatten())
     }
 
     /// The single person whose surname is a spelling of `key`, if exactly one.
@@ -128,13 +140,20 @@ impl FuzzyIndex {
     /// Persons one of whose given names is a spelling of `key`.
     pub fn given(&self, key: &str) -> Option<Vec<ActorId>> {
         let sk = skeleton(key);
-        let v: Vec<ActorId> = Self::bucket(&self.given, key).filter(|(k, ks, _)| same_name_with(key, &sk, k, ks)).map(|(_, _, a)| *a).collect();
+        let v: Vec<ActorId> = Self::bucket(&self.given, key)
+            .filter(|(k, ks, _)| same_name_with(key, &sk, k, ks))
+            .map(|(_, _, a)| *a)
+            .collect();
         (!v.is_empty()).then_some(v)
     }
 
     /// True when `key` is a spelling of person `p`'s surname.
     pub fn surname_matches(&self, g: &Gazetteer, p: ActorId, key: &str) -> bool {
-        g.actor(p).surname.as_deref().map(|s| same_name(key, &super::name_key(s))).unwrap_or(false)
+        g.actor(p)
+            .surname
+            .as_deref()
+            .map(|s| same_name(key, &super::name_key(s)))
+            .unwrap_or(false)
     }
 }
 
@@ -144,10 +163,27 @@ mod tests {
 
     #[test]
     fn transliterations_match_and_near_names_stay_apart() {
-        for (a, b) in [("lavrentyev", "lavrentiev"), ("sergey", "sergei"), ("muqdad", "mekdad"), ("miqdad", "mekdad"), ("shoigu", "shoygu"), ("rouhani", "rohani"), ("alexander", "aleksandr"), ("moallem", "muallem"), ("qassem", "kassem")] {
+        for (a, b) in [
+            ("lavrentyev", "lavrentiev"),
+            ("sergey", "sergei"),
+            ("muqdad", "mekdad"),
+            ("miqdad", "mekdad"),
+            ("shoigu", "shoygu"),
+            ("rouhani", "rohani"),
+            ("alexander", "aleksandr"),
+            ("moallem", "muallem"),
+            ("qassem", "kassem"),
+        ] {
             assert!(same_name(a, b), "{a} = {b}");
         }
-        for (a, b) in [("lavrov", "lavrentiev"), ("maher", "bashar"), ("raise", "raisi"), ("kerr", "kerry"), ("putin", "patel"), ("zarif", "zakharova")] {
+        for (a, b) in [
+            ("lavrov", "lavrentiev"),
+            ("maher", "bashar"),
+            ("raise", "raisi"),
+            ("kerr", "kerry"),
+            ("putin", "patel"),
+            ("zarif", "zakharova"),
+        ] {
             assert!(!same_name(a, b), "{a} != {b}");
         }
     }

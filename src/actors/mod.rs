@@ -52,39 +52,193 @@ pub struct Mention {
 }
 
 /// Particles ignored inside names (not at their start).
-const PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "de", "ul", "ed"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "de", "ul", "ed",
+];
 
 /// Words before a metonym that make it a place.
 const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "into", "to", "from", "around", "across", "toward", "towards", "via", "through",
-    "visited", "visiting", "visit", "reached", "left", "arrived", "outskirts", "downtown", "capital", "city",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "to",
+    "from",
+    "around",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "visited",
+    "visiting",
+    "visit",
+    "reached",
+    "left",
+    "arrived",
+    "outskirts",
+    "downtown",
+    "capital",
+    "city",
 ];
 
 /// Nouns after a metonym that make it a modifier of an event or place ("the Moscow talks").
 const EVENT_NOUNS: &[&str] = &[
-    "talks", "meeting", "meetings", "summit", "format", "platform", "process", "conference", "agreement", "accord", "visit",
-    "airport", "region", "countryside", "suburbs", "province", "university", "time", "declaration", "memorandum", "negotiations",
-    "round", "consultations", "embassy", "office", "bureau", "correspondent",
+    "talks",
+    "meeting",
+    "meetings",
+    "summit",
+    "format",
+    "platform",
+    "process",
+    "conference",
+    "agreement",
+    "accord",
+    "visit",
+    "airport",
+    "region",
+    "countryside",
+    "suburbs",
+    "province",
+    "university",
+    "time",
+    "declaration",
+    "memorandum",
+    "negotiations",
+    "round",
+    "consultations",
+    "embassy",
+    "office",
+    "bureau",
+    "correspondent",
 ];
 
 /// Capitalised words that stand before names as titles, not given names.
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "foreign", "deputy", "mr", "mrs", "ms", "dr", "general", "gen", "lt", "lieutenant", "sheikh",
-    "sayyed", "sayed", "seyed", "king", "emir", "prince", "crown", "ayatollah", "envoy", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "ambassador", "chancellor", "commander", "colonel", "col", "brigadier", "major", "maj", "chief", "leader",
-    "speaker", "senator", "sen", "top", "special", "presidential", "defense", "defence", "interior", "state", "vice", "first",
-    "supreme", "grand", "mufti", "imam", "hojatoleslam", "professor", "prof", "adviser", "advisor", "official", "diplomat",
-    "head", "former", "late", "syrian", "russian", "iranian", "turkish", "israeli", "american", "us", "un", "general's",
-    "counterpart", "captain", "capt", "admiral", "marshal", "field", "army", "navy", "mp", "lawmaker", "chairman", "director",
-    "ceo", "coordinator", "mediator", "representative", "his", "her", "meanwhile", "but", "and", "when", "after", "while",
-    "the", "a", "an", "as", "with", "said", "says", "told", "both", "also", "however", "since", "then", "if", "during", "according",
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "deputy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "general",
+    "gen",
+    "lt",
+    "lieutenant",
+    "sheikh",
+    "sayyed",
+    "sayed",
+    "seyed",
+    "king",
+    "emir",
+    "prince",
+    "crown",
+    "ayatollah",
+    "envoy",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chancellor",
+    "commander",
+    "colonel",
+    "col",
+    "brigadier",
+    "major",
+    "maj",
+    "chief",
+    "leader",
+    "speaker",
+    "senator",
+    "sen",
+    "top",
+    "special",
+    "presidential",
+    "defense",
+    "defence",
+    "interior",
+    "state",
+    "vice",
+    "first",
+    "supreme",
+    "grand",
+    "mufti",
+    "imam",
+    "hojatoleslam",
+    "professor",
+    "prof",
+    "adviser",
+    "advisor",
+    "official",
+    "diplomat",
+    "head",
+    "former",
+    "late",
+    "syrian",
+    "russian",
+    "iranian",
+    "turkish",
+    "israeli",
+    "american",
+    "us",
+    "un",
+    "general's",
+    "counterpart",
+    "captain",
+    "capt",
+    "admiral",
+    "marshal",
+    "field",
+    "army",
+    "navy",
+    "mp",
+    "lawmaker",
+    "chairman",
+    "director",
+    "ceo",
+    "coordinator",
+    "mediator",
+    "representative",
+    "his",
+    "her",
+    "meanwhile",
+    "but",
+    "and",
+    "when",
+    "after",
+    "while",
+    "the",
+    "a",
+    "an",
+    "as",
+    "with",
+    "said",
+    "says",
+    "told",
+    "both",
+    "also",
+    "however",
+    "since",
+    "then",
+    "if",
+    "during",
+    "according",
 ];
 
 /// The normalised key of a name: token keys concatenated, without apostrophes, hyphens and
 /// inner particles, with a final possessive removed and a leading "the" dropped.
 pub fn name_key(name: &str) -> String {
     let toks = Tokens::new(name, &[Span::new(0, name.len())]);
-    let words: Vec<&str> = (0..toks.len()).filter(|&i| toks.tokens[i].word).map(|i| toks.key(i)).collect();
+    let words: Vec<&str> = (0..toks.len())
+        .filter(|&i| toks.tokens[i].word)
+        .map(|i| toks.key(i))
+        .collect();
     let n = words.len();
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
@@ -106,7 +260,9 @@ fn push_word(out: &mut String, key: &str, last: bool) {
 
 /// Removes a final `'s` or `'`.
 pub fn strip_possessive(key: &str) -> &str {
-    key.strip_suffix("'s").or_else(|| key.strip_suffix('\'')).unwrap_or(key)
+    key.strip_suffix("'s")
+        .or_else(|| key.strip_suffix('\''))
+        .unwrap_or(key)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -143,7 +299,10 @@ impl ActorMatcher {
                 return;
             }
             let toks = Tokens::new(name, &[Span::new(0, name.len())]);
-            let words: Vec<&str> = (0..toks.len()).filter(|&i| toks.tokens[i].word).map(|i| toks.key(i)).collect();
+            let words: Vec<&str> = (0..toks.len())
+                .filter(|&i| toks.tokens[i].word)
+                .map(|i| toks.key(i))
+                .collect();
             max_words = max_words.max(words.len() + 2);
             // Every prefix of the key (by character: text may split words differently,
             // "Amir-Abdollahian" against "Amirabdollahian"), so that matching can stop early.
@@ -184,7 +343,14 @@ impl ActorMatcher {
             v.sort_by_key(|e| (e.form == Form::Surname, e.form == Form::Demonym));
         }
         let fuzzy = fuzzy::FuzzyIndex::new(g);
-        ActorMatcher { map, prefixes, max_words, fuzzy, surnames, given_names }
+        ActorMatcher {
+            map,
+            prefixes,
+            max_words,
+            fuzzy,
+            surnames,
+            given_names,
+        }
     }
 
     /// Resolves a name typed by a user (an id, a name, an alias or a spelling variant).
@@ -200,7 +366,13 @@ impl ActorMatcher {
     }
 
     /// Finds the actor mentions in an article.
-    pub fn find(&self, g: &Gazetteer, text: &str, tokens: &Tokens, cache: &mut FuzzyCache) -> Vec<Mention> {
+    pub fn find(
+        &self,
+        g: &Gazetteer,
+        text: &str,
+        tokens: &Tokens,
+        cache: &mut FuzzyCache,
+    ) -> Vec<Mention> {
         let toks = &tokens.tokens;
         let mut out: Vec<Mention> = Vec::new();
         // Persons named in full so far, by surname key, most recent last.
@@ -217,7 +389,9 @@ impl ActorMatcher {
                     let entries = &self.map[&key];
                     let m = self.resolve(g, tokens, text, i, end, &key, entries, &full_named, &out);
                     if let Some(m) = m {
-                        if matches!(m.form, Form::Name | Form::Alias) && g.actor(m.actor).kind == ActorKind::Person {
+                        if matches!(m.form, Form::Name | Form::Alias)
+                            && g.actor(m.actor).kind == ActorKind::Person
+                        {
                             if let Some(s) = &g.actor(m.actor).surname {
                                 full_named.insert(name_key(s), m.actor);
                             }
@@ -256,7 +430,12 @@ impl ActorMatcher {
             if !t.word {
                 // Hyphens and apostrophes join words only when nothing separates them.
                 let k = tokens.key(j);
-                let joins = (k == "-" || k == "'") && !t.space_before && j + 1 < toks.len() && toks[j + 1].word && !toks[j + 1].space_before && j > i;
+                let joins = (k == "-" || k == "'")
+                    && !t.space_before
+                    && j + 1 < toks.len()
+                    && toks[j + 1].word
+                    && !toks[j + 1].space_before
+                    && j > i;
                 if joins {
                     j += 1;
                     continue;
@@ -272,7 +451,8 @@ impl ActorMatcher {
                     best = Some((j, candidate));
                 }
                 push_word(&mut key, k, false);
-                if !self.prefixes.contains(&key) && !self.prefixes.contains(strip_possessive(&key)) {
+                if !self.prefixes.contains(&key) && !self.prefixes.contains(strip_possessive(&key))
+                {
                     break;
                 }
             }
@@ -294,8 +474,19 @@ impl ActorMatcher {
         full_named: &FxHashMap<String, ActorId>,
         so_far: &[Mention],
     ) -> Option<Mention> {
-        let span = Span::new(tokens.tokens[first].span.start, tokens.tokens[last].span.end);
-        let mk = |actor, form| Mention { span, actor, form, first: first as u32, last: last as u32, place: false, fuzzy: false };
+        let span = Span::new(
+            tokens.tokens[first].span.start,
+            tokens.tokens[last].span.end,
+        );
+        let mk = |actor, form| Mention {
+            span,
+            actor,
+            form,
+            first: first as u32,
+            last: last as u32,
+            place: false,
+            fuzzy: false,
+        };
         // A surname: the person last named in full, else the one the gazetteer allows, else
         // the only person with that surname.
         let e = entries[0];
@@ -307,15 +498,28 @@ impl ActorMatcher {
                 return None;
             }
             let persons = self.surnames.get(key).map(Vec::as_slice).unwrap_or(&[]);
-            let pick = persons.iter().copied().find(|&p| g.actor(p).surname_alone).or(if persons.len() == 1 { Some(persons[0]) } else { None });
+            let pick = persons
+                .iter()
+                .copied()
+                .find(|&p| g.actor(p).surname_alone)
+                .or(if persons.len() == 1 {
+                    Some(persons[0])
+                } else {
+                    None
+                });
             return pick.map(|p| mk(p, Form::Surname));
         }
         let mut m = mk(e.actor, e.form);
         let toks = &tokens.tokens;
         let next_key = (last + 1 < toks.len()).then(|| tokens.key(last + 1));
         // A dateline ("MOSCOW (Reuters) -", "Damascus, SANA -") names a place.
-        let para_start = first == 0 || toks[first].span.start > toks[first - 1].span.end && text[toks[first - 1].span.end..toks[first].span.start].contains(['\n', '\r']);
-        if para_start && matches!(next_key, Some("(") | Some(",")) && (e.form == Form::Metonym || toks[first].upper) {
+        let para_start = first == 0
+            || toks[first].span.start > toks[first - 1].span.end
+                && text[toks[first - 1].span.end..toks[first].span.start].contains(['\n', '\r']);
+        if para_start
+            && matches!(next_key, Some("(") | Some(","))
+            && (e.form == Form::Metonym || toks[first].upper)
+        {
             m.place = true;
         }
         // "the Moscow talks", "the Moscow Platform": a modifier naming an event or place.
@@ -356,18 +560,31 @@ impl ActorMatcher {
         if !prev.word || !prev.cap || prev.upper {
             return false;
         }
-        if so_far.last().map(|m| m.last as usize == p - 1).unwrap_or(false) {
+        if so_far
+            .last()
+            .map(|m| m.last as usize == p - 1)
+            .unwrap_or(false)
+        {
             return false; // "Syrian Assad": the previous word was an actor (a demonym)
         }
         let k = tokens.key(p - 1);
         if TITLES.contains(&strip_possessive(k)) {
             return false;
         }
-        let sentence_start = p - 1 == 0 || matches!(tokens.key(p - 2), "." | "\"" | "!" | "?" | ":");
+        let sentence_start =
+            p - 1 == 0 || matches!(tokens.key(p - 2), "." | "\"" | "!" | "?" | ":");
         !sentence_start || self.given_names.contains(k)
     }
 
-    fn fuzzy_at(&self, g: &Gazetteer, tokens: &Tokens, text: &str, i: usize, cache: &mut FuzzyCache, full_named: &FxHashMap<String, ActorId>) -> Option<Mention> {
+    fn fuzzy_at(
+        &self,
+        g: &Gazetteer,
+        tokens: &Tokens,
+        text: &str,
+        i: usize,
+        cache: &mut FuzzyCache,
+        full_named: &FxHashMap<String, ActorId>,
+    ) -> Option<Mention> {
         let toks = &tokens.tokens;
         let k = tokens.key(i);
         let key = strip_possessive(k).replace(['\'', '-'], "");
@@ -378,14 +595,24 @@ impl ActorMatcher {
         // A given name followed by a surname of the same person: "Sergei Lavrentiev".
         if let Some(person) = self.fuzzy.given(&key) {
             let mut j = i + 1;
-            while j < toks.len() && (PARTICLES.contains(&tokens.key(j)) || (!toks[j].word && tokens.key(j) == "-")) {
+            while j < toks.len()
+                && (PARTICLES.contains(&tokens.key(j)) || (!toks[j].word && tokens.key(j) == "-"))
+            {
                 j += 1;
             }
             if j < toks.len() && toks[j].word {
                 let sk = strip_possessive(tokens.key(j)).replace(['\'', '-'], "");
                 for p in person {
                     if self.fuzzy.surname_matches(g, p, &sk) {
-                        return Some(Mention { span: span_of(i, j), actor: p, form: Form::Name, first: i as u32, last: j as u32, place: false, fuzzy: true });
+                        return Some(Mention {
+                            span: span_of(i, j),
+                            actor: p,
+                            form: Form::Name,
+                            first: i as u32,
+                            last: j as u32,
+                            place: false,
+                            fuzzy: true,
+                        });
                     }
                 }
             }
@@ -399,7 +626,12 @@ impl ActorMatcher {
             }
         };
         let (actor, form) = found?;
-        let surname_key = g.actor(actor).surname.as_deref().map(name_key).unwrap_or_default();
+        let surname_key = g
+            .actor(actor)
+            .surname
+            .as_deref()
+            .map(name_key)
+            .unwrap_or_default();
         let actor = full_named.get(&surname_key).copied().unwrap_or(actor);
         if self.guarded(tokens, text, i, &[]) {
             return None;
@@ -407,7 +639,15 @@ impl ActorMatcher {
         if !g.actor(actor).surname_alone && !full_named.contains_key(&surname_key) {
             return None;
         }
-        Some(Mention { span: span_of(i, i), actor, form, first: i as u32, last: i as u32, place: false, fuzzy: true })
+        Some(Mention {
+            span: span_of(i, i),
+            actor,
+            form,
+            first: i as u32,
+            last: i as u32,
+            place: false,
+            fuzzy: true,
+        })
     }
 }
 

@@ -40,11 +40,21 @@ fn splitmix(mut x: u64) -> u64 {
 /// Poisson(1) weights of one article for every replicate, from a hash of its id and the seed.
 pub fn poisson_weights(id: &str, seed: u64) -> [u8; REPLICATES] {
     // Cumulative Poisson(1) probabilities for k = 0..=7.
-    const CDF: [f64; 8] = [0.367_879_441, 0.735_758_882, 0.919_698_603, 0.981_011_843, 0.996_340_153, 0.999_405_815, 0.999_916_759, 0.999_989_751];
+    const CDF: [f64; 8] = [
+        0.367_879_441,
+        0.735_758_882,
+        0.919_698_603,
+        0.981_011_843,
+        0.996_340_153,
+        0.999_405_815,
+        0.999_916_759,
+        0.999_989_751,
+    ];
     let base = fnv(id.as_bytes(), seed);
     let mut w = [0u8; REPLICATES];
     for (b, slot) in w.iter_mut().enumerate() {
-        let u = (splitmix(base ^ (b as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)) >> 11) as f64 / (1u64 << 53) as f64;
+        let u = (splitmix(base ^ (b as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)) >> 11) as f64
+            / (1u64 << 53) as f64;
         *slot = CDF.iter().position(|c| u < *c).unwrap_or(8) as u8;
     }
     w
@@ -96,11 +106,16 @@ pub struct Evidence {
 
 fn keep_bottom(list: &mut Vec<Evidence>, e: Evidence, cap: usize) {
     let key = |x: &Evidence| (x.rank, x.start);
-    let pos = list.partition_point(|x| (key(x), x.article.as_str()) < (key(&e), e.article.as_str()));
+    let pos =
+        list.partition_point(|x| (key(x), x.article.as_str()) < (key(&e), e.article.as_str()));
     if pos >= cap {
         return;
     }
-    if list.get(pos).map(|x| key(x) == key(&e) && x.article == e.article).unwrap_or(false) {
+    if list
+        .get(pos)
+        .map(|x| key(x) == key(&e) && x.article == e.article)
+        .unwrap_or(false)
+    {
         return;
     }
     list.insert(pos, e);
@@ -145,9 +160,14 @@ impl MeanCell {
             -1 => self.neg += 1,
             _ => {}
         }
-        for b in 0..REPLICATES {
-            self.boot_n[b] += w[b] as u64;
-            self.boot_sum[b] += w[b] as i64 * micro;
+        for ((n, sum), wb) in self
+            .boot_n
+            .iter_mut()
+            .zip(self.boot_sum.iter_mut())
+            .zip(w.iter())
+        {
+            *n += *wb as u64;
+            *sum += *wb as i64 * micro;
         }
     }
 
@@ -161,9 +181,11 @@ impl MeanCell {
         self.pos += o.pos;
         self.neg += o.neg;
         self.articles += o.articles;
-        for b in 0..o.boot_n.len() {
-            self.boot_n[b] += o.boot_n[b];
-            self.boot_sum[b] += o.boot_sum[b];
+        for (a, b) in self.boot_n.iter_mut().zip(&o.boot_n) {
+            *a += b;
+        }
+        for (a, b) in self.boot_sum.iter_mut().zip(&o.boot_sum) {
+            *a += b;
         }
         for e in o.evidence {
             keep_bottom(&mut self.evidence, e, cap);
@@ -197,8 +219,8 @@ impl ShareCell {
         self.ensure(k);
         self.counts[cat] += 1;
         let row = &mut self.boot[cat * REPLICATES..(cat + 1) * REPLICATES];
-        for b in 0..REPLICATES {
-            row[b] += w[b] as u64;
+        for (r, wb) in row.iter_mut().zip(w.iter()) {
+            *r += *wb as u64;
         }
     }
 
@@ -313,7 +335,11 @@ pub const CONTEXT_WINDOW: usize = 8;
 impl Aggregate {
     /// An empty aggregate.
     pub fn new(cap: usize, seed: u64) -> Aggregate {
-        Aggregate { cap, seed, ..Default::default() }
+        Aggregate {
+            cap,
+            seed,
+            ..Default::default()
+        }
     }
 
     /// Records a skip.
@@ -389,8 +415,20 @@ impl Aggregate {
 
     /// Sorts the skip list into input order (for output).
     pub fn sort_skips(&mut self, input_order: &[String]) {
-        let pos = |s: &str| input_order.iter().position(|p| s.starts_with(p.as_str())).unwrap_or(usize::MAX);
-        self.skipped.sort_by(|a, b| (pos(&a.source), &a.source, a.line, &a.id).cmp(&(pos(&b.source), &b.source, b.line, &b.id)));
+        let pos = |s: &str| {
+            input_order
+                .iter()
+                .position(|p| s.starts_with(p.as_str()))
+                .unwrap_or(usize::MAX)
+        };
+        self.skipped.sort_by(|a, b| {
+            (pos(&a.source), &a.source, a.line, &a.id).cmp(&(
+                pos(&b.source),
+                &b.source,
+                b.line,
+                &b.id,
+            ))
+        });
     }
 
     /// Folds one analysed article.
@@ -465,7 +503,9 @@ impl Aggregate {
             }
             *local.entry((pi, k, "")).or_default() += 1;
             if let Some(j) = prev_word {
-                *local.entry((pi, crate::actors::strip_possessive(toks.key(j)), k)).or_default() += 1;
+                *local
+                    .entry((pi, crate::actors::strip_possessive(toks.key(j)), k))
+                    .or_default() += 1;
             }
             prev_word = Some(i);
         }
@@ -479,7 +519,10 @@ impl Aggregate {
         }
         let mut by_voice: FxHashMap<&str, Vec<(&str, &str, u64)>> = FxHashMap::default();
         for ((pi, a, b), n) in local {
-            by_voice.entry(voice_keys[pi].as_str()).or_default().push((a, b, n));
+            by_voice
+                .entry(voice_keys[pi].as_str())
+                .or_default()
+                .push((a, b, n));
         }
         for (voice, items) in by_voice {
             let m = match self.terms.get_mut(voice) {
@@ -514,7 +557,9 @@ impl Aggregate {
             if m.fuzzy {
                 s.fuzzy += 1;
             }
-            *s.by_voice.entry(vkey(an.voice_at(m.span.start))).or_default() += 1;
+            *s.by_voice
+                .entry(vkey(an.voice_at(m.span.start)))
+                .or_default() += 1;
             *s.forms.entry(m.span.of(text).to_string()).or_default() += 1;
             if !seen_actor.contains(&m.actor) {
                 seen_actor.push(m.actor);
@@ -541,7 +586,11 @@ impl Aggregate {
                 }
             }
         }
-        let month = art.date.as_deref().filter(|d| d.len() >= 7).map(|d| d[..7].to_string());
+        let month = art
+            .date
+            .as_deref()
+            .filter(|d| d.len() >= 7)
+            .map(|d| d[..7].to_string());
         let labels = crate::framing::labels(an, &az.matcher);
         let frames = crate::framing::frames(an, &az.matcher);
         let stance = crate::framing::stance_observations(an, &az.matcher, &az.gazetteer);
@@ -562,7 +611,18 @@ impl Aggregate {
             if cap > 0 && would_keep(&cell.evidence, rank, cap) {
                 let mut marks = vec![mark(s, o.mention, "actor", &key.1)];
                 for c in &o.score.contributions {
-                    marks.push(mark(s, c.span, "stance", &format!("{} {:+} -> {:+} {}", c.text, c.weight, c.effective, c.rules.join(","))));
+                    marks.push(mark(
+                        s,
+                        c.span,
+                        "stance",
+                        &format!(
+                            "{} {:+} -> {:+} {}",
+                            c.text,
+                            c.weight,
+                            c.effective,
+                            c.rules.join(",")
+                        ),
+                    ));
                 }
                 let mut e = evidence(an, s, rank, &key.0, marks);
                 e.score = Some(o.score.score);
@@ -570,18 +630,32 @@ impl Aggregate {
                 keep_bottom(&mut cell.evidence, e, cap);
             }
             if let Some(mo) = &month {
-                self.timeline.entry((key.0.clone(), mo.clone())).or_default().add(micro, o.score.label(), &w);
+                self.timeline
+                    .entry((key.0.clone(), mo.clone()))
+                    .or_default()
+                    .add(micro, o.score.label(), &w);
             }
         }
     }
 
-    fn fold_labels(&mut self, az: &Analyzer, an: &Analysed, uses: &[LabelUse], w: &[u8; REPLICATES], vkey: &dyn Fn(Voice) -> String, cap: usize) {
+    fn fold_labels(
+        &mut self,
+        az: &Analyzer,
+        an: &Analysed,
+        uses: &[LabelUse],
+        w: &[u8; REPLICATES],
+        vkey: &dyn Fn(Voice) -> String,
+        cap: usize,
+    ) {
         let mut touched: Vec<(String, String)> = Vec::new();
         let host = vkey(Voice::Own);
         let mut touched_host: Vec<String> = Vec::new();
         for u in uses {
             let set = &az.matcher.label_sets[u.set as usize];
-            let hcell = self.labels_by_outlet.entry((set.concept.clone(), host.clone())).or_default();
+            let hcell = self
+                .labels_by_outlet
+                .entry((set.concept.clone(), host.clone()))
+                .or_default();
             hcell.add(u.label as usize, set.labels.len(), w);
             if !touched_host.contains(&set.concept) {
                 touched_host.push(set.concept.clone());
@@ -594,17 +668,38 @@ impl Aggregate {
                 touched.push(key.clone());
                 cell.articles += 1;
             }
-            let Some(si) = an.sentence_at(u.span.start) else { continue };
+            let Some(si) = an.sentence_at(u.span.start) else {
+                continue;
+            };
             let s = an.sentences[si].0;
             let rank = fnv(an.article.id.as_bytes(), u.span.start as u64);
             if cap > 0 && would_keep(&cell.evidence[u.label as usize], rank, cap) {
-                let e = evidence(an, s, rank, &key.1, vec![mark(s, u.span, "label", &format!("{}: {}", set.concept, set.labels[u.label as usize]))]);
+                let e = evidence(
+                    an,
+                    s,
+                    rank,
+                    &key.1,
+                    vec![mark(
+                        s,
+                        u.span,
+                        "label",
+                        &format!("{}: {}", set.concept, set.labels[u.label as usize]),
+                    )],
+                );
                 keep_bottom(&mut cell.evidence[u.label as usize], e, cap);
             }
         }
     }
 
-    fn fold_frames(&mut self, az: &Analyzer, an: &Analysed, uses: &[FrameUse], w: &[u8; REPLICATES], vkey: &dyn Fn(Voice) -> String, cap: usize) {
+    fn fold_frames(
+        &mut self,
+        az: &Analyzer,
+        an: &Analysed,
+        uses: &[FrameUse],
+        w: &[u8; REPLICATES],
+        vkey: &dyn Fn(Voice) -> String,
+        cap: usize,
+    ) {
         let k = az.matcher.frames.len();
         let mut touched: Vec<String> = Vec::new();
         for u in uses {
@@ -615,11 +710,24 @@ impl Aggregate {
                 touched.push(key.clone());
                 cell.articles += 1;
             }
-            let Some(si) = an.sentence_at(u.span.start) else { continue };
+            let Some(si) = an.sentence_at(u.span.start) else {
+                continue;
+            };
             let s = an.sentences[si].0;
             let rank = fnv(an.article.id.as_bytes(), u.span.start as u64 ^ 0xF4A3);
             if cap > 0 && would_keep(&cell.evidence[u.frame as usize], rank, cap) {
-                let e = evidence(an, s, rank, &key, vec![mark(s, u.span, "frame", &az.matcher.frames[u.frame as usize].id)]);
+                let e = evidence(
+                    an,
+                    s,
+                    rank,
+                    &key,
+                    vec![mark(
+                        s,
+                        u.span,
+                        "frame",
+                        &az.matcher.frames[u.frame as usize].id,
+                    )],
+                );
                 keep_bottom(&mut cell.evidence[u.frame as usize], e, cap);
             }
         }
@@ -627,7 +735,12 @@ impl Aggregate {
 }
 
 fn mark(sentence: Span, span: Span, kind: &str, note: &str) -> Mark {
-    Mark { start: span.start.saturating_sub(sentence.start), end: span.end.min(sentence.end).saturating_sub(sentence.start), kind: kind.to_string(), note: note.to_string() }
+    Mark {
+        start: span.start.saturating_sub(sentence.start),
+        end: span.end.min(sentence.end).saturating_sub(sentence.start),
+        kind: kind.to_string(),
+        note: note.to_string(),
+    }
 }
 
 fn evidence(an: &Analysed, s: Span, rank: u64, voice: &str, marks: Vec<Mark>) -> Evidence {
@@ -674,7 +787,14 @@ mod tests {
     fn poisson_weights_are_stable_and_mean_one() {
         let w = poisson_weights("article-1", 7);
         assert_eq!(w, poisson_weights("article-1", 7));
-        let total: u64 = (0..200).map(|i| poisson_weights(&format!("a{i}"), 1).iter().map(|x| *x as u64).sum::<u64>()).sum();
+        let total: u64 = (0..200)
+            .map(|i| {
+                poisson_weights(&format!("a{i}"), 1)
+                    .iter()
+                    .map(|x| *x as u64)
+                    .sum::<u64>()
+            })
+            .sum();
         let mean = total as f64 / (200.0 * REPLICATES as f64);
         assert!((mean - 1.0).abs() < 0.03, "{mean}");
     }

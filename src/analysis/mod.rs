@@ -65,13 +65,29 @@ impl Analyzer {
     pub fn new(gazetteer: Gazetteer, lexicons: Vec<Lexicon>, boilerplate: Boilerplate) -> Analyzer {
         let actors = ActorMatcher::new(&gazetteer);
         let matcher = Matcher::new(&lexicons);
-        let stopwords = STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(crate::text::normalize::key).collect();
-        Analyzer { gazetteer, actors, lexicons, matcher, boilerplate, stopwords }
+        let stopwords = STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(crate::text::normalize::key)
+            .collect();
+        Analyzer {
+            gazetteer,
+            actors,
+            lexicons,
+            matcher,
+            boilerplate,
+            stopwords,
+        }
     }
 
     /// The bundled gazetteer, lexicons and boilerplate patterns.
     pub fn bundled() -> Analyzer {
-        Analyzer::new(Gazetteer::bundled(), Lexicon::bundled(), Boilerplate::bundled())
+        Analyzer::new(
+            Gazetteer::bundled(),
+            Lexicon::bundled(),
+            Boilerplate::bundled(),
+        )
     }
 
     /// The voice key of an outlet name from metadata: its gazetteer id when known.
@@ -92,7 +108,11 @@ impl Analyzer {
     }
 
     /// Analyses one article, or skips it when nothing is left after boilerplate.
-    pub fn analyse<'a>(&self, article: &'a Article, cache: &mut FuzzyCache) -> Result<Analysed<'a>, Skip> {
+    pub fn analyse<'a>(
+        &self,
+        article: &'a Article,
+        cache: &mut FuzzyCache,
+    ) -> Result<Analysed<'a>, Skip> {
         let text = article.text.as_str();
         let layout = self.boilerplate.layout(text);
         let tokens = Tokens::new(text, &layout.paragraphs);
@@ -102,7 +122,10 @@ impl Analyzer {
                 line: article.line,
                 id: Some(article.id.clone()),
                 kind: SkipKind::EmptyAfterBoilerplate,
-                reason: format!("no text left after setting aside {} boilerplate line(s)", layout.boilerplate.len()),
+                reason: format!(
+                    "no text left after setting aside {} boilerplate line(s)",
+                    layout.boilerplate.len()
+                ),
             });
         }
         let mut sentences = Vec::new();
@@ -114,10 +137,29 @@ impl Analyzer {
         }
         let (host, host_key) = self.outlet_key(&article.outlet);
         let mentions = self.actors.find(&self.gazetteer, text, &tokens, cache);
-        let cx = voices::Context { text, paragraphs: &layout.paragraphs, sentences: &sentences, tokens: &tokens, mentions: &mentions, gazetteer: &self.gazetteer, host };
+        let cx = voices::Context {
+            text,
+            paragraphs: &layout.paragraphs,
+            sentences: &sentences,
+            tokens: &tokens,
+            mentions: &mentions,
+            gazetteer: &self.gazetteer,
+            host,
+        };
         let (passages, scare) = voices::assign(&cx);
         let hits = self.matcher.find(text, &tokens);
-        Ok(Analysed { article, host, host_key, layout, sentences, tokens, mentions, passages, scare, hits })
+        Ok(Analysed {
+            article,
+            host,
+            host_key,
+            layout,
+            sentences,
+            tokens,
+            mentions,
+            passages,
+            scare,
+            hits,
+        })
     }
 }
 

@@ -30,7 +30,13 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { threads: 1, strict: false, evidence: 5, seed: 1, groups: FxHashMap::default() }
+        RunOptions {
+            threads: 1,
+            strict: false,
+            evidence: 5,
+            seed: 1,
+            groups: FxHashMap::default(),
+        }
     }
 }
 
@@ -50,7 +56,10 @@ pub struct RunResult {
 const BATCH: usize = 32;
 
 /// Reads every input, skipping duplicates, and calls `f` with each article or skip in order.
-pub fn read_all(streams: Vec<Box<dyn RecordStream>>, mut f: impl FnMut(Record) -> bool) -> Vec<InputInfo> {
+pub fn read_all(
+    streams: Vec<Box<dyn RecordStream>>,
+    mut f: impl FnMut(Record) -> bool,
+) -> Vec<InputInfo> {
     let mut dedup = Dedup::default();
     let mut infos = Vec::new();
     let mut go = true;
@@ -70,7 +79,12 @@ pub fn read_all(streams: Vec<Box<dyn RecordStream>>, mut f: impl FnMut(Record) -
 }
 
 /// Analyses every article of the streams into one aggregate.
-pub fn run(az: &Analyzer, streams: Vec<Box<dyn RecordStream>>, opts: &RunOptions, progress: &(dyn Fn(u64) + Sync)) -> Result<RunResult, StrictStop> {
+pub fn run(
+    az: &Analyzer,
+    streams: Vec<Box<dyn RecordStream>>,
+    opts: &RunOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<RunResult, StrictStop> {
     let threads = opts.threads.max(1);
     let failed: Mutex<Option<Skip>> = Mutex::new(None);
     let order: Vec<String> = Vec::new();
@@ -81,7 +95,7 @@ pub fn run(az: &Analyzer, streams: Vec<Box<dyn RecordStream>>, opts: &RunOptions
         let mut n = 0u64;
         let inputs = read_all(streams, |r| {
             n += 1;
-            if n % 1000 == 0 {
+            if n.is_multiple_of(1000) {
                 progress(n);
             }
             match r {
@@ -126,7 +140,7 @@ pub fn run(az: &Analyzer, streams: Vec<Box<dyn RecordStream>>, opts: &RunOptions
         let mut n = 0u64;
         let inputs = read_all(streams, |r| {
             n += 1;
-            if n % 1000 == 0 {
+            if n.is_multiple_of(1000) {
                 progress(n);
             }
             batch.push(r);
@@ -154,7 +168,12 @@ pub fn run(az: &Analyzer, streams: Vec<Box<dyn RecordStream>>, opts: &RunOptions
     finish(agg, inputs, failed, opts)
 }
 
-fn finish(mut agg: Aggregate, inputs: Vec<InputInfo>, failed: Mutex<Option<Skip>>, opts: &RunOptions) -> Result<RunResult, StrictStop> {
+fn finish(
+    mut agg: Aggregate,
+    inputs: Vec<InputInfo>,
+    failed: Mutex<Option<Skip>>,
+    opts: &RunOptions,
+) -> Result<RunResult, StrictStop> {
     if opts.strict {
         if let Ok(Some(s)) = failed.into_inner() {
             return Err(StrictStop(s));
@@ -162,7 +181,10 @@ fn finish(mut agg: Aggregate, inputs: Vec<InputInfo>, failed: Mutex<Option<Skip>
     }
     let order: Vec<String> = inputs.iter().map(|i| i.path.clone()).collect();
     agg.sort_skips(&order);
-    Ok(RunResult { aggregate: agg, inputs })
+    Ok(RunResult {
+        aggregate: agg,
+        inputs,
+    })
 }
 
 fn note_failure(failed: &Mutex<Option<Skip>>, s: &Skip) {
@@ -187,7 +209,14 @@ fn skip_one(agg: &mut Aggregate, s: Skip, opts: &RunOptions, failed: &Mutex<Opti
     true
 }
 
-fn analyse_one(az: &Analyzer, a: &Article, agg: &mut Aggregate, cache: &mut FuzzyCache, opts: &RunOptions, failed: &Mutex<Option<Skip>>) -> bool {
+fn analyse_one(
+    az: &Analyzer,
+    a: &Article,
+    agg: &mut Aggregate,
+    cache: &mut FuzzyCache,
+    opts: &RunOptions,
+    failed: &Mutex<Option<Skip>>,
+) -> bool {
     match az.analyse(a, cache) {
         Ok(an) => {
             agg.fold(az, &an, &opts.groups);

@@ -43,7 +43,10 @@ pub fn run(args: Args) -> Outcome {
             let row = rows.entry(a.id.clone()).or_insert_with(|| Row {
                 actor: a.id.clone(),
                 name: a.name.clone(),
-                kind: serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                kind: serde_json::to_value(a.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
                 ..Row::default()
             });
             if m.place {
@@ -54,7 +57,9 @@ pub fn run(args: Args) -> Outcome {
             if m.fuzzy {
                 row.fuzzy += 1;
             }
-            *row.form_counts.entry(m.span.of(&an.article.text).to_string()).or_default() += 1;
+            *row.form_counts
+                .entry(m.span.of(&an.article.text).to_string())
+                .or_default() += 1;
             let vk = match an.voice_at(m.span.start) {
                 crate::voices::Voice::Own => "own".to_string(),
                 other => az.voice_key(other, &an.host_key),
@@ -67,18 +72,36 @@ pub fn run(args: Args) -> Outcome {
             }
         }
     })?;
-    let mut rows: Vec<Row> = rows.into_values().filter(|r| r.mentions > 0 || r.places > 0).collect();
+    let mut rows: Vec<Row> = rows
+        .into_values()
+        .filter(|r| r.mentions > 0 || r.places > 0)
+        .collect();
     for r in &mut rows {
         r.forms = r.form_counts.keys().cloned().collect();
     }
-    rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.actor.cmp(&b.actor)));
+    rows.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.actor.cmp(&b.actor))
+    });
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&rows).map_err(Failure::usage)? + "\n",
         Format::Table => {
-            let mut s = format!("{:<22} {:<12} {:>8} {:>8}  {:<40} {}\n", "ACTOR", "KIND", "MENTIONS", "ARTICLES", "BY VOICE", "FORMS");
+            let mut s = format!(
+                "{:<22} {:<12} {:>8} {:>8}  {:<40} {}\n",
+                "ACTOR", "KIND", "MENTIONS", "ARTICLES", "BY VOICE", "FORMS"
+            );
             for r in &rows {
                 let bv: Vec<String> = r.by_voice.iter().map(|(k, v)| format!("{k}:{v}")).collect();
-                s.push_str(&format!("{:<22} {:<12} {:>8} {:>8}  {:<40} {}\n", r.actor, r.kind, r.mentions, r.articles, bv.join(" "), r.forms.join(" | ")));
+                s.push_str(&format!(
+                    "{:<22} {:<12} {:>8} {:>8}  {:<40} {}\n",
+                    r.actor,
+                    r.kind,
+                    r.mentions,
+                    r.articles,
+                    bv.join(" "),
+                    r.forms.join(" | ")
+                ));
             }
             s
         }

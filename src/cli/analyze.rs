@@ -51,15 +51,24 @@ pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
     PathBuf::from("reports").join(name)
 }
 
+/// Voice -> group, and group -> members.
+pub type Groups = (FxHashMap<String, String>, BTreeMap<String, Vec<String>>);
+
 /// Parses `NAME=a,b,c` groups into voice -> group.
-pub fn parse_groups(groups: &[String]) -> Result<(FxHashMap<String, String>, BTreeMap<String, Vec<String>>), Failure> {
+pub fn parse_groups(groups: &[String]) -> Result<Groups, Failure> {
     let mut map = FxHashMap::default();
     let mut listed = BTreeMap::new();
     for g in groups {
         let Some((name, members)) = g.split_once('=') else {
-            return Err(Failure::usage(anyhow::anyhow!("--group {g:?}: write NAME=voice,voice,...")));
+            return Err(Failure::usage(anyhow::anyhow!(
+                "--group {g:?}: write NAME=voice,voice,..."
+            )));
         };
-        let members: Vec<String> = members.split(',').map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()).collect();
+        let members: Vec<String> = members
+            .split(',')
+            .map(|m| m.trim().to_lowercase())
+            .filter(|m| !m.is_empty())
+            .collect();
         for m in &members {
             map.insert(m.clone(), name.trim().to_string());
         }
@@ -80,7 +89,13 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     let streams = args.input.open()?;
-    let opts = RunOptions { threads: args.input.threads(), strict: args.input.strict, evidence: args.evidence, seed: args.seed, groups };
+    let opts = RunOptions {
+        threads: args.input.threads(),
+        strict: args.input.strict,
+        evidence: args.evidence,
+        seed: args.seed,
+        groups,
+    };
     let result = run_pipeline(&az, streams, &opts, &|_| {}).map_err(Failure::data)?;
     let agg = &result.aggregate;
     for s in &agg.skipped {
@@ -88,12 +103,28 @@ pub fn run(args: Args) -> Outcome {
     }
     common::summary(agg.read, agg.analysed, agg.skipped.len());
     if agg.analysed == 0 {
-        return Err(Failure::data(anyhow::anyhow!("nothing to analyse: all {} record(s) were skipped; see the reasons above", agg.read)));
+        return Err(Failure::data(anyhow::anyhow!(
+            "nothing to analyse: all {} record(s) were skipped; see the reasons above",
+            agg.read
+        )));
     }
     let mut extra = BTreeMap::new();
-    extra.insert("max_article_bytes".into(), args.input.max_article_bytes.to_string());
+    extra.insert(
+        "max_article_bytes".into(),
+        args.input.max_article_bytes.to_string(),
+    );
     extra.insert("strict".into(), args.input.strict.to_string());
-    let options = ReportOptions { min_tokens: args.min_tokens, keyness_terms: 20, pairs, similarity_terms: 2000, evidence: args.evidence, seed: args.seed, groups: listed, threads: opts.threads, extra };
+    let options = ReportOptions {
+        min_tokens: args.min_tokens,
+        keyness_terms: 20,
+        pairs,
+        similarity_terms: 2000,
+        evidence: args.evidence,
+        seed: args.seed,
+        groups: listed,
+        threads: opts.threads,
+        extra,
+    };
     let report = Report::build(&az, agg, result.inputs, options);
     let out = args.out.unwrap_or_else(|| default_out(&args.input.inputs));
     let path = out.join("report.json");

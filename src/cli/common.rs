@@ -72,12 +72,21 @@ impl InputArgs {
     /// Opens every input; a missing or unknown input is a usage error.
     pub fn open(&self) -> Result<Vec<Box<dyn RecordStream>>, Failure> {
         let opts = self.load_options();
-        self.inputs.iter().map(|p| crate::corpus::open(p, &opts).map_err(Failure::usage)).collect()
+        self.inputs
+            .iter()
+            .map(|p| crate::corpus::open(p, &opts).map_err(Failure::usage))
+            .collect()
     }
 
     /// Thread count.
     pub fn threads(&self) -> usize {
-        self.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1)
+        self.threads
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+            })
+            .max(1)
     }
 
     /// The gazetteer.
@@ -92,7 +101,9 @@ impl InputArgs {
     pub fn boilerplate_rules(&self) -> Result<Boilerplate, Failure> {
         match &self.boilerplate {
             Some(p) => {
-                let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display())).map_err(Failure::usage)?;
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read {}", p.display()))
+                    .map_err(Failure::usage)?;
                 Boilerplate::parse(&text, &p.display().to_string()).map_err(Failure::usage)
             }
             None => Ok(Boilerplate::bundled()),
@@ -103,10 +114,15 @@ impl InputArgs {
 impl LexiconArgs {
     /// The lexicons in precedence order.
     pub fn load(&self) -> Result<Vec<Lexicon>, Failure> {
-        let mut list = if self.no_default_lexicons { Vec::new() } else { Lexicon::bundled() };
+        let mut list = if self.no_default_lexicons {
+            Vec::new()
+        } else {
+            Lexicon::bundled()
+        };
         for p in &self.lexicons {
             let text = crate::lexicon::read_text(p).map_err(Failure::usage)?;
-            let lex = Lexicon::load_checked(&text, &p.display().to_string()).map_err(Failure::usage)?;
+            let lex =
+                Lexicon::load_checked(&text, &p.display().to_string()).map_err(Failure::usage)?;
             add_or_replace(&mut list, lex);
         }
         Ok(list)
@@ -119,7 +135,11 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
         Some(l) => l.load()?,
         None => Lexicon::bundled(),
     };
-    Ok(Analyzer::new(input.gazetteer()?, lexicons, input.boilerplate_rules()?))
+    Ok(Analyzer::new(
+        input.gazetteer()?,
+        lexicons,
+        input.boilerplate_rules()?,
+    ))
 }
 
 /// Output format for listing commands.
@@ -134,19 +154,36 @@ pub enum Format {
 /// Writes to standard output; a broken pipe surfaces as an error that `main` turns into exit 0.
 pub fn print(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    out.write_all(s.as_bytes()).and_then(|_| out.flush()).map_err(|e| Failure::usage(anyhow::Error::new(e)))
+    out.write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Failure::usage(anyhow::Error::new(e)))
 }
 
 /// True when the error chain holds a broken pipe.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().map(|io| io.kind() == std::io::ErrorKind::BrokenPipe).unwrap_or(false))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .map(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .unwrap_or(false)
+    })
 }
 
 /// Writes a file atomically: a temporary file in the same folder, then a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display())).map_err(Failure::data)?;
-    let tmp = dir.join(format!(".{}.tmp{}", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), std::process::id()));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create {}", dir.display()))
+        .map_err(Failure::data)?;
+    let tmp = dir.join(format!(
+        ".{}.tmp{}",
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
     let res = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -155,7 +192,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     })();
     if let Err(e) = res {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::data(anyhow::anyhow!("cannot write {}: {e}; check that the folder is writable and the disk has space", path.display())));
+        return Err(Failure::data(anyhow::anyhow!(
+            "cannot write {}: {e}; check that the folder is writable and the disk has space",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -167,7 +207,11 @@ pub fn summary(read: u64, analysed: u64, skipped: usize) {
 
 /// Reads every input in order and calls `f` with each analysed article; skips are printed
 /// to standard error and, under `--strict`, stop the run with exit 1. Prints the summary.
-pub fn visit(az: &Analyzer, input: &InputArgs, mut f: impl FnMut(&crate::analysis::Analysed)) -> Result<(), Failure> {
+pub fn visit(
+    az: &Analyzer,
+    input: &InputArgs,
+    mut f: impl FnMut(&crate::analysis::Analysed),
+) -> Result<(), Failure> {
     let streams = input.open()?;
     let mut cache = crate::actors::FuzzyCache::default();
     let (mut read, mut analysed, mut skipped) = (0u64, 0u64, 0usize);
@@ -200,7 +244,9 @@ pub fn visit(az: &Analyzer, input: &InputArgs, mut f: impl FnMut(&crate::analysi
         return Err(Failure::data(crate::analysis::pipeline::StrictStop(s)));
     }
     if analysed == 0 {
-        return Err(Failure::data(anyhow::anyhow!("nothing to analyse: all {read} record(s) were skipped")));
+        return Err(Failure::data(anyhow::anyhow!(
+            "nothing to analyse: all {read} record(s) were skipped"
+        )));
     }
     Ok(())
 }

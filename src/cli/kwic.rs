@@ -24,18 +24,27 @@ pub struct Args {
 fn left(s: &str, n: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     let start = chars.len().saturating_sub(n);
-    chars[start..].iter().collect::<String>().replace(['\n', '\r'], " ")
+    chars[start..]
+        .iter()
+        .collect::<String>()
+        .replace(['\n', '\r'], " ")
 }
 
 fn right(s: &str, n: usize) -> String {
-    s.chars().take(n).collect::<String>().replace(['\n', '\r'], " ")
+    s.chars()
+        .take(n)
+        .collect::<String>()
+        .replace(['\n', '\r'], " ")
 }
 
 /// Runs `kwic`.
 pub fn run(args: Args) -> Outcome {
     let az = common::analyzer(&args.input, None)?;
     let Some(actor) = az.actors.lookup(&az.gazetteer, &args.actor) else {
-        return Err(Failure::usage(anyhow::anyhow!("no actor {:?} in the gazetteer; `framelens actors` lists the actors found", args.actor)));
+        return Err(Failure::usage(anyhow::anyhow!(
+            "no actor {:?} in the gazetteer; `framelens actors` lists the actors found",
+            args.actor
+        )));
     };
     let mut out = String::new();
     common::visit(&az, &args.input, |an| {

@@ -56,12 +56,18 @@ pub fn run(c: Command) -> Outcome {
                                     "warning"
                                 }
                             };
-                            out.push_str(&format!("{shown}:{}:{}: {sev}: {}\n", d.line, d.col, d.message));
+                            out.push_str(&format!(
+                                "{shown}:{}:{}: {sev}: {}\n",
+                                d.line, d.col, d.message
+                            ));
                         }
                     }
                 }
             }
-            out.push_str(&format!("{} file(s): {errors} error(s), {warnings} warning(s)\n", files.len()));
+            out.push_str(&format!(
+                "{} file(s): {errors} error(s), {warnings} warning(s)\n",
+                files.len()
+            ));
             common::print(&out)?;
             Ok(if errors > 0 { 1 } else { 0 })
         }

@@ -43,7 +43,10 @@ enum Command {
 pub use validate::Metrics;
 
 /// Scores a gold file (see `framelens validate`).
-pub fn validate_file(az: &crate::analysis::Analyzer, path: &std::path::Path) -> Result<Metrics, anyhow::Error> {
+pub fn validate_file(
+    az: &crate::analysis::Analyzer,
+    path: &std::path::Path,
+) -> Result<Metrics, anyhow::Error> {
     validate::evaluate(az, path, |_, _, _, _| {}).map_err(|f| f.error)
 }
 
@@ -59,12 +62,18 @@ pub struct Failure {
 impl Failure {
     /// A data failure (exit 1).
     pub fn data(e: impl Into<anyhow::Error>) -> Failure {
-        Failure { code: 1, error: e.into() }
+        Failure {
+            code: 1,
+            error: e.into(),
+        }
     }
 
     /// A usage or I/O failure (exit 2).
     pub fn usage(e: impl Into<anyhow::Error>) -> Failure {
-        Failure { code: 2, error: e.into() }
+        Failure {
+            code: 2,
+            error: e.into(),
+        }
     }
 }
 

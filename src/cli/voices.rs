@@ -69,7 +69,11 @@ pub fn run(args: Args) -> Outcome {
             text: b.span.of(text).to_string(),
         }));
         local.sort_by_key(|r| (r.start, r.end));
-        rows.extend(local.into_iter().filter(|r| args.voice.as_deref().map(|v| v == r.voice).unwrap_or(true)));
+        rows.extend(
+            local
+                .into_iter()
+                .filter(|r| args.voice.as_deref().map(|v| v == r.voice).unwrap_or(true)),
+        );
     })?;
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&rows).map_err(Failure::usage)? + "\n",
@@ -77,8 +81,20 @@ pub fn run(args: Args) -> Outcome {
             let mut s = String::new();
             for r in &rows {
                 let text: String = r.text.chars().take(100).collect();
-                let more = if r.text.chars().count() > 100 { "…" } else { "" };
-                s.push_str(&format!("{:<24} {:>6}-{:<6} {:<14} {}{}\n", r.article, r.start, r.end, r.voice, text.replace(['\n', '\r'], " "), more));
+                let more = if r.text.chars().count() > 100 {
+                    "…"
+                } else {
+                    ""
+                };
+                s.push_str(&format!(
+                    "{:<24} {:>6}-{:<6} {:<14} {}{}\n",
+                    r.article,
+                    r.start,
+                    r.end,
+                    r.voice,
+                    text.replace(['\n', '\r'], " "),
+                    more
+                ));
             }
             s
         }

@@ -38,37 +38,77 @@ pub struct KeyTerm {
 /// Keyness of group A against group B over the union of their terms; the prior is the
 /// combined counts plus 0.01 (as the peer implementation). Returns the `k` most distinctive
 /// terms each way (A first), ties broken by term.
-pub fn keyness(a: &FxHashMap<String, u64>, b: &FxHashMap<String, u64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+pub fn keyness(
+    a: &FxHashMap<String, u64>,
+    b: &FxHashMap<String, u64>,
+    k: usize,
+    min_count: u64,
+) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     let mut vocab: Vec<&String> = a.keys().chain(b.keys()).collect();
     vocab.sort();
     vocab.dedup();
-    let ya: Array1<f64> = vocab.iter().map(|t| *a.get(*t).unwrap_or(&0) as f64).collect();
-    let yb: Array1<f64> = vocab.iter().map(|t| *b.get(*t).unwrap_or(&0) as f64).collect();
+    let ya: Array1<f64> = vocab
+        .iter()
+        .map(|t| *a.get(*t).unwrap_or(&0) as f64)
+        .collect();
+    let yb: Array1<f64> = vocab
+        .iter()
+        .map(|t| *b.get(*t).unwrap_or(&0) as f64)
+        .collect();
     keyness_table(&vocab, ya, yb, k, min_count)
 }
 
 /// Keyness of group A against everything else, given A's counts and the counts of all
 /// groups together (A included), without building the rest's table.
-pub fn keyness_vs_rest(a: &FxHashMap<String, u64>, total: &FxHashMap<String, u64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+pub fn keyness_vs_rest(
+    a: &FxHashMap<String, u64>,
+    total: &FxHashMap<String, u64>,
+    k: usize,
+    min_count: u64,
+) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     let mut vocab: Vec<&String> = total.keys().collect();
     vocab.sort();
-    let ya: Array1<f64> = vocab.iter().map(|t| *a.get(*t).unwrap_or(&0) as f64).collect();
-    let yb: Array1<f64> = vocab.iter().zip(ya.iter()).map(|(t, x)| *total.get(*t).unwrap_or(&0) as f64 - x).collect();
+    let ya: Array1<f64> = vocab
+        .iter()
+        .map(|t| *a.get(*t).unwrap_or(&0) as f64)
+        .collect();
+    let yb: Array1<f64> = vocab
+        .iter()
+        .zip(ya.iter())
+        .map(|(t, x)| *total.get(*t).unwrap_or(&0) as f64 - x)
+        .collect();
     keyness_table(&vocab, ya, yb, k, min_count)
 }
 
-fn keyness_table(vocab: &[&String], ya: Array1<f64>, yb: Array1<f64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+fn keyness_table(
+    vocab: &[&String],
+    ya: Array1<f64>,
+    yb: Array1<f64>,
+    k: usize,
+    min_count: u64,
+) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     let prior = &ya + &yb + 0.01;
     let z = log_odds_z(&ya, &yb, &prior);
     let mut rows: Vec<KeyTerm> = vocab
         .iter()
         .enumerate()
         .filter(|(i, _)| ya[*i] + yb[*i] >= min_count as f64)
-        .map(|(i, t)| KeyTerm { term: (*t).clone(), z: z[i], count_a: ya[i] as u64, count_b: yb[i] as u64 })
+        .map(|(i, t)| KeyTerm {
+            term: (*t).clone(),
+            z: z[i],
+            count_a: ya[i] as u64,
+            count_b: yb[i] as u64,
+        })
         .collect();
     rows.sort_by(|x, y| y.z.total_cmp(&x.z).then_with(|| x.term.cmp(&y.term)));
     let top: Vec<KeyTerm> = rows.iter().take(k).filter(|r| r.z > 0.0).cloned().collect();
-    let bottom: Vec<KeyTerm> = rows.iter().rev().take(k).filter(|r| r.z < 0.0).cloned().collect();
+    let bottom: Vec<KeyTerm> = rows
+        .iter()
+        .rev()
+        .take(k)
+        .filter(|r| r.z < 0.0)
+        .cloned()
+        .collect();
     (top, bottom)
 }
 
@@ -118,7 +158,9 @@ pub fn percentile_interval(mut values: Vec<f64>) -> Option<(f64, f64)> {
     values.sort_by(f64::total_cmp);
     let n = values.len();
     let lo = ((0.025 * n as f64).floor() as usize).min(n - 1);
-    let hi = ((0.975 * n as f64).ceil() as usize).saturating_sub(1).min(n - 1);
+    let hi = ((0.975 * n as f64).ceil() as usize)
+        .saturating_sub(1)
+        .min(n - 1);
     Some((values[lo], values[hi]))
 }
 

@@ -78,12 +78,18 @@ pub struct Layout {
 impl Boilerplate {
     /// Compiles a pattern file; `path` names it in errors.
     pub fn parse(text: &str, path: &str) -> Result<Boilerplate, Error> {
-        let f: File = toml::from_str(text).map_err(|e| Error::Patterns { path: path.to_string(), message: e.to_string() })?;
+        let f: File = toml::from_str(text).map_err(|e| Error::Patterns {
+            path: path.to_string(),
+            message: e.to_string(),
+        })?;
         let names = f.pattern.iter().map(|p| p.name.clone()).collect();
         let set = regex::RegexSetBuilder::new(f.pattern.iter().map(|p| p.regex.as_str()))
             .size_limit(32 << 20)
             .build()
-            .map_err(|e| Error::Patterns { path: path.to_string(), message: format!("invalid pattern: {e}") })?;
+            .map_err(|e| Error::Patterns {
+                path: path.to_string(),
+                message: format!("invalid pattern: {e}"),
+            })?;
         Ok(Boilerplate {
             name: f.meta.name,
             version: f.meta.version,
@@ -96,7 +102,8 @@ impl Boilerplate {
 
     /// The bundled patterns.
     pub fn bundled() -> Boilerplate {
-        Boilerplate::parse(DEFAULT_PATTERNS, "data/boilerplate.toml").expect("bundled boilerplate patterns are valid")
+        Boilerplate::parse(DEFAULT_PATTERNS, "data/boilerplate.toml")
+            .expect("bundled boilerplate patterns are valid")
     }
 
     /// Sorts the lines of `text` into paragraphs and boilerplate.
@@ -106,22 +113,32 @@ impl Boilerplate {
         for line in super::line_spans(text) {
             let raw = line.of(text);
             let lead = raw.len() - raw.trim_start_matches(crate::text::tokens::is_blank).len();
-            let trimmed = raw.trim_start_matches(crate::text::tokens::is_blank).trim_end_matches(crate::text::tokens::is_blank);
+            let trimmed = raw
+                .trim_start_matches(crate::text::tokens::is_blank)
+                .trim_end_matches(crate::text::tokens::is_blank);
             if trimmed.is_empty() {
                 continue;
             }
             let span = Span::new(line.start + lead, line.start + lead + trimmed.len());
             let folded: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
             let rule = if trimmed.len() <= 2000 {
-                self.set.matches(trimmed).iter().next().map(|i| self.names[i].clone())
+                self.set
+                    .matches(trimmed)
+                    .iter()
+                    .next()
+                    .map(|i| self.names[i].clone())
             } else {
                 None
             };
             let rule = rule.or_else(|| {
-                if folded.chars().count() >= self.min_chars && seen.iter().any(|(s, _)| *s == folded) {
+                if folded.chars().count() >= self.min_chars
+                    && seen.iter().any(|(s, _)| *s == folded)
+                {
                     Some("repeated-line".to_string())
                 } else if folded.chars().count() >= self.caption_prefix_chars
-                    && seen.iter().any(|(s, caption)| *caption && s.starts_with(&folded))
+                    && seen
+                        .iter()
+                        .any(|(s, caption)| *caption && s.starts_with(&folded))
                 {
                     Some("repeated-caption".to_string())
                 } else {
@@ -148,8 +165,23 @@ mod tests {
         let text = "Title\n\nW460\n\nA caption about Assad in Damascus today. (photo credit: X/REUTERS)\nA caption about Assad in Damascus today.\n(photo credit: X/REUTERS)\nBody text here.\nBody text here, again.\nComments 0\nMS/3853185\nYour Comment\nYou Might Also Like";
         let l = b.layout(text);
         let rules: Vec<&str> = l.boilerplate.iter().map(|b| b.rule.as_str()).collect();
-        assert_eq!(rules, ["site-code", "photo-credit", "repeated-caption", "photo-credit", "comments-counter", "story-code", "your-comment", "related-links"]);
+        assert_eq!(
+            rules,
+            [
+                "site-code",
+                "photo-credit",
+                "repeated-caption",
+                "photo-credit",
+                "comments-counter",
+                "story-code",
+                "your-comment",
+                "related-links"
+            ]
+        );
         let paras: Vec<&str> = l.paragraphs.iter().map(|s| s.of(text)).collect();
-        assert_eq!(paras, ["Title", "Body text here.", "Body text here, again."]);
+        assert_eq!(
+            paras,
+            ["Title", "Body text here.", "Body text here, again."]
+        );
     }
 }

@@ -35,15 +35,41 @@ impl CsvReader {
     /// Opens a CSV file and checks its header.
     pub fn open(path: &Path, options: &LoadOptions) -> Result<CsvReader, Error> {
         let source = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| Error::Io { path: source.clone(), source: e })?;
+        let file = std::fs::File::open(path).map_err(|e| Error::Io {
+            path: source.clone(),
+            source: e,
+        })?;
         let (hashing, hasher) = HashingReader::new(file);
         let tsv = source.to_lowercase().ends_with(".tsv");
-        let mut reader = csv::ReaderBuilder::new().flexible(true).delimiter(if tsv { b'\t' } else { b',' }).from_reader(hashing);
-        let header = reader.byte_headers().map_err(|e| Error::Manifest { path: source.clone(), line: 1, message: format!("cannot read the CSV header: {e}") })?.clone();
-        let names: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).trim().trim_start_matches('\u{FEFF}').to_lowercase()).collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(if tsv { b'\t' } else { b',' })
+            .from_reader(hashing);
+        let header = reader
+            .byte_headers()
+            .map_err(|e| Error::Manifest {
+                path: source.clone(),
+                line: 1,
+                message: format!("cannot read the CSV header: {e}"),
+            })?
+            .clone();
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| {
+                String::from_utf8_lossy(h)
+                    .trim()
+                    .trim_start_matches('\u{FEFF}')
+                    .to_lowercase()
+            })
+            .collect();
         let find = |name: &str| names.iter().position(|n| *n == name.to_lowercase());
         let need = |name: &str, flag: &str| {
-            find(name).ok_or_else(|| Error::MissingColumn { path: source.clone(), column: name.to_string(), found: names.join(","), flag: flag.to_string() })
+            find(name).ok_or_else(|| Error::MissingColumn {
+                path: source.clone(),
+                column: name.to_string(),
+                found: names.join(","),
+                flag: flag.to_string(),
+            })
         };
         let columns = Columns {
             text: need(&options.text_col, "--text-col")?,
@@ -55,16 +81,37 @@ impl CsvReader {
             lang: find("lang"),
             width: names.len(),
         };
-        Ok(CsvReader { source, reader, hasher, columns, options: options.clone(), record: csv::ByteRecord::new(), done: false })
+        Ok(CsvReader {
+            source,
+            reader,
+            hasher,
+            columns,
+            options: options.clone(),
+            record: csv::ByteRecord::new(),
+            done: false,
+        })
     }
 
     fn convert(&self) -> Record {
         let pos = self.record.position();
         let line = pos.map(|p| p.line());
         let byte = pos.map(|p| p.byte()).unwrap_or(0);
-        let skip = |kind, reason: String| Skip { source: self.source.clone(), line, id: None, kind, reason };
+        let skip = |kind, reason: String| Skip {
+            source: self.source.clone(),
+            line,
+            id: None,
+            kind,
+            reason,
+        };
         if self.record.len() != self.columns.width {
-            return Err(skip(SkipKind::RaggedRow, format!("row has {} fields but the header has {}; quote fields that contain commas", self.record.len(), self.columns.width)));
+            return Err(skip(
+                SkipKind::RaggedRow,
+                format!(
+                    "row has {} fields but the header has {}; quote fields that contain commas",
+                    self.record.len(),
+                    self.columns.width
+                ),
+            ));
         }
         let mut fields = Vec::with_capacity(self.record.len());
         let mut offset = byte;
@@ -78,7 +125,13 @@ impl CsvReader {
         let get = |c: Option<usize>| c.and_then(|i| fields.get(i)).map(|s| s.to_string());
         let outlet = get(self.columns.outlet);
         if outlet.as_deref().map(str::trim).unwrap_or("").is_empty() {
-            return Err(skip(SkipKind::MissingField, format!("empty outlet column {:?}; every record needs its outlet", self.options.outlet_col)));
+            return Err(skip(
+                SkipKind::MissingField,
+                format!(
+                    "empty outlet column {:?}; every record needs its outlet",
+                    self.options.outlet_col
+                ),
+            ));
         }
         build_article(
             &self.source,
@@ -128,7 +181,15 @@ impl Iterator for CsvReader {
 
 impl RecordStream for CsvReader {
     fn info(&self) -> InputInfo {
-        let digest = self.hasher.lock().map(|h| h.clone().finalize().to_vec()).unwrap_or_default();
-        InputInfo { path: self.source.clone(), kind: InputKind::Csv, sha256: hex(&digest) }
+        let digest = self
+            .hasher
+            .lock()
+            .map(|h| h.clone().finalize().to_vec())
+            .unwrap_or_default();
+        InputInfo {
+            path: self.source.clone(),
+            kind: InputKind::Csv,
+            sha256: hex(&digest),
+        }
     }
 }

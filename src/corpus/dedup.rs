@@ -21,7 +21,11 @@ impl Dedup {
         }
         let digest = u128::from_str_radix(&a.hash[..32], 16).unwrap_or(0);
         if let Some(first) = self.texts.get(&digest) {
-            return Err(skip(&a, SkipKind::DuplicateText, format!("exact duplicate of the text of article {first:?}")));
+            return Err(skip(
+                &a,
+                SkipKind::DuplicateText,
+                format!("exact duplicate of the text of article {first:?}"),
+            ));
         }
         self.ids.insert(a.id.clone());
         self.texts.insert(digest, a.id.clone());
@@ -30,5 +34,11 @@ impl Dedup {
 }
 
 fn skip(a: &Article, kind: SkipKind, reason: String) -> Skip {
-    Skip { source: a.source.clone(), line: a.line, id: Some(a.id.clone()), kind, reason }
+    Skip {
+        source: a.source.clone(),
+        line: a.line,
+        id: Some(a.id.clone()),
+        kind,
+        reason,
+    }
 }

@@ -5,7 +5,10 @@
 //! order, with outlet `unknown`. A manifest row naming a missing file becomes a skip.
 
 use super::article::{hex, Record, Skip, SkipKind};
-use super::{build_article, files_with_extension, utf8_problem, Error, InputInfo, InputKind, LoadOptions, RecordStream};
+use super::{
+    build_article, files_with_extension, utf8_problem, Error, InputInfo, InputKind, LoadOptions,
+    RecordStream,
+};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, VecDeque};
@@ -39,24 +42,45 @@ struct ManifestToml {
     article: Vec<toml::Spanned<ManifestEntry>>,
 }
 
-/// Manifest rows with the line each starts on.
-pub fn read_manifest(dir: &Path) -> Result<Option<(PathBuf, Vec<(usize, ManifestEntry)>, Vec<u8>)>, Error> {
+/// A manifest: its path, its rows with the line each starts on, and its bytes.
+pub type Manifest = (PathBuf, Vec<(usize, ManifestEntry)>, Vec<u8>);
+
+/// Reads the folder's manifest (rows with the line each starts on), if it has one.
+pub fn read_manifest(dir: &Path) -> Result<Option<Manifest>, Error> {
     let toml_path = dir.join("manifest.toml");
     let csv_path = dir.join("manifest.csv");
     if toml_path.is_file() {
         let shown = toml_path.display().to_string();
-        let bytes = std::fs::read(&toml_path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
-        let text = String::from_utf8(bytes.clone()).map_err(|e| Error::Manifest { path: shown.clone(), line: 1, message: format!("not UTF-8: {e}") })?;
+        let bytes = std::fs::read(&toml_path).map_err(|e| Error::Io {
+            path: shown.clone(),
+            source: e,
+        })?;
+        let text = String::from_utf8(bytes.clone()).map_err(|e| Error::Manifest {
+            path: shown.clone(),
+            line: 1,
+            message: format!("not UTF-8: {e}"),
+        })?;
         let parsed: ManifestToml = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(1);
-            Error::Manifest { path: shown.clone(), line, message: format!("{}; see the manifest format in README.md", e.message()) }
+            Error::Manifest {
+                path: shown.clone(),
+                line,
+                message: format!("{}; see the manifest format in README.md", e.message()),
+            }
         })?;
-        let rows = parsed.article.into_iter().map(|s| (line_of(&text, s.span().start), s.into_inner())).collect();
+        let rows = parsed
+            .article
+            .into_iter()
+            .map(|s| (line_of(&text, s.span().start), s.into_inner()))
+            .collect();
         return Ok(Some((toml_path, rows, bytes)));
     }
     if csv_path.is_file() {
         let shown = csv_path.display().to_string();
-        let bytes = std::fs::read(&csv_path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
+        let bytes = std::fs::read(&csv_path).map_err(|e| Error::Io {
+            path: shown.clone(),
+            source: e,
+        })?;
         let mut rdr = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
         let mut rows = Vec::new();
         for r in rdr.deserialize::<ManifestEntry>() {
@@ -64,7 +88,13 @@ pub fn read_manifest(dir: &Path) -> Result<Option<(PathBuf, Vec<(usize, Manifest
                 Ok(row) => rows.push((0, row)),
                 Err(e) => {
                     let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
-                    return Err(Error::Manifest { path: shown, line, message: format!("{e}; columns are file,id,outlet,date,title,url,lang,note") });
+                    return Err(Error::Manifest {
+                        path: shown,
+                        line,
+                        message: format!(
+                            "{e}; columns are file,id,outlet,date,title,url,lang,note"
+                        ),
+                    });
                 }
             }
         }
@@ -78,11 +108,19 @@ pub fn read_manifest(dir: &Path) -> Result<Option<(PathBuf, Vec<(usize, Manifest
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..byte.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 enum Job {
-    Listed { manifest: String, line: usize, entry: ManifestEntry },
+    Listed {
+        manifest: String,
+        line: usize,
+        entry: ManifestEntry,
+    },
     Unlisted(PathBuf),
 }
 
@@ -106,24 +144,44 @@ impl FolderReader {
             let shown = path.display().to_string();
             for (line, entry) in rows {
                 listed.insert(entry.file.clone());
-                jobs.push_back(Job::Listed { manifest: shown.clone(), line, entry });
+                jobs.push_back(Job::Listed {
+                    manifest: shown.clone(),
+                    line,
+                    entry,
+                });
             }
         }
         for p in files_with_extension(dir, &["txt"])? {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if !listed.contains(&name) {
                 jobs.push_back(Job::Unlisted(p));
             }
         }
-        Ok(FolderReader { dir: dir.to_path_buf(), source: dir.display().to_string(), jobs, hasher, options: options.clone() })
+        Ok(FolderReader {
+            dir: dir.to_path_buf(),
+            source: dir.display().to_string(),
+            jobs,
+            hasher,
+            options: options.clone(),
+        })
     }
 
-    fn read_file(&mut self, path: &Path, entry: &ManifestEntry, manifest: Option<(&str, usize)>) -> Record {
+    fn read_file(
+        &mut self,
+        path: &Path,
+        entry: &ManifestEntry,
+        manifest: Option<(&str, usize)>,
+    ) -> Record {
         let shown = path.display().to_string();
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                let (source, line) = manifest.map(|(m, l)| (m.to_string(), Some(l as u64))).unwrap_or((shown.clone(), None));
+                let (source, line) = manifest
+                    .map(|(m, l)| (m.to_string(), Some(l as u64)))
+                    .unwrap_or((shown.clone(), None));
                 return Err(Skip {
                     source,
                     line,
@@ -136,11 +194,31 @@ impl FolderReader {
         self.hasher.update(entry.file.as_bytes());
         self.hasher.update(&bytes);
         if let Some(problem) = utf8_problem(&bytes, 0) {
-            return Err(Skip { source: shown, line: None, id: entry.id.clone(), kind: SkipKind::InvalidUtf8, reason: problem });
+            return Err(Skip {
+                source: shown,
+                line: None,
+                id: entry.id.clone(),
+                kind: SkipKind::InvalidUtf8,
+                reason: problem,
+            });
         }
         let text = String::from_utf8(bytes).unwrap_or_default();
-        let id = entry.id.clone().or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()));
-        build_article(&shown, None, id, entry.outlet.as_deref(), entry.date.clone(), entry.title.clone(), entry.url.clone(), entry.lang.clone(), text, &self.options)
+        let id = entry
+            .id
+            .clone()
+            .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()));
+        build_article(
+            &shown,
+            None,
+            id,
+            entry.outlet.as_deref(),
+            entry.date.clone(),
+            entry.title.clone(),
+            entry.url.clone(),
+            entry.lang.clone(),
+            text,
+            &self.options,
+        )
     }
 }
 
@@ -150,12 +228,22 @@ impl Iterator for FolderReader {
     fn next(&mut self) -> Option<Record> {
         let job = self.jobs.pop_front()?;
         Some(match job {
-            Job::Listed { manifest, line, entry } => {
+            Job::Listed {
+                manifest,
+                line,
+                entry,
+            } => {
                 let path = self.dir.join(&entry.file);
                 self.read_file(&path, &entry, Some((&manifest, line)))
             }
             Job::Unlisted(path) => {
-                let entry = ManifestEntry { file: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), ..Default::default() };
+                let entry = ManifestEntry {
+                    file: path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    ..Default::default()
+                };
                 self.read_file(&path, &entry, None)
             }
         })
@@ -164,6 +252,10 @@ impl Iterator for FolderReader {
 
 impl RecordStream for FolderReader {
     fn info(&self) -> InputInfo {
-        InputInfo { path: self.source.clone(), kind: InputKind::Folder, sha256: hex(&self.hasher.clone().finalize()) }
+        InputInfo {
+            path: self.source.clone(),
+            kind: InputKind::Folder,
+            sha256: hex(&self.hasher.clone().finalize()),
+        }
     }
 }

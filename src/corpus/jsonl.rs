@@ -18,7 +18,13 @@ impl<R: Read> HashingReader<R> {
     /// Wraps `inner`; the hash is read from the returned handle.
     pub fn new(inner: R) -> (Self, Arc<Mutex<Sha256>>) {
         let hasher = Arc::new(Mutex::new(Sha256::new()));
-        (HashingReader { inner, hasher: hasher.clone() }, hasher)
+        (
+            HashingReader {
+                inner,
+                hasher: hasher.clone(),
+            },
+            hasher,
+        )
     }
 }
 
@@ -65,19 +71,44 @@ pub struct JsonlReader {
 
 impl JsonlReader {
     /// Reads from `raw` (compressed when `gzip`), naming it `source` in skips.
-    pub fn new(source: String, kind: InputKind, raw: Box<dyn Read + Send>, options: LoadOptions, gzip: bool) -> JsonlReader {
+    pub fn new(
+        source: String,
+        kind: InputKind,
+        raw: Box<dyn Read + Send>,
+        options: LoadOptions,
+        gzip: bool,
+    ) -> JsonlReader {
         let (hashing, hasher) = HashingReader::new(raw);
         let reader: Box<dyn BufRead + Send> = if gzip {
-            Box::new(BufReader::with_capacity(1 << 18, flate2::read::MultiGzDecoder::new(BufReader::new(hashing))))
+            Box::new(BufReader::with_capacity(
+                1 << 18,
+                flate2::read::MultiGzDecoder::new(BufReader::new(hashing)),
+            ))
         } else {
             Box::new(BufReader::with_capacity(1 << 18, hashing))
         };
-        JsonlReader { source, kind, reader, hasher, options, line: 0, offset: 0, buf: Vec::new(), done: false }
+        JsonlReader {
+            source,
+            kind,
+            reader,
+            hasher,
+            options,
+            line: 0,
+            offset: 0,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 
     fn parse(&self, bytes: &[u8]) -> Record {
         let line = Some(self.line);
-        let skip = |kind, reason: String| Skip { source: self.source.clone(), line, id: None, kind, reason };
+        let skip = |kind, reason: String| Skip {
+            source: self.source.clone(),
+            line,
+            id: None,
+            kind,
+            reason,
+        };
         let mut bytes = bytes;
         if self.line == 1 {
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -104,12 +135,41 @@ impl JsonlReader {
             IdField::Number(n) => n.to_string(),
         });
         let Some(text) = raw.text else {
-            return Err(Skip { id, ..skip(SkipKind::MissingField, "missing field `text` (or it is null); every record needs a text".into()) });
+            return Err(Skip {
+                id,
+                ..skip(
+                    SkipKind::MissingField,
+                    "missing field `text` (or it is null); every record needs a text".into(),
+                )
+            });
         };
-        if raw.outlet.as_deref().map(str::trim).unwrap_or("").is_empty() {
-            return Err(Skip { id, ..skip(SkipKind::MissingField, "missing field `outlet` (or it is empty); every record needs its outlet".into()) });
+        if raw
+            .outlet
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
+        {
+            return Err(Skip {
+                id,
+                ..skip(
+                    SkipKind::MissingField,
+                    "missing field `outlet` (or it is empty); every record needs its outlet".into(),
+                )
+            });
         }
-        build_article(&self.source, line, id, raw.outlet.as_deref(), raw.date, raw.title, raw.url, raw.lang, text, &self.options)
+        build_article(
+            &self.source,
+            line,
+            id,
+            raw.outlet.as_deref(),
+            raw.date,
+            raw.title,
+            raw.url,
+            raw.lang,
+            text,
+            &self.options,
+        )
     }
 }
 
@@ -167,8 +227,16 @@ impl Iterator for JsonlReader {
 
 impl RecordStream for JsonlReader {
     fn info(&self) -> InputInfo {
-        let digest = self.hasher.lock().map(|h| h.clone().finalize().to_vec()).unwrap_or_default();
-        InputInfo { path: self.source.clone(), kind: self.kind, sha256: hex(&digest) }
+        let digest = self
+            .hasher
+            .lock()
+            .map(|h| h.clone().finalize().to_vec())
+            .unwrap_or_default();
+        InputInfo {
+            path: self.source.clone(),
+            kind: self.kind,
+            sha256: hex(&digest),
+        }
     }
 }
 
@@ -177,7 +245,14 @@ mod tests {
     use super::*;
 
     fn read(data: &[u8]) -> Vec<Record> {
-        JsonlReader::new("t.jsonl".into(), InputKind::Jsonl, Box::new(std::io::Cursor::new(data.to_vec())), LoadOptions::default(), false).collect()
+        JsonlReader::new(
+            "t.jsonl".into(),
+            InputKind::Jsonl,
+            Box::new(std::io::Cursor::new(data.to_vec())),
+            LoadOptions::default(),
+            false,
+        )
+        .collect()
     }
 
     #[test]
@@ -188,7 +263,10 @@ mod tests {
         assert_eq!(r[0].as_ref().unwrap().id, "a");
         assert_eq!(r[1].as_ref().unwrap_err().kind, SkipKind::InvalidJson);
         let missing = r[2].as_ref().unwrap_err();
-        assert_eq!((missing.kind, missing.id.as_deref(), missing.line), (SkipKind::MissingField, Some("1"), Some(3)));
+        assert_eq!(
+            (missing.kind, missing.id.as_deref(), missing.line),
+            (SkipKind::MissingField, Some("1"), Some(3))
+        );
         let utf = r[3].as_ref().unwrap_err();
         assert_eq!(utf.kind, SkipKind::InvalidUtf8);
         assert!(utf.reason.contains("byte"), "{}", utf.reason);

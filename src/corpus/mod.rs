@@ -46,7 +46,9 @@ pub enum Error {
         message: String,
     },
     /// A CSV header without a required column.
-    #[error("{path}:1: no column named {column:?} in the header ({found}); name the column with {flag}")]
+    #[error(
+        "{path}:1: no column named {column:?} in the header ({found}); name the column with {flag}"
+    )]
     MissingColumn {
         /// The CSV file.
         path: String,
@@ -129,13 +131,21 @@ pub fn input_kind(path: &Path) -> Result<InputKind, Error> {
         return Ok(InputKind::Stdin);
     }
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound { path: shown.clone() },
-        _ => Error::Io { path: shown.clone(), source: e },
+        std::io::ErrorKind::NotFound => Error::NotFound {
+            path: shown.clone(),
+        },
+        _ => Error::Io {
+            path: shown.clone(),
+            source: e,
+        },
     })?;
     if meta.is_dir() {
         return Ok(InputKind::Folder);
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     if name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") || name.ends_with(".json.gz") {
         Ok(InputKind::JsonlGz)
     } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json") {
@@ -172,10 +182,25 @@ pub fn open(path: &Path, options: &LoadOptions) -> Result<Box<dyn RecordStream>,
     Ok(match kind {
         InputKind::Folder => Box::new(folder::FolderReader::open(path, options)?),
         InputKind::Jsonl | InputKind::JsonlGz => {
-            let file = std::fs::File::open(path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
-            Box::new(jsonl::JsonlReader::new(shown, kind, Box::new(file), options.clone(), kind == InputKind::JsonlGz))
+            let file = std::fs::File::open(path).map_err(|e| Error::Io {
+                path: shown.clone(),
+                source: e,
+            })?;
+            Box::new(jsonl::JsonlReader::new(
+                shown,
+                kind,
+                Box::new(file),
+                options.clone(),
+                kind == InputKind::JsonlGz,
+            ))
         }
-        InputKind::Stdin => Box::new(jsonl::JsonlReader::new("-".into(), kind, Box::new(std::io::stdin()), options.clone(), false)),
+        InputKind::Stdin => Box::new(jsonl::JsonlReader::new(
+            "-".into(),
+            kind,
+            Box::new(std::io::stdin()),
+            options.clone(),
+            false,
+        )),
         InputKind::Csv => Box::new(csv_input::CsvReader::open(path, options)?),
     })
 }
@@ -227,12 +252,21 @@ pub fn display_path(p: &Path) -> String {
 
 /// Paths of regular files in a folder with one of the given extensions, sorted by name.
 pub fn files_with_extension(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Error> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::Io { path: display_path(dir), source: e })?;
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::Io {
+        path: display_path(dir),
+        source: e,
+    })?;
     let mut v = Vec::new();
     for entry in rd {
-        let entry = entry.map_err(|e| Error::Io { path: display_path(dir), source: e })?;
+        let entry = entry.map_err(|e| Error::Io {
+            path: display_path(dir),
+            source: e,
+        })?;
         let p = entry.path();
-        let ok = p.extension().map(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x))).unwrap_or(false);
+        let ok = p
+            .extension()
+            .map(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+            .unwrap_or(false);
         if ok && p.is_file() {
             v.push(p);
         }
@@ -255,11 +289,19 @@ pub(crate) fn build_article(
     text: String,
     options: &LoadOptions,
 ) -> Record {
-    let id = id.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| match line {
-        Some(l) => format!("{}:{}", file_stem(source), l),
-        None => file_stem(source),
-    });
-    let skip = |kind, reason: String| Skip { source: source.to_string(), line, id: Some(id.clone()), kind, reason };
+    let id = id
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| match line {
+            Some(l) => format!("{}:{}", file_stem(source), l),
+            None => file_stem(source),
+        });
+    let skip = |kind, reason: String| Skip {
+        source: source.to_string(),
+        line,
+        id: Some(id.clone()),
+        kind,
+        reason,
+    };
     if text.len() > options.max_article_bytes {
         return Err(skip(
             SkipKind::TooLarge,
@@ -271,7 +313,10 @@ pub(crate) fn build_article(
         None => text,
     };
     if text.chars().all(crate::text::tokens::is_blank) {
-        return Err(skip(SkipKind::EmptyText, "text is empty or only whitespace".into()));
+        return Err(skip(
+            SkipKind::EmptyText,
+            "text is empty or only whitespace".into(),
+        ));
     }
     let hash = content_hash(&text);
     Ok(Article {
@@ -289,7 +334,10 @@ pub(crate) fn build_article(
 }
 
 fn file_stem(source: &str) -> String {
-    Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| source.to_string())
+    Path::new(source)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.to_string())
 }
 
 /// Describes invalid UTF-8 in `bytes`, with the byte offset counted from `base`.

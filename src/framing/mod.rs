@@ -56,8 +56,16 @@ pub fn labels(an: &Analysed, m: &Matcher) -> Vec<LabelUse> {
         let group = an.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set));
         for h in stance::longest(group) {
             if let HitKind::Label { set, label } = h.kind {
-                let span = Span::new(toks[h.first as usize].span.start, toks[h.last as usize].span.end);
-                out.push(LabelUse { set, label, span, voice: an.voice_at(span.start) });
+                let span = Span::new(
+                    toks[h.first as usize].span.start,
+                    toks[h.last as usize].span.end,
+                );
+                out.push(LabelUse {
+                    set,
+                    label,
+                    span,
+                    voice: an.voice_at(span.start),
+                });
             }
         }
     }
@@ -70,10 +78,20 @@ pub fn frames(an: &Analysed, m: &Matcher) -> Vec<FrameUse> {
     let toks = &an.tokens.tokens;
     let mut out = Vec::new();
     for frame in 0..m.frames.len() as u16 {
-        let group = an.hits.iter().filter(|h| h.kind == HitKind::Frame { frame });
+        let group = an
+            .hits
+            .iter()
+            .filter(|h| h.kind == HitKind::Frame { frame });
         for h in stance::longest(group) {
-            let span = Span::new(toks[h.first as usize].span.start, toks[h.last as usize].span.end);
-            out.push(FrameUse { frame, span, voice: an.voice_at(span.start) });
+            let span = Span::new(
+                toks[h.first as usize].span.start,
+                toks[h.last as usize].span.end,
+            );
+            out.push(FrameUse {
+                frame,
+                span,
+                voice: an.voice_at(span.start),
+            });
         }
     }
     out.sort_by_key(|u| (u.span.start, u.frame));
@@ -97,21 +115,53 @@ pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<Sta
                 }
             }
         }
-        let Some(si) = an.sentence_at(mention.span.start) else { continue };
-        if out.iter().rev().take_while(|o| o.sentence == si).any(|o| o.actor == mention.actor) {
+        let Some(si) = an.sentence_at(mention.span.start) else {
+            continue;
+        };
+        if out
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence == si)
+            .any(|o| o.actor == mention.actor)
+        {
             continue;
         }
         let (s, _) = an.sentences[si];
         let range = toks.range(s);
-        let score = stance::score(&an.article.text, toks, &an.hits, m, range, (mention.first as usize, mention.last as usize), &an.scare);
+        let score = stance::score(
+            &an.article.text,
+            toks,
+            &an.hits,
+            m,
+            range,
+            (mention.first as usize, mention.last as usize),
+            &an.scare,
+        );
         let voice = an.voice_at(mention.span.start);
         // The same judgement counts for the bodies the actor belongs to, once per sentence.
         for parent in g.ancestors(mention.actor) {
-            if !out.iter().rev().take_while(|o| o.sentence == si).any(|o| o.actor == parent) {
-                out.push(StanceObs { actor: parent, voice, sentence: si, mention: mention.span, score: score.clone() });
+            if !out
+                .iter()
+                .rev()
+                .take_while(|o| o.sentence == si)
+                .any(|o| o.actor == parent)
+            {
+                out.push(StanceObs {
+                    actor: parent,
+                    voice,
+                    sentence: si,
+                    mention: mention.span,
+                    score: score.clone(),
+                });
             }
         }
-        out.push(StanceObs { actor: mention.actor, voice, sentence: si, mention: mention.span, score });
+        out.push(StanceObs {
+            actor: mention.actor,
+            voice,
+            sentence: si,
+            mention: mention.span,
+            score,
+        });
     }
     out.sort_by_key(|o| (o.sentence, o.mention.start, o.actor));
     out
@@ -119,7 +169,11 @@ pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<Sta
 
 /// Scores the stance of `text` toward the target at byte span `target` (a standalone
 /// sentence or passage, as in an annotated set). None when the target has no tokens.
-pub fn score_target(az: &crate::analysis::Analyzer, text: &str, target: Span) -> Option<stance::Score> {
+pub fn score_target(
+    az: &crate::analysis::Analyzer,
+    text: &str,
+    target: Span,
+) -> Option<stance::Score> {
     let article = crate::corpus::Article {
         id: "target".into(),
         outlet: "unknown".into(),
@@ -135,9 +189,23 @@ pub fn score_target(az: &crate::analysis::Analyzer, text: &str, target: Span) ->
     let mut cache = crate::actors::FuzzyCache::default();
     let an = az.analyse(&article, &mut cache).ok()?;
     let toks = &an.tokens;
-    let t0 = toks.tokens.iter().position(|t| t.span.end > target.start && t.span.start < target.end)?;
-    let t1 = toks.tokens.iter().rposition(|t| t.span.end > target.start && t.span.start < target.end)?;
+    let t0 = toks
+        .tokens
+        .iter()
+        .position(|t| t.span.end > target.start && t.span.start < target.end)?;
+    let t1 = toks
+        .tokens
+        .iter()
+        .rposition(|t| t.span.end > target.start && t.span.start < target.end)?;
     let si = an.sentence_at(toks.tokens[t0].span.start)?;
     let range = toks.range(an.sentences[si].0);
-    Some(stance::score(text, toks, &an.hits, &az.matcher, range, (t0, t1), &an.scare))
+    Some(stance::score(
+        text,
+        toks,
+        &an.hits,
+        &az.matcher,
+        range,
+        (t0, t1),
+        &an.scare,
+    ))
 }

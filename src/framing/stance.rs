@@ -30,7 +30,9 @@ pub const PROXIMITY: f64 = 20.0;
 const NEGATION_SCALAR: f64 = -0.74;
 const ALPHA: f64 = 15.0;
 const PRONOUN_OBJECTS: &[&str] = &["its", "it", "his", "him", "her", "their", "them"];
-const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"];
+const PASSIVE_AUX: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "get", "got", "gets",
+];
 
 /// One term's contribution to a score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -74,14 +76,23 @@ impl Score {
 }
 
 fn is_boundary(key: &str) -> bool {
-    matches!(key, "," | ";" | ":" | "(" | ")" | "-" | "\"" | "." | "!" | "?")
+    matches!(
+        key,
+        "," | ";" | ":" | "(" | ")" | "-" | "\"" | "." | "!" | "?"
+    )
 }
 
 /// Keeps, among overlapping hits of one kind group, the longest (then leftmost).
 pub fn longest<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Hit> {
     let mut v: Vec<Hit> = hits.copied().collect();
     // Equal spans: the later entry wins (later lexicons take precedence).
-    v.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last), std::cmp::Reverse(h.kind)));
+    v.sort_by_key(|h| {
+        (
+            h.first,
+            std::cmp::Reverse(h.last),
+            std::cmp::Reverse(h.kind),
+        )
+    });
     let mut out: Vec<Hit> = Vec::new();
     for h in v {
         if let Some(last) = out.last() {
@@ -100,24 +111,69 @@ pub fn longest<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Hit> {
 
 /// Scores the target tokens `target` (inclusive range) against the hits of sentence tokens
 /// `sent` (half-open), given scare-quoted spans.
-pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent: (usize, usize), target: (usize, usize), scare: &[Span]) -> Score {
+pub fn score(
+    text: &str,
+    tokens: &Tokens,
+    hits: &[Hit],
+    matcher: &Matcher,
+    sent: (usize, usize),
+    target: (usize, usize),
+    scare: &[Span],
+) -> Score {
     let (a, b) = sent;
     let (t0, t1) = target;
-    let in_sent: Vec<&Hit> = hits.iter().filter(|h| (h.first as usize) >= a && (h.last as usize) < b).collect();
-    let stance_hits = longest(in_sent.iter().copied().filter(|h| matches!(h.kind, HitKind::Stance { .. }) && !(h.first as usize >= t0 && h.last as usize <= t1)));
-    let negators: Vec<&Hit> = in_sent.iter().copied().filter(|h| h.kind == HitKind::Negator).collect();
-    let intens: Vec<&Hit> = in_sent.iter().copied().filter(|h| matches!(h.kind, HitKind::Intensifier { .. })).collect();
-    let contrast: Option<usize> = in_sent.iter().filter(|h| h.kind == HitKind::Contrast).map(|h| h.first as usize).next();
-    let distancing: Vec<&Hit> = in_sent.iter().copied().filter(|h| h.kind == HitKind::Distancing).collect();
+    let in_sent: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| (h.first as usize) >= a && (h.last as usize) < b)
+        .collect();
+    let stance_hits = longest(in_sent.iter().copied().filter(|h| {
+        matches!(h.kind, HitKind::Stance { .. })
+            && !(h.first as usize >= t0 && h.last as usize <= t1)
+    }));
+    let negators: Vec<&Hit> = in_sent
+        .iter()
+        .copied()
+        .filter(|h| h.kind == HitKind::Negator)
+        .collect();
+    let intens: Vec<&Hit> = in_sent
+        .iter()
+        .copied()
+        .filter(|h| matches!(h.kind, HitKind::Intensifier { .. }))
+        .collect();
+    let contrast: Option<usize> = in_sent
+        .iter()
+        .filter(|h| h.kind == HitKind::Contrast)
+        .map(|h| h.first as usize)
+        .next();
+    let distancing: Vec<&Hit> = in_sent
+        .iter()
+        .copied()
+        .filter(|h| h.kind == HitKind::Distancing)
+        .collect();
     let key = |i: usize| tokens.key(i);
     // Punctuation that separates clauses; a hyphen only when spaced ("al-Nusra" is one name).
-    let boundary_between = |x: usize, y: usize| (x.min(y)..x.max(y)).any(|i| !tokens.tokens[i].word && is_boundary(key(i)) && (key(i) != "-" || tokens.tokens[i].space_before));
+    let boundary_between = |x: usize, y: usize| {
+        (x.min(y)..x.max(y)).any(|i| {
+            !tokens.tokens[i].word
+                && is_boundary(key(i))
+                && (key(i) != "-" || tokens.tokens[i].space_before)
+        })
+    };
     let in_scare = |s: Span| scare.iter().any(|q| q.contains(s));
-    let mut out = Score { score: 0.0, raw: 0.0, contributions: Vec::new(), rules: Vec::new() };
+    let mut out = Score {
+        score: 0.0,
+        raw: 0.0,
+        contributions: Vec::new(),
+        rules: Vec::new(),
+    };
     let target_span = Span::new(tokens.tokens[t0].span.start, tokens.tokens[t1].span.end);
     // Rules on the target itself.
     let mut target_adjust = 0.0;
-    if distancing.iter().any(|d| (d.last as usize) < t0 && t0 - d.last as usize <= 6 && !boundary_between(d.last as usize, t0)) {
+    if distancing.iter().any(|d| {
+        (d.last as usize) < t0
+            && t0 - d.last as usize <= 6
+            && !boundary_between(d.last as usize, t0)
+    }) {
         target_adjust -= 1.0;
         out.rules.push("distancing");
     }
@@ -125,14 +181,31 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
     // the judged content, not a judgement of the target.
     let judge_from: Option<usize> = stance_hits
         .iter()
-        .filter(|h| matches!(h.kind, HitKind::Stance { entry } if matcher.stance[entry as usize].act))
-        .filter(|h| t1 < h.first as usize && !((h.first as usize).saturating_sub(3)..h.first as usize).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i))))
-        .filter(|h| !contrast.map(|c| t1 < c && c < h.first as usize).unwrap_or(false))
+        .filter(
+            |h| matches!(h.kind, HitKind::Stance { entry } if matcher.stance[entry as usize].act),
+        )
+        .filter(|h| {
+            t1 < h.first as usize
+                && !((h.first as usize).saturating_sub(3)..h.first as usize)
+                    .any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)))
+        })
+        .filter(|h| {
+            !contrast
+                .map(|c| t1 < c && c < h.first as usize)
+                .unwrap_or(false)
+        })
         .map(|h| h.first as usize)
         .next();
     // The target's side of a contrast marker, and whether it is the sentence's subject.
     let subject = (a..t0).filter(|&i| tokens.tokens[i].word).count() <= 2;
-    if in_scare(target_span) || scare.iter().any(|q| q.contains(Span::new(target_span.start.saturating_sub(1), target_span.end)) || (q.end <= target_span.start && target_span.start - q.end <= 1)) {
+    if in_scare(target_span)
+        || scare.iter().any(|q| {
+            q.contains(Span::new(
+                target_span.start.saturating_sub(1),
+                target_span.end,
+            )) || (q.end <= target_span.start && target_span.start - q.end <= 1)
+        })
+    {
         target_adjust -= 1.0;
         out.rules.push("scare-quotes");
     }
@@ -141,12 +214,18 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
         matches!(h.kind, HitKind::Stance { entry } if matcher.stance[entry as usize].act)
             && (h.last as usize) < t0
             && (h.last as usize + 1..t0).any(|i| key(i) == "by")
-            && ((h.first as usize).saturating_sub(3)..h.first as usize).any(|i| PASSIVE_AUX.contains(&key(i)))
+            && ((h.first as usize).saturating_sub(3)..h.first as usize)
+                .any(|i| PASSIVE_AUX.contains(&key(i)))
     });
     for h in stance_hits {
-        let HitKind::Stance { entry } = h.kind else { continue };
+        let HitKind::Stance { entry } = h.kind else {
+            continue;
+        };
         // Intensifiers are not judgements themselves ("strongly").
-        if intens.iter().any(|i| i.first == h.first && i.last == h.last) {
+        if intens
+            .iter()
+            .any(|i| i.first == h.first && i.last == h.last)
+        {
             continue;
         }
         let info = &matcher.stance[entry as usize];
@@ -155,12 +234,24 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
         if passive_agent && !info.act {
-            out.contributions.push(Contribution { text: span.of(text).to_string(), span, weight: info.weight, effective: 0.0, rules: vec!["act-subject"] });
+            out.contributions.push(Contribution {
+                text: span.of(text).to_string(),
+                span,
+                weight: info.weight,
+                effective: 0.0,
+                rules: vec!["act-subject"],
+            });
             continue;
         }
         if let Some(j) = judge_from {
             if f > j && !info.act {
-                out.contributions.push(Contribution { text: span.of(text).to_string(), span, weight: info.weight, effective: 0.0, rules: vec!["act-subject"] });
+                out.contributions.push(Contribution {
+                    text: span.of(text).to_string(),
+                    span,
+                    weight: info.weight,
+                    effective: 0.0,
+                    rules: vec!["act-subject"],
+                });
                 continue;
             }
         }
@@ -168,7 +259,8 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
         if info.act {
             if t0 > l {
                 // Target after the act: the object, unless it is the agent of a passive.
-                let by = (l + 1..t0).any(|i| key(i) == "by") && (f.saturating_sub(2)..f).any(|i| PASSIVE_AUX.contains(&key(i)));
+                let by = (l + 1..t0).any(|i| key(i) == "by")
+                    && (f.saturating_sub(2)..f).any(|i| PASSIVE_AUX.contains(&key(i)));
                 if by {
                     rules.push("act-subject");
                     w = 0.0;
@@ -176,9 +268,11 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
                     rules.push("act-object");
                 }
             } else if t1 < f {
-                let passive = (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
+                let passive =
+                    (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
                 // "X …; however, he criticized its …": a new clause's act reaches back to X.
-                let across_contrast = contrast.map(|c| t1 < c && c < f).unwrap_or(false) && (l + 1..(l + 4).min(b)).any(|i| PRONOUN_OBJECTS.contains(&key(i)));
+                let across_contrast = contrast.map(|c| t1 < c && c < f).unwrap_or(false)
+                    && (l + 1..(l + 4).min(b)).any(|i| PRONOUN_OBJECTS.contains(&key(i)));
                 if across_contrast {
                     rules.push("act-object");
                 } else if passive {
@@ -193,13 +287,27 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
             rules.push("other-clause");
         }
         if w != 0.0 {
-            if let Some(i) = intens.iter().find(|i| (i.last as usize) < f && f - (i.last as usize) <= 2 && !boundary_between(i.last as usize, f)) {
-                let HitKind::Intensifier { entry } = i.kind else { unreachable!() };
+            if let Some(i) = intens.iter().find(|i| {
+                (i.last as usize) < f
+                    && f - (i.last as usize) <= 2
+                    && !boundary_between(i.last as usize, f)
+            }) {
+                let HitKind::Intensifier { entry } = i.kind else {
+                    unreachable!()
+                };
                 let s = matcher.intensifiers[entry as usize].1;
                 w *= 1.0 + s;
-                rules.push(if s >= 0.0 { "intensifier" } else { "diminisher" });
+                rules.push(if s >= 0.0 {
+                    "intensifier"
+                } else {
+                    "diminisher"
+                });
             }
-            if negators.iter().any(|n| (n.last as usize) < f && f - (n.last as usize) <= 3 && !boundary_between(n.last as usize, f)) {
+            if negators.iter().any(|n| {
+                (n.last as usize) < f
+                    && f - (n.last as usize) <= 3
+                    && !boundary_between(n.last as usize, f)
+            }) {
                 // A negated act ("did not condemn") withholds judgement; a negated quality flips.
                 w *= if info.act { 0.0 } else { NEGATION_SCALAR };
                 rules.push("negation");
@@ -217,7 +325,10 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
                 }
                 rules.push("contrast");
             }
-            if distancing.iter().any(|d| (d.last as usize) < f && f - (d.last as usize) <= 2) {
+            if distancing
+                .iter()
+                .any(|d| (d.last as usize) < f && f - (d.last as usize) <= 2)
+            {
                 w *= 0.5;
                 rules.push("distancing");
             }
@@ -240,7 +351,13 @@ pub fn score(text: &str, tokens: &Tokens, hits: &[Hit], matcher: &Matcher, sent:
             }
         }
         out.raw += w;
-        out.contributions.push(Contribution { text: span.of(text).to_string(), span, weight: info.weight, effective: round6(w), rules });
+        out.contributions.push(Contribution {
+            text: span.of(text).to_string(),
+            span,
+            weight: info.weight,
+            effective: round6(w),
+            rules,
+        });
     }
     out.raw += target_adjust;
     out.score = round6(out.raw / (out.raw * out.raw + ALPHA).sqrt());

@@ -44,33 +44,75 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
     for s in &lex.stance {
         all_terms.push((&s.term, "stance"));
         if !(-4.0..=4.0).contains(&s.weight) || !s.weight.is_finite() {
-            err(&mut out, &s.term, format!("stance weight {} of {:?} is out of range; use -4..+4", s.weight, s.term.text));
+            err(
+                &mut out,
+                &s.term,
+                format!(
+                    "stance weight {} of {:?} is out of range; use -4..+4",
+                    s.weight, s.term.text
+                ),
+            );
         }
     }
     for (t, v) in &lex.intensifiers {
         all_terms.push((t, "intensifiers"));
         if !(-1.0..=1.0).contains(v) || !v.is_finite() {
-            err(&mut out, t, format!("intensifier scalar {v} of {:?} is out of range; use -1..+1", t.text));
+            err(
+                &mut out,
+                t,
+                format!(
+                    "intensifier scalar {v} of {:?} is out of range; use -1..+1",
+                    t.text
+                ),
+            );
         }
     }
     let mut concepts: FxHashMap<&str, usize> = FxHashMap::default();
     for set in &lex.label_sets {
-        let at = Term { text: set.concept.clone(), line: set.line, col: 1 };
+        let at = Term {
+            text: set.concept.clone(),
+            line: set.line,
+            col: 1,
+        };
         if concepts.insert(&set.concept, set.line).is_some() {
-            err(&mut out, &at, format!("duplicate label set {:?}", set.concept));
+            err(
+                &mut out,
+                &at,
+                format!("duplicate label set {:?}", set.concept),
+            );
         }
         if set.labels.len() < 2 {
-            err(&mut out, &at, format!("label set {:?} has {} label(s); a label set needs at least two alternatives", set.concept, set.labels.len()));
+            err(
+                &mut out,
+                &at,
+                format!(
+                    "label set {:?} has {} label(s); a label set needs at least two alternatives",
+                    set.concept,
+                    set.labels.len()
+                ),
+            );
         }
         let mut owner: FxHashMap<(String, bool), &str> = FxHashMap::default();
         let mut ids: FxHashMap<&str, ()> = FxHashMap::default();
         for label in &set.labels {
-            let lat = Term { text: label.id.clone(), line: label.line, col: 1 };
+            let lat = Term {
+                text: label.id.clone(),
+                line: label.line,
+                col: 1,
+            };
             if ids.insert(&label.id, ()).is_some() {
-                err(&mut out, &lat, format!("duplicate label {:?} in set {:?}", label.id, set.concept));
+                err(
+                    &mut out,
+                    &lat,
+                    format!("duplicate label {:?} in set {:?}", label.id, set.concept),
+                );
             }
             if label.terms.is_empty() {
-                err(&mut out, &lat, format!("label {:?} of set {:?} has no terms", label.id, set.concept));
+                err(
+                    &mut out,
+                    &lat,
+                    format!("label {:?} of set {:?} has no terms", label.id, set.concept),
+                );
             }
             for t in &label.terms {
                 all_terms.push((t, "label"));
@@ -86,21 +128,43 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
         for t in &set.exclude {
             all_terms.push((t, "exclude"));
         }
-        shadow_warnings(set.labels.iter().flat_map(|l| l.terms.iter()), &format!("label set {:?}", set.concept), &mut out);
+        shadow_warnings(
+            set.labels.iter().flat_map(|l| l.terms.iter()),
+            &format!("label set {:?}", set.concept),
+            &mut out,
+        );
     }
     let mut frame_ids: FxHashMap<&str, ()> = FxHashMap::default();
     for f in &lex.frames {
-        let at = Term { text: f.id.clone(), line: f.line, col: 1 };
+        let at = Term {
+            text: f.id.clone(),
+            line: f.line,
+            col: 1,
+        };
         if frame_ids.insert(&f.id, ()).is_some() {
-            out.push(Diagnostic { severity: Severity::Error, line: f.line, col: 1, message: format!("duplicate frame {:?}", f.id) });
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                line: f.line,
+                col: 1,
+                message: format!("duplicate frame {:?}", f.id),
+            });
         }
         if f.terms.is_empty() {
-            out.push(Diagnostic { severity: Severity::Error, line: at.line, col: 1, message: format!("frame {:?} has no terms", f.id) });
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                line: at.line,
+                col: 1,
+                message: format!("frame {:?} has no terms", f.id),
+            });
         }
         duplicates(f.terms.iter(), &format!("frame {:?}", f.id), &mut out);
         all_terms.extend(f.terms.iter().map(|t| (t, "frame")));
     }
-    for (name, list) in [("negators", &lex.negators), ("contrast", &lex.contrast), ("distancing", &lex.distancing)] {
+    for (name, list) in [
+        ("negators", &lex.negators),
+        ("contrast", &lex.contrast),
+        ("distancing", &lex.distancing),
+    ] {
         duplicates(list.iter(), name, &mut out);
         all_terms.extend(list.iter().map(|t| (t, name)));
     }
@@ -108,11 +172,26 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
     for (t, section) in all_terms {
         let body = t.text.trim_end_matches('*');
         if t.text.trim().is_empty() || term_key(&t.text).0.is_empty() {
-            out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message: format!("empty term in {section}") });
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                line: t.line,
+                col: t.col,
+                message: format!("empty term in {section}"),
+            });
         } else if body.contains('*') {
-            out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message: format!("{:?}: `*` is only allowed at the end of a term", t.text) });
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                line: t.line,
+                col: t.col,
+                message: format!("{:?}: `*` is only allowed at the end of a term", t.text),
+            });
         } else if t.text.trim() != t.text {
-            out.push(Diagnostic { severity: Severity::Warning, line: t.line, col: t.col, message: format!("{:?} has leading or trailing spaces", t.text) });
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                line: t.line,
+                col: t.col,
+                message: format!("{:?} has leading or trailing spaces", t.text),
+            });
         }
     }
     out.sort_by_key(|d| (d.line, d.col, d.severity));
@@ -121,25 +200,42 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
 }
 
 fn err(out: &mut Vec<Diagnostic>, t: &Term, message: String) {
-    out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message });
+    out.push(Diagnostic {
+        severity: Severity::Error,
+        line: t.line,
+        col: t.col,
+        message,
+    });
 }
 
 fn duplicates<'a>(terms: impl Iterator<Item = &'a Term>, section: &str, out: &mut Vec<Diagnostic>) {
     let mut seen: FxHashMap<(String, bool), ()> = FxHashMap::default();
     for t in terms {
         if seen.insert(term_key(&t.text), ()).is_some() {
-            out.push(Diagnostic { severity: Severity::Error, line: t.line, col: t.col, message: format!("duplicate term {:?} in {section}", t.text) });
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                line: t.line,
+                col: t.col,
+                message: format!("duplicate term {:?} in {section}", t.text),
+            });
         }
     }
 }
 
 /// Warns where a wildcard term also matches another listed term of the same section.
-fn shadow_warnings<'a>(terms: impl Iterator<Item = &'a Term>, section: &str, out: &mut Vec<Diagnostic>) {
+fn shadow_warnings<'a>(
+    terms: impl Iterator<Item = &'a Term>,
+    section: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let terms: Vec<&Term> = terms.collect();
-    let mut wild: Vec<(String, &Term)> = terms.iter().filter_map(|t| {
-        let (k, w) = term_key(&t.text);
-        w.then_some((k, *t))
-    }).collect();
+    let mut wild: Vec<(String, &Term)> = terms
+        .iter()
+        .filter_map(|t| {
+            let (k, w) = term_key(&t.text);
+            w.then_some((k, *t))
+        })
+        .collect();
     wild.sort_by(|a, b| a.0.cmp(&b.0));
     for t in &terms {
         let (k, w) = term_key(&t.text);

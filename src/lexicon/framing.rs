@@ -195,12 +195,17 @@ impl Lexicon {
     /// Parses a lexicon; structural problems (TOML syntax, unknown keys, wrong types) are
     /// errors with their place. Semantic checks are in [`super::check::check`].
     pub fn parse(text: &str, path: &str) -> Result<Lexicon, Error> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
+        let raw: RawFile = toml::from_str(text)
+            .map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
         let index = super::LineIndex::new(text);
         let term = |s: &Spanned<String>| {
             let (line, col) = index.line_col(s.span().start);
             // The span of a string value starts at its opening quote.
-            Term { text: s.get_ref().clone(), line, col }
+            Term {
+                text: s.get_ref().clone(),
+                line,
+                col,
+            }
         };
         let line = |start: usize| index.line_col(start).0;
         let label_sets = raw
@@ -216,7 +221,12 @@ impl Lexicon {
                     labels: r
                         .label
                         .iter()
-                        .map(|l| Label { id: l.get_ref().id.clone(), terms: l.get_ref().terms.iter().map(term).collect(), note: l.get_ref().note.clone(), line: line(l.span().start) })
+                        .map(|l| Label {
+                            id: l.get_ref().id.clone(),
+                            terms: l.get_ref().terms.iter().map(term).collect(),
+                            note: l.get_ref().note.clone(),
+                            line: line(l.span().start),
+                        })
                         .collect(),
                     line: line(s.span().start),
                 }
@@ -225,7 +235,12 @@ impl Lexicon {
         let frames = raw
             .frame
             .iter()
-            .map(|f| Frame { id: f.get_ref().id.clone(), name: f.get_ref().name.clone(), terms: f.get_ref().terms.iter().map(term).collect(), line: line(f.span().start) })
+            .map(|f| Frame {
+                id: f.get_ref().id.clone(),
+                name: f.get_ref().name.clone(),
+                terms: f.get_ref().terms.iter().map(term).collect(),
+                line: line(f.span().start),
+            })
             .collect();
         let mut stance: Vec<StanceEntry> = raw
             .stance
@@ -235,13 +250,25 @@ impl Lexicon {
                     RawStance::Weight(w) => (*w, false),
                     RawStance::Entry(e) => (e.weight, e.act),
                 };
-                StanceEntry { term: term(k), weight, act }
+                StanceEntry {
+                    term: term(k),
+                    weight,
+                    act,
+                }
             })
             .collect();
         stance.sort_by_key(|e| (e.term.line, e.term.col));
-        let mut intensifiers: Vec<(Term, f64)> = raw.intensifiers.iter().map(|(k, v)| (term(k), *v.get_ref())).collect();
+        let mut intensifiers: Vec<(Term, f64)> = raw
+            .intensifiers
+            .iter()
+            .map(|(k, v)| (term(k), *v.get_ref()))
+            .collect();
         intensifiers.sort_by_key(|(t, _)| (t.line, t.col));
-        let list = |l: &Option<RawList>| l.as_ref().map(|l| l.terms.iter().map(term).collect()).unwrap_or_default();
+        let list = |l: &Option<RawList>| {
+            l.as_ref()
+                .map(|l| l.terms.iter().map(term).collect())
+                .unwrap_or_default()
+        };
         Ok(Lexicon {
             info: SourceInfo::new(path, &raw.meta.name, &raw.meta.version, text),
             language: raw.meta.language,
@@ -258,8 +285,16 @@ impl Lexicon {
     /// Parses and validates; any error-level diagnostic makes it an error.
     pub fn load_checked(text: &str, path: &str) -> Result<Lexicon, Error> {
         let lex = Lexicon::parse(text, path)?;
-        if let Some(d) = super::check::check(&lex).into_iter().find(|d| d.severity == super::check::Severity::Error) {
-            return Err(Error::At { path: path.to_string(), line: d.line, col: d.col, message: d.message });
+        if let Some(d) = super::check::check(&lex)
+            .into_iter()
+            .find(|d| d.severity == super::check::Severity::Error)
+        {
+            return Err(Error::At {
+                path: path.to_string(),
+                line: d.line,
+                col: d.col,
+                message: d.message,
+            });
         }
         Ok(lex)
     }
@@ -267,8 +302,10 @@ impl Lexicon {
     /// The bundled lexicons: VADER first, then the domain lexicon (later entries override).
     pub fn bundled() -> Vec<Lexicon> {
         vec![
-            Lexicon::load_checked(VADER, "bundled:lexicons/vader.toml").expect("bundled VADER lexicon is valid"),
-            Lexicon::load_checked(GEOPOLITICS, "bundled:lexicons/geopolitics.toml").expect("bundled geopolitics lexicon is valid"),
+            Lexicon::load_checked(VADER, "bundled:lexicons/vader.toml")
+                .expect("bundled VADER lexicon is valid"),
+            Lexicon::load_checked(GEOPOLITICS, "bundled:lexicons/geopolitics.toml")
+                .expect("bundled geopolitics lexicon is valid"),
         ]
     }
 }

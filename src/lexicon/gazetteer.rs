@@ -109,18 +109,37 @@ pub type ActorId = u32;
 impl Gazetteer {
     /// Parses and validates a gazetteer; `path` names it in errors.
     pub fn parse(text: &str, path: &str) -> Result<Gazetteer, Error> {
-        let file: File = toml::from_str(text).map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
+        let file: File = toml::from_str(text)
+            .map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
         let mut by_id = BTreeMap::new();
         let mut actors = Vec::with_capacity(file.actor.len());
         let mut spans = Vec::new();
         for a in file.actor {
             let span = a.span();
             let a = a.into_inner();
-            if a.id.is_empty() || !a.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                return Err(Error::at(path, text, Some(span.start), &format!("actor id {:?} must be lowercase letters, digits and _", a.id)));
+            if a.id.is_empty()
+                || !a
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(span.start),
+                    &format!(
+                        "actor id {:?} must be lowercase letters, digits and _",
+                        a.id
+                    ),
+                ));
             }
             if by_id.insert(a.id.clone(), actors.len() as u32).is_some() {
-                return Err(Error::at(path, text, Some(span.start), &format!("duplicate actor id {:?}", a.id)));
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(span.start),
+                    &format!("duplicate actor id {:?}", a.id),
+                ));
             }
             spans.push(span.start);
             actors.push(a);
@@ -131,7 +150,17 @@ impl Gazetteer {
                 None => (a.kind == ActorKind::Country).then_some(i as u32),
                 Some(c) => match by_id.get(c) {
                     Some(&id) => Some(id),
-                    None => return Err(Error::at(path, text, Some(spans[i]), &format!("actor {:?}: unknown country {:?}; use an actor id of this file", a.id, c))),
+                    None => {
+                        return Err(Error::at(
+                            path,
+                            text,
+                            Some(spans[i]),
+                            &format!(
+                                "actor {:?}: unknown country {:?}; use an actor id of this file",
+                                a.id, c
+                            ),
+                        ))
+                    }
                 },
             });
         }
@@ -141,7 +170,17 @@ impl Gazetteer {
                 None => None,
                 Some(p) => match by_id.get(p) {
                     Some(&id) if id as usize != i => Some(id),
-                    _ => return Err(Error::at(path, text, Some(spans[i]), &format!("actor {:?}: part_of {:?} is not another actor id of this file", a.id, p))),
+                    _ => {
+                        return Err(Error::at(
+                            path,
+                            text,
+                            Some(spans[i]),
+                            &format!(
+                                "actor {:?}: part_of {:?} is not another actor id of this file",
+                                a.id, p
+                            ),
+                        ))
+                    }
                 },
             });
         }
@@ -152,12 +191,23 @@ impl Gazetteer {
             while let Some(p) = at {
                 seen += 1;
                 if seen > actors.len() {
-                    return Err(Error::at(path, text, Some(spans[i]), &format!("actor {:?}: part_of forms a loop", actors[i].id)));
+                    return Err(Error::at(
+                        path,
+                        text,
+                        Some(spans[i]),
+                        &format!("actor {:?}: part_of forms a loop", actors[i].id),
+                    ));
                 }
                 at = parent_of[p as usize];
             }
         }
-        Ok(Gazetteer { info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text), actors, by_id, country_of, parent_of })
+        Ok(Gazetteer {
+            info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text),
+            actors,
+            by_id,
+            country_of,
+            parent_of,
+        })
     }
 
     /// The bundled gazetteer.
@@ -197,13 +247,16 @@ impl Gazetteer {
         if want.is_empty() {
             return None;
         }
-        self.actors.iter().position(|a| {
-            a.kind == ActorKind::Outlet
-                && (a.id == raw
-                    || crate::actors::name_key(&a.id) == want
-                    || a.codes.iter().any(|c| crate::actors::name_key(c) == want)
-                    || crate::actors::name_key(&a.name) == want
-                    || a.aliases.iter().any(|x| crate::actors::name_key(x) == want))
-        }).map(|i| i as u32)
+        self.actors
+            .iter()
+            .position(|a| {
+                a.kind == ActorKind::Outlet
+                    && (a.id == raw
+                        || crate::actors::name_key(&a.id) == want
+                        || a.codes.iter().any(|c| crate::actors::name_key(c) == want)
+                        || crate::actors::name_key(&a.name) == want
+                        || a.aliases.iter().any(|x| crate::actors::name_key(x) == want))
+            })
+            .map(|i| i as u32)
     }
 }

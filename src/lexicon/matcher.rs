@@ -146,7 +146,12 @@ impl Matcher {
                     referent: set.referent.clone(),
                     description: set.description.clone(),
                 };
-                let terms: Vec<(u16, String)> = set.labels.iter().enumerate().flat_map(|(i, l)| l.terms.iter().map(move |t| (i as u16, t.text.clone()))).collect();
+                let terms: Vec<(u16, String)> = set
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, l)| l.terms.iter().map(move |t| (i as u16, t.text.clone())))
+                    .collect();
                 let ex: Vec<String> = set.exclude.iter().map(|t| t.text.clone()).collect();
                 match label_sets.iter().position(|s| s.concept == set.concept) {
                     Some(i) => {
@@ -162,7 +167,10 @@ impl Matcher {
                 }
             }
             for f in &lex.frames {
-                let info = FrameInfo { id: f.id.clone(), name: f.name.clone() };
+                let info = FrameInfo {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                };
                 let terms = f.terms.iter().map(|t| t.text.clone()).collect();
                 match frames.iter().position(|x| x.id == f.id) {
                     Some(i) => {
@@ -176,7 +184,12 @@ impl Matcher {
                 }
             }
             for s in &lex.stance {
-                let info = StanceInfo { term: s.term.text.clone(), weight: s.weight, act: s.act, lexicon: lex.info.name.clone() };
+                let info = StanceInfo {
+                    term: s.term.text.clone(),
+                    weight: s.weight,
+                    act: s.act,
+                    lexicon: lex.info.name.clone(),
+                };
                 let k = term_key(&s.term.text);
                 match stance_by_key.get(&k) {
                     Some(&i) => stance[i as usize] = info,
@@ -214,11 +227,18 @@ impl Matcher {
             if key.is_empty() {
                 return;
             }
-            let pat = if wild { format!(" {key}") } else { format!(" {key} ") };
+            let pat = if wild {
+                format!(" {key}")
+            } else {
+                format!(" {key} ")
+            };
             let exact = is_acronym(term).then(|| {
                 let body = term.trim_end_matches('*');
                 let toks = Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
-                toks.tokens.iter().map(|t| t.span.of(body).to_string()).collect()
+                toks.tokens
+                    .iter()
+                    .map(|t| t.span.of(body).to_string())
+                    .collect()
             });
             let i = *index.entry(pat.clone()).or_insert_with(|| {
                 patterns.push(pat);
@@ -231,7 +251,13 @@ impl Matcher {
         };
         for (si, terms) in set_terms.iter().enumerate() {
             for (li, t) in terms {
-                add(t, HitKind::Label { set: si as u16, label: *li });
+                add(
+                    t,
+                    HitKind::Label {
+                        set: si as u16,
+                        label: *li,
+                    },
+                );
             }
             for t in &set_excludes[si] {
                 add(t, HitKind::Exclude { set: si as u16 });
@@ -251,14 +277,28 @@ impl Matcher {
         for (t, k) in &markers {
             add(t, *k);
         }
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).expect("lexicon patterns compile");
-        let mut label_terms: Vec<Vec<Vec<String>>> = label_sets.iter().map(|s| vec![Vec::new(); s.labels.len()]).collect();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon patterns compile");
+        let mut label_terms: Vec<Vec<Vec<String>>> = label_sets
+            .iter()
+            .map(|s| vec![Vec::new(); s.labels.len()])
+            .collect();
         for (si, terms) in set_terms.iter().enumerate() {
             for (li, t) in terms {
                 label_terms[si][*li as usize].push(t.clone());
             }
         }
-        Matcher { ac, payloads, label_sets, frames, stance, intensifiers, label_terms }
+        Matcher {
+            ac,
+            payloads,
+            label_sets,
+            frames,
+            stance,
+            intensifiers,
+            label_terms,
+        }
     }
 
     /// All hits in an article's tokens, sorted by first token, then longest first.
@@ -266,7 +306,9 @@ impl Matcher {
         let keys = tokens.keys.as_str();
         let mut hits = Vec::new();
         for m in self.ac.find_overlapping_iter(keys) {
-            let Some(first) = tokens.token_at_key(m.start() + 1) else { continue };
+            let Some(first) = tokens.token_at_key(m.start() + 1) else {
+                continue;
+            };
             let end = m.end();
             let last = if keys.as_bytes()[end - 1] == b' ' {
                 match tokens.token_ending_at_key(end - 1) {
@@ -275,7 +317,9 @@ impl Matcher {
                 }
             } else {
                 // Wildcard: the token that contains the match end.
-                let i = tokens.tokens.partition_point(|t| (t.key_start as usize) < end);
+                let i = tokens
+                    .tokens
+                    .partition_point(|t| (t.key_start as usize) < end);
                 if i == 0 {
                     continue;
                 }
@@ -283,15 +327,26 @@ impl Matcher {
             };
             for p in &self.payloads[m.pattern().as_usize()] {
                 if let Some(exact) = &p.exact {
-                    let ok = (first..=last).filter(|&i| tokens.tokens[i].word).zip(exact.iter().filter(|e| e.chars().any(char::is_alphanumeric))).all(|(i, e)| {
-                        let s = tokens.tokens[i].span.of(text);
-                        s == e || s.starts_with(e.as_str())
-                    });
+                    let ok = (first..=last)
+                        .filter(|&i| tokens.tokens[i].word)
+                        .zip(
+                            exact
+                                .iter()
+                                .filter(|e| e.chars().any(char::is_alphanumeric)),
+                        )
+                        .all(|(i, e)| {
+                            let s = tokens.tokens[i].span.of(text);
+                            s == e || s.starts_with(e.as_str())
+                        });
                     if !ok {
                         continue;
                     }
                 }
-                hits.push(Hit { kind: p.kind, first: first as u32, last: last as u32 });
+                hits.push(Hit {
+                    kind: p.kind,
+                    first: first as u32,
+                    last: last as u32,
+                });
             }
         }
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last), h.kind));

@@ -45,7 +45,12 @@ impl Error {
     /// An error at byte `at` of `text` (start of file when unknown).
     pub fn at(path: &str, text: &str, at: Option<usize>, message: &str) -> Error {
         let (line, col) = line_col(text, at.unwrap_or(0));
-        Error::At { path: path.to_string(), line, col, message: message.trim_end_matches('\n').to_string() }
+        Error::At {
+            path: path.to_string(),
+            line,
+            col,
+            message: message.trim_end_matches('\n').to_string(),
+        }
     }
 }
 
@@ -84,7 +89,12 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
     }
     let before = &text[..at];
     let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -116,8 +126,19 @@ impl SourceInfo {
 /// Reads a file as UTF-8 text.
 pub fn read_text(path: &std::path::Path) -> Result<String, Error> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::Io { path: shown.clone(), source: e })?;
-    String::from_utf8(bytes).map_err(|e| Error::At { path: shown, line: 1, col: 1, message: format!("not UTF-8 (byte {}); save the file as UTF-8", e.utf8_error().valid_up_to()) })
+    let bytes = std::fs::read(path).map_err(|e| Error::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::At {
+        path: shown,
+        line: 1,
+        col: 1,
+        message: format!(
+            "not UTF-8 (byte {}); save the file as UTF-8",
+            e.utf8_error().valid_up_to()
+        ),
+    })
 }
 
 /// Loads a gazetteer file.

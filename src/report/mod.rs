@@ -3,7 +3,9 @@
 
 use crate::analysis::aggregate::{Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES};
 use crate::analysis::Analyzer;
-use crate::compare::{cosine_matrix, keyness, keyness_vs_rest, percentile_interval, tf_matrix, KeyTerm};
+use crate::compare::{
+    cosine_matrix, keyness, keyness_vs_rest, percentile_interval, tf_matrix, KeyTerm,
+};
 use crate::corpus::{InputInfo, Skip};
 use crate::lexicon::SourceInfo;
 use serde::Serialize;
@@ -284,22 +286,45 @@ fn r6(x: f64) -> f64 {
 }
 
 fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
-    let mean = if c.n > 0 { c.sum as f64 / MICRO / c.n as f64 } else { 0.0 };
-    let reps: Vec<f64> = (0..c.boot_n.len()).filter(|&b| c.boot_n[b] > 0).map(|b| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64).collect();
+    let mean = if c.n > 0 {
+        c.sum as f64 / MICRO / c.n as f64
+    } else {
+        0.0
+    };
+    let reps: Vec<f64> = (0..c.boot_n.len())
+        .filter(|&b| c.boot_n[b] > 0)
+        .map(|b| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64)
+        .collect();
     let (lo, hi) = percentile_interval(reps).unwrap_or((mean, mean));
     (r6(mean), r6(lo), r6(hi))
 }
 
-fn share_rows(concept: &str, scope: &str, voice: &str, cell: &ShareCell, names: &[String], out: &mut Vec<ShareRow>) {
+fn share_rows(
+    concept: &str,
+    scope: &str,
+    voice: &str,
+    cell: &ShareCell,
+    names: &[String],
+    out: &mut Vec<ShareRow>,
+) {
     let total: u64 = cell.counts.iter().sum();
     let k = cell.counts.len();
-    let boot_total: Vec<u64> = (0..REPLICATES).map(|b| (0..k).map(|c| cell.boot[c * REPLICATES + b]).sum()).collect();
+    let boot_total: Vec<u64> = (0..REPLICATES)
+        .map(|b| (0..k).map(|c| cell.boot[c * REPLICATES + b]).sum())
+        .collect();
     for (i, name) in names.iter().enumerate() {
         let count = cell.counts.get(i).copied().unwrap_or(0);
-        let share = if total > 0 { count as f64 / total as f64 } else { 0.0 };
+        let share = if total > 0 {
+            count as f64 / total as f64
+        } else {
+            0.0
+        };
         let reps: Vec<f64> = (0..REPLICATES)
             .filter(|&b| boot_total[b] > 0)
-            .map(|b| cell.boot.get(i * REPLICATES + b).copied().unwrap_or(0) as f64 / boot_total[b] as f64)
+            .map(|b| {
+                cell.boot.get(i * REPLICATES + b).copied().unwrap_or(0) as f64
+                    / boot_total[b] as f64
+            })
             .collect();
         let (lo, hi) = percentile_interval(reps).unwrap_or((share, share));
         out.push(ShareRow {
@@ -321,11 +346,23 @@ fn share_rows(concept: &str, scope: &str, voice: &str, cell: &ShareCell, names: 
 
 impl Report {
     /// Builds the report of a run.
-    pub fn build(az: &Analyzer, agg: &Aggregate, inputs: Vec<InputInfo>, options: ReportOptions) -> Report {
+    pub fn build(
+        az: &Analyzer,
+        agg: &Aggregate,
+        inputs: Vec<InputInfo>,
+        options: ReportOptions,
+    ) -> Report {
         let g = &az.gazetteer;
         let mut skipped_by_kind = BTreeMap::new();
         for s in &agg.skipped {
-            *skipped_by_kind.entry(serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).or_insert(0u64) += 1;
+            *skipped_by_kind
+                .entry(
+                    serde_json::to_value(s.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
+                )
+                .or_insert(0u64) += 1;
         }
         let group_names: BTreeMap<&String, ()> = options.groups.keys().map(|k| (k, ())).collect();
         let voices: Vec<VoiceRow> = agg
@@ -339,7 +376,20 @@ impl Report {
                     kind: if group_names.contains_key(k) {
                         "group".into()
                     } else {
-                        actor.map(|a| serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).unwrap_or_else(|| if k == "unknown" { "unknown".into() } else { "outlet".into() })
+                        actor
+                            .map(|a| {
+                                serde_json::to_value(a.kind)
+                                    .ok()
+                                    .and_then(|v| v.as_str().map(String::from))
+                                    .unwrap_or_default()
+                            })
+                            .unwrap_or_else(|| {
+                                if k == "unknown" {
+                                    "unknown".into()
+                                } else {
+                                    "outlet".into()
+                                }
+                            })
                     },
                     articles: v.articles,
                     own_articles: v.own_articles,
@@ -359,7 +409,14 @@ impl Report {
                 ActorRow {
                     actor: k.clone(),
                     name: a.map(|a| a.name.clone()).unwrap_or_default(),
-                    kind: a.map(|a| serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).unwrap_or_default(),
+                    kind: a
+                        .map(|a| {
+                            serde_json::to_value(a.kind)
+                                .ok()
+                                .and_then(|v| v.as_str().map(String::from))
+                                .unwrap_or_default()
+                        })
+                        .unwrap_or_default(),
                     forms: v.forms.clone(),
                     mentions: v.mentions,
                     places: v.places,
@@ -374,7 +431,19 @@ impl Report {
             .iter()
             .map(|((voice, actor), c)| {
                 let (mean, lo, hi) = mean_row(c);
-                StanceRow { voice: voice.clone(), actor: actor.clone(), n: c.n, articles: c.articles, mean, ci_low: lo, ci_high: hi, positive: c.pos, negative: c.neg, low_n: c.n < LOW_N, evidence: c.evidence.clone() }
+                StanceRow {
+                    voice: voice.clone(),
+                    actor: actor.clone(),
+                    n: c.n,
+                    articles: c.articles,
+                    mean,
+                    ci_low: lo,
+                    ci_high: hi,
+                    positive: c.pos,
+                    negative: c.neg,
+                    low_n: c.n < LOW_N,
+                    evidence: c.evidence.clone(),
+                }
             })
             .collect();
         let mut labels = Vec::new();
@@ -395,7 +464,16 @@ impl Report {
         }
         frames.retain(|r| r.count > 0 || r.total == 0);
         // Keyness and similarity over voices with enough text.
-        let big: Vec<&String> = agg.voices.iter().filter(|(k, v)| v.tokens >= options.min_tokens && k.as_str() != "unknown" && agg.terms.contains_key(*k)).map(|(k, _)| k).collect();
+        let big: Vec<&String> = agg
+            .voices
+            .iter()
+            .filter(|(k, v)| {
+                v.tokens >= options.min_tokens
+                    && k.as_str() != "unknown"
+                    && agg.terms.contains_key(*k)
+            })
+            .map(|(k, _)| k)
+            .collect();
         let mut keyness_rows = Vec::new();
         if big.len() >= 2 {
             let mut total: rustc_hash::FxHashMap<String, u64> = rustc_hash::FxHashMap::default();
@@ -410,24 +488,42 @@ impl Report {
                 }
             }
             for v in &big {
-                let (top, bottom) = keyness_vs_rest(&agg.terms[*v], &total, options.keyness_terms, 3);
-                keyness_rows.push(KeynessRow { voice: (*v).clone(), against: "rest".into(), top: round_terms(top), bottom: round_terms(bottom) });
+                let (top, bottom) =
+                    keyness_vs_rest(&agg.terms[*v], &total, options.keyness_terms, 3);
+                keyness_rows.push(KeynessRow {
+                    voice: (*v).clone(),
+                    against: "rest".into(),
+                    top: round_terms(top),
+                    bottom: round_terms(bottom),
+                });
             }
         }
         for (a, b) in &options.pairs {
             if let (Some(x), Some(y)) = (agg.terms.get(a), agg.terms.get(b)) {
                 let (top, bottom) = keyness(x, y, options.keyness_terms, 3);
-                keyness_rows.push(KeynessRow { voice: a.clone(), against: b.clone(), top: round_terms(top), bottom: round_terms(bottom) });
+                keyness_rows.push(KeynessRow {
+                    voice: a.clone(),
+                    against: b.clone(),
+                    top: round_terms(top),
+                    bottom: round_terms(bottom),
+                });
             }
         }
         let mut similarity = Vec::new();
         if big.len() >= 2 {
-            let rows: Vec<&rustc_hash::FxHashMap<String, u64>> = big.iter().map(|v| &agg.terms[*v]).collect();
+            let rows: Vec<&rustc_hash::FxHashMap<String, u64>> =
+                big.iter().map(|v| &agg.terms[*v]).collect();
             let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
-            similarity.push(SimilarityMatrix { actor: "all".into(), voices: big.iter().map(|s| (*s).clone()).collect(), matrix: matrix_rows(&cosine_matrix(&m)), terms: vocab.len() });
+            similarity.push(SimilarityMatrix {
+                actor: "all".into(),
+                voices: big.iter().map(|s| (*s).clone()).collect(),
+                matrix: matrix_rows(&cosine_matrix(&m)),
+                terms: vocab.len(),
+            });
         }
         // Per actor: the ten most mentioned actors, voices with 30+ context words.
-        let mut top_actors: Vec<(&String, u64)> = agg.actors.iter().map(|(k, v)| (k, v.mentions)).collect();
+        let mut top_actors: Vec<(&String, u64)> =
+            agg.actors.iter().map(|(k, v)| (k, v.mentions)).collect();
         top_actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         for (actor, _) in top_actors.into_iter().take(10) {
             let vs: Vec<(&String, &rustc_hash::FxHashMap<String, u64>)> = agg
@@ -437,9 +533,15 @@ impl Report {
                 .map(|((v, _), c)| (v, c))
                 .collect();
             if vs.len() >= 2 {
-                let rows: Vec<&rustc_hash::FxHashMap<String, u64>> = vs.iter().map(|x| x.1).collect();
+                let rows: Vec<&rustc_hash::FxHashMap<String, u64>> =
+                    vs.iter().map(|x| x.1).collect();
                 let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
-                similarity.push(SimilarityMatrix { actor: actor.clone(), voices: vs.iter().map(|x| x.0.clone()).collect(), matrix: matrix_rows(&cosine_matrix(&m)), terms: vocab.len() });
+                similarity.push(SimilarityMatrix {
+                    actor: actor.clone(),
+                    voices: vs.iter().map(|x| x.0.clone()).collect(),
+                    matrix: matrix_rows(&cosine_matrix(&m)),
+                    terms: vocab.len(),
+                });
             }
         }
         let timeline = agg
@@ -447,10 +549,27 @@ impl Report {
             .iter()
             .map(|((voice, month), c)| {
                 let (mean, lo, hi) = mean_row(c);
-                TimelineRow { voice: voice.clone(), month: month.clone(), n: c.n, mean, ci_low: lo, ci_high: hi }
+                TimelineRow {
+                    voice: voice.clone(),
+                    month: month.clone(),
+                    n: c.n,
+                    mean,
+                    ci_low: lo,
+                    ci_high: hi,
+                }
             })
             .collect();
-        let outlets = agg.outlets.iter().map(|(k, v)| OutletRow { outlet: k.clone(), articles: v.articles, first_date: v.first_date.clone(), last_date: v.last_date.clone(), bytes: v.bytes }).collect();
+        let outlets = agg
+            .outlets
+            .iter()
+            .map(|(k, v)| OutletRow {
+                outlet: k.clone(),
+                articles: v.articles,
+                first_date: v.first_date.clone(),
+                last_date: v.last_date.clone(),
+                bytes: v.bytes,
+            })
+            .collect();
         Report {
             provenance: Provenance {
                 framelens_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -495,12 +614,17 @@ impl Report {
 }
 
 fn round_terms(v: Vec<KeyTerm>) -> Vec<KeyTerm> {
-    v.into_iter().map(|mut t| {
-        t.z = r6(t.z);
-        t
-    }).collect()
+    v.into_iter()
+        .map(|mut t| {
+            t.z = r6(t.z);
+            t
+        })
+        .collect()
 }
 
 fn matrix_rows(m: &ndarray::Array2<f64>) -> Vec<Vec<f64>> {
-    m.rows().into_iter().map(|r| r.iter().map(|x| r6(*x)).collect()).collect()
+    m.rows()
+        .into_iter()
+        .map(|r| r.iter().map(|x| r6(*x)).collect())
+        .collect()
 }

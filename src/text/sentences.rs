@@ -9,10 +9,11 @@ use crate::span::Span;
 
 /// Abbreviations that end in a period without ending the sentence (lowercase, no period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "brig", "st",
-    "jr", "sr", "gov", "sen", "rep", "rev", "hon", "pres", "amb", "sec", "gen", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
-    "est", "approx", "fig", "vol", "al", "ft", "mt", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "u.s.a", "u.a.e",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
+    "adm", "brig", "st", "jr", "sr", "gov", "sen", "rep", "rev", "hon", "pres", "amb", "sec",
+    "gen", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "vol",
+    "al", "ft", "mt", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "u.s.a", "u.a.e",
 ];
 
 /// Appends the sentences of paragraph `para` of `text` to `out`.
@@ -28,7 +29,19 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
         let mut single_period = c == '.' && !matches!(it.peek(), Some((_, '.')));
         // Absorb further terminators and closing quotes or brackets.
         while let Some(&(j, d)) = it.peek() {
-            if matches!(d, '.' | '!' | '?' | '\u{2026}' | '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')' | ']') {
+            if matches!(
+                d,
+                '.' | '!'
+                    | '?'
+                    | '\u{2026}'
+                    | '"'
+                    | '\''
+                    | '\u{201D}'
+                    | '\u{2019}'
+                    | '\u{00BB}'
+                    | ')'
+                    | ']'
+            ) {
                 if !matches!(d, '.' | '!' | '?' | '\u{2026}') {
                     single_period = false; // a closing quote after the period: `said "No."`
                 }
@@ -49,7 +62,10 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
             Some(n) => {
                 n.is_uppercase()
                     || n.is_numeric()
-                    || matches!(n, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{00AB}')
+                    || matches!(
+                        n,
+                        '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{00AB}'
+                    )
                     || (!n.is_lowercase() && !n.is_alphabetic() && n != ',' && n != ';')
             }
         };
@@ -76,7 +92,10 @@ fn push_trimmed(base: usize, p: &str, a: usize, b: usize, out: &mut Vec<Span>) {
 
 /// True when the text before a period ends with an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .next()
+        .unwrap_or("");
     if word.is_empty() {
         return false;
     }
@@ -87,7 +106,9 @@ fn is_abbreviation(before: &str) -> bool {
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
-        || (word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 && word.chars().all(|c| c.is_alphabetic() || c == '.'))
+        || (word.contains('.')
+            && word.chars().filter(|c| c.is_alphabetic()).count() <= 4
+            && word.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 #[cfg(test)]
@@ -110,11 +131,20 @@ mod tests {
 
     #[test]
     fn ellipsis_before_lowercase_does_not_split() {
-        assert_eq!(split("the opening of the conference... is attended by all. Next."), ["the opening of the conference... is attended by all.", "Next."]);
+        assert_eq!(
+            split("the opening of the conference... is attended by all. Next."),
+            [
+                "the opening of the conference... is attended by all.",
+                "Next."
+            ]
+        );
     }
 
     #[test]
     fn numbers_and_trailing_text() {
-        assert_eq!(split("It cost 3.5 million. 2.2 million fled"), ["It cost 3.5 million.", "2.2 million fled"]);
+        assert_eq!(
+            split("It cost 3.5 million. 2.2 million fled"),
+            ["It cost 3.5 million.", "2.2 million fled"]
+        );
     }
 }

@@ -40,7 +40,10 @@ pub struct Tokens {
 impl Tokens {
     /// Tokenises the given regions of `text` (in order, non-overlapping).
     pub fn new(text: &str, regions: &[Span]) -> Tokens {
-        let mut t = Tokens { tokens: Vec::with_capacity(text.len() / 5), keys: String::with_capacity(text.len() + 16) };
+        let mut t = Tokens {
+            tokens: Vec::with_capacity(text.len() / 5),
+            keys: String::with_capacity(text.len() + 16),
+        };
         t.keys.push(' ');
         for r in regions {
             t.push_region(text, *r);
@@ -70,7 +73,12 @@ impl Tokens {
                 continue;
             }
             let space_before = i == 0 || prev_end != i;
-            self.push(text, Span::new(region.start + i, region.start + i + seg.len()), true, space_before);
+            self.push(
+                text,
+                Span::new(region.start + i, region.start + i + seg.len()),
+                true,
+                space_before,
+            );
             prev_end = i + seg.len();
         }
     }
@@ -82,7 +90,10 @@ impl Tokens {
         // Keys never contain the separator.
         let key_text = &mut self.keys;
         if key_text[key_start..].contains(' ') {
-            let fixed: String = key_text[key_start..].chars().filter(|c| *c != ' ').collect();
+            let fixed: String = key_text[key_start..]
+                .chars()
+                .filter(|c| *c != ' ')
+                .collect();
             key_text.truncate(key_start);
             key_text.push_str(&fixed);
         }
@@ -130,14 +141,20 @@ impl Tokens {
 
     /// The token whose key starts at key-text byte `pos`, if any.
     pub fn token_at_key(&self, pos: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| (t.key_start as usize) < pos);
+        let i = self
+            .tokens
+            .partition_point(|t| (t.key_start as usize) < pos);
         (i < self.tokens.len() && self.tokens[i].key_start as usize == pos).then_some(i)
     }
 
     /// The token whose key ends at key-text byte `pos` (exclusive), if any.
     pub fn token_ending_at_key(&self, pos: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| ((t.key_start + t.key_len) as usize) < pos);
-        (i < self.tokens.len() && (self.tokens[i].key_start + self.tokens[i].key_len) as usize == pos).then_some(i)
+        let i = self
+            .tokens
+            .partition_point(|t| ((t.key_start + t.key_len) as usize) < pos);
+        (i < self.tokens.len()
+            && (self.tokens[i].key_start + self.tokens[i].key_len) as usize == pos)
+            .then_some(i)
     }
 
     /// Index of the first token starting at or after byte `pos` of the text.
@@ -170,10 +187,27 @@ mod tests {
 
     #[test]
     fn tokens_map_back_to_the_text() {
-        let text = "Russia\u{2019}s envoy, Alexander Lavrentiev \u{201C}met\u{201D} Amir-Abdollahian.";
+        let text =
+            "Russia\u{2019}s envoy, Alexander Lavrentiev \u{201C}met\u{201D} Amir-Abdollahian.";
         let t = all(text);
         let words: Vec<&str> = t.tokens.iter().map(|k| k.span.of(text)).collect();
-        assert_eq!(words, ["Russia\u{2019}s", "envoy", ",", "Alexander", "Lavrentiev", "\u{201C}", "met", "\u{201D}", "Amir", "-", "Abdollahian", "."]);
+        assert_eq!(
+            words,
+            [
+                "Russia\u{2019}s",
+                "envoy",
+                ",",
+                "Alexander",
+                "Lavrentiev",
+                "\u{201C}",
+                "met",
+                "\u{201D}",
+                "Amir",
+                "-",
+                "Abdollahian",
+                "."
+            ]
+        );
         assert_eq!(t.key(0), "russia's");
         assert_eq!(t.key(5), "\"");
         assert!(t.tokens[3].cap && !t.tokens[1].cap);

@@ -54,29 +54,155 @@ pub struct Passage {
 
 /// Speech verbs (token keys).
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "added", "adds", "adding", "stressed", "stresses", "noted", "notes", "reported",
-    "reports", "report", "reporting", "claimed", "claims", "claim", "stated", "states", "announced", "announces", "declared",
-    "declares", "insisted", "insists", "warned", "warns", "urged", "urges", "wrote", "writes", "asked", "quoted", "quoting",
-    "explained", "explains", "emphasized", "emphasised", "emphasizes", "underlined", "argued", "argues",
-    "concluded", "remarked", "replied", "responded", "affirmed", "tweeted", "posted", "cited", "citing", "according",
-    "announcing", "declaring", "stressing", "noting", "warning", "insisting", "stating", "explaining", "emphasizing",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "adding",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "report",
+    "reporting",
+    "claimed",
+    "claims",
+    "claim",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "wrote",
+    "writes",
+    "asked",
+    "quoted",
+    "quoting",
+    "explained",
+    "explains",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "underlined",
+    "argued",
+    "argues",
+    "concluded",
+    "remarked",
+    "replied",
+    "responded",
+    "affirmed",
+    "tweeted",
+    "posted",
+    "cited",
+    "citing",
+    "according",
+    "announcing",
+    "declaring",
+    "stressing",
+    "noting",
+    "warning",
+    "insisting",
+    "stating",
+    "explaining",
+    "emphasizing",
 ];
 /// Speech verbs that are also nouns: tried after the others.
 const NOUN_VERBS: &[&str] = &["report", "reports", "claim", "claims"];
 const OUTLET_NOUNS: &[&str] = &[
-    "report", "reports", "agency", "agencies", "media", "news", "outlet", "outlets", "newspaper", "paper", "broadcaster",
-    "channel", "television", "tv", "website", "daily", "network", "wire",
+    "report",
+    "reports",
+    "agency",
+    "agencies",
+    "media",
+    "news",
+    "outlet",
+    "outlets",
+    "newspaper",
+    "paper",
+    "broadcaster",
+    "channel",
+    "television",
+    "tv",
+    "website",
+    "daily",
+    "network",
+    "wire",
 ];
 const PERSON_NOUNS: &[&str] = &[
-    "official", "diplomat", "minister", "envoy", "spokesman", "spokeswoman", "spokesperson", "president", "leader",
-    "commander", "ambassador", "counterpart", "representative", "negotiator", "general", "adviser", "advisor", "chief",
-    "premier", "secretary", "delegate", "mediator", "emissary",
+    "official",
+    "diplomat",
+    "minister",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "leader",
+    "commander",
+    "ambassador",
+    "counterpart",
+    "representative",
+    "negotiator",
+    "general",
+    "adviser",
+    "advisor",
+    "chief",
+    "premier",
+    "secretary",
+    "delegate",
+    "mediator",
+    "emissary",
 ];
-const ORG_NOUNS: &[&str] = &["ministry", "government", "statement", "office", "council", "committee", "presidency", "army", "military"];
+const ORG_NOUNS: &[&str] = &[
+    "ministry",
+    "government",
+    "statement",
+    "office",
+    "council",
+    "committee",
+    "presidency",
+    "army",
+    "military",
+];
 const ANONYMOUS: &[&str] = &[
-    "source", "sources", "activists", "activist", "witnesses", "witness", "residents", "resident", "analysts", "analyst",
-    "observers", "experts", "monitor", "officials", "diplomats", "people", "someone", "insiders", "critics", "reports",
-    "opposition", "rebels", "militants", "campaigners", "groups",
+    "source",
+    "sources",
+    "activists",
+    "activist",
+    "witnesses",
+    "witness",
+    "residents",
+    "resident",
+    "analysts",
+    "analyst",
+    "observers",
+    "experts",
+    "monitor",
+    "officials",
+    "diplomats",
+    "people",
+    "someone",
+    "insiders",
+    "critics",
+    "reports",
+    "opposition",
+    "rebels",
+    "militants",
+    "campaigners",
+    "groups",
 ];
 const PRONOUNS: &[&str] = &["he", "she"];
 
@@ -116,7 +242,10 @@ struct State<'c, 'a> {
 /// Splits an article into passages with voices, plus the scare-quoted spans (distancing).
 pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
     let quotes = quotes::find_quotes(cx.text, cx.paragraphs);
-    let mut st = State { cx, history: Vec::new() };
+    let mut st = State {
+        cx,
+        history: Vec::new(),
+    };
     // Voice of every top-level double quote (and attributed long single quote).
     let mut quote_voice: Vec<(Quote, Voice, Option<Span>)> = Vec::new();
     let mut scare: Vec<Span> = Vec::new();
@@ -162,7 +291,11 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
                 None => scare.push(q.span),
             }
         }
-        let last_quote = quote_voice.iter().rev().find(|(q, _, _)| q.span.overlaps(*s)).map(|x| x.1);
+        let last_quote = quote_voice
+            .iter()
+            .rev()
+            .find(|(q, _, _)| q.span.overlaps(*s))
+            .map(|x| x.1);
         if let Some(qv) = last_quote {
             // "Syria wants … “…,” the report said.": the whole sentence is the source's claim
             // when its closing attribution names the quote's speaker.
@@ -183,7 +316,9 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
     // Nested quotes: attributed inside their parent, else the parent's voice.
     let mut nested_voice: Vec<(Quote, Voice, Option<Span>)> = Vec::new();
     for q in quotes.iter().filter(|q| q.nested) {
-        let Some(parent) = quote_voice.iter().find(|p| p.0.span.contains(q.span)) else { continue };
+        let Some(parent) = quote_voice.iter().find(|p| p.0.span.contains(q.span)) else {
+            continue;
+        };
         let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
         let (att, cue) = st.attribution(q.span, Some(parent.0.span));
         match att {
@@ -208,14 +343,26 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
                 cuts.push((Span::new(a, b), *v, true, *cue));
             }
         }
-        let base = sentence_voice[si].map(|(v, cue)| (v, Some(cue))).unwrap_or((Voice::Own, None));
+        let base = sentence_voice[si]
+            .map(|(v, cue)| (v, Some(cue)))
+            .unwrap_or((Voice::Own, None));
         // The cue of a sentence-wide attribution ("…, Tass said") is the host's narration.
         if let Some(cue) = base.1 {
             if cue.overlaps(*s) && base.0 != Voice::Own {
-                let after_quotes = cuts.iter().filter(|c| c.2 && c.0.start < cue.end).map(|c| c.0.end).max().unwrap_or(0);
+                let after_quotes = cuts
+                    .iter()
+                    .filter(|c| c.2 && c.0.start < cue.end)
+                    .map(|c| c.0.end)
+                    .max()
+                    .unwrap_or(0);
                 let start = cue.start.max(s.start).max(after_quotes);
                 if start < cue.end.min(s.end) {
-                    cuts.push((Span::new(start, cue.end.min(s.end)), Voice::Own, false, None));
+                    cuts.push((
+                        Span::new(start, cue.end.min(s.end)),
+                        Voice::Own,
+                        false,
+                        None,
+                    ));
                 }
             }
         }
@@ -229,13 +376,22 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
         points.dedup();
         for w in points.windows(2) {
             let piece = Span::new(w[0], w[1]);
-            let inner = cuts.iter().filter(|c| c.0.contains(piece)).min_by_key(|c| c.0.len());
+            let inner = cuts
+                .iter()
+                .filter(|c| c.0.contains(piece))
+                .min_by_key(|c| c.0.len());
             let (voice, quoted, cue) = match inner {
                 Some(c) => (c.1, c.2, c.3),
                 None => (base.0, false, base.1),
             };
             let span = if quoted { piece } else { trim(cx.text, piece) };
-            passages.push(Passage { span, voice: own_if_host(voice), quoted, cue, para: *para });
+            passages.push(Passage {
+                span,
+                voice: own_if_host(voice),
+                quoted,
+                cue,
+                para: *para,
+            });
         }
     }
     passages.retain(|p| !p.span.is_empty());
@@ -244,7 +400,12 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
     for p in passages {
         if let Some(last) = merged.last_mut() {
             let gap = &cx.text[last.span.end.min(p.span.start)..p.span.start];
-            if last.voice == p.voice && last.para == p.para && last.quoted == p.quoted && last.cue == p.cue && gap.chars().all(char::is_whitespace) {
+            if last.voice == p.voice
+                && last.para == p.para
+                && last.quoted == p.quoted
+                && last.cue == p.cue
+                && gap.chars().all(char::is_whitespace)
+            {
                 last.span.end = p.span.end;
                 continue;
             }
@@ -285,12 +446,16 @@ impl State<'_, '_> {
     fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
         let m = self.cx.mentions;
         let lo = m.partition_point(|x| (x.first as usize) < a);
-        m[lo..].iter().take_while(move |x| (x.last as usize) < b).filter(|x| !x.place)
+        m[lo..]
+            .iter()
+            .take_while(move |x| (x.last as usize) < b)
+            .filter(|x| !x.place)
     }
 
     /// Mentions that name a speaker directly (demonyms are descriptors, not names).
     fn named_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions_in(a, b).filter(|x| x.form != crate::actors::Form::Demonym)
+        self.mentions_in(a, b)
+            .filter(|x| x.form != crate::actors::Form::Demonym)
     }
 
     /// The voice of a quote from the clause after or before it, with the cue span.
@@ -299,8 +464,19 @@ impl State<'_, '_> {
         let toks = &cx.tokens.tokens;
         let bound = within.unwrap_or_else(|| {
             // The sentences around the quote.
-            let s0 = cx.sentences.iter().find(|(s, _)| s.contains(Span::new(q.start, q.start)) || s.overlaps(q)).map(|x| x.0.start).unwrap_or(q.start);
-            let s1 = cx.sentences.iter().rev().find(|(s, _)| s.overlaps(q) || s.contains(Span::new(q.end, q.end))).map(|x| x.0.end).unwrap_or(q.end);
+            let s0 = cx
+                .sentences
+                .iter()
+                .find(|(s, _)| s.contains(Span::new(q.start, q.start)) || s.overlaps(q))
+                .map(|x| x.0.start)
+                .unwrap_or(q.start);
+            let s1 = cx
+                .sentences
+                .iter()
+                .rev()
+                .find(|(s, _)| s.overlaps(q) || s.contains(Span::new(q.end, q.end)))
+                .map(|x| x.0.end)
+                .unwrap_or(q.end);
             Span::new(s0.min(q.start), s1.max(q.end))
         });
         // After the quote: up to 14 tokens, stopping at a sentence end or another quote.
@@ -316,17 +492,30 @@ impl State<'_, '_> {
         let verbs = self.verbs_in(a, b);
         for v in verbs {
             if let Some(voice) = self.speaker_after_quote(a, v, b) {
-                return (Some(voice), Some(Span::new(toks[a].span.start, toks[b - 1].span.end)));
+                return (
+                    Some(voice),
+                    Some(Span::new(toks[a].span.start, toks[b - 1].span.end)),
+                );
             }
         }
         // Before the quote: a speech verb among the last 8 tokens of the clause.
         let end = cx.tokens.first_at(q.start);
         let start_limit = cx.tokens.first_at(bound.start);
         let introduced = end > start_limit && matches!(self.key(end - 1), ":" | ",");
-        let from = if introduced { start_limit } else { end.saturating_sub(8).max(start_limit) };
+        let from = if introduced {
+            start_limit
+        } else {
+            end.saturating_sub(8).max(start_limit)
+        };
         if let Some(v) = (from..end).rev().find(|&i| self.is_speech(i)) {
             if let Some(voice) = self.speaker_before(start_limit, v) {
-                return (Some(voice), Some(Span::new(toks[start_limit.min(v)].span.start, toks[end - 1].span.end)));
+                return (
+                    Some(voice),
+                    Some(Span::new(
+                        toks[start_limit.min(v)].span.start,
+                        toks[end - 1].span.end,
+                    )),
+                );
             }
         }
         (None, None)
@@ -335,7 +524,9 @@ impl State<'_, '_> {
     /// Speaker in a post-quote clause `a..b` whose speech verb is at `v`.
     fn speaker_after_quote(&mut self, a: usize, v: usize, b: usize) -> Option<Voice> {
         // "… quoted X as saying": X.
-        if let Some(qi) = (a..b).find(|&i| self.key(i) == "quoted" || self.key(i) == "citing" || self.key(i) == "cited") {
+        if let Some(qi) = (a..b)
+            .find(|&i| self.key(i) == "quoted" || self.key(i) == "citing" || self.key(i) == "cited")
+        {
             let as_i = (qi..b).find(|&i| self.key(i) == "as").unwrap_or(b);
             if let Some(m) = self.named_in(qi + 1, as_i).next().copied() {
                 return Some(Voice::Source(m.actor));
@@ -348,12 +539,19 @@ impl State<'_, '_> {
             }
         }
         if self.key(v) == "according" {
-            return self.named_in(v + 1, b).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(v + 2, b, self.cx.tokens.tokens[v].span.start));
+            return self
+                .named_in(v + 1, b)
+                .next()
+                .map(|m| Voice::Source(m.actor))
+                .or_else(|| self.descriptor(v + 2, b, self.cx.tokens.tokens[v].span.start));
         }
         // The subject next to the verb: a name, else a descriptor ("the Iranian report").
         let named = self.named_in(a, v).last().copied();
         let desc_from = named.map(|m| m.last as usize + 1).unwrap_or(a);
-        if let Some(d) = self.descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start).filter(|d| *d != Voice::Unknown || named.is_none()) {
+        if let Some(d) = self
+            .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
+            .filter(|d| *d != Voice::Unknown || named.is_none())
+        {
             return Some(d);
         }
         if let Some(m) = named {
@@ -402,13 +600,27 @@ impl State<'_, '_> {
         // "According to X, …" at the start.
         if b - a > 3 && self.key(a) == "according" && self.key(a + 1) == "to" {
             let comma = (a + 2..b).find(|&i| self.key(i) == ",").unwrap_or(b);
-            let voice = self.named_in(a + 2, comma).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(a + 2, comma, toks[a].span.start)).unwrap_or(Voice::Unknown);
-            return Some((voice, Span::new(toks[a].span.start, toks[comma.min(b - 1)].span.end)));
+            let voice = self
+                .named_in(a + 2, comma)
+                .next()
+                .map(|m| Voice::Source(m.actor))
+                .or_else(|| self.descriptor(a + 2, comma, toks[a].span.start))
+                .unwrap_or(Voice::Unknown);
+            return Some((
+                voice,
+                Span::new(toks[a].span.start, toks[comma.min(b - 1)].span.end),
+            ));
         }
         // "State television quoted X as saying that …": X's, wholly.
         if let Some(qi) = (a..b).find(|&i| self.key(i) == "quoted") {
-            if let Some(as_i) = (qi + 1..b.min(qi + 12)).find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying") {
-                let who = self.named_in(qi + 1, as_i).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(qi + 1, as_i, toks[qi].span.start));
+            if let Some(as_i) = (qi + 1..b.min(qi + 12))
+                .find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying")
+            {
+                let who = self
+                    .named_in(qi + 1, as_i)
+                    .next()
+                    .map(|m| Voice::Source(m.actor))
+                    .or_else(|| self.descriptor(qi + 1, as_i, toks[qi].span.start));
                 if let Some(v) = who {
                     return Some((v, Span::new(toks[a].span.start, toks[as_i + 1].span.end)));
                 }
@@ -419,19 +631,34 @@ impl State<'_, '_> {
         while end > a && !toks[end - 1].word {
             end -= 1;
         }
-        let comma = (a..end).rev().find(|&i| (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before)) && toks[i].span.start > s.start)?;
+        let comma = (a..end).rev().find(|&i| {
+            (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before))
+                && toks[i].span.start > s.start
+        })?;
         if end - comma > 16 || end <= comma + 1 {
             return None;
         }
         let cue = Span::new(toks[comma].span.start, toks[b - 1].span.end);
         if self.key(comma + 1) == "according" && comma + 2 < end && self.key(comma + 2) == "to" {
-            let voice = self.named_in(comma + 3, end).next().map(|m| Voice::Source(m.actor)).or_else(|| self.descriptor(comma + 3, end, toks[comma].span.start)).unwrap_or(Voice::Unknown);
+            let voice = self
+                .named_in(comma + 3, end)
+                .next()
+                .map(|m| Voice::Source(m.actor))
+                .or_else(|| self.descriptor(comma + 3, end, toks[comma].span.start))
+                .unwrap_or(Voice::Unknown);
             return Some((voice, cue));
         }
         // The verb must close the clause (allowing "on Monday", "in Iran", "in a statement").
         // A verb followed by "that" opens indirect speech instead of closing the sentence.
-        let verbs: Vec<usize> = self.verbs_in(comma + 1, end).into_iter().filter(|&i| end - i <= 10 && !(i + 1..end).any(|j| self.key(j) == "that")).collect();
-        verbs.into_iter().find_map(|v| self.speaker_after_quote(comma + 1, v, end)).map(|voice| (voice, cue))
+        let verbs: Vec<usize> = self
+            .verbs_in(comma + 1, end)
+            .into_iter()
+            .filter(|&i| end - i <= 10 && !(i + 1..end).any(|j| self.key(j) == "that"))
+            .collect();
+        verbs
+            .into_iter()
+            .find_map(|v| self.speaker_after_quote(comma + 1, v, end))
+            .map(|voice| (voice, cue))
     }
 
     /// Resolves a descriptor such as "the Iranian report", "the Iranians", "he" in tokens
@@ -447,11 +674,20 @@ impl State<'_, '_> {
         }
         let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
         if keys.len() == 1 && PRONOUNS.contains(&keys[0]) {
-            return Some(self.recent(pos, Class::Person, None).map(Voice::Source).unwrap_or(Voice::Unknown));
+            return Some(
+                self.recent(pos, Class::Person, None)
+                    .map(Voice::Source)
+                    .unwrap_or(Voice::Unknown),
+            );
         }
         // A demonym gives the country.
-        let country = self.mentions_in(a, b).find(|m| m.form == crate::actors::Form::Demonym).and_then(|m| g.country(m.actor));
-        let class = if keys.iter().any(|k| OUTLET_NOUNS.contains(k)) && !keys.iter().any(|k| ANONYMOUS.contains(k)) {
+        let country = self
+            .mentions_in(a, b)
+            .find(|m| m.form == crate::actors::Form::Demonym)
+            .and_then(|m| g.country(m.actor));
+        let class = if keys.iter().any(|k| OUTLET_NOUNS.contains(k))
+            && !keys.iter().any(|k| ANONYMOUS.contains(k))
+        {
             Some(Class::Outlet)
         } else if keys.iter().any(|k| PERSON_NOUNS.contains(k)) {
             Some(Class::Person)
@@ -466,10 +702,19 @@ impl State<'_, '_> {
         };
         let class = class?;
         // Plural outlet descriptors ("Russian news agencies") are not one source.
-        if class == Class::Outlet && keys.iter().any(|k| *k == "agencies" || *k == "outlets" || *k == "media" && keys.len() > 2) && country.is_none() {
+        if class == Class::Outlet
+            && keys
+                .iter()
+                .any(|k| *k == "agencies" || *k == "outlets" || *k == "media" && keys.len() > 2)
+            && country.is_none()
+        {
             return Some(Voice::Unknown);
         }
-        Some(self.recent(pos, class, country).map(Voice::Source).unwrap_or(Voice::Unknown))
+        Some(
+            self.recent(pos, class, country)
+                .map(Voice::Source)
+                .unwrap_or(Voice::Unknown),
+        )
     }
 
     /// The most recent named source (then, for persons, the most recent person mentioned)
@@ -481,20 +726,32 @@ impl State<'_, '_> {
             let class_ok = match class {
                 Class::Outlet => kind == ActorKind::Outlet,
                 Class::Person => kind == ActorKind::Person,
-                Class::Org => matches!(kind, ActorKind::Organisation | ActorKind::Country | ActorKind::ArmedGroup),
+                Class::Org => matches!(
+                    kind,
+                    ActorKind::Organisation | ActorKind::Country | ActorKind::ArmedGroup
+                ),
                 Class::Any => true,
             };
             class_ok && country.map(|c| g.country(a) == Some(c)).unwrap_or(true)
         };
-        if let Some(&(_, a)) = self.history.iter().rev().find(|(p, a)| *p < pos && fits(*a)) {
+        if let Some(&(_, a)) = self
+            .history
+            .iter()
+            .rev()
+            .find(|(p, a)| *p < pos && fits(*a))
+        {
             return Some(a);
         }
         if class == Class::Person || (class == Class::Outlet && country.is_some()) {
             let m = self.cx.mentions;
             let hi = m.partition_point(|x| x.span.start < pos);
-            return m[..hi].iter().rev().filter(|x| !x.place && x.form != crate::actors::Form::Demonym).find(|x| fits(x.actor)).map(|x| x.actor);
+            return m[..hi]
+                .iter()
+                .rev()
+                .filter(|x| !x.place && x.form != crate::actors::Form::Demonym)
+                .find(|x| fits(x.actor))
+                .map(|x| x.actor);
         }
         None
     }
 }
-

@@ -24,7 +24,23 @@ pub struct Quote {
 fn opens(prev: Option<char>, next: Option<char>) -> bool {
     let before_ok = match prev {
         None => true,
-        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/' | '\u{2018}' | '\'' | '"' | '\u{201C}'),
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '['
+                        | '{'
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '-'
+                        | ':'
+                        | '/'
+                        | '\u{2018}'
+                        | '\''
+                        | '"'
+                        | '\u{201C}'
+                )
+        }
     };
     before_ok && next.map(|n| !n.is_whitespace()).unwrap_or(false)
 }
@@ -65,11 +81,25 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     None if may_close && first_in_para && open_from_prev => {
                         // A closing mark with no opening one, after an unclosed quote: the
                         // quote ran on into this paragraph.
-                        out.push(Quote { span: Span::new(para.start, para.start + i + c.len_utf8()), para: pi, closed: true, continues: true, nested: false, single: false });
+                        out.push(Quote {
+                            span: Span::new(para.start, para.start + i + c.len_utf8()),
+                            para: pi,
+                            closed: true,
+                            continues: true,
+                            nested: false,
+                            single: false,
+                        });
                         first_in_para = false;
                     }
                     Some(o) if may_close => {
-                        out.push(Quote { span: Span::new(para.start + o, para.start + i + c.len_utf8()), para: pi, closed: true, continues: continues_next, nested: false, single: false });
+                        out.push(Quote {
+                            span: Span::new(para.start + o, para.start + i + c.len_utf8()),
+                            para: pi,
+                            closed: true,
+                            continues: continues_next,
+                            nested: false,
+                            single: false,
+                        });
                         open = None;
                         continues_next = false;
                         first_in_para = false;
@@ -85,8 +115,18 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 match single_open {
                     None if c != '\u{2019}' && opens(prev, next) => single_open = Some(i),
                     Some(o) if closes(prev, next) && c != '\u{2018}' => {
-                        let q = Quote { span: Span::new(para.start + o, para.start + i + c.len_utf8()), para: pi, closed: true, continues: false, nested: open.is_some(), single: true };
-                        if q.nested || !q.span.of(text).contains(char::is_whitespace) || open.is_none() {
+                        let q = Quote {
+                            span: Span::new(para.start + o, para.start + i + c.len_utf8()),
+                            para: pi,
+                            closed: true,
+                            continues: false,
+                            nested: open.is_some(),
+                            single: true,
+                        };
+                        if q.nested
+                            || !q.span.of(text).contains(char::is_whitespace)
+                            || open.is_none()
+                        {
                             out.push(q);
                         }
                         single_open = None;
@@ -97,13 +137,27 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         }
         open_from_prev = false;
         if let Some(o) = open {
-            out.push(Quote { span: Span::new(para.start + o, para.end), para: pi, closed: false, continues: continues_next, nested: false, single: false });
+            out.push(Quote {
+                span: Span::new(para.start + o, para.end),
+                para: pi,
+                closed: false,
+                continues: continues_next,
+                nested: false,
+                single: false,
+            });
             open_from_prev = true;
         }
     }
     // Nested single quotes must lie inside a double quote; single quotes that straddle one are dropped.
     let doubles: Vec<Span> = out.iter().filter(|q| !q.single).map(|q| q.span).collect();
-    out.retain(|q| !q.single || if q.nested { doubles.iter().any(|d| d.contains(q.span)) } else { !doubles.iter().any(|d| d.overlaps(q.span)) });
+    out.retain(|q| {
+        !q.single
+            || if q.nested {
+                doubles.iter().any(|d| d.contains(q.span))
+            } else {
+                !doubles.iter().any(|d| d.overlaps(q.span))
+            }
+    });
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     out
 }
@@ -113,16 +167,33 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> Vec<(String, bool, bool, bool)> {
-        let paras = crate::corpus::line_spans(text).into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
-        find_quotes(text, &paras).iter().map(|q| (q.span.of(text).to_string(), q.closed, q.continues, q.nested)).collect()
+        let paras = crate::corpus::line_spans(text)
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>();
+        find_quotes(text, &paras)
+            .iter()
+            .map(|q| (q.span.of(text).to_string(), q.closed, q.continues, q.nested))
+            .collect()
     }
 
     #[test]
     fn mixed_marks_nesting_and_apostrophes() {
         let q = quotes("\"In this regard, it's fine,\u{201D} Tass report. He said \u{201C}We believe \u{2018}they are wrong\u{2019} today.\u{201D}");
         assert_eq!(q[0].0, "\"In this regard, it's fine,\u{201D}");
-        assert_eq!(q[1].0, "\u{201C}We believe \u{2018}they are wrong\u{2019} today.\u{201D}");
-        assert_eq!(q[2], ("\u{2018}they are wrong\u{2019}".to_string(), true, false, true));
+        assert_eq!(
+            q[1].0,
+            "\u{201C}We believe \u{2018}they are wrong\u{2019} today.\u{201D}"
+        );
+        assert_eq!(
+            q[2],
+            (
+                "\u{2018}they are wrong\u{2019}".to_string(),
+                true,
+                false,
+                true
+            )
+        );
     }
 
     #[test]

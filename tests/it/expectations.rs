@@ -55,8 +55,14 @@ fn analyse_folder(az: &Analyzer, folder: &str) -> BTreeMap<String, Seen> {
     let mut cache = Default::default();
     for r in stream {
         let a = r.expect("fixture article loads");
-        let an = az.analyse(&a, &mut cache).expect("fixture article analyses");
-        let file = std::path::Path::new(&a.source).file_name().unwrap().to_string_lossy().into_owned();
+        let an = az
+            .analyse(&a, &mut cache)
+            .expect("fixture article analyses");
+        let file = std::path::Path::new(&a.source)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let seen = Seen {
             text: a.text.clone(),
             passages: an
@@ -70,8 +76,24 @@ fn analyse_folder(az: &Analyzer, folder: &str) -> BTreeMap<String, Seen> {
                     (p.span.start, p.span.end, v)
                 })
                 .collect(),
-            mentions: an.mentions.iter().map(|m| (m.span.start, m.span.end, az.gazetteer.actor(m.actor).id.clone(), m.place)).collect(),
-            boiler: an.layout.boilerplate.iter().map(|b| (b.span.start, b.span.end)).collect(),
+            mentions: an
+                .mentions
+                .iter()
+                .map(|m| {
+                    (
+                        m.span.start,
+                        m.span.end,
+                        az.gazetteer.actor(m.actor).id.clone(),
+                        m.place,
+                    )
+                })
+                .collect(),
+            boiler: an
+                .layout
+                .boilerplate
+                .iter()
+                .map(|b| (b.span.start, b.span.end))
+                .collect(),
         };
         out.insert(file, seen);
     }
@@ -79,7 +101,9 @@ fn analyse_folder(az: &Analyzer, folder: &str) -> BTreeMap<String, Seen> {
 }
 
 fn nth_occurrence(text: &str, pat: &str, nth: usize) -> Option<usize> {
-    text.match_indices(pat).nth(nth.saturating_sub(1)).map(|(i, _)| i)
+    text.match_indices(pat)
+        .nth(nth.saturating_sub(1))
+        .map(|(i, _)| i)
 }
 
 /// Checks every expectation of a folder; returns the failures.
@@ -98,20 +122,40 @@ fn check_folder(folder: &str) -> (usize, Vec<String>) {
             continue;
         };
         let mid = at + c.text.len() / 2;
-        let got = s.passages.iter().find(|p| p.0 <= mid && mid < p.1).map(|p| p.2.clone()).unwrap_or_else(|| "(none)".into());
+        let got = s
+            .passages
+            .iter()
+            .find(|p| p.0 <= mid && mid < p.1)
+            .map(|p| p.2.clone())
+            .unwrap_or_else(|| "(none)".into());
         if got != c.voice {
-            fails.push(format!("{}: voice of {:?}: expected {}, got {}", c.file, c.text, c.voice, got));
+            fails.push(format!(
+                "{}: voice of {:?}: expected {}, got {}",
+                c.file, c.text, c.voice, got
+            ));
         }
     }
-    for (c, negate) in exp.mention.iter().map(|c| (c, false)).chain(exp.not_mention.iter().map(|c| (c, true))) {
+    for (c, negate) in exp
+        .mention
+        .iter()
+        .map(|c| (c, false))
+        .chain(exp.not_mention.iter().map(|c| (c, true)))
+    {
         total += 1;
         let s = &seen[&c.file];
         let Some(at) = nth_occurrence(&s.text, &c.form, c.nth.unwrap_or(1)) else {
-            fails.push(format!("{}: form {:?} (nth {:?}) not in file", c.file, c.form, c.nth));
+            fails.push(format!(
+                "{}: form {:?} (nth {:?}) not in file",
+                c.file, c.form, c.nth
+            ));
             continue;
         };
         let end = at + c.form.len();
-        let found: Vec<&(usize, usize, String, bool)> = s.mentions.iter().filter(|m| !m.3 && m.0 < end && at < m.1).collect();
+        let found: Vec<&(usize, usize, String, bool)> = s
+            .mentions
+            .iter()
+            .filter(|m| !m.3 && m.0 < end && at < m.1)
+            .collect();
         let ok = if negate {
             !found.iter().any(|m| m.2 == c.actor)
         } else if c.actor == "none" {
@@ -121,7 +165,15 @@ fn check_folder(folder: &str) -> (usize, Vec<String>) {
         };
         if !ok {
             let got: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
-            fails.push(format!("{}: {}mention {:?} #{}: expected {}, got {:?}", c.file, if negate { "not_" } else { "" }, c.form, c.nth.unwrap_or(1), c.actor, got));
+            fails.push(format!(
+                "{}: {}mention {:?} #{}: expected {}, got {:?}",
+                c.file,
+                if negate { "not_" } else { "" },
+                c.form,
+                c.nth.unwrap_or(1),
+                c.actor,
+                got
+            ));
         }
     }
     for c in &exp.boilerplate {
@@ -129,7 +181,10 @@ fn check_folder(folder: &str) -> (usize, Vec<String>) {
         for (at, _) in s.text.match_indices(&c.text) {
             total += 1;
             if !s.boiler.iter().any(|b| b.0 <= at && at < b.1) {
-                fails.push(format!("{}: line with {:?} at byte {} is not boilerplate", c.file, c.text, at));
+                fails.push(format!(
+                    "{}: line with {:?} at byte {} is not boilerplate",
+                    c.file, c.text, at
+                ));
             }
         }
     }
@@ -138,7 +193,13 @@ fn check_folder(folder: &str) -> (usize, Vec<String>) {
 
 fn assert_folder(folder: &str) {
     let (total, fails) = check_folder(folder);
-    assert!(fails.is_empty(), "{} of {} expectations failed in {folder}:\n{}", fails.len(), total, fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {} expectations failed in {folder}:\n{}",
+        fails.len(),
+        total,
+        fails.join("\n")
+    );
 }
 
 #[test]

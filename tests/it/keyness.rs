@@ -13,7 +13,10 @@ struct Table {
 
 #[test]
 fn log_odds_matches_the_peer_implementation() {
-    let t: Table = serde_json::from_str(&std::fs::read_to_string(crate::fixture("keyness/table.json")).unwrap()).unwrap();
+    let t: Table = serde_json::from_str(
+        &std::fs::read_to_string(crate::fixture("keyness/table.json")).unwrap(),
+    )
+    .unwrap();
     let a = Array1::from(t.a);
     let b = Array1::from(t.b);
     let prior = &a + &b + 0.01;
@@ -26,10 +29,34 @@ fn log_odds_matches_the_peer_implementation() {
 
 #[test]
 fn keyness_ranks_state_and_wire_terms_apart() {
-    let t: Table = serde_json::from_str(&std::fs::read_to_string(crate::fixture("keyness/table.json")).unwrap()).unwrap();
-    let terms = ["terrorists", "rebels", "syrian government", "assad regime", "liberation", "fall", "resistance", "militias", "civilians", "talks", "the", "aleppo"];
-    let a: rustc_hash::FxHashMap<String, u64> = terms.iter().zip(&t.a).map(|(k, v)| (k.to_string(), *v as u64)).collect();
-    let b: rustc_hash::FxHashMap<String, u64> = terms.iter().zip(&t.b).map(|(k, v)| (k.to_string(), *v as u64)).collect();
+    let t: Table = serde_json::from_str(
+        &std::fs::read_to_string(crate::fixture("keyness/table.json")).unwrap(),
+    )
+    .unwrap();
+    let terms = [
+        "terrorists",
+        "rebels",
+        "syrian government",
+        "assad regime",
+        "liberation",
+        "fall",
+        "resistance",
+        "militias",
+        "civilians",
+        "talks",
+        "the",
+        "aleppo",
+    ];
+    let a: rustc_hash::FxHashMap<String, u64> = terms
+        .iter()
+        .zip(&t.a)
+        .map(|(k, v)| (k.to_string(), *v as u64))
+        .collect();
+    let b: rustc_hash::FxHashMap<String, u64> = terms
+        .iter()
+        .zip(&t.b)
+        .map(|(k, v)| (k.to_string(), *v as u64))
+        .collect();
     let (top, bottom) = framelens::compare::keyness(&a, &b, 3, 1);
     assert_eq!(top[0].term, "terrorists");
     assert_eq!(bottom[0].term, "rebels");

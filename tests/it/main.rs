@@ -24,6 +24,14 @@ pub fn bin() -> PathBuf {
 
 /// Runs the binary; returns (exit code, stdout, stderr).
 pub fn run(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let out = std::process::Command::new(bin()).args(args).current_dir(dir).output().expect("binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = std::process::Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }

@@ -21,22 +21,39 @@ struct Case {
 #[test]
 fn stance_rule_table() {
     let az = Analyzer::bundled();
-    let cases: Cases = toml::from_str(&std::fs::read_to_string(crate::fixture("cases/stance_rules.toml")).unwrap()).unwrap();
+    let cases: Cases = toml::from_str(
+        &std::fs::read_to_string(crate::fixture("cases/stance_rules.toml")).unwrap(),
+    )
+    .unwrap();
     let mut fails = Vec::new();
     for c in &cases.case {
         let at = c.text.find(&c.target).expect("target in text");
-        let s = framelens::framing::score_target(&az, &c.text, Span::new(at, at + c.target.len())).expect("scored");
+        let s = framelens::framing::score_target(&az, &c.text, Span::new(at, at + c.target.len()))
+            .expect("scored");
         let got = match s.label() {
             1 => "positive",
             -1 => "negative",
             _ => "neutral",
         };
-        let missing: Vec<&String> = c.rules.iter().filter(|r| !s.rules.contains(&r.as_str())).collect();
+        let missing: Vec<&String> = c
+            .rules
+            .iter()
+            .filter(|r| !s.rules.contains(&r.as_str()))
+            .collect();
         if got != c.expect || !missing.is_empty() {
-            fails.push(format!("{:?} -> {:?}: expected {} with {:?}, got {} ({:+.3}) with {:?}", c.text, c.target, c.expect, c.rules, got, s.score, s.rules));
+            fails.push(format!(
+                "{:?} -> {:?}: expected {} with {:?}, got {} ({:+.3}) with {:?}",
+                c.text, c.target, c.expect, c.rules, got, s.score, s.rules
+            ));
         }
     }
-    assert!(fails.is_empty(), "{} of {} cases failed:\n{}", fails.len(), cases.case.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {} cases failed:\n{}",
+        fails.len(),
+        cases.case.len(),
+        fails.join("\n")
+    );
 }
 
 #[test]
@@ -47,4 +64,3 @@ fn gold_fixture_beats_always_neutral() {
     assert!(m.skipped.is_empty(), "{:?}", m.skipped);
     assert!(m.macro_f1 > 0.5, "macro-F1 {}", m.macro_f1);
 }
-
