@@ -27,7 +27,11 @@ fn corpus_path() -> PathBuf {
             .status()
             .map(|s| s.success())
             .unwrap_or(false);
-        assert!(ok, "cannot generate the bench corpus with {}; set FRAMELENS_BENCH_CORPUS", gen.display());
+        assert!(
+            ok,
+            "cannot generate the bench corpus with {}; set FRAMELENS_BENCH_CORPUS",
+            gen.display()
+        );
     }
     out
 }
@@ -46,7 +50,9 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("stages");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("load", |b| b.iter(|| assert_eq!(load(&path).len(), articles.len())));
+    g.bench_function("load", |b| {
+        b.iter(|| assert_eq!(load(&path).len(), articles.len()))
+    });
     g.bench_function("segment+tokens", |b| {
         b.iter(|| {
             let mut n = 0;
@@ -61,24 +67,42 @@ fn benches(c: &mut Criterion) {
             assert!(n > 0);
         })
     });
-    let tokens: Vec<Tokens> = articles.iter().map(|a| Tokens::new(&a.text, &az.boilerplate.layout(&a.text).paragraphs)).collect();
+    let tokens: Vec<Tokens> = articles
+        .iter()
+        .map(|a| Tokens::new(&a.text, &az.boilerplate.layout(&a.text).paragraphs))
+        .collect();
     g.bench_function("actors", |b| {
         b.iter(|| {
             let mut cache = FuzzyCache::default();
-            let n: usize = articles.iter().zip(&tokens).map(|(a, t)| az.actors.find(&az.gazetteer, &a.text, t, &mut cache).len()).sum();
+            let n: usize = articles
+                .iter()
+                .zip(&tokens)
+                .map(|(a, t)| az.actors.find(&az.gazetteer, &a.text, t, &mut cache).len())
+                .sum();
             assert!(n > 0);
         })
     });
     g.bench_function("lexicon-matching", |b| {
         b.iter(|| {
-            let n: usize = articles.iter().zip(&tokens).map(|(a, t)| az.matcher.find(&a.text, t).len()).sum();
+            let n: usize = articles
+                .iter()
+                .zip(&tokens)
+                .map(|(a, t)| az.matcher.find(&a.text, t).len())
+                .sum();
             assert!(n > 0);
         })
     });
     g.bench_function("analyse (voices, all per-article stages)", |b| {
         b.iter(|| {
             let mut cache = FuzzyCache::default();
-            let n: usize = articles.iter().map(|a| az.analyse(a, &mut cache).map(|an| an.passages.len()).unwrap_or(0)).sum();
+            let n: usize = articles
+                .iter()
+                .map(|a| {
+                    az.analyse(a, &mut cache)
+                        .map(|an| an.passages.len())
+                        .unwrap_or(0)
+                })
+                .sum();
             assert!(n > 0);
         })
     });
@@ -88,7 +112,8 @@ fn benches(c: &mut Criterion) {
             let mut n = 0;
             for a in &articles {
                 if let Ok(an) = az.analyse(a, &mut cache) {
-                    n += framelens::framing::stance_observations(&an, &az.matcher, &az.gazetteer).len();
+                    n += framelens::framing::stance_observations(&an, &az.matcher, &az.gazetteer)
+                        .len();
                 }
             }
             assert!(n > 0);
@@ -106,8 +131,17 @@ fn benches(c: &mut Criterion) {
             assert!(!agg.stance.is_empty());
         })
     });
-    let opts = RunOptions { threads: 1, ..RunOptions::default() };
-    let result = run(&az, vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()], &opts, &|_| {}).unwrap();
+    let opts = RunOptions {
+        threads: 1,
+        ..RunOptions::default()
+    };
+    let result = run(
+        &az,
+        vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()],
+        &opts,
+        &|_| {},
+    )
+    .unwrap();
     g.bench_function("statistics+report", |b| {
         b.iter(|| {
             let options = framelens::report::ReportOptions {
@@ -121,15 +155,29 @@ fn benches(c: &mut Criterion) {
                 threads: 1,
                 extra: Default::default(),
             };
-            let r = framelens::report::Report::build(&az, &result.aggregate, result.inputs.clone(), options);
+            let r = framelens::report::Report::build(
+                &az,
+                &result.aggregate,
+                result.inputs.clone(),
+                options,
+            );
             assert!(!r.keyness.is_empty() && !r.to_json().is_empty());
         })
     });
     for threads in [1, 2] {
         g.bench_function(format!("analyze (whole run, {threads} thread(s))"), |b| {
-            let opts = RunOptions { threads, ..RunOptions::default() };
+            let opts = RunOptions {
+                threads,
+                ..RunOptions::default()
+            };
             b.iter(|| {
-                let r = run(&az, vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()], &opts, &|_| {}).unwrap();
+                let r = run(
+                    &az,
+                    vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()],
+                    &opts,
+                    &|_| {},
+                )
+                .unwrap();
                 assert_eq!(r.aggregate.analysed as usize, articles.len());
             })
         });
