@@ -36,7 +36,7 @@ fn corpus_path() -> PathBuf {
     out
 }
 
-fn load(path: &PathBuf) -> Vec<Article> {
+fn load(path: &std::path::Path) -> Vec<Article> {
     let stream = framelens::corpus::open(path, &LoadOptions::default()).expect("corpus opens");
     stream.filter_map(Result::ok).collect()
 }
