@@ -282,8 +282,8 @@ pub struct ActorMatcher {
     given_names: FxHashSet<String>,
 }
 
-/// Per-thread memory for fuzzy lookups.
-pub type FuzzyCache = FxHashMap<String, Option<(ActorId, Form)>>;
+/// Per-thread memory for fuzzy lookups: token key -> (surname match, given-name matches).
+pub type FuzzyCache = FxHashMap<String, (Option<ActorId>, Option<Vec<ActorId>>)>;
 
 impl ActorMatcher {
     /// Compiles a gazetteer.
@@ -592,8 +592,16 @@ impl ActorMatcher {
             return None;
         }
         let span_of = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b].span.end);
+        let (surname_hit, given_hit) = match cache.get(&key) {
+            Some(v) => v.clone(),
+            None => {
+                let v = (self.fuzzy.surname(g, &key), self.fuzzy.given(&key));
+                cache.insert(key.clone(), v.clone());
+                v
+            }
+        };
         // A given name followed by a surname of the same person: "Sergei Lavrentiev".
-        if let Some(person) = self.fuzzy.given(&key) {
+        if let Some(person) = given_hit {
             let mut j = i + 1;
             while j < toks.len()
                 && (PARTICLES.contains(&tokens.key(j)) || (!toks[j].word && tokens.key(j) == "-"))
@@ -617,15 +625,8 @@ impl ActorMatcher {
                 }
             }
         }
-        let found = match cache.get(&key) {
-            Some(v) => *v,
-            None => {
-                let v = self.fuzzy.surname(g, &key).map(|a| (a, Form::Surname));
-                cache.insert(key.clone(), v);
-                v
-            }
-        };
-        let (actor, form) = found?;
+        let actor = surname_hit?;
+        let form = Form::Surname;
         let surname_key = g
             .actor(actor)
             .surname

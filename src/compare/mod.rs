@@ -58,57 +58,60 @@ pub fn keyness(
     keyness_table(&vocab, ya, yb, k, min_count)
 }
 
-/// Keyness of group A against everything else, given A's counts and the counts of all
-/// groups together (A included), without building the rest's table.
-pub fn keyness_vs_rest(
-    a: &FxHashMap<String, u64>,
-    total: &FxHashMap<String, u64>,
-    k: usize,
-    min_count: u64,
-) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
-    let mut vocab: Vec<&String> = total.keys().collect();
-    vocab.sort();
-    let ya: Array1<f64> = vocab
-        .iter()
-        .map(|t| *a.get(*t).unwrap_or(&0) as f64)
-        .collect();
-    let yb: Array1<f64> = vocab
-        .iter()
-        .zip(ya.iter())
-        .map(|(t, x)| *total.get(*t).unwrap_or(&0) as f64 - x)
-        .collect();
-    keyness_table(&vocab, ya, yb, k, min_count)
+/// A shared vocabulary and total counts, for many keyness tables against "the rest".
+pub struct RestIndex<'a> {
+    vocab: Vec<&'a String>,
+    index: FxHashMap<&'a str, usize>,
+    total: Array1<f64>,
 }
 
-fn keyness_table(
-    vocab: &[&String],
-    ya: Array1<f64>,
-    yb: Array1<f64>,
-    k: usize,
-    min_count: u64,
-) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+impl<'a> RestIndex<'a> {
+    /// Indexes the counts of all groups together.
+    pub fn new(total: &'a FxHashMap<String, u64>) -> RestIndex<'a> {
+        let mut vocab: Vec<&String> = total.keys().collect();
+        vocab.sort();
+        let index = vocab.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+        let totals = vocab.iter().map(|t| total[*t] as f64).collect();
+        RestIndex { vocab, index, total: totals }
+    }
+
+    /// Keyness of group A (whose counts are part of the total) against all the others.
+    pub fn keyness(&self, a: &FxHashMap<String, u64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+        let mut ya = Array1::zeros(self.vocab.len());
+        for (t, c) in a {
+            if let Some(&i) = self.index.get(t.as_str()) {
+                ya[i] = *c as f64;
+            }
+        }
+        let yb = &self.total - &ya;
+        keyness_table(&self.vocab, ya, yb, k, min_count)
+    }
+}
+
+/// Keyness of group A against everything else, given A's counts and the counts of all
+/// groups together (A included).
+pub fn keyness_vs_rest(a: &FxHashMap<String, u64>, total: &FxHashMap<String, u64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+    RestIndex::new(total).keyness(a, k, min_count)
+}
+
+fn keyness_table(vocab: &[&String], ya: Array1<f64>, yb: Array1<f64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     let prior = &ya + &yb + 0.01;
     let z = log_odds_z(&ya, &yb, &prior);
-    let mut rows: Vec<KeyTerm> = vocab
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| ya[*i] + yb[*i] >= min_count as f64)
-        .map(|(i, t)| KeyTerm {
-            term: (*t).clone(),
-            z: z[i],
-            count_a: ya[i] as u64,
-            count_b: yb[i] as u64,
-        })
-        .collect();
-    rows.sort_by(|x, y| y.z.total_cmp(&x.z).then_with(|| x.term.cmp(&y.term)));
-    let top: Vec<KeyTerm> = rows.iter().take(k).filter(|r| r.z > 0.0).cloned().collect();
-    let bottom: Vec<KeyTerm> = rows
-        .iter()
-        .rev()
-        .take(k)
-        .filter(|r| r.z < 0.0)
-        .cloned()
-        .collect();
+    let eligible: Vec<usize> = (0..vocab.len()).filter(|&i| ya[i] + yb[i] >= min_count as f64).collect();
+    let row = |i: usize| KeyTerm { term: vocab[i].clone(), z: z[i], count_a: ya[i] as u64, count_b: yb[i] as u64 };
+    // Highest z first, ties by term; only the k best each way are sorted.
+    let order = |x: &usize, y: &usize| z[*y].total_cmp(&z[*x]).then_with(|| vocab[*x].cmp(vocab[*y]));
+    let pick = |mut idx: Vec<usize>, cmp: &dyn Fn(&usize, &usize) -> std::cmp::Ordering| {
+        if idx.len() > k && k > 0 {
+            idx.select_nth_unstable_by(k - 1, cmp);
+            idx.truncate(k);
+        }
+        idx.sort_by(cmp);
+        idx
+    };
+    let top: Vec<KeyTerm> = pick(eligible.clone(), &order).into_iter().take(k).filter(|&i| z[i] > 0.0).map(row).collect();
+    let rev = |x: &usize, y: &usize| z[*x].total_cmp(&z[*y]).then_with(|| vocab[*y].cmp(vocab[*x]));
+    let bottom: Vec<KeyTerm> = pick(eligible, &rev).into_iter().take(k).filter(|&i| z[i] < 0.0).map(row).collect();
     (top, bottom)
 }
 
