@@ -4,7 +4,7 @@
 use crate::analysis::aggregate::{Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES};
 use crate::analysis::Analyzer;
 use crate::compare::{
-    cosine_matrix, keyness, keyness_vs_rest, percentile_interval, tf_matrix, KeyTerm,
+    cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex,
 };
 use crate::corpus::{InputInfo, Skip};
 use crate::lexicon::SourceInfo;
@@ -487,9 +487,9 @@ impl Report {
                     }
                 }
             }
+            let rest = RestIndex::new(&total);
             for v in &big {
-                let (top, bottom) =
-                    keyness_vs_rest(&agg.terms[*v], &total, options.keyness_terms, 3);
+                let (top, bottom) = rest.keyness(&agg.terms[*v], options.keyness_terms, 3);
                 keyness_rows.push(KeynessRow {
                     voice: (*v).clone(),
                     against: "rest".into(),
