@@ -6,6 +6,7 @@ use super::common::{self, Format, InputArgs};
 use super::{Failure, Outcome};
 use crate::voices::Voice;
 use serde::Serialize;
+use std::io::Write;
 
 /// Flags of `voices`.
 #[derive(clap::Args, Debug)]
@@ -36,8 +37,18 @@ struct Row {
 /// Runs `voices`.
 pub fn run(args: Args) -> Outcome {
     let az = common::analyzer(&args.input, None)?;
-    let mut rows: Vec<Row> = Vec::new();
+    // Rows stream out article by article, so memory does not grow with the corpus.
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut failed: Option<std::io::Error> = None;
+    let mut first = true;
+    if args.format == Format::Json {
+        failed = out.write_all(b"[").err();
+    }
     common::visit(&az, &args.input, |an| {
+        if failed.is_some() {
+            return;
+        }
         let text = &an.article.text;
         let mut local: Vec<Row> = an
             .passages
@@ -69,36 +80,48 @@ pub fn run(args: Args) -> Outcome {
             text: b.span.of(text).to_string(),
         }));
         local.sort_by_key(|r| (r.start, r.end));
-        rows.extend(
-            local
-                .into_iter()
-                .filter(|r| args.voice.as_deref().map(|v| v == r.voice).unwrap_or(true)),
-        );
-    })?;
-    let out = match args.format {
-        Format::Json => serde_json::to_string_pretty(&rows).map_err(Failure::usage)? + "\n",
-        Format::Table => {
-            let mut s = String::new();
-            for r in &rows {
-                let text: String = r.text.chars().take(100).collect();
-                let more = if r.text.chars().count() > 100 {
-                    "…"
-                } else {
-                    ""
-                };
-                s.push_str(&format!(
-                    "{:<24} {:>6}-{:<6} {:<14} {}{}\n",
-                    r.article,
-                    r.start,
-                    r.end,
-                    r.voice,
-                    text.replace(['\n', '\r'], " "),
-                    more
-                ));
+        for r in local
+            .iter()
+            .filter(|r| args.voice.as_deref().map(|v| v == r.voice).unwrap_or(true))
+        {
+            let res = match args.format {
+                Format::Json => {
+                    let sep: &[u8] = if first { b"\n" } else { b",\n" };
+                    first = false;
+                    out.write_all(sep).and_then(|_| {
+                        serde_json::to_writer_pretty(&mut out, r).map_err(std::io::Error::other)
+                    })
+                }
+                Format::Table => {
+                    let t: String = r.text.chars().take(100).collect();
+                    let more = if r.text.chars().count() > 100 {
+                        "…"
+                    } else {
+                        ""
+                    };
+                    writeln!(
+                        out,
+                        "{:<24} {:>6}-{:<6} {:<14} {}{}",
+                        r.article,
+                        r.start,
+                        r.end,
+                        r.voice,
+                        t.replace(['\n', '\r'], " "),
+                        more
+                    )
+                }
+            };
+            if let Err(e) = res {
+                failed = Some(e);
+                return;
             }
-            s
         }
-    };
-    common::print(&out)?;
+    })?;
+    if failed.is_none() && args.format == Format::Json {
+        failed = out.write_all(b"\n]\n").err();
+    }
+    if let Some(e) = failed.or_else(|| out.flush().err()) {
+        return Err(Failure::usage(anyhow::Error::new(e)));
+    }
     Ok(0)
 }

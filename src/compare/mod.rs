@@ -70,13 +70,26 @@ impl<'a> RestIndex<'a> {
     pub fn new(total: &'a FxHashMap<String, u64>) -> RestIndex<'a> {
         let mut vocab: Vec<&String> = total.keys().collect();
         vocab.sort();
-        let index = vocab.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+        let index = vocab
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i))
+            .collect();
         let totals = vocab.iter().map(|t| total[*t] as f64).collect();
-        RestIndex { vocab, index, total: totals }
+        RestIndex {
+            vocab,
+            index,
+            total: totals,
+        }
     }
 
     /// Keyness of group A (whose counts are part of the total) against all the others.
-    pub fn keyness(&self, a: &FxHashMap<String, u64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+    pub fn keyness(
+        &self,
+        a: &FxHashMap<String, u64>,
+        k: usize,
+        min_count: u64,
+    ) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
         let mut ya = Array1::zeros(self.vocab.len());
         for (t, c) in a {
             if let Some(&i) = self.index.get(t.as_str()) {
@@ -90,17 +103,39 @@ impl<'a> RestIndex<'a> {
 
 /// Keyness of group A against everything else, given A's counts and the counts of all
 /// groups together (A included).
-pub fn keyness_vs_rest(a: &FxHashMap<String, u64>, total: &FxHashMap<String, u64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+pub fn keyness_vs_rest(
+    a: &FxHashMap<String, u64>,
+    total: &FxHashMap<String, u64>,
+    k: usize,
+    min_count: u64,
+) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     RestIndex::new(total).keyness(a, k, min_count)
 }
 
-fn keyness_table(vocab: &[&String], ya: Array1<f64>, yb: Array1<f64>, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+fn keyness_table(
+    vocab: &[&String],
+    ya: Array1<f64>,
+    yb: Array1<f64>,
+    k: usize,
+    min_count: u64,
+) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     let prior = &ya + &yb + 0.01;
     let z = log_odds_z(&ya, &yb, &prior);
-    let eligible: Vec<usize> = (0..vocab.len()).filter(|&i| ya[i] + yb[i] >= min_count as f64).collect();
-    let row = |i: usize| KeyTerm { term: vocab[i].clone(), z: z[i], count_a: ya[i] as u64, count_b: yb[i] as u64 };
+    let eligible: Vec<usize> = (0..vocab.len())
+        .filter(|&i| ya[i] + yb[i] >= min_count as f64)
+        .collect();
+    let row = |i: usize| KeyTerm {
+        term: vocab[i].clone(),
+        z: z[i],
+        count_a: ya[i] as u64,
+        count_b: yb[i] as u64,
+    };
     // Highest z first, ties by term; only the k best each way are sorted.
-    let order = |x: &usize, y: &usize| z[*y].total_cmp(&z[*x]).then_with(|| vocab[*x].cmp(vocab[*y]));
+    let order = |x: &usize, y: &usize| {
+        z[*y]
+            .total_cmp(&z[*x])
+            .then_with(|| vocab[*x].cmp(vocab[*y]))
+    };
     let pick = |mut idx: Vec<usize>, cmp: &dyn Fn(&usize, &usize) -> std::cmp::Ordering| {
         if idx.len() > k && k > 0 {
             idx.select_nth_unstable_by(k - 1, cmp);
@@ -109,9 +144,23 @@ fn keyness_table(vocab: &[&String], ya: Array1<f64>, yb: Array1<f64>, k: usize, 
         idx.sort_by(cmp);
         idx
     };
-    let top: Vec<KeyTerm> = pick(eligible.clone(), &order).into_iter().take(k).filter(|&i| z[i] > 0.0).map(row).collect();
-    let rev = |x: &usize, y: &usize| z[*x].total_cmp(&z[*y]).then_with(|| vocab[*y].cmp(vocab[*x]));
-    let bottom: Vec<KeyTerm> = pick(eligible, &rev).into_iter().take(k).filter(|&i| z[i] < 0.0).map(row).collect();
+    let top: Vec<KeyTerm> = pick(eligible.clone(), &order)
+        .into_iter()
+        .take(k)
+        .filter(|&i| z[i] > 0.0)
+        .map(row)
+        .collect();
+    let rev = |x: &usize, y: &usize| {
+        z[*x]
+            .total_cmp(&z[*y])
+            .then_with(|| vocab[*y].cmp(vocab[*x]))
+    };
+    let bottom: Vec<KeyTerm> = pick(eligible, &rev)
+        .into_iter()
+        .take(k)
+        .filter(|&i| z[i] < 0.0)
+        .map(row)
+        .collect();
     (top, bottom)
 }
 

@@ -3,9 +3,7 @@
 
 use crate::analysis::aggregate::{Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES};
 use crate::analysis::Analyzer;
-use crate::compare::{
-    cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex,
-};
+use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex};
 use crate::corpus::{InputInfo, Skip};
 use crate::lexicon::SourceInfo;
 use serde::Serialize;
