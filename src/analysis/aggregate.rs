@@ -8,7 +8,6 @@
 
 use super::{Analysed, Analyzer};
 use crate::corpus::Skip;
-use crate::framing::{FrameUse, LabelUse};
 use crate::span::Span;
 use crate::voices::Voice;
 use rustc_hash::FxHashMap;
@@ -288,7 +287,43 @@ pub struct OutletStats {
     pub bytes: u64,
 }
 
-/// Everything folded from the articles of a run.
+/// A map keyed by strings, looked up without allocating.
+pub type Map<V> = FxHashMap<String, V>;
+/// Two levels of [`Map`].
+pub type Map2<V> = Map<Map<V>>;
+
+/// The value under `k`, created on first use (allocates only then).
+pub fn slot<'m, V: Default>(m: &'m mut Map<V>, k: &str) -> &'m mut V {
+    if !m.contains_key(k) {
+        m.insert(k.to_string(), V::default());
+    }
+    m.get_mut(k).expect("just inserted")
+}
+
+/// The value under `a`, then `b`.
+pub fn slot2<'m, V: Default>(m: &'m mut Map2<V>, a: &str, b: &str) -> &'m mut V {
+    slot(slot(m, a), b)
+}
+
+/// Keys of a map in sorted order (for output).
+pub fn sorted<V>(m: &Map<V>) -> Vec<(&String, &V)> {
+    let mut v: Vec<(&String, &V)> = m.iter().collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
+/// Entries of a [`Map2`] as (outer key, inner key, value), sorted by keys.
+pub fn sorted2<V>(m: &Map2<V>) -> Vec<(&String, &String, &V)> {
+    let mut v: Vec<(&String, &String, &V)> = m
+        .iter()
+        .flat_map(|(a, inner)| inner.iter().map(move |(b, x)| (a, b, x)))
+        .collect();
+    v.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    v
+}
+
+/// Everything folded from the articles of a run. Maps are hash maps (no order); every output
+/// sorts their keys.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Aggregate {
     /// Evidence kept per cell.
@@ -308,29 +343,41 @@ pub struct Aggregate {
     /// Word tokens analysed.
     pub tokens: u64,
     /// Per voice.
-    pub voices: BTreeMap<String, VoiceStats>,
+    pub voices: Map<VoiceStats>,
     /// Per host outlet.
-    pub outlets: BTreeMap<String, OutletStats>,
+    pub outlets: Map<OutletStats>,
     /// Per actor.
-    pub actors: BTreeMap<String, ActorStats>,
-    /// Stance per (voice, actor).
-    pub stance: BTreeMap<(String, String), MeanCell>,
-    /// Stance per (voice, month), for the timeline.
-    pub timeline: BTreeMap<(String, String), MeanCell>,
-    /// Label counts per (concept, voice).
-    pub labels: BTreeMap<(String, String), ShareCell>,
-    /// Label counts per (concept, host outlet): everything an outlet prints, quotes included.
-    pub labels_by_outlet: BTreeMap<(String, String), ShareCell>,
+    pub actors: Map<ActorStats>,
+    /// Stance: voice -> actor -> cell.
+    pub stance: Map2<MeanCell>,
+    /// Stance for the timeline: voice -> month -> cell.
+    pub timeline: Map2<MeanCell>,
+    /// Label counts: concept -> voice -> cell.
+    pub labels: Map2<ShareCell>,
+    /// Label counts: concept -> host outlet -> cell (everything an outlet prints, quotes included).
+    pub labels_by_outlet: Map2<ShareCell>,
     /// Frame counts per voice.
-    pub frames: BTreeMap<String, ShareCell>,
+    pub frames: Map<ShareCell>,
     /// Unigram and bigram counts per voice.
-    pub terms: BTreeMap<String, FxHashMap<String, u64>>,
-    /// Unigram counts around each actor's mentions, per (voice, actor).
-    pub context: BTreeMap<(String, String), FxHashMap<String, u64>>,
+    pub terms: Map<Map<u64>>,
+    /// Unigram counts around each actor's mentions: voice -> actor -> counts.
+    pub context: Map2<Map<u64>>,
 }
 
 /// Words on each side of a mention counted into its context vector.
 pub const CONTEXT_WINDOW: usize = 8;
+
+fn merge2<V>(into: &mut Map2<V>, from: Map2<V>, f: impl Fn(&mut V, V))
+where
+    V: Default,
+{
+    for (a, inner) in from {
+        let dst = slot(into, &a);
+        for (b, v) in inner {
+            f(slot(dst, &b), v);
+        }
+    }
+}
 
 impl Aggregate {
     /// An empty aggregate.
@@ -360,7 +407,7 @@ impl Aggregate {
             *self.boilerplate.entry(k).or_default() += v;
         }
         for (k, v) in o.voices {
-            let s = self.voices.entry(k).or_default();
+            let s = slot(&mut self.voices, &k);
             s.articles += v.articles;
             s.own_articles += v.own_articles;
             s.own_passages += v.own_passages;
@@ -371,14 +418,14 @@ impl Aggregate {
             }
         }
         for (k, v) in o.outlets {
-            let s = self.outlets.entry(k).or_default();
+            let s = slot(&mut self.outlets, &k);
             s.articles += v.articles;
             s.bytes += v.bytes;
             s.first_date = min_opt(s.first_date.take(), v.first_date, true);
             s.last_date = min_opt(s.last_date.take(), v.last_date, false);
         }
         for (k, v) in o.actors {
-            let s = self.actors.entry(k).or_default();
+            let s = slot(&mut self.actors, &k);
             s.mentions += v.mentions;
             s.places += v.places;
             s.articles += v.articles;
@@ -390,27 +437,19 @@ impl Aggregate {
                 *s.forms.entry(a).or_default() += n;
             }
         }
-        for (k, v) in o.stance {
-            self.stance.entry(k).or_default().merge(v, cap);
-        }
-        for (k, v) in o.timeline {
-            self.timeline.entry(k).or_default().merge(v, 0);
-        }
-        for (k, v) in o.labels {
-            self.labels.entry(k).or_default().merge(v, cap);
-        }
-        for (k, v) in o.labels_by_outlet {
-            self.labels_by_outlet.entry(k).or_default().merge(v, cap);
-        }
+        merge2(&mut self.stance, o.stance, |a, b| a.merge(b, cap));
+        merge2(&mut self.timeline, o.timeline, |a, b| a.merge(b, 0));
+        merge2(&mut self.labels, o.labels, |a, b| a.merge(b, cap));
+        merge2(&mut self.labels_by_outlet, o.labels_by_outlet, |a, b| {
+            a.merge(b, cap)
+        });
         for (k, v) in o.frames {
-            self.frames.entry(k).or_default().merge(v, cap);
+            slot(&mut self.frames, &k).merge(v, cap);
         }
         for (k, v) in o.terms {
-            merge_counts(self.terms.entry(k).or_default(), v);
+            merge_counts(slot(&mut self.terms, &k), v);
         }
-        for (k, v) in o.context {
-            merge_counts(self.context.entry(k).or_default(), v);
-        }
+        merge2(&mut self.context, o.context, merge_counts);
     }
 
     /// Sorts the skip list into input order (for output).
@@ -438,15 +477,33 @@ impl Aggregate {
         let cap = self.cap;
         let text = art.text.as_str();
         let group = |k: String| groups.get(&k).cloned().unwrap_or(k);
-        let vkey = |v: Voice| group(az.voice_key(v, &an.host_key));
+        // The article's voices, once: passage -> index into `keys`.
+        let host = group(an.host_key.clone());
+        let mut keys: Vec<String> = vec![host.clone()];
+        let mut key_of: FxHashMap<Voice, usize> = FxHashMap::default();
+        key_of.insert(Voice::Own, 0);
+        let mut passage_key: Vec<usize> = Vec::with_capacity(an.passages.len());
+        for p in &an.passages {
+            let i = *key_of.entry(p.voice).or_insert_with(|| {
+                keys.push(group(az.voice_key(p.voice, &an.host_key)));
+                keys.len() - 1
+            });
+            passage_key.push(i);
+        }
+        let key_at = |pos: usize| -> usize {
+            let i = an.passages.partition_point(|p| p.span.end <= pos);
+            match an.passages.get(i) {
+                Some(p) if p.span.start <= pos => passage_key[i],
+                _ => 0,
+            }
+        };
         self.read += 1;
         self.analysed += 1;
         self.sentences += an.sentences.len() as u64;
         for b in &an.layout.boilerplate {
             *self.boilerplate.entry(b.rule.clone()).or_default() += 1;
         }
-        let host = group(an.host_key.clone());
-        let o = self.outlets.entry(host.clone()).or_default();
+        let o = slot(&mut self.outlets, &host);
         o.articles += 1;
         o.bytes += text.len() as u64;
         if let Some(d) = &art.date {
@@ -454,101 +511,81 @@ impl Aggregate {
             o.last_date = min_opt(o.last_date.take(), Some(d.clone()), false);
         }
         // Voices: passages and tokens.
-        let mut spoke: Vec<String> = Vec::new();
-        for p in &an.passages {
-            let k = vkey(p.voice);
-            let s = self.voices.entry(k.clone()).or_default();
+        let mut spoke = vec![false; keys.len()];
+        for (p, &k) in an.passages.iter().zip(&passage_key) {
+            let s = slot(&mut self.voices, &keys[k]);
             if p.voice == Voice::Own {
                 s.own_passages += 1;
             } else {
                 s.quoted_passages += 1;
                 *s.quoted_by.entry(host.clone()).or_default() += 1;
             }
-            if !spoke.contains(&k) {
-                spoke.push(k);
+            spoke[k] = true;
+        }
+        for (k, spoke) in keys.iter().zip(&spoke) {
+            if *spoke {
+                slot(&mut self.voices, k).articles += 1;
             }
         }
-        for k in &spoke {
-            self.voices.entry(k.clone()).or_default().articles += 1;
-        }
-        self.voices.entry(host.clone()).or_default().own_articles += 1;
+        slot(&mut self.voices, &host).own_articles += 1;
         // Terms per voice: walk tokens and passages together.
         let toks = &an.tokens;
-        // (passage, first word, second word or "") -> count, borrowing the token keys.
         let mut local: FxHashMap<(usize, &str, &str), u64> = FxHashMap::default();
-        let voice_keys: Vec<String> = an.passages.iter().map(|p| vkey(p.voice)).collect();
+        let mut voice_tokens = vec![0u64; keys.len()];
         let mut pi = 0usize;
         let mut prev_word: Option<usize> = None;
-        let mut voice_tokens: FxHashMap<usize, u64> = FxHashMap::default();
-        let mut buf = String::new();
         for (i, t) in toks.tokens.iter().enumerate() {
             while pi < an.passages.len() && an.passages[pi].span.end <= t.span.start {
                 pi += 1;
                 prev_word = None;
             }
-            let Some(p) = an.passages.get(pi).filter(|p| p.span.start <= t.span.start) else {
-                prev_word = None;
-                continue;
-            };
-            let _ = p;
-            if !t.word {
-                prev_word = None;
-                continue;
-            }
-            *voice_tokens.entry(pi).or_default() += 1;
-            let k = crate::actors::strip_possessive(toks.key(i));
-            if az.stopwords.contains(k) || !k.chars().any(char::is_alphabetic) {
+            if an
+                .passages
+                .get(pi)
+                .map(|p| p.span.start > t.span.start)
+                .unwrap_or(true)
+                || !t.word
+            {
                 prev_word = None;
                 continue;
             }
-            *local.entry((pi, k, "")).or_default() += 1;
+            let k = passage_key[pi];
+            voice_tokens[k] += 1;
+            let key = crate::actors::strip_possessive(toks.key(i));
+            if az.stopwords.contains(key) || !key.chars().any(char::is_alphabetic) {
+                prev_word = None;
+                continue;
+            }
+            *local.entry((k, key, "")).or_default() += 1;
             if let Some(j) = prev_word {
                 *local
-                    .entry((pi, crate::actors::strip_possessive(toks.key(j)), k))
+                    .entry((k, crate::actors::strip_possessive(toks.key(j)), key))
                     .or_default() += 1;
             }
             prev_word = Some(i);
         }
-        let mut per_voice_tokens: FxHashMap<&str, u64> = FxHashMap::default();
-        for (pi, n) in voice_tokens {
-            *per_voice_tokens.entry(voice_keys[pi].as_str()).or_default() += n;
-        }
-        for (k, n) in per_voice_tokens {
-            self.voices.entry(k.to_string()).or_default().tokens += n;
-            self.tokens += n;
-        }
-        let mut by_voice: FxHashMap<&str, Vec<(&str, &str, u64)>> = FxHashMap::default();
-        for ((pi, a, b), n) in local {
-            by_voice
-                .entry(voice_keys[pi].as_str())
-                .or_default()
-                .push((a, b, n));
-        }
-        for (voice, items) in by_voice {
-            let m = match self.terms.get_mut(voice) {
-                Some(m) => m,
-                None => self.terms.entry(voice.to_string()).or_default(),
-            };
-            for (a, b, n) in items {
-                buf.clear();
-                buf.push_str(a);
-                if !b.is_empty() {
-                    buf.push(' ');
-                    buf.push_str(b);
-                }
-                match m.get_mut(buf.as_str()) {
-                    Some(c) => *c += n,
-                    None => {
-                        m.insert(buf.clone(), n);
-                    }
-                }
+        for (k, n) in keys.iter().zip(&voice_tokens) {
+            if *n > 0 {
+                slot(&mut self.voices, k).tokens += n;
+                self.tokens += n;
             }
         }
-        // Actors.
+        let mut buf = String::new();
+        for ((k, a, b), n) in local {
+            let m = slot(&mut self.terms, &keys[k]);
+            buf.clear();
+            buf.push_str(a);
+            if !b.is_empty() {
+                buf.push(' ');
+                buf.push_str(b);
+            }
+            *slot(m, &buf) += n;
+        }
+        // Actors and their context windows.
         let mut seen_actor: Vec<u32> = Vec::new();
         for m in &an.mentions {
-            let id = az.gazetteer.actor(m.actor).id.clone();
-            let s = self.actors.entry(id.clone()).or_default();
+            let id = az.gazetteer.actor(m.actor).id.as_str();
+            let s = slot(&mut self.actors, id);
             if m.place {
                 s.places += 1;
                 continue;
@@ -557,17 +594,25 @@ impl Aggregate {
             if m.fuzzy {
                 s.fuzzy += 1;
             }
-            *s.by_voice
-                .entry(vkey(an.voice_at(m.span.start)))
-                .or_default() += 1;
-            *s.forms.entry(m.span.of(text).to_string()).or_default() += 1;
+            let v = &keys[key_at(m.span.start)];
+            match s.by_voice.get_mut(v.as_str()) {
+                Some(c) => *c += 1,
+                None => {
+                    s.by_voice.insert(v.clone(), 1);
+                }
+            }
+            let form = m.span.of(text);
+            match s.forms.get_mut(form) {
+                Some(c) => *c += 1,
+                None => {
+                    s.forms.insert(form.to_string(), 1);
+                }
+            }
             if !seen_actor.contains(&m.actor) {
                 seen_actor.push(m.actor);
                 s.articles += 1;
             }
-            // Context window.
-            let v = vkey(an.voice_at(m.span.start));
-            let ctx = self.context.entry((v, id)).or_default();
+            let ctx = slot2(&mut self.context, v, id);
             let lo = (m.first as usize).saturating_sub(CONTEXT_WINDOW);
             let hi = (m.last as usize + 1 + CONTEXT_WINDOW).min(toks.len());
             for j in (lo..hi).filter(|&j| j < m.first as usize || j > m.last as usize) {
@@ -578,38 +623,104 @@ impl Aggregate {
                 if az.stopwords.contains(k) || !k.chars().any(char::is_alphabetic) {
                     continue;
                 }
-                match ctx.get_mut(k) {
-                    Some(c) => *c += 1,
-                    None => {
-                        ctx.insert(k.to_string(), 1);
-                    }
-                }
+                *slot(ctx, k) += 1;
             }
         }
         let month = art
             .date
             .as_deref()
             .filter(|d| d.len() >= 7)
-            .map(|d| d[..7].to_string());
+            .map(|d| &d[..7]);
         let labels = crate::framing::labels(an, &az.matcher);
         let frames = crate::framing::frames(an, &az.matcher);
         let stance = crate::framing::stance_observations(an, &az.matcher, &az.gazetteer);
-        self.fold_labels(az, an, &labels, &w, &vkey, cap);
-        self.fold_frames(az, an, &frames, &w, &vkey, cap);
-        let mut touched: Vec<(String, String)> = Vec::new();
+        // Labels, per voice and per host outlet.
+        let mut touched: Vec<(u16, usize)> = Vec::new();
+        let mut touched_host: Vec<u16> = Vec::new();
+        for u in &labels {
+            let set = &az.matcher.label_sets[u.set as usize];
+            let k = key_at(u.span.start);
+            let hcell = slot2(&mut self.labels_by_outlet, &set.concept, &host);
+            hcell.add(u.label as usize, set.labels.len(), &w);
+            if !touched_host.contains(&u.set) {
+                touched_host.push(u.set);
+                hcell.articles += 1;
+            }
+            let cell = slot2(&mut self.labels, &set.concept, &keys[k]);
+            cell.add(u.label as usize, set.labels.len(), &w);
+            if !touched.contains(&(u.set, k)) {
+                touched.push((u.set, k));
+                cell.articles += 1;
+            }
+            let Some(si) = an.sentence_at(u.span.start) else {
+                continue;
+            };
+            let s = an.sentences[si].0;
+            let rank = fnv(art.id.as_bytes(), u.span.start as u64);
+            if cap > 0 && would_keep(&cell.evidence[u.label as usize], rank, cap) {
+                let e = evidence(
+                    an,
+                    s,
+                    rank,
+                    &keys[k],
+                    vec![mark(
+                        s,
+                        u.span,
+                        "label",
+                        &format!("{}: {}", set.concept, set.labels[u.label as usize]),
+                    )],
+                );
+                keep_bottom(&mut cell.evidence[u.label as usize], e, cap);
+            }
+        }
+        // Frames per voice.
+        let nframes = az.matcher.frames.len();
+        let mut touched_frames = vec![false; keys.len()];
+        for u in &frames {
+            let k = key_at(u.span.start);
+            let cell = slot(&mut self.frames, &keys[k]);
+            cell.add(u.frame as usize, nframes, &w);
+            if !touched_frames[k] {
+                touched_frames[k] = true;
+                cell.articles += 1;
+            }
+            let rank = fnv(art.id.as_bytes(), u.span.start as u64 ^ 0xF4A3);
+            if cap > 0 && would_keep(&cell.evidence[u.frame as usize], rank, cap) {
+                let Some(si) = an.sentence_at(u.span.start) else {
+                    continue;
+                };
+                let s = an.sentences[si].0;
+                let e = evidence(
+                    an,
+                    s,
+                    rank,
+                    &keys[k],
+                    vec![mark(
+                        s,
+                        u.span,
+                        "frame",
+                        &az.matcher.frames[u.frame as usize].id,
+                    )],
+                );
+                keep_bottom(&mut cell.evidence[u.frame as usize], e, cap);
+            }
+        }
+        // Stance per (voice, actor), and per (voice, month).
+        let mut touched_stance: Vec<(usize, u32)> = Vec::new();
         for o in &stance {
-            let key = (vkey(o.voice), az.gazetteer.actor(o.actor).id.clone());
+            let k = key_at(o.mention.start);
+            let actor = az.gazetteer.actor(o.actor).id.as_str();
             let micro = (o.score.score * MICRO).round() as i64;
-            let cell = self.stance.entry(key.clone()).or_default();
+            let cell = slot2(&mut self.stance, &keys[k], actor);
             cell.add(micro, o.score.label(), &w);
-            if !touched.contains(&key) {
-                touched.push(key.clone());
+            if !touched_stance.contains(&(k, o.actor)) {
+                touched_stance.push((k, o.actor));
                 cell.articles += 1;
             }
             let (s, _) = an.sentences[o.sentence];
-            let rank = fnv(art.id.as_bytes(), s.start as u64 ^ (o.actor as u64) << 32);
+            let rank = fnv(art.id.as_bytes(), s.start as u64 ^ ((o.actor as u64) << 32));
             if cap > 0 && would_keep(&cell.evidence, rank, cap) {
-                let mut marks = vec![mark(s, o.mention, "actor", &key.1)];
+                let mut marks = vec![mark(s, o.mention, "actor", actor)];
                 for c in &o.score.contributions {
                     marks.push(mark(
                         s,
@@ -624,111 +735,13 @@ impl Aggregate {
                         ),
                     ));
                 }
-                let mut e = evidence(an, s, rank, &key.0, marks);
+                let mut e = evidence(an, s, rank, &keys[k], marks);
                 e.score = Some(o.score.score);
                 e.rules = o.score.rules.iter().map(|r| r.to_string()).collect();
                 keep_bottom(&mut cell.evidence, e, cap);
             }
-            if let Some(mo) = &month {
-                self.timeline
-                    .entry((key.0.clone(), mo.clone()))
-                    .or_default()
-                    .add(micro, o.score.label(), &w);
-            }
-        }
-    }
-
-    fn fold_labels(
-        &mut self,
-        az: &Analyzer,
-        an: &Analysed,
-        uses: &[LabelUse],
-        w: &[u8; REPLICATES],
-        vkey: &dyn Fn(Voice) -> String,
-        cap: usize,
-    ) {
-        let mut touched: Vec<(String, String)> = Vec::new();
-        let host = vkey(Voice::Own);
-        let mut touched_host: Vec<String> = Vec::new();
-        for u in uses {
-            let set = &az.matcher.label_sets[u.set as usize];
-            let hcell = self
-                .labels_by_outlet
-                .entry((set.concept.clone(), host.clone()))
-                .or_default();
-            hcell.add(u.label as usize, set.labels.len(), w);
-            if !touched_host.contains(&set.concept) {
-                touched_host.push(set.concept.clone());
-                hcell.articles += 1;
-            }
-            let key = (set.concept.clone(), vkey(u.voice));
-            let cell = self.labels.entry(key.clone()).or_default();
-            cell.add(u.label as usize, set.labels.len(), w);
-            if !touched.contains(&key) {
-                touched.push(key.clone());
-                cell.articles += 1;
-            }
-            let Some(si) = an.sentence_at(u.span.start) else {
-                continue;
-            };
-            let s = an.sentences[si].0;
-            let rank = fnv(an.article.id.as_bytes(), u.span.start as u64);
-            if cap > 0 && would_keep(&cell.evidence[u.label as usize], rank, cap) {
-                let e = evidence(
-                    an,
-                    s,
-                    rank,
-                    &key.1,
-                    vec![mark(
-                        s,
-                        u.span,
-                        "label",
-                        &format!("{}: {}", set.concept, set.labels[u.label as usize]),
-                    )],
-                );
-                keep_bottom(&mut cell.evidence[u.label as usize], e, cap);
-            }
-        }
-    }
-
-    fn fold_frames(
-        &mut self,
-        az: &Analyzer,
-        an: &Analysed,
-        uses: &[FrameUse],
-        w: &[u8; REPLICATES],
-        vkey: &dyn Fn(Voice) -> String,
-        cap: usize,
-    ) {
-        let k = az.matcher.frames.len();
-        let mut touched: Vec<String> = Vec::new();
-        for u in uses {
-            let key = vkey(u.voice);
-            let cell = self.frames.entry(key.clone()).or_default();
-            cell.add(u.frame as usize, k, w);
-            if !touched.contains(&key) {
-                touched.push(key.clone());
-                cell.articles += 1;
-            }
-            let Some(si) = an.sentence_at(u.span.start) else {
-                continue;
-            };
-            let s = an.sentences[si].0;
-            let rank = fnv(an.article.id.as_bytes(), u.span.start as u64 ^ 0xF4A3);
-            if cap > 0 && would_keep(&cell.evidence[u.frame as usize], rank, cap) {
-                let e = evidence(
-                    an,
-                    s,
-                    rank,
-                    &key,
-                    vec![mark(
-                        s,
-                        u.span,
-                        "frame",
-                        &az.matcher.frames[u.frame as usize].id,
-                    )],
-                );
-                keep_bottom(&mut cell.evidence[u.frame as usize], e, cap);
+            if let Some(mo) = month {
+                slot2(&mut self.timeline, &keys[k], mo).add(micro, o.score.label(), &w);
             }
         }
     }

@@ -101,6 +101,7 @@ pub struct Gazetteer {
     by_id: BTreeMap<String, u32>,
     country_of: Vec<Option<u32>>,
     parent_of: Vec<Option<u32>>,
+    outlets: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// Index of an actor in its gazetteer.
@@ -201,12 +202,30 @@ impl Gazetteer {
                 at = parent_of[p as usize];
             }
         }
+        // Outlet names, codes and aliases, by name key (first one wins).
+        let mut outlets = rustc_hash::FxHashMap::default();
+        for (i, a) in actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Outlet)
+        {
+            for n in std::iter::once(&a.id)
+                .chain(&a.codes)
+                .chain(std::iter::once(&a.name))
+                .chain(&a.aliases)
+            {
+                outlets
+                    .entry(crate::actors::name_key(n))
+                    .or_insert(i as u32);
+            }
+        }
         Ok(Gazetteer {
             info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text),
             actors,
             by_id,
             country_of,
             parent_of,
+            outlets,
         })
     }
 
@@ -243,20 +262,11 @@ impl Gazetteer {
 
     /// Finds the outlet actor for an outlet name from corpus metadata (id, code, name or alias).
     pub fn outlet(&self, raw: &str) -> Option<ActorId> {
-        let want = crate::actors::name_key(raw);
-        if want.is_empty() {
-            return None;
+        if let Some(&id) = self.by_id.get(raw) {
+            if self.actors[id as usize].kind == ActorKind::Outlet {
+                return Some(id);
+            }
         }
-        self.actors
-            .iter()
-            .position(|a| {
-                a.kind == ActorKind::Outlet
-                    && (a.id == raw
-                        || crate::actors::name_key(&a.id) == want
-                        || a.codes.iter().any(|c| crate::actors::name_key(c) == want)
-                        || crate::actors::name_key(&a.name) == want
-                        || a.aliases.iter().any(|x| crate::actors::name_key(x) == want))
-            })
-            .map(|i| i as u32)
+        self.outlets.get(&crate::actors::name_key(raw)).copied()
     }
 }

@@ -1,7 +1,9 @@
 //! The report: one serde value built from an [`Aggregate`], written as JSON with sorted keys
 //! and floats rounded to six decimals, so the same inputs give byte-identical files.
 
-use crate::analysis::aggregate::{Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES};
+use crate::analysis::aggregate::{
+    sorted, sorted2, Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES,
+};
 use crate::analysis::Analyzer;
 use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex};
 use crate::corpus::{InputInfo, Skip};
@@ -363,9 +365,8 @@ impl Report {
                 .or_insert(0u64) += 1;
         }
         let group_names: BTreeMap<&String, ()> = options.groups.keys().map(|k| (k, ())).collect();
-        let voices: Vec<VoiceRow> = agg
-            .voices
-            .iter()
+        let voices: Vec<VoiceRow> = sorted(&agg.voices)
+            .into_iter()
             .map(|(k, v)| {
                 let actor = g.id(k).map(|i| g.actor(i));
                 VoiceRow {
@@ -399,9 +400,8 @@ impl Report {
                 }
             })
             .collect();
-        let actors = agg
-            .actors
-            .iter()
+        let actors = sorted(&agg.actors)
+            .into_iter()
             .map(|(k, v)| {
                 let a = g.id(k).map(|i| g.actor(i));
                 ActorRow {
@@ -424,10 +424,9 @@ impl Report {
                 }
             })
             .collect();
-        let stance = agg
-            .stance
-            .iter()
-            .map(|((voice, actor), c)| {
+        let stance = sorted2(&agg.stance)
+            .into_iter()
+            .map(|(voice, actor, c)| {
                 let (mean, lo, hi) = mean_row(c);
                 StanceRow {
                     voice: voice.clone(),
@@ -445,26 +444,25 @@ impl Report {
             })
             .collect();
         let mut labels = Vec::new();
-        for ((concept, voice), cell) in &agg.labels {
+        for (concept, voice, cell) in sorted2(&agg.labels) {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
                 share_rows(concept, "voice", voice, cell, &set.labels, &mut labels);
             }
         }
-        for ((concept, outlet), cell) in &agg.labels_by_outlet {
+        for (concept, outlet, cell) in sorted2(&agg.labels_by_outlet) {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
                 share_rows(concept, "outlet", outlet, cell, &set.labels, &mut labels);
             }
         }
         let frame_names: Vec<String> = az.matcher.frames.iter().map(|f| f.id.clone()).collect();
         let mut frames = Vec::new();
-        for (voice, cell) in &agg.frames {
+        for (voice, cell) in sorted(&agg.frames) {
             share_rows("frames", "voice", voice, cell, &frame_names, &mut frames);
         }
         frames.retain(|r| r.count > 0 || r.total == 0);
         // Keyness and similarity over voices with enough text.
-        let big: Vec<&String> = agg
-            .voices
-            .iter()
+        let big: Vec<&String> = sorted(&agg.voices)
+            .into_iter()
             .filter(|(k, v)| {
                 v.tokens >= options.min_tokens
                     && k.as_str() != "unknown"
@@ -524,11 +522,12 @@ impl Report {
             agg.actors.iter().map(|(k, v)| (k, v.mentions)).collect();
         top_actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         for (actor, _) in top_actors.into_iter().take(10) {
-            let vs: Vec<(&String, &rustc_hash::FxHashMap<String, u64>)> = agg
-                .context
-                .iter()
-                .filter(|((v, a), c)| a == actor && v != "unknown" && c.values().sum::<u64>() >= 30)
-                .map(|((v, _), c)| (v, c))
+            let vs: Vec<(&String, &rustc_hash::FxHashMap<String, u64>)> = sorted2(&agg.context)
+                .into_iter()
+                .filter(|(v, a, c)| {
+                    *a == actor && v.as_str() != "unknown" && c.values().sum::<u64>() >= 30
+                })
+                .map(|(v, _, c)| (v, c))
                 .collect();
             if vs.len() >= 2 {
                 let rows: Vec<&rustc_hash::FxHashMap<String, u64>> =
@@ -542,10 +541,9 @@ impl Report {
                 });
             }
         }
-        let timeline = agg
-            .timeline
-            .iter()
-            .map(|((voice, month), c)| {
+        let timeline = sorted2(&agg.timeline)
+            .into_iter()
+            .map(|(voice, month, c)| {
                 let (mean, lo, hi) = mean_row(c);
                 TimelineRow {
                     voice: voice.clone(),
@@ -557,9 +555,8 @@ impl Report {
                 }
             })
             .collect();
-        let outlets = agg
-            .outlets
-            .iter()
+        let outlets = sorted(&agg.outlets)
+            .into_iter()
             .map(|(k, v)| OutletRow {
                 outlet: k.clone(),
                 articles: v.articles,
