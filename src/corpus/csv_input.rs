@@ -94,7 +94,9 @@ impl CsvReader {
 
     fn convert(&self) -> Record {
         let pos = self.record.position();
-        let line = pos.map(|p| p.line());
+        // The csv crate's position is where the previous record ended: the record itself
+        // starts on the next line.
+        let line = pos.map(|p| p.line() + 1);
         let byte = pos.map(|p| p.byte()).unwrap_or(0);
         let skip = |kind, reason: String| Skip {
             source: self.source.clone(),
@@ -166,7 +168,7 @@ impl Iterator for CsvReader {
             }
             Err(e) => {
                 self.done = true;
-                let line = e.position().map(|p| p.line());
+                let line = e.position().map(|p| p.line() + 1);
                 Some(Err(Skip {
                     source: self.source.clone(),
                     line,

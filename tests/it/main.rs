@@ -3,6 +3,7 @@
 mod cli;
 mod expectations;
 mod keyness;
+mod properties;
 mod stance_rules;
 
 use std::path::{Path, PathBuf};
