@@ -322,6 +322,25 @@ pub fn sorted2<V>(m: &Map2<V>) -> Vec<(&String, &String, &V)> {
     v
 }
 
+/// An article that was analysed but looks odd (kept in every count, and listed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Flag {
+    /// Article id.
+    pub article: String,
+    /// Host outlet.
+    pub outlet: String,
+    /// Input path.
+    pub source: String,
+    /// Line in the input.
+    pub line: Option<u64>,
+    /// `low-cohesion`.
+    pub kind: String,
+    /// The measured value.
+    pub value: f64,
+    /// In words.
+    pub detail: String,
+}
+
 /// Everything folded from the articles of a run. Maps are hash maps (no order); every output
 /// sorts their keys.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -362,6 +381,8 @@ pub struct Aggregate {
     pub terms: Map<Map<u64>>,
     /// Unigram counts around each actor's mentions: voice -> actor -> counts.
     pub context: Map2<Map<u64>>,
+    /// Articles flagged as odd.
+    pub flags: Vec<Flag>,
 }
 
 /// Words on each side of a mention counted into its context vector.
@@ -401,6 +422,7 @@ impl Aggregate {
         self.read += o.read;
         self.analysed += o.analysed;
         self.skipped.extend(o.skipped);
+        self.flags.extend(o.flags);
         self.sentences += o.sentences;
         self.tokens += o.tokens;
         for (k, v) in o.boilerplate {
@@ -452,8 +474,22 @@ impl Aggregate {
         merge2(&mut self.context, o.context, merge_counts);
     }
 
-    /// Sorts the skip list into input order (for output).
+    /// Sorts the skip and flag lists into input order (for output).
     pub fn sort_skips(&mut self, input_order: &[String]) {
+        let fpos = |s: &str| {
+            input_order
+                .iter()
+                .position(|p| s.starts_with(p.as_str()))
+                .unwrap_or(usize::MAX)
+        };
+        self.flags.sort_by(|a, b| {
+            (fpos(&a.source), &a.source, a.line, &a.article).cmp(&(
+                fpos(&b.source),
+                &b.source,
+                b.line,
+                &b.article,
+            ))
+        });
         let pos = |s: &str| {
             input_order
                 .iter()
@@ -500,6 +536,22 @@ impl Aggregate {
         self.read += 1;
         self.analysed += 1;
         self.sentences += an.sentences.len() as u64;
+        if let Some((c, n)) = an.cohesion(&az.stopwords) {
+            if c < super::COHESION_FLAG_BELOW {
+                self.flags.push(Flag {
+                    article: art.id.clone(),
+                    outlet: host.clone(),
+                    source: art.source.clone(),
+                    line: art.line,
+                    kind: "low-cohesion".into(),
+                    value: (c * 1e4).round() / 1e4,
+                    detail: format!(
+                        "only {:.0} % of {n} sentences share a content word with the two before them: text stitched from unrelated stories or machine-spun",
+                        c * 100.0
+                    ),
+                });
+            }
+        }
         for b in &an.layout.boilerplate {
             *self.boilerplate.entry(b.rule.clone()).or_default() += 1;
         }

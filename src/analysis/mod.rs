@@ -163,6 +163,52 @@ impl Analyzer {
     }
 }
 
+/// Sentences needed before cohesion is judged.
+pub const COHESION_MIN_SENTENCES: usize = 8;
+/// Articles below this lexical cohesion are flagged as stitched or spun text.
+pub const COHESION_FLAG_BELOW: f64 = 0.15;
+
+impl Analysed<'_> {
+    /// Lexical cohesion: the share of sentences (after the first) that repeat a common word
+    /// (lowercase in the text, four letters or more, not a stop word: names do not count, since
+    /// stitched text keeps repeating its actors) of one of the two sentences before them. On the
+    /// FA-KES Syria set the 1st percentile is 0.25 and the median 0.67; the spun seed 002
+    /// scores 0.05. None for articles with fewer than eight such sentences.
+    pub fn cohesion(&self, stopwords: &FxHashSet<String>) -> Option<(f64, usize)> {
+        let toks = &self.tokens;
+        let sets: Vec<Vec<&str>> = self
+            .sentences
+            .iter()
+            .map(|(s, _)| {
+                let (a, b) = toks.range(*s);
+                let mut v: Vec<&str> = (a..b)
+                    .filter(|&i| toks.tokens[i].word && !toks.tokens[i].cap)
+                    .map(|i| crate::actors::strip_possessive(toks.key(i)))
+                    .filter(|k| {
+                        k.chars().count() >= 4
+                            && k.chars().all(char::is_alphabetic)
+                            && !stopwords.contains(*k)
+                    })
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .filter(|v| v.len() >= 2)
+            .collect();
+        if sets.len() < COHESION_MIN_SENTENCES {
+            return None;
+        }
+        let shares = |a: &[&str], b: &[&str]| a.iter().any(|w| b.binary_search(w).is_ok());
+        let linked = (1..sets.len())
+            .filter(|&i| {
+                shares(&sets[i], &sets[i - 1]) || (i >= 2 && shares(&sets[i], &sets[i - 2]))
+            })
+            .count();
+        Some((linked as f64 / (sets.len() - 1) as f64, sets.len()))
+    }
+}
+
 impl Analysed<'_> {
     /// The passage containing byte `pos`, if any.
     pub fn passage_at(&self, pos: usize) -> Option<&Passage> {

@@ -270,6 +270,8 @@ pub struct Report {
     pub similarity: Vec<SimilarityMatrix>,
     /// Stance per month.
     pub timeline: Vec<TimelineRow>,
+    /// Articles analysed but flagged as odd (low lexical cohesion).
+    pub flags: Vec<crate::analysis::aggregate::Flag>,
 }
 
 fn r6(x: f64) -> f64 {
@@ -596,6 +598,7 @@ impl Report {
             keyness: keyness_rows,
             similarity,
             timeline,
+            flags: agg.flags.clone(),
         }
     }
 

@@ -364,16 +364,36 @@ fn seed_report_shows_the_framing_a_reader_expects() {
 #[test]
 fn csv_with_chosen_columns_and_a_ragged_row() {
     let (code, out, err) = run(
-        &["actors", "fixtures/csv/articles.csv", "--text-col", "story", "--outlet-col", "source", "--date-col", "published", "--format", "json"],
+        &[
+            "actors",
+            "fixtures/csv/articles.csv",
+            "--text-col",
+            "story",
+            "--outlet-col",
+            "source",
+            "--date-col",
+            "published",
+            "--format",
+            "json",
+        ],
         &root(),
     );
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("articles.csv:4: row has 2 fields but the header has 4"), "{err}");
+    assert!(
+        err.contains("articles.csv:4: row has 2 fields but the header has 4"),
+        "{err}"
+    );
     assert!(err.contains("read 4 = analysed 3 + skipped 1"), "{err}");
-    assert!(out.contains("\"lavrov\"") && out.contains("\"zarif\""), "{out}");
+    assert!(
+        out.contains("\"lavrov\"") && out.contains("\"zarif\""),
+        "{out}"
+    );
     let (code, _, err) = run(&["actors", "fixtures/csv/articles.csv"], &root());
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("no column named \"text\"") && err.contains("--text-col"), "{err}");
+    assert!(
+        err.contains("no column named \"text\"") && err.contains("--text-col"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -382,7 +402,10 @@ fn gzip_and_standard_input_read_like_jsonl() {
     let dir = tmp();
     let gz = dir.path().join("mixed.jsonl.gz");
     let raw = std::fs::read(fixture("bad/mixed.jsonl")).unwrap();
-    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
     enc.write_all(&raw).unwrap();
     enc.finish().unwrap();
     let (code, _, err) = run(&["actors", gz.to_str().unwrap()], &root());
@@ -394,7 +417,10 @@ fn gzip_and_standard_input_read_like_jsonl() {
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
     let (code, _, err) = run(&["actors", cut.to_str().unwrap()], &root());
     assert!(code == 0 || code == 1, "{err}");
-    assert!(err.contains("input ends early") || err.contains("cannot read further"), "{err}");
+    assert!(
+        err.contains("input ends early") || err.contains("cannot read further"),
+        "{err}"
+    );
     // Standard input.
     let mut child = std::process::Command::new(crate::bin())
         .args(["actors", "-", "--format", "json"])
@@ -408,18 +434,48 @@ fn gzip_and_standard_input_read_like_jsonl() {
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("-:2: invalid JSON") && err.contains("read 11 = analysed 1 + skipped 10"), "{err}");
+    assert!(
+        err.contains("-:2: invalid JSON") && err.contains("read 11 = analysed 1 + skipped 10"),
+        "{err}"
+    );
 }
 
 #[test]
 fn groups_merge_voices() {
     let dir = tmp();
     let out = dir.path().join("g");
-    let (code, _, err) = run(&["analyze", "fixtures/seeds", "--group", "iran_state=presstv,irna,tasnim", "--out", out.to_str().unwrap()], &root());
+    let (code, _, err) = run(
+        &[
+            "analyze",
+            "fixtures/seeds",
+            "--group",
+            "iran_state=presstv,irna,tasnim",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &root(),
+    );
     assert_eq!(code, 0, "{err}");
-    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
-    let voices: Vec<&str> = report["voices"].as_array().unwrap().iter().map(|v| v["voice"].as_str().unwrap()).collect();
-    assert!(voices.contains(&"iran_state") && !voices.contains(&"presstv") && !voices.contains(&"tasnim"), "{voices:?}");
-    let kind = report["voices"].as_array().unwrap().iter().find(|v| v["voice"] == "iran_state").unwrap()["kind"].clone();
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let voices: Vec<&str> = report["voices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["voice"].as_str().unwrap())
+        .collect();
+    assert!(
+        voices.contains(&"iran_state")
+            && !voices.contains(&"presstv")
+            && !voices.contains(&"tasnim"),
+        "{voices:?}"
+    );
+    let kind = report["voices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["voice"] == "iran_state")
+        .unwrap()["kind"]
+        .clone();
     assert_eq!(kind, "group");
 }

@@ -15,16 +15,59 @@ fn analyzer() -> &'static Analyzer {
 /// Text that exercises the parsers: quotes of every kind, names, punctuation, scripts.
 fn texty() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Lavrov", "Lavrentiev", "Sergei", " said", ", Tass said.", "\u{201C}", "\u{201D}", "\"", "'", "\u{2018}", "\u{2019}", " the ",
-        "regime", " not ", "condemned", "Damascus", " in ", "Moscow", ".", "\n", "\r\n", "\r", " U.S. ", "...", "\u{2026}", ":", ",",
-        "Лавров", "ظریف", "\u{200B}", "\u{202E}", "\u{FEFF}", "-", "Amir-Abdollahian", "according to Interfax", "\u{00A0}", "é",
-        "Al-Manar", "(", ")", "so-called", "Comments 0", "W460", "   ",
+        "Lavrov",
+        "Lavrentiev",
+        "Sergei",
+        " said",
+        ", Tass said.",
+        "\u{201C}",
+        "\u{201D}",
+        "\"",
+        "'",
+        "\u{2018}",
+        "\u{2019}",
+        " the ",
+        "regime",
+        " not ",
+        "condemned",
+        "Damascus",
+        " in ",
+        "Moscow",
+        ".",
+        "\n",
+        "\r\n",
+        "\r",
+        " U.S. ",
+        "...",
+        "\u{2026}",
+        ":",
+        ",",
+        "Лавров",
+        "ظریف",
+        "\u{200B}",
+        "\u{202E}",
+        "\u{FEFF}",
+        "-",
+        "Amir-Abdollahian",
+        "according to Interfax",
+        "\u{00A0}",
+        "é",
+        "Al-Manar",
+        "(",
+        ")",
+        "so-called",
+        "Comments 0",
+        "W460",
+        "   ",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
 fn boundaries_ok(text: &str, s: Span) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 proptest! {
@@ -105,5 +148,38 @@ proptest! {
     fn lexicon_parsing_never_panics(text in "[\\[\\]a-z_=\"{}*, .0-9\\n-]{0,200}") {
         let _ = framelens::lexicon::Lexicon::parse(&text, "p.toml").map(|l| framelens::lexicon::check::check(&l));
         let _ = framelens::lexicon::Gazetteer::parse(&text, "p.toml");
+    }
+}
+
+#[test]
+fn spun_seed_has_low_cohesion() {
+    let az = analyzer();
+    let stream =
+        framelens::corpus::open(&crate::fixture("seeds"), &LoadOptions::default()).unwrap();
+    let mut cache = Default::default();
+    let mut values = Vec::new();
+    for a in stream {
+        let a = a.unwrap();
+        let an = az.analyse(&a, &mut cache).unwrap();
+        values.push((a.id.clone(), an.cohesion(&az.stopwords)));
+    }
+    eprintln!("{values:?}");
+    let spun = values
+        .iter()
+        .find(|v| v.0.starts_with("002"))
+        .unwrap()
+        .1
+        .unwrap();
+    assert!(
+        spun.0 < framelens::analysis::COHESION_FLAG_BELOW,
+        "{spun:?}"
+    );
+    for (id, v) in &values {
+        if let (false, Some(v)) = (id.starts_with("002"), v) {
+            assert!(
+                v.0 >= framelens::analysis::COHESION_FLAG_BELOW,
+                "{id} {v:?}"
+            );
+        }
     }
 }
