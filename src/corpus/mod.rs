@@ -109,7 +109,7 @@ impl Default for LoadOptions {
 }
 
 /// The kind of an input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     /// A folder of `.txt` files, optionally with `manifest.toml` or `manifest.csv`.
@@ -159,7 +159,7 @@ pub fn input_kind(path: &Path) -> Result<InputKind, Error> {
 
 /// Provenance of one input: path, kind and SHA-256 of its bytes (for a folder, of its manifest
 /// and files in name order).
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct InputInfo {
     /// The path as given.
     pub path: String,

@@ -62,7 +62,7 @@ pub struct Hit {
 }
 
 /// A label set after merging.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct LabelSetInfo {
     /// Concept id.
     pub concept: String,
@@ -75,7 +75,7 @@ pub struct LabelSetInfo {
 }
 
 /// A frame after merging.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct FrameInfo {
     /// Frame id.
     pub id: String,

@@ -8,14 +8,14 @@ use crate::analysis::Analyzer;
 use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex};
 use crate::corpus::{InputInfo, Skip};
 use crate::lexicon::SourceInfo;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Cells with fewer observations than this are flagged `low_n`.
 pub const LOW_N: u64 = 5;
 
 /// Options recorded in the provenance and used for comparisons.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ReportOptions {
     /// Voices with fewer word tokens are left out of keyness and similarity.
     pub min_tokens: u64,
@@ -39,7 +39,7 @@ pub struct ReportOptions {
 }
 
 /// Where the numbers come from.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Provenance {
     /// framelens version.
     pub framelens_version: String,
@@ -58,7 +58,7 @@ pub struct Provenance {
 }
 
 /// Every record accounted for.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Accounting {
     /// Records read.
     pub read: u64,
@@ -79,7 +79,7 @@ pub struct Accounting {
 }
 
 /// One row per voice.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct VoiceRow {
     /// Voice key.
     pub voice: String,
@@ -104,7 +104,7 @@ pub struct VoiceRow {
 }
 
 /// One row per actor.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ActorRow {
     /// Actor id.
     pub actor: String,
@@ -127,7 +127,7 @@ pub struct ActorRow {
 }
 
 /// Stance of a voice toward an actor.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StanceRow {
     /// Voice.
     pub voice: String,
@@ -154,7 +154,7 @@ pub struct StanceRow {
 }
 
 /// Share of one label in a voice's uses of a label set.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ShareRow {
     /// Label set (labels) or `frames`.
     pub concept: String,
@@ -184,7 +184,7 @@ pub struct ShareRow {
 }
 
 /// Keyness of a voice against the rest or another voice.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct KeynessRow {
     /// Voice.
     pub voice: String,
@@ -197,7 +197,7 @@ pub struct KeynessRow {
 }
 
 /// A similarity matrix.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SimilarityMatrix {
     /// Actor id, or `all`.
     pub actor: String,
@@ -210,7 +210,7 @@ pub struct SimilarityMatrix {
 }
 
 /// Stance of a voice in one month.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TimelineRow {
     /// Voice.
     pub voice: String,
@@ -227,7 +227,7 @@ pub struct TimelineRow {
 }
 
 /// Articles per host outlet.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct OutletRow {
     /// Outlet key.
     pub outlet: String,
@@ -242,7 +242,7 @@ pub struct OutletRow {
 }
 
 /// The report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {
     /// Provenance.
     pub provenance: Provenance,
@@ -600,6 +600,11 @@ impl Report {
             timeline,
             flags: agg.flags.clone(),
         }
+    }
+
+    /// Reads a report written by [`Report::to_json`].
+    pub fn from_json(text: &str) -> Result<Report, serde_json::Error> {
+        serde_json::from_str(text)
     }
 
     /// The report as JSON: sorted keys, two-space indentation, trailing newline.
