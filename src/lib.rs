@@ -8,6 +8,7 @@
 
 pub mod actors;
 pub mod analysis;
+pub mod chart;
 pub mod cli;
 pub mod compare;
 pub mod corpus;

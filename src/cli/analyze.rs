@@ -39,6 +39,44 @@ pub struct Args {
     min_tokens: u64,
 }
 
+/// Every file of a report folder: report.json, index.html, report.md and charts/*.svg.
+pub fn render_all(report: &Report) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    let charts = crate::chart::all(report, crate::chart::Size::SLIDE);
+    let names: Vec<String> = charts.iter().map(|c| c.name.clone()).collect();
+    let view = crate::report::view::View::build(report, &names);
+    let figures: Vec<crate::report::html::Figure> = charts
+        .iter()
+        .map(|c| crate::report::html::Figure {
+            name: c.name.clone(),
+            title: c.title.clone(),
+            svg: c.svg.clone(),
+        })
+        .collect();
+    let html = crate::report::html::render(
+        &view,
+        &figures,
+        report.accounting.skips.len(),
+        report.provenance.replicates,
+    )
+    .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
+    let md = crate::report::markdown::render(
+        &view,
+        &charts
+            .iter()
+            .map(|c| (c.name.clone(), c.title.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let mut files = vec![
+        (PathBuf::from("report.json"), report.to_json().into_bytes()),
+        (PathBuf::from("index.html"), html.into_bytes()),
+        (PathBuf::from("report.md"), md.into_bytes()),
+    ];
+    for c in charts {
+        files.push((PathBuf::from("charts").join(&c.name), c.svg.into_bytes()));
+    }
+    Ok(files)
+}
+
 /// Default output folder for some inputs.
 pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
     let name = inputs
@@ -127,8 +165,11 @@ pub fn run(args: Args) -> Outcome {
     };
     let report = Report::build(&az, agg, result.inputs, options);
     let out = args.out.unwrap_or_else(|| default_out(&args.input.inputs));
-    let path = out.join("report.json");
-    common::write_atomic(&path, report.to_json().as_bytes())?;
-    eprintln!("framelens: wrote {}", path.display());
+    let files = render_all(&report)?;
+    common::write_dir(&out, &files)?;
+    eprintln!(
+        "framelens: wrote {} (report.json, index.html, report.md, charts/)",
+        out.display()
+    );
     Ok(0)
 }

@@ -250,3 +250,57 @@ pub fn visit(
     }
     Ok(())
 }
+
+/// Writes a report folder as a whole: every file goes into a fresh sibling folder, which then
+/// replaces `dir` by renames, so a run killed midway leaves the previous report intact and a
+/// failed write leaves no half-written report.
+pub fn write_dir(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    std::fs::create_dir_all(parent)
+        .with_context(|| {
+            format!(
+                "cannot create {}; check the path and permissions",
+                parent.display()
+            )
+        })
+        .map_err(Failure::data)?;
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let res = (|| -> std::io::Result<()> {
+        std::fs::create_dir_all(&tmp)?;
+        for (rel, bytes) in files {
+            let p = tmp.join(rel);
+            if let Some(d) = p.parent() {
+                std::fs::create_dir_all(d)?;
+            }
+            let mut f = std::fs::File::create(&p)?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+        }
+        if dir.exists() {
+            std::fs::rename(dir, &old)?;
+        }
+        if let Err(e) = std::fs::rename(&tmp, dir) {
+            let _ = std::fs::rename(&old, dir);
+            return Err(e);
+        }
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    })();
+    if let Err(e) = res {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(Failure::data(anyhow::anyhow!(
+            "cannot write the report to {}: {e}; check that the folder is writable and the disk has space (the previous report, if any, is unchanged)",
+            dir.display()
+        )));
+    }
+    Ok(())
+}

@@ -6,6 +6,7 @@
 
 mod actors;
 mod analyze;
+mod chart;
 mod common;
 mod kwic;
 mod lexicon;
@@ -38,6 +39,8 @@ enum Command {
     Lexicon(lexicon::Command),
     /// Score target-dependent stance against an annotated set
     Validate(validate::Args),
+    /// Draw one chart of a report as SVG or PNG
+    Chart(chart::Args),
 }
 
 pub use validate::Metrics;
@@ -97,6 +100,7 @@ pub fn main() -> ExitCode {
         Command::Kwic(a) => kwic::run(a),
         Command::Lexicon(c) => lexicon::run(c),
         Command::Validate(a) => validate::run(a),
+        Command::Chart(a) => chart::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

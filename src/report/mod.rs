@@ -1,6 +1,11 @@
 //! The report: one serde value built from an [`Aggregate`], written as JSON with sorted keys
 //! and floats rounded to six decimals, so the same inputs give byte-identical files.
 
+pub mod escape;
+pub mod html;
+pub mod markdown;
+pub mod view;
+
 use crate::analysis::aggregate::{
     sorted, sorted2, Aggregate, Evidence, MeanCell, ShareCell, MICRO, REPLICATES,
 };

@@ -269,6 +269,26 @@ fn bad_lexicon_is_refused_by_analyze() {
     assert!(err.contains("lexicon_errors.toml:"), "{err}");
 }
 
+/// Every file of a report folder, by relative path.
+fn folder(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn reports_are_identical_across_thread_counts() {
     let dir = tmp();
@@ -288,8 +308,14 @@ fn reports_are_identical_across_thread_counts() {
             &root(),
         );
         assert_eq!(code, 0, "{err}");
-        outputs.push(std::fs::read(out.join("report.json")).unwrap());
+        outputs.push(folder(&out));
     }
+    for name in ["report.json", "index.html", "report.md"] {
+        assert!(outputs[0].contains_key(name), "{name} missing");
+    }
+    assert!(outputs[0]
+        .keys()
+        .any(|k| k.starts_with("charts/") && k.ends_with(".svg")));
     assert!(outputs[0] == outputs[1] && outputs[1] == outputs[2]);
 }
 
@@ -302,10 +328,62 @@ fn committed_seed_report_is_fresh() {
         &root(),
     );
     assert_eq!(code, 0, "{err}");
-    let fresh = std::fs::read_to_string(out.join("report.json")).unwrap();
-    let committed =
-        std::fs::read_to_string(root().join("reports/seeds/report.json")).unwrap_or_default();
-    assert!(fresh == committed, "reports/seeds/report.json is stale: run `cargo run --release -- analyze fixtures/seeds` and commit it");
+    let fresh = folder(&out);
+    let committed = folder(&root().join("reports/seeds"));
+    let stale: Vec<&String> = fresh
+        .keys()
+        .chain(committed.keys())
+        .filter(|k| fresh.get(*k) != committed.get(*k))
+        .collect();
+    assert!(stale.is_empty(), "reports/seeds is stale ({stale:?}): run `cargo run --release -- analyze fixtures/seeds` and commit it");
+}
+
+#[test]
+fn html_links_resolve_and_markdown_links_charts() {
+    let dir = tmp();
+    let out = dir.path().join("r");
+    let (code, _, err) = run(
+        &[
+            "analyze",
+            "fixtures/seeds",
+            "fixtures/hard",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let ids: std::collections::BTreeSet<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    let mut links = 0;
+    for target in html
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+    {
+        links += 1;
+        assert!(ids.contains(target), "link to missing #{target}");
+    }
+    assert!(links > 10, "{links} links");
+    assert!(html.contains("Content-Security-Policy") && !html.contains("<script"));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let mut charts = 0;
+    for link in md
+        .split("](charts/")
+        .skip(1)
+        .filter_map(|s| s.split(')').next())
+    {
+        charts += 1;
+        assert!(
+            out.join("charts").join(link).exists(),
+            "report.md links a missing chart {link}"
+        );
+    }
+    assert!(charts >= 3 && md.contains("| voice |"), "{md}");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Integration tests: one binary, one module per topic.
 
+mod browser;
+mod charts;
 mod cli;
 mod expectations;
 mod keyness;
