@@ -490,15 +490,9 @@ impl Aggregate {
                 &b.article,
             ))
         });
-        let pos = |s: &str| {
-            input_order
-                .iter()
-                .position(|p| s.starts_with(p.as_str()))
-                .unwrap_or(usize::MAX)
-        };
         self.skipped.sort_by(|a, b| {
-            (pos(&a.source), &a.source, a.line, &a.id).cmp(&(
-                pos(&b.source),
+            (fpos(&a.source), &a.source, a.line, &a.id).cmp(&(
+                fpos(&b.source),
                 &b.source,
                 b.line,
                 &b.id,

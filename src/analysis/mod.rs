@@ -107,6 +107,15 @@ impl Analyzer {
         }
     }
 
+    /// The voice as the listing commands show it: `own` for the host's own voice, else as
+    /// [`Analyzer::voice_key`].
+    pub fn voice_label(&self, v: Voice, host_key: &str) -> String {
+        match v {
+            Voice::Own => "own".to_string(),
+            other => self.voice_key(other, host_key),
+        }
+    }
+
     /// Analyses one article, or skips it when nothing is left after boilerplate.
     pub fn analyse<'a>(
         &self,

@@ -87,8 +87,6 @@ pub fn run(
 ) -> Result<RunResult, StrictStop> {
     let threads = opts.threads.max(1);
     let failed: Mutex<Option<Skip>> = Mutex::new(None);
-    let order: Vec<String> = Vec::new();
-    let _ = order;
     if threads == 1 {
         let mut agg = Aggregate::new(opts.evidence, opts.seed);
         let mut cache = FuzzyCache::default();

@@ -3,7 +3,6 @@
 
 use super::common::{self, InputArgs};
 use super::{Failure, Outcome};
-use crate::voices::Voice;
 
 /// Flags of `kwic`.
 #[derive(clap::Args, Debug)]
@@ -50,10 +49,7 @@ pub fn run(args: Args) -> Outcome {
     common::visit(&az, &args.input, |an| {
         let text = &an.article.text;
         for m in an.mentions.iter().filter(|m| m.actor == actor && !m.place) {
-            let v = match an.voice_at(m.span.start) {
-                Voice::Own => "own".to_string(),
-                other => az.voice_key(other, &an.host_key),
-            };
+            let v = az.voice_label(an.voice_at(m.span.start), &an.host_key);
             if args.voice.as_deref().map(|x| x != v).unwrap_or(false) {
                 continue;
             }

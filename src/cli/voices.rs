@@ -4,7 +4,6 @@
 
 use super::common::{self, Format, InputArgs};
 use super::{Failure, Outcome};
-use crate::voices::Voice;
 use serde::Serialize;
 use std::io::Write;
 
@@ -58,10 +57,7 @@ pub fn run(args: Args) -> Outcome {
                 outlet: an.host_key.clone(),
                 start: p.span.start,
                 end: p.span.end,
-                voice: match p.voice {
-                    Voice::Own => "own".into(),
-                    v => az.voice_key(v, &an.host_key),
-                },
+                voice: az.voice_label(p.voice, &an.host_key),
                 quoted: p.quoted,
                 cue: p.cue.map(|c| c.of(text).to_string()),
                 rule: None,

@@ -2,7 +2,6 @@
 //! written beside the fixtures (`fixtures/seeds/expect.toml`, `fixtures/hard/expect.toml`).
 
 use framelens::analysis::Analyzer;
-use framelens::voices::Voice;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -69,11 +68,11 @@ fn analyse_folder(az: &Analyzer, folder: &str) -> BTreeMap<String, Seen> {
                 .passages
                 .iter()
                 .map(|p| {
-                    let v = match p.voice {
-                        Voice::Own => "own".to_string(),
-                        v => az.voice_key(v, &an.host_key),
-                    };
-                    (p.span.start, p.span.end, v)
+                    (
+                        p.span.start,
+                        p.span.end,
+                        az.voice_label(p.voice, &an.host_key),
+                    )
                 })
                 .collect(),
             mentions: an
