@@ -1,5 +1,8 @@
 //! `framelens lexicon check FILE...`: validates lexicons and prints `file:line:col: message`.
 //! Exit 1 when any file has an error; warnings alone exit 0.
+//!
+//! `framelens lexicon diff OLD NEW [--format table|json]`: entries added, removed and changed,
+//! by section. Exit 0 when nothing changed, 1 when something did (like `diff`), 2 on errors.
 
 use super::common;
 use super::{Failure, Outcome};
@@ -17,11 +20,47 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Entries added, removed and changed between two versions of a lexicon (weights, labels,
+    /// frames, notes), by section. Exit 0 when nothing changed, 1 when something did
+    Diff {
+        /// The old version
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The new version
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// Output format of `lexicon diff`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum Format {
+    /// A table grouped by section
+    Table,
+    /// JSON
+    Json,
 }
 
 /// Runs a lexicon subcommand.
 pub fn run(c: Command) -> Outcome {
     match c {
+        Command::Diff { old, new, format } => {
+            let load = |p: &PathBuf| crate::lexicon::load_lexicon(p).map_err(Failure::usage);
+            let d = crate::lexicon::diff::diff(&load(&old)?, &load(&new)?);
+            let out = match format {
+                Format::Table => crate::lexicon::diff::table(&d),
+                Format::Json => {
+                    let mut s = serde_json::to_string_pretty(&d).map_err(Failure::usage)?;
+                    s.push('\n');
+                    s
+                }
+            };
+            common::print(&out)?;
+            Ok(if d.entries.is_empty() { 0 } else { 1 })
+        }
         Command::Check { files } => {
             let mut errors = 0usize;
             let mut warnings = 0usize;

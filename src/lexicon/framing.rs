@@ -59,6 +59,10 @@ pub struct Frame {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Note.
+    pub note: Option<String>,
     /// Terms.
     pub terms: Vec<Term>,
     /// Where the frame starts.
@@ -74,6 +78,8 @@ pub struct StanceEntry {
     pub weight: f64,
     /// An evaluative act whose object is the one judged.
     pub act: bool,
+    /// Note.
+    pub note: Option<String>,
 }
 
 /// A loaded lexicon (not yet validated: see [`super::check`]).
@@ -81,6 +87,9 @@ pub struct StanceEntry {
 pub struct Lexicon {
     /// Provenance.
     pub info: SourceInfo,
+    /// The file's text as read (kept so that a report can carry the lexicons that made it).
+    #[serde(skip)]
+    pub text: String,
     /// Language.
     pub language: String,
     /// Label sets.
@@ -158,11 +167,9 @@ struct RawLabel {
 struct RawFrame {
     id: String,
     name: String,
-    #[allow(dead_code)]
     description: Option<String>,
     #[serde(default)]
     terms: Vec<Spanned<String>>,
-    #[allow(dead_code)]
     note: Option<String>,
 }
 
@@ -179,7 +186,6 @@ struct RawStanceEntry {
     weight: f64,
     #[serde(default)]
     act: bool,
-    #[allow(dead_code)]
     note: Option<String>,
     #[allow(dead_code)]
     example: Option<String>,
@@ -238,6 +244,8 @@ impl Lexicon {
             .map(|f| Frame {
                 id: f.get_ref().id.clone(),
                 name: f.get_ref().name.clone(),
+                description: f.get_ref().description.clone(),
+                note: f.get_ref().note.clone(),
                 terms: f.get_ref().terms.iter().map(term).collect(),
                 line: line(f.span().start),
             })
@@ -246,14 +254,15 @@ impl Lexicon {
             .stance
             .iter()
             .map(|(k, v)| {
-                let (weight, act) = match v.get_ref() {
-                    RawStance::Weight(w) => (*w, false),
-                    RawStance::Entry(e) => (e.weight, e.act),
+                let (weight, act, note) = match v.get_ref() {
+                    RawStance::Weight(w) => (*w, false, None),
+                    RawStance::Entry(e) => (e.weight, e.act, e.note.clone()),
                 };
                 StanceEntry {
                     term: term(k),
                     weight,
                     act,
+                    note,
                 }
             })
             .collect();
@@ -271,6 +280,7 @@ impl Lexicon {
         };
         Ok(Lexicon {
             info: SourceInfo::new(path, &raw.meta.name, &raw.meta.version, text),
+            text: text.to_string(),
             language: raw.meta.language,
             label_sets,
             frames,

@@ -59,6 +59,22 @@ pub struct Hit {
     pub first: u32,
     /// Last token (inclusive).
     pub last: u32,
+    /// The entry that matched: index into [`Matcher::sources`].
+    pub source: u32,
+}
+
+/// Where a term of the matcher comes from: the lexicon, the section and the term as written.
+/// Sections are named as in `framelens lexicon diff`: `label_set.<concept>.<label>`,
+/// `label_set.<concept>.exclude`, `frame.<id>`, `stance`, `intensifiers`, `negators`,
+/// `contrast`, `distancing`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TermSource {
+    /// `meta.name` of the lexicon.
+    pub lexicon: String,
+    /// Section.
+    pub section: String,
+    /// The term as written.
+    pub term: String,
 }
 
 /// A label set after merging.
@@ -99,6 +115,7 @@ pub struct StanceInfo {
 #[derive(Clone, Debug)]
 struct Payload {
     kind: HitKind,
+    source: u32,
     /// For acronyms: the token texts that must match exactly.
     exact: Option<Vec<String>>,
 }
@@ -117,9 +134,11 @@ pub struct Matcher {
     pub intensifiers: Vec<(String, f64)>,
     /// Term text of every label (set, label) -> terms, for reports.
     pub label_terms: Vec<Vec<Vec<String>>>,
+    /// The entry behind each hit ([`Hit::source`]).
+    pub sources: Vec<TermSource>,
 }
 
-fn is_acronym(term: &str) -> bool {
+pub(crate) fn is_acronym(term: &str) -> bool {
     let letters: Vec<char> = term.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
@@ -131,13 +150,16 @@ impl Matcher {
         let mut label_sets: Vec<LabelSetInfo> = Vec::new();
         let mut set_terms: Vec<Vec<(u16, String)>> = Vec::new();
         let mut set_excludes: Vec<Vec<String>> = Vec::new();
+        let mut set_lexicon: Vec<String> = Vec::new();
         let mut frames: Vec<FrameInfo> = Vec::new();
         let mut frame_terms: Vec<Vec<String>> = Vec::new();
+        let mut frame_lexicon: Vec<String> = Vec::new();
         let mut stance: Vec<StanceInfo> = Vec::new();
         let mut stance_by_key: FxHashMap<(String, bool), u32> = FxHashMap::default();
         let mut intensifiers: Vec<(String, f64)> = Vec::new();
+        let mut int_lexicon: Vec<String> = Vec::new();
         let mut int_by_key: FxHashMap<(String, bool), u32> = FxHashMap::default();
-        let mut markers: Vec<(String, HitKind)> = Vec::new();
+        let mut markers: Vec<(String, HitKind, String)> = Vec::new();
         for lex in lexicons {
             for set in &lex.label_sets {
                 let info = LabelSetInfo {
@@ -158,11 +180,13 @@ impl Matcher {
                         label_sets[i] = info;
                         set_terms[i] = terms;
                         set_excludes[i] = ex;
+                        set_lexicon[i] = lex.info.name.clone();
                     }
                     None => {
                         label_sets.push(info);
                         set_terms.push(terms);
                         set_excludes.push(ex);
+                        set_lexicon.push(lex.info.name.clone());
                     }
                 }
             }
@@ -176,10 +200,12 @@ impl Matcher {
                     Some(i) => {
                         frames[i] = info;
                         frame_terms[i] = terms;
+                        frame_lexicon[i] = lex.info.name.clone();
                     }
                     None => {
                         frames.push(info);
                         frame_terms.push(terms);
+                        frame_lexicon.push(lex.info.name.clone());
                     }
                 }
             }
@@ -202,27 +228,33 @@ impl Matcher {
             for (t, v) in &lex.intensifiers {
                 let k = term_key(&t.text);
                 match int_by_key.get(&k) {
-                    Some(&i) => intensifiers[i as usize] = (t.text.clone(), *v),
+                    Some(&i) => {
+                        intensifiers[i as usize] = (t.text.clone(), *v);
+                        int_lexicon[i as usize] = lex.info.name.clone();
+                    }
                     None => {
                         int_by_key.insert(k, intensifiers.len() as u32);
                         intensifiers.push((t.text.clone(), *v));
+                        int_lexicon.push(lex.info.name.clone());
                     }
                 }
             }
+            let name = &lex.info.name;
             for t in &lex.negators {
-                markers.push((t.text.clone(), HitKind::Negator));
+                markers.push((t.text.clone(), HitKind::Negator, name.clone()));
             }
             for t in &lex.contrast {
-                markers.push((t.text.clone(), HitKind::Contrast));
+                markers.push((t.text.clone(), HitKind::Contrast, name.clone()));
             }
             for t in &lex.distancing {
-                markers.push((t.text.clone(), HitKind::Distancing));
+                markers.push((t.text.clone(), HitKind::Distancing, name.clone()));
             }
         }
         let mut patterns: Vec<String> = Vec::new();
         let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let mut payloads: Vec<Vec<Payload>> = Vec::new();
-        let mut add = |term: &str, kind: HitKind| {
+        let mut sources: Vec<TermSource> = Vec::new();
+        let mut add = |term: &str, kind: HitKind, lexicon: &str, section: String| {
             let (key, wild) = term_key(term);
             if key.is_empty() {
                 return;
@@ -246,10 +278,20 @@ impl Matcher {
                 payloads.len() - 1
             });
             if !payloads[i].iter().any(|p| p.kind == kind) {
-                payloads[i].push(Payload { kind, exact });
+                payloads[i].push(Payload {
+                    kind,
+                    source: sources.len() as u32,
+                    exact,
+                });
+                sources.push(TermSource {
+                    lexicon: lexicon.to_string(),
+                    section,
+                    term: term.to_string(),
+                });
             }
         };
         for (si, terms) in set_terms.iter().enumerate() {
+            let set = &label_sets[si];
             for (li, t) in terms {
                 add(
                     t,
@@ -257,25 +299,52 @@ impl Matcher {
                         set: si as u16,
                         label: *li,
                     },
+                    &set_lexicon[si],
+                    format!("label_set.{}.{}", set.concept, set.labels[*li as usize]),
                 );
             }
             for t in &set_excludes[si] {
-                add(t, HitKind::Exclude { set: si as u16 });
+                add(
+                    t,
+                    HitKind::Exclude { set: si as u16 },
+                    &set_lexicon[si],
+                    format!("label_set.{}.exclude", set.concept),
+                );
             }
         }
         for (fi, terms) in frame_terms.iter().enumerate() {
             for t in terms {
-                add(t, HitKind::Frame { frame: fi as u16 });
+                add(
+                    t,
+                    HitKind::Frame { frame: fi as u16 },
+                    &frame_lexicon[fi],
+                    format!("frame.{}", frames[fi].id),
+                );
             }
         }
         for (i, s) in stance.iter().enumerate() {
-            add(&s.term, HitKind::Stance { entry: i as u32 });
+            add(
+                &s.term,
+                HitKind::Stance { entry: i as u32 },
+                &s.lexicon,
+                "stance".into(),
+            );
         }
         for (i, (t, _)) in intensifiers.iter().enumerate() {
-            add(t, HitKind::Intensifier { entry: i as u32 });
+            add(
+                t,
+                HitKind::Intensifier { entry: i as u32 },
+                &int_lexicon[i],
+                "intensifiers".into(),
+            );
         }
-        for (t, k) in &markers {
-            add(t, *k);
+        for (t, k, lexicon) in &markers {
+            let section = match k {
+                HitKind::Negator => "negators",
+                HitKind::Contrast => "contrast",
+                _ => "distancing",
+            };
+            add(t, *k, lexicon, section.into());
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -298,6 +367,7 @@ impl Matcher {
             stance,
             intensifiers,
             label_terms,
+            sources,
         }
     }
 
@@ -346,6 +416,7 @@ impl Matcher {
                     kind: p.kind,
                     first: first as u32,
                     last: last as u32,
+                    source: p.source,
                 });
             }
         }

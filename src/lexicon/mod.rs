@@ -5,6 +5,7 @@
 //! through the `load_*` functions.
 
 pub mod check;
+pub mod diff;
 pub mod framing;
 pub mod gazetteer;
 pub mod matcher;
