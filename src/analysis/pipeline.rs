@@ -78,6 +78,49 @@ pub fn read_all(
     infos
 }
 
+/// What an analysis worker does with each record. Each worker thread owns one; the results
+/// of all workers are merged by the caller, so whatever a worker accumulates must merge
+/// associatively (see [`Aggregate::merge`]).
+pub trait Worker: Send {
+    /// Analyses and folds an article; `Err` when it cannot be analysed (then it is skipped).
+    fn article(&mut self, a: &Article) -> Result<(), Skip>;
+    /// Records a skipped record.
+    fn skip(&mut self, s: Skip);
+}
+
+/// Folds articles into an [`Aggregate`].
+pub struct AggregateWorker<'a> {
+    az: &'a Analyzer,
+    groups: &'a FxHashMap<String, String>,
+    cache: FuzzyCache,
+    /// What was folded.
+    pub aggregate: Aggregate,
+}
+
+impl<'a> AggregateWorker<'a> {
+    /// A worker with an empty aggregate.
+    pub fn new(az: &'a Analyzer, opts: &'a RunOptions) -> AggregateWorker<'a> {
+        AggregateWorker {
+            az,
+            groups: &opts.groups,
+            cache: FuzzyCache::default(),
+            aggregate: Aggregate::new(opts.evidence, opts.seed),
+        }
+    }
+}
+
+impl Worker for AggregateWorker<'_> {
+    fn article(&mut self, a: &Article) -> Result<(), Skip> {
+        let an = self.az.analyse(a, &mut self.cache)?;
+        self.aggregate.fold(self.az, &an, self.groups);
+        Ok(())
+    }
+
+    fn skip(&mut self, s: Skip) {
+        self.aggregate.skip(s);
+    }
+}
+
 /// Analyses every article of the streams into one aggregate.
 pub fn run(
     az: &Analyzer,
@@ -85,36 +128,60 @@ pub fn run(
     opts: &RunOptions,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<RunResult, StrictStop> {
+    let (workers, inputs) = run_workers(streams, opts, progress, &|| {
+        AggregateWorker::new(az, opts)
+    })?;
+    let mut agg = Aggregate::new(opts.evidence, opts.seed);
+    for w in workers {
+        agg.merge(w.aggregate);
+    }
+    agg.sort_skips(&input_order(&inputs));
+    Ok(RunResult {
+        aggregate: agg,
+        inputs,
+    })
+}
+
+/// The input paths in order, for [`Aggregate::sort_skips`].
+pub fn input_order(inputs: &[InputInfo]) -> Vec<String> {
+    inputs.iter().map(|i| i.path.clone()).collect()
+}
+
+/// Reads every input on this thread and hands records in batches to `opts.threads` workers
+/// made by `make`; returns the workers (in no meaningful order) and the inputs' provenance.
+/// Under `--strict` the first skip (in input order) stops the run.
+pub fn run_workers<W: Worker>(
+    streams: Vec<Box<dyn RecordStream>>,
+    opts: &RunOptions,
+    progress: &(dyn Fn(u64) + Sync),
+    make: &(dyn Fn() -> W + Sync),
+) -> Result<(Vec<W>, Vec<InputInfo>), StrictStop> {
     let threads = opts.threads.max(1);
     let failed: Mutex<Option<Skip>> = Mutex::new(None);
+    let strict = opts.strict;
     if threads == 1 {
-        let mut agg = Aggregate::new(opts.evidence, opts.seed);
-        let mut cache = FuzzyCache::default();
+        let mut w = make();
         let mut n = 0u64;
         let inputs = read_all(streams, |r| {
             n += 1;
             if n.is_multiple_of(1000) {
                 progress(n);
             }
-            match r {
-                Ok(a) => analyse_one(az, &a, &mut agg, &mut cache, opts, &failed),
-                Err(s) => skip_one(&mut agg, s, opts, &failed),
-            }
+            handle(&mut w, r, strict, &failed)
         });
-        return finish(agg, inputs, failed, opts);
+        return finish(vec![w], inputs, failed, strict);
     }
     let (tx, rx) = sync_channel::<Vec<Record>>(threads * 2);
     let rx = Arc::new(Mutex::new(rx));
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let (mut agg, inputs) = std::thread::scope(|scope| {
+    let (workers, inputs) = std::thread::scope(|scope| {
         let mut handles = Vec::new();
         for _ in 0..threads {
             let rx = rx.clone();
             let failed = &failed;
             let stop = &stop;
             handles.push(scope.spawn(move || {
-                let mut agg = Aggregate::new(opts.evidence, opts.seed);
-                let mut cache = FuzzyCache::default();
+                let mut w = make();
                 loop {
                     let batch = match rx.lock() {
                         Ok(r) => r.recv(),
@@ -122,16 +189,12 @@ pub fn run(
                     };
                     let Ok(batch) = batch else { break };
                     for r in batch {
-                        let ok = match r {
-                            Ok(a) => analyse_one(az, &a, &mut agg, &mut cache, opts, failed),
-                            Err(s) => skip_one(&mut agg, s, opts, failed),
-                        };
-                        if !ok {
+                        if !handle(&mut w, r, strict, failed) {
                             stop.store(true, std::sync::atomic::Ordering::Relaxed);
                         }
                     }
                 }
-                agg
+                w
             }));
         }
         let mut batch = Vec::with_capacity(BATCH);
@@ -154,35 +217,24 @@ pub fn run(
             let _ = tx.send(batch);
         }
         drop(tx);
-        let mut total = Aggregate::new(opts.evidence, opts.seed);
-        for h in handles {
-            if let Ok(a) = h.join() {
-                total.merge(a);
-            }
-        }
-        (total, inputs)
+        let workers: Vec<W> = handles.into_iter().filter_map(|h| h.join().ok()).collect();
+        (workers, inputs)
     });
-    agg.cap = opts.evidence;
-    finish(agg, inputs, failed, opts)
+    finish(workers, inputs, failed, strict)
 }
 
-fn finish(
-    mut agg: Aggregate,
+fn finish<W>(
+    workers: Vec<W>,
     inputs: Vec<InputInfo>,
     failed: Mutex<Option<Skip>>,
-    opts: &RunOptions,
-) -> Result<RunResult, StrictStop> {
-    if opts.strict {
+    strict: bool,
+) -> Result<(Vec<W>, Vec<InputInfo>), StrictStop> {
+    if strict {
         if let Ok(Some(s)) = failed.into_inner() {
             return Err(StrictStop(s));
         }
     }
-    let order: Vec<String> = inputs.iter().map(|i| i.path.clone()).collect();
-    agg.sort_skips(&order);
-    Ok(RunResult {
-        aggregate: agg,
-        inputs,
-    })
+    Ok((workers, inputs))
 }
 
 fn note_failure(failed: &Mutex<Option<Skip>>, s: &Skip) {
@@ -197,29 +249,18 @@ fn note_failure(failed: &Mutex<Option<Skip>>, s: &Skip) {
     }
 }
 
-fn skip_one(agg: &mut Aggregate, s: Skip, opts: &RunOptions, failed: &Mutex<Option<Skip>>) -> bool {
-    if opts.strict {
+/// One record; false when the run must stop (a skip under `--strict`).
+fn handle<W: Worker>(w: &mut W, r: Record, strict: bool, failed: &Mutex<Option<Skip>>) -> bool {
+    let s = match r {
+        Ok(a) => match w.article(&a) {
+            Ok(()) => return true,
+            Err(s) => s,
+        },
+        Err(s) => s,
+    };
+    if strict {
         note_failure(failed, &s);
-        agg.skip(s);
-        return false;
     }
-    agg.skip(s);
-    true
-}
-
-fn analyse_one(
-    az: &Analyzer,
-    a: &Article,
-    agg: &mut Aggregate,
-    cache: &mut FuzzyCache,
-    opts: &RunOptions,
-    failed: &Mutex<Option<Skip>>,
-) -> bool {
-    match az.analyse(a, cache) {
-        Ok(an) => {
-            agg.fold(az, &an, &opts.groups);
-            true
-        }
-        Err(s) => skip_one(agg, s, opts, failed),
-    }
+    w.skip(s);
+    !strict
 }
