@@ -14,6 +14,7 @@ pub mod compare;
 pub mod corpus;
 pub mod framing;
 pub mod lexicon;
+pub mod regress;
 pub mod report;
 pub mod span;
 pub mod text;

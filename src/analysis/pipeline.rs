@@ -128,9 +128,8 @@ pub fn run(
     opts: &RunOptions,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<RunResult, StrictStop> {
-    let (workers, inputs) = run_workers(streams, opts, progress, &|| {
-        AggregateWorker::new(az, opts)
-    })?;
+    let (workers, inputs) =
+        run_workers(streams, opts, progress, &|| AggregateWorker::new(az, opts))?;
     let mut agg = Aggregate::new(opts.evidence, opts.seed);
     for w in workers {
         agg.merge(w.aggregate);

@@ -38,6 +38,7 @@ mod heatmap;
 mod keyness;
 mod labels;
 mod markup;
+pub mod moved;
 mod png;
 mod similarity;
 mod stance;

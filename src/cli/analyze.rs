@@ -77,6 +77,34 @@ pub fn render_all(report: &Report) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     Ok(files)
 }
 
+/// Copies of the lexicons a report was made with, `lexicons/NN-<meta.name>.toml`, so that the
+/// report folder can serve as the baseline of `regress` after the lexicons are edited.
+pub fn lexicon_files(az: &crate::analysis::Analyzer) -> Vec<(PathBuf, Vec<u8>)> {
+    az.lexicons
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let name: String = l
+                .info
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .take(60)
+                .collect();
+            (
+                PathBuf::from("lexicons").join(format!("{:02}-{name}.toml", i + 1)),
+                l.text.clone().into_bytes(),
+            )
+        })
+        .collect()
+}
+
 /// Default output folder for some inputs.
 pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
     let name = inputs
@@ -165,10 +193,11 @@ pub fn run(args: Args) -> Outcome {
     };
     let report = Report::build(&az, agg, result.inputs, options);
     let out = args.out.unwrap_or_else(|| default_out(&args.input.inputs));
-    let files = render_all(&report)?;
+    let mut files = render_all(&report)?;
+    files.extend(lexicon_files(&az));
     common::write_dir(&out, &files)?;
     eprintln!(
-        "framelens: wrote {} (report.json, index.html, report.md, charts/)",
+        "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
         out.display()
     );
     Ok(0)

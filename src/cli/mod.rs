@@ -10,6 +10,7 @@ mod chart;
 mod common;
 mod kwic;
 mod lexicon;
+mod regress;
 mod validate;
 mod voices;
 
@@ -37,6 +38,9 @@ enum Command {
     /// Lexicon tools
     #[command(subcommand)]
     Lexicon(lexicon::Command),
+    /// Regression bench for lexicon changes: re-run a baseline's inputs with new lexicons and
+    /// show what moved, by how much and why; exit 1 when a move exceeds its tolerance
+    Regress(regress::Args),
     /// Score target-dependent stance against an annotated set
     Validate(validate::Args),
     /// Draw one chart of a report as SVG or PNG
@@ -99,6 +103,7 @@ pub fn main() -> ExitCode {
         Command::Voices(a) => voices::run(a),
         Command::Kwic(a) => kwic::run(a),
         Command::Lexicon(c) => lexicon::run(c),
+        Command::Regress(a) => regress::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Chart(a) => chart::run(a),
     };
