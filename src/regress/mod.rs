@@ -725,6 +725,10 @@ pub fn compare(
         if same {
             continue;
         }
+        // A share row that is missing is a share of 0 (rows are listed where a label or frame
+        // is used); any other metric that appears or disappears counts as a move beyond
+        // tolerance.
+        let share = k.0 == "label" || k.0 == "frame";
         let delta = nv.unwrap_or(0.0) - ov.unwrap_or(0.0);
         let (old_n, new_n) = (x.map(|v| v.n).unwrap_or(0), y.map(|v| v.n).unwrap_or(0));
         let interval = x.and_then(|v| v.interval);
@@ -748,7 +752,9 @@ pub fn compare(
             new_n,
             interval,
             outside_interval,
-            exceeds: enough && (delta.abs() > tol.of(&k.0) + 1e-9 || ov.is_none() || nv.is_none()),
+            exceeds: enough
+                && (delta.abs() > tol.of(&k.0) + 1e-9
+                    || (!share && (ov.is_none() || nv.is_none()))),
             drift,
             cell: x
                 .and_then(|v| v.cell.clone())

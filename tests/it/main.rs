@@ -6,6 +6,7 @@ mod cli;
 mod expectations;
 mod keyness;
 mod properties;
+mod regress;
 mod stance_rules;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,347 @@
+//! Regression benches for lexicon changes: `lexicon diff` and `regress` on the fixtures of
+//! `fixtures/lexicon-changes/`, whose expected verdicts are in its `expect.toml`.
+
+use crate::{fixture, root, run};
+use serde_json::Value;
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn s(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Runs regress on the seeds against the fixture baseline; returns (code, stdout, stderr,
+/// regress.json).
+fn regress(baseline: &std::path::Path, extra: &[&str]) -> (i32, String, String, Value) {
+    let dir = tmp();
+    let out = dir.path().join("r");
+    let mut args = vec![
+        "regress",
+        "--baseline",
+        s(baseline),
+        "fixtures/seeds",
+        "--out",
+        s(&out),
+    ];
+    args.extend_from_slice(extra);
+    let (code, stdout, err) = run(&args, &root());
+    let json = std::fs::read_to_string(out.join("regress.json"))
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap_or(Value::Null);
+    if json != Value::Null {
+        for f in ["regress.md", "what-moved.svg"] {
+            assert!(out.join(f).is_file(), "{f} missing");
+        }
+    }
+    (code, stdout, err, json)
+}
+
+fn baseline() -> std::path::PathBuf {
+    fixture("lexicon-changes/baseline/report.json")
+}
+
+#[test]
+fn fixture_baseline_is_the_committed_seed_report() {
+    for f in [
+        "report.json",
+        "lexicons/01-vader.toml",
+        "lexicons/02-geopolitics.toml",
+    ] {
+        let a = std::fs::read(fixture("lexicon-changes/baseline").join(f)).unwrap();
+        let b = std::fs::read(root().join("reports/seeds").join(f)).unwrap();
+        assert!(
+            a == b,
+            "fixtures/lexicon-changes/baseline/{f} differs from reports/seeds/{f}: copy it over after regenerating the seed report"
+        );
+    }
+}
+
+#[test]
+fn lexicon_changes_give_their_expected_verdicts() {
+    let text = std::fs::read_to_string(fixture("lexicon-changes/expect.toml")).unwrap();
+    let expect: toml::Table = toml::from_str(&text).unwrap();
+    let cases = expect["case"].as_array().unwrap();
+    assert_eq!(cases.len(), 4);
+    for case in cases {
+        let lex = fixture("lexicon-changes").join(case["lexicon"].as_str().unwrap());
+        let name = case["lexicon"].as_str().unwrap();
+        // The diff against the baseline's copy is exactly the intended edit.
+        let (code, stdout, err) = run(
+            &[
+                "lexicon",
+                "diff",
+                "fixtures/lexicon-changes/baseline/lexicons/02-geopolitics.toml",
+                s(&lex),
+            ],
+            &root(),
+        );
+        let want: Vec<&str> = case["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(code, if want.is_empty() { 0 } else { 1 }, "{name}: {err}");
+        for w in &want {
+            let sign = &w[..1];
+            let rest = &w[2..];
+            let (section, item) = rest.split_once(' ').unwrap();
+            assert!(
+                stdout.contains(&format!("[{section}]"))
+                    && stdout
+                        .lines()
+                        .any(|l| l.trim_start().starts_with(sign) && l.contains(item)),
+                "{name}: diff lacks {w}:\n{stdout}"
+            );
+        }
+        // The verdict and its explanation.
+        let (code, stdout, err, r) = regress(&baseline(), &["--lexicon", s(&lex)]);
+        let exit = case["exit"].as_integer().unwrap() as i32;
+        assert_eq!(code, exit, "{name}: {err}\n{stdout}");
+        if let Some(m) = case.get("moved") {
+            assert_eq!(r["moved"].as_i64(), m.as_integer(), "{name}: {stdout}");
+            assert!(stdout.contains("nothing moved"), "{stdout}");
+            continue;
+        }
+        let entry = case["entry"].as_str().unwrap();
+        let (kind, metric) = case["metric"].as_str().unwrap().split_once(": ").unwrap();
+        let sentence = case["sentence"].as_str().unwrap();
+        assert!(
+            r["entries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["entry"].as_str().unwrap().starts_with(entry)),
+            "{name}: {entry} not among the entries that changed sentences: {}",
+            r["entries"]
+        );
+        let m = r["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["kind"] == kind && m["name"] == metric)
+            .unwrap_or_else(|| panic!("{name}: metric {kind} {metric} did not move"));
+        assert!(m["delta"].as_f64().unwrap() != 0.0);
+        assert_eq!(m["drift"], false, "{name}: the baseline does not reproduce");
+        let cell = &r["cells"][m["cell"].as_str().unwrap()];
+        assert!(
+            cell["entries"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .any(|k| k.starts_with(entry)),
+            "{name}: {entry} not named for {metric}: {cell}"
+        );
+        let top = cell["top"].as_array().unwrap();
+        let hit = top
+            .iter()
+            .find(|t| t["text"].as_str().unwrap().contains(sentence))
+            .unwrap_or_else(|| panic!("{name}: no moved sentence with {sentence:?}: {cell}"));
+        assert_ne!(hit["old"], hit["new"]);
+        assert!(hit["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.as_str().unwrap().starts_with(entry)));
+        // The terminal table names the entry and quotes the sentence's start.
+        assert!(stdout.contains(entry), "{stdout}");
+    }
+}
+
+#[test]
+fn tolerances_decide_the_exit_code() {
+    let lex = fixture("lexicon-changes/weight-flipped.toml");
+    let (code, _, err, r) = regress(&baseline(), &["--lexicon", s(&lex), "--tolerance", "1"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(r["verdict"], "pass");
+    assert!(r["moved"].as_i64().unwrap() > 0);
+    // Per kind, from a file and then a flag.
+    let dir = tmp();
+    let file = dir.path().join("tol.toml");
+    std::fs::write(&file, "stance = 1.0\nlabel = 0.5\n").unwrap();
+    let (code, _, _, _) = regress(
+        &baseline(),
+        &["--lexicon", s(&lex), "--tolerances", s(&file)],
+    );
+    assert_eq!(code, 0);
+    let (code, _, _, _) = regress(
+        &baseline(),
+        &[
+            "--lexicon",
+            s(&lex),
+            "--tolerances",
+            s(&file),
+            "--tolerance-for",
+            "stance=0.1",
+        ],
+    );
+    assert_eq!(code, 1);
+    // Cells with too few observations never fail.
+    let (code, _, _, _) = regress(
+        &baseline(),
+        &["--lexicon", s(&lex), "--tolerance-for", "min_n=1000"],
+    );
+    assert_eq!(code, 0);
+    std::fs::write(&file, "stance = \"high\"\n").unwrap();
+    let (code, _, err, _) = regress(&baseline(), &["--tolerances", s(&file)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tol.toml:1:"), "{err}");
+    let (code, _, err, _) = regress(&baseline(), &["--tolerance-for", "mood=1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("KIND=T"), "{err}");
+}
+
+#[test]
+fn other_inputs_are_refused() {
+    let (code, _, err) = run(
+        &[
+            "regress",
+            "--baseline",
+            s(&baseline()),
+            "fixtures/hard",
+            "--out",
+            s(&tmp().path().join("r")),
+        ],
+        &root(),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("inputs differ from the baseline"), "{err}");
+}
+
+#[test]
+fn update_baseline_accepts_a_change_and_old_lexicons_are_found_by_hash() {
+    let dir = tmp();
+    let base = dir.path().join("base");
+    let flipped = fixture("lexicon-changes/weight-flipped.toml");
+    let edited = dir.path().join("edited.toml");
+    std::fs::copy(&flipped, &edited).unwrap();
+    // A baseline made with the flipped lexicon.
+    let (code, _, err) = run(
+        &[
+            "analyze",
+            "fixtures/seeds",
+            "--lexicon",
+            s(&edited),
+            "--out",
+            s(&base),
+        ],
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read(base.join("lexicons/02-geopolitics.toml")).unwrap(),
+        std::fs::read(&flipped).unwrap()
+    );
+    // Against the bundled lexicon: the old one comes from the folder's copy.
+    let (code, _, err, r) = regress(&base.join("report.json"), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(r["diffs"][1]["entries"][0]["section"], "stance");
+    // Without the copy, it is found at its recorded path.
+    std::fs::remove_dir_all(base.join("lexicons")).unwrap();
+    let (code, _, err, _) = regress(&base.join("report.json"), &[]);
+    assert_eq!(code, 1, "{err}");
+    // With no file of that hash anywhere, the old lexicon must be given.
+    std::fs::write(&edited, "edited again").unwrap();
+    let (code, _, err, _) = regress(&base.join("report.json"), &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--baseline-lexicon"), "{err}");
+    let (code, _, err, _) = regress(
+        &base.join("report.json"),
+        &["--baseline-lexicon", s(&flipped)],
+    );
+    assert_eq!(code, 1, "{err}");
+    // Accept the bundled lexicon: then nothing moves.
+    let (code, _, err, _) = regress(
+        &base.join("report.json"),
+        &["--baseline-lexicon", s(&flipped), "--update-baseline"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(base.join("index.html").is_file());
+    let (code, _, err, r) = regress(&base.join("report.json"), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(r["moved"], 0);
+    // A folder with files of its own is not rewritten.
+    std::fs::write(base.join("notes.txt"), "mine").unwrap();
+    let (code, _, err, _) = regress(&base.join("report.json"), &["--update-baseline"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("notes.txt"), "{err}");
+}
+
+#[test]
+fn regress_output_is_the_same_for_any_thread_count() {
+    let lex = fixture("lexicon-changes/label-removed.toml");
+    let mut outs = Vec::new();
+    for j in ["1", "2", "4"] {
+        let dir = tmp();
+        let out = dir.path().join("r");
+        let (code, _, err) = run(
+            &[
+                "regress",
+                "--baseline",
+                s(&baseline()),
+                "fixtures/seeds",
+                "--lexicon",
+                s(&lex),
+                "--out",
+                s(&out),
+                "-j",
+                j,
+            ],
+            &root(),
+        );
+        assert_eq!(code, 1, "{err}");
+        let files: Vec<Vec<u8>> = ["regress.json", "regress.md", "what-moved.svg"]
+            .iter()
+            .map(|f| std::fs::read(out.join(f)).unwrap())
+            .collect();
+        outs.push(files);
+    }
+    assert!(outs.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[test]
+fn regress_markdown_and_chart_escape_article_text() {
+    let lex = fixture("lexicon-changes/weight-flipped.toml");
+    let dir = tmp();
+    let out = dir.path().join("r");
+    let (code, _, err) = run(
+        &[
+            "regress",
+            "--baseline",
+            s(&baseline()),
+            "fixtures/seeds",
+            "--lexicon",
+            s(&lex),
+            "--out",
+            s(&out),
+        ],
+        &root(),
+    );
+    assert_eq!(code, 1, "{err}");
+    let md = std::fs::read_to_string(out.join("regress.md")).unwrap();
+    // Every row of a table has the table's column count: no unescaped pipe from article text.
+    let pipes = |l: &str| {
+        let b = l.as_bytes();
+        (0..b.len())
+            .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+            .count()
+    };
+    let mut width = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            width = None;
+            continue;
+        }
+        let w = *width.get_or_insert(pipes(line));
+        assert_eq!(pipes(line), w, "{line}");
+    }
+    assert!(md.contains("liberating the strategic city of Aleppo"));
+    let svg = std::fs::read_to_string(out.join("what-moved.svg")).unwrap();
+    assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"));
+    assert!(
+        svg.contains("irna -&gt; syria_gov"),
+        "chart text is escaped"
+    );
+}
