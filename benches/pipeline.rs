@@ -36,6 +36,20 @@ fn corpus_path() -> PathBuf {
     out
 }
 
+fn report_options() -> framelens::report::ReportOptions {
+    framelens::report::ReportOptions {
+        min_tokens: 100,
+        keyness_terms: 20,
+        pairs: Vec::new(),
+        similarity_terms: 2000,
+        evidence: 5,
+        seed: 1,
+        groups: Default::default(),
+        threads: 1,
+        extra: Default::default(),
+    }
+}
+
 fn load(path: &std::path::Path) -> Vec<Article> {
     let stream = framelens::corpus::open(path, &LoadOptions::default()).expect("corpus opens");
     stream.filter_map(Result::ok).collect()
@@ -144,24 +158,90 @@ fn benches(c: &mut Criterion) {
     .unwrap();
     g.bench_function("statistics+report", |b| {
         b.iter(|| {
-            let options = framelens::report::ReportOptions {
-                min_tokens: 100,
-                keyness_terms: 20,
-                pairs: Vec::new(),
-                similarity_terms: 2000,
-                evidence: 5,
-                seed: 1,
-                groups: Default::default(),
-                threads: 1,
-                extra: Default::default(),
-            };
             let r = framelens::report::Report::build(
                 &az,
                 &result.aggregate,
                 result.inputs.clone(),
-                options,
+                report_options(),
             );
             assert!(!r.keyness.is_empty() && !r.to_json().is_empty());
+        })
+    });
+    let report = framelens::report::Report::build(
+        &az,
+        &result.aggregate,
+        result.inputs.clone(),
+        report_options(),
+    );
+    g.bench_function("charts (every SVG)", |b| {
+        b.iter(|| {
+            let charts = framelens::chart::all(&report, framelens::chart::Size::SLIDE);
+            assert!(charts.len() >= 4 && charts.iter().all(|c| c.svg.len() > 1000));
+        })
+    });
+    let charts = framelens::chart::all(&report, framelens::chart::Size::SLIDE);
+    g.bench_function("report writing (JSON, HTML, Markdown)", |b| {
+        b.iter(|| {
+            let names: Vec<String> = charts.iter().map(|c| c.name.clone()).collect();
+            let view = framelens::report::view::View::build(&report, &names);
+            let figures: Vec<framelens::report::html::Figure> = charts
+                .iter()
+                .map(|c| framelens::report::html::Figure {
+                    name: c.name.clone(),
+                    title: c.title.clone(),
+                    svg: c.svg.clone(),
+                })
+                .collect();
+            let html = framelens::report::html::render(
+                &view,
+                &figures,
+                report.accounting.skips.len(),
+                report.provenance.replicates,
+            )
+            .unwrap();
+            let titles: Vec<(String, String)> = charts
+                .iter()
+                .map(|c| (c.name.clone(), c.title.clone()))
+                .collect();
+            let md = framelens::report::markdown::render(&view, &titles);
+            let json = report.to_json();
+            assert!(html.len() > 10_000 && md.len() > 1000 && json.len() > 10_000);
+        })
+    });
+    // A regression bench: the bundled lexicons against one with a flipped stance weight.
+    let flipped = {
+        let text = framelens::lexicon::framing::GEOPOLITICS
+            .replace(
+                "\"liberat*\" = { weight = 2.5,",
+                "\"liberat*\" = { weight = -2.5,",
+            )
+            .replace("\"kill*\" = -3.2", "\"kill*\" = -1.0");
+        let mut list = framelens::lexicon::Lexicon::bundled();
+        list[1] = framelens::lexicon::Lexicon::load_checked(&text, "flipped.toml").unwrap();
+        Analyzer::new(
+            framelens::lexicon::Gazetteer::bundled(),
+            list,
+            framelens::corpus::boilerplate::Boilerplate::bundled(),
+        )
+    };
+    let diffs = framelens::lexicon::diff::diff_lists(&az.lexicons, &flipped.lexicons);
+    g.bench_function("regress (both lexicons, explanation)", |b| {
+        let groups = Default::default();
+        let sides = framelens::regress::Sides {
+            old: &az,
+            new: &flipped,
+            diffs: &diffs,
+            groups: &groups,
+        };
+        b.iter(|| {
+            let (workers, _) = framelens::analysis::pipeline::run_workers(
+                vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()],
+                &RunOptions::default(),
+                &|_| {},
+                &|| framelens::regress::RegressWorker::new(&sides, 5, 1, 5),
+            )
+            .unwrap();
+            assert!(workers.iter().any(|w| w.explain.sentences > 0));
         })
     });
     for threads in [1, 2] {
