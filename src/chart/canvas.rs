@@ -76,6 +76,19 @@ pub(crate) fn svg(
     Ok(markup::finish(&buf, title, desc, &tips))
 }
 
+/// Draws one SVG page: the header and footer of `h`, then `draw` in the body between them.
+pub(crate) fn page(
+    size: Size,
+    h: &Header,
+    desc: &str,
+    draw: impl FnOnce(&mut Canvas, Body) -> Result<(), Error>,
+) -> Result<String, Error> {
+    svg(size, &h.title, desc, |c| {
+        let body = c.header(h)?;
+        draw(c, body)
+    })
+}
+
 fn font(px: f64) -> FontDesc<'static> {
     FontDesc::new(
         FontFamily::SansSerif,

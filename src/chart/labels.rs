@@ -130,163 +130,166 @@ pub(crate) fn draw(r: &Report, concept: &str, size: Size) -> Result<Drawn, Error
         }
     }
 
-    let svg = canvas::svg(size, &title, &desc, |c| {
-        let l = c.lay;
-        let body = c.header(&Header {
+    let svg = canvas::page(
+        size,
+        &Header {
             title: title.clone(),
-            lede: lede.clone(),
+            lede,
             provenance: &prov,
-            notes: notes.clone(),
-        })?;
-        let gap = l.px(style::GAP);
-        let ft = l.font(style::FONT_TICK);
-        let fc = l.font(style::FONT_CELL);
-        let fa = l.font(style::FONT_AXIS);
-        let n_w = voices
-            .iter()
-            .map(|v| c.width(&format!("n={}", totals[v]), fc))
-            .max()
-            .unwrap_or(0);
-        let name_w = vnames.iter().map(|n| c.width(n, ft)).max().unwrap_or(0);
-        let label_w = (name_w + n_w + l.px(16.0)).min((l.w as f64 * 0.26) as i32);
-        let px0 = body.x0 + label_w + gap;
-        let k = labels.len().max(1) as i32;
-        let pw = (body.x1 + 2 * gap - px0) / k;
-        let line_h = (fa * 1.2).round() as i32;
-        let head_h = 2 * line_h + l.px(8.0);
-        let axis_h = (ft * 1.2).round() as i32 + l.px(10.0);
-        let gy0 = body.y0 + head_h;
-        let gy1 = body.y1 - axis_h;
-        let row_h = ((gy1 - gy0) / voices.len() as i32).min(l.px(44.0)).max(4);
-        let gy1 = gy0 + row_h * voices.len() as i32;
-        let bar_h = ((row_h as f64) * 0.5).round().max(2.0) as i32;
+            notes,
+        },
+        &desc,
+        |c, body| {
+            let l = c.lay;
+            let gap = l.px(style::GAP);
+            let ft = l.font(style::FONT_TICK);
+            let fc = l.font(style::FONT_CELL);
+            let fa = l.font(style::FONT_AXIS);
+            let n_w = voices
+                .iter()
+                .map(|v| c.width(&format!("n={}", totals[v]), fc))
+                .max()
+                .unwrap_or(0);
+            let name_w = vnames.iter().map(|n| c.width(n, ft)).max().unwrap_or(0);
+            let label_w = (name_w + n_w + l.px(16.0)).min((l.w as f64 * 0.26) as i32);
+            let px0 = body.x0 + label_w + gap;
+            let k = labels.len().max(1) as i32;
+            let pw = (body.x1 + 2 * gap - px0) / k;
+            let line_h = (fa * 1.2).round() as i32;
+            let head_h = 2 * line_h + l.px(8.0);
+            let axis_h = (ft * 1.2).round() as i32 + l.px(10.0);
+            let gy0 = body.y0 + head_h;
+            let gy1 = body.y1 - axis_h;
+            let row_h = ((gy1 - gy0) / voices.len() as i32).min(l.px(44.0)).max(4);
+            let gy1 = gy0 + row_h * voices.len() as i32;
+            let bar_h = ((row_h as f64) * 0.5).round().max(2.0) as i32;
 
-        c.text(
-            "voice ↓",
-            body.x0,
-            gy0 - l.px(6.0),
-            l.font(style::FONT_NOTE),
-            MUTED,
-            HPos::Left,
-            VPos::Bottom,
-        )?;
-        for i in (1..voices.len()).step_by(2) {
-            let y = gy0 + i as i32 * row_h;
-            c.fill_alpha(body.x0, y, body.x1, y + row_h - 1, GRID, 0.35)?;
-        }
-        for (i, v) in voices.iter().enumerate() {
-            let cy = gy0 + i as i32 * row_h + row_h / 2;
-            let low = totals[v] < LOW_N;
-            let color = if low { MUTED } else { INK };
             c.text(
-                &format!("n={}", totals[v]),
-                px0 - gap,
-                cy,
-                fc,
-                MUTED,
-                HPos::Right,
-                VPos::Center,
-            )?;
-            c.label(
-                &vnames[i],
-                &format!("{}: {} uses of the set", named(&vnames[i], v), totals[v]),
+                "voice ↓",
                 body.x0,
-                cy,
-                ft,
-                color,
+                gy0 - l.px(6.0),
+                l.font(style::FONT_NOTE),
+                MUTED,
                 HPos::Left,
-                label_w - n_w - l.px(12.0),
+                VPos::Bottom,
             )?;
-        }
-        for (j, lab) in labels.iter().enumerate() {
-            let color = CATEGORICAL[j % 6];
-            let x0 = px0 + j as i32 * pw;
-            let x1 = px0 + (j as i32 + 1) * pw - 2 * gap;
-            let xw = x1 - x0;
-            let xmap = |v: f64| x0 + ((v.clamp(0.0, hi) / hi) * xw as f64).round() as i32;
-            // Header: colour key and label name.
-            let sq = (fa * 0.8).round() as i32;
-            let lines = c.wrap(&lnames[j], fa, xw - sq - l.px(6.0), 2);
-            let hy = gy0 - l.px(8.0) - (lines.len() as i32 - 1) * line_h - line_h / 2;
-            c.fill(x0, hy - sq / 2, x0 + sq, hy + sq / 2, color)?;
-            for (m, line) in lines.iter().enumerate() {
-                c.text(
-                    line,
-                    x0 + sq + l.px(6.0),
-                    hy + m as i32 * line_h,
-                    fa,
-                    INK,
-                    HPos::Left,
-                    VPos::Center,
-                )?;
+            for i in (1..voices.len()).step_by(2) {
+                let y = gy0 + i as i32 * row_h;
+                c.fill_alpha(body.x0, y, body.x1, y + row_h - 1, GRID, 0.35)?;
             }
-            c.tip(
-                x0,
-                hy - line_h / 2,
-                xw,
-                line_h * lines.len() as i32,
-                &format!("label {}", named(&lnames[j], lab)),
-            );
-            // Grid and axis.
-            let ticks = [0.0, hi / 2.0, hi];
-            for t in ticks {
-                let x = xmap(t);
-                c.line(&[(x, gy0), (x, gy1)], GRID, 1)?;
-            }
-            c.line(&[(x0, gy0), (x0, gy1)], AXIS, 1)?;
-            c.line(&[(x0, gy1), (x1, gy1)], AXIS, 1)?;
-            let tick_labels: Vec<(i32, String)> =
-                ticks.iter().map(|t| (xmap(*t), percent(*t))).collect();
-            // Outer tick labels are pulled inward so neighbouring panels do not collide.
-            for (m, (x, t)) in tick_labels.iter().enumerate() {
-                let h = match m {
-                    0 => HPos::Left,
-                    2 => HPos::Right,
-                    _ => HPos::Center,
-                };
-                c.line(&[(*x, gy1), (*x, gy1 + l.px(4.0))], AXIS, 1)?;
-                c.text(t, *x, gy1 + l.px(6.0), ft, MUTED, h, VPos::Top)?;
-            }
-            // Bars.
             for (i, v) in voices.iter().enumerate() {
                 let cy = gy0 + i as i32 * row_h + row_h / 2;
-                let Some(s) = cell.get(&(*v, *lab)) else {
-                    continue;
-                };
-                let xb = xmap(s.share);
-                if xb > x0 {
-                    c.fill_alpha(
-                        x0 + 1,
-                        cy - bar_h / 2,
-                        xb,
-                        cy + bar_h / 2,
-                        color,
-                        if s.low_n { 0.35 } else { 1.0 },
+                let low = totals[v] < LOW_N;
+                let color = if low { MUTED } else { INK };
+                c.text(
+                    &format!("n={}", totals[v]),
+                    px0 - gap,
+                    cy,
+                    fc,
+                    MUTED,
+                    HPos::Right,
+                    VPos::Center,
+                )?;
+                c.label(
+                    &vnames[i],
+                    &format!("{}: {} uses of the set", named(&vnames[i], v), totals[v]),
+                    body.x0,
+                    cy,
+                    ft,
+                    color,
+                    HPos::Left,
+                    label_w - n_w - l.px(12.0),
+                )?;
+            }
+            for (j, lab) in labels.iter().enumerate() {
+                let color = CATEGORICAL[j % 6];
+                let x0 = px0 + j as i32 * pw;
+                let x1 = px0 + (j as i32 + 1) * pw - 2 * gap;
+                let xw = x1 - x0;
+                let xmap = |v: f64| x0 + ((v.clamp(0.0, hi) / hi) * xw as f64).round() as i32;
+                // Header: colour key and label name.
+                let sq = (fa * 0.8).round() as i32;
+                let lines = c.wrap(&lnames[j], fa, xw - sq - l.px(6.0), 2);
+                let hy = gy0 - l.px(8.0) - (lines.len() as i32 - 1) * line_h - line_h / 2;
+                c.fill(x0, hy - sq / 2, x0 + sq, hy + sq / 2, color)?;
+                for (m, line) in lines.iter().enumerate() {
+                    c.text(
+                        line,
+                        x0 + sq + l.px(6.0),
+                        hy + m as i32 * line_h,
+                        fa,
+                        INK,
+                        HPos::Left,
+                        VPos::Center,
                     )?;
-                }
-                let (wl, wh) = (xmap(s.ci_low), xmap(s.ci_high));
-                if wh > wl {
-                    let cap = (bar_h / 2).max(2);
-                    c.line(&[(wl, cy), (wh, cy)], INK, 1)?;
-                    c.line(&[(wl, cy - cap), (wl, cy + cap)], INK, 1)?;
-                    c.line(&[(wh, cy - cap), (wh, cy + cap)], INK, 1)?;
-                }
-                let t = percent(s.share);
-                let tw = c.width(&t, fc);
-                let right = xb.max(wh) + l.px(4.0);
-                if right + tw <= x1 {
-                    c.text(&t, right, cy, fc, INK, HPos::Left, VPos::Center)?;
-                } else if wl - x0 > tw + l.px(8.0) {
-                    // Faded (low-n) bars are light: dark text reads on them.
-                    let ink = if s.low_n { INK } else { text_on(color) };
-                    c.text(&t, x0 + l.px(4.0), cy, fc, ink, HPos::Left, VPos::Center)?;
                 }
                 c.tip(
                     x0,
-                    cy - row_h / 2,
+                    hy - line_h / 2,
                     xw,
-                    row_h,
-                    &format!(
+                    line_h * lines.len() as i32,
+                    &format!("label {}", named(&lnames[j], lab)),
+                );
+                // Grid and axis.
+                let ticks = [0.0, hi / 2.0, hi];
+                for t in ticks {
+                    let x = xmap(t);
+                    c.line(&[(x, gy0), (x, gy1)], GRID, 1)?;
+                }
+                c.line(&[(x0, gy0), (x0, gy1)], AXIS, 1)?;
+                c.line(&[(x0, gy1), (x1, gy1)], AXIS, 1)?;
+                let tick_labels: Vec<(i32, String)> =
+                    ticks.iter().map(|t| (xmap(*t), percent(*t))).collect();
+                // Outer tick labels are pulled inward so neighbouring panels do not collide.
+                for (m, (x, t)) in tick_labels.iter().enumerate() {
+                    let h = match m {
+                        0 => HPos::Left,
+                        2 => HPos::Right,
+                        _ => HPos::Center,
+                    };
+                    c.line(&[(*x, gy1), (*x, gy1 + l.px(4.0))], AXIS, 1)?;
+                    c.text(t, *x, gy1 + l.px(6.0), ft, MUTED, h, VPos::Top)?;
+                }
+                // Bars.
+                for (i, v) in voices.iter().enumerate() {
+                    let cy = gy0 + i as i32 * row_h + row_h / 2;
+                    let Some(s) = cell.get(&(*v, *lab)) else {
+                        continue;
+                    };
+                    let xb = xmap(s.share);
+                    if xb > x0 {
+                        c.fill_alpha(
+                            x0 + 1,
+                            cy - bar_h / 2,
+                            xb,
+                            cy + bar_h / 2,
+                            color,
+                            if s.low_n { 0.35 } else { 1.0 },
+                        )?;
+                    }
+                    let (wl, wh) = (xmap(s.ci_low), xmap(s.ci_high));
+                    if wh > wl {
+                        let cap = (bar_h / 2).max(2);
+                        c.line(&[(wl, cy), (wh, cy)], INK, 1)?;
+                        c.line(&[(wl, cy - cap), (wl, cy + cap)], INK, 1)?;
+                        c.line(&[(wh, cy - cap), (wh, cy + cap)], INK, 1)?;
+                    }
+                    let t = percent(s.share);
+                    let tw = c.width(&t, fc);
+                    let right = xb.max(wh) + l.px(4.0);
+                    if right + tw <= x1 {
+                        c.text(&t, right, cy, fc, INK, HPos::Left, VPos::Center)?;
+                    } else if wl - x0 > tw + l.px(8.0) {
+                        // Faded (low-n) bars are light: dark text reads on them.
+                        let ink = if s.low_n { INK } else { text_on(color) };
+                        c.text(&t, x0 + l.px(4.0), cy, fc, ink, HPos::Left, VPos::Center)?;
+                    }
+                    c.tip(
+                        x0,
+                        cy - row_h / 2,
+                        xw,
+                        row_h,
+                        &format!(
                         "{} — \"{}\": {} of {} uses of the set ({} uses; 95% interval {} to {}){}",
                         named(&vnames[i], v),
                         lnames[j],
@@ -297,10 +300,11 @@ pub(crate) fn draw(r: &Report, concept: &str, size: Size) -> Result<Drawn, Error
                         percent(s.ci_high),
                         if s.low_n { "; low n" } else { "" }
                     ),
-                );
+                    );
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     Ok(Drawn { title, svg })
 }

@@ -404,6 +404,31 @@ fn uses(v: &[&str]) -> String {
     }
 }
 
+/// Calls `f(key, voice, old uses, new uses)` for every key and voice whose uses differ
+/// between `before` and `after`, in key order.
+fn for_changed<K: Ord>(
+    before: &BTreeMap<K, Vec<(String, String)>>,
+    after: &BTreeMap<K, Vec<(String, String)>>,
+    mut f: impl FnMut(&K, &str, &[&str], &[&str]),
+) {
+    let mut keys: Vec<&K> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys {
+        let (a, b) = (before.get(k), after.get(k));
+        if a == b {
+            continue;
+        }
+        let (a, b) = (
+            a.map(Vec::as_slice).unwrap_or(&[]),
+            b.map(Vec::as_slice).unwrap_or(&[]),
+        );
+        for (v, x, y) in per_voice(a, b) {
+            f(k, v, &x, &y);
+        }
+    }
+}
+
 /// Per voice, the uses in `a` and in `b` (sorted lists of (voice, use)), where they differ.
 fn per_voice<'x>(
     a: &'x [(String, String)],
@@ -515,40 +540,19 @@ fn compare_article(
         }
     }
     // Labels: per label set and sentence, the uses by each voice.
-    let mut keys: Vec<&(String, usize)> = before.labels.keys().chain(after.labels.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    let empty = Vec::new();
-    for k in keys {
-        let a = before.labels.get(k).unwrap_or(&empty);
-        let b = after.labels.get(k).unwrap_or(&empty);
-        if a == b {
-            continue;
+    for_changed(&before.labels, &after.labels, |k, v, x, y| {
+        let d = changed_uses(x, y) as f64;
+        for (scope, who) in [("voice", v), ("outlet", host.as_str())] {
+            let cell = cell_key(&["label", &k.0, scope, who]);
+            moved(k.1, cell, "label", v, uses(x), uses(y), d, ex);
         }
-        for (v, x, y) in per_voice(a, b) {
-            let d = changed_uses(&x, &y) as f64;
-            for (scope, who) in [("voice", v), ("outlet", host.as_str())] {
-                let cell = cell_key(&["label", &k.0, scope, who]);
-                moved(k.1, cell, "label", v, uses(&x), uses(&y), d, ex);
-            }
-        }
-    }
+    });
     // Frames: per sentence, the frame uses by each voice.
-    let mut sents: Vec<&usize> = before.frames.keys().chain(after.frames.keys()).collect();
-    sents.sort();
-    sents.dedup();
-    for si in sents {
-        let a = before.frames.get(si).unwrap_or(&empty);
-        let b = after.frames.get(si).unwrap_or(&empty);
-        if a == b {
-            continue;
-        }
-        for (v, x, y) in per_voice(a, b) {
-            let d = changed_uses(&x, &y) as f64;
-            let cell = cell_key(&["frame", v]);
-            moved(*si, cell, "frame", v, uses(&x), uses(&y), d, ex);
-        }
-    }
+    for_changed(&before.frames, &after.frames, |si, v, x, y| {
+        let d = changed_uses(x, y) as f64;
+        let cell = cell_key(&["frame", v]);
+        moved(*si, cell, "frame", v, uses(x), uses(y), d, ex);
+    });
     if !changed_sentences.is_empty() {
         ex.articles += 1;
         ex.sentences += changed_sentences.len() as u64;

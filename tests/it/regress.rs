@@ -15,15 +15,22 @@ fn s(p: &std::path::Path) -> &str {
 /// Runs regress on the seeds against the fixture baseline; returns (code, stdout, stderr,
 /// regress.json).
 fn regress(baseline: &std::path::Path, extra: &[&str]) -> (i32, String, String, Value) {
-    let dir = tmp();
-    let out = dir.path().join("r");
+    regress_into(&tmp().path().join("r"), baseline, extra)
+}
+
+/// As [`regress`], writing into `out`.
+fn regress_into(
+    out: &std::path::Path,
+    baseline: &std::path::Path,
+    extra: &[&str],
+) -> (i32, String, String, Value) {
     let mut args = vec![
         "regress",
         "--baseline",
         s(baseline),
         "fixtures/seeds",
         "--out",
-        s(&out),
+        s(out),
     ];
     args.extend_from_slice(extra);
     let (code, stdout, err) = run(&args, &root());
@@ -276,21 +283,7 @@ fn regress_output_is_the_same_for_any_thread_count() {
     for j in ["1", "2", "4"] {
         let dir = tmp();
         let out = dir.path().join("r");
-        let (code, _, err) = run(
-            &[
-                "regress",
-                "--baseline",
-                s(&baseline()),
-                "fixtures/seeds",
-                "--lexicon",
-                s(&lex),
-                "--out",
-                s(&out),
-                "-j",
-                j,
-            ],
-            &root(),
-        );
+        let (code, _, err, _) = regress_into(&out, &baseline(), &["--lexicon", s(&lex), "-j", j]);
         assert_eq!(code, 1, "{err}");
         let files: Vec<Vec<u8>> = ["regress.json", "regress.md", "what-moved.svg"]
             .iter()
@@ -306,19 +299,7 @@ fn regress_markdown_and_chart_escape_article_text() {
     let lex = fixture("lexicon-changes/weight-flipped.toml");
     let dir = tmp();
     let out = dir.path().join("r");
-    let (code, _, err) = run(
-        &[
-            "regress",
-            "--baseline",
-            s(&baseline()),
-            "fixtures/seeds",
-            "--lexicon",
-            s(&lex),
-            "--out",
-            s(&out),
-        ],
-        &root(),
-    );
+    let (code, _, err, _) = regress_into(&out, &baseline(), &["--lexicon", s(&lex)]);
     assert_eq!(code, 1, "{err}");
     let md = std::fs::read_to_string(out.join("regress.md")).unwrap();
     // Every row of a table has the table's column count: no unescaped pipe from article text.
