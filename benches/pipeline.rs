@@ -106,6 +106,44 @@ fn benches(c: &mut Criterion) {
             assert!(n > 0);
         })
     });
+    let analysed: Vec<framelens::analysis::Analysed> = {
+        let mut cache = FuzzyCache::default();
+        articles
+            .iter()
+            .filter_map(|a| az.analyse(a, &mut cache).ok())
+            .collect()
+    };
+    g.bench_function("voices (quotes and attribution)", |b| {
+        b.iter(|| {
+            let n: usize = analysed
+                .iter()
+                .map(|an| {
+                    let cx = framelens::voices::Context {
+                        text: &an.article.text,
+                        paragraphs: &an.layout.paragraphs,
+                        sentences: &an.sentences,
+                        tokens: &an.tokens,
+                        mentions: &an.mentions,
+                        gazetteer: &az.gazetteer,
+                        host: an.host,
+                    };
+                    framelens::voices::assign(&cx).0.len()
+                })
+                .sum();
+            assert!(n > 0);
+        })
+    });
+    g.bench_function("framing (labels, frames, stance scores)", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for an in &analysed {
+                n += framelens::framing::labels(an, &az.matcher).len()
+                    + framelens::framing::frames(an, &az.matcher).len()
+                    + framelens::framing::stance_observations(an, &az.matcher, &az.gazetteer).len();
+            }
+            assert!(n > 0);
+        })
+    });
     g.bench_function("analyse (voices, all per-article stages)", |b| {
         b.iter(|| {
             let mut cache = FuzzyCache::default();
