@@ -85,7 +85,7 @@ pub fn run(args: Args) -> Outcome {
                     let sep: &[u8] = if first { b"\n" } else { b",\n" };
                     first = false;
                     out.write_all(sep).and_then(|_| {
-                        serde_json::to_writer_pretty(&mut out, r).map_err(std::io::Error::other)
+                        serde_json::to_writer_pretty(&mut out, r).map_err(std::io::Error::from)
                     })
                 }
                 Format::Table => {

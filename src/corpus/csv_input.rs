@@ -18,6 +18,7 @@ struct Columns {
     url: Option<usize>,
     lang: Option<usize>,
     width: usize,
+    names: Vec<String>,
 }
 
 /// Streams records from a CSV file.
@@ -80,6 +81,7 @@ impl CsvReader {
             url: find(&options.url_col),
             lang: find("lang"),
             width: names.len(),
+            names,
         };
         Ok(CsvReader {
             source,
@@ -117,9 +119,13 @@ impl CsvReader {
         }
         let mut fields = Vec::with_capacity(self.record.len());
         let mut offset = byte;
-        for f in self.record.iter() {
+        for (i, f) in self.record.iter().enumerate() {
             if let Some(problem) = utf8_problem(f, offset) {
-                return Err(skip(SkipKind::InvalidUtf8, problem));
+                let column = self.columns.names.get(i).map(String::as_str).unwrap_or("?");
+                return Err(skip(
+                    SkipKind::InvalidUtf8,
+                    problem.replacen("; ", &format!(" in column {column:?}; "), 1),
+                ));
             }
             offset += f.len() as u64 + 1;
             fields.push(std::str::from_utf8(f).unwrap_or_default());
