@@ -200,6 +200,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The error when no article is left to analyse.
+pub fn nothing_to_analyse(read: u64) -> anyhow::Error {
+    if read == 0 {
+        anyhow::anyhow!(
+            "nothing to analyse: the input holds no records (it is empty or has only blank lines); check the input path"
+        )
+    } else {
+        anyhow::anyhow!(
+            "nothing to analyse: all {read} record(s) were skipped; see the reasons above"
+        )
+    }
+}
+
 /// Prints the run summary line to standard error.
 pub fn summary(read: u64, analysed: u64, skipped: usize) {
     eprintln!("framelens: read {read} = analysed {analysed} + skipped {skipped}");
@@ -244,9 +257,7 @@ pub fn visit(
         return Err(Failure::data(crate::analysis::pipeline::StrictStop(s)));
     }
     if analysed == 0 {
-        return Err(Failure::data(anyhow::anyhow!(
-            "nothing to analyse: all {read} record(s) were skipped"
-        )));
+        return Err(Failure::data(nothing_to_analyse(read)));
     }
     Ok(())
 }

@@ -147,7 +147,7 @@ impl JsonlReader {
                 id,
                 ..skip(
                     SkipKind::MissingField,
-                    "missing field `text` (or it is null); every record needs a text".into(),
+                    "missing field `text` (or it is null); every record needs a text; add it or remove the line".into(),
                 )
             });
         };
@@ -162,7 +162,7 @@ impl JsonlReader {
                 id,
                 ..skip(
                     SkipKind::MissingField,
-                    "missing field `outlet` (or it is empty); every record needs its outlet".into(),
+                    "missing field `outlet` (or it is empty); every record needs its outlet; add it or remove the line".into(),
                 )
             });
         }

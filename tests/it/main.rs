@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per topic.
 
+mod bad_input;
 mod browser;
 mod charts;
 mod cli;
