@@ -675,8 +675,8 @@ impl Aggregate {
         let month = art
             .date
             .as_deref()
-            .filter(|d| d.len() >= 7)
-            .map(|d| &d[..7]);
+            // `get`: a date is untrusted text, and byte 7 need not be a char boundary.
+            .and_then(|d| d.get(..7));
         let labels = crate::framing::labels(an, &az.matcher);
         let frames = crate::framing::frames(an, &az.matcher);
         let stance = crate::framing::stance_observations(an, &az.matcher, &az.gazetteer);

@@ -24,7 +24,7 @@ struct Columns {
 /// Streams records from a CSV file.
 pub struct CsvReader {
     source: String,
-    reader: csv::Reader<HashingReader<std::fs::File>>,
+    reader: csv::Reader<HashingReader<Box<dyn std::io::Read + Send>>>,
     hasher: Arc<Mutex<Sha256>>,
     columns: Columns,
     options: LoadOptions,
@@ -40,7 +40,17 @@ impl CsvReader {
             path: source.clone(),
             source: e,
         })?;
-        let (hashing, hasher) = HashingReader::new(file);
+        CsvReader::from_reader(source, Box::new(file), options)
+    }
+
+    /// Reads CSV from `raw`, naming it `source` in skips (tab-separated when `source` ends in
+    /// `.tsv`), and checks the header.
+    pub fn from_reader(
+        source: String,
+        raw: Box<dyn std::io::Read + Send>,
+        options: &LoadOptions,
+    ) -> Result<CsvReader, Error> {
+        let (hashing, hasher) = HashingReader::new(raw);
         let tsv = source.to_lowercase().ends_with(".tsv");
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)

@@ -545,3 +545,18 @@ fn every_bad_fixture_together_is_accounted_for() {
     assert_eq!(read, analysed + skipped);
     assert_eq!(acc["skips"].as_array().unwrap().len() as u64, skipped);
 }
+
+/// Found by the fuzz harness: a date with a multi-byte character in its first seven bytes made
+/// the monthly timeline slice inside a character and panic.
+#[test]
+fn a_date_with_a_multibyte_character_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\": \"d1\", \"outlet\": \"tass\", \"date\": \"2017-\u{201d}01-05\", \"text\": \"Lavrov said the talks in Moscow went well.\"}\n\
+         {\"id\": \"d2\", \"outlet\": \"tass\", \"date\": \"\u{e9}\u{e9}\u{e9}\u{e9}\", \"text\": \"Zarif said the talks went well.\"}\n",
+    )
+    .unwrap();
+    check(path.to_str().unwrap(), 2, 2, &[]);
+}
