@@ -156,7 +156,18 @@ pub fn print(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     out.write_all(s.as_bytes())
         .and_then(|_| out.flush())
-        .map_err(|e| Failure::usage(anyhow::Error::new(e)))
+        .map_err(stdout_failure)
+}
+
+/// A failed write to standard output: a broken pipe (which `main` turns into a quiet exit 0),
+/// or exit 1 with the cause (a full disk, a closed file).
+pub fn stdout_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Failure::data(e);
+    }
+    Failure::data(anyhow::Error::new(e).context(
+        "cannot write to standard output; check that the disk or the receiving file has space",
+    ))
 }
 
 /// True when the error chain holds a broken pipe.
@@ -262,6 +273,51 @@ pub fn visit(
     Ok(())
 }
 
+/// Removes what a killed earlier run left beside `dir`: its half-written `.NAME.tmp-PID`
+/// folder, and its `.NAME.old-PID` folder, which is moved back to `dir` when the run died
+/// between its two renames. Only folders of processes that no longer run are touched (checked
+/// in `/proc`; where there is no `/proc`, nothing is touched).
+fn clear_debris(parent: &Path, name: &str, dir: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for entry in names {
+        let Some(rest) = entry.strip_prefix(&format!(".{name}.")) else {
+            continue;
+        };
+        let Some((kind, pid)) = rest.split_once('-') else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists() {
+            continue;
+        }
+        let path = parent.join(&entry);
+        match kind {
+            "tmp" => {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+            "old" if !dir.exists() => {
+                let _ = std::fs::rename(&path, dir);
+            }
+            "old" => {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Writes a report folder as a whole: every file goes into a fresh sibling folder, which then
 /// replaces `dir` by renames, so a run killed midway leaves the previous report intact and a
 /// failed write leaves no half-written report.
@@ -282,6 +338,7 @@ pub fn write_dir(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure
             )
         })
         .map_err(Failure::data)?;
+    clear_debris(parent, &name, dir);
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);

@@ -117,7 +117,7 @@ pub fn run(args: Args) -> Outcome {
         failed = out.write_all(b"\n]\n").err();
     }
     if let Some(e) = failed.or_else(|| out.flush().err()) {
-        return Err(Failure::usage(anyhow::Error::new(e)));
+        return Err(common::stdout_failure(e));
     }
     Ok(0)
 }

@@ -5,6 +5,7 @@ mod browser;
 mod charts;
 mod cli;
 mod expectations;
+mod faults;
 mod keyness;
 mod properties;
 mod stance_rules;
