@@ -151,6 +151,30 @@ pub enum Format {
     Json,
 }
 
+/// Output format for the listing commands that can also write CSV (`actors`, `voices`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Aligned text for the terminal.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV with a header; every cell is made inert for spreadsheets (`escape::csv_cell`).
+    Csv,
+}
+
+/// One CSV record, newline included: every cell goes through `escape::csv_cell`, so that a
+/// spreadsheet does not run an untrusted cell as a formula, and the csv writer quotes it.
+pub fn csv_record<S: AsRef<str>>(cells: &[S]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(
+        cells
+            .iter()
+            .map(|c| crate::report::escape::csv_cell(c.as_ref())),
+    )
+    .expect("writing to memory cannot fail");
+    w.into_inner().unwrap_or_default()
+}
+
 /// Writes to standard output; a broken pipe surfaces as an error that `main` turns into exit 0.
 pub fn print(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();

@@ -8,6 +8,7 @@ mod expectations;
 mod faults;
 mod keyness;
 mod properties;
+mod security;
 mod stance_rules;
 
 use std::path::{Path, PathBuf};
