@@ -4,6 +4,7 @@ mod bad_input;
 mod browser;
 mod charts;
 mod cli;
+mod dependencies;
 mod determinism;
 mod expectations;
 mod faults;
