@@ -13,6 +13,8 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod framing;
+#[doc(hidden)]
+pub mod fuzz_targets;
 pub mod lexicon;
 pub mod regress;
 pub mod report;

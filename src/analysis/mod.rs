@@ -132,7 +132,7 @@ impl Analyzer {
                 id: Some(article.id.clone()),
                 kind: SkipKind::EmptyAfterBoilerplate,
                 reason: format!(
-                    "no text left after setting aside {} boilerplate line(s)",
+                    "no text left after setting aside {} boilerplate line(s): no word remains, only punctuation, symbols or boilerplate",
                     layout.boilerplate.len()
                 ),
             });

@@ -1,7 +1,7 @@
-//! `framelens actors INPUT... [--format table|json]`: per actor, the spellings seen, mentions
+//! `framelens actors INPUT... [--format table|json|csv]`: per actor, the spellings seen, mentions
 //! per voice (`own` for the host outlet's own voice) and articles.
 
-use super::common::{self, Format, InputArgs};
+use super::common::{self, InputArgs, ListFormat as Format};
 use super::{Failure, Outcome};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -83,6 +83,24 @@ pub fn run(args: Args) -> Outcome {
     });
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&rows).map_err(Failure::usage)? + "\n",
+        Format::Csv => {
+            let mut b = common::csv_record(&[
+                "actor", "name", "kind", "mentions", "articles", "by_voice", "forms",
+            ]);
+            for r in &rows {
+                let bv: Vec<String> = r.by_voice.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+                b.extend(common::csv_record(&[
+                    r.actor.clone(),
+                    r.name.clone(),
+                    r.kind.clone(),
+                    r.mentions.to_string(),
+                    r.articles.to_string(),
+                    bv.join(" "),
+                    r.forms.join(" | "),
+                ]));
+            }
+            String::from_utf8(b).map_err(Failure::usage)?
+        }
         Format::Table => {
             let mut s = format!(
                 "{:<22} {:<12} {:>8} {:>8}  {:<40} {}\n",

@@ -169,10 +169,7 @@ pub fn run(args: Args) -> Outcome {
     }
     common::summary(agg.read, agg.analysed, agg.skipped.len());
     if agg.analysed == 0 {
-        return Err(Failure::data(anyhow::anyhow!(
-            "nothing to analyse: all {} record(s) were skipped; see the reasons above",
-            agg.read
-        )));
+        return Err(Failure::data(common::nothing_to_analyse(agg.read)));
     }
     let mut extra = BTreeMap::new();
     extra.insert(

@@ -151,12 +151,47 @@ pub enum Format {
     Json,
 }
 
+/// Output format for the listing commands that can also write CSV (`actors`, `voices`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Aligned text for the terminal.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV with a header; every cell is made inert for spreadsheets (`escape::csv_cell`).
+    Csv,
+}
+
+/// One CSV record, newline included: every cell goes through `escape::csv_cell`, so that a
+/// spreadsheet does not run an untrusted cell as a formula, and the csv writer quotes it.
+pub fn csv_record<S: AsRef<str>>(cells: &[S]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(
+        cells
+            .iter()
+            .map(|c| crate::report::escape::csv_cell(c.as_ref())),
+    )
+    .expect("writing to memory cannot fail");
+    w.into_inner().unwrap_or_default()
+}
+
 /// Writes to standard output; a broken pipe surfaces as an error that `main` turns into exit 0.
 pub fn print(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     out.write_all(s.as_bytes())
         .and_then(|_| out.flush())
-        .map_err(|e| Failure::usage(anyhow::Error::new(e)))
+        .map_err(stdout_failure)
+}
+
+/// A failed write to standard output: a broken pipe (which `main` turns into a quiet exit 0),
+/// or exit 1 with the cause (a full disk, a closed file).
+pub fn stdout_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Failure::data(e);
+    }
+    Failure::data(anyhow::Error::new(e).context(
+        "cannot write to standard output; check that the disk or the receiving file has space",
+    ))
 }
 
 /// True when the error chain holds a broken pipe.
@@ -198,6 +233,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         )));
     }
     Ok(())
+}
+
+/// The error when no article is left to analyse.
+pub fn nothing_to_analyse(read: u64) -> anyhow::Error {
+    if read == 0 {
+        anyhow::anyhow!(
+            "nothing to analyse: the input holds no records (it is empty or has only blank lines); check the input path"
+        )
+    } else {
+        anyhow::anyhow!(
+            "nothing to analyse: all {read} record(s) were skipped; see the reasons above"
+        )
+    }
 }
 
 /// Prints the run summary line to standard error.
@@ -244,11 +292,54 @@ pub fn visit(
         return Err(Failure::data(crate::analysis::pipeline::StrictStop(s)));
     }
     if analysed == 0 {
-        return Err(Failure::data(anyhow::anyhow!(
-            "nothing to analyse: all {read} record(s) were skipped"
-        )));
+        return Err(Failure::data(nothing_to_analyse(read)));
     }
     Ok(())
+}
+
+/// Removes what a killed earlier run left beside `dir`: its half-written `.NAME.tmp-PID`
+/// folder, and its `.NAME.old-PID` folder, which is moved back to `dir` when the run died
+/// between its two renames. Only folders of processes that no longer run are touched (checked
+/// in `/proc`; where there is no `/proc`, nothing is touched).
+fn clear_debris(parent: &Path, name: &str, dir: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for entry in names {
+        let Some(rest) = entry.strip_prefix(&format!(".{name}.")) else {
+            continue;
+        };
+        let Some((kind, pid)) = rest.split_once('-') else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists() {
+            continue;
+        }
+        let path = parent.join(&entry);
+        match kind {
+            "tmp" => {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+            "old" if !dir.exists() => {
+                let _ = std::fs::rename(&path, dir);
+            }
+            "old" => {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Writes a report folder as a whole: every file goes into a fresh sibling folder, which then
@@ -271,6 +362,7 @@ pub fn write_dir(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure
             )
         })
         .map_err(Failure::data)?;
+    clear_debris(parent, &name, dir);
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);

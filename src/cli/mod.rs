@@ -1,8 +1,9 @@
 //! The command line: clap definitions, one file per subcommand, exit codes, file writes.
 //!
 //! Exit codes: 0 success (skips allowed), 1 a negative verdict on data (a skip under
-//! `--strict`, nothing analysable, lexicon problems found by `lexicon check`), 2 usage, I/O
-//! or invalid lexicon/gazetteer. A broken pipe on output exits 0 quietly.
+//! `--strict`, nothing analysable, lexicon problems found by `lexicon check`) or output that
+//! cannot be written (read-only folder, full disk: the previous report stays), 2 usage, an
+//! unreadable input or an invalid lexicon/gazetteer. A broken pipe on output exits 0 quietly.
 
 mod actors;
 mod analyze;
@@ -60,7 +61,7 @@ pub fn validate_file(
 /// A failure with its exit code.
 #[derive(Debug)]
 pub struct Failure {
-    /// 1 for data, 2 for usage and I/O.
+    /// 1 for data and output that cannot be written, 2 for usage and unreadable inputs.
     pub code: u8,
     /// What happened.
     pub error: anyhow::Error,

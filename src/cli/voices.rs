@@ -1,9 +1,9 @@
-//! `framelens voices INPUT... [--format table|json]`: every passage with its article, byte
+//! `framelens voices INPUT... [--format table|json|csv]`: every passage with its article, byte
 //! offsets, voice (`own`, a source id or `unknown`) and text; boilerplate lines are listed with
 //! voice `boilerplate` and the rule that matched.
 
-use super::common::{self, Format, InputArgs};
-use super::{Failure, Outcome};
+use super::common::{self, InputArgs, ListFormat as Format};
+use super::Outcome;
 use serde::Serialize;
 use std::io::Write;
 
@@ -43,6 +43,13 @@ pub fn run(args: Args) -> Outcome {
     let mut first = true;
     if args.format == Format::Json {
         failed = out.write_all(b"[").err();
+    }
+    if args.format == Format::Csv {
+        failed = out
+            .write_all(&common::csv_record(&[
+                "article", "outlet", "start", "end", "voice", "quoted", "cue", "rule", "text",
+            ]))
+            .err();
     }
     common::visit(&az, &args.input, |an| {
         if failed.is_some() {
@@ -85,9 +92,20 @@ pub fn run(args: Args) -> Outcome {
                     let sep: &[u8] = if first { b"\n" } else { b",\n" };
                     first = false;
                     out.write_all(sep).and_then(|_| {
-                        serde_json::to_writer_pretty(&mut out, r).map_err(std::io::Error::other)
+                        serde_json::to_writer_pretty(&mut out, r).map_err(std::io::Error::from)
                     })
                 }
+                Format::Csv => out.write_all(&common::csv_record(&[
+                    r.article.clone(),
+                    r.outlet.clone(),
+                    r.start.to_string(),
+                    r.end.to_string(),
+                    r.voice.clone(),
+                    r.quoted.to_string(),
+                    r.cue.clone().unwrap_or_default(),
+                    r.rule.clone().unwrap_or_default(),
+                    r.text.clone(),
+                ])),
                 Format::Table => {
                     let t: String = r.text.chars().take(100).collect();
                     let more = if r.text.chars().count() > 100 {
@@ -117,7 +135,7 @@ pub fn run(args: Args) -> Outcome {
         failed = out.write_all(b"\n]\n").err();
     }
     if let Some(e) = failed.or_else(|| out.flush().err()) {
-        return Err(Failure::usage(anyhow::Error::new(e)));
+        return Err(common::stdout_failure(e));
     }
     Ok(0)
 }

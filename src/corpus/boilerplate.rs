@@ -45,6 +45,27 @@ struct Pattern {
     example: Option<String>,
 }
 
+/// Largest compiled size of one pattern, in bytes: a pattern such as `(a{1000}){1000}` is
+/// refused with an error instead of taking memory and time.
+pub const PATTERN_SIZE_LIMIT: usize = 4 << 20;
+/// Largest compiled size of all patterns together.
+pub const SET_SIZE_LIMIT: usize = 32 << 20;
+/// Bound on the lazy DFA's cache, per pattern set and thread.
+pub const DFA_SIZE_LIMIT: usize = 2 << 20;
+
+fn pattern_problem(name: &str, index: usize, e: &regex::Error) -> String {
+    match e {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "pattern {name:?} ([[pattern]] number {}) compiles to more than the limit of {limit} bytes; simplify it (fewer or smaller repetitions such as {{1000}})",
+            index + 1
+        ),
+        e => format!(
+            "pattern {name:?} ([[pattern]] number {}) is not a valid regular expression: {e}",
+            index + 1
+        ),
+    }
+}
+
 /// Compiled boilerplate rules.
 pub struct Boilerplate {
     /// Name of the pattern file.
@@ -83,12 +104,29 @@ impl Boilerplate {
             message: e.to_string(),
         })?;
         let names = f.pattern.iter().map(|p| p.name.clone()).collect();
+        // Each pattern is compiled alone first, so that an error names it.
+        for (i, p) in f.pattern.iter().enumerate() {
+            regex::RegexBuilder::new(&p.regex)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .dfa_size_limit(DFA_SIZE_LIMIT)
+                .build()
+                .map_err(|e| Error::Patterns {
+                    path: path.to_string(),
+                    message: pattern_problem(&p.name, i, &e),
+                })?;
+        }
         let set = regex::RegexSetBuilder::new(f.pattern.iter().map(|p| p.regex.as_str()))
-            .size_limit(32 << 20)
+            .size_limit(SET_SIZE_LIMIT)
+            .dfa_size_limit(DFA_SIZE_LIMIT)
             .build()
             .map_err(|e| Error::Patterns {
                 path: path.to_string(),
-                message: format!("invalid pattern: {e}"),
+                message: match e {
+                    regex::Error::CompiledTooBig(limit) => format!(
+                        "the patterns together compile to more than {limit} bytes; use fewer or simpler patterns"
+                    ),
+                    e => format!("invalid pattern: {e}"),
+                },
             })?;
         Ok(Boilerplate {
             name: f.meta.name,
@@ -109,7 +147,10 @@ impl Boilerplate {
     /// Sorts the lines of `text` into paragraphs and boilerplate.
     pub fn layout(&self, text: &str) -> Layout {
         let mut out = Layout::default();
-        let mut seen: Vec<(String, bool)> = Vec::new();
+        // Every line seen (folded), and those set aside as boilerplate (the captions): sets,
+        // so that an article of millions of lines stays linear-logarithmic.
+        let mut seen: std::collections::HashSet<String> = Default::default();
+        let mut captions: std::collections::BTreeSet<String> = Default::default();
         for line in super::line_spans(text) {
             let raw = line.of(text);
             let lead = raw.len() - raw.trim_start_matches(crate::text::tokens::is_blank).len();
@@ -131,21 +172,24 @@ impl Boilerplate {
                 None
             };
             let rule = rule.or_else(|| {
-                if folded.chars().count() >= self.min_chars
-                    && seen.iter().any(|(s, _)| *s == folded)
-                {
+                if folded.chars().count() >= self.min_chars && seen.contains(&folded) {
                     Some("repeated-line".to_string())
                 } else if folded.chars().count() >= self.caption_prefix_chars
-                    && seen
-                        .iter()
-                        .any(|(s, caption)| *caption && s.starts_with(&folded))
+                    // The least caption not below `folded` starts with it if any caption does.
+                    && captions
+                        .range(folded.clone()..)
+                        .next()
+                        .is_some_and(|c| c.starts_with(&folded))
                 {
                     Some("repeated-caption".to_string())
                 } else {
                     None
                 }
             });
-            seen.push((folded, rule.is_some()));
+            if rule.is_some() {
+                captions.insert(folded.clone());
+            }
+            seen.insert(folded);
             match rule {
                 Some(rule) => out.boilerplate.push(BoilerLine { span, rule }),
                 None => out.paragraphs.push(span),
@@ -182,6 +226,50 @@ mod tests {
         assert_eq!(
             paras,
             ["Title", "Body text here.", "Body text here, again."]
+        );
+    }
+
+    #[test]
+    fn oversized_and_invalid_patterns_are_refused_by_name() {
+        let file = |re: &str| {
+            format!("[meta]\nname = \"t\"\nversion = \"1\"\n[repeats]\nmin_chars = 20\ncaption_prefix_chars = 30\n[[pattern]]\nname = \"ok\"\nregex = 'a'\n[[pattern]]\nname = \"huge\"\nregex = '{re}'\n")
+        };
+        let e = Boilerplate::parse(&file("(\\w{1000}){1000}"), "b.toml")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "b.toml: pattern \"huge\" ([[pattern]] number 2) compiles to more than the limit"
+            ),
+            "{e}"
+        );
+        let e = Boilerplate::parse(&file("(unclosed"), "b.toml")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains("pattern \"huge\"") && e.contains("not a valid regular expression"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn many_lines_are_laid_out_quickly() {
+        let b = Boilerplate::bundled();
+        let mut text = String::new();
+        for i in 0..200_000 {
+            text.push_str(&format!(
+                "Comments {i}\nline number {i} of a long generated article\n"
+            ));
+        }
+        let t = std::time::Instant::now();
+        let l = b.layout(&text);
+        assert_eq!(l.paragraphs.len() + l.boilerplate.len(), 400_000);
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            t.elapsed()
         );
     }
 }

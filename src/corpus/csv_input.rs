@@ -18,12 +18,13 @@ struct Columns {
     url: Option<usize>,
     lang: Option<usize>,
     width: usize,
+    names: Vec<String>,
 }
 
 /// Streams records from a CSV file.
 pub struct CsvReader {
     source: String,
-    reader: csv::Reader<HashingReader<std::fs::File>>,
+    reader: csv::Reader<HashingReader<Box<dyn std::io::Read + Send>>>,
     hasher: Arc<Mutex<Sha256>>,
     columns: Columns,
     options: LoadOptions,
@@ -39,7 +40,17 @@ impl CsvReader {
             path: source.clone(),
             source: e,
         })?;
-        let (hashing, hasher) = HashingReader::new(file);
+        CsvReader::from_reader(source, Box::new(file), options)
+    }
+
+    /// Reads CSV from `raw`, naming it `source` in skips (tab-separated when `source` ends in
+    /// `.tsv`), and checks the header.
+    pub fn from_reader(
+        source: String,
+        raw: Box<dyn std::io::Read + Send>,
+        options: &LoadOptions,
+    ) -> Result<CsvReader, Error> {
+        let (hashing, hasher) = HashingReader::new(raw);
         let tsv = source.to_lowercase().ends_with(".tsv");
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
@@ -80,6 +91,7 @@ impl CsvReader {
             url: find(&options.url_col),
             lang: find("lang"),
             width: names.len(),
+            names,
         };
         Ok(CsvReader {
             source,
@@ -117,9 +129,13 @@ impl CsvReader {
         }
         let mut fields = Vec::with_capacity(self.record.len());
         let mut offset = byte;
-        for f in self.record.iter() {
+        for (i, f) in self.record.iter().enumerate() {
             if let Some(problem) = utf8_problem(f, offset) {
-                return Err(skip(SkipKind::InvalidUtf8, problem));
+                let column = self.columns.names.get(i).map(String::as_str).unwrap_or("?");
+                return Err(skip(
+                    SkipKind::InvalidUtf8,
+                    problem.replacen("; ", &format!(" in column {column:?}; "), 1),
+                ));
             }
             offset += f.len() as u64 + 1;
             fields.push(std::str::from_utf8(f).unwrap_or_default());

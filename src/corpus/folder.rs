@@ -49,62 +49,96 @@ pub type Manifest = (PathBuf, Vec<(usize, ManifestEntry)>, Vec<u8>);
 pub fn read_manifest(dir: &Path) -> Result<Option<Manifest>, Error> {
     let toml_path = dir.join("manifest.toml");
     let csv_path = dir.join("manifest.csv");
-    if toml_path.is_file() {
-        let shown = toml_path.display().to_string();
-        let bytes = std::fs::read(&toml_path).map_err(|e| Error::Io {
-            path: shown.clone(),
-            source: e,
-        })?;
-        let text = String::from_utf8(bytes.clone()).map_err(|e| Error::Manifest {
-            path: shown.clone(),
-            line: 1,
-            message: format!("not UTF-8: {e}"),
-        })?;
-        let parsed: ManifestToml = toml::from_str(&text).map_err(|e| {
-            let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(1);
-            Error::Manifest {
+    for path in [toml_path, csv_path] {
+        if path.is_file() {
+            let shown = path.display().to_string();
+            let bytes = std::fs::read(&path).map_err(|e| Error::Io {
                 path: shown.clone(),
+                source: e,
+            })?;
+            let rows = parse_manifest(&bytes, &shown)?;
+            return Ok(Some((path, rows, bytes)));
+        }
+    }
+    Ok(None)
+}
+
+/// Parses manifest bytes: TOML (`[[article]]` tables) unless `shown` ends in `.csv`. Returns
+/// the rows with the line each starts on; errors name `shown` and the line.
+pub fn parse_manifest(bytes: &[u8], shown: &str) -> Result<Vec<(usize, ManifestEntry)>, Error> {
+    if !shown.to_lowercase().ends_with(".csv") {
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::Manifest {
+            path: shown.to_string(),
+            line: line_of_bytes(bytes, e.valid_up_to()),
+            message: format!(
+                "not UTF-8 (byte {}); save the manifest as UTF-8",
+                e.valid_up_to()
+            ),
+        })?;
+        let parsed: ManifestToml = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+            Error::Manifest {
+                path: shown.to_string(),
                 line,
                 message: format!("{}; see the manifest format in README.md", e.message()),
             }
         })?;
-        let rows = parsed
+        return Ok(parsed
             .article
             .into_iter()
-            .map(|s| (line_of(&text, s.span().start), s.into_inner()))
-            .collect();
-        return Ok(Some((toml_path, rows, bytes)));
+            .map(|s| (line_of(text, s.span().start), s.into_inner()))
+            .collect());
     }
-    if csv_path.is_file() {
-        let shown = csv_path.display().to_string();
-        let bytes = std::fs::read(&csv_path).map_err(|e| Error::Io {
-            path: shown.clone(),
-            source: e,
-        })?;
-        let mut rdr = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
-        let mut rows = Vec::new();
-        for r in rdr.deserialize::<ManifestEntry>() {
-            match r {
-                Ok(row) => rows.push((0, row)),
-                Err(e) => {
-                    let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
-                    return Err(Error::Manifest {
-                        path: shown,
-                        line,
-                        message: format!(
-                            "{e}; columns are file,id,outlet,date,title,url,lang,note"
-                        ),
-                    });
+    let mut rdr = csv::ReaderBuilder::new().from_reader(bytes);
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::Manifest {
+            path: shown.to_string(),
+            line: 1,
+            message: format!(
+                "cannot read the header: {e}; columns are file,id,outlet,date,title,url,lang,note"
+            ),
+        })?
+        .clone();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map(|p| p.line() as usize).unwrap_or(1);
+                match record.deserialize::<ManifestEntry>(Some(&headers)) {
+                    Ok(row) => rows.push((line, row)),
+                    Err(e) => {
+                        return Err(Error::Manifest {
+                            path: shown.to_string(),
+                            line,
+                            message: format!(
+                                "{e}; columns are file,id,outlet,date,title,url,lang,note"
+                            ),
+                        })
+                    }
                 }
             }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(1);
+                return Err(Error::Manifest {
+                    path: shown.to_string(),
+                    line,
+                    message: format!("{e}; columns are file,id,outlet,date,title,url,lang,note"),
+                });
+            }
         }
-        // csv::Reader does not hand out row positions from deserialize; count data rows from line 2.
-        for (i, row) in rows.iter_mut().enumerate() {
-            row.0 = i + 2;
-        }
-        return Ok(Some((csv_path, rows, bytes)));
     }
-    Ok(None)
+    Ok(rows)
+}
+
+fn line_of_bytes(bytes: &[u8], at: usize) -> usize {
+    bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -257,5 +291,28 @@ impl RecordStream for FolderReader {
             kind: InputKind::Folder,
             sha256: hex(&self.hasher.clone().finalize()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_rows_and_errors_carry_their_lines() {
+        let csv = b"file,outlet\na.txt,tass\n\"b\nc.txt\",irna\nd.txt,x,extra\n";
+        let rows = parse_manifest(&csv[..38], "m.csv").unwrap();
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 3]);
+        let e = parse_manifest(csv, "m.csv").unwrap_err().to_string();
+        assert!(e.starts_with("m.csv:5: "), "{e}");
+        let toml = "[[article]]\nfile = \"a.txt\"\n\n[[article]]\nfile = \"b.txt\"\noutlet = 3\n";
+        let e = parse_manifest(toml.as_bytes(), "m.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("m.toml:6: "), "{e}");
+        let e = parse_manifest(b"[[article]]\nfile = \"\xff\"\n", "m.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("m.toml:2: not UTF-8 (byte 20)"), "{e}");
     }
 }

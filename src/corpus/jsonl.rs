@@ -113,22 +113,30 @@ impl JsonlReader {
         if self.line == 1 {
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         }
-        if bytes.len() > self.options.max_article_bytes.saturating_add(64 << 10) {
-            return Err(skip(
-                SkipKind::TooLarge,
-                format!("record of {} bytes is larger than --max-article-bytes {}; raise the limit to analyse it", bytes.len(), self.options.max_article_bytes),
-            ));
-        }
         if let Some(problem) = utf8_problem(bytes, self.offset) {
+            let problem = match field_with_bad_utf8(bytes) {
+                Some(f) => problem.replacen("; ", &format!(" in field `{f}`; "), 1),
+                None => problem,
+            };
             return Err(skip(SkipKind::InvalidUtf8, problem));
         }
         let s = std::str::from_utf8(bytes).unwrap_or_default();
         let raw: Raw = match serde_json::from_str(s) {
             Ok(r) => r,
             Err(e) if e.is_data() => {
-                return Err(skip(SkipKind::InvalidField, format!("wrong field type: {e}; each of id, outlet, date, title, text, url, lang must be a string")))
+                return Err(skip(SkipKind::InvalidField, field_problem(s, &e)))
             }
-            Err(e) => return Err(skip(SkipKind::InvalidJson, format!("invalid JSON: {e}; fix or remove the line"))),
+            Err(e) => {
+                return Err(skip(
+                    SkipKind::InvalidJson,
+                    format!(
+                        "invalid JSON at byte {} (column {}): {}; fix or remove the line",
+                        self.offset + column_byte(s, e.column()),
+                        e.column(),
+                        without_position(&e)
+                    ),
+                ))
+            }
         };
         let id = raw.id.map(|i| match i {
             IdField::Text(s) => s,
@@ -139,7 +147,7 @@ impl JsonlReader {
                 id,
                 ..skip(
                     SkipKind::MissingField,
-                    "missing field `text` (or it is null); every record needs a text".into(),
+                    "missing field `text` (or it is null); every record needs a text; add it or remove the line".into(),
                 )
             });
         };
@@ -154,7 +162,7 @@ impl JsonlReader {
                 id,
                 ..skip(
                     SkipKind::MissingField,
-                    "missing field `outlet` (or it is empty); every record needs its outlet".into(),
+                    "missing field `outlet` (or it is empty); every record needs its outlet; add it or remove the line".into(),
                 )
             });
         }
@@ -182,31 +190,34 @@ impl Iterator for JsonlReader {
                 return None;
             }
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => {
+            let limit = self.options.max_article_bytes.saturating_add(64 << 10);
+            match read_line(&mut *self.reader, &mut self.buf, limit) {
+                Ok(None) => {
                     self.done = true;
                     return None;
                 }
-                Ok(n) => {
+                Ok(Some(line)) => {
                     self.line += 1;
                     let start = self.offset;
-                    self.offset += n as u64;
-                    let mut bytes: &[u8] = &self.buf;
-                    while let Some((last, rest)) = bytes.split_last() {
-                        if *last == b'\n' || *last == b'\r' {
-                            bytes = rest;
-                        } else {
-                            break;
-                        }
+                    self.offset += line.consumed;
+                    if line.length > self.buf.len() as u64 {
+                        return Some(Err(Skip {
+                            source: self.source.clone(),
+                            line: Some(self.line),
+                            id: None,
+                            kind: SkipKind::TooLarge,
+                            reason: format!("record of {} bytes is larger than --max-article-bytes {}; raise the limit to analyse it", line.length, self.options.max_article_bytes),
+                        }));
                     }
-                    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                    if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
                         continue;
                     }
-                    let owned = bytes.to_vec();
+                    let owned = std::mem::take(&mut self.buf);
                     let saved = self.offset;
                     self.offset = start;
                     let r = self.parse(&owned);
                     self.offset = saved;
+                    self.buf = owned;
                     return Some(r);
                 }
                 Err(e) => {
@@ -217,11 +228,156 @@ impl Iterator for JsonlReader {
                         line: Some(self.line),
                         id: None,
                         kind: SkipKind::ReadError,
-                        reason: format!("input ends early after line {}: {e}; the file may be truncated, records after this point are lost", self.line - 1),
+                        reason: format!("input ends early after line {} (byte {} of the decoded input): {e}; the file may be truncated, records after this point are lost", self.line - 1, self.offset),
                     }));
                 }
             }
         }
+    }
+}
+
+/// One line as read by [`read_line`].
+struct Line {
+    /// Bytes taken from the input, terminator included.
+    consumed: u64,
+    /// Length of the line without its terminator; more than the buffer holds when the line
+    /// was longer than the limit (the rest was read and dropped).
+    length: u64,
+}
+
+/// Reads one line ending in `\n`, `\r\n` or a lone `\r` (or at the end of input) into `buf`,
+/// without its terminator, keeping at most `limit` bytes so that one huge line cannot exhaust
+/// memory. `None` at the end of input.
+fn read_line(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Option<Line>> {
+    let mut consumed = 0u64;
+    let mut length = 0u64;
+    let mut after_cr = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if after_cr {
+            // A `\r` ended the line: swallow the `\n` of a `\r\n`, if that is what follows.
+            if chunk.first() == Some(&b'\n') {
+                r.consume(1);
+                consumed += 1;
+            }
+            return Ok(Some(Line { consumed, length }));
+        }
+        if chunk.is_empty() {
+            return Ok((consumed > 0).then_some(Line { consumed, length }));
+        }
+        match memchr::memchr2(b'\n', b'\r', chunk) {
+            Some(i) => {
+                keep(buf, &chunk[..i], limit);
+                length += i as u64;
+                let cr = chunk[i] == b'\r';
+                r.consume(i + 1);
+                consumed += i as u64 + 1;
+                if !cr {
+                    return Ok(Some(Line { consumed, length }));
+                }
+                after_cr = true;
+            }
+            None => {
+                let n = chunk.len();
+                keep(buf, chunk, limit);
+                length += n as u64;
+                r.consume(n);
+                consumed += n as u64;
+            }
+        }
+    }
+}
+
+fn keep(buf: &mut Vec<u8>, bytes: &[u8], limit: usize) {
+    let room = limit.saturating_sub(buf.len());
+    buf.extend_from_slice(&bytes[..room.min(bytes.len())]);
+}
+
+/// The byte offset of a 1-based character column in a line.
+fn column_byte(s: &str, column: usize) -> u64 {
+    s.char_indices()
+        .nth(column.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(s.len()) as u64
+}
+
+/// serde_json's message without its " at line 1 column N" tail (a record is one line).
+fn without_position(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    }
+}
+
+const FIELDS: [&str; 7] = ["id", "outlet", "date", "title", "text", "url", "lang"];
+
+/// Names the field with the wrong type, and what it should be.
+fn field_problem(s: &str, e: &serde_json::Error) -> String {
+    let fallback = || {
+        format!(
+            "wrong field type: {}; each of id, outlet, date, title, text, url, lang must be a string",
+            without_position(e)
+        )
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(s) else {
+        return fallback();
+    };
+    let Some(obj) = value.as_object() else {
+        return format!(
+            "wrong record type: the line is a JSON {}, not an object; write one object per line like {{\"outlet\": \"...\", \"text\": \"...\"}}",
+            json_kind(&value)
+        );
+    };
+    for name in FIELDS {
+        match obj.get(name) {
+            None | Some(serde_json::Value::Null | serde_json::Value::String(_)) => {}
+            Some(serde_json::Value::Number(_)) if name == "id" => {}
+            Some(v) => {
+                let want = if name == "id" {
+                    "a string or a number"
+                } else {
+                    "a string"
+                };
+                return format!(
+                    "wrong field type: field `{name}` is a JSON {}, it must be {want}; fix the field",
+                    json_kind(v)
+                );
+            }
+        }
+    }
+    fallback()
+}
+
+/// The first known field whose value holds the invalid bytes, found by decoding the line
+/// with replacement characters.
+fn field_with_bad_utf8(bytes: &[u8]) -> Option<&'static str> {
+    let lossy = String::from_utf8_lossy(bytes);
+    let value: serde_json::Value = serde_json::from_str(&lossy).ok()?;
+    let obj = value.as_object()?;
+    FIELDS.into_iter().find(|f| {
+        obj.get(*f)
+            .and_then(|v| v.as_str())
+            .is_some_and(|v| v.contains('\u{FFFD}'))
+    })
+}
+
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
     }
 }
 

@@ -13,6 +13,8 @@ pub fn html(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             // Controls other than tab and newlines are invisible at best: drop them.
             c if c.is_control() && c != '\t' && c != '\n' && c != '\r' => {}
+            // Bidi embeddings, overrides and isolates could reorder what follows on screen.
+            c if is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
@@ -51,11 +53,17 @@ pub fn markdown_cell(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Explicit bidi formatting characters (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI): in
+/// untrusted text they can make evidence read differently on screen than in the data.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula: a leading `=`, `+`, `-`, `@`, tab
@@ -107,6 +115,12 @@ mod tests {
         );
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(csv_cell("-2+3"), "'-2+3");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\t=1"), "'\t=1");
+        assert_eq!(csv_cell("\r=1"), "'\r=1");
+        assert_eq!(csv_cell("a=1"), "a=1");
+        assert_eq!(html("a\u{202E}cba\u{202C} \u{2067}x\u{2069}"), "acba x");
+        assert_eq!(markdown_cell("\u{202E}evil"), "evil");
         assert_eq!(id("a b/<c>"), "a_b__c_");
     }
 }

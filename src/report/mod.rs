@@ -359,6 +359,10 @@ impl Report {
         inputs: Vec<InputInfo>,
         options: ReportOptions,
     ) -> Report {
+        // Inputs are listed by path, so that the order they were given in does not change the
+        // report (see "Invariants" in ARCHITECTURE.md).
+        let mut inputs = inputs;
+        inputs.sort_by(|a, b| (&a.path, &a.sha256).cmp(&(&b.path, &b.sha256)));
         let g = &az.gazetteer;
         let mut skipped_by_kind = BTreeMap::new();
         for s in &agg.skipped {

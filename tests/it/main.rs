@@ -1,12 +1,17 @@
 //! Integration tests: one binary, one module per topic.
 
+mod bad_input;
 mod browser;
 mod charts;
 mod cli;
+mod dependencies;
+mod determinism;
 mod expectations;
+mod faults;
 mod keyness;
 mod properties;
 mod regress;
+mod security;
 mod stance_rules;
 
 use std::path::{Path, PathBuf};

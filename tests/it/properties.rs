@@ -63,6 +63,43 @@ fn texty() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
+/// Bytes that look like the inputs: pieces of JSON, CSV, TOML and text, invalid UTF-8 and
+/// every kind of line end.
+fn bytey() -> impl Strategy<Value = Vec<u8>> {
+    let pieces = prop::sample::select(vec![
+        &b"{\"outlet\": \"tass\", \"text\": \""[..],
+        b"\"}",
+        b"\"id\": 1, ",
+        b"\"outlet\": 5",
+        b"null",
+        b"[1]",
+        b",",
+        b"\"",
+        b"\n",
+        b"\r",
+        b"\r\n",
+        b"\0",
+        b"\xEF\xBB\xBF",
+        b"\xED\xA0\x80",
+        b"\xC0\xAF",
+        b"\xE2\x82",
+        b"\xFF",
+        b"\\u0000",
+        b"[[article]]\nfile = \"a.txt\"\n",
+        b"[meta]\nname = \"x\"\nversion = \"1\"\n",
+        b"[[actor]]\nid = \"a\"\nkind = \"person\"\nname = \"A B\"\n",
+        b"outlet = \"tass\"\n",
+        b"id,outlet,text\n",
+        b"Lavrov said ",
+        "\u{201C}Moscow\u{201D}".as_bytes(),
+        "\u{202E}".as_bytes(),
+        b" the Kremlin. ",
+        b"=",
+        b" ",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
 fn boundaries_ok(text: &str, s: Span) -> bool {
     s.start <= s.end
         && s.end <= text.len()
@@ -148,6 +185,94 @@ proptest! {
     fn lexicon_parsing_never_panics(text in "[\\[\\]a-z_=\"{}*, .0-9\\n-]{0,200}") {
         let _ = framelens::lexicon::Lexicon::parse(&text, "p.toml").map(|l| framelens::lexicon::check::check(&l));
         let _ = framelens::lexicon::Gazetteer::parse(&text, "p.toml");
+    }
+}
+
+// The same target functions as the fuzzers (`fuzz/`, `examples/fuzz_smoke.rs`): loaders never
+// panic and account for every record (`read = analysed + skipped` through the pipeline),
+// parsers give a value or a located error, and every span of the text stages is in bounds and
+// on char boundaries.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, .. ProptestConfig::default() })]
+
+    #[test]
+    fn jsonl_arbitrary_bytes(data in prop::collection::vec(any::<u8>(), 0..400)) {
+        framelens::fuzz_targets::jsonl(&data);
+    }
+
+    #[test]
+    fn jsonl_input_like_bytes(data in bytey()) {
+        framelens::fuzz_targets::jsonl(&data);
+    }
+
+    #[test]
+    fn csv_arbitrary_bytes(data in prop::collection::vec(any::<u8>(), 0..400)) {
+        framelens::fuzz_targets::csv(&data);
+    }
+
+    #[test]
+    fn csv_input_like_bytes(data in bytey()) {
+        framelens::fuzz_targets::csv(&data);
+    }
+
+    #[test]
+    fn csv_rows_are_each_an_article_or_a_skip(rows in prop::collection::vec(prop::collection::vec("[a-zA-Z .\u{e9}\u{201C}]{0,12}", 1..5), 1..12)) {
+        let mut data = b"id,outlet,text\n".to_vec();
+        for r in &rows {
+            data.extend_from_slice(r.join(",").as_bytes());
+            data.extend_from_slice(b"\r\n");
+        }
+        let reader = framelens::corpus::csv_input::CsvReader::from_reader(
+            "p.csv".into(), Box::new(std::io::Cursor::new(data)), &LoadOptions::default()).unwrap();
+        let records: Vec<_> = reader.collect();
+        // The csv reader passes over empty lines only; a row of one empty field is empty.
+        let expected = rows.iter().filter(|r| !(r.len() == 1 && r[0].is_empty())).count();
+        prop_assert_eq!(records.len(), expected);
+        for r in records.iter().filter_map(|r| r.as_ref().err()) {
+            prop_assert!(r.line.is_some());
+        }
+    }
+
+    #[test]
+    fn manifest_parsing_never_panics(data in bytey(), raw in prop::collection::vec(any::<u8>(), 0..300)) {
+        framelens::fuzz_targets::manifest(&data);
+        framelens::fuzz_targets::manifest(&raw);
+    }
+
+    #[test]
+    fn lexicon_and_gazetteer_parsing_never_panic_on_bytes(data in bytey(), raw in prop::collection::vec(any::<u8>(), 0..300), text in any::<String>()) {
+        for d in [&data[..], &raw[..], text.as_bytes()] {
+            framelens::fuzz_targets::lexicon(d);
+            framelens::fuzz_targets::gazetteer(d);
+        }
+    }
+
+    #[test]
+    fn text_stages_keep_spans_on_any_text(text in any::<String>(), lossy in prop::collection::vec(any::<u8>(), 0..300)) {
+        framelens::fuzz_targets::text(text.as_bytes());
+        framelens::fuzz_targets::text(&lossy);
+    }
+
+    #[test]
+    fn quotes_and_actor_mentions_map_back_to_the_text(text in texty()) {
+        let all = Span::new(0, text.len());
+        for q in framelens::voices::quotes::find_quotes(&text, &[all]) {
+            prop_assert!(boundaries_ok(&text, q.span) && !q.span.is_empty());
+        }
+        framelens::fuzz_targets::text(text.as_bytes());
+        let az = analyzer();
+        let article = framelens::corpus::Article {
+            id: "p".into(), outlet: "tass".into(), date: None, title: None, url: None, lang: None,
+            text: text.clone(), source: "-".into(), line: None, hash: String::new(),
+        };
+        if let Ok(an) = az.analyse(&article, &mut Default::default()) {
+            for m in &an.mentions {
+                // A mention starts and ends on a word: its text is not blank at either end.
+                let s = m.span.of(&text);
+                prop_assert!(!s.is_empty());
+                prop_assert!(!s.starts_with(char::is_whitespace) && !s.ends_with(char::is_whitespace), "{:?}", s);
+            }
+        }
     }
 }
 
