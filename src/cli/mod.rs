@@ -1,7 +1,8 @@
 //! The command line: clap definitions, one file per subcommand, exit codes, file writes.
 //!
 //! Exit codes: 0 success (skips allowed), 1 a negative verdict on data (a skip under
-//! `--strict`, nothing analysable, lexicon problems found by `lexicon check`) or output that
+//! `--strict`, nothing analysable, lexicon problems found by `lexicon check`, differences found
+//! by `lexicon diff`, a move beyond tolerance in `regress`) or output that
 //! cannot be written (read-only folder, full disk: the previous report stays), 2 usage, an
 //! unreadable input or an invalid lexicon/gazetteer. A broken pipe on output exits 0 quietly.
 
