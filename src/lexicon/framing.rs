@@ -202,7 +202,7 @@ impl Lexicon {
     /// errors with their place. Semantic checks are in [`super::check::check`].
     pub fn parse(text: &str, path: &str) -> Result<Lexicon, Error> {
         let raw: RawFile = toml::from_str(text)
-            .map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
+            .map_err(|e| Error::toml(path, text, &e, "docs/lexicon.md (Lexicons)"))?;
         let index = super::LineIndex::new(text);
         let term = |s: &Spanned<String>| {
             let (line, col) = index.line_col(s.span().start);

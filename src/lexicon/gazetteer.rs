@@ -111,7 +111,7 @@ impl Gazetteer {
     /// Parses and validates a gazetteer; `path` names it in errors.
     pub fn parse(text: &str, path: &str) -> Result<Gazetteer, Error> {
         let file: File = toml::from_str(text)
-            .map_err(|e| Error::at(path, text, e.span().map(|s| s.start), e.message()))?;
+            .map_err(|e| Error::toml(path, text, &e, "docs/lexicon.md (Gazetteer)"))?;
         let mut by_id = BTreeMap::new();
         let mut actors = Vec::with_capacity(file.actor.len());
         let mut spans = Vec::new();

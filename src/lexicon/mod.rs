@@ -55,6 +55,28 @@ impl Error {
     }
 }
 
+impl Error {
+    /// A TOML syntax or type error: its place, the key or table it is about, and where the
+    /// format is described.
+    pub fn toml(path: &str, text: &str, e: &toml::de::Error, format: &str) -> Error {
+        let at = e.span().map(|s| s.start).unwrap_or(0).min(text.len());
+        let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line = text[start..].lines().next().unwrap_or("").trim();
+        let what = match line.split_once('=') {
+            Some((key, _)) if !line.starts_with('[') => format!(" (key {})", key.trim()),
+            _ if line.starts_with('[') => format!(" (in {line})"),
+            _ => String::new(),
+        };
+        let msg = e.message().trim_end_matches('\n');
+        Error::at(
+            path,
+            text,
+            Some(at),
+            &format!("{msg}{what}; fix it as {format} describes"),
+        )
+    }
+}
+
 /// Line starts of a text, for many `line_col` look-ups.
 pub struct LineIndex<'t> {
     text: &'t str,

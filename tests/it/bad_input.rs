@@ -428,7 +428,10 @@ fn each_kind_of_lexicon_error_is_located() {
         ),
         (
             "lexicon_wrong_type.toml",
-            &["lexicon_wrong_type.toml:3:11: invalid type: integer `1`, expected a string"],
+            &[
+                "lexicon_wrong_type.toml:3:11: invalid type: integer `1`, expected a string",
+                "(key version); fix it as docs/lexicon.md (Lexicons) describes",
+            ],
         ),
         (
             "lexicon_missing_meta.toml",
@@ -436,7 +439,10 @@ fn each_kind_of_lexicon_error_is_located() {
         ),
         (
             "lexicon_unknown_key.toml",
-            &["lexicon_unknown_key.toml:10:1: unknown field `colour`, expected one of"],
+            &[
+                "lexicon_unknown_key.toml:10:1: unknown field `colour`, expected one of",
+                "; fix it as docs/lexicon.md (Lexicons) describes",
+            ],
         ),
         (
             "lexicon_not_utf8.toml",
