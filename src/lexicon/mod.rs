@@ -62,12 +62,23 @@ impl Error {
         let at = e.span().map(|s| s.start).unwrap_or(0).min(text.len());
         let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
         let line = text[start..].lines().next().unwrap_or("").trim();
+        let msg = e.message().trim_end_matches('\n');
+        // Value errors point at a key; syntax and missing-field errors are about the place or
+        // the table as a whole.
+        let about_value = [
+            "invalid type",
+            "invalid value",
+            "unknown field",
+            "invalid length",
+        ]
+        .iter()
+        .any(|p| msg.starts_with(p));
         let what = match line.split_once('=') {
-            Some((key, _)) if !line.starts_with('[') => format!(" (key {})", key.trim()),
-            _ if line.starts_with('[') => format!(" (in {line})"),
+            Some((key, _)) if about_value && !line.starts_with('[') => {
+                format!(" (key {})", key.trim())
+            }
             _ => String::new(),
         };
-        let msg = e.message().trim_end_matches('\n');
         Error::at(
             path,
             text,
