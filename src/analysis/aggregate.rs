@@ -287,17 +287,15 @@ pub struct OutletStats {
     pub bytes: u64,
 }
 
-/// A map keyed by strings, looked up without allocating.
-pub type Map<V> = FxHashMap<String, V>;
+/// A map keyed by strings, looked up (and, for new keys, inserted) in one probe, allocating
+/// only for new keys.
+pub type Map<V> = hashbrown::HashMap<String, V, rustc_hash::FxBuildHasher>;
 /// Two levels of [`Map`].
 pub type Map2<V> = Map<Map<V>>;
 
 /// The value under `k`, created on first use (allocates only then).
 pub fn slot<'m, V: Default>(m: &'m mut Map<V>, k: &str) -> &'m mut V {
-    if !m.contains_key(k) {
-        m.insert(k.to_string(), V::default());
-    }
-    m.get_mut(k).expect("just inserted")
+    m.entry_ref(k).or_default()
 }
 
 /// The value under `a`, then `b`.
@@ -805,7 +803,7 @@ fn evidence(an: &Analysed, s: Span, rank: u64, voice: &str, marks: Vec<Mark>) ->
     }
 }
 
-fn merge_counts(into: &mut FxHashMap<String, u64>, from: FxHashMap<String, u64>) {
+fn merge_counts(into: &mut Map<u64>, from: Map<u64>) {
     if into.is_empty() {
         *into = from;
         return;

@@ -5,6 +5,9 @@
 use ndarray::{Array1, Array2};
 use rustc_hash::FxHashMap;
 
+/// Term counts.
+pub type Counts = crate::analysis::aggregate::Map<u64>;
+
 /// Log-odds ratio z-scores with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008):
 /// for each term, `(log((y_a+α)/(n_a+α0−y_a−α)) − log((y_b+α)/(n_b+α0−y_b−α))) / sqrt(1/(y_a+α) + 1/(y_b+α))`.
 /// Positive z: the term leans to group A.
@@ -38,12 +41,7 @@ pub struct KeyTerm {
 /// Keyness of group A against group B over the union of their terms; the prior is the
 /// combined counts plus 0.01 (as the peer implementation). Returns the `k` most distinctive
 /// terms each way (A first), ties broken by term.
-pub fn keyness(
-    a: &FxHashMap<String, u64>,
-    b: &FxHashMap<String, u64>,
-    k: usize,
-    min_count: u64,
-) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+pub fn keyness(a: &Counts, b: &Counts, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
     let mut vocab: Vec<&String> = a.keys().chain(b.keys()).collect();
     vocab.sort();
     vocab.dedup();
@@ -67,7 +65,7 @@ pub struct RestIndex<'a> {
 
 impl<'a> RestIndex<'a> {
     /// Indexes the counts of all groups together.
-    pub fn new(total: &'a FxHashMap<String, u64>) -> RestIndex<'a> {
+    pub fn new(total: &'a Counts) -> RestIndex<'a> {
         let mut vocab: Vec<&String> = total.keys().collect();
         vocab.sort();
         let index = vocab
@@ -84,12 +82,7 @@ impl<'a> RestIndex<'a> {
     }
 
     /// Keyness of group A (whose counts are part of the total) against all the others.
-    pub fn keyness(
-        &self,
-        a: &FxHashMap<String, u64>,
-        k: usize,
-        min_count: u64,
-    ) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+    pub fn keyness(&self, a: &Counts, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
         let mut ya = Array1::zeros(self.vocab.len());
         for (t, c) in a {
             if let Some(&i) = self.index.get(t.as_str()) {
@@ -104,8 +97,8 @@ impl<'a> RestIndex<'a> {
 /// Keyness of group A against everything else, given A's counts and the counts of all
 /// groups together (A included).
 pub fn keyness_vs_rest(
-    a: &FxHashMap<String, u64>,
-    total: &FxHashMap<String, u64>,
+    a: &Counts,
+    total: &Counts,
     k: usize,
     min_count: u64,
 ) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
@@ -181,7 +174,7 @@ pub fn cosine_matrix(m: &Array2<f64>) -> Array2<f64> {
 
 /// Term-frequency matrix of some count vectors over the `max_terms` most frequent terms of
 /// all of them (ties by term), so the matrix stays small for any corpus size.
-pub fn tf_matrix(rows: &[&FxHashMap<String, u64>], max_terms: usize) -> (Array2<f64>, Vec<String>) {
+pub fn tf_matrix(rows: &[&Counts], max_terms: usize) -> (Array2<f64>, Vec<String>) {
     let mut total: FxHashMap<&str, u64> = FxHashMap::default();
     for r in rows {
         for (t, c) in r.iter() {

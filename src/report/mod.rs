@@ -483,7 +483,7 @@ impl Report {
             .collect();
         let mut keyness_rows = Vec::new();
         if big.len() >= 2 {
-            let mut total: rustc_hash::FxHashMap<String, u64> = rustc_hash::FxHashMap::default();
+            let mut total = crate::compare::Counts::default();
             for w in &big {
                 for (t, c) in &agg.terms[*w] {
                     match total.get_mut(t.as_str()) {
@@ -518,8 +518,7 @@ impl Report {
         }
         let mut similarity = Vec::new();
         if big.len() >= 2 {
-            let rows: Vec<&rustc_hash::FxHashMap<String, u64>> =
-                big.iter().map(|v| &agg.terms[*v]).collect();
+            let rows: Vec<&crate::compare::Counts> = big.iter().map(|v| &agg.terms[*v]).collect();
             let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
             similarity.push(SimilarityMatrix {
                 actor: "all".into(),
@@ -533,7 +532,7 @@ impl Report {
             agg.actors.iter().map(|(k, v)| (k, v.mentions)).collect();
         top_actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         for (actor, _) in top_actors.into_iter().take(10) {
-            let vs: Vec<(&String, &rustc_hash::FxHashMap<String, u64>)> = sorted2(&agg.context)
+            let vs: Vec<(&String, &crate::compare::Counts)> = sorted2(&agg.context)
                 .into_iter()
                 .filter(|(v, a, c)| {
                     *a == actor && v.as_str() != "unknown" && c.values().sum::<u64>() >= 30
@@ -541,8 +540,7 @@ impl Report {
                 .map(|(v, _, c)| (v, c))
                 .collect();
             if vs.len() >= 2 {
-                let rows: Vec<&rustc_hash::FxHashMap<String, u64>> =
-                    vs.iter().map(|x| x.1).collect();
+                let rows: Vec<&crate::compare::Counts> = vs.iter().map(|x| x.1).collect();
                 let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
                 similarity.push(SimilarityMatrix {
                     actor: actor.clone(),

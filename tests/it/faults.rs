@@ -62,9 +62,9 @@ fn a_killed_run_leaves_the_previous_report_intact() {
     let before = files(&out);
     assert!(before.contains_key("report.json") && before.len() > 3);
     let big = dir.path().join("big.jsonl");
-    corpus(&big, 30_000);
+    corpus(&big, 60_000);
     let mut killed_running = 0;
-    for delay_ms in [300u64, 1200, 3000] {
+    for delay_ms in [100u64, 400, 1500] {
         let mut child = Command::new(bin())
             .args([
                 "analyze",

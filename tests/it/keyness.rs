@@ -47,12 +47,12 @@ fn keyness_ranks_state_and_wire_terms_apart() {
         "the",
         "aleppo",
     ];
-    let a: rustc_hash::FxHashMap<String, u64> = terms
+    let a: framelens::compare::Counts = terms
         .iter()
         .zip(&t.a)
         .map(|(k, v)| (k.to_string(), *v as u64))
         .collect();
-    let b: rustc_hash::FxHashMap<String, u64> = terms
+    let b: framelens::compare::Counts = terms
         .iter()
         .zip(&t.b)
         .map(|(k, v)| (k.to_string(), *v as u64))
