@@ -265,12 +265,7 @@ fn benches(c: &mut Criterion) {
     let diffs = framelens::lexicon::diff::diff_lists(&az.lexicons, &flipped.lexicons);
     g.bench_function("regress (both lexicons, explanation)", |b| {
         let groups = Default::default();
-        let sides = framelens::regress::Sides {
-            old: &az,
-            new: &flipped,
-            diffs: &diffs,
-            groups: &groups,
-        };
+        let sides = framelens::regress::Sides::new(&az, &flipped, &diffs, &groups);
         b.iter(|| {
             let (workers, _) = framelens::analysis::pipeline::run_workers(
                 vec![framelens::corpus::open(&path, &LoadOptions::default()).unwrap()],

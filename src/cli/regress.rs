@@ -304,12 +304,7 @@ pub fn run(mut args: Args) -> Outcome {
         seed: opts.seed,
         groups: groups.clone(),
     };
-    let sides = Sides {
-        old: &old,
-        new: &new,
-        diffs: &diffs,
-        groups: &groups,
-    };
+    let sides = Sides::new(&old, &new, &diffs, &groups);
     let streams = args.input.open()?;
     let (workers, inputs) = run_workers(streams, &run_opts, &|_| {}, &|| {
         RegressWorker::new(&sides, opts.evidence, opts.seed, args.top)

@@ -210,10 +210,54 @@ pub struct Sides<'a> {
     pub old: &'a Analyzer,
     /// New lexicons.
     pub new: &'a Analyzer,
-    /// What changed.
-    pub diffs: &'a [LexiconDiff],
     /// Voice -> group.
     pub groups: &'a FxHashMap<String, String>,
+    /// Per matcher source of `old` and of `new`: the changed entries about it, described.
+    changed: [Vec<Vec<String>>; 2],
+}
+
+impl<'a> Sides<'a> {
+    /// Pairs two analyzers (same gazetteer and boilerplate rules, different lexicons) with
+    /// what changed between their lexicons.
+    pub fn new(
+        old: &'a Analyzer,
+        new: &'a Analyzer,
+        diffs: &[LexiconDiff],
+        groups: &'a FxHashMap<String, String>,
+    ) -> Sides<'a> {
+        // Index the term entries once: (lexicon, section, identity) -> descriptions.
+        let mut index: FxHashMap<(&str, &str, String), Vec<String>> = FxHashMap::default();
+        for e in diffs.iter().flat_map(|d| &d.entries).filter(|e| e.term) {
+            index
+                .entry((
+                    &e.lexicon,
+                    &e.section,
+                    crate::lexicon::diff::identity(&e.item),
+                ))
+                .or_default()
+                .push(describe(e));
+        }
+        let per_source = |m: &Matcher| -> Vec<Vec<String>> {
+            m.sources
+                .iter()
+                .map(|src| {
+                    let key = (
+                        src.lexicon.as_str(),
+                        src.section.as_str(),
+                        crate::lexicon::diff::identity(&src.term),
+                    );
+                    index.get(&key).cloned().unwrap_or_default()
+                })
+                .collect()
+        };
+        let changed = [per_source(&old.matcher), per_source(&new.matcher)];
+        Sides {
+            old,
+            new,
+            groups,
+            changed,
+        }
+    }
 }
 
 /// Folds articles into the old and new aggregates and the explanation.
@@ -346,33 +390,19 @@ fn relevant(kind: HitKind, cell: &str) -> bool {
 }
 
 /// The changed entries that matched in sentence `si`, under either set of lexicons.
-fn entries_in(
-    an: &Analysed,
-    si: usize,
-    cell: &str,
-    runs: [(&[Hit], &Matcher); 2],
-    diffs: &[LexiconDiff],
-) -> Vec<String> {
-    let (s, _) = an.sentences[si];
-    let (t0, t1) = an.tokens.range(s);
+fn entries_in(an: &Analysed, si: usize, cell: &str, runs: [&[Hit]; 2], s: &Sides) -> Vec<String> {
+    let (sent, _) = an.sentences[si];
+    let (t0, t1) = an.tokens.range(sent);
     let mut out: Vec<String> = Vec::new();
-    for (hits, m) in runs {
-        for h in hits {
+    for (hits, changed) in runs.iter().zip(&s.changed) {
+        for h in hits.iter() {
             let (first, last) = (h.first as usize, h.last as usize);
             if first < t0 || last >= t1 || !relevant(h.kind, cell) {
                 continue;
             }
-            let src = &m.sources[h.source as usize];
-            for d in diffs {
-                for e in d
-                    .entries
-                    .iter()
-                    .filter(|e| e.is_term(&src.lexicon, &src.section, &src.term))
-                {
-                    let text = describe(e);
-                    if !out.contains(&text) {
-                        out.push(text);
-                    }
+            for text in changed.get(h.source as usize).into_iter().flatten() {
+                if !out.contains(text) {
+                    out.push(text.clone());
                 }
             }
         }
@@ -492,7 +522,7 @@ fn compare_article(
         .get(&an.host_key)
         .cloned()
         .unwrap_or_else(|| an.host_key.clone());
-    let runs = [(old_hits, &s.old.matcher), (&an.hits[..], &s.new.matcher)];
+    let runs = [old_hits, &an.hits[..]];
     let mut changed_sentences: Vec<usize> = Vec::new();
     let mut moved = |si: usize,
                      cell: String,
@@ -505,7 +535,7 @@ fn compare_article(
         if !changed_sentences.contains(&si) {
             changed_sentences.push(si);
         }
-        let entries = entries_in(an, si, kind, runs, s.diffs);
+        let entries = entries_in(an, si, kind, runs, s);
         let m = MovedSentence {
             article: art.id.clone(),
             outlet: host.clone(),
@@ -560,7 +590,7 @@ fn compare_article(
         for si in changed_sentences {
             let mut all: Vec<String> = Vec::new();
             for kind in ["stance", "label", "frame"] {
-                for e in entries_in(an, si, kind, runs, s.diffs) {
+                for e in entries_in(an, si, kind, runs, s) {
                     if !all.contains(&e) {
                         all.push(e);
                     }
