@@ -105,7 +105,9 @@ pub fn draw(reg: &Regression, size: Size) -> Result<String, Error> {
             let bx0 = body.x0 + label_w + l.px(10.0);
             let bx1 = body.x1 - value_w;
             let axis_h = (ft * 1.2).round() as i32 + l.px(10.0);
-            let row_h = ((body.y1 - body.y0 - axis_h) / MOVED_ROWS as i32).max(6);
+            // Rows share the height, but a few rows stay the height of ten.
+            let slots = rows.len().max(10) as i32;
+            let row_h = ((body.y1 - body.y0 - axis_h) / slots).max(6);
             let y1 = body.y0 + row_h * rows.len() as i32;
             let xmap = |x: f64| {
                 let t = (x.clamp(-xmax, xmax) + xmax) / (2.0 * xmax);

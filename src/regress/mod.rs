@@ -752,17 +752,18 @@ pub fn compare(
     for k in keys {
         let (x, y) = (a.get(k), b.get(k));
         let (ov, nv) = (x.map(|v| v.v), y.map(|v| v.v));
+        // A share row that is missing is a share of 0 (rows are listed where a label or frame
+        // is used); any other metric that appears or disappears counts as a move beyond
+        // tolerance.
+        let share = k.0 == "label" || k.0 == "frame";
         let same = match (ov, nv) {
             (Some(o), Some(n)) => q(o) == q(n),
+            _ if share => q(ov.unwrap_or(0.0)) == q(nv.unwrap_or(0.0)),
             _ => false,
         };
         if same {
             continue;
         }
-        // A share row that is missing is a share of 0 (rows are listed where a label or frame
-        // is used); any other metric that appears or disappears counts as a move beyond
-        // tolerance.
-        let share = k.0 == "label" || k.0 == "frame";
         let delta = nv.unwrap_or(0.0) - ov.unwrap_or(0.0);
         let (old_n, new_n) = (x.map(|v| v.n).unwrap_or(0), y.map(|v| v.n).unwrap_or(0));
         let interval = x.and_then(|v| v.interval);

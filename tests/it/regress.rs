@@ -112,6 +112,12 @@ fn lexicon_changes_give_their_expected_verdicts() {
             assert!(stdout.contains("nothing moved"), "{stdout}");
             continue;
         }
+        // A share that goes from 0 to no row (a voice that stops using a label set) is no move.
+        for m in r["metrics"].as_array().unwrap() {
+            if m["kind"] == "label" || m["kind"] == "frame" {
+                assert!(m["delta"].as_f64().unwrap() != 0.0, "{name}: {m}");
+            }
+        }
         let entry = case["entry"].as_str().unwrap();
         let (kind, metric) = case["metric"].as_str().unwrap().split_once(": ").unwrap();
         let sentence = case["sentence"].as_str().unwrap();
