@@ -484,6 +484,18 @@ impl Aggregate {
 
     /// Folds one analysed article.
     pub fn fold(&mut self, az: &Analyzer, an: &Analysed, groups: &FxHashMap<String, String>) {
+        let framing = crate::framing::Framing::of(an, &az.matcher, &az.gazetteer);
+        self.fold_framed(az, an, &framing, groups);
+    }
+
+    /// Folds one analysed article whose framing (with `az`'s lexicons) is already found.
+    pub fn fold_framed(
+        &mut self,
+        az: &Analyzer,
+        an: &Analysed,
+        framing: &crate::framing::Framing,
+        groups: &FxHashMap<String, String>,
+    ) {
         let art = an.article;
         let w = poisson_weights(&art.id, self.seed);
         let cap = self.cap;
@@ -659,13 +671,15 @@ impl Aggregate {
             .as_deref()
             // `get`: a date is untrusted text, and byte 7 need not be a char boundary.
             .and_then(|d| d.get(..7));
-        let labels = crate::framing::labels(an, &az.matcher);
-        let frames = crate::framing::frames(an, &az.matcher);
-        let stance = crate::framing::stance_observations(an, &az.matcher, &az.gazetteer);
+        let crate::framing::Framing {
+            labels,
+            frames,
+            stance,
+        } = framing;
         // Labels, per voice and per host outlet.
         let mut touched: Vec<(u16, usize)> = Vec::new();
         let mut touched_host: Vec<u16> = Vec::new();
-        for u in &labels {
+        for u in labels {
             let set = &az.matcher.label_sets[u.set as usize];
             let k = key_at(u.span.start);
             let hcell = slot2(&mut self.labels_by_outlet, &set.concept, &host);
@@ -704,7 +718,7 @@ impl Aggregate {
         // Frames per voice.
         let nframes = az.matcher.frames.len();
         let mut touched_frames = vec![false; keys.len()];
-        for u in &frames {
+        for u in frames {
             let k = key_at(u.span.start);
             let cell = slot(&mut self.frames, &keys[k]);
             cell.add(u.frame as usize, nframes, &w);
@@ -735,7 +749,7 @@ impl Aggregate {
         }
         // Stance per (voice, actor), and per (voice, month).
         let mut touched_stance: Vec<(usize, u32)> = Vec::new();
-        for o in &stance {
+        for o in stance {
             let k = key_at(o.mention.start);
             let actor = az.gazetteer.actor(o.actor).id.as_str();
             let micro = (o.score.score * MICRO).round() as i64;

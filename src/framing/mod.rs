@@ -47,6 +47,27 @@ pub struct StanceObs {
     pub score: stance::Score,
 }
 
+/// Everything framing finds in one article: label uses, frame uses and stance observations.
+pub struct Framing {
+    /// Label uses, in text order.
+    pub labels: Vec<LabelUse>,
+    /// Frame uses, in text order.
+    pub frames: Vec<FrameUse>,
+    /// Stance observations, in text order.
+    pub stance: Vec<StanceObs>,
+}
+
+impl Framing {
+    /// Finds the label uses, frame uses and stance observations of an analysed article.
+    pub fn of(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Framing {
+        Framing {
+            labels: labels(an, m),
+            frames: frames(an, m),
+            stance: stance_observations(an, m, g),
+        }
+    }
+}
+
 /// Label uses: within a label set the longest match wins, and matches inside an exclusion
 /// phrase do not count.
 pub fn labels(an: &Analysed, m: &Matcher) -> Vec<LabelUse> {

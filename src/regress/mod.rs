@@ -19,7 +19,7 @@ use crate::analysis::aggregate::Aggregate;
 use crate::analysis::pipeline::Worker;
 use crate::analysis::{Analysed, Analyzer};
 use crate::corpus::{Article, Skip};
-use crate::framing::{frames, labels, stance_observations};
+use crate::framing::Framing;
 use crate::lexicon::diff::{DiffEntry, LexiconDiff};
 use crate::lexicon::{Hit, HitKind, Matcher};
 use crate::report::Report;
@@ -140,9 +140,8 @@ pub struct CellChange {
 
 impl CellChange {
     fn order(a: &MovedSentence, b: &MovedSentence) -> std::cmp::Ordering {
-        let q = |x: f64| (x.abs() * 1e6).round() as i64;
-        q(b.delta)
-            .cmp(&q(a.delta))
+        micro(b.delta.abs())
+            .cmp(&micro(a.delta.abs()))
             .then_with(|| a.article.cmp(&b.article))
             .then_with(|| a.start.cmp(&b.start))
     }
@@ -166,6 +165,11 @@ impl CellChange {
         self.top.sort_by(Self::order);
         self.top.truncate(cap);
     }
+}
+
+/// A value in millionths, the precision of the report: equal here means equal in report.json.
+fn micro(x: f64) -> i64 {
+    (x * 1e6).round() as i64
 }
 
 /// Cell keys: `stance|voice|actor`, `label|concept|scope|voice`, `frame|voice`.
@@ -292,11 +296,13 @@ impl Worker for RegressWorker<'_> {
     fn article(&mut self, a: &Article) -> Result<(), Skip> {
         let s = self.sides;
         let mut an = s.old.analyse(a, &mut self.cache)?;
-        self.old.fold(s.old, &an, s.groups);
-        let before = Observed::of(&an, s.old, s.groups);
+        let framing = Framing::of(&an, &s.old.matcher, &s.old.gazetteer);
+        self.old.fold_framed(s.old, &an, &framing, s.groups);
+        let before = Observed::of(&an, &framing, s.old, s.groups);
         let old_hits = std::mem::replace(&mut an.hits, s.new.matcher.find(&a.text, &an.tokens));
-        self.new.fold(s.new, &an, s.groups);
-        let after = Observed::of(&an, s.new, s.groups);
+        let framing = Framing::of(&an, &s.new.matcher, &s.new.gazetteer);
+        self.new.fold_framed(s.new, &an, &framing, s.groups);
+        let after = Observed::of(&an, &framing, s.new, s.groups);
         compare_article(&an, &old_hits, &before, &after, s, &mut self.explain);
         Ok(())
     }
@@ -328,10 +334,15 @@ fn voice_at(
 }
 
 impl Observed {
-    fn of(an: &Analysed, az: &Analyzer, groups: &FxHashMap<String, String>) -> Observed {
+    fn of(
+        an: &Analysed,
+        f: &Framing,
+        az: &Analyzer,
+        groups: &FxHashMap<String, String>,
+    ) -> Observed {
         let m = &az.matcher;
         let mut stance = BTreeMap::new();
-        for o in stance_observations(an, m, &az.gazetteer) {
+        for o in &f.stance {
             stance.insert(
                 (
                     o.sentence,
@@ -342,7 +353,7 @@ impl Observed {
             );
         }
         let mut lab: BTreeMap<(String, usize), Vec<(String, String)>> = BTreeMap::new();
-        for u in labels(an, m) {
+        for u in &f.labels {
             let Some(si) = an.sentence_at(u.span.start) else {
                 continue;
             };
@@ -353,7 +364,7 @@ impl Observed {
             ));
         }
         let mut fr: BTreeMap<usize, Vec<(String, String)>> = BTreeMap::new();
-        for u in frames(an, m) {
+        for u in &f.frames {
             let Some(si) = an.sentence_at(u.span.start) else {
                 continue;
             };
@@ -523,7 +534,8 @@ fn compare_article(
         .cloned()
         .unwrap_or_else(|| an.host_key.clone());
     let runs = [old_hits, &an.hits[..]];
-    let mut changed_sentences: Vec<usize> = Vec::new();
+    // Changed sentences with the changed entries that matched in the cells they moved.
+    let mut changed_sentences: Vec<(usize, Vec<String>)> = Vec::new();
     let mut moved = |si: usize,
                      cell: String,
                      kind: &str,
@@ -532,10 +544,20 @@ fn compare_article(
                      new: String,
                      delta: f64,
                      ex: &mut Explain| {
-        if !changed_sentences.contains(&si) {
-            changed_sentences.push(si);
-        }
         let entries = entries_in(an, si, kind, runs, s);
+        let i = match changed_sentences.iter().position(|c| c.0 == si) {
+            Some(i) => i,
+            None => {
+                changed_sentences.push((si, Vec::new()));
+                changed_sentences.len() - 1
+            }
+        };
+        let all = &mut changed_sentences[i].1;
+        for e in &entries {
+            if !all.contains(e) {
+                all.push(e.clone());
+            }
+        }
         let m = MovedSentence {
             article: art.id.clone(),
             outlet: host.clone(),
@@ -555,8 +577,7 @@ fn compare_article(
     // scores may differ.
     for (k, (voice, old)) in &before.stance {
         let new = after.stance.get(k).map(|x| x.1).unwrap_or(0.0);
-        let q = |x: f64| (x * 1e6).round() as i64;
-        if q(*old) != q(new) {
+        if micro(*old) != micro(new) {
             moved(
                 k.0,
                 cell_key(&["stance", voice, &k.2]),
@@ -587,15 +608,7 @@ fn compare_article(
         ex.articles += 1;
         ex.sentences += changed_sentences.len() as u64;
         // Entries per changed sentence, counted once per sentence whatever the cells.
-        for si in changed_sentences {
-            let mut all: Vec<String> = Vec::new();
-            for kind in ["stance", "label", "frame"] {
-                for e in entries_in(an, si, kind, runs, s) {
-                    if !all.contains(&e) {
-                        all.push(e);
-                    }
-                }
-            }
+        for (_, all) in changed_sentences {
             for e in all {
                 *ex.entries.entry(e).or_default() += 1;
             }
@@ -747,7 +760,6 @@ pub fn compare(
     keys.sort();
     keys.dedup();
     let compared = keys.len();
-    let q = |x: f64| (x * 1e6).round() as i64;
     let mut out = Vec::new();
     for k in keys {
         let (x, y) = (a.get(k), b.get(k));
@@ -757,8 +769,8 @@ pub fn compare(
         // tolerance.
         let share = k.0 == "label" || k.0 == "frame";
         let same = match (ov, nv) {
-            (Some(o), Some(n)) => q(o) == q(n),
-            _ if share => q(ov.unwrap_or(0.0)) == q(nv.unwrap_or(0.0)),
+            (Some(o), Some(n)) => micro(o) == micro(n),
+            _ if share => micro(ov.unwrap_or(0.0)) == micro(nv.unwrap_or(0.0)),
             _ => false,
         };
         if same {
@@ -773,7 +785,7 @@ pub fn compare(
         };
         let enough = old_n.max(new_n) >= tol.min_n;
         let drift = match (x, r.get(k)) {
-            (Some(o), Some(rr)) => q(o.v) != q(rr.v),
+            (Some(o), Some(rr)) => micro(o.v) != micro(rr.v),
             (None, None) => false,
             _ => true,
         };
@@ -782,7 +794,7 @@ pub fn compare(
             name: k.1.clone(),
             old: ov,
             new: nv,
-            delta: (delta * 1e6).round() / 1e6,
+            delta: crate::report::r6(delta),
             old_n,
             new_n,
             interval,
@@ -800,7 +812,7 @@ pub fn compare(
     out.sort_by(|p, q2| {
         rank(&p.kind)
             .cmp(&rank(&q2.kind))
-            .then_with(|| q(q2.delta.abs()).cmp(&q(p.delta.abs())))
+            .then_with(|| micro(q2.delta.abs()).cmp(&micro(p.delta.abs())))
             .then_with(|| p.name.cmp(&q2.name))
     });
     (out, compared)

@@ -279,7 +279,7 @@ pub struct Report {
     pub flags: Vec<crate::analysis::aggregate::Flag>,
 }
 
-fn r6(x: f64) -> f64 {
+pub(crate) fn r6(x: f64) -> f64 {
     if x.is_finite() {
         let r = (x * 1e6).round() / 1e6;
         if r == 0.0 {
