@@ -1,6 +1,6 @@
 //! The command line as a user runs it: exit codes, messages, accounting, determinism.
 
-use crate::{fixture, root, run};
+use crate::{files, fixture, root, run};
 
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
@@ -269,26 +269,6 @@ fn bad_lexicon_is_refused_by_analyze() {
     assert!(err.contains("lexicon_errors.toml:"), "{err}");
 }
 
-/// Every file of a report folder, by relative path.
-fn folder(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(
-                    p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn reports_are_identical_across_thread_counts() {
     let dir = tmp();
@@ -308,7 +288,7 @@ fn reports_are_identical_across_thread_counts() {
             &root(),
         );
         assert_eq!(code, 0, "{err}");
-        outputs.push(folder(&out));
+        outputs.push(files(&out));
     }
     for name in ["report.json", "index.html", "report.md"] {
         assert!(outputs[0].contains_key(name), "{name} missing");
@@ -328,8 +308,8 @@ fn committed_seed_report_is_fresh() {
         &root(),
     );
     assert_eq!(code, 0, "{err}");
-    let fresh = folder(&out);
-    let committed = folder(&root().join("reports/seeds"));
+    let fresh = files(&out);
+    let committed = files(&root().join("reports/seeds"));
     let stale: Vec<&String> = fresh
         .keys()
         .chain(committed.keys())

@@ -1,7 +1,7 @@
 //! Input order: the same inputs in another order give the same report. See "Invariants" in
 //! ARCHITECTURE.md for what order still decides (which of two duplicates is kept).
 
-use crate::{fixture, root, run};
+use crate::{files, fixture, root, run};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -31,19 +31,7 @@ fn report(dir: &Path, inputs: &[&str]) -> BTreeMap<String, Vec<u8>> {
     args.extend_from_slice(&["--out", out.to_str().unwrap()]);
     let (code, _, err) = run(&args, dir);
     assert_eq!(code, 0, "{err}");
-    let mut files = BTreeMap::new();
-    let mut stack = vec![out.clone()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(&out).unwrap().to_string_lossy().into_owned();
-                files.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
+    let files = files(&out);
     std::fs::remove_dir_all(&out).unwrap();
     files
 }

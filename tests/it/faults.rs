@@ -1,31 +1,10 @@
 //! Faults outside the input: a run killed midway, an output folder that cannot be written, a
 //! full disk, standard input, and a reader that closes the pipe early.
 
-use crate::{bin, root, run};
-use std::collections::BTreeMap;
+use crate::{bin, files, root, run};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// Every file under `dir` by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(
-                    p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    out
-}
 
 /// A JSONL corpus of `n` distinct articles.
 fn corpus(path: &Path, n: usize) {
