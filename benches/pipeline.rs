@@ -36,20 +36,6 @@ fn corpus_path() -> PathBuf {
     out
 }
 
-fn report_options() -> framelens::report::ReportOptions {
-    framelens::report::ReportOptions {
-        min_tokens: 100,
-        keyness_terms: 20,
-        pairs: Vec::new(),
-        similarity_terms: 2000,
-        evidence: 5,
-        seed: 1,
-        groups: Default::default(),
-        threads: 1,
-        extra: Default::default(),
-    }
-}
-
 fn load(path: &std::path::Path) -> Vec<Article> {
     let stream = framelens::corpus::open(path, &LoadOptions::default()).expect("corpus opens");
     stream.filter_map(Result::ok).collect()
@@ -200,7 +186,7 @@ fn benches(c: &mut Criterion) {
                 &az,
                 &result.aggregate,
                 result.inputs.clone(),
-                report_options(),
+                framelens::report::ReportOptions::default(),
             );
             assert!(!r.keyness.is_empty() && !r.to_json().is_empty());
         })
@@ -209,7 +195,7 @@ fn benches(c: &mut Criterion) {
         &az,
         &result.aggregate,
         result.inputs.clone(),
-        report_options(),
+        framelens::report::ReportOptions::default(),
     );
     g.bench_function("charts (every SVG)", |b| {
         b.iter(|| {

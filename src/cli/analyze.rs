@@ -179,14 +179,13 @@ pub fn run(args: Args) -> Outcome {
     extra.insert("strict".into(), args.input.strict.to_string());
     let options = ReportOptions {
         min_tokens: args.min_tokens,
-        keyness_terms: 20,
         pairs,
-        similarity_terms: 2000,
         evidence: args.evidence,
         seed: args.seed,
         groups: listed,
         threads: opts.threads,
         extra,
+        ..ReportOptions::default()
     };
     let report = Report::build(&az, agg, result.inputs, options);
     let out = args.out.unwrap_or_else(|| default_out(&args.input.inputs));

@@ -43,6 +43,23 @@ pub struct ReportOptions {
     pub extra: BTreeMap<String, String>,
 }
 
+impl Default for ReportOptions {
+    /// The defaults of `analyze`.
+    fn default() -> Self {
+        ReportOptions {
+            min_tokens: 100,
+            keyness_terms: 20,
+            pairs: Vec::new(),
+            similarity_terms: 2000,
+            evidence: 5,
+            seed: 1,
+            groups: BTreeMap::new(),
+            threads: 1,
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
 /// Where the numbers come from.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Provenance {

@@ -17,18 +17,12 @@ fn seeds() -> &'static Report {
         let az = Analyzer::bundled();
         let stream = framelens::corpus::open(&fixture("seeds"), &LoadOptions::default()).unwrap();
         let result = run_pipeline(&az, vec![stream], &RunOptions::default(), &|_| {}).unwrap();
-        let options = ReportOptions {
-            min_tokens: 100,
-            keyness_terms: 20,
-            pairs: Vec::new(),
-            similarity_terms: 2000,
-            evidence: 5,
-            seed: 1,
-            groups: Default::default(),
-            threads: 1,
-            extra: Default::default(),
-        };
-        Report::build(&az, &result.aggregate, result.inputs, options)
+        Report::build(
+            &az,
+            &result.aggregate,
+            result.inputs,
+            ReportOptions::default(),
+        )
     })
 }
 
