@@ -2,10 +2,10 @@
 //! chosen by name (flags `--text-col` and friends). A row with the wrong number of fields or
 //! invalid UTF-8 is skipped with its line.
 
-use super::article::{hex, Record, Skip, SkipKind};
-use super::jsonl::HashingReader;
+use super::article::{Record, Skip, SkipKind};
+use super::jsonl::{hex_digest, HashingReader};
 use super::{build_article, utf8_problem, Error, InputInfo, InputKind, LoadOptions, RecordStream};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -199,15 +199,10 @@ impl Iterator for CsvReader {
 
 impl RecordStream for CsvReader {
     fn info(&self) -> InputInfo {
-        let digest = self
-            .hasher
-            .lock()
-            .map(|h| h.clone().finalize().to_vec())
-            .unwrap_or_default();
         InputInfo {
             path: self.source.clone(),
             kind: InputKind::Csv,
-            sha256: hex(&digest),
+            sha256: hex_digest(&self.hasher),
         }
     }
 }

@@ -28,6 +28,15 @@ impl<R: Read> HashingReader<R> {
     }
 }
 
+/// The hex SHA-256 of everything a [`HashingReader`] has read so far.
+pub fn hex_digest(hasher: &Mutex<Sha256>) -> String {
+    let digest = hasher
+        .lock()
+        .map(|h| h.clone().finalize().to_vec())
+        .unwrap_or_default();
+    hex(&digest)
+}
+
 impl<R: Read> Read for HashingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
@@ -383,15 +392,10 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
 
 impl RecordStream for JsonlReader {
     fn info(&self) -> InputInfo {
-        let digest = self
-            .hasher
-            .lock()
-            .map(|h| h.clone().finalize().to_vec())
-            .unwrap_or_default();
         InputInfo {
             path: self.source.clone(),
             kind: self.kind,
-            sha256: hex(&digest),
+            sha256: hex_digest(&self.hasher),
         }
     }
 }
