@@ -328,28 +328,22 @@ pub(crate) fn draw(r: &Report, size: Size) -> Result<Drawn, Error> {
                 y += row;
             }
             y += l.px(6.0);
-            c.circle(lx + key_w / 2, y, r_dot, MUTED, true)?;
-            c.text(
-                &format!("n ≥ {LOW_N}"),
-                lx + key_w + l.px(8.0),
-                y,
-                fnote,
-                MUTED,
-                HPos::Left,
-                VPos::Center,
-            )?;
-            y += (fnote * 1.8).round() as i32;
-            c.circle(lx + key_w / 2, y, r_dot, MUTED, false)?;
-            c.text(
-                &format!("n < {LOW_N}"),
-                lx + key_w + l.px(8.0),
-                y,
-                fnote,
-                MUTED,
-                HPos::Left,
-                VPos::Center,
-            )?;
-            y += (fnote * 1.8).round() as i32;
+            for (filled, key) in [
+                (true, format!("n ≥ {LOW_N}")),
+                (false, format!("n < {LOW_N}")),
+            ] {
+                c.circle(lx + key_w / 2, y, r_dot, MUTED, filled)?;
+                c.text(
+                    &key,
+                    lx + key_w + l.px(8.0),
+                    y,
+                    fnote,
+                    MUTED,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+                y += (fnote * 1.8).round() as i32;
+            }
             let wh = l.px(9.0);
             c.line(
                 &[(lx + key_w / 2, y - wh), (lx + key_w / 2, y + wh)],

@@ -233,7 +233,7 @@ pub fn score(
         let span = Span::new(tokens.tokens[f].span.start, tokens.tokens[l].span.end);
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
-        if passive_agent && !info.act {
+        if !info.act && (passive_agent || judge_from.is_some_and(|j| f > j)) {
             out.contributions.push(Contribution {
                 text: span.of(text).to_string(),
                 span,
@@ -242,18 +242,6 @@ pub fn score(
                 rules: vec!["act-subject"],
             });
             continue;
-        }
-        if let Some(j) = judge_from {
-            if f > j && !info.act {
-                out.contributions.push(Contribution {
-                    text: span.of(text).to_string(),
-                    span,
-                    weight: info.weight,
-                    effective: 0.0,
-                    rules: vec!["act-subject"],
-                });
-                continue;
-            }
         }
         // Act direction.
         if info.act {
