@@ -12,8 +12,9 @@ use super::common::{self, InputArgs, LexiconArgs};
 use super::{Failure, Outcome};
 use crate::analysis::pipeline::{input_order, run_workers, RunOptions};
 use crate::analysis::Analyzer;
+use crate::corpus::article::content_hash;
 use crate::lexicon::framing::{GEOPOLITICS, VADER};
-use crate::lexicon::{Lexicon, SourceInfo};
+use crate::lexicon::Lexicon;
 use crate::regress::{Explain, RegressWorker, Regression, Sides, Tolerances, KINDS};
 use crate::report::Report;
 use anyhow::anyhow;
@@ -111,36 +112,30 @@ fn baseline_lexicons(
     dir: &Path,
     given: &[PathBuf],
 ) -> Result<Vec<Lexicon>, Failure> {
-    let mut candidates: Vec<(String, String)> = Vec::new();
+    // Every candidate text with its SHA-256, hashed once.
+    let mut texts: Vec<String> = Vec::new();
     for p in given {
-        let text = crate::lexicon::read_text(p).map_err(Failure::usage)?;
-        candidates.push((p.display().to_string(), text));
+        texts.push(crate::lexicon::read_text(p).map_err(Failure::usage)?);
     }
     if let Ok(rd) = std::fs::read_dir(dir.join("lexicons")) {
         let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
-        for p in paths {
-            if let Ok(text) = std::fs::read_to_string(&p) {
-                candidates.push((p.display().to_string(), text));
-            }
+        texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+    }
+    texts.extend([VADER.to_string(), GEOPOLITICS.to_string()]);
+    for info in &base.provenance.lexicons {
+        if !info.path.starts_with("bundled:") {
+            texts.extend(std::fs::read_to_string(&info.path).ok());
         }
     }
-    candidates.push(("bundled:lexicons/vader.toml".into(), VADER.into()));
-    candidates.push((
-        "bundled:lexicons/geopolitics.toml".into(),
-        GEOPOLITICS.into(),
-    ));
+    let candidates: Vec<(String, String)> =
+        texts.into_iter().map(|t| (content_hash(&t), t)).collect();
     let mut out = Vec::new();
     for info in &base.provenance.lexicons {
-        let recorded = Path::new(&info.path);
-        let at_path = (!info.path.starts_with("bundled:"))
-            .then(|| std::fs::read_to_string(recorded).ok())
-            .flatten();
         let found = candidates
             .iter()
-            .map(|(_, t)| t.as_str())
-            .chain(at_path.as_deref())
-            .find(|t| SourceInfo::new("", "", "", t).sha256 == info.sha256);
+            .find(|(h, _)| *h == info.sha256)
+            .map(|(_, t)| t.as_str());
         let Some(text) = found else {
             return Err(Failure::usage(anyhow!(
                 "the baseline was made with lexicon {} {} ({}, sha256 {}); no file with that hash is in {}, among the bundled lexicons or at its recorded path; pass the old version with --baseline-lexicon FILE (e.g. `git show HEAD:lexicons/geopolitics.toml > old.toml`)",

@@ -15,7 +15,6 @@ pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer};
 pub use matcher::{Hit, HitKind, Matcher};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 /// A lexicon or gazetteer problem, located as `file:line:col`.
 #[derive(Debug, thiserror::Error)]
@@ -152,7 +151,7 @@ impl SourceInfo {
             path: path.to_string(),
             name: name.to_string(),
             version: version.to_string(),
-            sha256: crate::corpus::article::hex(&Sha256::digest(text.as_bytes())),
+            sha256: crate::corpus::article::content_hash(text),
         }
     }
 }
