@@ -500,16 +500,15 @@ impl Aggregate {
         let w = poisson_weights(&art.id, self.seed);
         let cap = self.cap;
         let text = art.text.as_str();
-        let group = |k: String| groups.get(&k).cloned().unwrap_or(k);
         // The article's voices, once: passage -> index into `keys`.
-        let host = group(an.host_key.clone());
+        let host = az.grouped_voice_key(Voice::Own, &an.host_key, groups);
         let mut keys: Vec<String> = vec![host.clone()];
         let mut key_of: FxHashMap<Voice, usize> = FxHashMap::default();
         key_of.insert(Voice::Own, 0);
         let mut passage_key: Vec<usize> = Vec::with_capacity(an.passages.len());
         for p in &an.passages {
             let i = *key_of.entry(p.voice).or_insert_with(|| {
-                keys.push(group(az.voice_key(p.voice, &an.host_key)));
+                keys.push(az.grouped_voice_key(p.voice, &an.host_key, groups));
                 keys.len() - 1
             });
             passage_key.push(i);

@@ -107,6 +107,17 @@ impl Analyzer {
         }
     }
 
+    /// The key a voice is counted under: [`Analyzer::voice_key`], or the group it belongs to.
+    pub fn grouped_voice_key(
+        &self,
+        v: Voice,
+        host_key: &str,
+        groups: &rustc_hash::FxHashMap<String, String>,
+    ) -> String {
+        let k = self.voice_key(v, host_key);
+        groups.get(&k).cloned().unwrap_or(k)
+    }
+
     /// The voice as the listing commands show it: `own` for the host's own voice, else as
     /// [`Analyzer::voice_key`].
     pub fn voice_label(&self, v: Voice, host_key: &str) -> String {

@@ -323,14 +323,14 @@ struct Observed {
     frames: BTreeMap<usize, Vec<(String, String)>>,
 }
 
+/// The counted voice key at byte `pos`.
 fn voice_at(
     an: &Analysed,
     az: &Analyzer,
     groups: &FxHashMap<String, String>,
     pos: usize,
 ) -> String {
-    let k = az.voice_key(an.voice_at(pos), &an.host_key);
-    groups.get(&k).cloned().unwrap_or(k)
+    az.grouped_voice_key(an.voice_at(pos), &an.host_key, groups)
 }
 
 impl Observed {
@@ -529,10 +529,8 @@ fn compare_article(
     let art = an.article;
     let cap = ex.cap;
     let host = s
-        .groups
-        .get(&an.host_key)
-        .cloned()
-        .unwrap_or_else(|| an.host_key.clone());
+        .new
+        .grouped_voice_key(crate::voices::Voice::Own, &an.host_key, s.groups);
     let runs = [old_hits, &an.hits[..]];
     // Changed sentences with the changed entries that matched in the cells they moved.
     let mut changed_sentences: Vec<(usize, Vec<String>)> = Vec::new();
