@@ -427,14 +427,21 @@ pub fn describe(e: &DiffEntry) -> String {
     format!("{}: {}", e.lexicon, e.describe())
 }
 
+/// Cuts a string to at most `n` characters, the last an ellipsis when it was longer.
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut o: String = s.chars().take(n.saturating_sub(1)).collect();
+        o.push('…');
+        o
+    }
+}
+
+/// A sentence as quoted in explanations: trimmed, at most 601 characters.
 fn sentence_text(an: &Analysed, si: usize) -> String {
     let (s, _) = an.sentences[si];
-    let t = s.of(&an.article.text).trim();
-    let mut out: String = t.chars().take(600).collect();
-    if out.len() < t.len() {
-        out.push('…');
-    }
-    out
+    cut(s.of(&an.article.text).trim(), 601)
 }
 
 fn uses(v: &[&str]) -> String {

@@ -1,6 +1,6 @@
 //! A regression as text: a table for the terminal and `regress.md`.
 
-use super::{CellChange, Metric, Regression};
+use super::{cut, CellChange, Metric, Regression};
 use crate::report::escape::markdown_cell;
 
 fn num(x: Option<f64>, kind: &str) -> String {
@@ -53,17 +53,6 @@ fn summary(r: &Regression) -> String {
         r.sentences_changed,
         r.articles_changed
     )
-}
-
-/// Cuts a string to `n` characters with an ellipsis.
-fn cut(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut o: String = s.chars().take(n.saturating_sub(1)).collect();
-        o.push('…');
-        o
-    }
 }
 
 /// The terminal table: summary, changed entries, then up to `limit` moved metrics with the
