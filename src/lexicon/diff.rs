@@ -70,13 +70,18 @@ impl DiffEntry {
             && identity(&self.item) == identity(term)
     }
 
-    /// One line: `~ stance "liberat*": weight=+2 -> weight=-2`.
-    pub fn describe(&self) -> String {
-        let item = if self.term {
+    /// The item as shown: a term quoted, a field as it is.
+    pub fn shown_item(&self) -> String {
+        if self.term {
             format!("{:?}", self.item)
         } else {
             self.item.clone()
-        };
+        }
+    }
+
+    /// One line: `~ stance "liberat*": weight=+2 -> weight=-2`.
+    pub fn describe(&self) -> String {
+        let item = self.shown_item();
         let value = match (&self.old, &self.new) {
             (Some(o), Some(n)) => format!(": {o} -> {n}"),
             (None, Some(n)) if !n.is_empty() => format!(": {n}"),
@@ -337,11 +342,7 @@ pub fn table(d: &LexiconDiff) -> String {
             section = &e.section;
             out.push_str(&format!("[{section}]\n"));
         }
-        let item = if e.term {
-            format!("{:?}", e.item)
-        } else {
-            e.item.clone()
-        };
+        let item = e.shown_item();
         let value = match (&e.old, &e.new) {
             (Some(o), Some(n)) => format!("{o} -> {n}"),
             (None, Some(n)) => n.clone(),

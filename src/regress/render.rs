@@ -154,11 +154,7 @@ pub fn markdown(r: &Regression) -> String {
                 e(&d.new.name),
                 x.change,
                 e(&x.section),
-                e(&if x.term {
-                    format!("\"{}\"", x.item)
-                } else {
-                    x.item.clone()
-                }),
+                e(&x.shown_item()),
                 e(x.old.as_deref().unwrap_or("")),
                 e(x.new.as_deref().unwrap_or("")),
                 match (x.old_line, x.new_line) {
