@@ -359,6 +359,8 @@ pub struct Aggregate {
     pub sentences: u64,
     /// Word tokens analysed.
     pub tokens: u64,
+    /// Analysed articles whose date is given but cannot be read (left out of the timeline).
+    pub unparsed_dates: u64,
     /// Per voice.
     pub voices: Map<VoiceStats>,
     /// Per host outlet.
@@ -423,6 +425,7 @@ impl Aggregate {
         self.flags.extend(o.flags);
         self.sentences += o.sentences;
         self.tokens += o.tokens;
+        self.unparsed_dates += o.unparsed_dates;
         for (k, v) in o.boilerplate {
             *self.boilerplate.entry(k).or_default() += v;
         }
@@ -665,11 +668,11 @@ impl Aggregate {
                 *slot(ctx, k) += 1;
             }
         }
-        let month = art
-            .date
-            .as_deref()
-            // `get`: a date is untrusted text, and byte 7 need not be a char boundary.
-            .and_then(|d| d.get(..7));
+        let month = art.date.as_deref().and_then(crate::corpus::date::month_key);
+        if art.date.is_some() && month.is_none() {
+            self.unparsed_dates += 1;
+        }
+        let month = month.as_deref();
         let crate::framing::Framing {
             labels,
             frames,

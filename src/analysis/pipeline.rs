@@ -179,7 +179,9 @@ pub fn run_workers<W: Worker>(
             let rx = rx.clone();
             let failed = &failed;
             let stop = &stop;
-            handles.push(scope.spawn(move || {
+            // A thread the system refuses (a process limit) is not fatal: the results do not
+            // depend on the number of workers, so the run goes on with those that started.
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
                 let mut w = make();
                 loop {
                     let batch = match rx.lock() {
@@ -194,7 +196,16 @@ pub fn run_workers<W: Worker>(
                     }
                 }
                 w
-            }));
+            });
+            match spawned {
+                Ok(h) => handles.push(h),
+                Err(_) => break,
+            }
+        }
+        if handles.is_empty() {
+            let mut w = make();
+            let inputs = read_all(streams, |r| handle(&mut w, r, strict, &failed));
+            return (vec![w], inputs);
         }
         let mut batch = Vec::with_capacity(BATCH);
         let mut n = 0u64;
@@ -216,7 +227,11 @@ pub fn run_workers<W: Worker>(
             let _ = tx.send(batch);
         }
         drop(tx);
-        let workers: Vec<W> = handles.into_iter().filter_map(|h| h.join().ok()).collect();
+        // A worker that panicked is a bug: its counts must not vanish silently.
+        let workers: Vec<W> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
         (workers, inputs)
     });
     finish(workers, inputs, failed, strict)

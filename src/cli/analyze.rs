@@ -28,8 +28,9 @@ pub struct Args {
     /// Compare two voices directly in the keyness table: A,B (repeatable)
     #[arg(long = "pair", value_name = "A,B")]
     pairs: Vec<String>,
-    /// Evidence sentences kept per cell
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    /// Evidence sentences kept per cell (1 to 1000)
+    #[arg(long, default_value_t = 5, value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
     evidence: usize,
     /// Bootstrap seed
     #[arg(long, default_value_t = 1, value_name = "N")]
@@ -145,6 +146,14 @@ pub fn parse_groups(groups: &[String]) -> Result<Groups, Failure> {
 
 /// Runs `analyze`.
 pub fn run(args: Args) -> Outcome {
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out(&args.input.inputs));
+    let mut read = args.input.paths();
+    read.extend(args.lexicons.lexicons.iter().map(PathBuf::as_path));
+    common::check_out(&out, &read)?;
+    common::check_replaceable(&out)?;
     let az = common::analyzer(&args.input, Some(&args.lexicons))?;
     let (groups, listed) = parse_groups(&args.groups)?;
     let mut pairs = Vec::new();
@@ -188,7 +197,6 @@ pub fn run(args: Args) -> Outcome {
         ..ReportOptions::default()
     };
     let report = Report::build(&az, agg, result.inputs, options);
-    let out = args.out.unwrap_or_else(|| default_out(&args.input.inputs));
     let mut files = render_all(&report)?;
     files.extend(lexicon_files(&az));
     common::write_dir(&out, &files)?;

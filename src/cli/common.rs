@@ -9,6 +9,22 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The largest `--max-article-bytes` (1 GiB): one article is held in memory whole.
+pub const MAX_ARTICLE_BYTES: u64 = 1 << 30;
+
+/// The most threads `-j` accepts.
+pub const MAX_THREADS: u64 = 256;
+
+/// Parses a tolerance: a finite number, 0 or more.
+pub fn tolerance(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!(
+            "{s:?} is not a tolerance: write a number 0 or more, e.g. 0.05"
+        )),
+    }
+}
+
 /// Inputs and how to read them.
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
@@ -25,8 +41,9 @@ pub struct InputArgs {
     /// Fail (exit 1) at the first record that would be skipped
     #[arg(long)]
     pub strict: bool,
-    /// Skip articles larger than this many bytes
-    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    /// Skip articles larger than this many bytes (1 to 1073741824)
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_ARTICLE_BYTES))]
     pub max_article_bytes: usize,
     /// CSV column holding the text
     #[arg(long, default_value = "text", value_name = "NAME")]
@@ -40,8 +57,13 @@ pub struct InputArgs {
     /// CSV column holding the id
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_col: String,
-    /// Analysis threads (default: all cores); results do not depend on it
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Read manifest entries and symbolic links of a corpus folder that resolve outside it
+    /// (by default they are skipped with a reason, so a manifest cannot pull in other files)
+    #[arg(long)]
+    pub allow_outside_folder: bool,
+    /// Analysis threads, 1 to 256 (default: all cores); results do not depend on it
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
     pub threads: Option<usize>,
 }
 
@@ -65,8 +87,17 @@ impl InputArgs {
             outlet_col: self.outlet_col.clone(),
             date_col: self.date_col.clone(),
             id_col: self.id_col.clone(),
+            allow_outside_folder: self.allow_outside_folder,
             ..LoadOptions::default()
         }
+    }
+
+    /// Every path the run reads: the inputs, the gazetteer and the boilerplate file.
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut v: Vec<&Path> = self.inputs.iter().map(PathBuf::as_path).collect();
+        v.extend(self.actors.as_deref());
+        v.extend(self.boilerplate.as_deref());
+        v
     }
 
     /// Opens every input; a missing or unknown input is a usage error.
@@ -342,10 +373,118 @@ fn clear_debris(parent: &Path, name: &str, dir: &Path) {
     }
 }
 
+/// The entries a folder written by `analyze` or `regress` holds: a folder holding anything else
+/// is not a previous report, and is never replaced.
+pub const REPORT_ENTRIES: [&str; 8] = [
+    "report.json",
+    "index.html",
+    "report.md",
+    "charts",
+    "lexicons",
+    "regress.json",
+    "regress.md",
+    "what-moved.svg",
+];
+
+/// A path made absolute with symbolic links resolved, also when it does not exist yet: the
+/// deepest existing ancestor is resolved and the rest appended.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut rest = Vec::new();
+    let mut cur = abs.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(cur) {
+            let mut out = real;
+            for c in rest.iter().rev() {
+                out.push(c);
+            }
+            return out;
+        }
+        match (cur.parent(), cur.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                cur = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Refuses an output folder that is, holds or lies inside one of the run's input paths (corpus
+/// files and folders, lexicons, gazetteer, baseline): replacing it would delete the user's
+/// files. Called before anything is read or written. `-` (standard input) is not a path.
+pub fn check_out(out: &Path, inputs: &[&Path]) -> Result<(), Failure> {
+    let out_real = resolved(out);
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            continue;
+        }
+        let in_real = resolved(input);
+        let why = if in_real == out_real {
+            "is the same path as the input"
+        } else if in_real.starts_with(&out_real) {
+            "holds the input"
+        } else if out_real.starts_with(&in_real) {
+            "lies inside the input folder"
+        } else {
+            continue;
+        };
+        return Err(Failure::usage(anyhow::anyhow!(
+            "--out {} {why} {}; the report folder is replaced as a whole, so it must be a folder of its own: choose another --out (for example reports/NAME)",
+            out.display(),
+            input.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses to replace `dir` unless it is absent, empty, or a previous report folder (every
+/// entry one of `REPORT_ENTRIES`): a regular file, the working folder or a folder of the
+/// user's is never moved aside or deleted.
+pub fn check_replaceable(dir: &Path) -> Result<(), Failure> {
+    let refuse = |why: String| {
+        Failure::usage(anyhow::anyhow!(
+            "--out {} {why}; framelens replaces only a previous report folder: choose a new folder (for example reports/NAME)",
+            dir.display()
+        ))
+    };
+    // A path that cannot be inspected holds nothing to lose; writing it fails later with the
+    // cause (exit 1).
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return Ok(());
+    };
+    if meta.file_type().is_symlink() {
+        return Err(refuse("is a symbolic link".into()));
+    }
+    if !meta.is_dir() {
+        return Err(refuse("is an existing file, not a report folder".into()));
+    }
+    if dir.file_name().is_none() || resolved(dir) == resolved(Path::new(".")) {
+        return Err(refuse("is the working folder".into()));
+    }
+    let rd = std::fs::read_dir(dir).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    let mut names: Vec<String> = rd
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    if let Some(name) = names.iter().find(|n| !REPORT_ENTRIES.contains(&n.as_str())) {
+        return Err(refuse(format!(
+            "is a folder holding {name:?}, which no framelens report holds, so it is not a previous report"
+        )));
+    }
+    Ok(())
+}
+
 /// Writes a report folder as a whole: every file goes into a fresh sibling folder, which then
 /// replaces `dir` by renames, so a run killed midway leaves the previous report intact and a
-/// failed write leaves no half-written report.
+/// failed write leaves no half-written report. `dir` must pass `check_replaceable`.
 pub fn write_dir(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+    check_replaceable(dir)?;
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

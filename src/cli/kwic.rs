@@ -15,8 +15,9 @@ pub struct Args {
     /// Only mentions in this voice (own, unknown or a source id)
     #[arg(long, value_name = "V")]
     voice: Option<String>,
-    /// Characters of context on each side
-    #[arg(long, default_value_t = 60, value_name = "N")]
+    /// Characters of context on each side (1 to 1000)
+    #[arg(long, default_value_t = 60, value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
     width: usize,
 }
 

@@ -34,8 +34,8 @@ pub struct Args {
     /// The baseline's version of a lexicon, when no copy with its hash is found (repeatable)
     #[arg(long = "baseline-lexicon", value_name = "FILE")]
     baseline_lexicons: Vec<PathBuf>,
-    /// Tolerance for every metric kind (overrides the file)
-    #[arg(long, value_name = "T")]
+    /// Tolerance for every metric kind, a number 0 or more (overrides the file)
+    #[arg(long, value_name = "T", value_parser = common::tolerance)]
     tolerance: Option<f64>,
     /// Tolerance for one kind: stance, label, frame, keyness, similarity, accounting or min_n
     /// (repeatable; overrides --tolerance)
@@ -45,15 +45,17 @@ pub struct Args {
     /// accounting, min_n)
     #[arg(long, value_name = "FILE")]
     tolerances: Option<PathBuf>,
-    /// Sentences kept per moved cell
-    #[arg(long, default_value_t = 5, value_name = "K")]
+    /// Sentences kept per moved cell (1 to 1000)
+    #[arg(long, default_value_t = 5, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
     top: usize,
     /// Output folder for regress.json, regress.md and what-moved.svg (default:
     /// reports/<name of the first input>-regress)
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Moved metrics shown on the terminal
-    #[arg(long, default_value_t = 25, value_name = "N")]
+    /// Moved metrics shown on the terminal (0 to 100000)
+    #[arg(long, default_value_t = 25, value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=100_000))]
     show: usize,
     /// Accept the change: rewrite the baseline's folder with the new report and lexicons
     #[arg(long)]
@@ -244,8 +246,29 @@ fn owned_folder(dir: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The output folder: `--out`, else `reports/<name of the first input>-regress`.
+fn out_dir(args: &Args) -> PathBuf {
+    args.out.clone().unwrap_or_else(|| {
+        let mut p = super::analyze::default_out(&args.input.inputs);
+        let name = p
+            .file_name()
+            .map(|n| format!("{}-regress", n.to_string_lossy()))
+            .unwrap_or_else(|| "regress".into());
+        p.set_file_name(name);
+        p
+    })
+}
+
 /// Runs `regress`.
 pub fn run(mut args: Args) -> Outcome {
+    let out = out_dir(&args);
+    let mut read = args.input.paths();
+    read.extend(args.lexicons.lexicons.iter().map(PathBuf::as_path));
+    read.extend(args.baseline_lexicons.iter().map(PathBuf::as_path));
+    read.extend(args.tolerances.as_deref());
+    read.push(&args.baseline);
+    common::check_out(&out, &read)?;
+    common::check_replaceable(&out)?;
     let tol = tolerances(&args)?;
     let (base, base_file, base_dir) = read_baseline(&args.baseline)?;
     let old_lex = baseline_lexicons(&base, &base_dir, &args.baseline_lexicons)?;
@@ -345,15 +368,6 @@ pub fn run(mut args: Args) -> Outcome {
         ),
         (PathBuf::from("what-moved.svg"), chart.into_bytes()),
     ];
-    let out = args.out.clone().unwrap_or_else(|| {
-        let mut p = super::analyze::default_out(&args.input.inputs);
-        let name = p
-            .file_name()
-            .map(|n| format!("{}-regress", n.to_string_lossy()))
-            .unwrap_or_else(|| "regress".into());
-        p.set_file_name(name);
-        p
-    });
     common::write_dir(&out, &files)?;
     common::print(&crate::regress::render::table(&reg, args.show))?;
     eprintln!(

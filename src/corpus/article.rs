@@ -79,8 +79,12 @@ pub enum SkipKind {
     TooLarge,
     /// A CSV row with a different number of fields than the header.
     RaggedRow,
-    /// A manifest row that names a file that does not exist or cannot be read.
+    /// A file that does not exist or cannot be read: a manifest row naming a missing file, a
+    /// dangling symbolic link, a link loop.
     MissingFile,
+    /// A manifest row or a symbolic link that resolves outside the corpus folder (read only
+    /// with `--allow-outside-folder`).
+    OutsideFolder,
     /// The input could not be read further (truncated gzip, IO error).
     ReadError,
 }

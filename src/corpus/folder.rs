@@ -2,11 +2,15 @@
 //! `manifest.csv` giving each file's outlet, date, title, URL, language and id.
 //!
 //! Files are read in manifest order, then any `.txt` file the manifest does not name, in name
-//! order, with outlet `unknown`. A manifest row naming a missing file becomes a skip.
+//! order, with outlet `unknown`. A manifest row naming a missing file becomes a skip, and so do
+//! a dangling symbolic link and a link loop. A manifest row or a link that resolves outside the
+//! folder (`../secret.txt`, `/etc/passwd`, a link to another folder) is skipped with a reason
+//! unless `LoadOptions::allow_outside_folder` is set: a manifest must not pull other files into a
+//! report.
 
 use super::article::{hex, Record, Skip, SkipKind};
 use super::{
-    build_article, files_with_extension, utf8_problem, Error, InputInfo, InputKind, LoadOptions,
+    build_article, display_path, utf8_problem, Error, InputInfo, InputKind, LoadOptions,
     RecordStream,
 };
 use serde::Deserialize;
@@ -158,9 +162,35 @@ enum Job {
     Unlisted(PathBuf),
 }
 
+/// The `.txt` entries of a folder in name order, symbolic links included whatever they point
+/// to (a dangling link or a loop is read, and so becomes a skip, instead of vanishing).
+fn txt_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let io = |e| Error::Io {
+        path: display_path(dir),
+        source: e,
+    };
+    let mut v = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let p = entry.path();
+        let txt = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let kind = entry.file_type().map_err(io)?;
+        if txt && (kind.is_file() || kind.is_symlink()) {
+            if kind.is_symlink() && p.is_dir() {
+                continue;
+            }
+            v.push(p);
+        }
+    }
+    v.sort();
+    Ok(v)
+}
+
 /// Streams the articles of a folder.
 pub struct FolderReader {
     dir: PathBuf,
+    /// The folder after symbolic links, to tell entries inside it from entries outside.
+    canonical: Option<PathBuf>,
     source: String,
     jobs: VecDeque<Job>,
     hasher: Sha256,
@@ -185,7 +215,7 @@ impl FolderReader {
                 });
             }
         }
-        for p in files_with_extension(dir, &["txt"])? {
+        for p in txt_entries(dir)? {
             let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -196,6 +226,7 @@ impl FolderReader {
         }
         Ok(FolderReader {
             dir: dir.to_path_buf(),
+            canonical: std::fs::canonicalize(dir).ok(),
             source: dir.display().to_string(),
             jobs,
             hasher,
@@ -210,18 +241,42 @@ impl FolderReader {
         manifest: Option<(&str, usize)>,
     ) -> Record {
         let shown = path.display().to_string();
+        let (source, line) = manifest
+            .map(|(m, l)| (m.to_string(), Some(l as u64)))
+            .unwrap_or((shown.clone(), None));
+        if !self.options.allow_outside_folder {
+            if let (Ok(real), Some(folder)) = (std::fs::canonicalize(path), &self.canonical) {
+                if !real.starts_with(folder) {
+                    return Err(Skip {
+                        source,
+                        line,
+                        id: entry.id.clone(),
+                        kind: SkipKind::OutsideFolder,
+                        reason: format!(
+                            "{shown} resolves to {}, outside the corpus folder {}; not read (move the file into the folder, or pass --allow-outside-folder if you trust this manifest)",
+                            real.display(),
+                            folder.display()
+                        ),
+                    });
+                }
+            }
+        }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                let (source, line) = manifest
-                    .map(|(m, l)| (m.to_string(), Some(l as u64)))
-                    .unwrap_or((shown.clone(), None));
+                let what = if manifest.is_some() {
+                    "fix the file name in the manifest or add the file"
+                } else if path.is_symlink() {
+                    "the symbolic link is dangling or loops; fix or remove it"
+                } else {
+                    "check the file's permissions"
+                };
                 return Err(Skip {
                     source,
                     line,
                     id: entry.id.clone(),
                     kind: SkipKind::MissingFile,
-                    reason: format!("cannot read {shown}: {e}; fix the file name in the manifest or add the file"),
+                    reason: format!("cannot read {shown}: {e}; {what}"),
                 });
             }
         };

@@ -118,10 +118,6 @@ impl JsonlReader {
             kind,
             reason,
         };
-        let mut bytes = bytes;
-        if self.line == 1 {
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        }
         if let Some(problem) = utf8_problem(bytes, self.offset) {
             let problem = match field_with_bad_utf8(bytes) {
                 Some(f) => problem.replacen("; ", &format!(" in field `{f}`; "), 1),
@@ -207,7 +203,7 @@ impl Iterator for JsonlReader {
                 }
                 Ok(Some(line)) => {
                     self.line += 1;
-                    let start = self.offset;
+                    let mut start = self.offset;
                     self.offset += line.consumed;
                     if line.length > self.buf.len() as u64 {
                         return Some(Err(Skip {
@@ -217,6 +213,12 @@ impl Iterator for JsonlReader {
                             kind: SkipKind::TooLarge,
                             reason: format!("record of {} bytes is larger than --max-article-bytes {}; raise the limit to analyse it", line.length, self.options.max_article_bytes),
                         }));
+                    }
+                    // A UTF-8 byte order mark at the start of the input is not part of any
+                    // record (a file holding only a BOM holds no record).
+                    if self.line == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+                        self.buf.drain(..3);
+                        start += 3;
                     }
                     if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
                         continue;

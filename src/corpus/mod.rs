@@ -8,6 +8,7 @@
 pub mod article;
 pub mod boilerplate;
 pub mod csv_input;
+pub mod date;
 pub mod dedup;
 pub mod folder;
 pub mod jsonl;
@@ -16,7 +17,7 @@ pub use article::{content_hash, Article, Record, Skip, SkipKind};
 pub use dedup::Dedup;
 
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Errors that stop a whole input (as opposed to skipping one record).
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +93,9 @@ pub struct LoadOptions {
     pub title_col: String,
     /// CSV column with the URL.
     pub url_col: String,
+    /// Read files that a folder's manifest names, or that its symbolic links point to, outside
+    /// the folder (off by default: such entries are skipped with a reason).
+    pub allow_outside_folder: bool,
 }
 
 impl Default for LoadOptions {
@@ -104,6 +108,7 @@ impl Default for LoadOptions {
             id_col: "id".into(),
             title_col: "title".into(),
             url_col: "url".into(),
+            allow_outside_folder: false,
         }
     }
 }
@@ -250,31 +255,6 @@ pub fn display_path(p: &Path) -> String {
     p.display().to_string()
 }
 
-/// Paths of regular files in a folder with one of the given extensions, sorted by name.
-pub fn files_with_extension(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Error> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::Io {
-        path: display_path(dir),
-        source: e,
-    })?;
-    let mut v = Vec::new();
-    for entry in rd {
-        let entry = entry.map_err(|e| Error::Io {
-            path: display_path(dir),
-            source: e,
-        })?;
-        let p = entry.path();
-        let ok = p
-            .extension()
-            .map(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
-            .unwrap_or(false);
-        if ok && p.is_file() {
-            v.push(p);
-        }
-    }
-    v.sort();
-    Ok(v)
-}
-
 /// Builds an article from decoded fields, or a skip if the text is unusable.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build_article(
@@ -292,7 +272,9 @@ pub(crate) fn build_article(
     let id = id
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| match line {
-            Some(l) => format!("{}:{}", file_stem(source), l),
+            // The input path as given, so that `y2020/articles.jsonl` and
+            // `y2021/articles.jsonl` never make the same id.
+            Some(l) => format!("{source}:{l}"),
             None => file_stem(source),
         });
     let skip = |kind, reason: String| Skip {

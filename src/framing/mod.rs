@@ -125,6 +125,7 @@ pub fn frames(an: &Analysed, m: &Matcher) -> Vec<FrameUse> {
 pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<StanceObs> {
     let mut out: Vec<StanceObs> = Vec::new();
     let toks = &an.tokens;
+    let scare = stance::ScareIndex::new(&an.scare);
     for (i, mention) in an.mentions.iter().enumerate() {
         if mention.place || g.actor(mention.actor).kind == ActorKind::Outlet {
             continue;
@@ -156,7 +157,7 @@ pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<Sta
             m,
             range,
             (mention.first as usize, mention.last as usize),
-            &an.scare,
+            &scare,
         );
         let voice = an.voice_at(mention.span.start);
         // The same judgement counts for the bodies the actor belongs to, once per sentence.
@@ -227,6 +228,6 @@ pub fn score_target(
         &az.matcher,
         range,
         (t0, t1),
-        &an.scare,
+        &stance::ScareIndex::new(&an.scare),
     ))
 }

@@ -109,8 +109,41 @@ pub fn longest<'h>(hits: impl Iterator<Item = &'h Hit>) -> Vec<Hit> {
     out
 }
 
+/// An article's scare-quoted spans, sorted by start, with the furthest end reached so far, so
+/// that the spans that can touch one sentence are found by binary search: scoring every
+/// sentence of an article stays linear in its size.
+#[derive(Clone, Debug, Default)]
+pub struct ScareIndex {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl ScareIndex {
+    /// Indexes scare-quoted spans (in any order).
+    pub fn new(spans: &[Span]) -> ScareIndex {
+        let mut spans = spans.to_vec();
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        let reach = spans
+            .iter()
+            .scan(0, |m, q| {
+                *m = (*m).max(q.end);
+                Some(*m)
+            })
+            .collect();
+        ScareIndex { spans, reach }
+    }
+
+    /// The spans that may contain, or end just before, something in bytes `s0..s1`: every span
+    /// starting at or before `s1`, from the first one whose reach gets within a byte of `s0`.
+    fn near(&self, s0: usize, s1: usize) -> &[Span] {
+        let hi = self.spans.partition_point(|q| q.start <= s1);
+        let lo = self.reach[..hi].partition_point(|&r| r + 1 < s0);
+        &self.spans[lo..hi]
+    }
+}
+
 /// Scores the target tokens `target` (inclusive range) against the hits of sentence tokens
-/// `sent` (half-open), given scare-quoted spans.
+/// `sent` (half-open), given scare-quoted spans. `hits` must be sorted by first token.
 pub fn score(
     text: &str,
     tokens: &Tokens,
@@ -118,13 +151,17 @@ pub fn score(
     matcher: &Matcher,
     sent: (usize, usize),
     target: (usize, usize),
-    scare: &[Span],
+    scare: &ScareIndex,
 ) -> Score {
     let (a, b) = sent;
     let (t0, t1) = target;
-    let in_sent: Vec<&Hit> = hits
+    // `hits` are sorted by first token (`Matcher::find`): the sentence's hits are one slice,
+    // found by binary search, so scoring every sentence of an article is linear in its size.
+    let lo = hits.partition_point(|h| (h.first as usize) < a);
+    let hi = lo + hits[lo..].partition_point(|h| (h.first as usize) < b);
+    let in_sent: Vec<&Hit> = hits[lo..hi]
         .iter()
-        .filter(|h| (h.first as usize) >= a && (h.last as usize) < b)
+        .filter(|h| (h.last as usize) < b)
         .collect();
     let stance_hits = longest(in_sent.iter().copied().filter(|h| {
         matches!(h.kind, HitKind::Stance { .. })
@@ -159,6 +196,10 @@ pub fn score(
                 && (key(i) != "-" || tokens.tokens[i].space_before)
         })
     };
+    let scare = scare.near(
+        tokens.tokens.get(a).map_or(0, |t| t.span.start),
+        tokens.tokens[..b].last().map_or(0, |t| t.span.end),
+    );
     let in_scare = |s: Span| scare.iter().any(|q| q.contains(s));
     let mut out = Score {
         score: 0.0,

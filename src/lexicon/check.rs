@@ -222,28 +222,40 @@ fn duplicates<'a>(terms: impl Iterator<Item = &'a Term>, section: &str, out: &mu
     }
 }
 
-/// Warns where a wildcard term also matches another listed term of the same section.
+/// Warns where a wildcard term also matches another listed term of the same section. Linear
+/// in the section's size: for each term, only its own prefixes (within its last word) are
+/// looked up among the wildcard keys, shortest first, which is the keys' sorted order.
 fn shadow_warnings<'a>(
     terms: impl Iterator<Item = &'a Term>,
     section: &str,
     out: &mut Vec<Diagnostic>,
 ) {
     let terms: Vec<&Term> = terms.collect();
-    let mut wild: Vec<(String, &Term)> = terms
-        .iter()
-        .filter_map(|t| {
-            let (k, w) = term_key(&t.text);
-            w.then_some((k, *t))
-        })
-        .collect();
-    wild.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut wild: rustc_hash::FxHashMap<String, Vec<&Term>> = Default::default();
     for t in &terms {
         let (k, w) = term_key(&t.text);
-        for (wk, wt) in &wild {
-            if std::ptr::eq(*wt, *t) || (w && k == *wk) {
+        if w {
+            wild.entry(k).or_default().push(t);
+        }
+    }
+    if wild.is_empty() {
+        return;
+    }
+    for t in &terms {
+        let (k, w) = term_key(&t.text);
+        let from = k.rfind(' ').map_or(0, |i| i + 1);
+        for end in (from..=k.len()).filter(|&e| k.is_char_boundary(e)) {
+            let wk = &k[..end];
+            let Some(wts) = wild.get(wk) else {
+                continue;
+            };
+            if w && k == wk {
                 continue;
             }
-            if k.starts_with(wk.as_str()) && !k[wk.len()..].contains(' ') {
+            for wt in wts {
+                if std::ptr::eq(*wt, *t) {
+                    continue;
+                }
                 out.push(Diagnostic {
                     severity: Severity::Warning,
                     line: t.line,

@@ -20,7 +20,7 @@ use serde::Serialize;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A problem at a place in a file.
-    #[error("{path}:{line}:{col}: {message}")]
+    #[error("{path}:{line}:{col}: error: {message}")]
     At {
         /// The file.
         path: String,

@@ -21,6 +21,17 @@ pub fn html(s: &str) -> String {
     out
 }
 
+/// The escaper askama uses for every value of the HTML template (`askama.toml`): [`html`], so
+/// that template values and hand-built markup drop the same characters.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HtmlEscaper;
+
+impl askama::filters::Escaper for HtmlEscaper {
+    fn write_escaped_str<W: std::fmt::Write>(&self, mut dest: W, s: &str) -> std::fmt::Result {
+        dest.write_str(&html(s))
+    }
+}
+
 /// A double-quoted HTML or XML attribute value (same escaping as text: quotes included).
 pub fn attr(s: &str) -> String {
     html(s).replace(['\n', '\r'], " ")

@@ -98,6 +98,9 @@ pub struct Accounting {
     pub sentences: u64,
     /// Word tokens analysed.
     pub tokens: u64,
+    /// Analysed articles whose date could not be read: left out of the timeline.
+    #[serde(default)]
+    pub unparsed_dates: u64,
 }
 
 /// One row per voice.
@@ -610,6 +613,7 @@ impl Report {
                 boilerplate_lines: agg.boilerplate.clone(),
                 sentences: agg.sentences,
                 tokens: agg.tokens,
+                unparsed_dates: agg.unparsed_dates,
             },
             outlets,
             voices,

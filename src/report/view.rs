@@ -311,7 +311,11 @@ impl View {
             a.sentences,
             a.tokens,
             a.boilerplate_lines.values().sum::<u64>()
-        );
+        ) + &match a.unparsed_dates {
+            0 => String::new(),
+            1 => " 1 date could not be read and is left out of the timeline.".to_string(),
+            n => format!(" {n} dates could not be read and are left out of the timeline."),
+        };
         let findings = findings(&mut b);
         let mut sections = Vec::new();
         // Labels.

@@ -424,29 +424,29 @@ fn each_kind_of_lexicon_error_is_located() {
     let cases: &[(&str, &[&str])] = &[
         (
             "lexicon_syntax.toml",
-            &["lexicon_syntax.toml:8:14: key with no value, expected `=`"],
+            &["lexicon_syntax.toml:8:14: error: key with no value, expected `=`"],
         ),
         (
             "lexicon_wrong_type.toml",
             &[
-                "lexicon_wrong_type.toml:3:11: invalid type: integer `1`, expected a string",
+                "lexicon_wrong_type.toml:3:11: error: invalid type: integer `1`, expected a string",
                 "(key version); fix it as docs/lexicon.md (Lexicons) describes",
             ],
         ),
         (
             "lexicon_missing_meta.toml",
-            &["lexicon_missing_meta.toml:1:1: missing field `meta`"],
+            &["lexicon_missing_meta.toml:1:1: error: missing field `meta`"],
         ),
         (
             "lexicon_unknown_key.toml",
             &[
-                "lexicon_unknown_key.toml:10:1: unknown field `colour`, expected one of",
+                "lexicon_unknown_key.toml:10:1: error: unknown field `colour`, expected one of",
                 "; fix it as docs/lexicon.md (Lexicons) describes",
             ],
         ),
         (
             "lexicon_not_utf8.toml",
-            &["lexicon_not_utf8.toml:1:1: not UTF-8 (byte 69); save the file as UTF-8"],
+            &["lexicon_not_utf8.toml:1:1: error: not UTF-8 (byte 69); save the file as UTF-8"],
         ),
         (
             "lexicon_terms.toml",
@@ -493,7 +493,7 @@ fn gazetteer_errors_are_located() {
     );
     assert_eq!(r.code, 2, "{}", r.err);
     assert!(
-        r.err.contains("fixtures/bad/gazetteer_errors.toml:5:1: actor id \"Bad Id\" must be lowercase letters, digits and _"),
+        r.err.contains("fixtures/bad/gazetteer_errors.toml:5:1: error: actor id \"Bad Id\" must be lowercase letters, digits and _"),
         "{}",
         r.err
     );

@@ -237,7 +237,7 @@ fn lexicon_check_reports_file_line_col() {
     );
     assert_eq!(code, 1);
     assert!(
-        out.contains("lexicon_unknown_key.toml:10:1: unknown field `colour`"),
+        out.contains("lexicon_unknown_key.toml:10:1: error: unknown field `colour`"),
         "{out}"
     );
     let (code, out, _) = run(

@@ -8,11 +8,13 @@ mod dependencies;
 mod determinism;
 mod expectations;
 mod faults;
+mod hostile;
 mod keyness;
 mod properties;
 mod regress;
 mod security;
 mod stance_rules;
+mod user_files;
 
 use std::path::{Path, PathBuf};
 

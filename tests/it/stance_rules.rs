@@ -56,11 +56,38 @@ fn stance_rule_table() {
     );
 }
 
+/// The hand-annotated Syria/Russia/Iran set (`docs/gold.md`): the first 121 items, written
+/// with the rules, stay well scored; the whole set (888 items added from FA-KES and the seeds
+/// before any tuning on them) beats always answering the majority class by a wide margin.
+/// The figures per split are in benches/README.md.
 #[test]
 fn gold_fixture_beats_always_neutral() {
     let az = Analyzer::bundled();
-    let m = framelens::cli::validate_file(&az, &crate::fixture("stance/gold.jsonl")).unwrap();
-    assert!(m.n >= 80, "{}", m.n);
+    let path = crate::fixture("stance/gold.jsonl");
+    let m = framelens::cli::validate_file(&az, &path).unwrap();
+    assert!(m.n >= 400, "{}", m.n);
     assert!(m.skipped.is_empty(), "{:?}", m.skipped);
-    assert!(m.macro_f1 > 0.5, "macro-F1 {}", m.macro_f1);
+    // Always answering the most frequent class: F1 2p/(1+p) for that class, 0 for the others.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut counts = [0usize; 3];
+    for l in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        counts[(v["label"].as_i64().unwrap() + 1) as usize] += 1;
+    }
+    let p = *counts.iter().max().unwrap() as f64 / m.n as f64;
+    let majority = 2.0 * p / (1.0 + p) / 3.0;
+    assert!(
+        m.macro_f1 > majority + 0.2,
+        "macro-F1 {} against {majority} always answering the majority class",
+        m.macro_f1
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let first: String = text.lines().take(121).map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("first.jsonl"), first).unwrap();
+    let m = framelens::cli::validate_file(&az, &dir.path().join("first.jsonl")).unwrap();
+    assert!(
+        m.macro_f1 >= 0.85,
+        "first 121 items: macro-F1 {}",
+        m.macro_f1
+    );
 }
