@@ -464,17 +464,22 @@ impl State<'_, '_> {
         let toks = &cx.tokens.tokens;
         let bound = within.unwrap_or_else(|| {
             // The sentences around the quote.
-            let s0 = cx
-                .sentences
-                .iter()
-                .find(|(s, _)| s.contains(Span::new(q.start, q.start)) || s.overlaps(q))
+            // Sentences are sorted and disjoint: the first that contains the quote's start or
+            // overlaps it is the first ending at or after its start, and the last that overlaps
+            // it or contains its end is the last starting at or before its end (binary search,
+            // so attributing every quote of an article stays linear in its size).
+            let ss = &cx.sentences;
+            let first = ss.partition_point(|(s, _)| s.end < q.start);
+            let s0 = ss
+                .get(first)
+                .filter(|(s, _)| s.contains(Span::new(q.start, q.start)) || s.overlaps(q))
                 .map(|x| x.0.start)
                 .unwrap_or(q.start);
-            let s1 = cx
-                .sentences
-                .iter()
-                .rev()
-                .find(|(s, _)| s.overlaps(q) || s.contains(Span::new(q.end, q.end)))
+            let last = ss.partition_point(|(s, _)| s.start <= q.end);
+            let s1 = last
+                .checked_sub(1)
+                .and_then(|i| ss.get(i))
+                .filter(|(s, _)| s.overlaps(q) || s.contains(Span::new(q.end, q.end)))
                 .map(|x| x.0.end)
                 .unwrap_or(q.end);
             Span::new(s0.min(q.start), s1.max(q.end))
