@@ -96,14 +96,17 @@ fn benches(c: &mut Criterion) {
     lexicons.push(lex);
     let probe = big_article(1 << 20).0;
     g.throughput(Throughput::Bytes(probe.text.len() as u64));
-    g.bench_function("matcher of 200,000 wildcard terms: build + scan 1 MiB", |b| {
-        b.iter(|| {
-            let m = framelens::lexicon::matcher::Matcher::new(&lexicons);
-            let layout = az.boilerplate.layout(&probe.text);
-            let toks = framelens::text::Tokens::new(&probe.text, &layout.paragraphs);
-            assert!(!m.find(&probe.text, &toks).is_empty());
-        })
-    });
+    g.bench_function(
+        "matcher of 200,000 wildcard terms: build + scan 1 MiB",
+        |b| {
+            b.iter(|| {
+                let m = framelens::lexicon::matcher::Matcher::new(&lexicons);
+                let layout = az.boilerplate.layout(&probe.text);
+                let toks = framelens::text::Tokens::new(&probe.text, &layout.paragraphs);
+                assert!(!m.find(&probe.text, &toks).is_empty());
+            })
+        },
+    );
     g.finish();
 }
 
