@@ -1,0 +1,241 @@
+//! Attributions against `fixtures/gold/attribution/` (`docs/attribution.md`): the content, kind
+//! and speaker of every quoted and reported passage.
+//!
+//! A system attribution is a passage whose voice is not the host's own: `quoted` when inside
+//! quotation marks, else `reported`. Spans are compared after trimming whitespace, quote marks
+//! and punctuation at their edges.
+//!
+//! - **Content, bytes**: precision = bytes of system passages of a kind that lie in gold content
+//!   of that kind, over all their bytes; recall = gold content bytes covered by system passages of
+//!   the kind. `any kind` ignores the kind.
+//! - **Content, spans**: a gold content is found when system passages of its kind cover at least
+//!   half of it; a system passage is right when gold content of its kind covers at least half of
+//!   it.
+//! - **Speaker**: for each gold attribution, the system passage (of any kind) covering most of its
+//!   content, if it covers at least half. The precision column is the share of such found
+//!   attributions whose speaker is exactly the gold identity (gazetteer id, `name:` id or
+//!   `unknown`); the recall column is the share of all gold attributions found with the right
+//!   speaker. Rows by how the source is referred to (`named`, `pronoun`, `role`, `reference`,
+//!   `none`).
+//! - Note: passages whose voice is an actor the article never names (and not its host).
+
+use super::{
+    check_span, covered, read_lines, trim, BySplit, Counts, GoldError, Header, Scores, Split,
+};
+use crate::actors::FuzzyCache;
+use crate::analysis::Analyzer;
+use crate::span::Span;
+use crate::voices::Voice;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Deserialize)]
+struct Line {
+    #[serde(flatten)]
+    header: Header,
+    #[serde(default)]
+    attributions: Vec<Item>,
+}
+
+#[derive(Deserialize)]
+struct Item {
+    kind: Kind,
+    source_type: String,
+    speaker: String,
+    content: String,
+    content_start: usize,
+    content_end: usize,
+}
+
+/// Verbatim or in the host's words.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Inside quotation marks: the source's own words.
+    Quoted,
+    /// The source's claim in the host's words.
+    Reported,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Quoted => "quoted",
+            Kind::Reported => "reported",
+        }
+    }
+}
+
+/// Merges spans into disjoint sorted intervals.
+fn union(mut v: Vec<Span>) -> Vec<Span> {
+    v.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::new();
+    for s in v {
+        match out.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Byte counts of system spans against gold spans (both possibly overlapping).
+fn bytes(sys: &[Span], gold: &[Span]) -> Counts {
+    let (s, g) = (union(sys.to_vec()), union(gold.to_vec()));
+    Counts {
+        sys: s.iter().map(|x| x.len() as u64).sum(),
+        hit_sys: s.iter().map(|x| covered(*x, &g) as u64).sum(),
+        gold: g.iter().map(|x| x.len() as u64).sum(),
+        hit_gold: g.iter().map(|x| covered(*x, &s) as u64).sum(),
+    }
+}
+
+/// Span counts: a span counts as matched when the other side covers at least half of it.
+fn spans(sys: &[Span], gold: &[Span]) -> Counts {
+    let half = |a: &Span, other: &[Span]| !a.is_empty() && 2 * covered(*a, other) >= a.len();
+    Counts {
+        sys: sys.len() as u64,
+        hit_sys: sys.iter().filter(|s| half(s, gold)).count() as u64,
+        gold: gold.len() as u64,
+        hit_gold: gold.iter().filter(|g| half(g, sys)).count() as u64,
+    }
+}
+
+/// Scores the analyzer's passages against attribution gold files; with `errors`, also lists
+/// the dev part's attributions whose content is missed or whose speaker is wrong.
+pub fn score(
+    az: &Analyzer,
+    files: &[PathBuf],
+    errors: bool,
+) -> Result<(Scores, Vec<String>), GoldError> {
+    let mut rows: BTreeMap<String, BySplit> = BTreeMap::new();
+    let mut scores = Scores {
+        set: "attribution".into(),
+        ..Scores::default()
+    };
+    let mut listed = Vec::new();
+    let mut cache = FuzzyCache::default();
+    for path in files {
+        for (n, line) in read_lines::<Line>(path)? {
+            let h = &line.header;
+            let bad = |message: String| GoldError {
+                path: path.display().to_string(),
+                line: n,
+                message,
+            };
+            let mut gold = Vec::new();
+            for it in &line.attributions {
+                let span = check_span(
+                    &h.text,
+                    it.content_start,
+                    it.content_end,
+                    &it.content,
+                    "content",
+                )
+                .map_err(bad)?;
+                gold.push((trim(&h.text, span), it));
+            }
+            let article = h.to_article();
+            let Ok(an) = az.analyse(&article, &mut cache) else {
+                return Err(bad("the article cannot be analysed".into()));
+            };
+            *scores.articles.entry(h.split).or_default() += 1;
+            let voice_id = |v: Voice| match v {
+                Voice::Source(a) => az.gazetteer.actor(a).id.clone(),
+                _ => "unknown".to_string(),
+            };
+            let sys: Vec<(Span, Kind, Voice)> = an
+                .passages
+                .iter()
+                .filter(|p| p.voice != Voice::Own)
+                .map(|p| {
+                    let kind = if p.quoted {
+                        Kind::Quoted
+                    } else {
+                        Kind::Reported
+                    };
+                    (trim(&h.text, p.span), kind, p.voice)
+                })
+                .filter(|(s, _, _)| !s.is_empty())
+                .collect();
+            let mut add = |name: String, c: Counts| rows.entry(name).or_default().add(h.split, c);
+            for kind in [None, Some(Kind::Quoted), Some(Kind::Reported)] {
+                let pick_s: Vec<Span> = sys
+                    .iter()
+                    .filter(|(_, k, _)| kind.is_none_or(|x| x == *k))
+                    .map(|x| x.0)
+                    .collect();
+                let pick_g: Vec<Span> = gold
+                    .iter()
+                    .filter(|(_, it)| kind.is_none_or(|x| x == it.kind))
+                    .map(|x| x.0)
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let name = kind.map_or("any kind", Kind::name);
+                add(format!("content bytes, {name}"), bytes(&pick_s, &pick_g));
+                add(format!("content spans, {name}"), spans(&pick_s, &pick_g));
+            }
+            let all_sys: Vec<Span> = sys.iter().map(|x| x.0).collect();
+            for (g, it) in &gold {
+                let best = sys
+                    .iter()
+                    .map(|(s, _, v)| (covered(*g, &[*s]), *v))
+                    .max_by_key(|(c, _)| *c)
+                    .filter(|(c, _)| !g.is_empty() && 2 * c >= g.len());
+                let right = best.is_some_and(|(_, v)| voice_id(v) == it.speaker);
+                let c = Counts {
+                    sys: best.is_some() as u64,
+                    hit_sys: right as u64,
+                    gold: 1,
+                    hit_gold: right as u64,
+                };
+                add("speaker, all".into(), c);
+                add(format!("speaker, {}", it.source_type), c);
+                add(format!("speaker, {}", it.kind.name()), c);
+                if errors && h.split == Split::Dev && !right {
+                    let got = match best {
+                        Some((_, v)) => format!("speaker {}", voice_id(v)),
+                        None if 2 * covered(*g, &all_sys) >= g.len() => "split".into(),
+                        None => "content missed".into(),
+                    };
+                    listed.push(format!(
+                        "{} {}: {} {} by {} ({}): {got}; {:?}",
+                        h.article,
+                        g.start,
+                        it.kind.name(),
+                        it.source_type,
+                        it.speaker,
+                        it.kind.name(),
+                        &h.text[g.start..g.end]
+                    ));
+                }
+            }
+            let named: std::collections::BTreeSet<_> =
+                an.mentions.iter().map(|m| m.actor).collect();
+            let borrowed = an
+                .passages
+                .iter()
+                .filter(|p| match p.voice {
+                    Voice::Source(a) => !named.contains(&a) && Some(a) != an.host,
+                    _ => false,
+                })
+                .count() as u64;
+            let key = match h.split {
+                Split::Dev => "passages voiced by an actor the article does not name (dev)",
+                Split::Test => "passages voiced by an actor the article does not name (test)",
+            };
+            *scores.notes.entry(key.into()).or_default() += borrowed;
+        }
+    }
+    let order = |k: &str| match k {
+        _ if k.starts_with("content bytes") => 0,
+        _ if k.starts_with("content spans") => 1,
+        "speaker, all" => 2,
+        _ => 3,
+    };
+    let mut names: Vec<&String> = rows.keys().collect();
+    names.sort_by_key(|k| (order(k), k.as_str()));
+    scores.rows = names.iter().map(|k| rows[*k].row(k)).collect();
+    Ok((scores, listed))
+}
