@@ -88,7 +88,8 @@ fn account(records: Vec<Record>) {
     );
 }
 
-/// JSON Lines: any bytes. Every non-blank line (ended by LF, CRLF or CR) is one record.
+/// JSON Lines: any bytes. Every non-blank line (ended by LF, CRLF or CR) is one record; a byte
+/// order mark at the start belongs to no line.
 pub fn jsonl(data: &[u8]) {
     let reader = crate::corpus::jsonl::JsonlReader::new(
         "fuzz.jsonl".into(),
@@ -98,7 +99,9 @@ pub fn jsonl(data: &[u8]) {
         false,
     );
     let records: Vec<Record> = reader.collect();
-    let lines = data
+    // A byte order mark at the very start is not part of the first line.
+    let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let lines = body
         .split(|b| *b == b'\n' || *b == b'\r')
         .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
         .count();

@@ -3,7 +3,8 @@
 //! Two spellings are the same name when they start with the same letter and either their
 //! consonant skeletons are equal (Muqdad = Mekdad = Miqdad: `mkd`; Shoigu = Shoygu: `shg`) with
 //! Jaro-Winkler similarity of at least [`SKELETON_MIN_JW`], or their Jaro-Winkler similarity is
-//! at least [`JW_MIN`] and their skeletons differ by at most one edit. Skeletons shorter than
+//! at least [`JW_MIN`] and their skeletons differ by at most one edit; their lengths differ by at
+//! most two letters, and one is not the other with two or more letters added. Skeletons shorter than
 //! three letters never match (Raise is not Raisi). Guards keep near-but-different names apart:
 //! Lavrov (`lvrv`) is not Lavrentiev (`lvrntv`).
 
@@ -60,7 +61,13 @@ pub fn same_name_with(a: &str, sa: &str, b: &str, sb: &str) -> bool {
         return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.abs_diff(lb) > 3 {
+    if la.abs_diff(lb) > 2 {
+        return false;
+    }
+    // A name with two or more letters added at its end is another word ("Hamadaniah" is not
+    // Hamadani, "Bahrain" is not Bahra): transliterations change letters, not word endings.
+    let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+    if long.starts_with(short) && la.abs_diff(lb) >= 2 {
         return false;
     }
     if sa.chars().count() < 3 || sb.chars().count() < 3 {

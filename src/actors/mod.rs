@@ -84,6 +84,137 @@ const LOCATIVE: &[&str] = &[
     "city",
 ];
 
+/// Words before a metonym that make it a place when they modify it ("rural Damascus",
+/// "eastern Aleppo"), and nouns that make "X of <metonym>" a place ("northeast of Damascus",
+/// "the outskirts of Beirut").
+const PLACE_MODIFIERS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "rural",
+    "greater",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "suburban",
+    "old",
+    "downtown",
+    "besieged",
+];
+
+/// Nouns before "of" that make the metonym after it a place.
+const PLACE_OF: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "suburbs",
+    "countryside",
+    "province",
+    "provinces",
+    "city",
+    "centre",
+    "center",
+    "heart",
+    "streets",
+    "edge",
+    "part",
+    "parts",
+    "areas",
+    "area",
+    "district",
+    "districts",
+    "governorate",
+    "countryside",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "km",
+];
+
+/// Words of [`TITLES`] that are not titles of a person.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "as",
+    "with",
+    "his",
+    "her",
+    "if",
+    "when",
+    "after",
+    "while",
+    "then",
+    "since",
+    "during",
+    "both",
+    "also",
+    "however",
+    "meanwhile",
+    "according",
+    "said",
+    "says",
+    "told",
+    "top",
+    "first",
+    "former",
+    "late",
+    "state",
+    "head",
+    "official",
+];
+
+/// Month and weekday names: never a bare surname (the month "May" is not Theresa May) unless a
+/// title stands before them ("Mrs May", "Prime Minister May").
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words before an outlet name that make it a credit, not an actor ("Source: AFP",
+/// "Photo: Reuters", "Copyright 2018 TRT World").
+const CREDIT_BEFORE: &[&str] = &[
+    "source",
+    "photo",
+    "photos",
+    "copyright",
+    "credit",
+    "credits",
+    "©",
+];
+
 /// Nouns after a metonym that make it a modifier of an event or place ("the Moscow talks").
 const EVENT_NOUNS: &[&str] = &[
     "talks",
@@ -280,6 +411,12 @@ pub struct ActorMatcher {
     /// Surname key -> persons with that surname.
     surnames: FxHashMap<String, Vec<ActorId>>,
     given_names: FxHashSet<String>,
+    /// Keys of names of two or three capitals ("IS", "US", "UN"): they match only in capitals,
+    /// so that "Is" and "Us" at the start of a sentence are words, not actors.
+    acronyms: FxHashSet<String>,
+    /// Per actor, the word keys of longer names that contain one of its names but are not it
+    /// (gazetteer `not`: "UN Charter", "Cairo Platform").
+    not: FxHashMap<ActorId, Vec<Vec<String>>>,
 }
 
 /// Per-thread memory for fuzzy lookups: token key -> (surname match, given-name matches).
@@ -293,10 +430,18 @@ impl ActorMatcher {
         let mut prefixes = FxHashSet::default();
         let mut surnames: FxHashMap<String, Vec<ActorId>> = FxHashMap::default();
         let mut given_names = FxHashSet::default();
+        let mut acronyms = FxHashSet::default();
         let mut add = |name: &str, actor: ActorId, form: Form| {
             let k = name_key(name);
             if k.is_empty() {
                 return;
+            }
+            // Short acronyms collide with words ("IS"/"Is", "US"/"Us", "AP"/"Ap"); longer ones
+            // are also written as words ("TASS"/"Tass", "ISIS"/"Isis").
+            if crate::lexicon::matcher::is_acronym(name)
+                && name.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            {
+                acronyms.insert(k.clone());
             }
             let toks = Tokens::new(name, &[Span::new(0, name.len())]);
             let words: Vec<&str> = (0..toks.len())
@@ -343,6 +488,19 @@ impl ActorMatcher {
             v.sort_by_key(|e| (e.form == Form::Surname, e.form == Form::Demonym));
         }
         let fuzzy = fuzzy::FuzzyIndex::new(g);
+        let mut not: FxHashMap<ActorId, Vec<Vec<String>>> = FxHashMap::default();
+        for (i, a) in g.actors.iter().enumerate() {
+            for phrase in &a.not {
+                let toks = Tokens::new(phrase, &[Span::new(0, phrase.len())]);
+                let words: Vec<String> = (0..toks.len())
+                    .filter(|&j| toks.tokens[j].word)
+                    .map(|j| toks.key(j).to_string())
+                    .collect();
+                if !words.is_empty() {
+                    not.entry(i as ActorId).or_default().push(words);
+                }
+            }
+        }
         ActorMatcher {
             map,
             prefixes,
@@ -350,6 +508,8 @@ impl ActorMatcher {
             fuzzy,
             surnames,
             given_names,
+            acronyms,
+            not,
         }
     }
 
@@ -384,11 +544,22 @@ impl ActorMatcher {
                 i += 1;
                 continue;
             }
-            match self.longest_exact(tokens, i) {
-                Some((end, key)) => {
-                    let entries = &self.map[&key];
-                    let m = self.resolve(g, tokens, text, i, end, &key, entries, &full_named, &out);
-                    if let Some(m) = m {
+            // The longest name starting here that resolves; a longer one that does not (a
+            // `not` name, a lowercase acronym) gives way to a shorter one ("Syrian state media":
+            // not the Syrian government, but "Syrian" is still Syria's demonym).
+            let mut exact = self.longest_exact(tokens, i, usize::MAX);
+            let mut resolved = None;
+            while let Some((end, key)) = &exact {
+                let entries = &self.map[key];
+                resolved = self.resolve(g, tokens, text, i, *end, key, entries, &full_named, &out);
+                if resolved.is_some() || *end == i {
+                    break;
+                }
+                exact = self.longest_exact(tokens, i, end - 1);
+            }
+            match exact {
+                Some((end, _)) => {
+                    if let Some(m) = resolved {
                         if matches!(m.form, Form::Name | Form::Alias)
                             && g.actor(m.actor).kind == ActorKind::Person
                         {
@@ -415,17 +586,51 @@ impl ActorMatcher {
                 }
             }
         }
+        self.mark_credits(g, tokens, &mut out);
         out
     }
 
-    /// The longest gazetteer key starting at token `i`: (last token, key).
-    fn longest_exact(&self, tokens: &Tokens, i: usize) -> Option<(usize, String)> {
+    /// Outlet names in credit lines are not actors in the story: `(AFP)`, `(TRT World and
+    /// Agencies)`, `Source: AFP`, `Photo: Reuters`, `--Reuters`, a byline (`AFP Sunday 8 Oct
+    /// 2017`) and a sign-off at the very end. They are kept with `place` set (not an actor
+    /// mention), like a dateline.
+    fn mark_credits(&self, g: &Gazetteer, tokens: &Tokens, out: &mut [Mention]) {
+        let toks = &tokens.tokens;
+        let last_word = toks.iter().rposition(|t| t.word);
+        for m in out.iter_mut() {
+            if g.actor(m.actor).kind != ActorKind::Outlet || m.place {
+                continue;
+            }
+            let (first, last) = (m.first as usize, m.last as usize);
+            let prev = (first > 0).then(|| tokens.key(first - 1));
+            let in_parens = prev == Some("(")
+                && (last + 1..(last + 5).min(toks.len())).any(|j| tokens.key(j) == ")");
+            let attached_dash = first > 0
+                && !toks[first].space_before
+                && matches!(prev, Some("-" | "--" | "\u{2013}" | "\u{2014}" | "/"));
+            let credit_word = prev.is_some_and(|p| CREDIT_BEFORE.contains(&p))
+                || (prev == Some(":")
+                    && first >= 2
+                    && CREDIT_BEFORE.contains(&tokens.key(first - 2)));
+            let byline = toks
+                .get(last + 1)
+                .is_some_and(|t| t.word && CALENDAR.contains(&tokens.key(last + 1)));
+            let sign_off = last_word == Some(last);
+            if in_parens || attached_dash || credit_word || byline || sign_off {
+                m.place = true;
+            }
+        }
+    }
+
+    /// The longest gazetteer key starting at token `i` and ending at or before token `upto`:
+    /// (last token, key).
+    fn longest_exact(&self, tokens: &Tokens, i: usize, upto: usize) -> Option<(usize, String)> {
         let toks = &tokens.tokens;
         let mut key = String::new();
         let mut best = None;
         let mut j = i;
         let mut words = 0;
-        while j < toks.len() && words < self.max_words {
+        while j < toks.len() && j <= upto && words < self.max_words {
             let t = &toks[j];
             if !t.word {
                 // Hyphens and apostrophes join words only when nothing separates them.
@@ -449,6 +654,14 @@ impl ActorMatcher {
                 push_word(&mut candidate, k, true);
                 if self.map.contains_key(&candidate) {
                     best = Some((j, candidate));
+                } else if let Some(bare) = k.strip_suffix('s').filter(|b| b.len() >= 3) {
+                    // A possessive whose apostrophe was lost ("Syrias war", "the Syrian armys
+                    // units"): the name without its final s, when the word itself is no name.
+                    let mut candidate = key.clone();
+                    push_word(&mut candidate, bare, true);
+                    if self.map.contains_key(&candidate) {
+                        best = Some((j, candidate));
+                    }
                 }
                 push_word(&mut key, k, false);
                 if !self.prefixes.contains(&key) && !self.prefixes.contains(strip_possessive(&key))
@@ -487,9 +700,19 @@ impl ActorMatcher {
             place: false,
             fuzzy: false,
         };
+        let toks = &tokens.tokens;
+        if self.acronyms.contains(key) && !(first..=last).all(|i| !toks[i].word || toks[i].upper) {
+            return None;
+        }
         // A surname: the person last named in full, else the one the gazetteer allows, else
         // the only person with that surname.
         let e = entries[0];
+        if e.form == Form::Surname && CALENDAR.contains(&key) && !self.after_title(tokens, first) {
+            return None;
+        }
+        if self.inside_not(tokens, first, last, e.actor) {
+            return None;
+        }
         if e.form == Form::Surname {
             if let Some(&p) = full_named.get(key) {
                 return Some(mk(p, Form::Surname));
@@ -510,7 +733,6 @@ impl ActorMatcher {
             return pick.map(|p| mk(p, Form::Surname));
         }
         let mut m = mk(e.actor, e.form);
-        let toks = &tokens.tokens;
         let next_key = (last + 1 < toks.len()).then(|| tokens.key(last + 1));
         // A dateline ("MOSCOW (Reuters) -", "Damascus, SANA -") names a place.
         let para_start = first == 0
@@ -519,6 +741,16 @@ impl ActorMatcher {
         if para_start
             && matches!(next_key, Some("(") | Some(","))
             && (e.form == Form::Metonym || toks[first].upper)
+        {
+            m.place = true;
+        }
+        // A city written in capitals ("BEIRUT A Russian air strike ...", "DAMASCUS (Sputnik)")
+        // or followed by a dash stuck to it ("Beirut- Opposition ...") is a dateline anywhere.
+        let dash_after = matches!(next_key, Some("-") | Some("\u{2013}") | Some("\u{2014}"))
+            && !toks[last + 1].space_before
+            && toks.get(last + 2).is_none_or(|t| t.space_before);
+        if e.form == Form::Metonym
+            && ((first..=last).all(|i| !toks[i].word || toks[i].upper) || dash_after)
         {
             m.place = true;
         }
@@ -535,8 +767,49 @@ impl ActorMatcher {
             if tokens.tokens[p].word && LOCATIVE.contains(&tokens.key(p)) {
                 m.place = true;
             }
+            // "rural Damascus", "eastern Aleppo"; "northeast of Damascus".
+            let prev = tokens.key(first - 1);
+            if toks[first - 1].word && PLACE_MODIFIERS.contains(&prev) {
+                m.place = true;
+            }
+            if prev == "of" && first >= 2 && PLACE_OF.contains(&tokens.key(first - 2)) {
+                m.place = true;
+            }
         }
         Some(m)
+    }
+
+    /// True when the word before token `i` is a capitalised title of a person ("Mrs May",
+    /// "Prime Minister May", "Imam Khomeini"): not a function word or a name of its own ("the",
+    /// "UN", "Syrian" stand in [`TITLES`] for other reasons).
+    fn after_title(&self, tokens: &Tokens, i: usize) -> bool {
+        if i == 0 || !tokens.tokens[i - 1].word || !tokens.tokens[i - 1].cap {
+            return false;
+        }
+        let k = strip_possessive(tokens.key(i - 1));
+        TITLES.contains(&k) && !FUNCTION_WORDS.contains(&k) && !self.map.contains_key(k)
+    }
+
+    /// True when tokens `first..=last` lie inside one of the actor's `not` names ("UN Charter"
+    /// for the UN): the words around them spell that longer name.
+    fn inside_not(&self, tokens: &Tokens, first: usize, last: usize, actor: ActorId) -> bool {
+        let Some(phrases) = self.not.get(&actor) else {
+            return false;
+        };
+        let toks = &tokens.tokens;
+        // Word tokens around the mention, by index.
+        let words: Vec<usize> = (first.saturating_sub(8)..(last + 9).min(toks.len()))
+            .filter(|&i| toks[i].word)
+            .collect();
+        phrases.iter().any(|p| {
+            words.windows(p.len()).any(|w| {
+                w[0] <= first
+                    && *w.last().unwrap_or(&0) >= last
+                    && w.iter()
+                        .zip(p)
+                        .all(|(&i, k)| strip_possessive(tokens.key(i)) == k.as_str())
+            })
+        })
     }
 
     /// True when a bare surname at `i` follows an unknown capitalised word that looks like a
@@ -591,6 +864,30 @@ impl ActorMatcher {
         if key.chars().count() < 4 || !toks[i].cap {
             return None;
         }
+        // Only name-like words: never an acronym ("LAPD"), a month or weekday, a word the
+        // gazetteer says is never a spelling of a name, or a word inside a longer capitalised
+        // name that is not the same person's ("UN Charter", "Divine Feminine", "Bahram
+        // Qassemi"): a title ("Imam", "President") may stand before it.
+        if toks[i].upper || CALENDAR.contains(&key.as_str()) || g.fuzzy_never(&key) {
+            return None;
+        }
+        let cap_word = |j: usize| toks[j].word && (toks[j].cap || toks[j].upper);
+        let before = i > 0 && cap_word(i - 1) && !self.after_title(tokens, i) && {
+            let sentence_start =
+                i - 1 == 0 || matches!(tokens.key(i - 2), "." | "\"" | "!" | "?" | ":");
+            !sentence_start || self.map.contains_key(tokens.key(i - 1))
+        };
+        if before && !self.given_names.contains(tokens.key(i - 1)) {
+            return None;
+        }
+        // ... and none after it either, unless it is the same person's surname (handled with
+        // the given names below) or a name of its own.
+        let after = i + 1 < toks.len()
+            && cap_word(i + 1)
+            && toks[i + 1].space_before
+            && !CALENDAR.contains(&tokens.key(i + 1))
+            && !self.map.contains_key(strip_possessive(tokens.key(i + 1)));
+
         let span_of = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b].span.end);
         let (surname_hit, given_hit) = match cache.get(&key) {
             Some(v) => v.clone(),
@@ -600,6 +897,8 @@ impl ActorMatcher {
                 v
             }
         };
+        // A bare given name never resolves alone ("Ahmad" is not Ahmadian).
+        let given_here = given_hit.is_some() || self.given_names.contains(&key);
         // A given name followed by a surname of the same person: "Sergei Lavrentiev".
         if let Some(person) = given_hit {
             let mut j = i + 1;
@@ -625,6 +924,10 @@ impl ActorMatcher {
                 }
             }
         }
+        if after || given_here {
+            // "Bahram Qassemi": a name of someone else, not a spelling of this one's.
+            return None;
+        }
         let actor = surname_hit?;
         let form = Form::Surname;
         let surname_key = g
@@ -637,7 +940,11 @@ impl ActorMatcher {
         if self.guarded(tokens, text, i, &[]) {
             return None;
         }
-        if !g.actor(actor).surname_alone && !full_named.contains_key(&surname_key) {
+        // A bare surname spelt differently from every listed spelling resolves only to a person
+        // named in full earlier in the article ("Sergei Rudskoy ... Rudskoi"): on its own, a
+        // near spelling is far more often another word or another person ("Triumph", "Areas",
+        // "Bulletin", "Khatab") than a transliteration (measured on FA-KES, benches/README.md).
+        if !full_named.contains_key(&surname_key) {
             return None;
         }
         Some(Mention {

@@ -64,8 +64,22 @@ pub struct Actor {
     /// Outlets: short codes used in corpus metadata.
     #[serde(default)]
     pub codes: Vec<String>,
+    /// Longer names that contain one of this actor's names but do not refer to it ("UN
+    /// Charter" for the UN, "Cairo Platform" for Egypt): inside them, no mention of this actor.
+    #[serde(default)]
+    pub not: Vec<String>,
     /// Free text.
     pub note: Option<String>,
+}
+
+/// Rules for fuzzy (transliteration) matching.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FuzzyRules {
+    /// Capitalised words that fuzzy matching never takes for a spelling of a name: places and
+    /// people that look like a gazetteer name but are not it ("Jeddah" is not Judeh).
+    #[serde(default)]
+    pub never: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -76,6 +90,8 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 struct File {
     meta: Meta,
+    #[serde(default)]
+    fuzzy: FuzzyRules,
     actor: Vec<toml::Spanned<Actor>>,
 }
 
@@ -102,6 +118,8 @@ pub struct Gazetteer {
     country_of: Vec<Option<u32>>,
     parent_of: Vec<Option<u32>>,
     outlets: rustc_hash::FxHashMap<String, u32>,
+    /// Name keys of `fuzzy.never`.
+    fuzzy_never: rustc_hash::FxHashSet<String>,
 }
 
 /// Index of an actor in its gazetteer.
@@ -219,6 +237,12 @@ impl Gazetteer {
                     .or_insert(i as u32);
             }
         }
+        let fuzzy_never = file
+            .fuzzy
+            .never
+            .iter()
+            .map(|n| crate::actors::name_key(n))
+            .collect();
         Ok(Gazetteer {
             info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text),
             actors,
@@ -226,12 +250,18 @@ impl Gazetteer {
             country_of,
             parent_of,
             outlets,
+            fuzzy_never,
         })
     }
 
     /// The bundled gazetteer.
     pub fn bundled() -> Gazetteer {
         Gazetteer::parse(DEFAULT_GAZETTEER, "data/actors.toml").expect("bundled gazetteer is valid")
+    }
+
+    /// True when fuzzy matching must never take the word with this name key for a name.
+    pub fn fuzzy_never(&self, key: &str) -> bool {
+        self.fuzzy_never.contains(key)
     }
 
     /// Looks an actor up by id.
