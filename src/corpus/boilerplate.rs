@@ -83,7 +83,7 @@ pub struct Boilerplate {
 pub struct BoilerLine {
     /// The line, trimmed.
     pub span: Span,
-    /// The rule: a pattern name, `repeated-line` or `repeated-caption`.
+    /// The rule: a pattern name, `repeated-line`, `repeated-caption` or `repeated-sentence`.
     pub rule: String,
 }
 
@@ -195,13 +195,91 @@ impl Boilerplate {
                 None => out.paragraphs.push(span),
             }
         }
+        self.repeated_sentences(text, &mut out);
         out
+    }
+
+    /// Sets aside a sentence that repeats, word for word, an earlier sentence of the same
+    /// article (a lead captured twice, a sentence printed 31 times by a scraper): it is counted
+    /// once. Sentences shorter than `repeats.min_chars` are left alone ("Read more.").
+    /// Paragraphs are cut around the repeats, so that what follows is analysed as before.
+    fn repeated_sentences(&self, text: &str, out: &mut Layout) {
+        let mut seen: std::collections::HashSet<String> = Default::default();
+        let mut paragraphs = Vec::with_capacity(out.paragraphs.len());
+        let mut sentences = Vec::new();
+        let mut repeats = Vec::new();
+        for &para in &out.paragraphs {
+            sentences.clear();
+            crate::text::split_sentences(text, para, &mut sentences);
+            let mut from = para.start;
+            for s in &sentences {
+                let t = s.of(text);
+                let folded: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                if folded.chars().count() < self.min_chars || seen.insert(folded) {
+                    continue;
+                }
+                if s.start > from {
+                    paragraphs.push(Span::new(from, s.start));
+                }
+                repeats.push(BoilerLine {
+                    span: *s,
+                    rule: "repeated-sentence".to_string(),
+                });
+                from = s.end;
+            }
+            if from == para.start {
+                paragraphs.push(para);
+            } else if from < para.end {
+                let rest = Span::new(from, para.end);
+                let t = rest.of(text);
+                let lead = t.len() - t.trim_start_matches(crate::text::tokens::is_blank).len();
+                let body = t.trim_matches(crate::text::tokens::is_blank);
+                if !body.is_empty() {
+                    paragraphs.push(Span::new(from + lead, from + lead + body.len()));
+                }
+            }
+        }
+        if repeats.is_empty() {
+            return;
+        }
+        // Trim the cut pieces (the space before a repeat) and keep document order.
+        out.paragraphs = paragraphs
+            .into_iter()
+            .filter_map(|p| {
+                let t = p.of(text);
+                let lead = t.len() - t.trim_start_matches(crate::text::tokens::is_blank).len();
+                let body = t.trim_matches(crate::text::tokens::is_blank);
+                (!body.is_empty()).then(|| Span::new(p.start + lead, p.start + lead + body.len()))
+            })
+            .collect();
+        out.boilerplate.extend(repeats);
+        out.boilerplate.sort_by_key(|b| (b.span.start, b.span.end));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_sentence_is_counted_once() {
+        let b = Boilerplate::bundled();
+        let s = "Russian jets bombed Aleppo on Monday killing ten people. The army advanced. \
+                 Russian jets bombed Aleppo on Monday killing ten people. Lavrov spoke.\n\n\
+                 Read more. Read more. Russian jets bombed Aleppo on Monday killing ten people.";
+        let l = b.layout(s);
+        let rules: Vec<&str> = l.boilerplate.iter().map(|x| x.rule.as_str()).collect();
+        assert_eq!(rules, ["repeated-sentence", "repeated-sentence"]);
+        let paras: Vec<&str> = l.paragraphs.iter().map(|p| p.of(s)).collect();
+        assert_eq!(
+            paras,
+            [
+                "Russian jets bombed Aleppo on Monday killing ten people. The army advanced.",
+                "Lavrov spoke.",
+                "Read more. Read more."
+            ]
+        );
+    }
 
     #[test]
     fn finds_site_codes_and_repeated_captions() {
