@@ -33,7 +33,7 @@ pub struct Metric {
     /// The metric differs already between the baseline and a re-run with the baseline's own
     /// lexicons (a code, gazetteer or option change, not the lexicon edit).
     pub drift: bool,
-    /// Cell key for [`Explain::cells`].
+    /// Cell key for [`Explain::cells`](super::Explain::cells).
     pub cell: Option<String>,
 }
 

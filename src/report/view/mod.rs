@@ -2,8 +2,8 @@
 //! renderers: the summary in plain sentences, the tables with links to their evidence, and the
 //! evidence blocks. Strings here are plain text; each renderer escapes them for its format.
 //!
-//! One file per part of the page: [`links`] (display names and the evidence registry),
-//! [`cells`] (table cells), one per section (`labels`, `stance`, `frames`, `vocabulary`,
+//! One file per part of the page: `links` (display names and the evidence registry),
+//! `cells` (table cells), one per section (`labels`, `stance`, `frames`, `vocabulary`,
 //! `voices`), `findings` (the summary) and `accounting` (title, accounting, flags, skips,
 //! provenance). [`View::build`] calls them in page order; evidence blocks are numbered in order
 //! of first reference, so the findings register theirs first.
