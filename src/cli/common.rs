@@ -173,6 +173,19 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
     ))
 }
 
+/// The default output folder: `reports/<name of the first input up to its first dot>`, or
+/// `reports/stdin`.
+pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
+    let name = inputs
+        .first()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.split('.').next().unwrap_or("").to_string())
+        .filter(|n| !n.is_empty() && n != "-")
+        .unwrap_or_else(|| "stdin".into());
+    PathBuf::from("reports").join(name)
+}
+
 /// Output format for listing commands.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

@@ -2,6 +2,7 @@
 //! and floats rounded to six decimals, so the same inputs give byte-identical files.
 
 pub mod escape;
+pub mod folder;
 pub mod html;
 pub mod markdown;
 pub mod view;
