@@ -20,4 +20,5 @@ pub mod regress;
 pub mod report;
 pub mod span;
 pub mod text;
+pub mod validate;
 pub mod voices;

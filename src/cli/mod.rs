@@ -49,7 +49,7 @@ enum Command {
     Chart(chart::Args),
 }
 
-pub use validate::Metrics;
+pub use crate::validate::Metrics;
 
 /// Scores a gold file (see `framelens validate`).
 pub fn validate_file(
