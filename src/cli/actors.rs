@@ -2,7 +2,7 @@
 //! per voice (`own` for the host outlet's own voice) and articles.
 
 use super::common::{self, InputArgs, ListFormat as Format};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -122,5 +122,5 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     common::print(&out)?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -5,7 +5,7 @@
 //! intervals, keyness and similarity. Prints the accounting and skips to standard error.
 
 use super::common::{self, InputArgs, LexiconArgs};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::pipeline::{run as run_pipeline, RunOptions};
 use crate::report::folder;
 use crate::report::{Report, ReportOptions};
@@ -127,5 +127,5 @@ pub fn run(args: Args) -> Outcome {
         "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
         out.display()
     );
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -8,7 +8,7 @@
 //! it, 2 on usage errors (including inputs whose hashes differ from the baseline's).
 
 use super::common::{self, InputArgs, LexiconArgs};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::pipeline::{input_order, run_workers, RunOptions};
 use crate::analysis::Analyzer;
 use crate::corpus::article::content_hash;
@@ -376,7 +376,7 @@ pub fn run(mut args: Args) -> Outcome {
             "framelens: baseline {} updated with the new lexicons",
             base_dir.display()
         );
-        return Ok(0);
+        return Ok(ExitStatus::Success);
     }
-    Ok(if reg.verdict == "fail" { 1 } else { 0 })
+    Ok(ExitStatus::failing_if(reg.verdict == "fail"))
 }

@@ -3,7 +3,7 @@
 //! `target_end` as character offsets, `label` in −1/0/1).
 
 use super::common::{self, Format, LexiconArgs};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::Analyzer;
 use crate::validate::Metrics;
 use anyhow::Context;
@@ -106,5 +106,5 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     common::print(&out)?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
