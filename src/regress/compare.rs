@@ -68,7 +68,7 @@ fn metrics(r: &Report) -> BTreeMap<(String, String), Value> {
                 v: s.share,
                 n: s.total,
                 interval: Some((s.ci_low, s.ci_high)),
-                cell: Some(cell_key(&["label", &s.concept, &s.scope, &s.voice])),
+                cell: Some(cell_key(&["label", &s.concept, s.scope.as_str(), &s.voice])),
             },
         );
     }

@@ -8,6 +8,7 @@ use super::{cell_key, cut, micro};
 use crate::analysis::{Analysed, Analyzer};
 use crate::framing::Framing;
 use crate::lexicon::{Hit, HitKind};
+use crate::report::Scope;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -282,8 +283,8 @@ pub(super) fn compare_article(
     // Labels: per label set and sentence, the uses by each voice.
     for_changed(&before.labels, &after.labels, |k, v, x, y| {
         let d = changed_uses(x, y) as f64;
-        for (scope, who) in [("voice", v), ("outlet", host.as_str())] {
-            let cell = cell_key(&["label", &k.0, scope, who]);
+        for (scope, who) in [(Scope::Voice, v), (Scope::Outlet, host.as_str())] {
+            let cell = cell_key(&["label", &k.0, scope.as_str(), who]);
             moved(k.1, cell, "label", v, uses(x), uses(y), d, ex);
         }
     });

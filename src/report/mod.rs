@@ -179,14 +179,39 @@ pub struct StanceRow {
     pub evidence: Vec<Evidence>,
 }
 
+/// Whose uses a [`ShareRow`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// What the voice itself says.
+    Voice,
+    /// Everything the host outlet prints, quotes included.
+    Outlet,
+}
+
+impl Scope {
+    /// The name in report.json: `voice` or `outlet`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Voice => "voice",
+            Scope::Outlet => "outlet",
+        }
+    }
+}
+
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// Share of one label in a voice's uses of a label set.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ShareRow {
     /// Label set (labels) or `frames`.
     pub concept: String,
-    /// `voice`: what the voice itself says; `outlet`: everything the host outlet prints,
-    /// quotes included.
-    pub scope: String,
+    /// Whose uses: the voice's own, or everything its host outlet prints.
+    pub scope: Scope,
     /// Voice.
     pub voice: String,
     /// Label or frame id.
@@ -329,7 +354,7 @@ fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
 
 fn share_rows(
     concept: &str,
-    scope: &str,
+    scope: Scope,
     voice: &str,
     cell: &ShareCell,
     names: &[String],
@@ -357,7 +382,7 @@ fn share_rows(
         let (lo, hi) = percentile_interval(reps).unwrap_or((share, share));
         out.push(ShareRow {
             concept: concept.to_string(),
-            scope: scope.to_string(),
+            scope,
             voice: voice.to_string(),
             label: name.clone(),
             count,
@@ -478,18 +503,32 @@ impl Report {
         let mut labels = Vec::new();
         for (concept, voice, cell) in sorted2(&agg.labels) {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
-                share_rows(concept, "voice", voice, cell, &set.labels, &mut labels);
+                share_rows(concept, Scope::Voice, voice, cell, &set.labels, &mut labels);
             }
         }
         for (concept, outlet, cell) in sorted2(&agg.labels_by_outlet) {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
-                share_rows(concept, "outlet", outlet, cell, &set.labels, &mut labels);
+                share_rows(
+                    concept,
+                    Scope::Outlet,
+                    outlet,
+                    cell,
+                    &set.labels,
+                    &mut labels,
+                );
             }
         }
         let frame_names: Vec<String> = az.matcher.frames.iter().map(|f| f.id.clone()).collect();
         let mut frames = Vec::new();
         for (voice, cell) in sorted(&agg.frames) {
-            share_rows("frames", "voice", voice, cell, &frame_names, &mut frames);
+            share_rows(
+                "frames",
+                Scope::Voice,
+                voice,
+                cell,
+                &frame_names,
+                &mut frames,
+            );
         }
         frames.retain(|r| r.count > 0 || r.total == 0);
         // Keyness and similarity over voices with enough text.

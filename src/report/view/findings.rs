@@ -4,7 +4,7 @@
 use super::cells::{pct, signed};
 use super::links::Links;
 use super::Finding;
-use crate::report::{Report, ShareRow, StanceRow, LOW_N};
+use crate::report::{Report, Scope, ShareRow, StanceRow, LOW_N};
 use std::collections::BTreeMap;
 
 /// Label findings listed at most.
@@ -32,7 +32,7 @@ fn labels(report: &Report, links: &mut Links) -> Vec<Finding> {
             .labels
             .iter()
             .filter(|r| {
-                r.scope == "voice"
+                r.scope == Scope::Voice
                     && r.concept == c.concept
                     && r.total >= LOW_N
                     && r.voice != "unknown"

@@ -3,7 +3,7 @@
 use super::cells::{head, num_cell, share_cell, text_cell};
 use super::links::Links;
 use super::{charts_of, Cell, Section, Table, MAX_VOICES};
-use crate::report::{Report, ShareRow};
+use crate::report::{Report, Scope, ShareRow};
 
 /// One table per label set used by any voice (voices with the most uses first).
 pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> Section {
@@ -12,7 +12,7 @@ pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> 
         let rows: Vec<&ShareRow> = report
             .labels
             .iter()
-            .filter(|r| r.scope == "voice" && r.concept == c.concept && r.total > 0)
+            .filter(|r| r.scope == Scope::Voice && r.concept == c.concept && r.total > 0)
             .collect();
         if rows.is_empty() {
             continue;
