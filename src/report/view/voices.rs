@@ -4,7 +4,7 @@
 use super::cells::{head, num_cell, text_cell};
 use super::links::Links;
 use super::{Section, Table};
-use crate::report::{ActorRow, Report, VoiceRow};
+use crate::report::{actor_kind_name, ActorRow, Report, VoiceRow};
 
 /// Actors listed in the actors table, the most mentioned first.
 const MAX_ACTOR_ROWS: usize = 40;
@@ -109,7 +109,7 @@ fn actors(report: &Report, links: &Links) -> Table {
             .collect();
         at.rows.push(vec![
             text_cell(links.name(&a.actor)),
-            text_cell(a.kind.clone()),
+            text_cell(a.kind.map(actor_kind_name).unwrap_or_default().to_string()),
             num_cell(a.mentions),
             num_cell(a.articles),
             text_cell(forms.join(", ")),
