@@ -2,7 +2,7 @@
 //! frame share and of a stance mean, with their number formats.
 
 use super::links::Links;
-use super::{Cell, Head};
+use super::{Cell, Class, Head};
 use crate::report::{ShareRow, StanceRow};
 
 /// A share as a whole percentage: `34 %`.
@@ -16,10 +16,10 @@ pub(super) fn signed(x: f64) -> String {
 }
 
 /// A header cell.
-pub(super) fn head(text: &str, class: &str, title: &str) -> Head {
+pub(super) fn head(text: &str, class: Class, title: &str) -> Head {
     Head {
         text: text.to_string(),
-        class: class.to_string(),
+        class,
         title: title.to_string(),
     }
 }
@@ -28,7 +28,7 @@ pub(super) fn head(text: &str, class: &str, title: &str) -> Head {
 pub(super) fn text_cell(text: String) -> Cell {
     Cell {
         text,
-        class: "l".into(),
+        class: Class::Left,
         ..Cell::default()
     }
 }
@@ -59,7 +59,7 @@ pub(super) fn share_cell(links: &mut Links, r: &ShareRow, what: &str) -> Cell {
         } else {
             format!("{} [{}–{}]", pct(r.share), pct(r.ci_low), pct(r.ci_high))
         },
-        class: if r.low_n { "low".into() } else { String::new() },
+        class: if r.low_n { Class::Low } else { Class::Plain },
         title,
         link,
     }
@@ -78,13 +78,13 @@ pub(super) fn stance_cell(links: &mut Links, r: &StanceRow) -> Cell {
             r.n
         ),
         class: if r.low_n {
-            "low".into()
+            Class::Low
         } else if r.mean > 0.05 {
-            "pos".into()
+            Class::Positive
         } else if r.mean < -0.05 {
-            "neg".into()
+            Class::Negative
         } else {
-            String::new()
+            Class::Plain
         },
         title: format!(
             "{} positive, {} negative of {} sentences in {} articles",

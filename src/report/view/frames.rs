@@ -2,7 +2,7 @@
 
 use super::cells::{head, num_cell, share_cell, text_cell};
 use super::links::Links;
-use super::{busiest, charts_of, Cell, Section, Table, MAX_FRAMES, MAX_VOICES};
+use super::{busiest, charts_of, Cell, Class, Section, Table, MAX_FRAMES, MAX_VOICES};
 use crate::report::Report;
 use std::collections::BTreeMap;
 
@@ -24,13 +24,16 @@ pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> 
     let mut ft = Table {
         id: "frames-table".into(),
         caption: String::new(),
-        head: vec![head("voice", "l", ""), head("frame terms", "", "")],
+        head: vec![
+            head("voice", Class::Left, ""),
+            head("frame terms", Class::Plain, ""),
+        ],
         rows: Vec::new(),
     };
     ft.head.extend(
         frames
             .iter()
-            .map(|f| head(f, "", "share of the voice's frame terms")),
+            .map(|f| head(f, Class::Plain, "share of the voice's frame terms")),
     );
     for (v, total) in &fvoices {
         let mut row = vec![text_cell(links.short(v)), num_cell(*total)];

@@ -2,7 +2,7 @@
 
 use super::cells::{head, num_cell, share_cell, text_cell};
 use super::links::Links;
-use super::{charts_of, Cell, Section, Table, MAX_VOICES};
+use super::{charts_of, Cell, Class, Section, Table, MAX_VOICES};
 use crate::report::{Report, Scope, ShareRow};
 
 /// One table per label set used by any voice (voices with the most uses first).
@@ -41,14 +41,14 @@ pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> 
                     .unwrap_or_default()
             ),
             head: vec![
-                head("voice", "l", ""),
-                head("uses", "", "uses of any label of the set"),
+                head("voice", Class::Left, ""),
+                head("uses", Class::Plain, "uses of any label of the set"),
             ],
             rows: Vec::new(),
         };
         t.head.extend(
             used.iter()
-                .map(|l| head(l, "", "share of the voice's uses [95 % interval]")),
+                .map(|l| head(l, Class::Plain, "share of the voice's uses [95 % interval]")),
         );
         for (v, total) in &voices {
             let mut row = vec![text_cell(links.short(v)), num_cell(*total)];

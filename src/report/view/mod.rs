@@ -33,13 +33,49 @@ pub const MAX_FRAMES: usize = 10;
 /// Skips listed in full before "+N more".
 pub const MAX_SKIPS: usize = 1000;
 
+/// The CSS class of a table cell (`class="..."` in index.html); in Markdown, a left-aligned
+/// header makes a left-aligned column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Class {
+    /// No class: right-aligned, as numbers are.
+    #[default]
+    Plain,
+    /// `l`: left-aligned text.
+    Left,
+    /// `low`: fewer observations than [`LOW_N`](crate::report::LOW_N), in grey italics.
+    Low,
+    /// `pos`: a positive mean stance.
+    Positive,
+    /// `neg`: a negative mean stance.
+    Negative,
+}
+
+impl Class {
+    /// The class attribute's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Plain => "",
+            Class::Left => "l",
+            Class::Low => "low",
+            Class::Positive => "pos",
+            Class::Negative => "neg",
+        }
+    }
+}
+
+impl std::fmt::Display for Class {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// A table header cell.
 #[derive(Clone, Debug, Default)]
 pub struct Head {
     /// Text.
     pub text: String,
-    /// CSS class.
-    pub class: String,
+    /// CSS class: [`Class::Left`] for text columns, else [`Class::Plain`].
+    pub class: Class,
     /// Tooltip.
     pub title: String,
 }
@@ -49,8 +85,8 @@ pub struct Head {
 pub struct Cell {
     /// Text.
     pub text: String,
-    /// CSS class (`l` left-aligned, `low` low n, `pos`/`neg` stance sign).
-    pub class: String,
+    /// CSS class: alignment, low n or stance sign.
+    pub class: Class,
     /// Tooltip.
     pub title: String,
     /// Id of the evidence block, or empty.

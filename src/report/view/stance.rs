@@ -3,7 +3,7 @@
 
 use super::cells::{head, stance_cell, text_cell};
 use super::links::Links;
-use super::{busiest, charts_of, Cell, Section, Table, MAX_ACTORS, MAX_VOICES};
+use super::{busiest, charts_of, Cell, Class, Section, Table, MAX_ACTORS, MAX_VOICES};
 use crate::report::Report;
 use std::collections::BTreeMap;
 
@@ -20,11 +20,14 @@ pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> 
     let mut st = Table {
         id: "stance-table".into(),
         caption: String::new(),
-        head: vec![head("voice", "l", "")],
+        head: vec![head("voice", Class::Left, "")],
         rows: Vec::new(),
     };
-    st.head
-        .extend(actors.iter().map(|a| head(&links.short(a), "", a)));
+    st.head.extend(
+        actors
+            .iter()
+            .map(|a| head(&links.short(a), Class::Plain, a)),
+    );
     for v in &voices {
         let mut row = vec![text_cell(links.short(v))];
         for a in &actors {

@@ -3,7 +3,7 @@
 
 use super::cells::{head, text_cell};
 use super::links::Links;
-use super::{charts_of, Cell, Section, Table, MAX_VOICES};
+use super::{charts_of, Cell, Class, Section, Table, MAX_VOICES};
 use crate::report::Report;
 
 /// The cosine similarity matrix over all text, when the report has one.
@@ -13,11 +13,14 @@ pub(super) fn similarity(report: &Report, charts: &[String], links: &Links) -> S
         let mut t = Table {
             id: "similarity-all".into(),
             caption: format!("All text, {} most frequent terms", m.terms),
-            head: vec![head("", "l", "")],
+            head: vec![head("", Class::Left, "")],
             rows: Vec::new(),
         };
-        t.head
-            .extend(m.voices.iter().map(|v| head(&links.short(v), "", v)));
+        t.head.extend(
+            m.voices
+                .iter()
+                .map(|v| head(&links.short(v), Class::Plain, v)),
+        );
         for (i, v) in m.voices.iter().enumerate() {
             let mut row = vec![text_cell(links.short(v))];
             row.extend(m.matrix[i].iter().map(|x| Cell {
@@ -43,10 +46,10 @@ pub(super) fn keyness(report: &Report, charts: &[String], links: &Links) -> Sect
         id: "keyness-table".into(),
         caption: String::new(),
         head: vec![
-            head("voice", "l", ""),
+            head("voice", Class::Left, ""),
             head(
                 "most distinctive terms (z)",
-                "l",
+                Class::Left,
                 "log-odds ratio with informative Dirichlet prior, against all other voices",
             ),
         ],

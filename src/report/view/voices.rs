@@ -3,7 +3,7 @@
 
 use super::cells::{head, num_cell, text_cell};
 use super::links::Links;
-use super::{Section, Table};
+use super::{Class, Section, Table};
 use crate::report::{actor_kind_name, ActorRow, Report, VoiceRow};
 
 /// Actors listed in the actors table, the most mentioned first.
@@ -39,7 +39,17 @@ fn voices(report: &Report, links: &Links) -> Table {
         ]
         .iter()
         .enumerate()
-        .map(|(i, h)| head(h, if i == 0 || i == 1 || i == 6 { "l" } else { "" }, ""))
+        .map(|(i, h)| {
+            head(
+                h,
+                if i == 0 || i == 1 || i == 6 {
+                    Class::Left
+                } else {
+                    Class::Plain
+                },
+                "",
+            )
+        })
         .collect(),
         rows: Vec::new(),
     };
@@ -82,7 +92,17 @@ fn actors(report: &Report, links: &Links) -> Table {
         ]
         .iter()
         .enumerate()
-        .map(|(i, h)| head(h, if !(2..=3).contains(&i) { "l" } else { "" }, ""))
+        .map(|(i, h)| {
+            head(
+                h,
+                if !(2..=3).contains(&i) {
+                    Class::Left
+                } else {
+                    Class::Plain
+                },
+                "",
+            )
+        })
         .collect(),
         rows: Vec::new(),
     };
