@@ -14,7 +14,7 @@ use crate::analysis::Analyzer;
 use crate::corpus::article::content_hash;
 use crate::lexicon::framing::{GEOPOLITICS, VADER};
 use crate::lexicon::Lexicon;
-use crate::regress::{Explain, RegressWorker, Regression, Sides, Tolerances, KINDS};
+use crate::regress::{Explain, MetricKind, RegressWorker, Regression, Sides, Tolerances, Verdict};
 use crate::report::folder;
 use crate::report::Report;
 use anyhow::anyhow;
@@ -76,14 +76,14 @@ fn tolerances(args: &Args) -> Result<Tolerances, Failure> {
                     "{}:{line}:{col}: {}; write keys {} and min_n with numbers",
                     p.display(),
                     e.message(),
-                    KINDS.join(", ")
+                    MetricKind::names()
                 ))
             })?
         }
         None => Tolerances::default(),
     };
     if let Some(x) = args.tolerance {
-        for k in KINDS {
+        for k in MetricKind::ALL {
             t.set(k, x);
         }
     }
@@ -91,7 +91,7 @@ fn tolerances(args: &Args) -> Result<Tolerances, Failure> {
         let bad = || {
             Failure::usage(anyhow!(
                 "--tolerance-for {kv:?}: write KIND=T with KIND one of {} or min_n",
-                KINDS.join(", ")
+                MetricKind::names()
             ))
         };
         let (k, v) = kv.split_once('=').ok_or_else(bad)?;
@@ -101,8 +101,9 @@ fn tolerances(args: &Args) -> Result<Tolerances, Failure> {
             continue;
         }
         let x: f64 = v.trim().parse().map_err(|_| bad())?;
-        if !x.is_finite() || x < 0.0 || !t.set(k, x) {
-            return Err(bad());
+        match MetricKind::from_name(k) {
+            Some(kind) if x.is_finite() && x >= 0.0 => t.set(kind, x),
+            _ => return Err(bad()),
         }
     }
     Ok(t)
@@ -378,5 +379,5 @@ pub fn run(mut args: Args) -> Outcome {
         );
         return Ok(ExitStatus::Success);
     }
-    Ok(ExitStatus::failing_if(reg.verdict == "fail"))
+    Ok(ExitStatus::failing_if(reg.verdict == Verdict::Fail))
 }

@@ -1,7 +1,7 @@
 //! Metric comparison: every metric of the baseline report beside the new one, with its delta,
 //! whether it leaves the baseline's interval, exceeds its tolerance or drifted already.
 
-use super::tolerances::{Tolerances, KINDS};
+use super::tolerances::{MetricKind, Tolerances};
 use super::{cell_key, micro};
 use crate::report::Report;
 use serde::{Deserialize, Serialize};
@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 /// One metric of the report, old beside new.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
-    /// `stance`, `label`, `frame`, `keyness`, `similarity` or `accounting`.
-    pub kind: String,
+    /// What kind of metric it is.
+    pub kind: MetricKind,
     /// What it measures, e.g. `tass -> syria_gov` or `syrian_state/voice/afp: regime`.
     pub name: String,
     /// Baseline value (none when the cell is new).
@@ -45,11 +45,11 @@ struct Value {
 }
 
 /// Every metric of a report, by (kind, name).
-fn metrics(r: &Report) -> BTreeMap<(String, String), Value> {
+fn metrics(r: &Report) -> BTreeMap<(MetricKind, String), Value> {
     let mut m = BTreeMap::new();
     for s in &r.stance {
         m.insert(
-            ("stance".into(), format!("{} -> {}", s.voice, s.actor)),
+            (MetricKind::Stance, format!("{} -> {}", s.voice, s.actor)),
             Value {
                 v: s.mean,
                 n: s.n,
@@ -61,7 +61,7 @@ fn metrics(r: &Report) -> BTreeMap<(String, String), Value> {
     for s in &r.labels {
         m.insert(
             (
-                "label".into(),
+                MetricKind::Label,
                 format!("{}/{}/{}: {}", s.concept, s.scope, s.voice, s.label),
             ),
             Value {
@@ -74,7 +74,7 @@ fn metrics(r: &Report) -> BTreeMap<(String, String), Value> {
     }
     for s in &r.frames {
         m.insert(
-            ("frame".into(), format!("{}: {}", s.voice, s.label)),
+            (MetricKind::Frame, format!("{}: {}", s.voice, s.label)),
             Value {
                 v: s.share,
                 n: s.total,
@@ -87,7 +87,7 @@ fn metrics(r: &Report) -> BTreeMap<(String, String), Value> {
         for t in k.top.iter().chain(&k.bottom) {
             m.insert(
                 (
-                    "keyness".into(),
+                    MetricKind::Keyness,
                     format!("{} vs {}: {}", k.voice, k.against, t.term),
                 ),
                 Value {
@@ -103,7 +103,10 @@ fn metrics(r: &Report) -> BTreeMap<(String, String), Value> {
         for (i, a) in s.voices.iter().enumerate() {
             for (j, b) in s.voices.iter().enumerate().skip(i + 1) {
                 m.insert(
-                    ("similarity".into(), format!("{}: {} ~ {}", s.actor, a, b)),
+                    (
+                        MetricKind::Similarity,
+                        format!("{}: {} ~ {}", s.actor, a, b),
+                    ),
                     Value {
                         v: s.matrix[i][j],
                         n: 1,
@@ -123,7 +126,7 @@ fn metrics(r: &Report) -> BTreeMap<(String, String), Value> {
         ("tokens", a.tokens),
     ] {
         m.insert(
-            ("accounting".into(), name.into()),
+            (MetricKind::Accounting, name.into()),
             Value {
                 v: v as f64,
                 n: 1,
@@ -147,7 +150,7 @@ pub fn compare(
     let a = metrics(base);
     let b = metrics(new);
     let r = metrics(rerun);
-    let mut keys: Vec<&(String, String)> = a.keys().chain(b.keys()).collect();
+    let mut keys: Vec<&(MetricKind, String)> = a.keys().chain(b.keys()).collect();
     keys.sort();
     keys.dedup();
     let compared = keys.len();
@@ -158,7 +161,7 @@ pub fn compare(
         // A share row that is missing is a share of 0 (rows are listed where a label or frame
         // is used); any other metric that appears or disappears counts as a move beyond
         // tolerance.
-        let share = k.0 == "label" || k.0 == "frame";
+        let share = matches!(k.0, MetricKind::Label | MetricKind::Frame);
         let same = match (ov, nv) {
             (Some(o), Some(n)) => micro(o) == micro(n),
             _ if share => micro(ov.unwrap_or(0.0)) == micro(nv.unwrap_or(0.0)),
@@ -181,7 +184,7 @@ pub fn compare(
             _ => true,
         };
         out.push(Metric {
-            kind: k.0.clone(),
+            kind: k.0,
             name: k.1.clone(),
             old: ov,
             new: nv,
@@ -191,18 +194,16 @@ pub fn compare(
             interval,
             outside_interval,
             exceeds: enough
-                && (delta.abs() > tol.of(&k.0) + 1e-9
-                    || (!share && (ov.is_none() || nv.is_none()))),
+                && (delta.abs() > tol.of(k.0) + 1e-9 || (!share && (ov.is_none() || nv.is_none()))),
             drift,
             cell: x
                 .and_then(|v| v.cell.clone())
                 .or_else(|| y.and_then(|v| v.cell.clone())),
         });
     }
-    let rank = |k: &str| KINDS.iter().position(|x| *x == k).unwrap_or(KINDS.len());
     out.sort_by(|p, q2| {
-        rank(&p.kind)
-            .cmp(&rank(&q2.kind))
+        p.kind
+            .cmp(&q2.kind)
             .then_with(|| micro(q2.delta.abs()).cmp(&micro(p.delta.abs())))
             .then_with(|| p.name.cmp(&q2.name))
     });

@@ -27,8 +27,8 @@ mod worker;
 
 pub use compare::{compare, Metric};
 pub use explain::{CellChange, Explain, MovedSentence};
-pub use result::{EntryEffect, Regression};
-pub use tolerances::{Tolerances, KINDS};
+pub use result::{EntryEffect, Regression, Verdict};
+pub use tolerances::{MetricKind, Tolerances};
 pub use worker::{describe, RegressWorker, Sides};
 
 /// A value in millionths, the precision of the report: equal here means equal in report.json.

@@ -1,12 +1,12 @@
 //! A regression as text: a table for the terminal and `regress.md`.
 
-use super::{cut, CellChange, Metric, Regression};
+use super::{cut, CellChange, Metric, MetricKind, Regression};
 use crate::report::escape::markdown_cell;
 
-fn num(x: Option<f64>, kind: &str) -> String {
+fn num(x: Option<f64>, kind: MetricKind) -> String {
     match x {
         None => "none".into(),
-        Some(v) if kind == "accounting" => format!("{v:.0}"),
+        Some(v) if kind == MetricKind::Accounting => format!("{v:.0}"),
         Some(v) => format!("{v:+.3}"),
     }
 }
@@ -45,7 +45,7 @@ fn top_entries(c: &CellChange, n: usize) -> Vec<(String, u64)> {
 fn summary(r: &Regression) -> String {
     format!(
         "{}: {} of {} metrics moved, {} beyond tolerance, {} outside the baseline's interval; {} sentence(s) in {} article(s) changed",
-        r.verdict.to_uppercase(),
+        r.verdict.as_str().to_uppercase(),
         r.moved,
         r.compared,
         r.exceeding,
@@ -94,8 +94,8 @@ pub fn table(r: &Regression, limit: usize) -> String {
             "{:<10} {:<48} {:>8} {:>8} {:>+8.3} {:>18}  {}\n",
             m.kind,
             cut(&m.name, 48),
-            num(m.old, &m.kind),
-            num(m.new, &m.kind),
+            num(m.old, m.kind),
+            num(m.new, m.kind),
             m.delta,
             interval(m),
             verdict(m)
@@ -176,8 +176,8 @@ pub fn markdown(r: &Regression) -> String {
             "| {} | {} | {} | {} | {:+.3} | {} → {} | {} | {} |\n",
             m.kind,
             e(&m.name),
-            num(m.old, &m.kind),
-            num(m.new, &m.kind),
+            num(m.old, m.kind),
+            num(m.new, m.kind),
             m.delta,
             m.old_n,
             m.new_n,

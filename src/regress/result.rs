@@ -18,6 +18,32 @@ pub struct EntryEffect {
     pub sentences: u64,
 }
 
+/// The verdict of a regression bench.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Every move is within its tolerance.
+    Pass,
+    /// A move exceeds its tolerance: `regress` exits 1.
+    Fail,
+}
+
+impl Verdict {
+    /// `pass` or `fail`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+        }
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// The result of a regression bench.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Regression {
@@ -31,8 +57,8 @@ pub struct Regression {
     pub inputs: Vec<crate::corpus::InputInfo>,
     /// Tolerances applied.
     pub tolerances: Tolerances,
-    /// `pass` (every move within tolerance) or `fail`.
-    pub verdict: String,
+    /// Pass (every move within tolerance) or fail.
+    pub verdict: Verdict,
     /// Metrics compared.
     pub compared: usize,
     /// Metrics that moved.
@@ -103,7 +129,11 @@ impl Regression {
             new_lexicons: new.provenance.lexicons.clone(),
             inputs: new.provenance.inputs.clone(),
             tolerances: tol,
-            verdict: if exceeding > 0 { "fail" } else { "pass" }.into(),
+            verdict: if exceeding > 0 {
+                Verdict::Fail
+            } else {
+                Verdict::Pass
+            },
             compared,
             moved: metrics.len(),
             exceeding,

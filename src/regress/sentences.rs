@@ -3,6 +3,7 @@
 //! the explanation of the cells it moves, with the changed entries that matched in it.
 
 use super::explain::{Explain, MovedSentence};
+use super::tolerances::MetricKind;
 use super::worker::Sides;
 use super::{cell_key, cut, micro};
 use crate::analysis::{Analysed, Analyzer};
@@ -84,9 +85,9 @@ impl Observed {
 }
 
 /// Which hit kinds can move which cell kind.
-fn relevant(kind: HitKind, cell: &str) -> bool {
+fn relevant(kind: HitKind, cell: MetricKind) -> bool {
     match cell {
-        "stance" => matches!(
+        MetricKind::Stance => matches!(
             kind,
             HitKind::Stance { .. }
                 | HitKind::Negator
@@ -94,13 +95,19 @@ fn relevant(kind: HitKind, cell: &str) -> bool {
                 | HitKind::Contrast
                 | HitKind::Distancing
         ),
-        "label" => matches!(kind, HitKind::Label { .. } | HitKind::Exclude { .. }),
+        MetricKind::Label => matches!(kind, HitKind::Label { .. } | HitKind::Exclude { .. }),
         _ => matches!(kind, HitKind::Frame { .. }),
     }
 }
 
 /// The changed entries that matched in sentence `si`, under either set of lexicons.
-fn entries_in(an: &Analysed, si: usize, cell: &str, runs: [&[Hit]; 2], s: &Sides) -> Vec<String> {
+fn entries_in(
+    an: &Analysed,
+    si: usize,
+    cell: MetricKind,
+    runs: [&[Hit]; 2],
+    s: &Sides,
+) -> Vec<String> {
     let (sent, _) = an.sentences[si];
     let (t0, t1) = an.tokens.range(sent);
     let mut out: Vec<String> = Vec::new();
@@ -228,7 +235,7 @@ pub(super) fn compare_article(
     let mut changed_sentences: Vec<(usize, Vec<String>)> = Vec::new();
     let mut moved = |si: usize,
                      cell: String,
-                     kind: &str,
+                     kind: MetricKind,
                      voice: &str,
                      old: String,
                      new: String,
@@ -271,7 +278,7 @@ pub(super) fn compare_article(
             moved(
                 k.0,
                 cell_key(&["stance", voice, &k.2]),
-                "stance",
+                MetricKind::Stance,
                 voice,
                 format!("{old:+.3}"),
                 format!("{new:+.3}"),
@@ -285,14 +292,14 @@ pub(super) fn compare_article(
         let d = changed_uses(x, y) as f64;
         for (scope, who) in [(Scope::Voice, v), (Scope::Outlet, host.as_str())] {
             let cell = cell_key(&["label", &k.0, scope.as_str(), who]);
-            moved(k.1, cell, "label", v, uses(x), uses(y), d, ex);
+            moved(k.1, cell, MetricKind::Label, v, uses(x), uses(y), d, ex);
         }
     });
     // Frames: per sentence, the frame uses by each voice.
     for_changed(&before.frames, &after.frames, |si, v, x, y| {
         let d = changed_uses(x, y) as f64;
         let cell = cell_key(&["frame", v]);
-        moved(*si, cell, "frame", v, uses(x), uses(y), d, ex);
+        moved(*si, cell, MetricKind::Frame, v, uses(x), uses(y), d, ex);
     });
     if !changed_sentences.is_empty() {
         ex.articles += 1;
