@@ -16,6 +16,7 @@ pub mod framing;
 #[doc(hidden)]
 pub mod fuzz_targets;
 pub mod lexicon;
+pub mod rank;
 pub mod regress;
 pub mod report;
 pub mod span;

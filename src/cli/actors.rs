@@ -4,6 +4,7 @@
 use super::common::{self, InputArgs, ListFormat as Format};
 use super::{ExitStatus, Failure, Outcome};
 use crate::lexicon::{Actor, ActorKind};
+use crate::rank::top_k_by;
 use crate::report::actor_kind_name;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -89,11 +90,7 @@ pub fn run(args: Args) -> Outcome {
     for r in &mut rows {
         r.forms = r.form_counts.keys().cloned().collect();
     }
-    rows.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then_with(|| a.actor.cmp(&b.actor))
-    });
+    let rows = top_k_by(rows, usize::MAX, |r| r.mentions, |r| &r.actor);
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&rows).map_err(Failure::usage)? + "\n",
         Format::Csv => {

@@ -1,6 +1,7 @@
 //! A regression as text: a table for the terminal and `regress.md`.
 
 use super::{cut, CellChange, Metric, MetricKind, Regression};
+use crate::rank::top_k;
 use crate::report::escape::markdown_cell;
 
 fn num(x: Option<f64>, kind: MetricKind) -> String {
@@ -36,10 +37,7 @@ fn interval(m: &Metric) -> String {
 }
 
 fn top_entries(c: &CellChange, n: usize) -> Vec<(String, u64)> {
-    let mut v: Vec<(String, u64)> = c.entries.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(n);
-    v
+    top_k(c.entries.iter().map(|(k, v)| (k.clone(), *v)), n)
 }
 
 fn summary(r: &Regression) -> String {

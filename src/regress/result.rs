@@ -5,6 +5,7 @@ use super::compare::{compare, Metric};
 use super::explain::{CellChange, Explain};
 use super::tolerances::Tolerances;
 use crate::lexicon::diff::LexiconDiff;
+use crate::rank::top_k_by;
 use crate::report::Report;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -107,15 +108,11 @@ impl Regression {
                 }
             }
         }
-        let mut entries: Vec<EntryEffect> = explain
-            .entries
-            .iter()
-            .map(|(k, v)| EntryEffect {
-                entry: k.clone(),
-                sentences: *v,
-            })
-            .collect();
-        entries.sort_by(|a, b| b.sentences.cmp(&a.sentences).then(a.entry.cmp(&b.entry)));
+        let effects = explain.entries.iter().map(|(k, v)| EntryEffect {
+            entry: k.clone(),
+            sentences: *v,
+        });
+        let entries = top_k_by(effects, usize::MAX, |e| e.sentences, |e| &e.entry);
         let drift = metrics.iter().filter(|m| m.drift).count();
         if drift > 0 {
             warnings.push(format!(

@@ -14,6 +14,7 @@ use crate::analysis::Analyzer;
 use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex};
 use crate::corpus::{InputInfo, Skip, SkipKind};
 use crate::lexicon::{ActorKind, SourceInfo};
+use crate::rank::top_k;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -647,10 +648,8 @@ impl Report {
             });
         }
         // Per actor: the ten most mentioned actors, voices with 30+ context words.
-        let mut top_actors: Vec<(&String, u64)> =
-            agg.actors.iter().map(|(k, v)| (k, v.mentions)).collect();
-        top_actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        for (actor, _) in top_actors.into_iter().take(10) {
+        let mentions = agg.actors.iter().map(|(k, v)| (k, v.mentions));
+        for (actor, _) in top_k(mentions, 10) {
             let vs: Vec<(&String, &crate::compare::Counts)> = sorted2(&agg.context)
                 .into_iter()
                 .filter(|(v, a, c)| {

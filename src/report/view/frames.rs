@@ -3,6 +3,7 @@
 use super::cells::{head, num_cell, share_cell, text_cell};
 use super::links::Links;
 use super::{busiest, charts_of, Cell, Class, Section, Table, MAX_FRAMES, MAX_VOICES};
+use crate::rank::top_k;
 use crate::report::Report;
 use std::collections::BTreeMap;
 
@@ -19,8 +20,7 @@ pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> 
             fvoices.push((&r.voice, r.total));
         }
     }
-    fvoices.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-    fvoices.truncate(MAX_VOICES);
+    let fvoices = top_k(fvoices, MAX_VOICES);
     let mut ft = Table {
         id: "frames-table".into(),
         caption: String::new(),

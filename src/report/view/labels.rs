@@ -3,6 +3,7 @@
 use super::cells::{head, num_cell, share_cell, text_cell};
 use super::links::Links;
 use super::{charts_of, Cell, Class, Section, Table, MAX_VOICES};
+use crate::rank::top_k;
 use crate::report::{Report, Scope, ShareRow};
 
 /// One table per label set used by any voice (voices with the most uses first).
@@ -28,8 +29,7 @@ pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> 
                 voices.push((&r.voice, r.total));
             }
         }
-        voices.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-        voices.truncate(MAX_VOICES);
+        let voices = top_k(voices, MAX_VOICES);
         let mut t = Table {
             id: format!("labels-{}", crate::report::escape::id(&c.concept)),
             caption: format!(

@@ -20,6 +20,7 @@ mod voices;
 
 use super::Report;
 use crate::analysis::aggregate::Evidence;
+use crate::rank::top_k;
 use std::collections::BTreeMap;
 
 /// Evidence items shown per cell in the HTML report.
@@ -208,10 +209,8 @@ fn charts_of(charts: &[String], prefixes: &[&str]) -> Vec<String> {
 
 /// The `k` keys with the largest totals, largest first, ties by key; `unknown` left out.
 fn busiest(totals: BTreeMap<&String, u64>, k: usize) -> Vec<String> {
-    let mut v: Vec<(&String, u64)> = totals
+    let known = totals
         .into_iter()
-        .filter(|(id, _)| id.as_str() != "unknown")
-        .collect();
-    v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-    v.into_iter().take(k).map(|x| x.0.clone()).collect()
+        .filter(|(id, _)| id.as_str() != "unknown");
+    top_k(known, k).into_iter().map(|x| x.0.clone()).collect()
 }

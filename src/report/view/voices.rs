@@ -4,7 +4,8 @@
 use super::cells::{head, num_cell, text_cell};
 use super::links::Links;
 use super::{Class, Section, Table};
-use crate::report::{actor_kind_name, ActorRow, Report, VoiceRow};
+use crate::rank::{top_k, top_k_by};
+use crate::report::{actor_kind_name, Report};
 
 /// Actors listed in the actors table, the most mentioned first.
 const MAX_ACTOR_ROWS: usize = 40;
@@ -53,9 +54,8 @@ fn voices(report: &Report, links: &Links) -> Table {
         .collect(),
         rows: Vec::new(),
     };
-    let mut vs: Vec<&VoiceRow> = report.voices.iter().collect();
-    vs.sort_by(|x, y| y.tokens.cmp(&x.tokens).then_with(|| x.voice.cmp(&y.voice)));
-    for v in vs {
+    let by_words = top_k_by(&report.voices, usize::MAX, |v| v.tokens, |v| &v.voice);
+    for v in by_words {
         let quoted: Vec<String> = v
             .quoted_by
             .iter()
@@ -106,25 +106,14 @@ fn actors(report: &Report, links: &Links) -> Table {
         .collect(),
         rows: Vec::new(),
     };
-    let mut acts: Vec<&ActorRow> = report.actors.iter().filter(|a| a.mentions > 0).collect();
-    acts.sort_by(|x, y| {
-        y.mentions
-            .cmp(&x.mentions)
-            .then_with(|| x.actor.cmp(&y.actor))
-    });
-    for a in acts.into_iter().take(MAX_ACTOR_ROWS) {
-        let mut forms: Vec<(&String, &u64)> = a.forms.iter().collect();
-        forms.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
-        let forms: Vec<String> = forms
+    let mentioned = report.actors.iter().filter(|a| a.mentions > 0);
+    for a in top_k_by(mentioned, MAX_ACTOR_ROWS, |a| a.mentions, |a| &a.actor) {
+        let forms: Vec<String> = top_k(&a.forms, MAX_FORMS)
             .iter()
-            .take(MAX_FORMS)
             .map(|(f, n)| format!("{f} ({n})"))
             .collect();
-        let mut bv: Vec<(&String, &u64)> = a.by_voice.iter().collect();
-        bv.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
-        let bv: Vec<String> = bv
+        let bv: Vec<String> = top_k(&a.by_voice, MAX_BY_VOICE)
             .iter()
-            .take(MAX_BY_VOICE)
             .map(|(f, n)| format!("{f} ({n})"))
             .collect();
         at.rows.push(vec![
