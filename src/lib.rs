@@ -12,6 +12,7 @@ pub mod chart;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod float;
 pub mod framing;
 #[doc(hidden)]
 pub mod fuzz_targets;

@@ -5,6 +5,7 @@
 //! command line's job.
 
 use crate::analysis::Analyzer;
+use crate::float::round;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
@@ -51,9 +52,8 @@ pub struct ClassMetrics {
     pub support: u64,
 }
 
-fn r4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
-}
+/// Decimals of the validation figures.
+const DECIMALS: usize = 4;
 
 /// Metrics from a confusion matrix.
 pub fn metrics(confusion: [[u64; 3]; 3], skipped: Vec<String>) -> Metrics {
@@ -73,22 +73,23 @@ pub fn metrics(confusion: [[u64; 3]; 3], skipped: Vec<String>) -> Metrics {
         };
         classes.push(ClassMetrics {
             label: c as i8 - 1,
-            precision: r4(p),
-            recall: r4(r),
-            f1: r4(f),
+            precision: round(p, DECIMALS),
+            recall: round(r, DECIMALS),
+            f1: round(f, DECIMALS),
             support: gold,
         });
     }
     let macro_f1 = classes.iter().map(|c| c.f1).sum::<f64>() / 3.0;
+    let accuracy = if n > 0 {
+        correct as f64 / n as f64
+    } else {
+        0.0
+    };
     Metrics {
         n: n as usize,
         skipped,
-        accuracy: r4(if n > 0 {
-            correct as f64 / n as f64
-        } else {
-            0.0
-        }),
-        macro_f1: r4(macro_f1),
+        accuracy: round(accuracy, DECIMALS),
+        macro_f1: round(macro_f1, DECIMALS),
         classes,
         confusion,
     }

@@ -22,7 +22,7 @@ fn frame_name(r: &Report, id: &str) -> String {
 
 /// A legend percentage with one decimal when it needs one: `12.5%`, `25%`.
 fn tick_percent(x: f64) -> String {
-    let tenths = (x * 1000.0).round();
+    let tenths = crate::float::round(x * 1000.0, 0);
     if tenths % 10.0 == 0.0 {
         format!("{:.0}%", tenths / 10.0)
     } else {

@@ -188,7 +188,7 @@ pub fn compare(
             name: k.1.clone(),
             old: ov,
             new: nv,
-            delta: crate::report::r6(delta),
+            delta: crate::float::round(delta, crate::report::DECIMALS),
             old_n,
             new_n,
             interval,

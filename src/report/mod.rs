@@ -13,10 +13,14 @@ use crate::analysis::aggregate::{
 use crate::analysis::Analyzer;
 use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex};
 use crate::corpus::{InputInfo, Skip, SkipKind};
+use crate::float::round;
 use crate::lexicon::{ActorKind, SourceInfo};
 use crate::rank::top_k;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Decimals of every float in report.json (see [`crate::float::round`]).
+pub const DECIMALS: usize = 6;
 
 /// Cells with fewer observations than this are flagged `low_n`.
 pub const LOW_N: u64 = 5;
@@ -408,19 +412,6 @@ pub struct Report {
     pub flags: Vec<crate::analysis::aggregate::Flag>,
 }
 
-pub(crate) fn r6(x: f64) -> f64 {
-    if x.is_finite() {
-        let r = (x * 1e6).round() / 1e6;
-        if r == 0.0 {
-            0.0
-        } else {
-            r
-        }
-    } else {
-        0.0
-    }
-}
-
 fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
     let mean = if c.n > 0 {
         c.sum as f64 / MICRO / c.n as f64
@@ -432,7 +423,11 @@ fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
         .map(|b| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64)
         .collect();
     let (lo, hi) = percentile_interval(reps).unwrap_or((mean, mean));
-    (r6(mean), r6(lo), r6(hi))
+    (
+        round(mean, DECIMALS),
+        round(lo, DECIMALS),
+        round(hi, DECIMALS),
+    )
 }
 
 fn share_rows(
@@ -470,9 +465,9 @@ fn share_rows(
             label: name.clone(),
             count,
             total,
-            share: r6(share),
-            ci_low: r6(lo),
-            ci_high: r6(hi),
+            share: round(share, DECIMALS),
+            ci_low: round(lo, DECIMALS),
+            ci_high: round(hi, DECIMALS),
             articles: cell.articles,
             low_n: total < LOW_N,
             evidence: cell.evidence.get(i).cloned().unwrap_or_default(),
@@ -745,7 +740,7 @@ impl Report {
 fn round_terms(v: Vec<KeyTerm>) -> Vec<KeyTerm> {
     v.into_iter()
         .map(|mut t| {
-            t.z = r6(t.z);
+            t.z = round(t.z, DECIMALS);
             t
         })
         .collect()
@@ -754,7 +749,7 @@ fn round_terms(v: Vec<KeyTerm>) -> Vec<KeyTerm> {
 fn matrix_rows(m: &ndarray::Array2<f64>) -> Vec<Vec<f64>> {
     m.rows()
         .into_iter()
-        .map(|r| r.iter().map(|x| r6(*x)).collect())
+        .map(|r| r.iter().map(|x| round(*x, DECIMALS)).collect())
         .collect()
 }
 
