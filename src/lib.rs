@@ -12,13 +12,16 @@ pub mod chart;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod float;
 pub mod framing;
 #[doc(hidden)]
 pub mod fuzz_targets;
 pub mod gold;
 pub mod lexicon;
+pub mod rank;
 pub mod regress;
 pub mod report;
 pub mod span;
 pub mod text;
+pub mod validate;
 pub mod voices;

@@ -8,7 +8,7 @@ use super::heatmap::{self, Cell, Heading, Heatmap, Swatch};
 use super::stance::top_keys;
 use super::style::{nice_ceil, Scale, FRAME_COLUMNS, FRAME_VOICES};
 use super::{id_words, markup, named, percent, provenance, voice_name, Drawn, Error, Kind, Size};
-use crate::report::{Report, ShareRow, LOW_N};
+use crate::report::{Report, Scope, ShareRow, LOW_N};
 use std::collections::BTreeMap;
 
 fn frame_name(r: &Report, id: &str) -> String {
@@ -22,7 +22,7 @@ fn frame_name(r: &Report, id: &str) -> String {
 
 /// A legend percentage with one decimal when it needs one: `12.5%`, `25%`.
 fn tick_percent(x: f64) -> String {
-    let tenths = (x * 1000.0).round();
+    let tenths = crate::float::round(x * 1000.0, 0);
     if tenths % 10.0 == 0.0 {
         format!("{:.0}%", tenths / 10.0)
     } else {
@@ -31,7 +31,7 @@ fn tick_percent(x: f64) -> String {
 }
 
 pub(crate) fn draw(r: &Report, size: Size) -> Result<Drawn, Error> {
-    let rows_of = r.frames.iter().filter(|f| f.scope == "voice");
+    let rows_of = r.frames.iter().filter(|f| f.scope == Scope::Voice);
     let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
     let mut cell: BTreeMap<(&str, &str), &ShareRow> = BTreeMap::new();
     for f in rows_of {

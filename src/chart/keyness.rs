@@ -8,6 +8,7 @@ use super::style::{
     self, nice_ceil, AXIS, CATEGORICAL, GRID, INK, KEYNESS_TERMS, KEYNESS_VOICES, MUTED,
 };
 use super::{markup, named, provenance, thousands, voice_name, Drawn, Error, Kind, Size};
+use crate::rank::top_k_by;
 use crate::report::{KeynessRow, Report};
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -29,7 +30,7 @@ pub(crate) fn draw(r: &Report, size: Size) -> Result<Drawn, Error> {
             .map(|x| x.tokens)
             .unwrap_or(0)
     };
-    let mut rows: Vec<&KeynessRow> = r
+    let rows: Vec<&KeynessRow> = r
         .keyness
         .iter()
         .filter(|k| k.against == "rest" && k.top.iter().any(|t| t.z > 0.0))
@@ -43,12 +44,7 @@ pub(crate) fn draw(r: &Report, size: Size) -> Result<Drawn, Error> {
             ),
         });
     }
-    rows.sort_by(|a, b| {
-        tokens(&b.voice)
-            .cmp(&tokens(&a.voice))
-            .then_with(|| a.voice.cmp(&b.voice))
-    });
-    rows.truncate(KEYNESS_VOICES);
+    let rows = top_k_by(rows, KEYNESS_VOICES, |k| tokens(&k.voice), |k| &k.voice);
     let zmax = rows
         .iter()
         .flat_map(|k| k.top.iter().take(KEYNESS_TERMS))

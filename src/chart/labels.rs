@@ -11,20 +11,20 @@ use super::style::{
     self, nice_ceil, text_on, AXIS, CATEGORICAL, GRID, INK, LABEL_PANELS, LABEL_VOICES, MUTED,
 };
 use super::{id_words, markup, named, percent, provenance, voice_name, Drawn, Error, Kind, Size};
-use crate::report::{Report, ShareRow, LOW_N};
+use crate::report::{Report, Scope, ShareRow, LOW_N};
 use plotters::style::text_anchor::{HPos, VPos};
 use std::collections::BTreeMap;
 
 fn voice_rows<'a>(r: &'a Report, concept: &'a str) -> impl Iterator<Item = &'a ShareRow> {
     r.labels
         .iter()
-        .filter(move |l| l.scope == "voice" && l.concept == concept)
+        .filter(move |l| l.scope == Scope::Voice && l.concept == concept)
 }
 
 /// Label sets with at least one use by a voice: report order, then any others by id.
 pub(crate) fn used(r: &Report) -> Vec<String> {
     let mut uses: BTreeMap<&str, u64> = BTreeMap::new();
-    for l in r.labels.iter().filter(|l| l.scope == "voice") {
+    for l in r.labels.iter().filter(|l| l.scope == Scope::Voice) {
         *uses.entry(&l.concept).or_default() += l.count;
     }
     let mut out: Vec<String> = r
@@ -44,7 +44,7 @@ pub(crate) fn used(r: &Report) -> Vec<String> {
 /// The label set voices use most.
 pub(crate) fn busiest(r: &Report) -> Option<String> {
     let mut uses: BTreeMap<&str, u64> = BTreeMap::new();
-    for l in r.labels.iter().filter(|l| l.scope == "voice") {
+    for l in r.labels.iter().filter(|l| l.scope == Scope::Voice) {
         *uses.entry(&l.concept).or_default() += l.count;
     }
     top_keys(uses, 1).first().map(|s| s.to_string())

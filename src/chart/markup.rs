@@ -112,7 +112,7 @@ fn push_rounding_font_sizes(out: &mut String, svg: &str) {
         rest = &rest[start..];
         let end = rest.find('"').unwrap_or(rest.len());
         match rest[..end].parse::<f64>() {
-            Ok(v) if v.is_finite() => out.push_str(&format!("{}", (v * 1000.0).round() / 1000.0)),
+            Ok(v) if v.is_finite() => out.push_str(&format!("{}", crate::float::round(v, 3))),
             _ => out.push_str(&rest[..end]),
         }
         rest = &rest[end..];

@@ -446,8 +446,7 @@ pub(crate) fn thousands(n: u64) -> String {
 
 /// A signed number with two decimals and a true minus sign: `+0.32`, `−0.05`, `0.00`.
 pub(crate) fn signed(x: f64) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    let r = (x * 100.0).round() / 100.0;
+    let r = crate::float::round(x, 2);
     if r == 0.0 {
         "0.00".into()
     } else if r < 0.0 {
@@ -459,8 +458,7 @@ pub(crate) fn signed(x: f64) -> String {
 
 /// A share as a whole percentage: `34%`.
 pub(crate) fn percent(x: f64) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    format!("{:.0}%", (x * 100.0).round())
+    format!("{:.0}%", crate::float::round(x * 100.0, 0))
 }
 
 #[cfg(test)]

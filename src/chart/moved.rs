@@ -7,7 +7,7 @@
 use super::canvas::{self, Header};
 use super::style::{self, nice_ceil, AXIS, CATEGORICAL, GRID, INK, MUTED};
 use super::{markup, signed, Error, Size};
-use crate::regress::{Metric, Regression};
+use crate::regress::{Metric, MetricKind, Regression};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
@@ -17,7 +17,10 @@ pub const MOVED_ROWS: usize = 24;
 const EXCEEDS: RGBColor = RGBColor(0xC0, 0x39, 0x2B);
 
 fn scaled(m: &Metric) -> bool {
-    matches!(m.kind.as_str(), "stance" | "label" | "frame" | "similarity")
+    matches!(
+        m.kind,
+        MetricKind::Stance | MetricKind::Label | MetricKind::Frame | MetricKind::Similarity
+    )
 }
 
 /// Draws the chart; `NoData` when nothing on the shared scale moved.
@@ -25,10 +28,10 @@ pub fn draw(reg: &Regression, size: Size) -> Result<String, Error> {
     let tol = &reg.tolerances;
     let mut rows: Vec<&Metric> = reg.metrics.iter().filter(|m| scaled(m)).collect();
     let key = |m: &Metric| {
-        let t = tol.of(&m.kind).max(1e-6);
+        let t = tol.of(m.kind).max(1e-6);
         (
             -(m.delta.abs() / t * 1e6).round() as i64,
-            m.kind.clone(),
+            m.kind.as_str(),
             m.name.clone(),
         )
     };
@@ -71,7 +74,7 @@ pub fn draw(reg: &Regression, size: Size) -> Result<String, Error> {
                 .interval
                 .map(|(lo, hi)| (lo - m.old.unwrap_or(0.0), hi - m.old.unwrap_or(0.0)))
                 .unwrap_or((0.0, 0.0));
-            [m.delta.abs(), lo.abs(), hi.abs(), tol.of(&m.kind)]
+            [m.delta.abs(), lo.abs(), hi.abs(), tol.of(m.kind)]
         })
         .fold(0.05f64, f64::max);
     let xmax = nice_ceil(span.min(2.0), 0.05);
@@ -147,7 +150,7 @@ pub fn draw(reg: &Regression, size: Size) -> Result<String, Error> {
                         0.9,
                     )?;
                 }
-                let t = tol.of(&m.kind);
+                let t = tol.of(m.kind);
                 for x in [-t, t] {
                     c.line(&[(xmap(x), cy - bar_h), (xmap(x), cy + bar_h)], MUTED, 1)?;
                 }

@@ -7,6 +7,7 @@ use super::canvas::{self, Header};
 use super::heatmap::{self, Cell, Heading, Heatmap, Swatch};
 use super::style::{nice_ceil, Scale, SIMILARITY_VOICES};
 use super::{actor_name, list, named, provenance, voice_name, Drawn, Error, Kind, Size};
+use crate::rank::top_k_by;
 use crate::report::{Report, SimilarityMatrix};
 
 fn two(x: f64) -> String {
@@ -24,13 +25,13 @@ fn order(r: &Report, m: &SimilarityMatrix) -> Vec<usize> {
             .map(|x| x.tokens)
             .unwrap_or(0)
     };
-    let mut keep: Vec<usize> = (0..n).collect();
-    keep.sort_by(|&a, &b| {
-        tokens(&m.voices[b])
-            .cmp(&tokens(&m.voices[a]))
-            .then_with(|| m.voices[a].cmp(&m.voices[b]))
-    });
-    keep.truncate(SIMILARITY_VOICES);
+    let busiest = top_k_by(
+        m.voices.iter().enumerate().take(n),
+        SIMILARITY_VOICES,
+        |(_, v)| tokens(v),
+        |(_, v)| *v,
+    );
+    let mut keep: Vec<usize> = busiest.into_iter().map(|(i, _)| i).collect();
     keep.sort_unstable();
     let mean = |i: usize| {
         keep.iter()

@@ -8,14 +8,14 @@ use super::canvas::{self, Header};
 use super::heatmap::{self, Cell, Heading, Heatmap, Swatch};
 use super::style::{nice_ceil, Scale, STANCE_ACTORS, STANCE_VOICES};
 use super::{actor_name, named, provenance, signed, voice_name, Drawn, Error, Kind, Size};
+use crate::rank::top_k;
 use crate::report::{Report, StanceRow, LOW_N};
 use std::collections::BTreeMap;
 
 /// Keys with the largest totals, largest first, ties by key; at most `cap`.
 pub(crate) fn top_keys(totals: BTreeMap<&str, u64>, cap: usize) -> Vec<&str> {
-    let mut v: Vec<(&str, u64)> = totals.into_iter().filter(|(_, n)| *n > 0).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    v.into_iter().take(cap).map(|(k, _)| k).collect()
+    let counted = totals.into_iter().filter(|(_, n)| *n > 0);
+    top_k(counted, cap).into_iter().map(|(k, _)| k).collect()
 }
 
 pub(crate) fn draw(r: &Report, size: Size) -> Result<Drawn, Error> {

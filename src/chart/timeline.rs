@@ -6,6 +6,7 @@
 use super::canvas::{self, Header};
 use super::style::{self, AXIS, CATEGORICAL, GRID, INK, MUTED, TIMELINE_VOICES};
 use super::{named, provenance, signed, voice_name, Drawn, Error, Kind, Size};
+use crate::rank::top_k_by;
 use crate::report::{Report, TimelineRow, LOW_N};
 use plotters::style::text_anchor::{HPos, VPos};
 use std::collections::{BTreeMap, BTreeSet};
@@ -81,12 +82,14 @@ pub(crate) fn draw(r: &Report, size: Size) -> Result<Drawn, Error> {
             }
         }
     }
-    let mut ranked: Vec<(&str, bool, u64)> = per
-        .iter()
-        .map(|(v, rows)| (*v, rows.len() >= 2, rows.iter().map(|x| x.1.n).sum()))
-        .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then_with(|| a.0.cmp(b.0)));
-    ranked.truncate(TIMELINE_VOICES);
+    // Voices with a line (two months or more) first, then by observations, ties by voice.
+    let ranked: Vec<(&str, bool, u64)> = top_k_by(
+        per.iter()
+            .map(|(v, rows)| (*v, rows.len() >= 2, rows.iter().map(|x| x.1.n).sum())),
+        TIMELINE_VOICES,
+        |x| (x.1, x.2),
+        |x| x.0,
+    );
     let voices: Vec<(&str, u64)> = ranked.iter().map(|x| (x.0, x.2)).collect();
     let series: Vec<Vec<(i64, &TimelineRow)>> = voices
         .iter()

@@ -2,7 +2,10 @@
 //! per voice (`own` for the host outlet's own voice) and articles.
 
 use super::common::{self, InputArgs, ListFormat as Format};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
+use crate::lexicon::{Actor, ActorKind};
+use crate::rank::top_k_by;
+use crate::report::actor_kind_name;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -16,11 +19,11 @@ pub struct Args {
     format: Format,
 }
 
-#[derive(Serialize, Default)]
+#[derive(Serialize)]
 struct Row {
     actor: String,
     name: String,
-    kind: String,
+    kind: ActorKind,
     forms: Vec<String>,
     form_counts: BTreeMap<String, u64>,
     mentions: u64,
@@ -29,6 +32,25 @@ struct Row {
     by_outlet: BTreeMap<String, u64>,
     articles: u64,
     fuzzy: u64,
+}
+
+impl Row {
+    /// An actor not seen yet.
+    fn new(a: &Actor) -> Row {
+        Row {
+            actor: a.id.clone(),
+            name: a.name.clone(),
+            kind: a.kind,
+            forms: Vec::new(),
+            form_counts: BTreeMap::new(),
+            mentions: 0,
+            places: 0,
+            by_voice: BTreeMap::new(),
+            by_outlet: BTreeMap::new(),
+            articles: 0,
+            fuzzy: 0,
+        }
+    }
 }
 
 /// Runs `actors`.
@@ -40,15 +62,7 @@ pub fn run(args: Args) -> Outcome {
         let mut seen = Vec::new();
         for m in &an.mentions {
             let a = g.actor(m.actor);
-            let row = rows.entry(a.id.clone()).or_insert_with(|| Row {
-                actor: a.id.clone(),
-                name: a.name.clone(),
-                kind: serde_json::to_value(a.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
-                ..Row::default()
-            });
+            let row = rows.entry(a.id.clone()).or_insert_with(|| Row::new(a));
             if m.place {
                 row.places += 1;
                 continue;
@@ -76,11 +90,7 @@ pub fn run(args: Args) -> Outcome {
     for r in &mut rows {
         r.forms = r.form_counts.keys().cloned().collect();
     }
-    rows.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then_with(|| a.actor.cmp(&b.actor))
-    });
+    let rows = top_k_by(rows, usize::MAX, |r| r.mentions, |r| &r.actor);
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&rows).map_err(Failure::usage)? + "\n",
         Format::Csv => {
@@ -92,7 +102,7 @@ pub fn run(args: Args) -> Outcome {
                 b.extend(common::csv_record(&[
                     r.actor.clone(),
                     r.name.clone(),
-                    r.kind.clone(),
+                    actor_kind_name(r.kind).to_string(),
                     r.mentions.to_string(),
                     r.articles.to_string(),
                     bv.join(" "),
@@ -111,7 +121,7 @@ pub fn run(args: Args) -> Outcome {
                 s.push_str(&format!(
                     "{:<22} {:<12} {:>8} {:>8}  {:<40} {}\n",
                     r.actor,
-                    r.kind,
+                    actor_kind_name(r.kind),
                     r.mentions,
                     r.articles,
                     bv.join(" "),
@@ -122,5 +132,5 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     common::print(&out)?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -5,8 +5,9 @@
 //! intervals, keyness and similarity. Prints the accounting and skips to standard error.
 
 use super::common::{self, InputArgs, LexiconArgs};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::pipeline::{run as run_pipeline, RunOptions};
+use crate::report::folder;
 use crate::report::{Report, ReportOptions};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -40,84 +41,6 @@ pub struct Args {
     min_tokens: u64,
 }
 
-/// Every file of a report folder: report.json, index.html, report.md and charts/*.svg.
-pub fn render_all(report: &Report) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
-    let charts = crate::chart::all(report, crate::chart::Size::SLIDE);
-    let names: Vec<String> = charts.iter().map(|c| c.name.clone()).collect();
-    let view = crate::report::view::View::build(report, &names);
-    let figures: Vec<crate::report::html::Figure> = charts
-        .iter()
-        .map(|c| crate::report::html::Figure {
-            name: c.name.clone(),
-            title: c.title.clone(),
-            svg: c.svg.clone(),
-        })
-        .collect();
-    let html = crate::report::html::render(
-        &view,
-        &figures,
-        report.accounting.skips.len(),
-        report.provenance.replicates,
-    )
-    .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
-    let md = crate::report::markdown::render(
-        &view,
-        &charts
-            .iter()
-            .map(|c| (c.name.clone(), c.title.clone()))
-            .collect::<Vec<_>>(),
-    );
-    let mut files = vec![
-        (PathBuf::from("report.json"), report.to_json().into_bytes()),
-        (PathBuf::from("index.html"), html.into_bytes()),
-        (PathBuf::from("report.md"), md.into_bytes()),
-    ];
-    for c in charts {
-        files.push((PathBuf::from("charts").join(&c.name), c.svg.into_bytes()));
-    }
-    Ok(files)
-}
-
-/// Copies of the lexicons a report was made with, `lexicons/NN-<meta.name>.toml`, so that the
-/// report folder can serve as the baseline of `regress` after the lexicons are edited.
-pub fn lexicon_files(az: &crate::analysis::Analyzer) -> Vec<(PathBuf, Vec<u8>)> {
-    az.lexicons
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let name: String = l
-                .info
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .take(60)
-                .collect();
-            (
-                PathBuf::from("lexicons").join(format!("{:02}-{name}.toml", i + 1)),
-                l.text.clone().into_bytes(),
-            )
-        })
-        .collect()
-}
-
-/// Default output folder for some inputs.
-pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
-    let name = inputs
-        .first()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .map(|n| n.split('.').next().unwrap_or("").to_string())
-        .filter(|n| !n.is_empty() && n != "-")
-        .unwrap_or_else(|| "stdin".into());
-    PathBuf::from("reports").join(name)
-}
-
 /// Voice -> group, and group -> members.
 pub type Groups = (FxHashMap<String, String>, BTreeMap<String, Vec<String>>);
 
@@ -149,7 +72,7 @@ pub fn run(args: Args) -> Outcome {
     let out = args
         .out
         .clone()
-        .unwrap_or_else(|| default_out(&args.input.inputs));
+        .unwrap_or_else(|| common::default_out(&args.input.inputs));
     let mut read = args.input.paths();
     read.extend(args.lexicons.lexicons.iter().map(PathBuf::as_path));
     common::check_out(&out, &read)?;
@@ -197,12 +120,12 @@ pub fn run(args: Args) -> Outcome {
         ..ReportOptions::default()
     };
     let report = Report::build(&az, agg, result.inputs, options);
-    let mut files = render_all(&report)?;
-    files.extend(lexicon_files(&az));
+    let files = folder::files(&report, &az)
+        .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
     common::write_dir(&out, &files)?;
     eprintln!(
         "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
         out.display()
     );
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

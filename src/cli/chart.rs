@@ -13,7 +13,7 @@
 //! 2 the report is missing or not a framelens report, or a flag is wrong.
 
 use super::common;
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::chart::{self, Kind, Size};
 use crate::report::Report;
 use std::path::{Path, PathBuf};
@@ -104,5 +104,5 @@ pub fn run(args: Args) -> Outcome {
         }
         (None, _) => common::print(&svg)?,
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -173,6 +173,19 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
     ))
 }
 
+/// The default output folder: `reports/<name of the first input up to its first dot>`, or
+/// `reports/stdin`.
+pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
+    let name = inputs
+        .first()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.split('.').next().unwrap_or("").to_string())
+        .filter(|n| !n.is_empty() && n != "-")
+        .unwrap_or_else(|| "stdin".into());
+    PathBuf::from("reports").join(name)
+}
+
 /// Output format for listing commands.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -373,18 +386,14 @@ fn clear_debris(parent: &Path, name: &str, dir: &Path) {
     }
 }
 
-/// The entries a folder written by `analyze` or `regress` holds: a folder holding anything else
-/// is not a previous report, and is never replaced.
-pub const REPORT_ENTRIES: [&str; 8] = [
-    "report.json",
-    "index.html",
-    "report.md",
-    "charts",
-    "lexicons",
-    "regress.json",
-    "regress.md",
-    "what-moved.svg",
-];
+/// The entries of a folder written by `regress`.
+pub const REGRESS_ENTRIES: [&str; 3] = ["regress.json", "regress.md", "what-moved.svg"];
+
+/// True for an entry a folder written by `analyze` or `regress` holds: a folder holding
+/// anything else is not a previous report, and is never replaced.
+pub fn is_report_entry(name: &str) -> bool {
+    crate::report::folder::ENTRIES.contains(&name) || REGRESS_ENTRIES.contains(&name)
+}
 
 /// A path made absolute with symbolic links resolved, also when it does not exist yet: the
 /// deepest existing ancestor is resolved and the rest appended.
@@ -443,7 +452,7 @@ pub fn check_out(out: &Path, inputs: &[&Path]) -> Result<(), Failure> {
 }
 
 /// Refuses to replace `dir` unless it is absent, empty, or a previous report folder (every
-/// entry one of `REPORT_ENTRIES`): a regular file, the working folder or a folder of the
+/// entry one that [`is_report_entry`]): a regular file, the working folder or a folder of the
 /// user's is never moved aside or deleted.
 pub fn check_replaceable(dir: &Path) -> Result<(), Failure> {
     let refuse = |why: String| {
@@ -472,7 +481,7 @@ pub fn check_replaceable(dir: &Path) -> Result<(), Failure> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    if let Some(name) = names.iter().find(|n| !REPORT_ENTRIES.contains(&n.as_str())) {
+    if let Some(name) = names.iter().find(|n| !is_report_entry(n)) {
         return Err(refuse(format!(
             "is a folder holding {name:?}, which no framelens report holds, so it is not a previous report"
         )));

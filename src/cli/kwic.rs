@@ -2,7 +2,7 @@
 //! for one actor, with the spelling as found, the outlet and the voice.
 
 use super::common::{self, InputArgs};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 
 /// Flags of `kwic`.
 #[derive(clap::Args, Debug)]
@@ -66,5 +66,5 @@ pub fn run(args: Args) -> Outcome {
         }
     })?;
     common::print(&out)?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

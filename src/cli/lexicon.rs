@@ -5,7 +5,7 @@
 //! by section. Exit 0 when nothing changed, 1 when something did (like `diff`), 2 on errors.
 
 use super::common;
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::lexicon::check::{check, Severity};
 use crate::lexicon::Lexicon;
 use std::path::PathBuf;
@@ -59,7 +59,7 @@ pub fn run(c: Command) -> Outcome {
                 }
             };
             common::print(&out)?;
-            Ok(if d.entries.is_empty() { 0 } else { 1 })
+            Ok(ExitStatus::failing_if(!d.entries.is_empty()))
         }
         Command::Check { files } => {
             let mut errors = 0usize;
@@ -108,7 +108,7 @@ pub fn run(c: Command) -> Outcome {
                 files.len()
             ));
             common::print(&out)?;
-            Ok(if errors > 0 { 1 } else { 0 })
+            Ok(ExitStatus::failing_if(errors > 0))
         }
     }
 }

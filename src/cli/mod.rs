@@ -5,6 +5,8 @@
 //! by `lexicon diff`, a move beyond tolerance in `regress`) or output that
 //! cannot be written (read-only folder, full disk: the previous report stays), 2 usage, an
 //! unreadable input or an invalid lexicon/gazetteer. A broken pipe on output exits 0 quietly.
+//! Commands return an [`ExitStatus`] (or a [`Failure`] carrying one); only [`main`] turns it
+//! into a number.
 
 mod actors;
 mod analyze;
@@ -49,7 +51,7 @@ enum Command {
     Chart(chart::Args),
 }
 
-pub use validate::Metrics;
+pub use crate::validate::Metrics;
 
 /// Scores a gold file (see `framelens validate`).
 pub fn validate_file(
@@ -59,11 +61,51 @@ pub fn validate_file(
     validate::evaluate(az, path, |_, _, _, _| {}).map_err(|f| f.error)
 }
 
-/// A failure with its exit code.
+/// The exit status of a command: the one place where the numeric codes are defined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: done (skips are allowed); also a broken pipe on output and `--help`.
+    Success,
+    /// 1: a negative verdict on data (a skip under `--strict`, nothing analysable, lexicon
+    /// problems, lexicon differences, a move beyond tolerance) or output that cannot be written.
+    DataFailure,
+    /// 2: usage, an unreadable input or an invalid lexicon or gazetteer.
+    Usage,
+}
+
+impl ExitStatus {
+    /// The process exit code: 0, 1 or 2.
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::DataFailure => 1,
+            ExitStatus::Usage => 2,
+        }
+    }
+
+    /// [`ExitStatus::DataFailure`] when `negative`, else [`ExitStatus::Success`]: the status of
+    /// a command that succeeds but reports a negative verdict.
+    pub fn failing_if(negative: bool) -> ExitStatus {
+        if negative {
+            ExitStatus::DataFailure
+        } else {
+            ExitStatus::Success
+        }
+    }
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> ExitCode {
+        ExitCode::from(s.code())
+    }
+}
+
+/// A failure with its exit status.
 #[derive(Debug)]
 pub struct Failure {
-    /// 1 for data and output that cannot be written, 2 for usage and unreadable inputs.
-    pub code: u8,
+    /// [`ExitStatus::DataFailure`] for data and output that cannot be written,
+    /// [`ExitStatus::Usage`] for usage and unreadable inputs.
+    pub status: ExitStatus,
     /// What happened.
     pub error: anyhow::Error,
 }
@@ -72,7 +114,7 @@ impl Failure {
     /// A data failure (exit 1).
     pub fn data(e: impl Into<anyhow::Error>) -> Failure {
         Failure {
-            code: 1,
+            status: ExitStatus::DataFailure,
             error: e.into(),
         }
     }
@@ -80,23 +122,27 @@ impl Failure {
     /// A usage or I/O failure (exit 2).
     pub fn usage(e: impl Into<anyhow::Error>) -> Failure {
         Failure {
-            code: 2,
+            status: ExitStatus::Usage,
             error: e.into(),
         }
     }
 }
 
-/// Result of a command.
-pub type Outcome = Result<u8, Failure>;
+/// Result of a command: its exit status, or a failure to print.
+pub type Outcome = Result<ExitStatus, Failure>;
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+            let status = if e.use_stderr() {
+                ExitStatus::Usage
+            } else {
+                ExitStatus::Success
+            };
             let _ = e.print();
-            return ExitCode::from(code);
+            return status.into();
         }
     };
     let result = match cli.command {
@@ -110,13 +156,13 @@ pub fn main() -> ExitCode {
         Command::Chart(a) => chart::run(a),
     };
     match result {
-        Ok(code) => ExitCode::from(code),
+        Ok(status) => status.into(),
         Err(f) => {
             if common::is_broken_pipe(&f.error) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("framelens: error: {:#}", f.error);
-            ExitCode::from(f.code)
+            f.status.into()
         }
     }
 }

@@ -7,15 +7,15 @@
 //! `--baseline-lexicon FILE`. Exit 0 when every move is within tolerance, 1 when one exceeds
 //! it, 2 on usage errors (including inputs whose hashes differ from the baseline's).
 
-use super::analyze::{lexicon_files, render_all};
 use super::common::{self, InputArgs, LexiconArgs};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::pipeline::{input_order, run_workers, RunOptions};
 use crate::analysis::Analyzer;
 use crate::corpus::article::content_hash;
 use crate::lexicon::framing::{GEOPOLITICS, VADER};
 use crate::lexicon::Lexicon;
-use crate::regress::{Explain, RegressWorker, Regression, Sides, Tolerances, KINDS};
+use crate::regress::{Explain, MetricKind, RegressWorker, Regression, Sides, Tolerances, Verdict};
+use crate::report::folder;
 use crate::report::Report;
 use anyhow::anyhow;
 use rustc_hash::FxHashMap;
@@ -76,14 +76,14 @@ fn tolerances(args: &Args) -> Result<Tolerances, Failure> {
                     "{}:{line}:{col}: {}; write keys {} and min_n with numbers",
                     p.display(),
                     e.message(),
-                    KINDS.join(", ")
+                    MetricKind::names()
                 ))
             })?
         }
         None => Tolerances::default(),
     };
     if let Some(x) = args.tolerance {
-        for k in KINDS {
+        for k in MetricKind::ALL {
             t.set(k, x);
         }
     }
@@ -91,7 +91,7 @@ fn tolerances(args: &Args) -> Result<Tolerances, Failure> {
         let bad = || {
             Failure::usage(anyhow!(
                 "--tolerance-for {kv:?}: write KIND=T with KIND one of {} or min_n",
-                KINDS.join(", ")
+                MetricKind::names()
             ))
         };
         let (k, v) = kv.split_once('=').ok_or_else(bad)?;
@@ -101,8 +101,9 @@ fn tolerances(args: &Args) -> Result<Tolerances, Failure> {
             continue;
         }
         let x: f64 = v.trim().parse().map_err(|_| bad())?;
-        if !x.is_finite() || x < 0.0 || !t.set(k, x) {
-            return Err(bad());
+        match MetricKind::from_name(k) {
+            Some(kind) if x.is_finite() && x >= 0.0 => t.set(kind, x),
+            _ => return Err(bad()),
         }
     }
     Ok(t)
@@ -218,13 +219,6 @@ fn same_inputs(base: &Report, now: &[crate::corpus::InputInfo]) -> Result<(), Fa
 /// The baseline folder is rewritten as a whole: refuse when it holds files `analyze` did not
 /// write (or is the working folder itself).
 fn owned_folder(dir: &Path) -> Result<(), Failure> {
-    const OWNED: [&str; 5] = [
-        "report.json",
-        "index.html",
-        "report.md",
-        "charts",
-        "lexicons",
-    ];
     let refuse = |why: String| {
         Failure::usage(anyhow!(
             "--update-baseline rewrites {} as a whole, but {why}; keep the baseline in a folder of its own, written by `framelens analyze --out DIR`",
@@ -237,7 +231,7 @@ fn owned_folder(dir: &Path) -> Result<(), Failure> {
     let rd = std::fs::read_dir(dir).map_err(|e| refuse(format!("it cannot be read ({e})")))?;
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if !OWNED.contains(&name.as_str()) {
+        if !folder::ENTRIES.contains(&name.as_str()) {
             return Err(refuse(format!(
                 "it holds {name:?}, which analyze did not write"
             )));
@@ -249,7 +243,7 @@ fn owned_folder(dir: &Path) -> Result<(), Failure> {
 /// The output folder: `--out`, else `reports/<name of the first input>-regress`.
 fn out_dir(args: &Args) -> PathBuf {
     args.out.clone().unwrap_or_else(|| {
-        let mut p = super::analyze::default_out(&args.input.inputs);
+        let mut p = common::default_out(&args.input.inputs);
         let name = p
             .file_name()
             .map(|n| format!("{}-regress", n.to_string_lossy()))
@@ -376,14 +370,14 @@ pub fn run(mut args: Args) -> Outcome {
     );
     if args.update_baseline {
         owned_folder(&base_dir)?;
-        let mut files = render_all(&report)?;
-        files.extend(lexicon_files(&new));
+        let files = folder::files(&report, &new)
+            .map_err(|e| Failure::usage(anyhow!("cannot render index.html: {e}")))?;
         common::write_dir(&base_dir, &files)?;
         eprintln!(
             "framelens: baseline {} updated with the new lexicons",
             base_dir.display()
         );
-        return Ok(0);
+        return Ok(ExitStatus::Success);
     }
-    Ok(if reg.verdict == "fail" { 1 } else { 0 })
+    Ok(ExitStatus::failing_if(reg.verdict == Verdict::Fail))
 }

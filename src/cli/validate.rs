@@ -3,12 +3,10 @@
 //! `target_end` as character offsets, `label` in −1/0/1).
 
 use super::common::{self, Format, LexiconArgs};
-use super::{Failure, Outcome};
+use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::Analyzer;
-use crate::span::Span;
+use crate::validate::Metrics;
 use anyhow::Context;
-use serde::{Deserialize, Serialize};
-use std::io::BufRead;
 use std::path::PathBuf;
 
 /// Flags of `validate`.
@@ -30,160 +28,23 @@ pub struct Args {
     items: Option<PathBuf>,
 }
 
-#[derive(Deserialize)]
-struct Item {
-    text: String,
-    target_start: usize,
-    target_end: usize,
-    label: i8,
-    id: Option<serde_json::Value>,
-}
-
-/// Validation figures.
-#[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct Metrics {
-    /// Items scored.
-    pub n: usize,
-    /// Lines that could not be used, with reasons.
-    pub skipped: Vec<String>,
-    /// Share correct.
-    pub accuracy: f64,
-    /// Mean F1 over the three classes.
-    pub macro_f1: f64,
-    /// Per class (−1, 0, 1): precision, recall, F1, support.
-    pub classes: Vec<ClassMetrics>,
-    /// Rows: gold −1, 0, 1; columns: predicted −1, 0, 1.
-    pub confusion: [[u64; 3]; 3],
-}
-
-/// Figures for one class.
-#[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ClassMetrics {
-    /// −1, 0 or 1.
-    pub label: i8,
-    /// Precision.
-    pub precision: f64,
-    /// Recall.
-    pub recall: f64,
-    /// F1.
-    pub f1: f64,
-    /// Gold items.
-    pub support: u64,
-}
-
-fn r4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
-}
-
-/// Metrics from a confusion matrix.
-pub fn metrics(confusion: [[u64; 3]; 3], skipped: Vec<String>) -> Metrics {
-    let n: u64 = confusion.iter().flatten().sum();
-    let correct: u64 = (0..3).map(|i| confusion[i][i]).sum();
-    let mut classes = Vec::new();
-    for (c, row) in confusion.iter().enumerate() {
-        let tp = row[c] as f64;
-        let pred: u64 = confusion.iter().map(|r| r[c]).sum();
-        let gold: u64 = row.iter().sum();
-        let p = if pred > 0 { tp / pred as f64 } else { 0.0 };
-        let r = if gold > 0 { tp / gold as f64 } else { 0.0 };
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        classes.push(ClassMetrics {
-            label: c as i8 - 1,
-            precision: r4(p),
-            recall: r4(r),
-            f1: r4(f),
-            support: gold,
-        });
-    }
-    let macro_f1 = classes.iter().map(|c| c.f1).sum::<f64>() / 3.0;
-    Metrics {
-        n: n as usize,
-        skipped,
-        accuracy: r4(if n > 0 {
-            correct as f64 / n as f64
-        } else {
-            0.0
-        }),
-        macro_f1: r4(macro_f1),
-        classes,
-        confusion,
-    }
-}
-
 /// Scores every item of a gold file.
 pub fn evaluate(
     az: &Analyzer,
     path: &std::path::Path,
-    mut on_item: impl FnMut(&str, i8, i8, f64),
+    on_item: impl FnMut(&str, i8, i8, f64),
 ) -> Result<Metrics, Failure> {
     let f = std::fs::File::open(path)
         .with_context(|| format!("cannot open {}", path.display()))
         .map_err(Failure::usage)?;
-    let mut confusion = [[0u64; 3]; 3];
-    let mut skipped = Vec::new();
-    for (i, line) in std::io::BufReader::new(f).split(b'\n').enumerate() {
-        let line = line
-            .with_context(|| format!("cannot read {}", path.display()))
-            .map_err(Failure::usage)?;
-        let lno = i + 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let item: Item = match std::str::from_utf8(&line)
-            .map_err(|e| e.to_string())
-            .and_then(|s| serde_json::from_str(s).map_err(|e| e.to_string()))
-        {
-            Ok(it) => it,
-            Err(e) => {
-                skipped.push(format!("{}:{lno}: {e}", path.display()));
-                continue;
-            }
-        };
-        if !(-1..=1).contains(&item.label) {
-            skipped.push(format!(
-                "{}:{lno}: label {} is not -1, 0 or 1",
-                path.display(),
-                item.label
-            ));
-            continue;
-        }
-        let to_byte = |c: usize| {
-            item.text
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain(std::iter::once(item.text.len()))
-                .nth(c)
-        };
-        let (Some(s), Some(e)) = (to_byte(item.target_start), to_byte(item.target_end)) else {
-            skipped.push(format!(
-                "{}:{lno}: target offsets {}..{} are outside the text",
-                path.display(),
-                item.target_start,
-                item.target_end
-            ));
-            continue;
-        };
-        let Some(score) = crate::framing::score_target(az, &item.text, Span::new(s, e.max(s)))
-        else {
-            skipped.push(format!(
-                "{}:{lno}: the target has no word to score",
-                path.display()
-            ));
-            continue;
-        };
-        let pred = score.label();
-        confusion[(item.label + 1) as usize][(pred + 1) as usize] += 1;
-        let id = item
-            .id
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| lno.to_string());
-        on_item(&id, item.label, pred, score.score);
-    }
-    Ok(metrics(confusion, skipped))
+    crate::validate::score(
+        az,
+        std::io::BufReader::new(f),
+        &path.display().to_string(),
+        on_item,
+    )
+    .with_context(|| format!("cannot read {}", path.display()))
+    .map_err(Failure::usage)
 }
 
 /// Runs `validate`.
@@ -245,5 +106,5 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     common::print(&out)?;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -3,7 +3,7 @@
 //! voice `boilerplate` and the rule that matched.
 
 use super::common::{self, InputArgs, ListFormat as Format};
-use super::Outcome;
+use super::{ExitStatus, Outcome};
 use serde::Serialize;
 use std::io::Write;
 
@@ -137,5 +137,5 @@ pub fn run(args: Args) -> Outcome {
     if let Some(e) = failed.or_else(|| out.flush().err()) {
         return Err(common::stdout_failure(e));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -181,9 +181,7 @@ pub fn tf_matrix(rows: &[&Counts], max_terms: usize) -> (Array2<f64>, Vec<String
             *total.entry(t.as_str()).or_default() += c;
         }
     }
-    let mut terms: Vec<(&str, u64)> = total.into_iter().collect();
-    terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    terms.truncate(max_terms);
+    let terms = crate::rank::top_k(total, max_terms);
     let vocab: Vec<String> = terms.iter().map(|(t, _)| t.to_string()).collect();
     let mut m = Array2::zeros((rows.len(), vocab.len()));
     for (i, r) in rows.iter().enumerate() {

@@ -1,12 +1,13 @@
 //! A regression as text: a table for the terminal and `regress.md`.
 
-use super::{cut, CellChange, Metric, Regression};
+use super::{cut, CellChange, Metric, MetricKind, Regression};
+use crate::rank::top_k;
 use crate::report::escape::markdown_cell;
 
-fn num(x: Option<f64>, kind: &str) -> String {
+fn num(x: Option<f64>, kind: MetricKind) -> String {
     match x {
         None => "none".into(),
-        Some(v) if kind == "accounting" => format!("{v:.0}"),
+        Some(v) if kind == MetricKind::Accounting => format!("{v:.0}"),
         Some(v) => format!("{v:+.3}"),
     }
 }
@@ -36,16 +37,13 @@ fn interval(m: &Metric) -> String {
 }
 
 fn top_entries(c: &CellChange, n: usize) -> Vec<(String, u64)> {
-    let mut v: Vec<(String, u64)> = c.entries.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(n);
-    v
+    top_k(c.entries.iter().map(|(k, v)| (k.clone(), *v)), n)
 }
 
 fn summary(r: &Regression) -> String {
     format!(
         "{}: {} of {} metrics moved, {} beyond tolerance, {} outside the baseline's interval; {} sentence(s) in {} article(s) changed",
-        r.verdict.to_uppercase(),
+        r.verdict.as_str().to_uppercase(),
         r.moved,
         r.compared,
         r.exceeding,
@@ -94,8 +92,8 @@ pub fn table(r: &Regression, limit: usize) -> String {
             "{:<10} {:<48} {:>8} {:>8} {:>+8.3} {:>18}  {}\n",
             m.kind,
             cut(&m.name, 48),
-            num(m.old, &m.kind),
-            num(m.new, &m.kind),
+            num(m.old, m.kind),
+            num(m.new, m.kind),
             m.delta,
             interval(m),
             verdict(m)
@@ -176,8 +174,8 @@ pub fn markdown(r: &Regression) -> String {
             "| {} | {} | {} | {} | {:+.3} | {} → {} | {} | {} |\n",
             m.kind,
             e(&m.name),
-            num(m.old, &m.kind),
-            num(m.new, &m.kind),
+            num(m.old, m.kind),
+            num(m.new, m.kind),
             m.delta,
             m.old_n,
             m.new_n,

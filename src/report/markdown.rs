@@ -2,7 +2,7 @@
 //! `charts/*.svg`. Every cell is escaped for Markdown tables.
 
 use super::escape::markdown_cell as md;
-use super::view::View;
+use super::view::{Class, View};
 
 /// Renders the Markdown report; `charts` are (file name, title) pairs written under `charts/`.
 pub fn render(view: &View, charts: &[(String, String)]) -> String {
@@ -47,7 +47,11 @@ pub fn render(view: &View, charts: &[(String, String)]) -> String {
                 "|{}\n",
                 t.head
                     .iter()
-                    .map(|h| if h.class == "l" { " --- |" } else { " ---: |" })
+                    .map(|h| if h.class == Class::Left {
+                        " --- |"
+                    } else {
+                        " ---: |"
+                    })
                     .collect::<String>()
             ));
             for row in &t.rows {

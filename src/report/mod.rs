@@ -2,6 +2,7 @@
 //! and floats rounded to six decimals, so the same inputs give byte-identical files.
 
 pub mod escape;
+pub mod folder;
 pub mod html;
 pub mod markdown;
 pub mod view;
@@ -11,10 +12,15 @@ use crate::analysis::aggregate::{
 };
 use crate::analysis::Analyzer;
 use crate::compare::{cosine_matrix, keyness, percentile_interval, tf_matrix, KeyTerm, RestIndex};
-use crate::corpus::{InputInfo, Skip};
-use crate::lexicon::SourceInfo;
+use crate::corpus::{InputInfo, Skip, SkipKind};
+use crate::float::round;
+use crate::lexicon::{ActorKind, SourceInfo};
+use crate::rank::top_k;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Decimals of every float in report.json (see [`crate::float::round`]).
+pub const DECIMALS: usize = 6;
 
 /// Cells with fewer observations than this are flagged `low_n`.
 pub const LOW_N: u64 = 5;
@@ -89,7 +95,7 @@ pub struct Accounting {
     /// Records skipped.
     pub skipped: u64,
     /// Skips by kind.
-    pub skipped_by_kind: BTreeMap<String, u64>,
+    pub skipped_by_kind: BTreeMap<SkipKind, u64>,
     /// Each skip with source, line and reason.
     pub skips: Vec<Skip>,
     /// Boilerplate lines set aside, by rule.
@@ -103,6 +109,87 @@ pub struct Accounting {
     pub unparsed_dates: u64,
 }
 
+/// What a voice is: the kind of its gazetteer actor, a group of voices (`--group`), an outlet
+/// that is not in the gazetteer, or `unknown` (speech that could not be attributed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoiceKind {
+    /// A state.
+    Country,
+    /// A person.
+    Person,
+    /// A government body, international organisation or political group.
+    Organisation,
+    /// An armed group.
+    ArmedGroup,
+    /// A news outlet, in the gazetteer or not.
+    Outlet,
+    /// A group of voices given with `--group`.
+    Group,
+    /// Speech that could not be attributed.
+    Unknown,
+}
+
+impl VoiceKind {
+    /// The name in report.json: `country`, `armed_group`, `group`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoiceKind::Country => "country",
+            VoiceKind::Person => "person",
+            VoiceKind::Organisation => "organisation",
+            VoiceKind::ArmedGroup => "armed_group",
+            VoiceKind::Outlet => "outlet",
+            VoiceKind::Group => "group",
+            VoiceKind::Unknown => "unknown",
+        }
+    }
+}
+
+impl From<ActorKind> for VoiceKind {
+    fn from(k: ActorKind) -> VoiceKind {
+        match k {
+            ActorKind::Country => VoiceKind::Country,
+            ActorKind::Person => VoiceKind::Person,
+            ActorKind::Organisation => VoiceKind::Organisation,
+            ActorKind::ArmedGroup => VoiceKind::ArmedGroup,
+            ActorKind::Outlet => VoiceKind::Outlet,
+        }
+    }
+}
+
+impl std::fmt::Display for VoiceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// The name of an actor kind as the gazetteer and report.json write it (`armed_group`).
+pub fn actor_kind_name(k: ActorKind) -> &'static str {
+    VoiceKind::from(k).as_str()
+}
+
+/// An actor's kind in report.json: its name, or an empty string for an actor id the gazetteer
+/// does not know.
+mod kind_or_empty {
+    use crate::lexicon::ActorKind;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(k: &Option<ActorKind>, s: S) -> Result<S::Ok, S::Error> {
+        match k {
+            Some(k) => k.serialize(s),
+            None => s.serialize_str(""),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ActorKind>, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.is_empty() {
+            return Ok(None);
+        }
+        ActorKind::deserialize(serde::de::value::StrDeserializer::<D::Error>::new(&s)).map(Some)
+    }
+}
+
 /// One row per voice.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct VoiceRow {
@@ -110,8 +197,8 @@ pub struct VoiceRow {
     pub voice: String,
     /// Display name.
     pub name: String,
-    /// Actor kind, `group`, or `outlet` for an outlet not in the gazetteer.
-    pub kind: String,
+    /// What the voice is.
+    pub kind: VoiceKind,
     /// Articles in which it speaks.
     pub articles: u64,
     /// Articles it hosts.
@@ -135,8 +222,9 @@ pub struct ActorRow {
     pub actor: String,
     /// Name.
     pub name: String,
-    /// Kind.
-    pub kind: String,
+    /// Kind; none for an id the gazetteer does not know (written as an empty string).
+    #[serde(with = "kind_or_empty")]
+    pub kind: Option<ActorKind>,
     /// Spellings seen.
     pub forms: BTreeMap<String, u64>,
     /// Mentions.
@@ -178,14 +266,39 @@ pub struct StanceRow {
     pub evidence: Vec<Evidence>,
 }
 
+/// Whose uses a [`ShareRow`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// What the voice itself says.
+    Voice,
+    /// Everything the host outlet prints, quotes included.
+    Outlet,
+}
+
+impl Scope {
+    /// The name in report.json: `voice` or `outlet`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Voice => "voice",
+            Scope::Outlet => "outlet",
+        }
+    }
+}
+
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// Share of one label in a voice's uses of a label set.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ShareRow {
     /// Label set (labels) or `frames`.
     pub concept: String,
-    /// `voice`: what the voice itself says; `outlet`: everything the host outlet prints,
-    /// quotes included.
-    pub scope: String,
+    /// Whose uses: the voice's own, or everything its host outlet prints.
+    pub scope: Scope,
     /// Voice.
     pub voice: String,
     /// Label or frame id.
@@ -299,19 +412,6 @@ pub struct Report {
     pub flags: Vec<crate::analysis::aggregate::Flag>,
 }
 
-pub(crate) fn r6(x: f64) -> f64 {
-    if x.is_finite() {
-        let r = (x * 1e6).round() / 1e6;
-        if r == 0.0 {
-            0.0
-        } else {
-            r
-        }
-    } else {
-        0.0
-    }
-}
-
 fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
     let mean = if c.n > 0 {
         c.sum as f64 / MICRO / c.n as f64
@@ -323,12 +423,16 @@ fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
         .map(|b| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64)
         .collect();
     let (lo, hi) = percentile_interval(reps).unwrap_or((mean, mean));
-    (r6(mean), r6(lo), r6(hi))
+    (
+        round(mean, DECIMALS),
+        round(lo, DECIMALS),
+        round(hi, DECIMALS),
+    )
 }
 
 fn share_rows(
     concept: &str,
-    scope: &str,
+    scope: Scope,
     voice: &str,
     cell: &ShareCell,
     names: &[String],
@@ -356,14 +460,14 @@ fn share_rows(
         let (lo, hi) = percentile_interval(reps).unwrap_or((share, share));
         out.push(ShareRow {
             concept: concept.to_string(),
-            scope: scope.to_string(),
+            scope,
             voice: voice.to_string(),
             label: name.clone(),
             count,
             total,
-            share: r6(share),
-            ci_low: r6(lo),
-            ci_high: r6(hi),
+            share: round(share, DECIMALS),
+            ci_low: round(lo, DECIMALS),
+            ci_high: round(hi, DECIMALS),
             articles: cell.articles,
             low_n: total < LOW_N,
             evidence: cell.evidence.get(i).cloned().unwrap_or_default(),
@@ -386,14 +490,7 @@ impl Report {
         let g = &az.gazetteer;
         let mut skipped_by_kind = BTreeMap::new();
         for s in &agg.skipped {
-            *skipped_by_kind
-                .entry(
-                    serde_json::to_value(s.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default(),
-                )
-                .or_insert(0u64) += 1;
+            *skipped_by_kind.entry(s.kind).or_insert(0u64) += 1;
         }
         let group_names: BTreeMap<&String, ()> = options.groups.keys().map(|k| (k, ())).collect();
         let voices: Vec<VoiceRow> = sorted(&agg.voices)
@@ -404,22 +501,13 @@ impl Report {
                     voice: k.clone(),
                     name: actor.map(|a| a.name.clone()).unwrap_or_else(|| k.clone()),
                     kind: if group_names.contains_key(k) {
-                        "group".into()
+                        VoiceKind::Group
                     } else {
-                        actor
-                            .map(|a| {
-                                serde_json::to_value(a.kind)
-                                    .ok()
-                                    .and_then(|v| v.as_str().map(String::from))
-                                    .unwrap_or_default()
-                            })
-                            .unwrap_or_else(|| {
-                                if k == "unknown" {
-                                    "unknown".into()
-                                } else {
-                                    "outlet".into()
-                                }
-                            })
+                        match actor {
+                            Some(a) => a.kind.into(),
+                            None if k == "unknown" => VoiceKind::Unknown,
+                            None => VoiceKind::Outlet,
+                        }
                     },
                     articles: v.articles,
                     own_articles: v.own_articles,
@@ -438,14 +526,7 @@ impl Report {
                 ActorRow {
                     actor: k.clone(),
                     name: a.map(|a| a.name.clone()).unwrap_or_default(),
-                    kind: a
-                        .map(|a| {
-                            serde_json::to_value(a.kind)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default()
-                        })
-                        .unwrap_or_default(),
+                    kind: a.map(|a| a.kind),
                     forms: v.forms.clone(),
                     mentions: v.mentions,
                     places: v.places,
@@ -477,18 +558,32 @@ impl Report {
         let mut labels = Vec::new();
         for (concept, voice, cell) in sorted2(&agg.labels) {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
-                share_rows(concept, "voice", voice, cell, &set.labels, &mut labels);
+                share_rows(concept, Scope::Voice, voice, cell, &set.labels, &mut labels);
             }
         }
         for (concept, outlet, cell) in sorted2(&agg.labels_by_outlet) {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
-                share_rows(concept, "outlet", outlet, cell, &set.labels, &mut labels);
+                share_rows(
+                    concept,
+                    Scope::Outlet,
+                    outlet,
+                    cell,
+                    &set.labels,
+                    &mut labels,
+                );
             }
         }
         let frame_names: Vec<String> = az.matcher.frames.iter().map(|f| f.id.clone()).collect();
         let mut frames = Vec::new();
         for (voice, cell) in sorted(&agg.frames) {
-            share_rows("frames", "voice", voice, cell, &frame_names, &mut frames);
+            share_rows(
+                "frames",
+                Scope::Voice,
+                voice,
+                cell,
+                &frame_names,
+                &mut frames,
+            );
         }
         frames.retain(|r| r.count > 0 || r.total == 0);
         // Keyness and similarity over voices with enough text.
@@ -548,10 +643,8 @@ impl Report {
             });
         }
         // Per actor: the ten most mentioned actors, voices with 30+ context words.
-        let mut top_actors: Vec<(&String, u64)> =
-            agg.actors.iter().map(|(k, v)| (k, v.mentions)).collect();
-        top_actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        for (actor, _) in top_actors.into_iter().take(10) {
+        let mentions = agg.actors.iter().map(|(k, v)| (k, v.mentions));
+        for (actor, _) in top_k(mentions, 10) {
             let vs: Vec<(&String, &crate::compare::Counts)> = sorted2(&agg.context)
                 .into_iter()
                 .filter(|(v, a, c)| {
@@ -647,7 +740,7 @@ impl Report {
 fn round_terms(v: Vec<KeyTerm>) -> Vec<KeyTerm> {
     v.into_iter()
         .map(|mut t| {
-            t.z = r6(t.z);
+            t.z = round(t.z, DECIMALS);
             t
         })
         .collect()
@@ -656,6 +749,80 @@ fn round_terms(v: Vec<KeyTerm>) -> Vec<KeyTerm> {
 fn matrix_rows(m: &ndarray::Array2<f64>) -> Vec<Vec<f64>> {
     m.rows()
         .into_iter()
-        .map(|r| r.iter().map(|x| r6(*x)).collect())
+        .map(|r| r.iter().map(|x| round(*x, DECIMALS)).collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(x: T) -> String {
+        serde_json::to_string(&x).unwrap()
+    }
+
+    #[test]
+    fn kind_names_are_their_serde_names() {
+        for k in [
+            VoiceKind::Country,
+            VoiceKind::Person,
+            VoiceKind::Organisation,
+            VoiceKind::ArmedGroup,
+            VoiceKind::Outlet,
+            VoiceKind::Group,
+            VoiceKind::Unknown,
+        ] {
+            assert_eq!(json(k), format!("\"{}\"", k.as_str()));
+        }
+        for k in [
+            ActorKind::Country,
+            ActorKind::Person,
+            ActorKind::Organisation,
+            ActorKind::ArmedGroup,
+            ActorKind::Outlet,
+        ] {
+            assert_eq!(json(k), format!("\"{}\"", actor_kind_name(k)));
+        }
+        for s in [Scope::Voice, Scope::Outlet] {
+            assert_eq!(json(s), format!("\"{s}\""));
+        }
+    }
+
+    #[test]
+    fn typed_kinds_read_back() {
+        let row = ActorRow {
+            actor: "x".into(),
+            name: String::new(),
+            kind: None,
+            forms: BTreeMap::new(),
+            mentions: 0,
+            places: 0,
+            articles: 0,
+            by_voice: BTreeMap::new(),
+            fuzzy: 0,
+        };
+        let text = json(&row);
+        assert!(text.contains("\"kind\":\"\""), "{text}");
+        let back: ActorRow = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.kind, None);
+        let text = text.replace("\"kind\":\"\"", "\"kind\":\"armed_group\"");
+        let back: ActorRow = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.kind, Some(ActorKind::ArmedGroup));
+        let mut by_kind = BTreeMap::new();
+        by_kind.insert(SkipKind::TooLarge, 2u64);
+        by_kind.insert(SkipKind::DuplicateId, 1u64);
+        let text = json(&by_kind);
+        assert_eq!(text, r#"{"duplicate-id":1,"too-large":2}"#);
+        let back: BTreeMap<SkipKind, u64> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, by_kind);
+        // Report::to_json goes through a JSON value, whose keys are sorted as strings (as they
+        // were when the keys were strings), not in the enum's order.
+        by_kind.insert(SkipKind::InvalidJson, 3u64);
+        by_kind.insert(SkipKind::EmptyText, 4u64);
+        let value = serde_json::to_value(&by_kind).unwrap();
+        assert_eq!(
+            value.to_string(),
+            r#"{"duplicate-id":1,"empty-text":4,"invalid-json":3,"too-large":2}"#
+        );
+    }
 }

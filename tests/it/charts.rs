@@ -7,7 +7,7 @@ use framelens::analysis::pipeline::{run as run_pipeline, RunOptions};
 use framelens::analysis::Analyzer;
 use framelens::chart::{self, Kind, Size};
 use framelens::corpus::LoadOptions;
-use framelens::report::{Report, ReportOptions};
+use framelens::report::{Report, ReportOptions, Scope};
 use std::sync::OnceLock;
 
 /// The seed corpus analysed in-process with the bundled lexicons and the CLI's defaults.
@@ -97,7 +97,7 @@ fn all_lists_every_chart_with_safe_unique_names() {
     let used: std::collections::BTreeSet<&str> = seeds()
         .labels
         .iter()
-        .filter(|l| l.scope == "voice" && l.count > 0)
+        .filter(|l| l.scope == Scope::Voice && l.count > 0)
         .map(|l| l.concept.as_str())
         .collect();
     assert_eq!(

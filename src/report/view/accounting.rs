@@ -1,0 +1,102 @@
+//! The page head and the record of the run: title and subtitle, the accounting sentence
+//! (read = analysed + skipped), flagged articles, skips and provenance lines.
+
+use super::MAX_SKIPS;
+use crate::report::Report;
+
+/// `framelens report: <inputs>`.
+pub(super) fn title(report: &Report) -> String {
+    format!("framelens report: {}", input_paths(report).join(", "))
+}
+
+/// Corpus, lexicons, gazetteer and version in one line.
+pub(super) fn subtitle(report: &Report) -> String {
+    let p = &report.provenance;
+    let lexicons: Vec<String> = p
+        .lexicons
+        .iter()
+        .map(|l| format!("{} {}", l.name, l.version))
+        .collect();
+    format!(
+        "{} articles analysed from {} input(s); lexicons {}; gazetteer {} {}; framelens {}",
+        report.accounting.analysed,
+        p.inputs.len(),
+        lexicons.join(", "),
+        p.gazetteer.name,
+        p.gazetteer.version,
+        p.framelens_version
+    )
+}
+
+/// read = analysed + skipped, with sentences, words, boilerplate and unread dates, in words.
+pub(super) fn sentence(report: &Report) -> String {
+    let a = &report.accounting;
+    format!(
+        "Read {} records: {} analysed, {} skipped ({} sentences, {} words analysed; {} boilerplate lines set aside).",
+        a.read,
+        a.analysed,
+        a.skipped,
+        a.sentences,
+        a.tokens,
+        a.boilerplate_lines.values().sum::<u64>()
+    ) + &match a.unparsed_dates {
+        0 => String::new(),
+        1 => " 1 date could not be read and is left out of the timeline.".to_string(),
+        n => format!(" {n} dates could not be read and are left out of the timeline."),
+    }
+}
+
+/// One line per flagged article.
+pub(super) fn flags(report: &Report) -> Vec<String> {
+    report
+        .flags
+        .iter()
+        .map(|f| {
+            format!(
+                "{} ({}, {}): {}, {}",
+                f.article, f.outlet, f.source, f.kind, f.detail
+            )
+        })
+        .collect()
+}
+
+/// One line per skip, at most [`MAX_SKIPS`]; the count of the rest.
+pub(super) fn skips(report: &Report) -> (Vec<String>, usize) {
+    let skips = &report.accounting.skips;
+    let listed = skips.iter().take(MAX_SKIPS).map(|s| s.message()).collect();
+    (listed, skips.len().saturating_sub(MAX_SKIPS))
+}
+
+/// Inputs, lexicons, gazetteer, boilerplate rules, version and bootstrap settings.
+pub(super) fn provenance(report: &Report) -> Vec<String> {
+    let p = &report.provenance;
+    let mut provenance: Vec<String> = p
+        .inputs
+        .iter()
+        .map(|i| format!("input {} ({:?}), sha256 {}", i.path, i.kind, i.sha256))
+        .collect();
+    provenance.extend(p.lexicons.iter().map(|l| {
+        format!(
+            "lexicon {} {} ({}), sha256 {}",
+            l.name, l.version, l.path, l.sha256
+        )
+    }));
+    provenance.push(format!(
+        "gazetteer {} {} ({}), sha256 {}",
+        p.gazetteer.name, p.gazetteer.version, p.gazetteer.path, p.gazetteer.sha256
+    ));
+    provenance.push(format!(
+        "boilerplate patterns {}; framelens {}; bootstrap seed {}, {} replicates",
+        p.boilerplate, p.framelens_version, p.options.seed, p.replicates
+    ));
+    provenance
+}
+
+fn input_paths(report: &Report) -> Vec<String> {
+    report
+        .provenance
+        .inputs
+        .iter()
+        .map(|i| i.path.clone())
+        .collect()
+}

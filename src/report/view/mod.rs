@@ -1,0 +1,216 @@
+//! What a reader sees, computed once from a [`Report`] for both the HTML and the Markdown
+//! renderers: the summary in plain sentences, the tables with links to their evidence, and the
+//! evidence blocks. Strings here are plain text; each renderer escapes them for its format.
+//!
+//! One file per part of the page: `links` (display names and the evidence registry),
+//! `cells` (table cells), one per section (`labels`, `stance`, `frames`, `vocabulary`,
+//! `voices`), `findings` (the summary) and `accounting` (title, accounting, flags, skips,
+//! provenance). [`View::build`] calls them in page order; evidence blocks are numbered in order
+//! of first reference, so the findings register theirs first.
+
+mod accounting;
+mod cells;
+mod findings;
+mod frames;
+mod labels;
+mod links;
+mod stance;
+mod vocabulary;
+mod voices;
+
+use super::Report;
+use crate::analysis::aggregate::Evidence;
+use crate::rank::top_k;
+use std::collections::BTreeMap;
+
+/// Evidence items shown per cell in the HTML report.
+pub const EVIDENCE_SHOWN: usize = 3;
+/// Voices shown per table.
+pub const MAX_VOICES: usize = 20;
+/// Actors shown in the stance table.
+pub const MAX_ACTORS: usize = 12;
+/// Frames shown in the frame table.
+pub const MAX_FRAMES: usize = 10;
+/// Skips listed in full before "+N more".
+pub const MAX_SKIPS: usize = 1000;
+
+/// The CSS class of a table cell (`class="..."` in index.html); in Markdown, a left-aligned
+/// header makes a left-aligned column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Class {
+    /// No class: right-aligned, as numbers are.
+    #[default]
+    Plain,
+    /// `l`: left-aligned text.
+    Left,
+    /// `low`: fewer observations than [`LOW_N`](crate::report::LOW_N), in grey italics.
+    Low,
+    /// `pos`: a positive mean stance.
+    Positive,
+    /// `neg`: a negative mean stance.
+    Negative,
+}
+
+impl Class {
+    /// The class attribute's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Plain => "",
+            Class::Left => "l",
+            Class::Low => "low",
+            Class::Positive => "pos",
+            Class::Negative => "neg",
+        }
+    }
+}
+
+impl std::fmt::Display for Class {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A table header cell.
+#[derive(Clone, Debug, Default)]
+pub struct Head {
+    /// Text.
+    pub text: String,
+    /// CSS class: [`Class::Left`] for text columns, else [`Class::Plain`].
+    pub class: Class,
+    /// Tooltip.
+    pub title: String,
+}
+
+/// A table cell.
+#[derive(Clone, Debug, Default)]
+pub struct Cell {
+    /// Text.
+    pub text: String,
+    /// CSS class: alignment, low n or stance sign.
+    pub class: Class,
+    /// Tooltip.
+    pub title: String,
+    /// Id of the evidence block, or empty.
+    pub link: String,
+}
+
+/// A table.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    /// Anchor id.
+    pub id: String,
+    /// Caption.
+    pub caption: String,
+    /// Header.
+    pub head: Vec<Head>,
+    /// Rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A section of the report.
+#[derive(Clone, Debug, Default)]
+pub struct Section {
+    /// Anchor id.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// One-paragraph explanation.
+    pub intro: String,
+    /// Chart file names (from `chart::all`) that belong here.
+    pub charts: Vec<String>,
+    /// Tables.
+    pub tables: Vec<Table>,
+}
+
+/// One finding of the summary: plain text, and the section it points to.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The sentence.
+    pub text: String,
+    /// Anchor of the evidence or section.
+    pub link: String,
+}
+
+/// An evidence block: the sentences behind one cell.
+#[derive(Clone, Debug)]
+pub struct EvidenceBlock {
+    /// Anchor id.
+    pub id: String,
+    /// What the cell is.
+    pub title: String,
+    /// The items shown.
+    pub items: Vec<Evidence>,
+    /// Observations not shown.
+    pub more: u64,
+}
+
+/// Everything a renderer needs.
+#[derive(Clone, Debug)]
+pub struct View {
+    /// Page title.
+    pub title: String,
+    /// Corpus and lexicons in one line.
+    pub subtitle: String,
+    /// read = analysed + skipped, in words.
+    pub accounting: String,
+    /// The largest differences found.
+    pub findings: Vec<Finding>,
+    /// Sections.
+    pub sections: Vec<Section>,
+    /// Evidence blocks, in order of first reference.
+    pub evidence: Vec<EvidenceBlock>,
+    /// Flagged articles, one line each.
+    pub flags: Vec<String>,
+    /// Skips, one line each (capped).
+    pub skips: Vec<String>,
+    /// Skips not listed.
+    pub skipped_more: usize,
+    /// Provenance lines.
+    pub provenance: Vec<String>,
+}
+
+impl View {
+    /// Builds the view of a report; `charts` are the chart file names available.
+    pub fn build(report: &Report, charts: &[String]) -> View {
+        let mut links = links::Links::new(report);
+        let findings = findings::findings(report, &mut links);
+        let sections = vec![
+            labels::section(report, charts, &mut links),
+            stance::section(report, charts, &mut links),
+            frames::section(report, charts, &mut links),
+            vocabulary::similarity(report, charts, &links),
+            vocabulary::keyness(report, charts, &links),
+            voices::section(report, &links),
+        ];
+        let (skips, skipped_more) = accounting::skips(report);
+        View {
+            title: accounting::title(report),
+            subtitle: accounting::subtitle(report),
+            accounting: accounting::sentence(report),
+            findings,
+            sections,
+            evidence: links.evidence,
+            flags: accounting::flags(report),
+            skipped_more,
+            skips,
+            provenance: accounting::provenance(report),
+        }
+    }
+}
+
+/// The chart file names that start with one of `prefixes`, in their order.
+fn charts_of(charts: &[String], prefixes: &[&str]) -> Vec<String> {
+    charts
+        .iter()
+        .filter(|c| prefixes.iter().any(|p| c.starts_with(p)))
+        .cloned()
+        .collect()
+}
+
+/// The `k` keys with the largest totals, largest first, ties by key; `unknown` left out.
+fn busiest(totals: BTreeMap<&String, u64>, k: usize) -> Vec<String> {
+    let known = totals
+        .into_iter()
+        .filter(|(id, _)| id.as_str() != "unknown");
+    top_k(known, k).into_iter().map(|x| x.0.clone()).collect()
+}
