@@ -58,7 +58,10 @@ fn wildcard_lexicon(n: usize) -> String {
             .map(|i| letters[((x >> (8 + 5 * i)) % letters.len() as u64) as usize] as char)
             .collect();
         if seen.insert(w.clone()) {
-            s.push_str(&format!("\"{w}*\" = {}\n", if x.is_multiple_of(2) { 1 } else { -1 }));
+            s.push_str(&format!(
+                "\"{w}*\" = {}\n",
+                if x.is_multiple_of(2) { 1 } else { -1 }
+            ));
         }
     }
     s
