@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod framing;
 #[doc(hidden)]
 pub mod fuzz_targets;
+pub mod hash;
 pub mod lexicon;
 pub mod regress;
 pub mod report;

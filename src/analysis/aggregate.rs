@@ -8,6 +8,7 @@
 
 use super::{Analysed, Analyzer};
 use crate::corpus::Skip;
+use crate::hash::{fnv, splitmix};
 use crate::span::Span;
 use crate::voices::Voice;
 use rustc_hash::FxHashMap;
@@ -18,23 +19,6 @@ use std::collections::BTreeMap;
 pub const REPLICATES: usize = 200;
 /// Stance scores are summed in these units.
 pub const MICRO: f64 = 1e6;
-
-/// 64-bit FNV-1a: a stable hash (the same on every platform and version).
-pub fn fnv(bytes: &[u8], seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
-}
-
-fn splitmix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
 
 /// Poisson(1) weights of one article for every replicate, from a hash of its id and the seed.
 pub fn poisson_weights(id: &str, seed: u64) -> [u8; REPLICATES] {

@@ -12,7 +12,7 @@ use super::common::{self, InputArgs, LexiconArgs};
 use super::{Failure, Outcome};
 use crate::analysis::pipeline::{input_order, run_workers, RunOptions};
 use crate::analysis::Analyzer;
-use crate::corpus::article::content_hash;
+use crate::hash::sha256_hex;
 use crate::lexicon::framing::{GEOPOLITICS, VADER};
 use crate::lexicon::Lexicon;
 use crate::regress::{Explain, RegressWorker, Regression, Sides, Tolerances, KINDS};
@@ -131,7 +131,7 @@ fn baseline_lexicons(
         }
     }
     let candidates: Vec<(String, String)> =
-        texts.into_iter().map(|t| (content_hash(&t), t)).collect();
+        texts.into_iter().map(|t| (sha256_hex(&t), t)).collect();
     let mut out = Vec::new();
     for info in &base.provenance.lexicons {
         let found = candidates

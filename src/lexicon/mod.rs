@@ -151,7 +151,7 @@ impl SourceInfo {
             path: path.to_string(),
             name: name.to_string(),
             version: version.to_string(),
-            sha256: crate::corpus::article::content_hash(text),
+            sha256: crate::hash::sha256_hex(text),
         }
     }
 }
