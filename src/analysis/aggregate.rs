@@ -10,6 +10,7 @@ use super::{Analysed, Analyzer};
 use crate::corpus::Skip;
 use crate::hash::{fnv, splitmix};
 use crate::span::Span;
+use crate::text::keys::strip_possessive;
 use crate::voices::Voice;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -577,7 +578,7 @@ impl Aggregate {
             }
             let k = passage_key[pi];
             voice_tokens[k] += 1;
-            let key = crate::actors::strip_possessive(toks.key(i));
+            let key = strip_possessive(toks.key(i));
             if az.stopwords.contains(key) || !key.chars().any(char::is_alphabetic) {
                 prev_word = None;
                 continue;
@@ -585,7 +586,7 @@ impl Aggregate {
             *local.entry((k, key, "")).or_default() += 1;
             if let Some(j) = prev_word {
                 *local
-                    .entry((k, crate::actors::strip_possessive(toks.key(j)), key))
+                    .entry((k, strip_possessive(toks.key(j)), key))
                     .or_default() += 1;
             }
             prev_word = Some(i);
@@ -645,7 +646,7 @@ impl Aggregate {
                 if !toks.tokens[j].word {
                     continue;
                 }
-                let k = crate::actors::strip_possessive(toks.key(j));
+                let k = strip_possessive(toks.key(j));
                 if az.stopwords.contains(k) || !k.chars().any(char::is_alphabetic) {
                     continue;
                 }

@@ -13,6 +13,7 @@ use crate::corpus::boilerplate::{Boilerplate, Layout};
 use crate::corpus::{Article, Skip, SkipKind};
 use crate::lexicon::{ActorId, Gazetteer, Hit, Lexicon, Matcher};
 use crate::span::Span;
+use crate::text::keys::strip_possessive;
 use crate::text::{split_sentences, Tokens};
 use crate::voices::{self, Passage, Voice};
 use rustc_hash::FxHashSet;
@@ -203,7 +204,7 @@ impl Analysed<'_> {
                 let (a, b) = toks.range(*s);
                 let mut v: Vec<&str> = (a..b)
                     .filter(|&i| toks.tokens[i].word && !toks.tokens[i].cap)
-                    .map(|i| crate::actors::strip_possessive(toks.key(i)))
+                    .map(|i| strip_possessive(toks.key(i)))
                     .filter(|k| {
                         k.chars().count() >= 4
                             && k.chars().all(char::is_alphabetic)

@@ -7,9 +7,9 @@
 //! (case and spacing do not matter, except for all-capital acronyms, which match in capitals),
 //! so reordering, reformatting and comments change nothing.
 
-use super::check::term_key;
 use super::framing::{Lexicon, Term};
 use super::SourceInfo;
+use crate::text::keys::term_key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

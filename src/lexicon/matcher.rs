@@ -5,8 +5,8 @@
 //! a stance term (or negator, intensifier, marker) written the same as an earlier one overrides
 //! it. Terms are case-insensitive, except all-capital acronyms, which must match in capitals.
 
-use super::check::term_key;
 use super::framing::Lexicon;
+use crate::text::keys::term_key;
 use crate::text::Tokens;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
