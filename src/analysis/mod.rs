@@ -7,10 +7,14 @@
 
 pub mod aggregate;
 pub mod pipeline;
+mod target;
+
+pub use target::score_target;
 
 use crate::actors::{ActorMatcher, FuzzyCache, Mention};
 use crate::corpus::boilerplate::{Boilerplate, Layout};
 use crate::corpus::{Article, Skip, SkipKind};
+use crate::framing;
 use crate::lexicon::{ActorId, Gazetteer, Hit, Lexicon, Matcher};
 use crate::span::Span;
 use crate::text::keys::strip_possessive;
@@ -233,18 +237,31 @@ impl Analysed<'_> {
 impl Analysed<'_> {
     /// The passage containing byte `pos`, if any.
     pub fn passage_at(&self, pos: usize) -> Option<&Passage> {
-        let i = self.passages.partition_point(|p| p.span.end <= pos);
-        self.passages.get(i).filter(|p| p.span.start <= pos)
+        voices::passage_at(&self.passages, pos)
     }
 
     /// The voice at byte `pos` (own where no passage covers it).
     pub fn voice_at(&self, pos: usize) -> Voice {
-        self.passage_at(pos).map(|p| p.voice).unwrap_or(Voice::Own)
+        voices::voice_at(&self.passages, pos)
     }
 
     /// Index of the sentence containing byte `pos`.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|(s, _)| s.end <= pos);
-        (i < self.sentences.len() && self.sentences[i].0.start <= pos).then_some(i)
+        crate::text::sentences::sentence_at(&self.sentences, pos)
+    }
+}
+
+/// What framing reads of an analysed article.
+impl<'a> From<&'a Analysed<'_>> for framing::Context<'a> {
+    fn from(an: &'a Analysed<'_>) -> framing::Context<'a> {
+        framing::Context {
+            text: &an.article.text,
+            sentences: &an.sentences,
+            tokens: &an.tokens,
+            mentions: &an.mentions,
+            passages: &an.passages,
+            scare: &an.scare,
+            hits: &an.hits,
+        }
     }
 }

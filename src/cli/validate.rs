@@ -167,7 +167,7 @@ pub fn evaluate(
             ));
             continue;
         };
-        let Some(score) = crate::framing::score_target(az, &item.text, Span::new(s, e.max(s)))
+        let Some(score) = crate::analysis::score_target(az, &item.text, Span::new(s, e.max(s)))
         else {
             skipped.push(format!(
                 "{}:{lno}: the target has no word to score",
