@@ -8,6 +8,39 @@ use crate::analysis::Analysed;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
+/// What a mark highlights; serialised (and shown as a CSS class) as `actor`, `label`, `frame`
+/// or `stance`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkKind {
+    /// The actor judged (stance evidence).
+    Actor,
+    /// A label of a label set.
+    Label,
+    /// A frame term.
+    Frame,
+    /// A stance term that counted toward the score.
+    Stance,
+}
+
+impl MarkKind {
+    /// The name as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkKind::Actor => "actor",
+            MarkKind::Label => "label",
+            MarkKind::Frame => "frame",
+            MarkKind::Stance => "stance",
+        }
+    }
+}
+
+impl std::fmt::Display for MarkKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A highlighted span inside an evidence sentence (offsets relative to the sentence).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
@@ -15,8 +48,8 @@ pub struct Mark {
     pub start: usize,
     /// End in the sentence.
     pub end: usize,
-    /// `actor`, `label`, `frame` or `stance`.
-    pub kind: String,
+    /// What is highlighted.
+    pub kind: MarkKind,
     /// What it is (actor id, label, term and weight).
     pub note: String,
 }
@@ -79,11 +112,11 @@ pub(super) fn would_keep(list: &[Evidence], rank: u64, cap: usize) -> bool {
 }
 
 /// A mark over `span`, with offsets relative to the `sentence` it lies in.
-pub(super) fn mark(sentence: Span, span: Span, kind: &str, note: &str) -> Mark {
+pub(super) fn mark(sentence: Span, span: Span, kind: MarkKind, note: &str) -> Mark {
     Mark {
         start: span.start.saturating_sub(sentence.start),
         end: span.end.min(sentence.end).saturating_sub(sentence.start),
-        kind: kind.to_string(),
+        kind,
         note: note.to_string(),
     }
 }
@@ -111,5 +144,24 @@ pub(super) fn evidence(
         marks,
         score: None,
         rules: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_kinds_serialise_as_their_names() {
+        for k in [
+            MarkKind::Actor,
+            MarkKind::Label,
+            MarkKind::Frame,
+            MarkKind::Stance,
+        ] {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{k}\""));
+            assert_eq!(serde_json::from_str::<MarkKind>(&json).unwrap(), k);
+        }
     }
 }

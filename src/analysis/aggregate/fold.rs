@@ -4,10 +4,10 @@
 //! depend on the order of articles.
 
 use super::bootstrap::{poisson_weights, REPLICATES};
-use super::evidence::{evidence, keep_bottom, mark, would_keep};
+use super::evidence::{evidence, keep_bottom, mark, would_keep, MarkKind};
 use super::map::{slot, slot2};
 use super::stats::min_opt;
-use super::{Aggregate, Flag, CONTEXT_WINDOW, MICRO};
+use super::{Aggregate, Flag, FlagKind, CONTEXT_WINDOW, MICRO};
 use crate::analysis::{Analysed, Analyzer, COHESION_FLAG_BELOW};
 use crate::framing::{FrameUse, Framing, LabelUse, StanceObs};
 use crate::hash::fnv;
@@ -114,7 +114,7 @@ impl Aggregate {
                     outlet: f.host().to_string(),
                     source: art.source.clone(),
                     line: art.line,
-                    kind: "low-cohesion".into(),
+                    kind: FlagKind::LowCohesion,
                     value: (c * 1e4).round() / 1e4,
                     detail: format!(
                         "only {:.0} % of {n} sentences share a content word with the two before them: text stitched from unrelated stories or machine-spun",
@@ -311,7 +311,7 @@ impl Aggregate {
                     vec![mark(
                         s,
                         u.span,
-                        "label",
+                        MarkKind::Label,
                         &format!("{}: {}", set.concept, set.labels[u.label as usize]),
                     )],
                 );
@@ -348,7 +348,7 @@ impl Aggregate {
                     vec![mark(
                         s,
                         u.span,
-                        "frame",
+                        MarkKind::Frame,
                         &az.matcher.frames[u.frame as usize].id,
                     )],
                 );
@@ -375,12 +375,12 @@ impl Aggregate {
             let (s, _) = an.sentences[o.sentence];
             let rank = fnv(id, s.start as u64 ^ ((o.actor as u64) << 32));
             if cap > 0 && would_keep(&cell.evidence, rank, cap) {
-                let mut marks = vec![mark(s, o.mention, "actor", actor)];
+                let mut marks = vec![mark(s, o.mention, MarkKind::Actor, actor)];
                 for c in &o.score.contributions {
                     marks.push(mark(
                         s,
                         c.span,
-                        "stance",
+                        MarkKind::Stance,
                         &format!(
                             "{} {:+} -> {:+} {}",
                             c.text,

@@ -19,7 +19,7 @@ mod stats;
 
 pub use bootstrap::{poisson_weights, REPLICATES};
 pub use cells::{MeanCell, ShareCell};
-pub use evidence::{Evidence, Mark};
+pub use evidence::{Evidence, Mark, MarkKind};
 pub use map::{slot, slot2, sorted, sorted2, Map, Map2};
 pub use stats::{ActorStats, OutletStats, VoiceStats};
 
@@ -32,6 +32,30 @@ use std::collections::BTreeMap;
 /// Stance scores are summed in these units.
 pub const MICRO: f64 = 1e6;
 
+/// Why an analysed article is flagged; serialised in kebab case (`low-cohesion`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    /// Lexical cohesion below [`crate::analysis::COHESION_FLAG_BELOW`]: text stitched from
+    /// unrelated stories or machine-spun.
+    LowCohesion,
+}
+
+impl FlagKind {
+    /// The name as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagKind::LowCohesion => "low-cohesion",
+        }
+    }
+}
+
+impl std::fmt::Display for FlagKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// An article that was analysed but looks odd (kept in every count, and listed).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Flag {
@@ -43,8 +67,8 @@ pub struct Flag {
     pub source: String,
     /// Line in the input.
     pub line: Option<u64>,
-    /// `low-cohesion`.
-    pub kind: String,
+    /// Why the article is flagged.
+    pub kind: FlagKind,
     /// The measured value.
     pub value: f64,
     /// In words.
@@ -183,5 +207,21 @@ impl Aggregate {
             .sort_by(|a, b| (&a.source, a.line, &a.article).cmp(&(&b.source, b.line, &b.article)));
         self.skipped
             .sort_by(|a, b| (&a.source, a.line, &a.id).cmp(&(&b.source, b.line, &b.id)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_kinds_serialise_as_their_names() {
+        let json = serde_json::to_string(&FlagKind::LowCohesion).unwrap();
+        assert_eq!(json, "\"low-cohesion\"");
+        assert_eq!(FlagKind::LowCohesion.to_string(), "low-cohesion");
+        assert_eq!(
+            serde_json::from_str::<FlagKind>(&json).unwrap(),
+            FlagKind::LowCohesion
+        );
     }
 }
