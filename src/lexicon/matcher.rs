@@ -6,6 +6,7 @@
 //! it. Terms are case-insensitive, except all-capital acronyms, which must match in capitals.
 
 use super::framing::Lexicon;
+use super::section::Section;
 use crate::text::keys::term_key;
 use crate::text::Tokens;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -72,7 +73,7 @@ pub struct TermSource {
     /// `meta.name` of the lexicon.
     pub lexicon: String,
     /// Section.
-    pub section: String,
+    pub section: Section,
     /// The term as written.
     pub term: String,
 }
@@ -254,7 +255,7 @@ impl Matcher {
         let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let mut payloads: Vec<Vec<Payload>> = Vec::new();
         let mut sources: Vec<TermSource> = Vec::new();
-        let mut add = |term: &str, kind: HitKind, lexicon: &str, section: String| {
+        let mut add = |term: &str, kind: HitKind, lexicon: &str, section: Section| {
             let (key, wild) = term_key(term);
             if key.is_empty() {
                 return;
@@ -300,7 +301,10 @@ impl Matcher {
                         label: *li,
                     },
                     &set_lexicon[si],
-                    format!("label_set.{}.{}", set.concept, set.labels[*li as usize]),
+                    Section::Label {
+                        concept: set.concept.clone(),
+                        label: set.labels[*li as usize].clone(),
+                    },
                 );
             }
             for t in &set_excludes[si] {
@@ -308,7 +312,9 @@ impl Matcher {
                     t,
                     HitKind::Exclude { set: si as u16 },
                     &set_lexicon[si],
-                    format!("label_set.{}.exclude", set.concept),
+                    Section::Exclude {
+                        concept: set.concept.clone(),
+                    },
                 );
             }
         }
@@ -318,7 +324,9 @@ impl Matcher {
                     t,
                     HitKind::Frame { frame: fi as u16 },
                     &frame_lexicon[fi],
-                    format!("frame.{}", frames[fi].id),
+                    Section::Frame {
+                        id: frames[fi].id.clone(),
+                    },
                 );
             }
         }
@@ -327,7 +335,7 @@ impl Matcher {
                 &s.term,
                 HitKind::Stance { entry: i as u32 },
                 &s.lexicon,
-                "stance".into(),
+                Section::Stance,
             );
         }
         for (i, (t, _)) in intensifiers.iter().enumerate() {
@@ -335,16 +343,16 @@ impl Matcher {
                 t,
                 HitKind::Intensifier { entry: i as u32 },
                 &int_lexicon[i],
-                "intensifiers".into(),
+                Section::Intensifiers,
             );
         }
         for (t, k, lexicon) in &markers {
             let section = match k {
-                HitKind::Negator => "negators",
-                HitKind::Contrast => "contrast",
-                _ => "distancing",
+                HitKind::Negator => Section::Negators,
+                HitKind::Contrast => Section::Contrast,
+                _ => Section::Distancing,
             };
-            add(t, *k, lexicon, section.into());
+            add(t, *k, lexicon, section);
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)

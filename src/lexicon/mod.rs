@@ -9,10 +9,12 @@ pub mod diff;
 pub mod framing;
 pub mod gazetteer;
 pub mod matcher;
+pub mod section;
 
 pub use framing::Lexicon;
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer};
 pub use matcher::{Hit, HitKind, Matcher};
+pub use section::Section;
 
 use serde::Serialize;
 

@@ -21,6 +21,7 @@ use crate::analysis::{Analysed, Analyzer};
 use crate::corpus::{Article, Skip};
 use crate::framing::Framing;
 use crate::lexicon::diff::{DiffEntry, LexiconDiff};
+use crate::lexicon::Section;
 use crate::lexicon::{Hit, HitKind, Matcher};
 use crate::report::Report;
 use rustc_hash::FxHashMap;
@@ -230,7 +231,7 @@ impl<'a> Sides<'a> {
         groups: &'a FxHashMap<String, String>,
     ) -> Sides<'a> {
         // Index the term entries once: (lexicon, section, identity) -> descriptions.
-        let mut index: FxHashMap<(&str, &str, String), Vec<String>> = FxHashMap::default();
+        let mut index: FxHashMap<(&str, &Section, String), Vec<String>> = FxHashMap::default();
         for e in diffs.iter().flat_map(|d| &d.entries).filter(|e| e.term) {
             index
                 .entry((
@@ -247,7 +248,7 @@ impl<'a> Sides<'a> {
                 .map(|src| {
                     let key = (
                         src.lexicon.as_str(),
-                        src.section.as_str(),
+                        &src.section,
                         crate::lexicon::diff::identity(&src.term),
                     );
                     index.get(&key).cloned().unwrap_or_default()
