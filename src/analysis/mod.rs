@@ -66,24 +66,29 @@ pub struct Analysed<'a> {
 }
 
 impl Analyzer {
-    /// Builds an analyzer.
-    pub fn new(gazetteer: Gazetteer, lexicons: Vec<Lexicon>, boilerplate: Boilerplate) -> Analyzer {
+    /// Builds an analyzer; fails when the lexicons' terms do not compile into one matcher
+    /// (the error names a lexicon).
+    pub fn new(
+        gazetteer: Gazetteer,
+        lexicons: Vec<Lexicon>,
+        boilerplate: Boilerplate,
+    ) -> Result<Analyzer, crate::lexicon::Error> {
         let actors = ActorMatcher::new(&gazetteer);
-        let matcher = Matcher::new(&lexicons);
+        let matcher = Matcher::new(&lexicons)?;
         let stopwords = STOPWORDS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(crate::text::normalize::key)
             .collect();
-        Analyzer {
+        Ok(Analyzer {
             gazetteer,
             actors,
             lexicons,
             matcher,
             boilerplate,
             stopwords,
-        }
+        })
     }
 
     /// The bundled gazetteer, lexicons and boilerplate patterns.
@@ -93,6 +98,7 @@ impl Analyzer {
             Lexicon::bundled(),
             Boilerplate::bundled(),
         )
+        .expect("the bundled lexicons compile")
     }
 
     /// The voice key of an outlet name from metadata: its gazetteer id when known.

@@ -285,12 +285,14 @@ pub fn run(mut args: Args) -> Outcome {
         args.input.gazetteer()?,
         old_lex,
         args.input.boilerplate_rules()?,
-    );
+    )
+    .map_err(Failure::usage)?;
     let new = Analyzer::new(
         args.input.gazetteer()?,
         new_lex,
         args.input.boilerplate_rules()?,
-    );
+    )
+    .map_err(Failure::usage)?;
     let mut warnings = Vec::new();
     if new.gazetteer.info.sha256 != base.provenance.gazetteer.sha256 {
         warnings.push(format!(

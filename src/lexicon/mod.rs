@@ -33,6 +33,15 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The terms of the lexicons loaded together do not compile into one matcher (too many or
+    /// too long); `path` is the lexicon with the most term bytes.
+    #[error("{path}: error: {message}")]
+    Matcher {
+        /// The lexicon named.
+        path: String,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// The file cannot be read.
     #[error("{path}: {source}")]
     Io {
