@@ -247,6 +247,7 @@ fn benches(c: &mut Criterion) {
             list,
             framelens::corpus::boilerplate::Boilerplate::bundled(),
         )
+        .unwrap()
     };
     let diffs = framelens::lexicon::diff::diff_lists(&az.lexicons, &flipped.lexicons);
     g.bench_function("regress (both lexicons, explanation)", |b| {

@@ -103,7 +103,7 @@ fn benches(c: &mut Criterion) {
         "matcher of 200,000 wildcard terms: build + scan 1 MiB",
         |b| {
             b.iter(|| {
-                let m = framelens::lexicon::matcher::Matcher::new(&lexicons);
+                let m = framelens::lexicon::matcher::Matcher::new(&lexicons).unwrap();
                 let layout = az.boilerplate.layout(&probe.text);
                 let toks = framelens::text::Tokens::new(&probe.text, &layout.paragraphs);
                 assert!(!m.find(&probe.text, &toks).is_empty());

@@ -226,7 +226,7 @@ fn main() -> std::process::ExitCode {
                     .cloned()
                     .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
                     .unwrap_or_default();
-                let hash = framelens::corpus::content_hash(&String::from_utf8_lossy(&input));
+                let hash = framelens::hash::sha256_hex(String::from_utf8_lossy(&input).as_bytes());
                 let dir = root.join("fuzz/artifacts");
                 let _ = std::fs::create_dir_all(&dir);
                 let path = dir.join(format!("smoke-{name}-{}", &hash[..16]));

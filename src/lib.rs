@@ -17,6 +17,7 @@ pub mod framing;
 #[doc(hidden)]
 pub mod fuzz_targets;
 pub mod gold;
+pub mod hash;
 pub mod lexicon;
 pub mod rank;
 pub mod regress;

@@ -142,7 +142,7 @@ pub fn score(
             ));
             continue;
         };
-        let Some(score) = crate::framing::score_target(az, &item.text, Span::new(s, e.max(s)))
+        let Some(score) = crate::analysis::score_target(az, &item.text, Span::new(s, e.max(s)))
         else {
             skipped.push(format!("{source}:{lno}: the target has no word to score"));
             continue;

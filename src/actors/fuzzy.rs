@@ -9,6 +9,7 @@
 //! Lavrov (`lvrv`) is not Lavrentiev (`lvrntv`).
 
 use crate::lexicon::{ActorId, ActorKind, Gazetteer};
+use crate::text::keys::name_key;
 use rustc_hash::FxHashMap;
 
 /// Jaro-Winkler floor when skeletons are equal.
@@ -93,14 +94,14 @@ impl FuzzyIndex {
                 continue;
             }
             if let Some(s) = &a.surname {
-                let k = super::name_key(s);
+                let k = name_key(s);
                 if let Some(c) = k.chars().next() {
                     let sk = skeleton(&k);
                     surnames.entry(c).or_default().push((k, sk, i as ActorId));
                 }
             }
             for gv in &a.given {
-                let k = super::name_key(gv);
+                let k = name_key(gv);
                 if let Some(c) = k.chars().next() {
                     let sk = skeleton(&k);
                     given.entry(c).or_default().push((k, sk, i as ActorId));
@@ -159,7 +160,7 @@ impl FuzzyIndex {
         g.actor(p)
             .surname
             .as_deref()
-            .map(|s| same_name(key, &super::name_key(s)))
+            .map(|s| same_name(key, &name_key(s)))
             .unwrap_or(false)
     }
 }

@@ -7,12 +7,17 @@
 
 pub mod aggregate;
 pub mod pipeline;
+mod target;
+
+pub use target::score_target;
 
 use crate::actors::{ActorMatcher, FuzzyCache, Mention};
 use crate::corpus::boilerplate::{Boilerplate, Layout};
 use crate::corpus::{Article, Skip, SkipKind};
+use crate::framing;
 use crate::lexicon::{ActorId, Gazetteer, Hit, Lexicon, Matcher};
 use crate::span::Span;
+use crate::text::keys::strip_possessive;
 use crate::text::{split_sentences, Tokens};
 use crate::voices::{self, Passage, Voice};
 use rustc_hash::FxHashSet;
@@ -61,24 +66,29 @@ pub struct Analysed<'a> {
 }
 
 impl Analyzer {
-    /// Builds an analyzer.
-    pub fn new(gazetteer: Gazetteer, lexicons: Vec<Lexicon>, boilerplate: Boilerplate) -> Analyzer {
+    /// Builds an analyzer; fails when the lexicons' terms do not compile into one matcher
+    /// (the error names a lexicon).
+    pub fn new(
+        gazetteer: Gazetteer,
+        lexicons: Vec<Lexicon>,
+        boilerplate: Boilerplate,
+    ) -> Result<Analyzer, crate::lexicon::Error> {
         let actors = ActorMatcher::new(&gazetteer);
-        let matcher = Matcher::new(&lexicons);
+        let matcher = Matcher::new(&lexicons)?;
         let stopwords = STOPWORDS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(crate::text::normalize::key)
             .collect();
-        Analyzer {
+        Ok(Analyzer {
             gazetteer,
             actors,
             lexicons,
             matcher,
             boilerplate,
             stopwords,
-        }
+        })
     }
 
     /// The bundled gazetteer, lexicons and boilerplate patterns.
@@ -88,6 +98,7 @@ impl Analyzer {
             Lexicon::bundled(),
             Boilerplate::bundled(),
         )
+        .expect("the bundled lexicons compile")
     }
 
     /// The voice key of an outlet name from metadata: its gazetteer id when known.
@@ -203,7 +214,7 @@ impl Analysed<'_> {
                 let (a, b) = toks.range(*s);
                 let mut v: Vec<&str> = (a..b)
                     .filter(|&i| toks.tokens[i].word && !toks.tokens[i].cap)
-                    .map(|i| crate::actors::strip_possessive(toks.key(i)))
+                    .map(|i| strip_possessive(toks.key(i)))
                     .filter(|k| {
                         k.chars().count() >= 4
                             && k.chars().all(char::is_alphabetic)
@@ -232,18 +243,31 @@ impl Analysed<'_> {
 impl Analysed<'_> {
     /// The passage containing byte `pos`, if any.
     pub fn passage_at(&self, pos: usize) -> Option<&Passage> {
-        let i = self.passages.partition_point(|p| p.span.end <= pos);
-        self.passages.get(i).filter(|p| p.span.start <= pos)
+        voices::passage_at(&self.passages, pos)
     }
 
     /// The voice at byte `pos` (own where no passage covers it).
     pub fn voice_at(&self, pos: usize) -> Voice {
-        self.passage_at(pos).map(|p| p.voice).unwrap_or(Voice::Own)
+        voices::voice_at(&self.passages, pos)
     }
 
     /// Index of the sentence containing byte `pos`.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|(s, _)| s.end <= pos);
-        (i < self.sentences.len() && self.sentences[i].0.start <= pos).then_some(i)
+        crate::text::sentences::sentence_at(&self.sentences, pos)
+    }
+}
+
+/// What framing reads of an analysed article.
+impl<'a> From<&'a Analysed<'_>> for framing::Context<'a> {
+    fn from(an: &'a Analysed<'_>) -> framing::Context<'a> {
+        framing::Context {
+            text: &an.article.text,
+            sentences: &an.sentences,
+            tokens: &an.tokens,
+            mentions: &an.mentions,
+            passages: &an.passages,
+            scare: &an.scare,
+            hits: &an.hits,
+        }
     }
 }

@@ -166,11 +166,7 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
         Some(l) => l.load()?,
         None => Lexicon::bundled(),
     };
-    Ok(Analyzer::new(
-        input.gazetteer()?,
-        lexicons,
-        input.boilerplate_rules()?,
-    ))
+    Analyzer::new(input.gazetteer()?, lexicons, input.boilerplate_rules()?).map_err(Failure::usage)
 }
 
 /// The default output folder: `reports/<name of the first input up to its first dot>`, or

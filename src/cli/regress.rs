@@ -11,7 +11,7 @@ use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::pipeline::{input_order, run_workers, RunOptions};
 use crate::analysis::Analyzer;
-use crate::corpus::article::content_hash;
+use crate::hash::sha256_hex;
 use crate::lexicon::framing::{GEOPOLITICS, VADER};
 use crate::lexicon::Lexicon;
 use crate::regress::{Explain, MetricKind, RegressWorker, Regression, Sides, Tolerances, Verdict};
@@ -132,7 +132,7 @@ fn baseline_lexicons(
         }
     }
     let candidates: Vec<(String, String)> =
-        texts.into_iter().map(|t| (content_hash(&t), t)).collect();
+        texts.into_iter().map(|t| (sha256_hex(&t), t)).collect();
     let mut out = Vec::new();
     for info in &base.provenance.lexicons {
         let found = candidates
@@ -279,12 +279,14 @@ pub fn run(mut args: Args) -> Outcome {
         args.input.gazetteer()?,
         old_lex,
         args.input.boilerplate_rules()?,
-    );
+    )
+    .map_err(Failure::usage)?;
     let new = Analyzer::new(
         args.input.gazetteer()?,
         new_lex,
         args.input.boilerplate_rules()?,
-    );
+    )
+    .map_err(Failure::usage)?;
     let mut warnings = Vec::new();
     if new.gazetteer.info.sha256 != base.provenance.gazetteer.sha256 {
         warnings.push(format!(

@@ -54,7 +54,8 @@ pub fn run(args: Args) -> Outcome {
         crate::lexicon::Gazetteer::bundled(),
         lexicons,
         crate::corpus::boilerplate::Boilerplate::bundled(),
-    );
+    )
+    .map_err(super::Failure::usage)?;
     let mut wrong = Vec::new();
     let mut items = String::new();
     let m = evaluate(&az, &args.gold, |id, gold, pred, score| {

@@ -1,7 +1,6 @@
 //! Articles and skip records: every input record ends as exactly one of the two.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// One loaded article. `text` is kept exactly as read (after UTF-8 decoding, without a BOM).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,23 +35,6 @@ impl Article {
             None => self.source.clone(),
         }
     }
-}
-
-/// Hex SHA-256 of a text.
-pub fn content_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    hex(&digest)
-}
-
-/// Lowercase hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
 }
 
 /// Why a record was not analysed.

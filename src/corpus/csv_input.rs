@@ -3,8 +3,8 @@
 //! invalid UTF-8 is skipped with its line.
 
 use super::article::{Record, Skip, SkipKind};
-use super::jsonl::{hex_digest, HashingReader};
 use super::{build_article, utf8_problem, Error, InputInfo, InputKind, LoadOptions, RecordStream};
+use crate::hash::{hex_digest, HashingReader};
 use sha2::Sha256;
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -8,7 +8,7 @@
 //! unless `LoadOptions::allow_outside_folder` is set: a manifest must not pull other files into a
 //! report.
 
-use super::article::{hex, Record, Skip, SkipKind};
+use super::article::{Record, Skip, SkipKind};
 use super::{
     build_article, display_path, utf8_problem, Error, InputInfo, InputKind, LoadOptions,
     RecordStream,
@@ -344,7 +344,7 @@ impl RecordStream for FolderReader {
         InputInfo {
             path: self.source.clone(),
             kind: InputKind::Folder,
-            sha256: hex(&self.hasher.clone().finalize()),
+            sha256: crate::hash::finish_hex(&self.hasher),
         }
     }
 }

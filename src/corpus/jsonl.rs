@@ -1,51 +1,13 @@
 //! JSON Lines input: one article object per line (`id`, `outlet`, `date`, `title`, `text`,
 //! optional `url`, `lang`); other fields are ignored. Also gzip-compressed and standard input.
 
-use super::article::{hex, Record, Skip, SkipKind};
+use super::article::{Record, Skip, SkipKind};
 use super::{build_article, utf8_problem, InputInfo, InputKind, LoadOptions, RecordStream};
+use crate::hash::{hex_digest, HashingReader};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::{Arc, Mutex};
-
-/// A reader that feeds every byte it reads into a shared SHA-256.
-pub struct HashingReader<R> {
-    inner: R,
-    hasher: Arc<Mutex<Sha256>>,
-}
-
-impl<R: Read> HashingReader<R> {
-    /// Wraps `inner`; the hash is read from the returned handle.
-    pub fn new(inner: R) -> (Self, Arc<Mutex<Sha256>>) {
-        let hasher = Arc::new(Mutex::new(Sha256::new()));
-        (
-            HashingReader {
-                inner,
-                hasher: hasher.clone(),
-            },
-            hasher,
-        )
-    }
-}
-
-/// The hex SHA-256 of everything a [`HashingReader`] has read so far.
-pub fn hex_digest(hasher: &Mutex<Sha256>) -> String {
-    let digest = hasher
-        .lock()
-        .map(|h| h.clone().finalize().to_vec())
-        .unwrap_or_default();
-    hex(&digest)
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        if let Ok(mut h) = self.hasher.lock() {
-            h.update(&buf[..n]);
-        }
-        Ok(n)
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(untagged)]

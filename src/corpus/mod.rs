@@ -13,7 +13,7 @@ pub mod dedup;
 pub mod folder;
 pub mod jsonl;
 
-pub use article::{content_hash, Article, Record, Skip, SkipKind};
+pub use article::{Article, Record, Skip, SkipKind};
 pub use dedup::Dedup;
 
 use serde::Serialize;
@@ -300,7 +300,7 @@ pub(crate) fn build_article(
             "text is empty or only whitespace".into(),
         ));
     }
-    let hash = content_hash(&text);
+    let hash = crate::hash::sha256_hex(&text);
     Ok(Article {
         id,
         outlet: normalize_outlet(outlet),

@@ -1,12 +1,48 @@
 //! Framing: which label each voice picks for a referent, which frames it uses, and how it
 //! judges each actor. Every use keeps its evidence (article, sentence, spans).
+//!
+//! Framing reads what the layers above it found in one article (sentences, tokens, mentions,
+//! passages, lexicon hits), handed over as a [`Context`]; it knows nothing about how they were
+//! found (`analysis` builds the context from its `Analysed`).
 
 pub mod stance;
 
-use crate::analysis::Analysed;
-use crate::lexicon::{ActorId, ActorKind, Gazetteer, HitKind, Matcher};
+use crate::actors::{Form, Mention};
+use crate::lexicon::{ActorId, ActorKind, Gazetteer, Hit, HitKind, Matcher};
 use crate::span::Span;
-use crate::voices::Voice;
+use crate::text::Tokens;
+use crate::voices::{Passage, Voice};
+
+/// What framing needs to know about one article: borrowed from its analysis, never copied.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Sentences with their paragraph index, in text order.
+    pub sentences: &'a [(Span, u32)],
+    /// Tokens of the analysed paragraphs.
+    pub tokens: &'a Tokens,
+    /// Actor mentions, in text order.
+    pub mentions: &'a [Mention],
+    /// Voiced passages, in text order and disjoint.
+    pub passages: &'a [Passage],
+    /// Scare-quoted spans (distancing).
+    pub scare: &'a [Span],
+    /// Lexicon hits, sorted by first token.
+    pub hits: &'a [Hit],
+}
+
+impl Context<'_> {
+    /// The voice at byte `pos` (own where no passage covers it).
+    pub fn voice_at(&self, pos: usize) -> Voice {
+        crate::voices::voice_at(self.passages, pos)
+    }
+
+    /// Index of the sentence containing byte `pos`.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        crate::text::sentences::sentence_at(self.sentences, pos)
+    }
+}
 
 /// One use of a label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,23 +94,26 @@ pub struct Framing {
 }
 
 impl Framing {
-    /// Finds the label uses, frame uses and stance observations of an analysed article.
-    pub fn of(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Framing {
+    /// Finds the label uses, frame uses and stance observations of an article (anything that
+    /// gives a [`Context`], such as `&analysis::Analysed`).
+    pub fn of<'a>(cx: impl Into<Context<'a>>, m: &Matcher, g: &Gazetteer) -> Framing {
+        let cx = cx.into();
         Framing {
-            labels: labels(an, m),
-            frames: frames(an, m),
-            stance: stance_observations(an, m, g),
+            labels: labels(cx, m),
+            frames: frames(cx, m),
+            stance: stance_observations(cx, m, g),
         }
     }
 }
 
 /// Label uses: within a label set the longest match wins, and matches inside an exclusion
 /// phrase do not count.
-pub fn labels(an: &Analysed, m: &Matcher) -> Vec<LabelUse> {
-    let toks = &an.tokens.tokens;
+pub fn labels<'a>(cx: impl Into<Context<'a>>, m: &Matcher) -> Vec<LabelUse> {
+    let cx = cx.into();
+    let toks = &cx.tokens.tokens;
     let mut out = Vec::new();
     for set in 0..m.label_sets.len() as u16 {
-        let group = an.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set));
+        let group = cx.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set));
         for h in stance::longest(group) {
             if let HitKind::Label { set, label } = h.kind {
                 let span = Span::new(
@@ -85,7 +124,7 @@ pub fn labels(an: &Analysed, m: &Matcher) -> Vec<LabelUse> {
                     set,
                     label,
                     span,
-                    voice: an.voice_at(span.start),
+                    voice: cx.voice_at(span.start),
                 });
             }
         }
@@ -95,11 +134,12 @@ pub fn labels(an: &Analysed, m: &Matcher) -> Vec<LabelUse> {
 }
 
 /// Frame uses: overlapping terms of one frame count once.
-pub fn frames(an: &Analysed, m: &Matcher) -> Vec<FrameUse> {
-    let toks = &an.tokens.tokens;
+pub fn frames<'a>(cx: impl Into<Context<'a>>, m: &Matcher) -> Vec<FrameUse> {
+    let cx = cx.into();
+    let toks = &cx.tokens.tokens;
     let mut out = Vec::new();
     for frame in 0..m.frames.len() as u16 {
-        let group = an
+        let group = cx
             .hits
             .iter()
             .filter(|h| h.kind == HitKind::Frame { frame });
@@ -111,7 +151,7 @@ pub fn frames(an: &Analysed, m: &Matcher) -> Vec<FrameUse> {
             out.push(FrameUse {
                 frame,
                 span,
-                voice: an.voice_at(span.start),
+                voice: cx.voice_at(span.start),
             });
         }
     }
@@ -122,22 +162,27 @@ pub fn frames(an: &Analysed, m: &Matcher) -> Vec<FrameUse> {
 /// Stance observations: one per (sentence, actor), scored at the actor's first mention in the
 /// sentence. Places, and demonyms that modify a following name ("Russian Deputy Foreign
 /// Minister Sergey Vershinin"), are not targets; outlets are not judged as actors.
-pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<StanceObs> {
+pub fn stance_observations<'a>(
+    cx: impl Into<Context<'a>>,
+    m: &Matcher,
+    g: &Gazetteer,
+) -> Vec<StanceObs> {
+    let cx = cx.into();
     let mut out: Vec<StanceObs> = Vec::new();
-    let toks = &an.tokens;
-    let scare = stance::ScareIndex::new(&an.scare);
-    for (i, mention) in an.mentions.iter().enumerate() {
+    let toks = &cx.tokens;
+    let scare = stance::ScareIndex::new(cx.scare);
+    for (i, mention) in cx.mentions.iter().enumerate() {
         if mention.place || g.actor(mention.actor).kind == ActorKind::Outlet {
             continue;
         }
-        if mention.form == crate::actors::Form::Demonym {
-            if let Some(next) = an.mentions.get(i + 1) {
+        if mention.form == Form::Demonym {
+            if let Some(next) = cx.mentions.get(i + 1) {
                 if next.first <= mention.last + 6 && next.actor != mention.actor {
                     continue;
                 }
             }
         }
-        let Some(si) = an.sentence_at(mention.span.start) else {
+        let Some(si) = cx.sentence_at(mention.span.start) else {
             continue;
         };
         if out
@@ -148,18 +193,18 @@ pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<Sta
         {
             continue;
         }
-        let (s, _) = an.sentences[si];
+        let (s, _) = cx.sentences[si];
         let range = toks.range(s);
         let score = stance::score(
-            &an.article.text,
+            cx.text,
             toks,
-            &an.hits,
+            cx.hits,
             m,
             range,
             (mention.first as usize, mention.last as usize),
             &scare,
         );
-        let voice = an.voice_at(mention.span.start);
+        let voice = cx.voice_at(mention.span.start);
         // The same judgement counts for the bodies the actor belongs to, once per sentence.
         for parent in g.ancestors(mention.actor) {
             if !out
@@ -187,47 +232,4 @@ pub fn stance_observations(an: &Analysed, m: &Matcher, g: &Gazetteer) -> Vec<Sta
     }
     out.sort_by_key(|o| (o.sentence, o.mention.start, o.actor));
     out
-}
-
-/// Scores the stance of `text` toward the target at byte span `target` (a standalone
-/// sentence or passage, as in an annotated set). None when the target has no tokens.
-pub fn score_target(
-    az: &crate::analysis::Analyzer,
-    text: &str,
-    target: Span,
-) -> Option<stance::Score> {
-    let article = crate::corpus::Article {
-        id: "target".into(),
-        outlet: "unknown".into(),
-        date: None,
-        title: None,
-        url: None,
-        lang: None,
-        text: text.to_string(),
-        source: "-".into(),
-        line: None,
-        hash: String::new(),
-    };
-    let mut cache = crate::actors::FuzzyCache::default();
-    let an = az.analyse(&article, &mut cache).ok()?;
-    let toks = &an.tokens;
-    let t0 = toks
-        .tokens
-        .iter()
-        .position(|t| t.span.end > target.start && t.span.start < target.end)?;
-    let t1 = toks
-        .tokens
-        .iter()
-        .rposition(|t| t.span.end > target.start && t.span.start < target.end)?;
-    let si = an.sentence_at(toks.tokens[t0].span.start)?;
-    let range = toks.range(an.sentences[si].0);
-    Some(stance::score(
-        text,
-        toks,
-        &an.hits,
-        &az.matcher,
-        range,
-        (t0, t1),
-        &stance::ScareIndex::new(&an.scare),
-    ))
 }

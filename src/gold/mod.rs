@@ -61,7 +61,7 @@ impl Header {
             text: self.text.clone(),
             source: self.corpus.clone(),
             line: None,
-            hash: crate::corpus::article::content_hash(&self.text),
+            hash: crate::hash::sha256_hex(&self.text),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! sets, weights out of range, malformed terms, and terms that shadow each other (warnings).
 
 use super::framing::{Lexicon, Term};
+use crate::text::keys::term_key;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -26,15 +27,6 @@ pub struct Diagnostic {
     pub col: usize,
     /// What is wrong and what to do.
     pub message: String,
-}
-
-/// The matching key of a term: its token keys joined by spaces, and whether it ends in `*`.
-pub fn term_key(term: &str) -> (String, bool) {
-    let wildcard = term.ends_with('*');
-    let body = term.trim_end_matches('*');
-    let toks = crate::text::Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
-    let keys: Vec<&str> = (0..toks.len()).map(|i| toks.key(i)).collect();
-    (keys.join(" "), wildcard)
 }
 
 /// Checks a lexicon; returns diagnostics in file order.

@@ -7,9 +7,10 @@
 //! (case and spacing do not matter, except for all-capital acronyms, which match in capitals),
 //! so reordering, reformatting and comments change nothing.
 
-use super::check::term_key;
 use super::framing::{Lexicon, Term};
+use super::section::Section;
 use super::SourceInfo;
+use crate::text::keys::term_key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -44,7 +45,7 @@ pub struct DiffEntry {
     /// Section: `meta`, `label_set.<concept>`, `label_set.<concept>.<label>`,
     /// `label_set.<concept>.exclude`, `frame.<id>`, `stance`, `intensifiers`, `negators`,
     /// `contrast`, `distancing`.
-    pub section: String,
+    pub section: Section,
     /// A term (`term` is true) or a field such as `note`, `name`, `label`.
     pub item: String,
     /// Whether `item` is a term.
@@ -63,10 +64,10 @@ pub struct DiffEntry {
 
 impl DiffEntry {
     /// Whether this entry is about the term `term` of `section` in lexicon `lexicon`.
-    pub fn is_term(&self, lexicon: &str, section: &str, term: &str) -> bool {
+    pub fn is_term(&self, lexicon: &str, section: &Section, term: &str) -> bool {
         self.term
             && self.lexicon == lexicon
-            && self.section == section
+            && self.section == *section
             && identity(&self.item) == identity(term)
     }
 
@@ -128,11 +129,11 @@ struct Value {
     line: usize,
 }
 
-type Flat = BTreeMap<(String, bool, String), Value>;
+type Flat = BTreeMap<(Section, bool, String), Value>;
 
-fn put_term(m: &mut Flat, section: &str, t: &Term, value: String) {
+fn put_term(m: &mut Flat, section: &Section, t: &Term, value: String) {
     m.insert(
-        (section.to_string(), true, identity(&t.text)),
+        (section.clone(), true, identity(&t.text)),
         Value {
             shown: t.text.clone(),
             value,
@@ -141,10 +142,10 @@ fn put_term(m: &mut Flat, section: &str, t: &Term, value: String) {
     );
 }
 
-fn put_field(m: &mut Flat, section: &str, field: &str, value: Option<&str>, line: usize) {
+fn put_field(m: &mut Flat, section: &Section, field: &str, value: Option<&str>, line: usize) {
     if let Some(v) = value {
         m.insert(
-            (section.to_string(), false, field.to_string()),
+            (section.clone(), false, field.to_string()),
             Value {
                 shown: field.to_string(),
                 value: v.to_string(),
@@ -160,10 +161,18 @@ fn weight(w: f64) -> String {
 
 fn flatten(lex: &Lexicon) -> Flat {
     let mut m = Flat::new();
-    put_field(&mut m, "meta", "version", Some(&lex.info.version), 1);
-    put_field(&mut m, "meta", "language", Some(&lex.language), 1);
+    put_field(
+        &mut m,
+        &Section::Meta,
+        "version",
+        Some(&lex.info.version),
+        1,
+    );
+    put_field(&mut m, &Section::Meta, "language", Some(&lex.language), 1);
     for s in &lex.label_sets {
-        let sec = format!("label_set.{}", s.concept);
+        let sec = Section::LabelSet {
+            concept: s.concept.clone(),
+        };
         put_field(
             &mut m,
             &sec,
@@ -172,12 +181,18 @@ fn flatten(lex: &Lexicon) -> Flat {
             s.line,
         );
         put_field(&mut m, &sec, "referent", s.referent.as_deref(), s.line);
+        let exclude = Section::Exclude {
+            concept: s.concept.clone(),
+        };
         for t in &s.exclude {
-            put_term(&mut m, &format!("{sec}.exclude"), t, String::new());
+            put_term(&mut m, &exclude, t, String::new());
         }
         for l in &s.labels {
             put_field(&mut m, &sec, &format!("label {}", l.id), Some(""), l.line);
-            let lsec = format!("{sec}.{}", l.id);
+            let lsec = Section::Label {
+                concept: s.concept.clone(),
+                label: l.id.clone(),
+            };
             put_field(&mut m, &lsec, "note", l.note.as_deref(), l.line);
             for t in &l.terms {
                 put_term(&mut m, &lsec, t, String::new());
@@ -185,7 +200,7 @@ fn flatten(lex: &Lexicon) -> Flat {
         }
     }
     for f in &lex.frames {
-        let sec = format!("frame.{}", f.id);
+        let sec = Section::Frame { id: f.id.clone() };
         put_field(&mut m, &sec, "name", Some(&f.name), f.line);
         put_field(
             &mut m,
@@ -207,18 +222,23 @@ fn flatten(lex: &Lexicon) -> Flat {
         if let Some(n) = &s.note {
             v.push_str(&format!(" note={n:?}"));
         }
-        put_term(&mut m, "stance", &s.term, v);
+        put_term(&mut m, &Section::Stance, &s.term, v);
     }
     for (t, x) in &lex.intensifiers {
-        put_term(&mut m, "intensifiers", t, format!("scalar={}", weight(*x)));
+        put_term(
+            &mut m,
+            &Section::Intensifiers,
+            t,
+            format!("scalar={}", weight(*x)),
+        );
     }
     for (sec, list) in [
-        ("negators", &lex.negators),
-        ("contrast", &lex.contrast),
-        ("distancing", &lex.distancing),
+        (Section::Negators, &lex.negators),
+        (Section::Contrast, &lex.contrast),
+        (Section::Distancing, &lex.distancing),
     ] {
         for t in list {
-            put_term(&mut m, sec, t, String::new());
+            put_term(&mut m, &sec, t, String::new());
         }
     }
     m
@@ -336,11 +356,11 @@ pub fn table(d: &LexiconDiff) -> String {
         "{} ({}) -> {} ({}): {} added, {} removed, {} changed\n",
         d.old.path, d.old.version, d.new.path, d.new.version, d.added, d.removed, d.changed
     );
-    let mut section = "";
+    let mut section: Option<&Section> = None;
     for e in &d.entries {
-        if e.section != section {
-            section = &e.section;
-            out.push_str(&format!("[{section}]\n"));
+        if section != Some(&e.section) {
+            section = Some(&e.section);
+            out.push_str(&format!("[{}]\n", e.section));
         }
         let item = e.shown_item();
         let value = match (&e.old, &e.new) {
@@ -411,6 +431,10 @@ terms = ["government"]
             ],
         );
         assert_eq!((d.added, d.removed, d.changed), (1, 2, 1));
-        assert!(d.entries[2].is_term("t", "label_set.c.a", "Regime"));
+        let a = Section::Label {
+            concept: "c".into(),
+            label: "a".into(),
+        };
+        assert!(d.entries[2].is_term("t", &a, "Regime"));
     }
 }

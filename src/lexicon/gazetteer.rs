@@ -2,6 +2,7 @@
 //! names, aliases, demonyms and metonyms (`data/actors.toml`, replaceable by flag).
 
 use super::{Error, SourceInfo};
+use crate::text::keys::name_key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -232,16 +233,14 @@ impl Gazetteer {
                 .chain(std::iter::once(&a.name))
                 .chain(&a.aliases)
             {
-                outlets
-                    .entry(crate::actors::name_key(n))
-                    .or_insert(i as u32);
+                outlets.entry(name_key(n)).or_insert(i as u32);
             }
         }
         let fuzzy_never = file
             .fuzzy
             .never
             .iter()
-            .map(|n| crate::actors::name_key(n))
+            .map(|n| crate::text::keys::name_key(n))
             .collect();
         Ok(Gazetteer {
             info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text),
@@ -297,6 +296,6 @@ impl Gazetteer {
                 return Some(id);
             }
         }
-        self.outlets.get(&crate::actors::name_key(raw)).copied()
+        self.outlets.get(&name_key(raw)).copied()
     }
 }

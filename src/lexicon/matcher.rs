@@ -5,8 +5,10 @@
 //! a stance term (or negator, intensifier, marker) written the same as an earlier one overrides
 //! it. Terms are case-insensitive, except all-capital acronyms, which must match in capitals.
 
-use super::check::term_key;
 use super::framing::Lexicon;
+use super::section::Section;
+use super::Error;
+use crate::text::keys::term_key;
 use crate::text::Tokens;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
@@ -72,7 +74,7 @@ pub struct TermSource {
     /// `meta.name` of the lexicon.
     pub lexicon: String,
     /// Section.
-    pub section: String,
+    pub section: Section,
     /// The term as written.
     pub term: String,
 }
@@ -138,14 +140,52 @@ pub struct Matcher {
     pub sources: Vec<TermSource>,
 }
 
+/// The error for patterns that do not compile into one automaton (`cause`): it names the
+/// lexicon whose terms take the most bytes, the likely culprit, with the path it was read from.
+fn too_big(
+    cause: &dyn std::fmt::Display,
+    lexicons: &[Lexicon],
+    patterns: &[String],
+    payloads: &[Vec<Payload>],
+    sources: &[TermSource],
+) -> Error {
+    let mut bytes = vec![0usize; lexicons.len()];
+    for (pat, p) in patterns.iter().zip(payloads) {
+        let Some(first) = p.first() else { continue };
+        let name = &sources[first.source as usize].lexicon;
+        if let Some(i) = lexicons.iter().position(|l| &l.info.name == name) {
+            bytes[i] += pat.len();
+        }
+    }
+    let total: usize = bytes.iter().sum();
+    // The largest; the later lexicon on ties.
+    let culprit = (0..lexicons.len()).max_by_key(|&i| (bytes[i], i));
+    let (path, name, own) = match culprit {
+        Some(i) => (
+            lexicons[i].info.path.as_str(),
+            lexicons[i].info.name.as_str(),
+            bytes[i],
+        ),
+        None => ("(no lexicon)", "", 0),
+    };
+    Error::Matcher {
+        path: path.to_string(),
+        message: format!(
+            "the terms of lexicon {name:?} ({own} of {total} bytes of terms) and the {} other lexicon(s) loaded do not compile into one matcher: {cause}; use fewer or shorter terms",
+            lexicons.len().saturating_sub(1)
+        ),
+    }
+}
+
 pub(crate) fn is_acronym(term: &str) -> bool {
     let letters: Vec<char> = term.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 impl Matcher {
-    /// Compiles lexicons (in order of precedence: later wins).
-    pub fn new(lexicons: &[Lexicon]) -> Matcher {
+    /// Compiles lexicons (in order of precedence: later wins). Fails, naming the lexicon with
+    /// the most term bytes, when the terms together are too many or too long for one automaton.
+    pub fn new(lexicons: &[Lexicon]) -> Result<Matcher, Error> {
         // (pattern, payload-key) -> payload; keyed so that later lexicons replace earlier ones.
         let mut label_sets: Vec<LabelSetInfo> = Vec::new();
         let mut set_terms: Vec<Vec<(u16, String)>> = Vec::new();
@@ -254,7 +294,7 @@ impl Matcher {
         let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let mut payloads: Vec<Vec<Payload>> = Vec::new();
         let mut sources: Vec<TermSource> = Vec::new();
-        let mut add = |term: &str, kind: HitKind, lexicon: &str, section: String| {
+        let mut add = |term: &str, kind: HitKind, lexicon: &str, section: Section| {
             let (key, wild) = term_key(term);
             if key.is_empty() {
                 return;
@@ -300,7 +340,10 @@ impl Matcher {
                         label: *li,
                     },
                     &set_lexicon[si],
-                    format!("label_set.{}.{}", set.concept, set.labels[*li as usize]),
+                    Section::Label {
+                        concept: set.concept.clone(),
+                        label: set.labels[*li as usize].clone(),
+                    },
                 );
             }
             for t in &set_excludes[si] {
@@ -308,7 +351,9 @@ impl Matcher {
                     t,
                     HitKind::Exclude { set: si as u16 },
                     &set_lexicon[si],
-                    format!("label_set.{}.exclude", set.concept),
+                    Section::Exclude {
+                        concept: set.concept.clone(),
+                    },
                 );
             }
         }
@@ -318,7 +363,9 @@ impl Matcher {
                     t,
                     HitKind::Frame { frame: fi as u16 },
                     &frame_lexicon[fi],
-                    format!("frame.{}", frames[fi].id),
+                    Section::Frame {
+                        id: frames[fi].id.clone(),
+                    },
                 );
             }
         }
@@ -327,7 +374,7 @@ impl Matcher {
                 &s.term,
                 HitKind::Stance { entry: i as u32 },
                 &s.lexicon,
-                "stance".into(),
+                Section::Stance,
             );
         }
         for (i, (t, _)) in intensifiers.iter().enumerate() {
@@ -335,21 +382,21 @@ impl Matcher {
                 t,
                 HitKind::Intensifier { entry: i as u32 },
                 &int_lexicon[i],
-                "intensifiers".into(),
+                Section::Intensifiers,
             );
         }
         for (t, k, lexicon) in &markers {
             let section = match k {
-                HitKind::Negator => "negators",
-                HitKind::Contrast => "contrast",
-                _ => "distancing",
+                HitKind::Negator => Section::Negators,
+                HitKind::Contrast => Section::Contrast,
+                _ => Section::Distancing,
             };
-            add(t, *k, lexicon, section.into());
+            add(t, *k, lexicon, section);
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            .expect("lexicon patterns compile");
+            .map_err(|e| too_big(&e, lexicons, &patterns, &payloads, &sources))?;
         let mut label_terms: Vec<Vec<Vec<String>>> = label_sets
             .iter()
             .map(|s| vec![Vec::new(); s.labels.len()])
@@ -359,7 +406,7 @@ impl Matcher {
                 label_terms[si][*li as usize].push(t.clone());
             }
         }
-        Matcher {
+        Ok(Matcher {
             ac,
             payloads,
             label_sets,
@@ -368,7 +415,7 @@ impl Matcher {
             intensifiers,
             label_terms,
             sources,
-        }
+        })
     }
 
     /// All hits in an article's tokens, sorted by first token, then longest first.
@@ -422,5 +469,47 @@ impl Matcher {
         }
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last), h.kind));
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(name: &str, negators: &[&str]) -> Lexicon {
+        let terms: Vec<String> = negators.iter().map(|t| format!("{t:?}")).collect();
+        let text = format!(
+            "[meta]\nname = \"{name}\"\nversion = \"1\"\nlanguage = \"en\"\n\n[negators]\nterms = [{}]\n",
+            terms.join(", ")
+        );
+        Lexicon::parse(&text, &format!("{name}.toml")).unwrap()
+    }
+
+    #[test]
+    fn compiles_user_lexicons_and_names_the_largest_when_it_cannot() {
+        let lexicons = [lexicon("a", &["not"]), lexicon("b", &["never ever"])];
+        let m = Matcher::new(&lexicons).unwrap();
+        assert_eq!(m.sources.len(), 2);
+        let patterns: Vec<String> = vec![" not ".into(), " never ever ".into()];
+        let payloads: Vec<Vec<Payload>> = (0..2)
+            .map(|i| {
+                vec![Payload {
+                    kind: HitKind::Negator,
+                    source: i,
+                    exact: None,
+                }]
+            })
+            .collect();
+        let e = too_big(
+            &"too many states",
+            &lexicons,
+            &patterns,
+            &payloads,
+            &m.sources,
+        );
+        assert_eq!(
+            e.to_string(),
+            "b.toml: error: the terms of lexicon \"b\" (12 of 17 bytes of terms) and the 1 other lexicon(s) loaded do not compile into one matcher: too many states; use fewer or shorter terms"
+        );
     }
 }

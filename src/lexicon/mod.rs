@@ -9,10 +9,12 @@ pub mod diff;
 pub mod framing;
 pub mod gazetteer;
 pub mod matcher;
+pub mod section;
 
 pub use framing::Lexicon;
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer};
 pub use matcher::{Hit, HitKind, Matcher};
+pub use section::Section;
 
 use serde::Serialize;
 
@@ -29,6 +31,15 @@ pub enum Error {
         /// 1-based column.
         col: usize,
         /// What is wrong.
+        message: String,
+    },
+    /// The terms of the lexicons loaded together do not compile into one matcher (too many or
+    /// too long); `path` is the lexicon with the most term bytes.
+    #[error("{path}: error: {message}")]
+    Matcher {
+        /// The lexicon named.
+        path: String,
+        /// What is wrong and what to do.
         message: String,
     },
     /// The file cannot be read.
@@ -151,7 +162,7 @@ impl SourceInfo {
             path: path.to_string(),
             name: name.to_string(),
             version: version.to_string(),
-            sha256: crate::corpus::article::content_hash(text),
+            sha256: crate::hash::sha256_hex(text),
         }
     }
 }

@@ -151,7 +151,7 @@ pub fn markdown(r: &Regression) -> String {
                 "| {} | {:?} | {} | {} | {} | {} | {} |\n",
                 e(&d.new.name),
                 x.change,
-                e(&x.section),
+                e(&x.section.to_string()),
                 e(&x.shown_item()),
                 e(x.old.as_deref().unwrap_or("")),
                 e(x.new.as_deref().unwrap_or("")),

@@ -10,7 +10,7 @@ use crate::analysis::Analyzer;
 use crate::corpus::{Article, Skip};
 use crate::framing::Framing;
 use crate::lexicon::diff::{DiffEntry, LexiconDiff};
-use crate::lexicon::Matcher;
+use crate::lexicon::{Matcher, Section};
 use rustc_hash::FxHashMap;
 
 /// The lexicon side of a run: analyzers with the baseline's lexicons and with the new ones
@@ -36,7 +36,7 @@ impl<'a> Sides<'a> {
         groups: &'a FxHashMap<String, String>,
     ) -> Sides<'a> {
         // Index the term entries once: (lexicon, section, identity) -> descriptions.
-        let mut index: FxHashMap<(&str, &str, String), Vec<String>> = FxHashMap::default();
+        let mut index: FxHashMap<(&str, &Section, String), Vec<String>> = FxHashMap::default();
         for e in diffs.iter().flat_map(|d| &d.entries).filter(|e| e.term) {
             index
                 .entry((
@@ -53,7 +53,7 @@ impl<'a> Sides<'a> {
                 .map(|src| {
                     let key = (
                         src.lexicon.as_str(),
-                        src.section.as_str(),
+                        &src.section,
                         crate::lexicon::diff::identity(&src.term),
                     );
                     index.get(&key).cloned().unwrap_or_default()

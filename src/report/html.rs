@@ -83,7 +83,7 @@ pub fn evidence_item(e: &Evidence) -> String {
         out.push_str(&escape::html(&s[pos..m.start]));
         out.push_str(&format!(
             "<mark class=\"{}\" title=\"{}\">{}</mark>",
-            escape::attr(&escape::id(&m.kind)),
+            escape::attr(&escape::id(m.kind.as_str())),
             escape::attr(&m.note),
             escape::html(&s[m.start..m.end])
         ));

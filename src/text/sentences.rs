@@ -81,6 +81,13 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     push_trimmed(para.start, p, start, p.len(), out);
 }
 
+/// Index of the sentence containing byte `pos`, in sentences sorted and disjoint (each with
+/// its paragraph index, as an analysis keeps them). Binary search.
+pub fn sentence_at(sentences: &[(Span, u32)], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|(s, _)| s.end <= pos);
+    (i < sentences.len() && sentences[i].0.start <= pos).then_some(i)
+}
+
 fn push_trimmed(base: usize, p: &str, a: usize, b: usize, out: &mut Vec<Span>) {
     let s = &p[a..b];
     let lead = s.len() - s.trim_start().len();

@@ -52,6 +52,20 @@ pub struct Passage {
     pub para: u32,
 }
 
+/// The passage containing byte `pos`, if any, in passages sorted and disjoint (as [`assign`]
+/// returns them). Binary search.
+pub fn passage_at(passages: &[Passage], pos: usize) -> Option<&Passage> {
+    let i = passages.partition_point(|p| p.span.end <= pos);
+    passages.get(i).filter(|p| p.span.start <= pos)
+}
+
+/// The voice at byte `pos`: its passage's, or own where no passage covers it.
+pub fn voice_at(passages: &[Passage], pos: usize) -> Voice {
+    passage_at(passages, pos)
+        .map(|p| p.voice)
+        .unwrap_or(Voice::Own)
+}
+
 /// Speech verbs (token keys).
 const SPEECH: &[&str] = &[
     "said",

@@ -28,7 +28,7 @@ fn stance_rule_table() {
     let mut fails = Vec::new();
     for c in &cases.case {
         let at = c.text.find(&c.target).expect("target in text");
-        let s = framelens::framing::score_target(&az, &c.text, Span::new(at, at + c.target.len()))
+        let s = framelens::analysis::score_target(&az, &c.text, Span::new(at, at + c.target.len()))
             .expect("scored");
         let got = match s.label() {
             1 => "positive",

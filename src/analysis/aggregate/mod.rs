@@ -1,0 +1,227 @@
+//! Mergeable aggregates: integer counts and sums folded article by article.
+//!
+//! Invariants: every field is an integer count or sum (stance scores as micro-units), merged
+//! by addition, so `merge` is associative and commutative and the result never depends on
+//! batch boundaries or thread count. Bootstrap replicates use per-article Poisson(1) weights
+//! drawn from a hash of the article id ([`poisson_weights`]). Evidence is capped per cell and
+//! chosen by a hash rank (bottom-k), which is also order-independent.
+//!
+//! Files: `bootstrap` (per-article weights), `evidence` (bottom-k sentences and their marks),
+//! `cells` (mean and share cells), `stats` (per voice, actor, outlet), `map` (string-keyed maps),
+//! `fold` (one article into the aggregate, one function per part); `merge` is here.
+
+mod bootstrap;
+mod cells;
+mod evidence;
+mod fold;
+mod map;
+mod stats;
+
+pub use bootstrap::{poisson_weights, REPLICATES};
+pub use cells::{MeanCell, ShareCell};
+pub use evidence::{Evidence, Mark, MarkKind};
+pub use map::{slot, slot2, sorted, sorted2, Map, Map2};
+pub use stats::{ActorStats, OutletStats, VoiceStats};
+
+use crate::corpus::Skip;
+use map::{merge2, merge_counts};
+use serde::{Deserialize, Serialize};
+use stats::min_opt;
+use std::collections::BTreeMap;
+
+/// Stance scores are summed in these units.
+pub const MICRO: f64 = 1e6;
+
+/// Why an analysed article is flagged; serialised in kebab case (`low-cohesion`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    /// Lexical cohesion below [`crate::analysis::COHESION_FLAG_BELOW`]: text stitched from
+    /// unrelated stories or machine-spun.
+    LowCohesion,
+}
+
+impl FlagKind {
+    /// The name as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagKind::LowCohesion => "low-cohesion",
+        }
+    }
+}
+
+impl std::fmt::Display for FlagKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An article that was analysed but looks odd (kept in every count, and listed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Flag {
+    /// Article id.
+    pub article: String,
+    /// Host outlet.
+    pub outlet: String,
+    /// Input path.
+    pub source: String,
+    /// Line in the input.
+    pub line: Option<u64>,
+    /// Why the article is flagged.
+    pub kind: FlagKind,
+    /// The measured value.
+    pub value: f64,
+    /// In words.
+    pub detail: String,
+}
+
+/// Everything folded from the articles of a run. Maps are hash maps (no order); every output
+/// sorts their keys.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    /// Evidence kept per cell.
+    pub cap: usize,
+    /// Bootstrap seed.
+    pub seed: u64,
+    /// Records read.
+    pub read: u64,
+    /// Articles analysed.
+    pub analysed: u64,
+    /// Skipped records.
+    pub skipped: Vec<Skip>,
+    /// Boilerplate lines per rule.
+    pub boilerplate: BTreeMap<String, u64>,
+    /// Sentences analysed.
+    pub sentences: u64,
+    /// Word tokens analysed.
+    pub tokens: u64,
+    /// Analysed articles whose date is given but cannot be read (left out of the timeline).
+    pub unparsed_dates: u64,
+    /// Per voice.
+    pub voices: Map<VoiceStats>,
+    /// Per host outlet.
+    pub outlets: Map<OutletStats>,
+    /// Per actor.
+    pub actors: Map<ActorStats>,
+    /// Stance: voice -> actor -> cell.
+    pub stance: Map2<MeanCell>,
+    /// Stance for the timeline: voice -> month -> cell.
+    pub timeline: Map2<MeanCell>,
+    /// Label counts: concept -> voice -> cell.
+    pub labels: Map2<ShareCell>,
+    /// Label counts: concept -> host outlet -> cell (everything an outlet prints, quotes included).
+    pub labels_by_outlet: Map2<ShareCell>,
+    /// Frame counts per voice.
+    pub frames: Map<ShareCell>,
+    /// Unigram and bigram counts per voice.
+    pub terms: Map<Map<u64>>,
+    /// Unigram counts around each actor's mentions: voice -> actor -> counts.
+    pub context: Map2<Map<u64>>,
+    /// Articles flagged as odd.
+    pub flags: Vec<Flag>,
+}
+
+/// Words on each side of a mention counted into its context vector.
+pub const CONTEXT_WINDOW: usize = 8;
+
+impl Aggregate {
+    /// An empty aggregate.
+    pub fn new(cap: usize, seed: u64) -> Aggregate {
+        Aggregate {
+            cap,
+            seed,
+            ..Default::default()
+        }
+    }
+
+    /// Records a skip.
+    pub fn skip(&mut self, s: Skip) {
+        self.read += 1;
+        self.skipped.push(s);
+    }
+
+    /// Merges another aggregate into this one.
+    pub fn merge(&mut self, o: Aggregate) {
+        let cap = self.cap;
+        self.read += o.read;
+        self.analysed += o.analysed;
+        self.skipped.extend(o.skipped);
+        self.flags.extend(o.flags);
+        self.sentences += o.sentences;
+        self.tokens += o.tokens;
+        self.unparsed_dates += o.unparsed_dates;
+        for (k, v) in o.boilerplate {
+            *self.boilerplate.entry(k).or_default() += v;
+        }
+        for (k, v) in o.voices {
+            let s = slot(&mut self.voices, &k);
+            s.articles += v.articles;
+            s.own_articles += v.own_articles;
+            s.own_passages += v.own_passages;
+            s.quoted_passages += v.quoted_passages;
+            s.tokens += v.tokens;
+            for (q, n) in v.quoted_by {
+                *s.quoted_by.entry(q).or_default() += n;
+            }
+        }
+        for (k, v) in o.outlets {
+            let s = slot(&mut self.outlets, &k);
+            s.articles += v.articles;
+            s.bytes += v.bytes;
+            s.first_date = min_opt(s.first_date.take(), v.first_date, true);
+            s.last_date = min_opt(s.last_date.take(), v.last_date, false);
+        }
+        for (k, v) in o.actors {
+            let s = slot(&mut self.actors, &k);
+            s.mentions += v.mentions;
+            s.places += v.places;
+            s.articles += v.articles;
+            s.fuzzy += v.fuzzy;
+            for (a, n) in v.by_voice {
+                *s.by_voice.entry(a).or_default() += n;
+            }
+            for (a, n) in v.forms {
+                *s.forms.entry(a).or_default() += n;
+            }
+        }
+        merge2(&mut self.stance, o.stance, |a, b| a.merge(b, cap));
+        merge2(&mut self.timeline, o.timeline, |a, b| a.merge(b, 0));
+        merge2(&mut self.labels, o.labels, |a, b| a.merge(b, cap));
+        merge2(&mut self.labels_by_outlet, o.labels_by_outlet, |a, b| {
+            a.merge(b, cap)
+        });
+        for (k, v) in o.frames {
+            slot(&mut self.frames, &k).merge(v, cap);
+        }
+        for (k, v) in o.terms {
+            merge_counts(slot(&mut self.terms, &k), v);
+        }
+        merge2(&mut self.context, o.context, merge_counts);
+    }
+
+    /// Sorts the skip and flag lists for output by source path, line and id: an order that
+    /// does not depend on the order in which the inputs were given (`_input_order` is kept for
+    /// the callers; see "Invariants" in ARCHITECTURE.md).
+    pub fn sort_skips(&mut self, _input_order: &[String]) {
+        self.flags
+            .sort_by(|a, b| (&a.source, a.line, &a.article).cmp(&(&b.source, b.line, &b.article)));
+        self.skipped
+            .sort_by(|a, b| (&a.source, a.line, &a.id).cmp(&(&b.source, b.line, &b.id)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_kinds_serialise_as_their_names() {
+        let json = serde_json::to_string(&FlagKind::LowCohesion).unwrap();
+        assert_eq!(json, "\"low-cohesion\"");
+        assert_eq!(FlagKind::LowCohesion.to_string(), "low-cohesion");
+        assert_eq!(
+            serde_json::from_str::<FlagKind>(&json).unwrap(),
+            FlagKind::LowCohesion
+        );
+    }
+}

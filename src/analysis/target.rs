@@ -1,0 +1,46 @@
+//! Stance toward one given target in a standalone text: what `validate` scores against an
+//! annotated set. It runs the whole analysis on the text (so it lives here, above `framing`),
+//! then scores the target as framing scores a mention.
+
+use super::Analyzer;
+use crate::framing::stance;
+use crate::span::Span;
+
+/// Scores the stance of `text` toward the target at byte span `target` (a standalone
+/// sentence or passage, as in an annotated set). None when the target has no tokens.
+pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::Score> {
+    let article = crate::corpus::Article {
+        id: "target".into(),
+        outlet: "unknown".into(),
+        date: None,
+        title: None,
+        url: None,
+        lang: None,
+        text: text.to_string(),
+        source: "-".into(),
+        line: None,
+        hash: String::new(),
+    };
+    let mut cache = crate::actors::FuzzyCache::default();
+    let an = az.analyse(&article, &mut cache).ok()?;
+    let toks = &an.tokens;
+    let t0 = toks
+        .tokens
+        .iter()
+        .position(|t| t.span.end > target.start && t.span.start < target.end)?;
+    let t1 = toks
+        .tokens
+        .iter()
+        .rposition(|t| t.span.end > target.start && t.span.start < target.end)?;
+    let si = an.sentence_at(toks.tokens[t0].span.start)?;
+    let range = toks.range(an.sentences[si].0);
+    Some(stance::score(
+        text,
+        toks,
+        &an.hits,
+        &az.matcher,
+        range,
+        (t0, t1),
+        &stance::ScareIndex::new(&an.scare),
+    ))
+}

@@ -1,0 +1,75 @@
+//! Matching keys built from token keys: the key of an actor's name (gazetteer entries, outlet
+//! names from metadata) and the key of a lexicon term.
+//!
+//! These rules sit here, below `lexicon` and `actors`, because both sides must agree on them:
+//! the gazetteer and lexicons build their tables with them, and matching looks text up with
+//! them. They depend only on [`Tokens`] (and so on [`super::normalize`]).
+
+use super::Tokens;
+use crate::span::Span;
+
+/// Particles ignored inside names (not at their start): `Bashar al-Assad` is `basharassad`.
+pub const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "de", "ul", "ed",
+];
+
+/// The normalised key of a name: token keys concatenated, without apostrophes, hyphens and
+/// inner particles, with a final possessive removed and a leading "the" dropped.
+pub fn name_key(name: &str) -> String {
+    let toks = Tokens::new(name, &[Span::new(0, name.len())]);
+    let words: Vec<&str> = (0..toks.len())
+        .filter(|&i| toks.tokens[i].word)
+        .map(|i| toks.key(i))
+        .collect();
+    let n = words.len();
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 && *w == "the" && n > 1 {
+            continue;
+        }
+        if !out.is_empty() && PARTICLES.contains(w) {
+            continue;
+        }
+        push_name_word(&mut out, w, i + 1 == n);
+    }
+    out
+}
+
+/// Appends one word's token key to a name key being built, as [`name_key`] does: apostrophes
+/// and hyphens dropped, and a final possessive removed from the `last` word.
+pub fn push_name_word(out: &mut String, key: &str, last: bool) {
+    let key = if last { strip_possessive(key) } else { key };
+    out.extend(key.chars().filter(|c| *c != '\'' && *c != '-'));
+}
+
+/// Removes a final `'s` or `'`.
+pub fn strip_possessive(key: &str) -> &str {
+    key.strip_suffix("'s")
+        .or_else(|| key.strip_suffix('\''))
+        .unwrap_or(key)
+}
+
+/// The matching key of a lexicon term: its token keys joined by spaces, and whether it ends in
+/// `*` (a prefix term).
+pub fn term_key(term: &str) -> (String, bool) {
+    let wildcard = term.ends_with('*');
+    let body = term.trim_end_matches('*');
+    let toks = Tokens::new(body, &[Span::new(0, body.len())]);
+    let keys: Vec<&str> = (0..toks.len()).map(|i| toks.key(i)).collect();
+    (keys.join(" "), wildcard)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_keys_ignore_hyphens_particles_and_possessives() {
+        assert_eq!(name_key("Amir-Abdollahian"), "amirabdollahian");
+        assert_eq!(name_key("Bashar al-Assad"), "basharassad");
+        assert_eq!(name_key("the Kremlin"), "kremlin");
+        assert_eq!(name_key("Russia\u{2019}s"), "russia");
+        assert_eq!(name_key("Erdoğan"), "erdogan");
+        assert_eq!(name_key("Ja'afari"), "jaafari");
+    }
+}
