@@ -112,6 +112,7 @@ fn benches(c: &mut Criterion) {
                         mentions: &an.mentions,
                         gazetteer: &az.gazetteer,
                         host: an.host,
+                        cues: &az.cues,
                     };
                     framelens::voices::assign(&cx).0.len()
                 })

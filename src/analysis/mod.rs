@@ -39,6 +39,8 @@ pub struct Analyzer {
     pub boilerplate: Boilerplate,
     /// Stop words (keys), left out of term vectors.
     pub stopwords: FxHashSet<String>,
+    /// Attribution cue words (`data/attribution.toml`).
+    pub cues: voices::CueWords,
 }
 
 /// One analysed article.
@@ -88,6 +90,7 @@ impl Analyzer {
             matcher,
             boilerplate,
             stopwords,
+            cues: voices::CueWords::bundled(),
         })
     }
 
@@ -176,6 +179,7 @@ impl Analyzer {
             mentions: &mentions,
             gazetteer: &self.gazetteer,
             host,
+            cues: &self.cues,
         };
         let (passages, scare) = voices::assign(&cx);
         let hits = self.matcher.find(text, &tokens);

@@ -1,0 +1,245 @@
+//! Attribution cue words: speech verbs and the head nouns of descriptors that point back to a
+//! source, from a data file (`data/attribution.toml`, compiled in).
+//!
+//! Loaded and validated like the other data files: a syntax error, a list that is empty, a word
+//! that is not a token key or is written twice, and a noun-verb that is no speech verb are
+//! errors at `file:line:col`.
+
+use crate::lexicon::Error;
+use crate::text::normalize::key;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The bundled cue words.
+pub const DEFAULT_CUES: &str = include_str!("../../data/attribution.toml");
+
+/// Where the format of the file is described, for error messages.
+const FORMAT: &str = "the comments in data/attribution.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    meta: Meta,
+    speech: Speech,
+    descriptors: Descriptors,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    name: String,
+    version: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Speech {
+    verbs: Vec<Spanned<String>>,
+    also_nouns: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Descriptors {
+    outlet: Vec<Spanned<String>>,
+    person: Vec<Spanned<String>>,
+    organisation: Vec<Spanned<String>>,
+    anonymous: Vec<Spanned<String>>,
+    pronouns: Vec<Spanned<String>>,
+}
+
+/// The cue words, as token keys, in file order.
+#[derive(Clone, Debug)]
+pub struct CueWords {
+    /// `meta.name` of the file.
+    pub name: String,
+    /// `meta.version` of the file.
+    pub version: String,
+    speech: Vec<String>,
+    noun_verbs: Vec<String>,
+    outlet: Vec<String>,
+    person: Vec<String>,
+    organisation: Vec<String>,
+    anonymous: Vec<String>,
+    pronouns: Vec<String>,
+}
+
+impl CueWords {
+    /// Reads and checks a cue-word file; `path` names it in errors.
+    pub fn parse(text: &str, path: &str) -> Result<CueWords, Error> {
+        let f: File = toml::from_str(text).map_err(|e| Error::toml(path, text, &e, FORMAT))?;
+        let list = |name: &str, words: Vec<Spanned<String>>, at: usize| {
+            words_of(text, path, name, words, at)
+        };
+        // An empty list has no word to point at: its error points at its table.
+        let speech_at = table_at(text, "[speech]");
+        let desc_at = table_at(text, "[descriptors]");
+        let noun_verb_spans: Vec<(String, usize)> = f
+            .speech
+            .also_nouns
+            .iter()
+            .map(|w| (w.get_ref().clone(), w.span().start))
+            .collect();
+        let cues = CueWords {
+            name: f.meta.name,
+            version: f.meta.version,
+            speech: list("speech.verbs", f.speech.verbs, speech_at)?,
+            noun_verbs: list("speech.also_nouns", f.speech.also_nouns, speech_at)?,
+            outlet: list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
+            person: list("descriptors.person", f.descriptors.person, desc_at)?,
+            organisation: list(
+                "descriptors.organisation",
+                f.descriptors.organisation,
+                desc_at,
+            )?,
+            anonymous: list("descriptors.anonymous", f.descriptors.anonymous, desc_at)?,
+            pronouns: list("descriptors.pronouns", f.descriptors.pronouns, desc_at)?,
+        };
+        for (w, at) in noun_verb_spans {
+            if !cues.speech.contains(&w) {
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(at),
+                    &format!("{w:?} in speech.also_nouns is not in speech.verbs; add it there too or remove it"),
+                ));
+            }
+        }
+        Ok(cues)
+    }
+
+    /// The bundled cue words.
+    pub fn bundled() -> CueWords {
+        CueWords::parse(DEFAULT_CUES, "data/attribution.toml")
+            .expect("bundled attribution cue words are valid")
+    }
+
+    /// A speech verb ("said", "according").
+    pub fn is_speech(&self, k: &str) -> bool {
+        has(&self.speech, k)
+    }
+
+    /// A speech verb that is also a noun ("report", "claim"): tried after the others.
+    pub fn is_noun_verb(&self, k: &str) -> bool {
+        has(&self.noun_verbs, k)
+    }
+
+    /// The head noun of an outlet descriptor ("the report", "state television").
+    pub fn is_outlet_noun(&self, k: &str) -> bool {
+        has(&self.outlet, k)
+    }
+
+    /// The head noun of a person descriptor ("the minister").
+    pub fn is_person_noun(&self, k: &str) -> bool {
+        has(&self.person, k)
+    }
+
+    /// The head noun of an organisation descriptor ("the ministry", "a statement").
+    pub fn is_org_noun(&self, k: &str) -> bool {
+        has(&self.organisation, k)
+    }
+
+    /// A word of an anonymous source ("sources", "activists").
+    pub fn is_anonymous(&self, k: &str) -> bool {
+        has(&self.anonymous, k)
+    }
+
+    /// A pronoun that refers to the last person named ("he").
+    pub fn is_pronoun(&self, k: &str) -> bool {
+        has(&self.pronouns, k)
+    }
+}
+
+fn has(list: &[String], k: &str) -> bool {
+    list.iter().any(|w| w == k)
+}
+
+/// Byte offset of a table header in the file (start of file when absent).
+fn table_at(text: &str, header: &str) -> usize {
+    text.find(header).unwrap_or(0)
+}
+
+/// The words of one list, checked: not empty, each a token key, none twice.
+fn words_of(
+    text: &str,
+    path: &str,
+    name: &str,
+    words: Vec<Spanned<String>>,
+    table: usize,
+) -> Result<Vec<String>, Error> {
+    if words.is_empty() {
+        return Err(Error::at(
+            path,
+            text,
+            Some(table),
+            &format!("{name} is empty; list at least one word"),
+        ));
+    }
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words {
+        let at = w.span().start;
+        let w = w.into_inner();
+        let one_word = !w.is_empty() && !w.chars().any(char::is_whitespace) && key(&w) == w;
+        if !one_word {
+            return Err(Error::at(
+                path,
+                text,
+                Some(at),
+                &format!(
+                    "{w:?} in {name} is not a token key; write one word in lowercase without diacritics ({:?})",
+                    key(w.trim())
+                ),
+            ));
+        }
+        if out.contains(&w) {
+            return Err(Error::at(
+                path,
+                text,
+                Some(at),
+                &format!("{w:?} is twice in {name}; remove one"),
+            ));
+        }
+        out.push(w);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_words_load() {
+        let c = CueWords::bundled();
+        assert!(c.is_speech("said") && c.is_speech("according"));
+        assert!(c.is_noun_verb("claims") && !c.is_noun_verb("said"));
+        assert!(c.is_outlet_noun("tv") && c.is_person_noun("envoy") && c.is_org_noun("army"));
+        assert!(c.is_anonymous("reports") && c.is_pronoun("she") && !c.is_pronoun("they"));
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let bad = DEFAULT_CUES.replacen("\"says\"", "\"Says\"", 1);
+        let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
+        assert!(
+            e.starts_with("cues.toml:17:11: error: \"Says\" in speech.verbs is not a token key"),
+            "{e}"
+        );
+        let bad = DEFAULT_CUES.replacen("verbs = [", "verbs = [ 3,", 1);
+        let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
+        assert!(e.starts_with("cues.toml:16:"), "{e}");
+        let bad = DEFAULT_CUES.replacen(
+            "\"claim\", \"claims\",\n]",
+            "\"claim\", \"claims\", \"rumour\",\n]",
+            1,
+        );
+        let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("\"rumour\" in speech.also_nouns is not in speech.verbs"),
+            "{e}"
+        );
+        let bad = DEFAULT_CUES.replacen("\"he\", \"she\",", "\"he\", \"he\",", 1);
+        let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
+        assert!(e.contains("\"he\" is twice in descriptors.pronouns"), "{e}");
+    }
+}
