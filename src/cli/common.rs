@@ -423,6 +423,17 @@ fn resolved(p: &Path) -> PathBuf {
 /// files and folders, lexicons, gazetteer, baseline): replacing it would delete the user's
 /// files. Called before anything is read or written. `-` (standard input) is not a path.
 pub fn check_out(out: &Path, inputs: &[&Path]) -> Result<(), Failure> {
+    check_output(
+        "--out",
+        out,
+        inputs,
+        "the report folder is replaced as a whole, so it must be a folder of its own: choose another --out (for example reports/NAME)",
+    )
+}
+
+/// Refuses an output path (flag `flag`) that is, holds or lies inside one of `inputs`; `what`
+/// says why and what to do.
+pub fn check_output(flag: &str, out: &Path, inputs: &[&Path], what: &str) -> Result<(), Failure> {
     let out_real = resolved(out);
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -439,7 +450,7 @@ pub fn check_out(out: &Path, inputs: &[&Path]) -> Result<(), Failure> {
             continue;
         };
         return Err(Failure::usage(anyhow::anyhow!(
-            "--out {} {why} {}; the report folder is replaced as a whole, so it must be a folder of its own: choose another --out (for example reports/NAME)",
+            "{flag} {} {why} {}; {what}",
             out.display(),
             input.display()
         )));

@@ -1,0 +1,72 @@
+//! The hand-built gold sets (`docs/gold.md`, `docs/attribution.md`, `fixtures/gold/`): the
+//! validators score them, refuse a broken gold line by file and line, and the figures do not
+//! fall below what benches/README.md records (floors a little under today's, on the `test` part
+//! that nobody tunes on).
+
+use crate::{root, run};
+use serde_json::Value;
+
+fn scores(set: &str) -> Value {
+    let (code, out, err) = run(
+        &[
+            "validate",
+            &format!("--{set}"),
+            &format!("fixtures/gold/{set}"),
+            "--format",
+            "json",
+        ],
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+fn row<'a>(v: &'a Value, measure: &str) -> &'a Value {
+    v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["measure"] == measure)
+        .unwrap_or_else(|| panic!("no row {measure:?}"))
+}
+
+fn at(v: &Value, part: &str, what: &str) -> f64 {
+    v[part][what].as_f64().unwrap_or(0.0)
+}
+
+#[test]
+fn actor_mentions_are_precise_on_the_held_out_part() {
+    let v = scores("actors");
+    assert!(v["articles"]["test"].as_u64().unwrap() >= 10);
+    let all = row(&v, "all mentions");
+    assert!(at(all, "test", "precision") >= 0.94, "{all}");
+    assert!(at(all, "test", "recall") >= 0.90, "{all}");
+    let months = row(&v, "non-mentions left alone: month");
+    assert!(at(months, "all", "recall") >= 0.98, "{months}");
+}
+
+#[test]
+fn label_uses_and_quotes_are_scored() {
+    let v = scores("labels");
+    let all = row(&v, "all sets");
+    assert!(at(all, "test", "precision") >= 0.90, "{all}");
+    let v = scores("attribution");
+    let quoted = row(&v, "content spans, quoted");
+    assert!(at(quoted, "all", "f1") >= 0.85, "{quoted}");
+}
+
+#[test]
+fn a_broken_gold_line_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = serde_json::json!({
+        "article": "x", "corpus": "fakes_syria", "outlet": "tass", "split": "dev",
+        "text": "Lavrov met Zarif in Moscow.",
+        "mentions": [{"text": "Lavrov", "start": 1, "end": 7, "actor": "lavrov", "kind": "exact"}]
+    });
+    std::fs::write(dir.path().join("bad.jsonl"), format!("\n{line}\n")).unwrap();
+    let p = dir.path().join("bad.jsonl");
+    let (code, _, err) = run(&["validate", "--actors", p.to_str().unwrap()], &root());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("bad.jsonl:2:"), "{err}");
+    assert!(err.contains("does not match the text"), "{err}");
+}
