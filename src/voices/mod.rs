@@ -16,6 +16,10 @@
 //! - Indirect speech introduced by the speaker (`Shamkhani noted that …`) is the host's
 //!   paraphrase, in the host's words: it stays `own`. So does every cue clause.
 //! - A source that is the host outlet itself (`PressTV reports` in a PressTV article) is `own`.
+//!
+//! Files: [`quotes`] finds the quotations, `attribution` holds the state machine that names
+//! their speakers, [`cues`] the cue words it reads (`data/attribution.toml`); [`assign`] here
+//! runs the pass and cuts the passages.
 
 mod attribution;
 pub mod cues;
