@@ -10,13 +10,17 @@
 
 mod actors;
 mod analyze;
+mod args;
 mod chart;
 mod common;
+mod files;
 mod kwic;
 mod lexicon;
 mod regress;
+mod stdout;
 mod validate;
 mod voices;
+mod walk;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -1,0 +1,204 @@
+//! The flags the subcommands share (inputs and how to read them, lexicons, output formats),
+//! their ranges, and what they load: the inputs' record streams, the gazetteer, boilerplate
+//! patterns, lexicons and the analyzer built from them.
+
+use super::Failure;
+use crate::analysis::Analyzer;
+use crate::corpus::boilerplate::Boilerplate;
+use crate::corpus::{LoadOptions, RecordStream};
+use crate::lexicon::{framing::add_or_replace, Gazetteer, Lexicon};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// The largest `--max-article-bytes` (1 GiB): one article is held in memory whole.
+pub const MAX_ARTICLE_BYTES: u64 = 1 << 30;
+
+/// The most threads `-j` accepts.
+pub const MAX_THREADS: u64 = 256;
+
+/// Parses a tolerance: a finite number, 0 or more.
+pub fn tolerance(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!(
+            "{s:?} is not a tolerance: write a number 0 or more, e.g. 0.05"
+        )),
+    }
+}
+
+/// Inputs and how to read them.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Inputs: folders of .txt files (with manifest.toml or manifest.csv), .jsonl, .jsonl.gz,
+    /// .csv files, or - for JSONL on standard input
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Actor gazetteer (TOML) replacing the bundled data/actors.toml
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+    /// Boilerplate patterns (TOML) replacing the bundled data/boilerplate.toml
+    #[arg(long, value_name = "FILE")]
+    pub boilerplate: Option<PathBuf>,
+    /// Fail (exit 1) at the first record that would be skipped
+    #[arg(long)]
+    pub strict: bool,
+    /// Skip articles larger than this many bytes (1 to 1073741824)
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_ARTICLE_BYTES))]
+    pub max_article_bytes: usize,
+    /// CSV column holding the text
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_col: String,
+    /// CSV column holding the outlet
+    #[arg(long, default_value = "outlet", value_name = "NAME")]
+    pub outlet_col: String,
+    /// CSV column holding the date
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_col: String,
+    /// CSV column holding the id
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_col: String,
+    /// Read manifest entries and symbolic links of a corpus folder that resolve outside it
+    /// (by default they are skipped with a reason, so a manifest cannot pull in other files)
+    #[arg(long)]
+    pub allow_outside_folder: bool,
+    /// Analysis threads, 1 to 256 (default: all cores); results do not depend on it
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
+    pub threads: Option<usize>,
+}
+
+/// Lexicons to use.
+#[derive(clap::Args, Debug, Clone)]
+pub struct LexiconArgs {
+    /// Lexicon (TOML) to add; one whose meta.name equals a bundled one replaces it. Repeatable
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
+    /// Do not load the bundled lexicons (VADER and geopolitics)
+    #[arg(long)]
+    pub no_default_lexicons: bool,
+}
+
+impl InputArgs {
+    /// Load options from the flags.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            max_article_bytes: self.max_article_bytes,
+            text_col: self.text_col.clone(),
+            outlet_col: self.outlet_col.clone(),
+            date_col: self.date_col.clone(),
+            id_col: self.id_col.clone(),
+            allow_outside_folder: self.allow_outside_folder,
+            ..LoadOptions::default()
+        }
+    }
+
+    /// Every path the run reads: the inputs, the gazetteer and the boilerplate file.
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut v: Vec<&Path> = self.inputs.iter().map(PathBuf::as_path).collect();
+        v.extend(self.actors.as_deref());
+        v.extend(self.boilerplate.as_deref());
+        v
+    }
+
+    /// Opens every input; a missing or unknown input is a usage error.
+    pub fn open(&self) -> Result<Vec<Box<dyn RecordStream>>, Failure> {
+        let opts = self.load_options();
+        self.inputs
+            .iter()
+            .map(|p| crate::corpus::open(p, &opts).map_err(Failure::usage))
+            .collect()
+    }
+
+    /// Thread count.
+    pub fn threads(&self) -> usize {
+        self.threads
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+            })
+            .max(1)
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> Result<Gazetteer, Failure> {
+        match &self.actors {
+            Some(p) => crate::lexicon::load_gazetteer(p).map_err(Failure::usage),
+            None => Ok(Gazetteer::bundled()),
+        }
+    }
+
+    /// The boilerplate rules.
+    pub fn boilerplate_rules(&self) -> Result<Boilerplate, Failure> {
+        match &self.boilerplate {
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read {}", p.display()))
+                    .map_err(Failure::usage)?;
+                Boilerplate::parse(&text, &p.display().to_string()).map_err(Failure::usage)
+            }
+            None => Ok(Boilerplate::bundled()),
+        }
+    }
+}
+
+impl LexiconArgs {
+    /// The lexicons in precedence order.
+    pub fn load(&self) -> Result<Vec<Lexicon>, Failure> {
+        let mut list = if self.no_default_lexicons {
+            Vec::new()
+        } else {
+            Lexicon::bundled()
+        };
+        for p in &self.lexicons {
+            let text = crate::lexicon::read_text(p).map_err(Failure::usage)?;
+            let lex =
+                Lexicon::load_checked(&text, &p.display().to_string()).map_err(Failure::usage)?;
+            add_or_replace(&mut list, lex);
+        }
+        Ok(list)
+    }
+}
+
+/// Builds an analyzer from the flags.
+pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer, Failure> {
+    let lexicons = match lex {
+        Some(l) => l.load()?,
+        None => Lexicon::bundled(),
+    };
+    Analyzer::new(input.gazetteer()?, lexicons, input.boilerplate_rules()?).map_err(Failure::usage)
+}
+
+/// The default output folder: `reports/<name of the first input up to its first dot>`, or
+/// `reports/stdin`.
+pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
+    let name = inputs
+        .first()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.split('.').next().unwrap_or("").to_string())
+        .filter(|n| !n.is_empty() && n != "-")
+        .unwrap_or_else(|| "stdin".into());
+    PathBuf::from("reports").join(name)
+}
+
+/// Output format for listing commands.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned text for the terminal.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// Output format for the listing commands that can also write CSV (`actors`, `voices`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Aligned text for the terminal.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV with a header; every cell is made inert for spreadsheets (`escape::csv_cell`).
+    Csv,
+}

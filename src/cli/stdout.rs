@@ -1,0 +1,64 @@
+//! What the commands print: standard output (a broken pipe is a quiet exit 0), CSV records made
+//! safe for spreadsheets, the accounting summary on standard error.
+
+use super::Failure;
+use std::io::Write;
+
+/// One CSV record, newline included: every cell goes through `escape::csv_cell`, so that a
+/// spreadsheet does not run an untrusted cell as a formula, and the csv writer quotes it.
+pub fn csv_record<S: AsRef<str>>(cells: &[S]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(
+        cells
+            .iter()
+            .map(|c| crate::report::escape::csv_cell(c.as_ref())),
+    )
+    .expect("writing to memory cannot fail");
+    w.into_inner().unwrap_or_default()
+}
+
+/// Writes to standard output; a broken pipe surfaces as an error that `main` turns into exit 0.
+pub fn print(s: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(stdout_failure)
+}
+
+/// A failed write to standard output: a broken pipe (which `main` turns into a quiet exit 0),
+/// or exit 1 with the cause (a full disk, a closed file).
+pub fn stdout_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Failure::data(e);
+    }
+    Failure::data(anyhow::Error::new(e).context(
+        "cannot write to standard output; check that the disk or the receiving file has space",
+    ))
+}
+
+/// True when the error chain holds a broken pipe.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .map(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .unwrap_or(false)
+    })
+}
+
+/// The error when no article is left to analyse.
+pub fn nothing_to_analyse(read: u64) -> anyhow::Error {
+    if read == 0 {
+        anyhow::anyhow!(
+            "nothing to analyse: the input holds no records (it is empty or has only blank lines); check the input path"
+        )
+    } else {
+        anyhow::anyhow!(
+            "nothing to analyse: all {read} record(s) were skipped; see the reasons above"
+        )
+    }
+}
+
+/// Prints the run summary line to standard error.
+pub fn summary(read: u64, analysed: u64, skipped: usize) {
+    eprintln!("framelens: read {read} = analysed {analysed} + skipped {skipped}");
+}
