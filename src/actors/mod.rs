@@ -80,17 +80,9 @@ const LOCATIVE: &[&str] = &[
     "city",
 ];
 
-/// Words before a metonym that make it a place when they modify it ("rural Damascus",
-/// "eastern Aleppo"), and nouns that make "X of <metonym>" a place ("northeast of Damascus",
-/// "the outskirts of Beirut").
-const PLACE_MODIFIERS: &[&str] = &[
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "rural",
-    "greater",
+/// Compass points: before a metonym ("north Damascus") or before "of" ("north of Damascus"),
+/// they make it a place.
+const COMPASS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -99,22 +91,17 @@ const PLACE_MODIFIERS: &[&str] = &[
     "northwest",
     "southeast",
     "southwest",
-    "suburban",
-    "old",
-    "downtown",
-    "besieged",
 ];
 
-/// Nouns before "of" that make the metonym after it a place.
+/// Other words before a metonym that make it a place when they modify it ("rural Damascus",
+/// "eastern Aleppo").
+const PLACE_MODIFIERS: &[&str] = &[
+    "eastern", "western", "northern", "southern", "central", "rural", "greater", "suburban", "old",
+    "downtown", "besieged",
+];
+
+/// Other nouns before "of" that make the metonym after it a place ("the outskirts of Beirut").
 const PLACE_OF: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
     "outskirts",
     "suburbs",
     "countryside",
@@ -133,7 +120,6 @@ const PLACE_OF: &[&str] = &[
     "district",
     "districts",
     "governorate",
-    "countryside",
     "kilometres",
     "kilometers",
     "miles",
@@ -731,10 +717,14 @@ impl ActorMatcher {
             }
             // "rural Damascus", "eastern Aleppo"; "northeast of Damascus".
             let prev = tokens.key(first - 1);
-            if toks[first - 1].word && PLACE_MODIFIERS.contains(&prev) {
+            if toks[first - 1].word && (COMPASS.contains(&prev) || PLACE_MODIFIERS.contains(&prev))
+            {
                 m.place = true;
             }
-            if prev == "of" && first >= 2 && PLACE_OF.contains(&tokens.key(first - 2)) {
+            let before_of = (first >= 2).then(|| tokens.key(first - 2));
+            if prev == "of"
+                && before_of.is_some_and(|k| COMPASS.contains(&k) || PLACE_OF.contains(&k))
+            {
                 m.place = true;
             }
         }
