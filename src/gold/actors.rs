@@ -8,12 +8,11 @@
 //! of gold non-mentions (months, places, people not in the gazetteer, ...) that no system
 //! mention takes for an actor.
 
-use super::{check_span, read_lines, BySplit, Counts, GoldError, Header, Scores, Split};
-use crate::actors::{Form, FuzzyCache, Mention};
+use super::{check_span, score_articles, Counts, GoldError, GoldLine, Header, Scores};
+use crate::actors::{Form, Mention};
 use crate::analysis::Analyzer;
 use crate::span::Span;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 #[derive(Deserialize)]
@@ -22,6 +21,12 @@ struct Line {
     header: Header,
     #[serde(default)]
     mentions: Vec<Item>,
+}
+
+impl GoldLine for Line {
+    fn header(&self) -> &Header {
+        &self.header
+    }
 }
 
 #[derive(Deserialize)]
@@ -56,46 +61,39 @@ pub fn score(
     files: &[PathBuf],
     errors: bool,
 ) -> Result<(Scores, Vec<String>), GoldError> {
-    let mut rows: BTreeMap<String, BySplit> = BTreeMap::new();
-    let mut scores = Scores {
-        set: "actor mentions".into(),
-        ..Scores::default()
+    let order = |k: &str| match k {
+        "all mentions" => 0,
+        _ if k.starts_with("kind ") => 1,
+        "non-mentions left alone" => 2,
+        _ => 3,
     };
-    let mut listed = Vec::new();
-    let mut cache = FuzzyCache::default();
-    for path in files {
-        for (n, line) in read_lines::<Line>(path)? {
+    score_articles(
+        az,
+        files,
+        errors,
+        "actor mentions",
+        order,
+        |line: &Line, an, t| {
             let h = &line.header;
-            let bad = |message: String| GoldError {
-                path: path.display().to_string(),
-                line: n,
-                message,
-            };
             let mut gold = Vec::new();
             for it in &line.mentions {
-                let span =
-                    check_span(&h.text, it.start, it.end, &it.text, "mention").map_err(bad)?;
+                let span = check_span(&h.text, it.start, it.end, &it.text, "mention")?;
                 if let Some(a) = &it.actor {
                     if az.gazetteer.id(a).is_none() {
-                        return Err(bad(format!(
+                        return Err(format!(
                             "actor {a:?} is not in the gazetteer; use an id of data/actors.toml"
-                        )));
+                        ));
                     }
                 }
                 gold.push((span, it.actor.as_deref(), it.kind.as_str()));
             }
-            let article = h.to_article();
-            let Ok(an) = az.analyse(&article, &mut cache) else {
-                return Err(bad("the article cannot be analysed".into()));
-            };
-            *scores.articles.entry(h.split).or_default() += 1;
             let sys: Vec<(Span, &str, &'static str)> = an
                 .mentions
                 .iter()
                 .filter(|m| !m.place)
                 .map(|m| (m.span, az.gazetteer.actor(m.actor).id.as_str(), kind_of(m)))
                 .collect();
-            let mut add = |name: String, c: Counts| rows.entry(name).or_default().add(h.split, c);
+            let shown = |span: Span| &h.text[span.start..span.end];
             for &(span, actor, kind) in &sys {
                 let right = gold
                     .iter()
@@ -105,24 +103,25 @@ pub fn score(
                     hit_sys: right as u64,
                     ..Counts::default()
                 };
-                add("all mentions".into(), c);
-                add(format!("kind {kind}"), c);
-                if !right && errors && h.split == Split::Dev {
-                    let what = gold
-                        .iter()
-                        .find(|(g, _, _)| g.overlaps(span))
-                        .map(|(_, a, k)| format!("gold: {} ({k})", a.unwrap_or("not an actor")))
-                        .unwrap_or_else(|| "gold: nothing".into());
-                    listed.push(format!(
-                        "{} {}: wrong {kind} {actor} {:?}; {what}",
-                        h.article,
-                        span.start,
-                        &h.text[span.start..span.end]
-                    ));
+                t.add("all mentions", c);
+                t.add(format!("kind {kind}"), c);
+                if !right {
+                    t.error(|| {
+                        let what = gold
+                            .iter()
+                            .find(|(g, _, _)| g.overlaps(span))
+                            .map(|(_, a, k)| format!("gold: {} ({k})", a.unwrap_or("not an actor")))
+                            .unwrap_or_else(|| "gold: nothing".into());
+                        format!(
+                            "{} {}: wrong {kind} {actor} {:?}; {what}",
+                            h.article,
+                            span.start,
+                            shown(span)
+                        )
+                    });
                 }
             }
             for &(span, actor, kind) in &gold {
-                let taken = sys.iter().find(|(s, _, _)| s.overlaps(span));
                 match actor {
                     Some(a) => {
                         let found = sys.iter().any(|(s, sa, _)| *sa == a && s.overlaps(span));
@@ -131,38 +130,32 @@ pub fn score(
                             hit_gold: found as u64,
                             ..Counts::default()
                         };
-                        add("all mentions".into(), c);
-                        add(format!("kind {kind}"), c);
-                        if !found && errors && h.split == Split::Dev {
-                            listed.push(format!(
-                                "{} {}: missed {kind} {a} {:?}",
-                                h.article,
-                                span.start,
-                                &h.text[span.start..span.end]
-                            ));
+                        t.add("all mentions", c);
+                        t.add(format!("kind {kind}"), c);
+                        if !found {
+                            t.error(|| {
+                                format!(
+                                    "{} {}: missed {kind} {a} {:?}",
+                                    h.article,
+                                    span.start,
+                                    shown(span)
+                                )
+                            });
                         }
                     }
                     None => {
+                        let taken = sys.iter().any(|(s, _, _)| s.overlaps(span));
                         let c = Counts {
                             gold: 1,
-                            hit_gold: taken.is_none() as u64,
+                            hit_gold: !taken as u64,
                             ..Counts::default()
                         };
-                        add("non-mentions left alone".into(), c);
-                        add(format!("non-mentions left alone: {kind}"), c);
+                        t.add("non-mentions left alone", c);
+                        t.add(format!("non-mentions left alone: {kind}"), c);
                     }
                 }
             }
-        }
-    }
-    let order = |k: &str| match k {
-        "all mentions" => 0,
-        _ if k.starts_with("kind ") => 1,
-        "non-mentions left alone" => 2,
-        _ => 3,
-    };
-    let mut names: Vec<&String> = rows.keys().collect();
-    names.sort_by_key(|k| (order(k), k.as_str()));
-    scores.rows = names.iter().map(|k| rows[*k].row(k)).collect();
-    Ok((scores, listed))
+            Ok(())
+        },
+    )
 }

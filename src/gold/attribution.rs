@@ -20,14 +20,12 @@
 //! - Note: passages whose voice is an actor the article never names (and not its host).
 
 use super::{
-    check_span, covered, read_lines, trim, BySplit, Counts, GoldError, Header, Scores, Split,
+    check_span, covered, score_articles, trim, Counts, GoldError, GoldLine, Header, Scores, Split,
 };
-use crate::actors::FuzzyCache;
 use crate::analysis::Analyzer;
 use crate::span::Span;
 use crate::voices::Voice;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 #[derive(Deserialize)]
@@ -36,6 +34,12 @@ struct Line {
     header: Header,
     #[serde(default)]
     attributions: Vec<Item>,
+}
+
+impl GoldLine for Line {
+    fn header(&self) -> &Header {
+        &self.header
+    }
 }
 
 #[derive(Deserialize)]
@@ -109,21 +113,24 @@ pub fn score(
     files: &[PathBuf],
     errors: bool,
 ) -> Result<(Scores, Vec<String>), GoldError> {
-    let mut rows: BTreeMap<String, BySplit> = BTreeMap::new();
-    let mut scores = Scores {
-        set: "attribution".into(),
-        ..Scores::default()
+    let order = |k: &str| match k {
+        _ if k.starts_with("content bytes") => 0,
+        _ if k.starts_with("content spans") => 1,
+        "speaker, all" => 2,
+        _ => 3,
     };
-    let mut listed = Vec::new();
-    let mut cache = FuzzyCache::default();
-    for path in files {
-        for (n, line) in read_lines::<Line>(path)? {
+    let voice_id = |v: Voice| match v {
+        Voice::Source(a) => az.gazetteer.actor(a).id.clone(),
+        _ => "unknown".to_string(),
+    };
+    score_articles(
+        az,
+        files,
+        errors,
+        "attribution",
+        order,
+        |line: &Line, an, t| {
             let h = &line.header;
-            let bad = |message: String| GoldError {
-                path: path.display().to_string(),
-                line: n,
-                message,
-            };
             let mut gold = Vec::new();
             for it in &line.attributions {
                 let span = check_span(
@@ -132,19 +139,9 @@ pub fn score(
                     it.content_end,
                     &it.content,
                     "content",
-                )
-                .map_err(bad)?;
+                )?;
                 gold.push((trim(&h.text, span), it));
             }
-            let article = h.to_article();
-            let Ok(an) = az.analyse(&article, &mut cache) else {
-                return Err(bad("the article cannot be analysed".into()));
-            };
-            *scores.articles.entry(h.split).or_default() += 1;
-            let voice_id = |v: Voice| match v {
-                Voice::Source(a) => az.gazetteer.actor(a).id.clone(),
-                _ => "unknown".to_string(),
-            };
             let sys: Vec<(Span, Kind, Voice)> = an
                 .passages
                 .iter()
@@ -159,7 +156,6 @@ pub fn score(
                 })
                 .filter(|(s, _, _)| !s.is_empty())
                 .collect();
-            let mut add = |name: String, c: Counts| rows.entry(name).or_default().add(h.split, c);
             for kind in [None, Some(Kind::Quoted), Some(Kind::Reported)] {
                 let pick_s: Vec<Span> = sys
                     .iter()
@@ -173,8 +169,8 @@ pub fn score(
                     .filter(|s| !s.is_empty())
                     .collect();
                 let name = kind.map_or("any kind", Kind::name);
-                add(format!("content bytes, {name}"), bytes(&pick_s, &pick_g));
-                add(format!("content spans, {name}"), spans(&pick_s, &pick_g));
+                t.add(format!("content bytes, {name}"), bytes(&pick_s, &pick_g));
+                t.add(format!("content spans, {name}"), spans(&pick_s, &pick_g));
             }
             let all_sys: Vec<Span> = sys.iter().map(|x| x.0).collect();
             for (g, it) in &gold {
@@ -190,25 +186,27 @@ pub fn score(
                     gold: 1,
                     hit_gold: right as u64,
                 };
-                add("speaker, all".into(), c);
-                add(format!("speaker, {}", it.source_type), c);
-                add(format!("speaker, {}", it.kind.name()), c);
-                if errors && h.split == Split::Dev && !right {
-                    let got = match best {
-                        Some((_, v)) => format!("speaker {}", voice_id(v)),
-                        None if 2 * covered(*g, &all_sys) >= g.len() => "split".into(),
-                        None => "content missed".into(),
-                    };
-                    listed.push(format!(
-                        "{} {}: {} {} by {} ({}): {got}; {:?}",
-                        h.article,
-                        g.start,
-                        it.kind.name(),
-                        it.source_type,
-                        it.speaker,
-                        it.kind.name(),
-                        &h.text[g.start..g.end]
-                    ));
+                t.add("speaker, all", c);
+                t.add(format!("speaker, {}", it.source_type), c);
+                t.add(format!("speaker, {}", it.kind.name()), c);
+                if !right {
+                    t.error(|| {
+                        let got = match best {
+                            Some((_, v)) => format!("speaker {}", voice_id(v)),
+                            None if 2 * covered(*g, &all_sys) >= g.len() => "split".into(),
+                            None => "content missed".into(),
+                        };
+                        format!(
+                            "{} {}: {} {} by {} ({}): {got}; {:?}",
+                            h.article,
+                            g.start,
+                            it.kind.name(),
+                            it.source_type,
+                            it.speaker,
+                            it.kind.name(),
+                            &h.text[g.start..g.end]
+                        )
+                    });
                 }
             }
             let named: std::collections::BTreeSet<_> =
@@ -221,21 +219,12 @@ pub fn score(
                     _ => false,
                 })
                 .count() as u64;
-            let key = match h.split {
+            let key = match t.split() {
                 Split::Dev => "passages voiced by an actor the article does not name (dev)",
                 Split::Test => "passages voiced by an actor the article does not name (test)",
             };
-            *scores.notes.entry(key.into()).or_default() += borrowed;
-        }
-    }
-    let order = |k: &str| match k {
-        _ if k.starts_with("content bytes") => 0,
-        _ if k.starts_with("content spans") => 1,
-        "speaker, all" => 2,
-        _ => 3,
-    };
-    let mut names: Vec<&String> = rows.keys().collect();
-    names.sort_by_key(|k| (order(k), k.as_str()));
-    scores.rows = names.iter().map(|k| rows[*k].row(k)).collect();
-    Ok((scores, listed))
+            t.note(key, borrowed);
+            Ok(())
+        },
+    )
 }

@@ -8,12 +8,10 @@
 //! near-misses that no wrong system use overlaps (a span may be a use of one set and a near-miss
 //! for another: "Israeli regime").
 
-use super::{check_span, read_lines, BySplit, Counts, GoldError, Header, Scores, Split};
-use crate::actors::FuzzyCache;
+use super::{check_span, score_articles, Counts, GoldError, GoldLine, Header, Scores};
 use crate::analysis::Analyzer;
 use crate::span::Span;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 #[derive(Deserialize)]
@@ -22,6 +20,12 @@ struct Line {
     header: Header,
     #[serde(default)]
     items: Vec<Item>,
+}
+
+impl GoldLine for Line {
+    fn header(&self) -> &Header {
+        &self.header
+    }
 }
 
 #[derive(Deserialize)]
@@ -49,50 +53,42 @@ pub fn score(
     errors: bool,
 ) -> Result<(Scores, Vec<String>), GoldError> {
     let sets = &az.matcher.label_sets;
-    let mut rows: BTreeMap<String, BySplit> = BTreeMap::new();
-    let mut scores = Scores {
-        set: "label uses".into(),
-        ..Scores::default()
+    let order = |k: &str| match k {
+        "all sets" => 0,
+        "label right where the set is" => 1,
+        "near-misses left alone" => 2,
+        _ => 3,
     };
-    let mut listed = Vec::new();
-    let mut cache = FuzzyCache::default();
-    for path in files {
-        for (n, line) in read_lines::<Line>(path)? {
+    score_articles(
+        az,
+        files,
+        errors,
+        "label uses",
+        order,
+        |line: &Line, an, t| {
             let h = &line.header;
-            let bad = |message: String| GoldError {
-                path: path.display().to_string(),
-                line: n,
-                message,
-            };
             // (span, concept, label) of gold uses; spans of near-misses.
             let mut uses: Vec<(Span, &str, &str)> = Vec::new();
             let mut near: Vec<Span> = Vec::new();
             for it in &line.items {
-                let span = check_span(&h.text, it.start, it.end, &it.text, "label").map_err(bad)?;
+                let span = check_span(&h.text, it.start, it.end, &it.text, "label")?;
                 match (it.verdict, &it.concept, &it.label) {
                     (Verdict::Use, Some(c), Some(l)) => {
                         let Some(set) = sets.iter().find(|s| &s.concept == c) else {
-                            return Err(bad(format!(
-                                "label set {c:?} is not in the lexicons; use a concept of lexicons/geopolitics.toml"
-                            )));
+                            return Err(format!(
+                            "label set {c:?} is not in the lexicons; use a concept of lexicons/geopolitics.toml"
+                        ));
                         };
                         if !set.labels.iter().any(|x| x == l) {
-                            return Err(bad(format!("label {l:?} is not in set {c:?}")));
+                            return Err(format!("label {l:?} is not in set {c:?}"));
                         }
                         uses.push((span, c, l));
                     }
-                    (Verdict::Use, _, _) => {
-                        return Err(bad("a use needs its concept and label".into()));
-                    }
+                    (Verdict::Use, _, _) => return Err("a use needs its concept and label".into()),
                     (Verdict::NearMiss, _, _) => near.push(span),
                 }
             }
-            let article = h.to_article();
-            let Ok(an) = az.analyse(&article, &mut cache) else {
-                return Err(bad("the article cannot be analysed".into()));
-            };
-            *scores.articles.entry(h.split).or_default() += 1;
-            let sys: Vec<(Span, &str, &str)> = crate::framing::labels(&an, &az.matcher)
+            let sys: Vec<(Span, &str, &str)> = crate::framing::labels(an, &az.matcher)
                 .iter()
                 .map(|u| {
                     let s = &sets[u.set as usize];
@@ -103,7 +99,7 @@ pub fn score(
                     )
                 })
                 .collect();
-            let mut add = |name: String, c: Counts| rows.entry(name).or_default().add(h.split, c);
+            let shown = |span: Span| &h.text[span.start..span.end];
             let mut wrong: Vec<Span> = Vec::new();
             for &(span, concept, label) in &sys {
                 let gold = uses
@@ -114,27 +110,25 @@ pub fn score(
                     hit_sys: gold.is_some() as u64,
                     ..Counts::default()
                 };
-                add("all sets".into(), c);
-                add(format!("set {concept}"), c);
+                t.add("all sets", c);
+                t.add(format!("set {concept}"), c);
                 if let Some((_, _, gl)) = gold {
-                    add(
-                        "label right where the set is".into(),
-                        Counts {
-                            sys: 1,
-                            hit_sys: (*gl == label) as u64,
-                            ..Counts::default()
-                        },
-                    );
+                    let c = Counts {
+                        sys: 1,
+                        hit_sys: (*gl == label) as u64,
+                        ..Counts::default()
+                    };
+                    t.add("label right where the set is", c);
                 } else {
                     wrong.push(span);
-                    if errors && h.split == Split::Dev {
-                        listed.push(format!(
+                    t.error(|| {
+                        format!(
                             "{} {}: wrong {concept}.{label} {:?}",
                             h.article,
                             span.start,
-                            &h.text[span.start..span.end]
-                        ));
-                    }
+                            shown(span)
+                        )
+                    });
                 }
             }
             for &(span, concept, label) in &uses {
@@ -146,37 +140,28 @@ pub fn score(
                     hit_gold: found as u64,
                     ..Counts::default()
                 };
-                add("all sets".into(), c);
-                add(format!("set {concept}"), c);
-                if !found && errors && h.split == Split::Dev {
-                    listed.push(format!(
-                        "{} {}: missed {concept}.{label} {:?}",
-                        h.article,
-                        span.start,
-                        &h.text[span.start..span.end]
-                    ));
+                t.add("all sets", c);
+                t.add(format!("set {concept}"), c);
+                if !found {
+                    t.error(|| {
+                        format!(
+                            "{} {}: missed {concept}.{label} {:?}",
+                            h.article,
+                            span.start,
+                            shown(span)
+                        )
+                    });
                 }
             }
             for &span in &near {
-                add(
-                    "near-misses left alone".into(),
-                    Counts {
-                        gold: 1,
-                        hit_gold: !wrong.iter().any(|w| w.overlaps(span)) as u64,
-                        ..Counts::default()
-                    },
-                );
+                let c = Counts {
+                    gold: 1,
+                    hit_gold: !wrong.iter().any(|w| w.overlaps(span)) as u64,
+                    ..Counts::default()
+                };
+                t.add("near-misses left alone", c);
             }
-        }
-    }
-    let order = |k: &str| match k {
-        "all sets" => 0,
-        "label right where the set is" => 1,
-        "near-misses left alone" => 2,
-        _ => 3,
-    };
-    let mut names: Vec<&String> = rows.keys().collect();
-    names.sort_by_key(|k| (order(k), k.as_str()));
-    scores.rows = names.iter().map(|k| rows[*k].row(k)).collect();
-    Ok((scores, listed))
+            Ok(())
+        },
+    )
 }

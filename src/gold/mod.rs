@@ -105,6 +105,96 @@ pub fn read_lines<T: serde::de::DeserializeOwned>(
     Ok(out)
 }
 
+/// A gold line: the article it annotates.
+pub trait GoldLine: serde::de::DeserializeOwned {
+    /// The article's header and text.
+    fn header(&self) -> &Header;
+}
+
+/// What scoring one gold set accumulates, article by article.
+pub struct Tally {
+    split: Split,
+    errors: bool,
+    rows: BTreeMap<String, BySplit>,
+    listed: Vec<String>,
+    notes: BTreeMap<String, u64>,
+}
+
+impl Tally {
+    /// Adds counts to a measure, for the current article's split.
+    pub fn add(&mut self, measure: impl Into<String>, c: Counts) {
+        self.rows
+            .entry(measure.into())
+            .or_default()
+            .add(self.split, c);
+    }
+
+    /// Lists an error when errors are asked for and the article is in the dev part (the test
+    /// part's errors are never shown, so that nobody tunes on them).
+    pub fn error(&mut self, e: impl FnOnce() -> String) {
+        if self.errors && self.split == Split::Dev {
+            self.listed.push(e());
+        }
+    }
+
+    /// Adds to a figure that is not a precision or recall.
+    pub fn note(&mut self, key: &str, n: u64) {
+        *self.notes.entry(key.to_string()).or_default() += n;
+    }
+
+    /// The split of the current article.
+    pub fn split(&self) -> Split {
+        self.split
+    }
+}
+
+/// Scores a gold set: reads every line of `files`, analyses its article, and lets `article`
+/// compare the gold items with the analysis (an `Err` is a gold item that cannot be used: it
+/// stops with the file and line). Rows come out ordered by `order`, then by name.
+pub fn score_articles<L: GoldLine>(
+    az: &crate::analysis::Analyzer,
+    files: &[std::path::PathBuf],
+    errors: bool,
+    set: &str,
+    order: impl Fn(&str) -> u8,
+    mut article: impl FnMut(&L, &crate::analysis::Analysed, &mut Tally) -> Result<(), String>,
+) -> Result<(Scores, Vec<String>), GoldError> {
+    let mut scores = Scores {
+        set: set.into(),
+        ..Scores::default()
+    };
+    let mut tally = Tally {
+        split: Split::Dev,
+        errors,
+        rows: BTreeMap::new(),
+        listed: Vec::new(),
+        notes: BTreeMap::new(),
+    };
+    let mut cache = crate::actors::FuzzyCache::default();
+    for path in files {
+        for (n, line) in read_lines::<L>(path)? {
+            let bad = |message: String| GoldError {
+                path: path.display().to_string(),
+                line: n,
+                message,
+            };
+            let h = line.header();
+            let a = h.to_article();
+            let an = az
+                .analyse(&a, &mut cache)
+                .map_err(|_| bad("the article cannot be analysed".into()))?;
+            *scores.articles.entry(h.split).or_default() += 1;
+            tally.split = h.split;
+            article(&line, &an, &mut tally).map_err(bad)?;
+        }
+    }
+    let mut names: Vec<&String> = tally.rows.keys().collect();
+    names.sort_by_key(|k| (order(k), k.as_str()));
+    scores.rows = names.iter().map(|k| tally.rows[*k].row(k)).collect();
+    scores.notes = tally.notes;
+    Ok((scores, tally.listed))
+}
+
 /// Checks that `start..end` lies in `text` on character boundaries and covers `written`.
 pub fn check_span(
     text: &str,
