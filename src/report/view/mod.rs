@@ -52,6 +52,15 @@ pub enum Class {
 }
 
 impl Class {
+    /// [`Class::Left`] for a text column, else [`Class::Plain`].
+    pub fn left_if(text: bool) -> Class {
+        if text {
+            Class::Left
+        } else {
+            Class::Plain
+        }
+    }
+
     /// The class attribute's value.
     pub fn as_str(self) -> &'static str {
         match self {

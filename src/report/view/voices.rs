@@ -40,17 +40,7 @@ fn voices(report: &Report, links: &Links) -> Table {
         ]
         .iter()
         .enumerate()
-        .map(|(i, h)| {
-            head(
-                h,
-                if i == 0 || i == 1 || i == 6 {
-                    Class::Left
-                } else {
-                    Class::Plain
-                },
-                "",
-            )
-        })
+        .map(|(i, h)| head(h, Class::left_if(i == 0 || i == 1 || i == 6), ""))
         .collect(),
         rows: Vec::new(),
     };
@@ -92,17 +82,7 @@ fn actors(report: &Report, links: &Links) -> Table {
         ]
         .iter()
         .enumerate()
-        .map(|(i, h)| {
-            head(
-                h,
-                if !(2..=3).contains(&i) {
-                    Class::Left
-                } else {
-                    Class::Plain
-                },
-                "",
-            )
-        })
+        .map(|(i, h)| head(h, Class::left_if(!(2..=3).contains(&i)), ""))
         .collect(),
         rows: Vec::new(),
     };
