@@ -227,22 +227,14 @@ impl Boilerplate {
                 });
                 from = s.end;
             }
-            if from == para.start {
-                paragraphs.push(para);
-            } else if from < para.end {
-                let rest = Span::new(from, para.end);
-                let t = rest.of(text);
-                let lead = t.len() - t.trim_start_matches(crate::text::tokens::is_blank).len();
-                let body = t.trim_matches(crate::text::tokens::is_blank);
-                if !body.is_empty() {
-                    paragraphs.push(Span::new(from + lead, from + lead + body.len()));
-                }
+            if from < para.end {
+                paragraphs.push(Span::new(from, para.end));
             }
         }
         if repeats.is_empty() {
             return;
         }
-        // Trim the cut pieces (the space before a repeat) and keep document order.
+        // Trim the cut pieces (the blanks around a repeat); drop those left empty.
         out.paragraphs = paragraphs
             .into_iter()
             .filter_map(|p| {
