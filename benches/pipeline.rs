@@ -217,13 +217,9 @@ fn benches(c: &mut Criterion) {
                     svg: c.svg.clone(),
                 })
                 .collect();
-            let html = framelens::report::html::render(
-                &view,
-                &figures,
-                report.accounting.skips.len(),
-                report.provenance.replicates,
-            )
-            .unwrap();
+            let html =
+                framelens::report::html::render(&view, &figures, report.accounting.skips.len())
+                    .unwrap();
             let titles: Vec<(String, String)> = charts
                 .iter()
                 .map(|c| (c.name.clone(), c.title.clone()))

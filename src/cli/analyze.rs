@@ -8,7 +8,16 @@ use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::pipeline::{run as run_pipeline, RunOptions};
 use crate::report::folder;
-use crate::report::{Report, ReportOptions};
+use crate::report::{FindingVoices, Report, ReportOptions};
+
+/// `--findings-voices`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FindingsVoices {
+    /// The outlets' own voices.
+    Outlets,
+    /// Every attributed voice.
+    All,
+}
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -39,6 +48,14 @@ pub struct Args {
     /// Voices with fewer word tokens are left out of keyness and similarity
     #[arg(long, default_value_t = 100, value_name = "N")]
     min_tokens: u64,
+    /// Cells resting on fewer articles are greyed and never reach the summary (1 to 1000000)
+    #[arg(long, default_value_t = crate::report::findings::MIN_ARTICLES, value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<u64>::new().range(1..=1_000_000))]
+    min_articles: u64,
+    /// Which voices the summary compares: the outlets' own voices, or every attributed voice
+    /// (the sources they quote too)
+    #[arg(long, value_enum, default_value_t = FindingsVoices::Outlets, value_name = "WHICH")]
+    findings_voices: FindingsVoices,
 }
 
 /// Voice -> group, and group -> members.
@@ -111,6 +128,11 @@ pub fn run(args: Args) -> Outcome {
     extra.insert("strict".into(), args.input.strict.to_string());
     let options = ReportOptions {
         min_tokens: args.min_tokens,
+        min_articles: args.min_articles,
+        findings_voices: match args.findings_voices {
+            FindingsVoices::Outlets => FindingVoices::Outlets,
+            FindingsVoices::All => FindingVoices::All,
+        },
         pairs,
         evidence: args.evidence,
         seed: args.seed,

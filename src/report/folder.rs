@@ -39,12 +39,7 @@ pub fn render_all(report: &Report) -> Result<Vec<(PathBuf, Vec<u8>)>, askama::Er
             svg: c.svg.clone(),
         })
         .collect();
-    let html = html::render(
-        &view,
-        &figures,
-        report.accounting.skips.len(),
-        report.provenance.replicates,
-    )?;
+    let html = html::render(&view, &figures, report.accounting.skips.len())?;
     let md = markdown::render(
         &view,
         &charts

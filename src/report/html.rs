@@ -52,7 +52,7 @@ struct Page {
     sections: Vec<SectionT>,
     evidence: Vec<EvidenceT>,
     evidence_cap: usize,
-    replicates: usize,
+    method: String,
     flags: Vec<String>,
     skips: Vec<String>,
     skipped_total: usize,
@@ -133,7 +133,6 @@ pub fn render(
     view: &View,
     figures: &[Figure],
     skipped_total: usize,
-    replicates: usize,
 ) -> Result<String, askama::Error> {
     let svg_of = |name: &str| {
         figures
@@ -149,15 +148,16 @@ pub fn render(
             .findings
             .iter()
             .map(|f| {
-                if f.link.is_empty() {
-                    escape::html(&f.text)
-                } else {
-                    format!(
+                let mut li = escape::html(&f.text);
+                for (i, (name, anchor)) in f.links.iter().enumerate() {
+                    li.push_str(if i == 0 { " Evidence: " } else { " · " });
+                    li.push_str(&format!(
                         "<a href=\"#{}\">{}</a>",
-                        escape::attr(&f.link),
-                        escape::html(&f.text)
-                    )
+                        escape::attr(anchor),
+                        escape::html(name)
+                    ));
                 }
+                li
             })
             .collect(),
         sections: view
@@ -191,7 +191,7 @@ pub fn render(
             })
             .collect(),
         evidence_cap: super::view::EVIDENCE_SHOWN,
-        replicates,
+        method: view.method.clone(),
         flags: view.flags.clone(),
         skips: view.skips.clone(),
         skipped_total,

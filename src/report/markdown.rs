@@ -15,9 +15,15 @@ pub fn render(view: &View, charts: &[(String, String)]) -> String {
     out.push_str("## Summary\n\n");
     out.push_str(&format!("{}\n\n", md(&view.accounting)));
     for f in &view.findings {
-        out.push_str(&format!("- {}\n", md(&f.text)));
+        out.push_str(&format!("- {}", md(&f.text)));
+        for (i, (name, anchor)) in f.links.iter().enumerate() {
+            // Anchors are made of [A-Za-z0-9_-] (escape::id): safe in a link target.
+            out.push_str(if i == 0 { " Evidence: " } else { " · " });
+            out.push_str(&format!("[{}](index.html#{})", md(name), anchor));
+        }
+        out.push('\n');
     }
-    out.push('\n');
+    out.push_str(&format!("\n{}\n\n", md(&view.method)));
     for s in &view.sections {
         out.push_str(&format!("## {}\n\n{}\n\n", md(&s.title), md(&s.intro)));
         for c in &s.charts {

@@ -2,6 +2,7 @@
 //! and floats rounded to six decimals, so the same inputs give byte-identical files.
 
 pub mod escape;
+pub mod findings;
 pub mod folder;
 pub mod html;
 pub mod markdown;
@@ -16,6 +17,7 @@ use crate::corpus::{InputInfo, Skip, SkipKind};
 use crate::float::round;
 use crate::lexicon::{ActorKind, SourceInfo};
 use crate::rank::top_k;
+pub use findings::{FindingKind, FindingRow, FindingSide, FindingVoices};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -47,6 +49,17 @@ pub struct ReportOptions {
     pub threads: usize,
     /// Other options, as given.
     pub extra: BTreeMap<String, String>,
+    /// Cells resting on fewer articles are greyed (`low_n`) and never reach the summary
+    /// (`--min-articles`).
+    #[serde(default = "default_min_articles")]
+    pub min_articles: u64,
+    /// Which voices the summary compares (`--findings-voices`).
+    #[serde(default)]
+    pub findings_voices: FindingVoices,
+}
+
+fn default_min_articles() -> u64 {
+    findings::MIN_ARTICLES
 }
 
 impl Default for ReportOptions {
@@ -62,6 +75,8 @@ impl Default for ReportOptions {
             groups: BTreeMap::new(),
             threads: 1,
             extra: BTreeMap::new(),
+            min_articles: findings::MIN_ARTICLES,
+            findings_voices: FindingVoices::default(),
         }
     }
 }
@@ -410,6 +425,10 @@ pub struct Report {
     pub timeline: Vec<TimelineRow>,
     /// Articles analysed but flagged as odd (low lexical cohesion).
     pub flags: Vec<crate::analysis::aggregate::Flag>,
+    /// The summary: differences between voices whose interval excludes zero (see
+    /// [`findings`]), ranked.
+    #[serde(default)]
+    pub findings: Vec<FindingRow>,
 }
 
 fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
@@ -418,10 +437,7 @@ fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
     } else {
         0.0
     };
-    let reps: Vec<f64> = (0..c.boot_n.len())
-        .filter(|&b| c.boot_n[b] > 0)
-        .map(|b| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64)
-        .collect();
+    let reps: Vec<f64> = findings::mean_replicates(c).into_iter().flatten().collect();
     let (lo, hi) = percentile_interval(reps).unwrap_or((mean, mean));
     (
         round(mean, DECIMALS),
@@ -430,19 +446,35 @@ fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
     )
 }
 
+/// The interval of a share: the bootstrap percentiles, except where every replicate agrees
+/// (every article used the label, or none did). The bootstrap cannot show uncertainty there,
+/// so the open end is the rule-of-three bound: with `articles` articles that all agree, a rate
+/// beyond 3/`articles` from the observed one is unlikely at 95 %.
+fn share_interval(share: f64, reps: Vec<f64>, articles: u64) -> (f64, f64) {
+    let (lo, hi) = percentile_interval(reps).unwrap_or((share, share));
+    if lo < hi || articles == 0 {
+        return (lo, hi);
+    }
+    let margin = (3.0 / articles as f64).min(1.0);
+    if share >= 1.0 {
+        ((1.0 - margin).max(0.0), hi)
+    } else if share <= 0.0 {
+        (lo, margin)
+    } else {
+        (lo, hi)
+    }
+}
+
 fn share_rows(
     concept: &str,
     scope: Scope,
     voice: &str,
     cell: &ShareCell,
     names: &[String],
+    min_articles: u64,
     out: &mut Vec<ShareRow>,
 ) {
     let total: u64 = cell.counts.iter().sum();
-    let k = cell.counts.len();
-    let boot_total: Vec<u64> = (0..REPLICATES)
-        .map(|b| (0..k).map(|c| cell.boot[c * REPLICATES + b]).sum())
-        .collect();
     for (i, name) in names.iter().enumerate() {
         let count = cell.counts.get(i).copied().unwrap_or(0);
         let share = if total > 0 {
@@ -450,14 +482,11 @@ fn share_rows(
         } else {
             0.0
         };
-        let reps: Vec<f64> = (0..REPLICATES)
-            .filter(|&b| boot_total[b] > 0)
-            .map(|b| {
-                cell.boot.get(i * REPLICATES + b).copied().unwrap_or(0) as f64
-                    / boot_total[b] as f64
-            })
+        let reps: Vec<f64> = findings::share_replicates(cell, i)
+            .into_iter()
+            .flatten()
             .collect();
-        let (lo, hi) = percentile_interval(reps).unwrap_or((share, share));
+        let (lo, hi) = share_interval(share, reps, cell.articles);
         out.push(ShareRow {
             concept: concept.to_string(),
             scope,
@@ -469,7 +498,7 @@ fn share_rows(
             ci_low: round(lo, DECIMALS),
             ci_high: round(hi, DECIMALS),
             articles: cell.articles,
-            low_n: total < LOW_N,
+            low_n: total < LOW_N || cell.articles < min_articles,
             evidence: cell.evidence.get(i).cloned().unwrap_or_default(),
         });
     }
@@ -536,7 +565,7 @@ impl Report {
                 }
             })
             .collect();
-        let stance = sorted2(&agg.stance)
+        let stance: Vec<StanceRow> = sorted2(&agg.stance)
             .into_iter()
             .map(|(voice, actor, c)| {
                 let (mean, lo, hi) = mean_row(c);
@@ -550,7 +579,7 @@ impl Report {
                     ci_high: hi,
                     positive: c.pos,
                     negative: c.neg,
-                    low_n: c.n < LOW_N,
+                    low_n: c.n < LOW_N || c.articles < options.min_articles,
                     evidence: c.evidence.clone(),
                 }
             })
@@ -558,7 +587,15 @@ impl Report {
         let mut labels = Vec::new();
         for (concept, voice, cell) in sorted2(&agg.labels) {
             if let Some(set) = az.matcher.label_sets.iter().find(|s| &s.concept == concept) {
-                share_rows(concept, Scope::Voice, voice, cell, &set.labels, &mut labels);
+                share_rows(
+                    concept,
+                    Scope::Voice,
+                    voice,
+                    cell,
+                    &set.labels,
+                    options.min_articles,
+                    &mut labels,
+                );
             }
         }
         for (concept, outlet, cell) in sorted2(&agg.labels_by_outlet) {
@@ -569,6 +606,7 @@ impl Report {
                     outlet,
                     cell,
                     &set.labels,
+                    options.min_articles,
                     &mut labels,
                 );
             }
@@ -582,6 +620,7 @@ impl Report {
                 voice,
                 cell,
                 &frame_names,
+                options.min_articles,
                 &mut frames,
             );
         }
@@ -687,6 +726,21 @@ impl Report {
                 bytes: v.bytes,
             })
             .collect();
+        let concepts: Vec<(String, Vec<String>)> = az
+            .matcher
+            .label_sets
+            .iter()
+            .map(|s| (s.concept.clone(), s.labels.clone()))
+            .collect();
+        let findings = findings::findings(
+            agg,
+            &voices,
+            &labels,
+            &stance,
+            &concepts,
+            options.min_articles,
+            options.findings_voices,
+        );
         Report {
             provenance: Provenance {
                 framelens_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -720,6 +774,7 @@ impl Report {
             similarity,
             timeline,
             flags: agg.flags.clone(),
+            findings,
         }
     }
 

@@ -8,6 +8,7 @@ mod dependencies;
 mod determinism;
 mod expectations;
 mod faults;
+mod findings;
 mod gold;
 mod hostile;
 mod keyness;

@@ -15,6 +15,16 @@ pub(super) fn signed(x: f64) -> String {
     format!("{x:+.2}")
 }
 
+/// An interval as `[lo–hi]`, or `(one article)` when it rests on one article: a bootstrap over
+/// one article has nothing to resample and its zero-width interval would look exact.
+pub(super) fn interval(articles: u64, lo: String, hi: String, sep: &str) -> String {
+    if articles == 1 {
+        "(one article)".into()
+    } else {
+        format!("[{lo}{sep}{hi}]")
+    }
+}
+
 /// A header cell.
 pub(super) fn head(text: &str, class: Class, title: &str) -> Head {
     Head {
@@ -57,7 +67,11 @@ pub(super) fn share_cell(links: &mut Links, r: &ShareRow, what: &str) -> Cell {
         text: if r.count == 0 {
             "0".into()
         } else {
-            format!("{} [{}–{}]", pct(r.share), pct(r.ci_low), pct(r.ci_high))
+            format!(
+                "{} {}",
+                pct(r.share),
+                interval(r.articles, pct(r.ci_low), pct(r.ci_high), "–")
+            )
         },
         class: if r.low_n { Class::Low } else { Class::Plain },
         title,
@@ -71,10 +85,9 @@ pub(super) fn stance_cell(links: &mut Links, r: &StanceRow) -> Cell {
     let link = links.stance(r);
     Cell {
         text: format!(
-            "{} [{}, {}] n={}",
+            "{} {} n={}",
             signed(r.mean),
-            signed(r.ci_low),
-            signed(r.ci_high),
+            interval(r.articles, signed(r.ci_low), signed(r.ci_high), ", "),
             r.n
         ),
         class: if r.low_n {

@@ -1,179 +1,164 @@
-//! The summary: the largest differences between voices, in plain sentences with their numbers
-//! and links to their evidence.
+//! The summary: the findings of [`crate::report::findings`] in plain sentences, each with the
+//! articles and sentences it rests on and links to the evidence of both sides; or, when nothing
+//! holds up, a sentence that says so.
 
 use super::cells::{pct, signed};
 use super::links::Links;
 use super::Finding;
-use crate::report::{Report, Scope, ShareRow, StanceRow, LOW_N};
-use std::collections::BTreeMap;
+use crate::report::{FindingKind, FindingRow, FindingVoices, Report, Scope};
 
-/// Label findings listed at most.
-const MAX_LABEL_FINDINGS: usize = 5;
-/// Stance findings listed at most.
-const MAX_STANCE_FINDINGS: usize = 3;
-
-/// The findings, in order: labels, stance, similarity, flags.
+/// The findings, in order: labels, stance, then a note on flagged articles.
 pub(super) fn findings(report: &Report, links: &mut Links) -> Vec<Finding> {
-    let mut findings = labels(report, links);
-    findings.extend(stance(report, links));
-    findings.extend(similarity(report, links));
-    if !report.flags.is_empty() {
-        findings.push(Finding { text: format!("{} article(s) flagged as stitched or spun text (low cohesion); they are analysed and listed.", report.flags.len()), link: "accounting".into() });
-    }
-    findings
-}
-
-/// Label choice: per label set, the label whose share differs most between voices with 5+
-/// uses; the largest differences first.
-fn labels(report: &Report, links: &mut Links) -> Vec<Finding> {
-    let mut out: Vec<(f64, Finding)> = Vec::new();
-    for c in &report.concepts {
-        let rows: Vec<&ShareRow> = report
-            .labels
-            .iter()
-            .filter(|r| {
-                r.scope == Scope::Voice
-                    && r.concept == c.concept
-                    && r.total >= LOW_N
-                    && r.voice != "unknown"
-            })
-            .collect();
-        let mut best: Option<(f64, &ShareRow, &ShareRow)> = None;
-        for l in &c.labels {
-            let of: Vec<&&ShareRow> = rows.iter().filter(|r| &r.label == l).collect();
-            if of.len() < 2 {
-                continue;
-            }
-            let hi = of
-                .iter()
-                .max_by(|x, y| {
-                    x.share
-                        .total_cmp(&y.share)
-                        .then_with(|| y.voice.cmp(&x.voice))
-                })
-                .unwrap();
-            let lo = of
-                .iter()
-                .min_by(|x, y| {
-                    x.share
-                        .total_cmp(&y.share)
-                        .then_with(|| x.voice.cmp(&y.voice))
-                })
-                .unwrap();
-            let d = hi.share - lo.share;
-            if best.map(|x| d > x.0).unwrap_or(true) && d > 0.0 {
-                best = Some((d, hi, lo));
-            }
-        }
-        if let Some((d, hi, lo)) = best {
-            let link = links.share(hi, &hi.concept);
-            out.push((
-                d,
-                Finding {
-                    text: format!(
-                        "{}: {} calls it \u{201C}{}\u{201D} in {} of {} uses [{}–{}]; {} in {} of {} [{}–{}].",
-                        c.description.clone().unwrap_or_else(|| c.concept.clone()),
-                        links.short(&hi.voice),
-                        hi.label,
-                        pct(hi.share),
-                        hi.total,
-                        pct(hi.ci_low),
-                        pct(hi.ci_high),
-                        links.short(&lo.voice),
-                        pct(lo.share),
-                        lo.total,
-                        pct(lo.ci_low),
-                        pct(lo.ci_high)
-                    ),
-                    link,
-                },
-            ));
-        }
-    }
-    out.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.text.cmp(&y.1.text)));
-    out.into_iter()
-        .take(MAX_LABEL_FINDINGS)
-        .map(|x| x.1)
-        .collect()
-}
-
-/// Stance: the actors on which voices (5+ sentences each) disagree most.
-fn stance(report: &Report, links: &mut Links) -> Vec<Finding> {
-    let mut by_actor: BTreeMap<&String, Vec<&StanceRow>> = BTreeMap::new();
-    for r in report
-        .stance
+    let mut out: Vec<Finding> = report
+        .findings
         .iter()
-        .filter(|r| !r.low_n && r.voice != "unknown")
-    {
-        by_actor.entry(&r.actor).or_default().push(r);
-    }
-    let mut st: Vec<(f64, &StanceRow, &StanceRow)> = Vec::new();
-    for rows in by_actor.values() {
-        if rows.len() < 2 {
-            continue;
-        }
-        let hi = rows
-            .iter()
-            .max_by(|x, y| {
-                x.mean
-                    .total_cmp(&y.mean)
-                    .then_with(|| y.voice.cmp(&x.voice))
-            })
-            .unwrap();
-        let lo = rows
-            .iter()
-            .min_by(|x, y| {
-                x.mean
-                    .total_cmp(&y.mean)
-                    .then_with(|| x.voice.cmp(&y.voice))
-            })
-            .unwrap();
-        st.push((hi.mean - lo.mean, hi, lo));
-    }
-    st.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.actor.cmp(&y.1.actor)));
-    let mut findings = Vec::new();
-    for (_, hi, lo) in st.into_iter().take(MAX_STANCE_FINDINGS) {
-        let link = links.stance(lo);
-        findings.push(Finding {
-            text: format!(
-                "Toward {}: {} is the most favourable voice ({} [{}, {}], {} sentences), {} the least ({} [{}, {}], {} sentences).",
-                links.short(&hi.actor),
-                links.short(&hi.voice),
-                signed(hi.mean),
-                signed(hi.ci_low),
-                signed(hi.ci_high),
-                hi.n,
-                links.short(&lo.voice),
-                signed(lo.mean),
-                signed(lo.ci_low),
-                signed(lo.ci_high),
-                lo.n
-            ),
-            link,
+        .map(|f| match f.kind {
+            FindingKind::Label => label(report, f, links),
+            FindingKind::Stance => stance(report, f, links),
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(Finding {
+            text: nothing_holds_up(report),
+            links: Vec::new(),
         });
     }
-    findings
+    if !report.flags.is_empty() {
+        out.push(Finding {
+            text: format!(
+                "{} article(s) flagged as stitched or spun text (low cohesion); they are analysed and listed.",
+                report.flags.len()
+            ),
+            links: vec![("flagged articles".into(), "accounting".into())],
+        });
+    }
+    out
 }
 
-/// Similarity: the least similar pair of voices.
-fn similarity(report: &Report, links: &Links) -> Option<Finding> {
-    let m = report.similarity.iter().find(|m| m.actor == "all")?;
-    let mut least: Option<(f64, usize, usize)> = None;
-    for i in 0..m.voices.len() {
-        for j in i + 1..m.voices.len() {
-            if least.map(|x| m.matrix[i][j] < x.0).unwrap_or(true) {
-                least = Some((m.matrix[i][j], i, j));
+/// What the summary compares, in words.
+fn voices_compared(report: &Report) -> &'static str {
+    match report.provenance.options.findings_voices {
+        FindingVoices::Outlets => "outlets' own voices",
+        FindingVoices::All => "voices",
+    }
+}
+
+/// The plain sentence for a summary without findings.
+fn nothing_holds_up(report: &Report) -> String {
+    let min = report.provenance.options.min_articles;
+    format!(
+        "No difference between {} holds up: no label share or stance differs between two of them \
+         that each rest on {min} or more articles with an article-level 95 % interval of the \
+         difference that excludes zero. The tables below show every number, with the thin ones \
+         in grey.",
+        voices_compared(report)
+    )
+}
+
+/// "12 articles" or "one article".
+fn articles(n: u64) -> String {
+    if n == 1 {
+        "one article".into()
+    } else {
+        format!("{n} articles")
+    }
+}
+
+fn label(report: &Report, f: &FindingRow, links: &mut Links) -> Finding {
+    let description = report
+        .concepts
+        .iter()
+        .find(|c| c.concept == f.concept)
+        .and_then(|c| c.description.clone())
+        .unwrap_or_else(|| f.concept.clone());
+    let row = |voice: &str| {
+        report.labels.iter().find(|r| {
+            r.scope == Scope::Voice
+                && r.concept == f.concept
+                && r.label == f.label
+                && r.voice == voice
+        })
+    };
+    let mut evidence = Vec::new();
+    for side in [&f.high, &f.low] {
+        if let Some(r) = row(&side.voice) {
+            let link = links.share(r, &r.concept);
+            if !link.is_empty() {
+                evidence.push((links.short(&side.voice), link));
             }
         }
     }
-    let (x, i, j) = least?;
-    Some(Finding {
+    let (h, l) = (&f.high, &f.low);
+    Finding {
         text: format!(
-            "The least similar vocabularies: {} and {} (cosine {:.2}).",
-            links.short(&m.voices[i]),
-            links.short(&m.voices[j]),
-            x
+            "{description}: {} writes \u{201C}{}\u{201D} in {} of {} uses [{}–{}] ({}), {} in {} of {} [{}–{}] ({}); \
+             {} points more [{}–{}], resting on {} and {} label uses.",
+            links.short(&h.voice),
+            f.label,
+            pct(h.value),
+            h.total,
+            pct(h.ci_low),
+            pct(h.ci_high),
+            articles(h.articles),
+            links.short(&l.voice),
+            pct(l.value),
+            l.total,
+            pct(l.ci_low),
+            pct(l.ci_high),
+            articles(l.articles),
+            points(f.difference),
+            points(f.ci_low),
+            points(f.ci_high),
+            articles(h.articles + l.articles),
+            h.total + l.total,
         ),
-        link: "similarity".into(),
-    })
+        links: evidence,
+    }
+}
+
+fn stance(report: &Report, f: &FindingRow, links: &mut Links) -> Finding {
+    let row = |voice: &str| {
+        report
+            .stance
+            .iter()
+            .find(|r| r.actor == f.actor && r.voice == voice)
+    };
+    let mut evidence = Vec::new();
+    for side in [&f.high, &f.low] {
+        if let Some(r) = row(&side.voice) {
+            let link = links.stance(r);
+            if !link.is_empty() {
+                evidence.push((links.short(&side.voice), link));
+            }
+        }
+    }
+    let (h, l) = (&f.high, &f.low);
+    Finding {
+        text: format!(
+            "Toward {}: {} is more favourable than {} by {} [{}, {}] on a scale of −1 to +1: \
+             {} [{}, {}] in {} sentences ({}) against {} [{}, {}] in {} sentences ({}).",
+            links.short(&f.actor),
+            links.short(&h.voice),
+            links.short(&l.voice),
+            format_args!("{:.2}", f.difference),
+            format_args!("{:.2}", f.ci_low),
+            format_args!("{:.2}", f.ci_high),
+            signed(h.value),
+            signed(h.ci_low),
+            signed(h.ci_high),
+            h.total,
+            articles(h.articles),
+            signed(l.value),
+            signed(l.ci_low),
+            signed(l.ci_high),
+            l.total,
+            articles(l.articles),
+        ),
+        links: evidence,
+    }
+}
+
+/// A difference of shares in percentage points: `12`.
+fn points(x: f64) -> String {
+    format!("{:.0}", x * 100.0)
 }

@@ -136,8 +136,8 @@ pub struct Section {
 pub struct Finding {
     /// The sentence.
     pub text: String,
-    /// Anchor of the evidence or section.
-    pub link: String,
+    /// What it rests on: (name, anchor of an evidence block or section), in order.
+    pub links: Vec<(String, String)>,
 }
 
 /// An evidence block: the sentences behind one cell.
@@ -164,6 +164,8 @@ pub struct View {
     pub accounting: String,
     /// The largest differences found.
     pub findings: Vec<Finding>,
+    /// How to read the numbers: voices, intervals, the greyed threshold, the summary's rules.
+    pub method: String,
     /// Sections.
     pub sections: Vec<Section>,
     /// Evidence blocks, in order of first reference.
@@ -197,6 +199,7 @@ impl View {
             subtitle: accounting::subtitle(report),
             accounting: accounting::sentence(report),
             findings,
+            method: method(report),
             sections,
             evidence: links.evidence,
             flags: accounting::flags(report),
@@ -205,6 +208,30 @@ impl View {
             provenance: accounting::provenance(report),
         }
     }
+}
+
+/// The note under the summary.
+fn method(report: &Report) -> String {
+    let o = &report.provenance.options;
+    format!(
+        "Every number links to the sentences that produced it. Voices: an outlet's own voice is \
+         named by the outlet; a source it quotes (Tass, Lavrov, the Russian foreign ministry) is \
+         a voice of its own. Intervals are article-level bootstrap 95 % intervals ({} \
+         replicates); where every article agrees, the open end is the rule-of-three bound \
+         (3 / articles). Cells resting on fewer than {} articles are in grey italics and never \
+         reach the summary. The summary compares {} (at most {} label sets and {} actors), each \
+         side resting on {} or more articles, and keeps a difference only when its own interval \
+         excludes zero.",
+        report.provenance.replicates,
+        o.min_articles,
+        match o.findings_voices {
+            crate::report::FindingVoices::Outlets => "the outlets' own voices",
+            crate::report::FindingVoices::All => "every attributed voice",
+        },
+        crate::report::findings::MAX_LABEL_FINDINGS,
+        crate::report::findings::MAX_STANCE_FINDINGS,
+        o.min_articles,
+    )
 }
 
 /// The chart file names that start with one of `prefixes`, in their order.
