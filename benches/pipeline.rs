@@ -124,7 +124,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for an in &analysed {
-                n += framelens::framing::labels(an, &az.matcher).len()
+                n += framelens::framing::labels(an, &az.matcher, &az.gazetteer).len()
                     + framelens::framing::frames(an, &az.matcher).len()
                     + framelens::framing::stance_observations(an, &az.matcher, &az.gazetteer).len();
             }

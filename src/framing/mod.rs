@@ -5,6 +5,7 @@
 //! passages, lexicon hits), handed over as a [`Context`]; it knows nothing about how they were
 //! found (`analysis` builds the context from its `Analysed`).
 
+pub mod referent;
 pub mod stance;
 
 use crate::actors::{Form, Mention};
@@ -57,6 +58,20 @@ pub struct LabelUse {
     pub voice: Voice,
 }
 
+/// A use of a term that names its set's referent only in context, set aside because here it is
+/// about another state or about none that can be told (see [`referent`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// Label set index.
+    pub set: u16,
+    /// Label index.
+    pub label: u16,
+    /// Where.
+    pub span: Span,
+    /// The state it is about, or `None` when unresolved.
+    pub other: Option<ActorId>,
+}
+
 /// One use of a frame term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrameUse {
@@ -87,6 +102,8 @@ pub struct StanceObs {
 pub struct Framing {
     /// Label uses, in text order.
     pub labels: Vec<LabelUse>,
+    /// Uses of in-context terms about another state or none, in text order.
+    pub set_aside: Vec<SetAside>,
     /// Frame uses, in text order.
     pub frames: Vec<FrameUse>,
     /// Stance observations, in text order.
@@ -98,21 +115,39 @@ impl Framing {
     /// gives a [`Context`], such as `&analysis::Analysed`).
     pub fn of<'a>(cx: impl Into<Context<'a>>, m: &Matcher, g: &Gazetteer) -> Framing {
         let cx = cx.into();
+        let (labels, set_aside) = label_uses(cx, m, g);
         Framing {
-            labels: labels(cx, m),
+            labels,
+            set_aside,
             frames: frames(cx, m),
             stance: stance_observations(cx, m, g),
         }
     }
 }
 
-/// Label uses: within a label set the longest match wins, and matches inside an exclusion
-/// phrase do not count.
-pub fn labels<'a>(cx: impl Into<Context<'a>>, m: &Matcher) -> Vec<LabelUse> {
+/// Label uses: within a label set the longest match wins, matches inside an exclusion phrase do
+/// not count, and a term that names the set's referent only in context counts only where it is
+/// about the referent (see [`label_uses`]).
+pub fn labels<'a>(cx: impl Into<Context<'a>>, m: &Matcher, g: &Gazetteer) -> Vec<LabelUse> {
+    label_uses(cx, m, g).0
+}
+
+/// Label uses as [`labels`], and the uses of in-context terms set aside for another state or
+/// for none ([`referent::resolve`]).
+pub fn label_uses<'a>(
+    cx: impl Into<Context<'a>>,
+    m: &Matcher,
+    g: &Gazetteer,
+) -> (Vec<LabelUse>, Vec<SetAside>) {
     let cx = cx.into();
     let toks = &cx.tokens.tokens;
     let mut out = Vec::new();
+    let mut aside = Vec::new();
     for set in 0..m.label_sets.len() as u16 {
+        let info = &m.label_sets[set as usize];
+        // The set's referent and its country, for in-context terms and names of others.
+        let referent = info.referent.as_deref().and_then(|r| g.id(r));
+        let want = referent.and_then(|a| g.country(a));
         let group = cx.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set));
         for h in stance::longest(group) {
             if let HitKind::Label { set, label } = h.kind {
@@ -120,6 +155,30 @@ pub fn labels<'a>(cx: impl Into<Context<'a>>, m: &Matcher) -> Vec<LabelUse> {
                     toks[h.first as usize].span.start,
                     toks[h.last as usize].span.end,
                 );
+                if !info.in_context.is_empty() && in_context(cx, info, h.first, h.last) {
+                    // Inside the name of another actor ("army" in "Free Syrian Army") it is
+                    // that actor's; else the state in focus decides.
+                    let inside = referent.and_then(|r| inside_other(cx, g, r, span));
+                    let resolved = match (inside, want) {
+                        (Some(a), _) => referent::Resolved::Other(a),
+                        (None, Some(w)) => referent::resolve(&cx, g, w, h.first, h.last),
+                        (None, None) => referent::Resolved::Unresolved,
+                    };
+                    let other = match resolved {
+                        referent::Resolved::Referent => None,
+                        referent::Resolved::Other(s) => Some(Some(s)),
+                        referent::Resolved::Unresolved => Some(None),
+                    };
+                    if let Some(other) = other {
+                        aside.push(SetAside {
+                            set,
+                            label,
+                            span,
+                            other,
+                        });
+                        continue;
+                    }
+                }
                 out.push(LabelUse {
                     set,
                     label,
@@ -130,7 +189,40 @@ pub fn labels<'a>(cx: impl Into<Context<'a>>, m: &Matcher) -> Vec<LabelUse> {
         }
     }
     out.sort_by_key(|u| (u.span.start, u.set));
-    out
+    aside.sort_by_key(|u| (u.span.start, u.set));
+    (out, aside)
+}
+
+/// The actor whose name contains `span` when that actor is neither the referent nor one of its
+/// parts or wholes (by `part_of`): "Army" in "Free Syrian Army" names the FSA, not the Syrian
+/// state; "Syrian Arab Army" is part of it and may count.
+fn inside_other(cx: Context, g: &Gazetteer, referent: ActorId, span: Span) -> Option<ActorId> {
+    let m = cx
+        .mentions
+        .iter()
+        .find(|m| !m.place && m.span.start <= span.start && span.end <= m.span.end)?;
+    let related = m.actor == referent
+        || g.ancestors(m.actor).contains(&referent)
+        || g.ancestors(referent).contains(&m.actor);
+    (!related).then_some(m.actor)
+}
+
+/// True when the tokens `first..=last` are one of the set's in-context terms.
+fn in_context(
+    cx: Context,
+    info: &crate::lexicon::matcher::LabelSetInfo,
+    first: u32,
+    last: u32,
+) -> bool {
+    let key: Vec<&str> = (first..=last).map(|i| cx.tokens.key(i as usize)).collect();
+    let key = key.join(" ");
+    info.in_context.iter().any(|(k, wildcard)| {
+        if *wildcard {
+            key.starts_with(k.as_str())
+        } else {
+            key == *k
+        }
+    })
 }
 
 /// Frame uses: overlapping terms of one frame count once.

@@ -88,17 +88,18 @@ pub fn score(
                     (Verdict::NearMiss, _, _) => near.push(span),
                 }
             }
-            let sys: Vec<(Span, &str, &str)> = crate::framing::labels(an, &az.matcher)
-                .iter()
-                .map(|u| {
-                    let s = &sets[u.set as usize];
-                    (
-                        u.span,
-                        s.concept.as_str(),
-                        s.labels[u.label as usize].as_str(),
-                    )
-                })
-                .collect();
+            let sys: Vec<(Span, &str, &str)> =
+                crate::framing::labels(an, &az.matcher, &az.gazetteer)
+                    .iter()
+                    .map(|u| {
+                        let s = &sets[u.set as usize];
+                        (
+                            u.span,
+                            s.concept.as_str(),
+                            s.labels[u.label as usize].as_str(),
+                        )
+                    })
+                    .collect();
             let shown = |span: Span| &h.text[span.start..span.end];
             let mut wrong: Vec<Span> = Vec::new();
             for &(span, concept, label) in &sys {

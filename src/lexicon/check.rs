@@ -120,6 +120,21 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
         for t in &set.exclude {
             all_terms.push((t, "exclude"));
         }
+        for t in &set.in_context {
+            if !owner.contains_key(&term_key(&t.text)) {
+                err(&mut out, t, format!("in_context term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
+            }
+        }
+        if !set.in_context.is_empty() && set.referent.is_none() {
+            err(
+                &mut out,
+                &at,
+                format!(
+                    "label set {:?} has in_context terms but no referent; in_context terms count only when the state in focus is the referent's",
+                    set.concept
+                ),
+            );
+        }
         shadow_warnings(
             set.labels.iter().flat_map(|l| l.terms.iter()),
             &format!("label set {:?}", set.concept),

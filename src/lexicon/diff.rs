@@ -181,6 +181,18 @@ fn flatten(lex: &Lexicon) -> Flat {
             s.line,
         );
         put_field(&mut m, &sec, "referent", s.referent.as_deref(), s.line);
+        if !s.in_context.is_empty() {
+            let mut terms: Vec<&str> = s.in_context.iter().map(|t| t.text.as_str()).collect();
+            terms.sort_unstable();
+            let joined = terms.join(", ");
+            put_field(
+                &mut m,
+                &sec,
+                "in_context",
+                Some(&joined),
+                s.in_context[0].line,
+            );
+        }
         let exclude = Section::Exclude {
             concept: s.concept.clone(),
         };

@@ -46,6 +46,10 @@ pub struct LabelSet {
     pub referent: Option<String>,
     /// Phrases inside which no label of the set counts.
     pub exclude: Vec<Term>,
+    /// Terms of the set's labels that name the referent only in context (a bare "regime"):
+    /// they count when the state in focus is the referent's (docs/lexicon.md, "Referents in
+    /// context").
+    pub in_context: Vec<Term>,
     /// The labels.
     pub labels: Vec<Label>,
     /// Where the set starts.
@@ -148,6 +152,8 @@ struct RawLabelSet {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
+    in_context: Vec<Spanned<String>>,
+    #[serde(default)]
     label: Vec<Spanned<RawLabel>>,
 }
 
@@ -224,6 +230,7 @@ impl Lexicon {
                     description: r.description.clone(),
                     referent: r.referent.clone(),
                     exclude: r.exclude.iter().map(term).collect(),
+                    in_context: r.in_context.iter().map(term).collect(),
                     labels: r
                         .label
                         .iter()

@@ -90,6 +90,9 @@ pub struct LabelSetInfo {
     pub referent: Option<String>,
     /// Description.
     pub description: Option<String>,
+    /// Keys (and wildcard flags) of the terms that name the referent only in context.
+    #[serde(skip)]
+    pub in_context: Vec<(String, bool)>,
 }
 
 /// A frame after merging.
@@ -207,6 +210,7 @@ impl Matcher {
                     labels: set.labels.iter().map(|l| l.id.clone()).collect(),
                     referent: set.referent.clone(),
                     description: set.description.clone(),
+                    in_context: set.in_context.iter().map(|t| term_key(&t.text)).collect(),
                 };
                 let terms: Vec<(u16, String)> = set
                     .labels

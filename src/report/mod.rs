@@ -122,6 +122,11 @@ pub struct Accounting {
     /// Analysed articles whose date could not be read: left out of the timeline.
     #[serde(default)]
     pub unparsed_dates: u64,
+    /// Uses of label terms that name their set's referent only in context, set aside because
+    /// they were about another state or about none that could be told: concept -> that state's
+    /// actor id (or `unresolved`) -> uses.
+    #[serde(default)]
+    pub labels_set_aside: BTreeMap<String, BTreeMap<String, u64>>,
 }
 
 /// What a voice is: the kind of its gazetteer actor, a group of voices (`--group`), an outlet
@@ -761,6 +766,7 @@ impl Report {
                 sentences: agg.sentences,
                 tokens: agg.tokens,
                 unparsed_dates: agg.unparsed_dates,
+                labels_set_aside: agg.labels_set_aside.clone(),
             },
             outlets,
             voices,

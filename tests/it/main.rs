@@ -13,6 +13,7 @@ mod gold;
 mod hostile;
 mod keyness;
 mod properties;
+mod referents;
 mod regress;
 mod security;
 mod stance_rules;

@@ -95,6 +95,19 @@ impl Aggregate {
         self.fold_actors(&f);
         let month = self.month(&f);
         self.fold_labels(&f, &framing.labels);
+        for u in &framing.set_aside {
+            let concept = &f.az.matcher.label_sets[u.set as usize].concept;
+            let about = match u.other {
+                Some(a) => f.az.gazetteer.actor(a).id.clone(),
+                None => "unresolved".to_string(),
+            };
+            *self
+                .labels_set_aside
+                .entry(concept.clone())
+                .or_default()
+                .entry(about)
+                .or_default() += 1;
+        }
         self.fold_frames(&f, &framing.frames);
         self.fold_stance(&f, &framing.stance, month.as_deref());
     }

@@ -119,6 +119,9 @@ pub struct Aggregate {
     pub context: Map2<Map<u64>>,
     /// Articles flagged as odd.
     pub flags: Vec<Flag>,
+    /// In-context label terms set aside: concept -> the state they were about (an actor id,
+    /// or `unresolved`) -> uses.
+    pub labels_set_aside: BTreeMap<String, BTreeMap<String, u64>>,
 }
 
 /// Words on each side of a mention counted into its context vector.
@@ -152,6 +155,12 @@ impl Aggregate {
         self.unparsed_dates += o.unparsed_dates;
         for (k, v) in o.boilerplate {
             *self.boilerplate.entry(k).or_default() += v;
+        }
+        for (c, m) in o.labels_set_aside {
+            let into = self.labels_set_aside.entry(c).or_default();
+            for (k, v) in m {
+                *into.entry(k).or_default() += v;
+            }
         }
         for (k, v) in o.voices {
             let s = slot(&mut self.voices, &k);

@@ -6,6 +6,26 @@ use super::{charts_of, Cell, Class, Section, Table, MAX_VOICES};
 use crate::rank::top_k;
 use crate::report::{Report, Scope, ShareRow};
 
+/// "; not counted: 12 uses about Israel, 3 unresolved" for the in-context uses set aside.
+fn set_aside(report: &Report, concept: &str, links: &Links) -> String {
+    let Some(m) = report.accounting.labels_set_aside.get(concept) else {
+        return String::new();
+    };
+    let mut parts: Vec<(u64, String)> = m
+        .iter()
+        .map(|(about, n)| {
+            if about == "unresolved" {
+                (*n, format!("{n} unresolved"))
+            } else {
+                (*n, format!("{n} about {}", links.short(about)))
+            }
+        })
+        .collect();
+    parts.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let parts: Vec<String> = parts.into_iter().map(|p| p.1).collect();
+    format!(" (not counted, referent elsewhere: {})", parts.join(", "))
+}
+
 /// One table per label set used by any voice (voices with the most uses first).
 pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> Section {
     let mut tables = Vec::new();
@@ -33,12 +53,13 @@ pub(super) fn section(report: &Report, charts: &[String], links: &mut Links) -> 
         let mut t = Table {
             id: format!("labels-{}", crate::report::escape::id(&c.concept)),
             caption: format!(
-                "{}{}",
+                "{}{}{}",
                 c.concept,
                 c.description
                     .as_deref()
                     .map(|d| format!(": {d}"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                set_aside(report, &c.concept, links)
             ),
             head: vec![
                 head("voice", Class::Left, ""),

@@ -1,0 +1,110 @@
+//! Referents in context: whether a label term that names its set's referent only in context (a
+//! bare "regime", "government forces") is about that referent where it stands.
+//!
+//! The state a use is about is decided in this order (docs/lexicon.md, "Referents in context"):
+//! 1. a qualifier next to it: a state, or a person or body of one, named right before it
+//!    ("Israel's regime", "the Israeli regime") or right after it with *in* or *of* ("the regime
+//!    in Damascus", "the government of Iraq") decides;
+//! 2. the referent's state named in the use's sentence or the [`WINDOW`] sentences before it:
+//!    the use counts;
+//! 3. the article's focus: the states named in the whole article, counted. The use counts when
+//!    the referent's state is named at least half as often as the most named other state; else
+//!    it is set aside for that state; with no state named at all, it is unresolved.
+//!
+//! A mention stands for its actor's country ([`Gazetteer::country`]); an armed group stands for
+//! the country it fights in only as context (steps 2 and 3), never as a qualifier; outlets stand
+//! for nothing.
+
+use super::Context;
+use crate::actors::Mention;
+use crate::lexicon::{ActorId, ActorKind, Gazetteer};
+
+/// Sentences before the use's own that are in focus.
+pub const WINDOW: usize = 2;
+
+/// Where a use points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// The set's referent: the use counts.
+    Referent,
+    /// Another state: the use is set aside for it.
+    Other(ActorId),
+    /// No state in sight: set aside as unresolved.
+    Unresolved,
+}
+
+/// The state a mention stands for, if any; `qualifier`: as a word next to the term.
+fn state(g: &Gazetteer, m: &Mention, qualifier: bool) -> Option<ActorId> {
+    match g.actor(m.actor).kind {
+        ActorKind::Country | ActorKind::Person | ActorKind::Organisation => g.country(m.actor),
+        ActorKind::ArmedGroup if !qualifier => g.country(m.actor),
+        ActorKind::ArmedGroup | ActorKind::Outlet => None,
+    }
+}
+
+/// Decides what the use on tokens `first..=last` is about; `want` is the country of the set's
+/// referent.
+pub fn resolve(cx: &Context, g: &Gazetteer, want: ActorId, first: u32, last: u32) -> Resolved {
+    let toks = &cx.tokens.tokens;
+    let (start, end) = (
+        toks[first as usize].span.start,
+        toks[last as usize].span.end,
+    );
+    // 1. A qualifier next to the use.
+    for m in cx.mentions {
+        let Some(s) = state(g, m, true) else { continue };
+        let next_to = if m.span.end <= start {
+            let gap = cx.text[m.span.end..start].trim();
+            matches!(gap, "" | "'s" | "\u{2019}s" | "'" | "\u{2019}")
+        } else if m.span.start >= end {
+            let gap = cx.text[end..m.span.start].trim().to_lowercase();
+            matches!(gap.as_str(), "in" | "of" | "in the" | "of the")
+        } else {
+            false
+        };
+        if next_to {
+            return if s == want {
+                Resolved::Referent
+            } else {
+                Resolved::Other(s)
+            };
+        }
+    }
+    // 2. The referent's state in this sentence or the WINDOW before it.
+    if let Some(si) = cx.sentence_at(start) {
+        let from = cx.sentences[si.saturating_sub(WINDOW)].0.start;
+        let to = cx.sentences[si].0.end;
+        if cx
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= from && m.span.end <= to)
+            .any(|m| state(g, m, false) == Some(want))
+        {
+            return Resolved::Referent;
+        }
+    }
+    // 3. The article's focus: states by how often they are named, in order of first naming.
+    let mut counts: Vec<(ActorId, u32)> = Vec::new();
+    for m in cx.mentions {
+        let Some(s) = state(g, m, false) else {
+            continue;
+        };
+        match counts.iter_mut().find(|c| c.0 == s) {
+            Some(c) => c.1 += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let referent = counts.iter().find(|c| c.0 == want).map_or(0, |c| c.1);
+    let mut top: Option<(ActorId, u32)> = None;
+    for &(s, n) in counts.iter().filter(|c| c.0 != want) {
+        if top.is_none_or(|t| n > t.1) {
+            top = Some((s, n));
+        }
+    }
+    match top {
+        Some((_, n)) if referent > 0 && referent * 2 >= n => Resolved::Referent,
+        Some((s, _)) => Resolved::Other(s),
+        None if referent > 0 => Resolved::Referent,
+        None => Resolved::Unresolved,
+    }
+}

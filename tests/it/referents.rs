@@ -1,0 +1,101 @@
+//! Referents in context (issue 14): a bare "regime", "army" or "government" counts for the
+//! Syrian state only where it is about Syria; elsewhere it is set aside and reported.
+
+use super::run;
+use serde_json::Value;
+
+fn analyze(articles: &[(&str, &str)]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let mut corpus = String::new();
+    for (i, (outlet, text)) in articles.iter().enumerate() {
+        corpus.push_str(
+            &serde_json::json!({"id": format!("a{i}"), "outlet": outlet, "date": "2019-05-01", "title": "", "text": text})
+                .to_string(),
+        );
+        corpus.push('\n');
+    }
+    std::fs::write(dir.path().join("c.jsonl"), corpus).unwrap();
+    let (code, _, err) = run(&["analyze", "c.jsonl", "--out", "r"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&std::fs::read_to_string(dir.path().join("r/report.json")).unwrap())
+        .unwrap()
+}
+
+/// (label, count) of the syrian_state uses in the outlet's own voice.
+fn uses(r: &Value, voice: &str) -> Vec<(String, u64)> {
+    r["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["scope"] == "voice" && x["concept"] == "syrian_state" && x["voice"] == voice)
+        .filter(|x| x["count"].as_u64().unwrap() > 0)
+        .map(|x| {
+            (
+                x["label"].as_str().unwrap().to_string(),
+                x["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn set_aside(r: &Value) -> &Value {
+    &r["accounting"]["labels_set_aside"]["syrian_state"]
+}
+
+#[test]
+fn a_bare_regime_about_israel_is_not_the_syrian_state() {
+    let r = analyze(&[(
+        "tasnim",
+        "Israel launched new raids on Gaza on Monday. The occupying regime has killed dozens of \
+         Palestinians this week. Israeli officials said the operation would continue. The regime \
+         also arrested activists in the West Bank.",
+    )]);
+    assert_eq!(uses(&r, "tasnim"), vec![], "{:#}", r["labels"]);
+    assert_eq!(set_aside(&r)["israel"], 2, "{:#}", r["accounting"]);
+}
+
+#[test]
+fn a_bare_regime_about_syria_counts_and_a_qualifier_decides() {
+    let r = analyze(&[(
+        "etilaf",
+        "Bashar al-Assad vowed to retake Idlib. The regime shelled the town of Saraqeb on Monday. \
+         Residents said the regime in Damascus had ignored the truce. Turkish troops stayed in \
+         their posts, while Israel's regime kept silent.",
+    )]);
+    assert_eq!(uses(&r, "etilaf"), vec![("regime".to_string(), 2)]);
+    let aside = set_aside(&r);
+    // "Turkish troops" is the gazetteer's name of the Turkish armed forces.
+    assert_eq!(aside["turkish_armed_forces"], 1, "{aside:#}");
+    assert_eq!(aside["israel"], 1, "{aside:#}");
+}
+
+#[test]
+fn army_inside_another_actors_name_and_a_use_with_no_state_in_sight_are_set_aside() {
+    let r = analyze(&[
+        (
+            "alpha",
+            "Fighters of the Free Syrian Army took the hill near Aleppo. Syria said its air force \
+             hit the rebels.",
+        ),
+        (
+            "beta",
+            "The regime must go, protesters chanted in the square.",
+        ),
+    ]);
+    assert_eq!(uses(&r, "alpha"), vec![], "{:#}", r["labels"]);
+    assert_eq!(uses(&r, "beta"), vec![], "{:#}", r["labels"]);
+    assert_eq!(set_aside(&r)["unresolved"], 1, "{:#}", r["accounting"]);
+}
+
+#[test]
+fn lexicon_check_names_an_in_context_term_that_is_not_a_term_of_the_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = "[meta]\nname = \"x\"\nversion = \"1\"\nlanguage = \"en\"\n\n[[label_set]]\nconcept = \"s\"\nreferent = \"syria_gov\"\nin_context = [\"regime\", \"junta\"]\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"regime\"]\n\n[[label_set.label]]\nid = \"b\"\nterms = [\"government\"]\n";
+    std::fs::write(dir.path().join("x.toml"), lex).unwrap();
+    let (code, out, err) = run(&["lexicon", "check", "x.toml"], dir.path());
+    assert_ne!(code, 0, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("x.toml:9:"), "{all}");
+    assert!(all.contains("in_context term \"junta\""), "{all}");
+    assert!(!all.contains("\"regime\" is not"), "{all}");
+}
