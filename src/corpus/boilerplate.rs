@@ -324,8 +324,11 @@ mod tests {
         );
     }
 
+    /// 400,000 lines, each accounted for. How long it takes is measured by the criterion bench
+    /// `worst_case` (benches/README.md), never timed here: a test must not fail on a busy
+    /// machine.
     #[test]
-    fn many_lines_are_laid_out_quickly() {
+    fn many_lines_are_all_laid_out() {
         let b = Boilerplate::bundled();
         let mut text = String::new();
         for i in 0..200_000 {
@@ -333,13 +336,7 @@ mod tests {
                 "Comments {i}\nline number {i} of a long generated article\n"
             ));
         }
-        let t = std::time::Instant::now();
         let l = b.layout(&text);
         assert_eq!(l.paragraphs.len() + l.boilerplate.len(), 400_000);
-        assert!(
-            t.elapsed() < std::time::Duration::from_secs(20),
-            "{:?}",
-            t.elapsed()
-        );
     }
 }

@@ -39,6 +39,16 @@ impl Context<'_> {
         crate::voices::voice_at(self.passages, pos)
     }
 
+    /// Whose words stand at byte `pos`: a quote's speaker inside quotation marks, else the host
+    /// (reported speech is the source's claim in the host's words). Label choice and frames are
+    /// word choice, so they go to this voice; stance goes to [`Context::voice_at`].
+    pub fn words_voice_at(&self, pos: usize) -> Voice {
+        match crate::voices::passage_at(self.passages, pos) {
+            Some(p) if p.quoted => p.voice,
+            _ => Voice::Own,
+        }
+    }
+
     /// Index of the sentence containing byte `pos`.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         crate::text::sentences::sentence_at(self.sentences, pos)
@@ -183,7 +193,7 @@ pub fn label_uses<'a>(
                     set,
                     label,
                     span,
-                    voice: cx.voice_at(span.start),
+                    voice: cx.words_voice_at(span.start),
                 });
             }
         }
@@ -243,7 +253,7 @@ pub fn frames<'a>(cx: impl Into<Context<'a>>, m: &Matcher) -> Vec<FrameUse> {
             out.push(FrameUse {
                 frame,
                 span,
-                voice: cx.voice_at(span.start),
+                voice: cx.words_voice_at(span.start),
             });
         }
     }

@@ -58,8 +58,10 @@ impl Observed {
                 continue;
             };
             let set = &m.label_sets[u.set as usize];
+            // Label choice and frames are the word-chooser's (the host for reported speech),
+            // as `Aggregate::fold` counts them.
             lab.entry((set.concept.clone(), si)).or_default().push((
-                voice_at(an, az, groups, u.span.start),
+                az.grouped_voice_key(u.voice, &an.host_key, groups),
                 set.labels[u.label as usize].clone(),
             ));
         }
@@ -69,7 +71,7 @@ impl Observed {
                 continue;
             };
             fr.entry(si).or_default().push((
-                voice_at(an, az, groups, u.span.start),
+                az.grouped_voice_key(u.voice, &an.host_key, groups),
                 m.frames[u.frame as usize].id.clone(),
             ));
         }

@@ -225,8 +225,12 @@ pub struct VoiceRow {
     pub own_articles: u64,
     /// Own passages.
     pub own_passages: u64,
-    /// Quoted passages.
+    /// Passages attributed to it by a host: quoted, or reported in the host's words.
     pub quoted_passages: u64,
+    /// Of those, reported speech (`X said (that) ...`): the claim is the voice's, the words
+    /// the host's.
+    #[serde(default)]
+    pub reported_passages: u64,
     /// Word tokens.
     pub tokens: u64,
     /// Hosts quoting it.
@@ -547,6 +551,7 @@ impl Report {
                     own_articles: v.own_articles,
                     own_passages: v.own_passages,
                     quoted_passages: v.quoted_passages,
+                    reported_passages: v.reported_passages,
                     tokens: v.tokens,
                     quoted_by: v.quoted_by.clone(),
                     state_media: actor.map(|a| a.state_media).unwrap_or(false),

@@ -293,6 +293,13 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
+        // "analysts and government officials": an anonymous head is nobody in particular.
+        if keys.len() > 1
+            && cues.is_anonymous(keys[keys.len() - 1])
+            && !cues.is_person_noun(keys[keys.len() - 1])
+        {
+            return Some(Voice::Unknown);
+        }
         if keys.len() == 1 && cues.is_pronoun(keys[0]) {
             return Some(
                 self.recent(pos, Class::Person, None)
@@ -371,6 +378,205 @@ impl<'c, 'a> State<'c, 'a> {
                 .filter(|x| !x.place && x.form != Form::Demonym)
                 .find(|x| fits(x.actor))
                 .map(|x| x.actor);
+        }
+        None
+    }
+
+    /// The last word token of a sentence's tokens `a..b`, before its final punctuation.
+    fn words_end(&self, a: usize, b: usize) -> usize {
+        let toks = &self.cx.tokens.tokens;
+        let mut end = b;
+        while end > a && !toks[end - 1].word {
+            end -= 1;
+        }
+        end
+    }
+
+    /// The token where the subject of the verb at `v` ends: before the adverbs and auxiliaries
+    /// between them ("also said", "has previously said", "later told").
+    fn skip_back(&self, lo: usize, v: usize) -> usize {
+        let mut w = v;
+        while w > lo + 1
+            && matches!(
+                self.key(w - 1),
+                "also"
+                    | "later"
+                    | "earlier"
+                    | "previously"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "then"
+                    | "further"
+                    | "again"
+                    | "reportedly"
+                    | "repeatedly"
+                    | "once"
+                    | "recently"
+                    | "already"
+                    | "will"
+                    | "would"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+        {
+            w -= 1;
+        }
+        w
+    }
+
+    /// The speaker phrase that ends right before token `v`: a name ending at `v - 1`, or a
+    /// descriptor or pronoun whose head noun is `v - 1` (with up to four words before it). Its
+    /// voice and first token.
+    fn subject_before(&self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        if v <= lo {
+            return None;
+        }
+        let pos = self.cx.tokens.tokens[v].span.start;
+        if let Some(m) = self.named_in(lo, v).last() {
+            if m.last as usize + 1 == v {
+                return Some((Voice::Source(m.actor), m.first as usize));
+            }
+        }
+        let head = self.key(v - 1);
+        let cues = self.cx.cues;
+        let toks = &self.cx.tokens.tokens;
+        let is_head = cues.is_person_noun(head)
+            || cues.is_org_noun(head)
+            || cues.is_outlet_noun(head)
+            || cues.is_anonymous(head)
+            || head == "they";
+        // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): a
+        // speaker who cannot be named yet, so `unknown`, but the content is still theirs.
+        if toks[v - 1].word && toks[v - 1].cap && !cues.is_pronoun(head) && !is_head {
+            let mut start = v - 1;
+            while start > lo && v - start < 5 && toks[start - 1].word && toks[start - 1].cap {
+                start -= 1;
+            }
+            let first_of_sentence = start == lo;
+            let one_common_word = v - start == 1 && first_of_sentence;
+            if !one_common_word {
+                return Some((Voice::Unknown, start));
+            }
+        }
+        if cues.is_pronoun(head) {
+            return self.descriptor(v - 1, v, pos).map(|d| (d, v - 1));
+        }
+        if !is_head {
+            return None;
+        }
+        // Back over the modifiers of the head: lowercase words and names ("the Iranian foreign
+        // minister", "a military source").
+        let mut start = v - 1;
+        while start > lo && v - start < 5 && toks[start - 1].word {
+            let k = self.key(start - 1);
+            if cues.is_reporting(k) || k == "and" || k == "that" {
+                break;
+            }
+            start -= 1;
+        }
+        self.descriptor(start, v, pos).map(|d| (d, start))
+    }
+
+    /// Reported speech with its subject first: "X said (that) ...", "X accused Y of ...", "X
+    /// called for ...". The voice, the cue (subject and verb) and the content (the rest of the
+    /// sentence, at least four words).
+    pub(super) fn reported_after_subject(&mut self, s: Span) -> Option<(Voice, Span, Span)> {
+        let (a, b) = self.cx.tokens.range(s);
+        let end = self.words_end(a, b);
+        let toks = &self.cx.tokens.tokens;
+        let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
+        for v in a + 1..end.min(a + 24) {
+            if !toks[v].word || !self.cx.cues.is_reporting(self.key(v)) {
+                continue;
+            }
+            // "was said to", "is believed": passive, not a speaker's report.
+            if matches!(
+                self.key(v - 1),
+                "was" | "is" | "were" | "are" | "be" | "been" | "being"
+            ) {
+                continue;
+            }
+            // The subject starts the sentence or its clause (after a comma, or before an
+            // aside such as ", for his part,"); adverbs and auxiliaries may stand between it and
+            // the verb ("also said", "has previously said").
+            let w = self.skip_back(a, v);
+            let clause = (a..w)
+                .rev()
+                .find(|&i| self.key(i) == "," || self.key(i) == ";")
+                .map_or(a, |i| i + 1);
+            let subject = self.subject_before(clause, w).or_else(|| {
+                // "Bogdanov, for his part, said": the subject before the aside.
+                let c = (a..w).rev().find(|&i| self.key(i) == ",")?;
+                let c0 = (a..c).rev().find(|&i| self.key(i) == ",")?;
+                (c0 > a && w == c + 1).then(|| self.subject_before(a, c0))?
+            });
+            let Some((voice, _)) = subject else {
+                continue;
+            };
+            // The content: after "that" (within eight tokens), after "for" of "called for",
+            // else right after the verb.
+            let that = (v + 1..end.min(v + 9)).find(|&i| self.key(i) == "that");
+            let from = match (self.key(v), that) {
+                (_, Some(t)) => t + 1,
+                ("called" | "calls", None) => {
+                    if v + 1 < end && self.key(v + 1) == "for" {
+                        v + 2
+                    } else {
+                        continue;
+                    }
+                }
+                ("told" | "tells", None) => continue,
+                _ => v + 1,
+            };
+            if from >= end || words(from, end) < 4 {
+                continue;
+            }
+            let cue = Span::new(toks[clause].span.start, toks[from - 1].span.end);
+            let content = Span::new(toks[from].span.start, toks[end - 1].span.end);
+            return Some((voice, cue, content));
+        }
+        None
+    }
+
+    /// A sentence closed by its attribution without a comma (sources that dropped commas):
+    /// "... killed 16 people the monitor said", "... the Syrian Observatory said on Tuesday",
+    /// "... said the official". The voice and the cue (speaker and verb, to the end).
+    pub(super) fn closing_without_comma(&mut self, s: Span) -> Option<(Voice, Span)> {
+        let (a, b) = self.cx.tokens.range(s);
+        let end = self.words_end(a, b);
+        if end < a + 6 {
+            return None;
+        }
+        let toks = &self.cx.tokens.tokens;
+        // The verb closes the sentence: at most "on Monday", "in a statement" after it.
+        for v in (end.saturating_sub(7).max(a + 4)..end).rev() {
+            if !toks[v].word || !self.cx.cues.is_speech(self.key(v)) || self.key(v) == "according" {
+                continue;
+            }
+            if (v + 1..end).any(|i| self.key(i) == "that" || self.cx.cues.is_speech(self.key(i))) {
+                continue;
+            }
+            // "... the monitor said": the speaker right before the verb.
+            if let Some((voice, start)) = self.subject_before(v.saturating_sub(8).max(a + 3), v) {
+                if start >= a + 4 {
+                    let cue = Span::new(toks[start].span.start, toks[b - 1].span.end);
+                    return Some((voice, cue));
+                }
+            }
+            // "... said the official": the speaker right after it.
+            if let Some(m) = self.named_in(v + 1, end).next() {
+                if m.first as usize <= v + 3 {
+                    let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                    return Some((Voice::Source(m.actor), cue));
+                }
+            }
+            // "... said Said Seif al Qalamoni": a name the gazetteer does not know.
+            if v + 1 < end && toks[v + 1].word && toks[v + 1].cap {
+                let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                return Some((Voice::Unknown, cue));
+            }
         }
         None
     }

@@ -36,6 +36,7 @@ struct Meta {
 struct Speech {
     verbs: Vec<Spanned<String>>,
     also_nouns: Vec<Spanned<String>>,
+    reporting: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +58,7 @@ pub struct CueWords {
     pub version: String,
     speech: Vec<String>,
     noun_verbs: Vec<String>,
+    reporting: Vec<String>,
     outlet: Vec<String>,
     person: Vec<String>,
     organisation: Vec<String>,
@@ -85,6 +87,7 @@ impl CueWords {
             version: f.meta.version,
             speech: list("speech.verbs", f.speech.verbs, speech_at)?,
             noun_verbs: list("speech.also_nouns", f.speech.also_nouns, speech_at)?,
+            reporting: list("speech.reporting", f.speech.reporting, speech_at)?,
             outlet: list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
             person: list("descriptors.person", f.descriptors.person, desc_at)?,
             organisation: list(
@@ -117,6 +120,12 @@ impl CueWords {
     /// A speech verb ("said", "according").
     pub fn is_speech(&self, k: &str) -> bool {
         has(&self.speech, k)
+    }
+
+    /// A verb that introduces reported speech after its subject ("X said (that) ...",
+    /// "X accused Y of ...", "X called for ...").
+    pub fn is_reporting(&self, k: &str) -> bool {
+        has(&self.reporting, k)
     }
 
     /// A speech verb that is also a noun ("report", "claim"): tried after the others.

@@ -13,8 +13,13 @@
 //!   are scare quotes and stay in the host's voice.
 //! - A sentence closed by an attribution (`…, Tass said.`) or opened or closed by
 //!   `according to X` is the source's claim, wholly.
-//! - Indirect speech introduced by the speaker (`Shamkhani noted that …`) is the host's
-//!   paraphrase, in the host's words: it stays `own`. So does every cue clause.
+//! - Reported speech is the source's claim in the host's words: `X said (that) …`, `X accused
+//!   Y of …`, `X called for …` (the subject right before a `speech.reporting` verb, the content
+//!   after it, at least four words), and a sentence closed by its attribution without a comma
+//!   (`… the monitor said`, `… said the official`). Its passage has the source's voice and is
+//!   not `quoted`; the cue clause stays `own`. Framing gives label choice and frames to whoever
+//!   chose the words ([`crate::framing::Context::words_voice_at`]: the host for reported speech)
+//!   and stance to the source. A speaker the gazetteer does not know (`Sino said`) is `unknown`.
 //! - A source that is the host outlet itself (`PressTV reports` in a PressTV article) is `own`.
 //!
 //! Files: [`quotes`] finds the quotations, `attribution` holds the state machine that names
@@ -106,6 +111,8 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
     let sentence_of = |pos: usize| cx.sentences.partition_point(|(s, _)| s.end <= pos);
     let top: Vec<Quote> = quotes.iter().filter(|q| !q.nested).copied().collect();
     let mut sentence_voice: Vec<Option<(Voice, Span)>> = vec![None; cx.sentences.len()];
+    // Reported speech with its subject first: (voice, cue, content).
+    let mut reported: Vec<Option<(Voice, Span, Span)>> = vec![None; cx.sentences.len()];
     let mut qi = 0usize;
     // One pass in text order, so that later references see every earlier source.
     for (si, (s, _)) in cx.sentences.iter().enumerate() {
@@ -159,11 +166,19 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
             }
             continue;
         }
-        if let Some((v, cue)) = st.sentence_attribution(*s) {
+        if let Some((v, cue)) = st
+            .sentence_attribution(*s)
+            .or_else(|| st.closing_without_comma(*s))
+        {
             if let Voice::Source(a) = v {
                 st.history.push((s.start, a));
             }
             sentence_voice[si] = Some((v, cue));
+        } else if let Some((v, cue, content)) = st.reported_after_subject(*s) {
+            if let Voice::Source(a) = v {
+                st.history.push((s.start, a));
+            }
+            reported[si] = Some((v, cue, content));
         }
     }
     // Nested quotes: attributed inside their parent, else the parent's voice.
@@ -195,6 +210,9 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
                 let b = q.span.end.min(s.end);
                 cuts.push((Span::new(a, b), *v, true, *cue));
             }
+        }
+        if let Some((v, cue, content)) = reported[si] {
+            cuts.push((content, v, false, Some(cue)));
         }
         let base = sentence_voice[si]
             .map(|(v, cue)| (v, Some(cue)))

@@ -22,6 +22,8 @@ struct VoiceCase {
     file: String,
     text: String,
     voice: String,
+    /// `own`, `quoted` or `reported`, when the case says.
+    kind: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -40,8 +42,8 @@ struct BoilerCase {
 
 struct Seen {
     text: String,
-    /// (start, end, voice key)
-    passages: Vec<(usize, usize, String)>,
+    /// (start, end, voice key, kind)
+    passages: Vec<(usize, usize, String, &'static str)>,
     /// (start, end, actor id, place)
     mentions: Vec<(usize, usize, String, bool)>,
     boiler: Vec<(usize, usize)>,
@@ -72,6 +74,11 @@ fn analyse_folder(az: &Analyzer, folder: &str) -> BTreeMap<String, Seen> {
                         p.span.start,
                         p.span.end,
                         az.voice_label(p.voice, &an.host_key),
+                        match (p.quoted, p.voice) {
+                            (true, _) => "quoted",
+                            (false, framelens::voices::Voice::Own) => "own",
+                            (false, _) => "reported",
+                        },
                     )
                 })
                 .collect(),
@@ -121,10 +128,8 @@ fn check_folder(folder: &str) -> (usize, Vec<String>) {
             continue;
         };
         let mid = at + c.text.len() / 2;
-        let got = s
-            .passages
-            .iter()
-            .find(|p| p.0 <= mid && mid < p.1)
+        let passage = s.passages.iter().find(|p| p.0 <= mid && mid < p.1);
+        let got = passage
             .map(|p| p.2.clone())
             .unwrap_or_else(|| "(none)".into());
         if got != c.voice {
@@ -132,6 +137,15 @@ fn check_folder(folder: &str) -> (usize, Vec<String>) {
                 "{}: voice of {:?}: expected {}, got {}",
                 c.file, c.text, c.voice, got
             ));
+        }
+        if let Some(kind) = &c.kind {
+            let got = passage.map_or("(none)", |p| p.3);
+            if got != kind {
+                fails.push(format!(
+                    "{}: kind of {:?}: expected {}, got {}",
+                    c.file, c.text, kind, got
+                ));
+            }
         }
     }
     for (c, negate) in exp

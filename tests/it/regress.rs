@@ -328,7 +328,7 @@ fn regress_markdown_and_chart_escape_article_text() {
     let svg = std::fs::read_to_string(out.join("what-moved.svg")).unwrap();
     assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"));
     assert!(
-        svg.contains("irna -&gt; syria_gov"),
+        svg.contains("shamkhani -&gt; syria_gov"),
         "chart text is escaped"
     );
 }

@@ -63,6 +63,25 @@ impl<'x, 'a> Folding<'x, 'a> {
     }
 
     /// Index into `keys` of the voice at byte `pos` (the host's where no passage covers it).
+    /// Index in `keys` of whoever chose the words of passage `pi`: its speaker inside quotation
+    /// marks, else the host (reported speech is the source's claim in the host's words).
+    fn words_key(&self, pi: usize) -> usize {
+        match self.an.passages.get(pi) {
+            Some(p) if p.quoted => self.passage_key[pi],
+            _ => 0,
+        }
+    }
+
+    /// [`Folding::words_key`] of the passage at byte `pos` (the host where none covers it).
+    fn words_key_at(&self, pos: usize) -> usize {
+        let passages = &self.an.passages;
+        let i = passages.partition_point(|p| p.span.end <= pos);
+        match passages.get(i) {
+            Some(p) if p.span.start <= pos => self.words_key(i),
+            _ => 0,
+        }
+    }
+
     fn key_at(&self, pos: usize) -> usize {
         let passages = &self.an.passages;
         let i = passages.partition_point(|p| p.span.end <= pos);
@@ -158,6 +177,9 @@ impl Aggregate {
                 s.own_passages += 1;
             } else {
                 s.quoted_passages += 1;
+                if !p.quoted {
+                    s.reported_passages += 1;
+                }
                 *s.quoted_by.entry(f.host().to_string()).or_default() += 1;
             }
             spoke[k] = true;
@@ -194,7 +216,7 @@ impl Aggregate {
                 prev_word = None;
                 continue;
             }
-            let k = f.passage_key[pi];
+            let k = f.words_key(pi);
             voice_tokens[k] += 1;
             let key = strip_possessive(toks.key(i));
             if az.stopwords.contains(key) || !key.chars().any(char::is_alphabetic) {
@@ -297,7 +319,7 @@ impl Aggregate {
         let mut touched_host: Vec<u16> = Vec::new();
         for u in labels {
             let set = &az.matcher.label_sets[u.set as usize];
-            let k = f.key_at(u.span.start);
+            let k = f.words_key_at(u.span.start);
             let hcell = slot2(&mut self.labels_by_outlet, &set.concept, f.host());
             hcell.add(u.label as usize, set.labels.len(), &f.w);
             if !touched_host.contains(&u.set) {
@@ -340,7 +362,7 @@ impl Aggregate {
         let nframes = az.matcher.frames.len();
         let mut touched_frames = vec![false; keys.len()];
         for u in frames {
-            let k = f.key_at(u.span.start);
+            let k = f.words_key_at(u.span.start);
             let cell = slot(&mut self.frames, &keys[k]);
             cell.add(u.frame as usize, nframes, &f.w);
             if !touched_frames[k] {

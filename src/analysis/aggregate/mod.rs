@@ -168,6 +168,7 @@ impl Aggregate {
             s.own_articles += v.own_articles;
             s.own_passages += v.own_passages;
             s.quoted_passages += v.quoted_passages;
+            s.reported_passages += v.reported_passages;
             s.tokens += v.tokens;
             for (q, n) in v.quoted_by {
                 *s.quoted_by.entry(q).or_default() += n;

@@ -12,8 +12,10 @@ pub struct VoiceStats {
     pub own_articles: u64,
     /// Passages in its own articles.
     pub own_passages: u64,
-    /// Passages quoted in other outlets' articles.
+    /// Passages attributed to it by a host (quoted or reported).
     pub quoted_passages: u64,
+    /// Of those, reported speech: its claims in the host's words.
+    pub reported_passages: u64,
     /// Word tokens spoken.
     pub tokens: u64,
     /// Host outlets that quote this voice, with passage counts.

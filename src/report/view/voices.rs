@@ -34,13 +34,14 @@ fn voices(report: &Report, links: &Links) -> Table {
             "kind",
             "articles",
             "own passages",
-            "quoted passages",
+            "attributed passages",
+            "of which reported",
             "words",
             "quoted by",
         ]
         .iter()
         .enumerate()
-        .map(|(i, h)| head(h, Class::left_if(i == 0 || i == 1 || i == 6), ""))
+        .map(|(i, h)| head(h, Class::left_if(i == 0 || i == 1 || i == 7), ""))
         .collect(),
         rows: Vec::new(),
     };
@@ -61,6 +62,7 @@ fn voices(report: &Report, links: &Links) -> Table {
             num_cell(v.articles),
             num_cell(v.own_passages),
             num_cell(v.quoted_passages),
+            num_cell(v.reported_passages),
             num_cell(v.tokens),
             text_cell(quoted.join(", ")),
         ]);
