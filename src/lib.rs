@@ -3,13 +3,14 @@
 //! The library loads corpora ([`corpus`]), splits text into sentences and tokens ([`text`]),
 //! finds actors ([`actors`]) and who is speaking ([`voices`]), scores labels, frames and stance
 //! ([`framing`]), folds articles into mergeable aggregates ([`analysis`]), compares voices
-//! ([`compare`]) and builds the report ([`report`]). The binary's commands live in [`cli`].
+//! ([`compare`]) and builds the report ([`report`]).
+//! The command line is not part of the library: it lives in the binary (`src/main.rs`,
+//! `src/cli/`) and uses only what this crate exports.
 #![deny(missing_docs)]
 
 pub mod actors;
 pub mod analysis;
 pub mod chart;
-pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod float;

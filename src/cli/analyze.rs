@@ -6,9 +6,9 @@
 
 use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
-use crate::analysis::pipeline::{run as run_pipeline, RunOptions};
-use crate::report::folder;
-use crate::report::{Report, ReportOptions};
+use framelens::analysis::pipeline::{run as run_pipeline, RunOptions};
+use framelens::report::folder;
+use framelens::report::{Report, ReportOptions};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
