@@ -188,7 +188,7 @@ pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
 pub enum Format {
     /// Aligned text for the terminal.
     Table,
-    /// JSON.
+    /// Pretty-printed JSON, one document.
     Json,
 }
 
@@ -197,7 +197,7 @@ pub enum Format {
 pub enum ListFormat {
     /// Aligned text for the terminal.
     Table,
-    /// JSON.
+    /// Pretty-printed JSON, one document.
     Json,
     /// CSV with a header; every cell is made inert for spreadsheets (`escape::csv_cell`).
     Csv,

@@ -73,7 +73,7 @@ pub struct Hit {
 pub struct TermSource {
     /// `meta.name` of the lexicon.
     pub lexicon: String,
-    /// Section.
+    /// The section the term is written in (`stance`, `frame.<id>`, ...).
     pub section: Section,
     /// The term as written.
     pub term: String,
@@ -88,7 +88,7 @@ pub struct LabelSetInfo {
     pub labels: Vec<String>,
     /// Referent actor id.
     pub referent: Option<String>,
-    /// Description.
+    /// What the label set is about, from the lexicon.
     pub description: Option<String>,
 }
 
@@ -106,7 +106,7 @@ pub struct FrameInfo {
 pub struct StanceInfo {
     /// The term as written.
     pub term: String,
-    /// Weight.
+    /// Weight, −4..+4: sign and strength of the judgement.
     pub weight: f64,
     /// Evaluative act.
     pub act: bool,
@@ -128,7 +128,7 @@ pub struct Matcher {
     payloads: Vec<Vec<Payload>>,
     /// Label sets.
     pub label_sets: Vec<LabelSetInfo>,
-    /// Frames.
+    /// Frames after merging; [`HitKind::Frame`] indexes them.
     pub frames: Vec<FrameInfo>,
     /// Stance entries.
     pub stance: Vec<StanceInfo>,

@@ -75,11 +75,11 @@ pub struct Provenance {
     pub inputs: Vec<InputInfo>,
     /// Lexicons, in precedence order.
     pub lexicons: Vec<SourceInfo>,
-    /// Gazetteer.
+    /// The actor gazetteer used: name, version, path and sha256.
     pub gazetteer: SourceInfo,
     /// Boilerplate patterns: name and version.
     pub boilerplate: String,
-    /// Options.
+    /// The options that shape the numbers (evidence cap, seed, voice groups, threads).
     pub options: ReportOptions,
     /// Bootstrap replicates.
     pub replicates: usize,
@@ -220,18 +220,18 @@ pub struct VoiceRow {
 pub struct ActorRow {
     /// Actor id.
     pub actor: String,
-    /// Name.
+    /// Canonical display name from the gazetteer.
     pub name: String,
     /// Kind; none for an id the gazetteer does not know (written as an empty string).
     #[serde(with = "kind_or_empty")]
     pub kind: Option<ActorKind>,
     /// Spellings seen.
     pub forms: BTreeMap<String, u64>,
-    /// Mentions.
+    /// Mentions as an actor (places excluded), all voices.
     pub mentions: u64,
     /// Mentions as a place.
     pub places: u64,
-    /// Articles.
+    /// Articles with at least one mention.
     pub articles: u64,
     /// Mentions per voice.
     pub by_voice: BTreeMap<String, u64>,
@@ -242,13 +242,13 @@ pub struct ActorRow {
 /// Stance of a voice toward an actor.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StanceRow {
-    /// Voice.
+    /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
     /// Actor id.
     pub actor: String,
     /// Observations (sentences).
     pub n: u64,
-    /// Articles.
+    /// Articles contributing at least one observation.
     pub articles: u64,
     /// Mean score, −1..1.
     pub mean: f64,
@@ -299,11 +299,11 @@ pub struct ShareRow {
     pub concept: String,
     /// Whose uses: the voice's own, or everything its host outlet prints.
     pub scope: Scope,
-    /// Voice.
+    /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
     /// Label or frame id.
     pub label: String,
-    /// Uses.
+    /// Uses of this label (or frame) in the scope: by the voice, or in its outlet.
     pub count: u64,
     /// Uses of all labels of the set (or all frames) by this voice.
     pub total: u64,
@@ -324,7 +324,7 @@ pub struct ShareRow {
 /// Keyness of a voice against the rest or another voice.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct KeynessRow {
-    /// Voice.
+    /// Voice key whose terms are compared.
     pub voice: String,
     /// `rest` or a voice.
     pub against: String,
@@ -350,17 +350,17 @@ pub struct SimilarityMatrix {
 /// Stance of a voice in one month.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TimelineRow {
-    /// Voice.
+    /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
     /// `YYYY-MM`.
     pub month: String,
-    /// Observations.
+    /// Stance observations (target sentences) in the month.
     pub n: u64,
-    /// Mean.
+    /// Mean stance score of the month, −1..1.
     pub mean: f64,
-    /// Interval.
+    /// Lower end of the bootstrap 95 % interval of the mean.
     pub ci_low: f64,
-    /// Interval.
+    /// Upper end of the bootstrap 95 % interval of the mean.
     pub ci_high: f64,
 }
 
@@ -375,36 +375,36 @@ pub struct OutletRow {
     pub first_date: Option<String>,
     /// Latest date.
     pub last_date: Option<String>,
-    /// Bytes.
+    /// Bytes of article text analysed (UTF-8, boilerplate included).
     pub bytes: u64,
 }
 
 /// The report.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {
-    /// Provenance.
+    /// Version, inputs and lexicons with their sha256, options: what made the numbers.
     pub provenance: Provenance,
-    /// Accounting.
+    /// Every record read: read = analysed + skipped, with the reasons for each skip.
     pub accounting: Accounting,
     /// Host outlets.
     pub outlets: Vec<OutletRow>,
-    /// Voices.
+    /// One row per voice, with its kind and volume.
     pub voices: Vec<VoiceRow>,
-    /// Actors.
+    /// One row per actor found, with spellings and mentions per voice.
     pub actors: Vec<ActorRow>,
     /// Label sets: id, description, referent and labels.
     pub concepts: Vec<crate::lexicon::matcher::LabelSetInfo>,
-    /// Frames.
+    /// Frames of the merged lexicons: id and display name, in lexicon order.
     pub frame_list: Vec<crate::lexicon::matcher::FrameInfo>,
-    /// Stance.
+    /// Stance of each voice toward each actor, with evidence.
     pub stance: Vec<StanceRow>,
     /// Label shares.
     pub labels: Vec<ShareRow>,
     /// Frame shares.
     pub frames: Vec<ShareRow>,
-    /// Keyness.
+    /// Log-odds keyness of each voice's terms against the rest (or another voice).
     pub keyness: Vec<KeynessRow>,
-    /// Similarity.
+    /// Cosine similarity of the voices' term vectors, overall and per actor.
     pub similarity: Vec<SimilarityMatrix>,
     /// Stance per month.
     pub timeline: Vec<TimelineRow>,

@@ -83,7 +83,7 @@ pub struct Context<'a> {
     pub paragraphs: &'a [Span],
     /// Sentences with their paragraph index.
     pub sentences: &'a [(Span, u32)],
-    /// Tokens.
+    /// The article's tokens (keys and byte spans), for cue words.
     pub tokens: &'a Tokens,
     /// Actor mentions, in text order.
     pub mentions: &'a [Mention],

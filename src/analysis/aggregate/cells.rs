@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Mean of per-observation scores, with bootstrap sums.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MeanCell {
-    /// Observations.
+    /// Observations folded in (sentences, for stance).
     pub n: u64,
     /// Sum of scores in micro-units.
     pub sum: i64,
