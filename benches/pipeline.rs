@@ -220,7 +220,7 @@ fn benches(c: &mut Criterion) {
             let html = framelens::report::html::render(
                 &view,
                 &figures,
-                report.accounting.skips.len(),
+                report.accounting.skips().len(),
                 report.provenance.replicates,
             )
             .unwrap();
@@ -279,7 +279,7 @@ fn benches(c: &mut Criterion) {
                     &|_| {},
                 )
                 .unwrap();
-                assert_eq!(r.aggregate.analysed as usize, articles.len());
+                assert_eq!(r.aggregate.analysed() as usize, articles.len());
             })
         });
     }

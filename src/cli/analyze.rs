@@ -96,12 +96,12 @@ pub fn run(args: Args) -> Outcome {
     };
     let result = run_pipeline(&az, streams, &opts, &|_| {}).map_err(Failure::data)?;
     let agg = &result.aggregate;
-    for s in &agg.skipped {
+    for s in agg.skipped() {
         eprintln!("framelens: skipped {}", s.message());
     }
-    common::summary(agg.read, agg.analysed, agg.skipped.len());
-    if agg.analysed == 0 {
-        return Err(Failure::data(common::nothing_to_analyse(agg.read)));
+    common::summary(agg.read(), agg.analysed(), agg.skipped().len());
+    if agg.analysed() == 0 {
+        return Err(Failure::data(common::nothing_to_analyse(agg.read())));
     }
     let mut extra = BTreeMap::new();
     extra.insert(

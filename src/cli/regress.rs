@@ -341,7 +341,7 @@ pub fn run(mut args: Args) -> Outcome {
     let order = input_order(&inputs);
     agg_old.sort_skips(&order);
     agg_new.sort_skips(&order);
-    common::summary(agg_new.read, agg_new.analysed, agg_new.skipped.len());
+    common::summary(agg_new.read(), agg_new.analysed(), agg_new.skipped().len());
     let mut ropts = opts.clone();
     ropts.threads = run_opts.threads;
     let rerun = Report::build(&old, &agg_old, inputs.clone(), ropts.clone());

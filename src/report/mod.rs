@@ -19,7 +19,8 @@ use crate::rank::top_k;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Decimals of every float in report.json (see [`crate::float::round`]).
+/// Decimals of every float in report.json (rounded half away from zero, never `-0`, by the
+/// crate's one rounding function).
 pub const DECIMALS: usize = 6;
 
 /// Cells with fewer observations than this are flagged `low_n`.
@@ -86,18 +87,17 @@ pub struct Provenance {
 }
 
 /// Every record accounted for.
+///
+/// The first five fields are private: a built report keeps `read = analysed + skipped`,
+/// `skipped = skips.len()` and `skipped_by_kind` summing to `skipped` (one [`Aggregate`] fills
+/// them together in [`Report::build`]); read them through the accessors.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Accounting {
-    /// Records read.
-    pub read: u64,
-    /// Articles analysed.
-    pub analysed: u64,
-    /// Records skipped.
-    pub skipped: u64,
-    /// Skips by kind.
-    pub skipped_by_kind: BTreeMap<SkipKind, u64>,
-    /// Each skip with source, line and reason.
-    pub skips: Vec<Skip>,
+    read: u64,
+    analysed: u64,
+    skipped: u64,
+    skipped_by_kind: BTreeMap<SkipKind, u64>,
+    skips: Vec<Skip>,
     /// Boilerplate lines set aside, by rule.
     pub boilerplate_lines: BTreeMap<String, u64>,
     /// Sentences analysed.
@@ -107,6 +107,33 @@ pub struct Accounting {
     /// Analysed articles whose date could not be read: left out of the timeline.
     #[serde(default)]
     pub unparsed_dates: u64,
+}
+
+impl Accounting {
+    /// Records read: analysed + skipped.
+    pub fn read(&self) -> u64 {
+        self.read
+    }
+
+    /// Articles analysed.
+    pub fn analysed(&self) -> u64 {
+        self.analysed
+    }
+
+    /// Records skipped.
+    pub fn skipped(&self) -> u64 {
+        self.skipped
+    }
+
+    /// Skips counted by kind.
+    pub fn skipped_by_kind(&self) -> &BTreeMap<SkipKind, u64> {
+        &self.skipped_by_kind
+    }
+
+    /// Each skip with source, line and reason, sorted by source and line.
+    pub fn skips(&self) -> &[Skip] {
+        &self.skips
+    }
 }
 
 /// What a voice is: the kind of its gazetteer actor, a group of voices (`--group`), an outlet
@@ -489,7 +516,7 @@ impl Report {
         inputs.sort_by(|a, b| (&a.path, &a.sha256).cmp(&(&b.path, &b.sha256)));
         let g = &az.gazetteer;
         let mut skipped_by_kind = BTreeMap::new();
-        for s in &agg.skipped {
+        for s in agg.skipped() {
             *skipped_by_kind.entry(s.kind).or_insert(0u64) += 1;
         }
         let group_names: BTreeMap<&String, ()> = options.groups.keys().map(|k| (k, ())).collect();
@@ -698,11 +725,11 @@ impl Report {
                 replicates: REPLICATES,
             },
             accounting: Accounting {
-                read: agg.read,
-                analysed: agg.analysed,
-                skipped: agg.skipped.len() as u64,
+                read: agg.read(),
+                analysed: agg.analysed(),
+                skipped: agg.skipped().len() as u64,
                 skipped_by_kind,
-                skips: agg.skipped.clone(),
+                skips: agg.skipped().to_vec(),
                 boilerplate_lines: agg.boilerplate.clone(),
                 sentences: agg.sentences,
                 tokens: agg.tokens,
