@@ -440,14 +440,14 @@ pub struct Report {
 }
 
 fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
-    let mean = if c.n > 0 {
-        c.sum as f64 / MICRO / c.n as f64
+    let mean = if c.n() > 0 {
+        c.sum() as f64 / MICRO / c.n() as f64
     } else {
         0.0
     };
-    let reps: Vec<f64> = (0..c.boot_n.len())
-        .filter(|&b| c.boot_n[b] > 0)
-        .map(|b| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64)
+    let reps: Vec<f64> = (0..c.boot_n().len())
+        .filter(|&b| c.boot_n()[b] > 0)
+        .map(|b| c.boot_sum()[b] as f64 / MICRO / c.boot_n()[b] as f64)
         .collect();
     let (lo, hi) = percentile_interval(reps).unwrap_or((mean, mean));
     (
@@ -465,13 +465,13 @@ fn share_rows(
     names: &[String],
     out: &mut Vec<ShareRow>,
 ) {
-    let total: u64 = cell.counts.iter().sum();
-    let k = cell.counts.len();
+    let total: u64 = cell.counts().iter().sum();
+    let k = cell.counts().len();
     let boot_total: Vec<u64> = (0..REPLICATES)
-        .map(|b| (0..k).map(|c| cell.boot[c * REPLICATES + b]).sum())
+        .map(|b| (0..k).map(|c| cell.boot()[c * REPLICATES + b]).sum())
         .collect();
     for (i, name) in names.iter().enumerate() {
-        let count = cell.counts.get(i).copied().unwrap_or(0);
+        let count = cell.counts().get(i).copied().unwrap_or(0);
         let share = if total > 0 {
             count as f64 / total as f64
         } else {
@@ -480,7 +480,7 @@ fn share_rows(
         let reps: Vec<f64> = (0..REPLICATES)
             .filter(|&b| boot_total[b] > 0)
             .map(|b| {
-                cell.boot.get(i * REPLICATES + b).copied().unwrap_or(0) as f64
+                cell.boot().get(i * REPLICATES + b).copied().unwrap_or(0) as f64
                     / boot_total[b] as f64
             })
             .collect();
@@ -570,14 +570,14 @@ impl Report {
                 StanceRow {
                     voice: voice.clone(),
                     actor: actor.clone(),
-                    n: c.n,
+                    n: c.n(),
                     articles: c.articles,
                     mean,
                     ci_low: lo,
                     ci_high: hi,
-                    positive: c.pos,
-                    negative: c.neg,
-                    low_n: c.n < LOW_N,
+                    positive: c.positive(),
+                    negative: c.negative(),
+                    low_n: c.n() < LOW_N,
                     evidence: c.evidence.clone(),
                 }
             })
@@ -697,7 +697,7 @@ impl Report {
                 TimelineRow {
                     voice: voice.clone(),
                     month: month.clone(),
-                    n: c.n,
+                    n: c.n(),
                     mean,
                     ci_low: lo,
                     ci_high: hi,
