@@ -218,7 +218,7 @@ fn benches(c: &mut Criterion) {
                 })
                 .collect();
             let html =
-                framelens::report::html::render(&view, &figures, report.accounting.skips.len())
+                framelens::report::html::render(&view, &figures, report.accounting.skips().len())
                     .unwrap();
             let titles: Vec<(String, String)> = charts
                 .iter()
@@ -275,7 +275,7 @@ fn benches(c: &mut Criterion) {
                     &|_| {},
                 )
                 .unwrap();
-                assert_eq!(r.aggregate.analysed as usize, articles.len());
+                assert_eq!(r.aggregate.analysed() as usize, articles.len());
             })
         });
     }

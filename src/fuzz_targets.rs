@@ -80,10 +80,10 @@ fn account(records: Vec<Record>) {
     let result = run(analyzer(), streams, &RunOptions::default(), &|_| {})
         .expect("not strict, so the run completes");
     let agg = &result.aggregate;
-    assert_eq!(agg.read, n, "every record is read once");
+    assert_eq!(agg.read(), n, "every record is read once");
     assert_eq!(
-        agg.read,
-        agg.analysed + agg.skipped.len() as u64,
+        agg.read(),
+        agg.analysed() + agg.skipped().len() as u64,
         "read = analysed + skipped"
     );
 }

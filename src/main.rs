@@ -1,5 +1,8 @@
-//! The `framelens` binary: everything lives in the library's `cli` module.
+//! The `framelens` binary: the command line ([`cli`]) over the `framelens` library. The
+//! commands are private to the binary; the library never sees them.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    framelens::cli::main()
+    cli::main()
 }

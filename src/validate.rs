@@ -42,9 +42,9 @@ pub struct Metrics {
 pub struct ClassMetrics {
     /// −1, 0 or 1.
     pub label: i8,
-    /// Precision.
+    /// Share of the items predicted in this class that are in it (0 when none is predicted).
     pub precision: f64,
-    /// Recall.
+    /// Share of the class's gold items predicted as it (0 when it has none).
     pub recall: f64,
     /// F1.
     pub f1: f64,

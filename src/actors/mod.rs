@@ -38,7 +38,7 @@ pub enum Form {
 pub struct Mention {
     /// Where it is.
     pub span: Span,
-    /// Who.
+    /// The gazetteer actor it resolves to (index into `Gazetteer::actors`).
     pub actor: ActorId,
     /// How it was named.
     pub form: Form,

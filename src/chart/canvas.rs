@@ -35,7 +35,7 @@ pub(crate) struct Body {
 
 /// The texts around a chart.
 pub(crate) struct Header<'r> {
-    /// Title.
+    /// Chart title, the first line of the header.
     pub title: String,
     /// What the chart shows, one line.
     pub lede: String,

@@ -23,7 +23,7 @@ pub(crate) struct Cell {
     pub value: f64,
     /// Text inside the cell, first line first; lines that do not fit are dropped.
     pub lines: Vec<String>,
-    /// Tooltip.
+    /// Tooltip text of the cell (`<title>` in the SVG).
     pub tip: String,
     /// Marked with stripes.
     pub low_n: bool,

@@ -132,9 +132,9 @@ impl FromStr for Kind {
 /// Canvas size in pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Size {
-    /// Width.
+    /// Width in pixels.
     pub width: u32,
-    /// Height.
+    /// Height in pixels.
     pub height: u32,
 }
 
@@ -417,7 +417,7 @@ pub(crate) fn provenance(r: &Report) -> String {
     let g = &r.provenance.gazetteer;
     markup::clean(&format!(
         "{} articles from {} outlets, {} words · lexicons: {} · gazetteer: {} {} · framelens {}",
-        thousands(r.accounting.analysed),
+        thousands(r.accounting.analysed()),
         r.outlets.len(),
         thousands(r.accounting.tokens),
         if lex.is_empty() {

@@ -3,9 +3,9 @@
 
 use super::common::{self, InputArgs, ListFormat as Format};
 use super::{ExitStatus, Failure, Outcome};
-use crate::lexicon::{Actor, ActorKind};
-use crate::rank::top_k_by;
-use crate::report::actor_kind_name;
+use framelens::lexicon::{Actor, ActorKind};
+use framelens::rank::top_k_by;
+use framelens::report::actor_kind_name;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -6,9 +6,9 @@
 
 use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
-use crate::analysis::pipeline::{run as run_pipeline, RunOptions};
-use crate::report::folder;
-use crate::report::{FindingVoices, Report, ReportOptions};
+use framelens::analysis::pipeline::{run as run_pipeline, RunOptions};
+use framelens::report::folder;
+use framelens::report::{FindingVoices, Report, ReportOptions};
 
 /// `--findings-voices`.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -49,7 +49,7 @@ pub struct Args {
     #[arg(long, default_value_t = 100, value_name = "N")]
     min_tokens: u64,
     /// Cells resting on fewer articles are greyed and never reach the summary (1 to 1000000)
-    #[arg(long, default_value_t = crate::report::findings::MIN_ARTICLES, value_name = "N",
+    #[arg(long, default_value_t = framelens::report::findings::MIN_ARTICLES, value_name = "N",
           value_parser = clap::builder::RangedU64ValueParser::<u64>::new().range(1..=1_000_000))]
     min_articles: u64,
     /// Which voices the summary compares: the outlets' own voices, or every attributed voice
@@ -113,12 +113,12 @@ pub fn run(args: Args) -> Outcome {
     };
     let result = run_pipeline(&az, streams, &opts, &|_| {}).map_err(Failure::data)?;
     let agg = &result.aggregate;
-    for s in &agg.skipped {
+    for s in agg.skipped() {
         eprintln!("framelens: skipped {}", s.message());
     }
-    common::summary(agg.read, agg.analysed, agg.skipped.len());
-    if agg.analysed == 0 {
-        return Err(Failure::data(common::nothing_to_analyse(agg.read)));
+    common::summary(agg.read(), agg.analysed(), agg.skipped().len());
+    if agg.analysed() == 0 {
+        return Err(Failure::data(common::nothing_to_analyse(agg.read())));
     }
     let mut extra = BTreeMap::new();
     extra.insert(

@@ -3,11 +3,11 @@
 //! patterns, lexicons and the analyzer built from them.
 
 use super::Failure;
-use crate::analysis::Analyzer;
-use crate::corpus::boilerplate::Boilerplate;
-use crate::corpus::{LoadOptions, RecordStream};
-use crate::lexicon::{framing::add_or_replace, Gazetteer, Lexicon};
 use anyhow::Context;
+use framelens::analysis::Analyzer;
+use framelens::corpus::boilerplate::Boilerplate;
+use framelens::corpus::{LoadOptions, RecordStream};
+use framelens::lexicon::{framing::add_or_replace, Gazetteer, Lexicon};
 use std::path::{Path, PathBuf};
 
 /// The largest `--max-article-bytes` (1 GiB): one article is held in memory whole.
@@ -106,7 +106,7 @@ impl InputArgs {
         let opts = self.load_options();
         self.inputs
             .iter()
-            .map(|p| crate::corpus::open(p, &opts).map_err(Failure::usage))
+            .map(|p| framelens::corpus::open(p, &opts).map_err(Failure::usage))
             .collect()
     }
 
@@ -124,7 +124,7 @@ impl InputArgs {
     /// The gazetteer.
     pub fn gazetteer(&self) -> Result<Gazetteer, Failure> {
         match &self.actors {
-            Some(p) => crate::lexicon::load_gazetteer(p).map_err(Failure::usage),
+            Some(p) => framelens::lexicon::load_gazetteer(p).map_err(Failure::usage),
             None => Ok(Gazetteer::bundled()),
         }
     }
@@ -152,7 +152,7 @@ impl LexiconArgs {
             Lexicon::bundled()
         };
         for p in &self.lexicons {
-            let text = crate::lexicon::read_text(p).map_err(Failure::usage)?;
+            let text = framelens::lexicon::read_text(p).map_err(Failure::usage)?;
             let lex =
                 Lexicon::load_checked(&text, &p.display().to_string()).map_err(Failure::usage)?;
             add_or_replace(&mut list, lex);
@@ -188,7 +188,7 @@ pub fn default_out(inputs: &[PathBuf]) -> PathBuf {
 pub enum Format {
     /// Aligned text for the terminal.
     Table,
-    /// JSON.
+    /// Pretty-printed JSON, one document.
     Json,
 }
 
@@ -197,7 +197,7 @@ pub enum Format {
 pub enum ListFormat {
     /// Aligned text for the terminal.
     Table,
-    /// JSON.
+    /// Pretty-printed JSON, one document.
     Json,
     /// CSV with a header; every cell is made inert for spreadsheets (`escape::csv_cell`).
     Csv,

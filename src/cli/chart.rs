@@ -14,8 +14,8 @@
 
 use super::common;
 use super::{ExitStatus, Failure, Outcome};
-use crate::chart::{self, Kind, Size};
-use crate::report::Report;
+use framelens::chart::{self, Kind, Size};
+use framelens::report::Report;
 use std::path::{Path, PathBuf};
 
 /// Flags of `chart`.

@@ -90,7 +90,7 @@ pub const REGRESS_ENTRIES: [&str; 3] = ["regress.json", "regress.md", "what-move
 /// True for an entry a folder written by `analyze` or `regress` holds: a folder holding
 /// anything else is not a previous report, and is never replaced.
 pub fn is_report_entry(name: &str) -> bool {
-    crate::report::folder::ENTRIES.contains(&name) || REGRESS_ENTRIES.contains(&name)
+    framelens::report::folder::ENTRIES.contains(&name) || REGRESS_ENTRIES.contains(&name)
 }
 
 /// A path made absolute with symbolic links resolved, also when it does not exist yet: the

@@ -6,8 +6,8 @@
 
 use super::common;
 use super::{ExitStatus, Failure, Outcome};
-use crate::lexicon::check::{check, Severity};
-use crate::lexicon::Lexicon;
+use framelens::lexicon::check::{check, Severity};
+use framelens::lexicon::Lexicon;
 use std::path::PathBuf;
 
 /// Lexicon subcommands.
@@ -48,10 +48,10 @@ pub enum Format {
 pub fn run(c: Command) -> Outcome {
     match c {
         Command::Diff { old, new, format } => {
-            let load = |p: &PathBuf| crate::lexicon::load_lexicon(p).map_err(Failure::usage);
-            let d = crate::lexicon::diff::diff(&load(&old)?, &load(&new)?);
+            let load = |p: &PathBuf| framelens::lexicon::load_lexicon(p).map_err(Failure::usage);
+            let d = framelens::lexicon::diff::diff(&load(&old)?, &load(&new)?);
             let out = match format {
-                Format::Table => crate::lexicon::diff::table(&d),
+                Format::Table => framelens::lexicon::diff::table(&d),
                 Format::Json => {
                     let mut s = serde_json::to_string_pretty(&d).map_err(Failure::usage)?;
                     s.push('\n');
@@ -67,10 +67,10 @@ pub fn run(c: Command) -> Outcome {
             let mut out = String::new();
             for f in &files {
                 let shown = f.display().to_string();
-                let text = match crate::lexicon::read_text(f) {
+                let text = match framelens::lexicon::read_text(f) {
                     Ok(t) => t,
                     Err(e) => {
-                        if let crate::lexicon::Error::Io { .. } = e {
+                        if let framelens::lexicon::Error::Io { .. } = e {
                             return Err(Failure::usage(e));
                         }
                         out.push_str(&format!("{e}\n"));

@@ -55,16 +55,6 @@ enum Command {
     Chart(chart::Args),
 }
 
-pub use crate::validate::Metrics;
-
-/// Scores a gold file (see `framelens validate`).
-pub fn validate_file(
-    az: &crate::analysis::Analyzer,
-    path: &std::path::Path,
-) -> Result<Metrics, anyhow::Error> {
-    validate::evaluate(az, path, |_, _, _, _| {}).map_err(|f| f.error)
-}
-
 /// The exit status of a command: the one place where the numeric codes are defined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitStatus {

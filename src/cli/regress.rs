@@ -9,15 +9,17 @@
 
 use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
-use crate::analysis::pipeline::{input_order, run_workers, RunOptions};
-use crate::analysis::Analyzer;
-use crate::hash::sha256_hex;
-use crate::lexicon::framing::{GEOPOLITICS, VADER};
-use crate::lexicon::Lexicon;
-use crate::regress::{Explain, MetricKind, RegressWorker, Regression, Sides, Tolerances, Verdict};
-use crate::report::folder;
-use crate::report::Report;
 use anyhow::anyhow;
+use framelens::analysis::pipeline::{input_order, run_workers, RunOptions};
+use framelens::analysis::Analyzer;
+use framelens::hash::sha256_hex;
+use framelens::lexicon::framing::{GEOPOLITICS, VADER};
+use framelens::lexicon::Lexicon;
+use framelens::regress::{
+    Explain, MetricKind, RegressWorker, Regression, Sides, Tolerances, Verdict,
+};
+use framelens::report::folder;
+use framelens::report::Report;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
@@ -70,7 +72,7 @@ fn tolerances(args: &Args) -> Result<Tolerances, Failure> {
             toml::from_str::<Tolerances>(&text).map_err(|e| {
                 let (line, col) = e
                     .span()
-                    .map(|s| crate::lexicon::line_col(&text, s.start))
+                    .map(|s| framelens::lexicon::line_col(&text, s.start))
                     .unwrap_or((1, 1));
                 Failure::usage(anyhow!(
                     "{}:{line}:{col}: {}; write keys {} and min_n with numbers",
@@ -118,7 +120,7 @@ fn baseline_lexicons(
     // Every candidate text with its SHA-256, hashed once.
     let mut texts: Vec<String> = Vec::new();
     for p in given {
-        texts.push(crate::lexicon::read_text(p).map_err(Failure::usage)?);
+        texts.push(framelens::lexicon::read_text(p).map_err(Failure::usage)?);
     }
     if let Ok(rd) = std::fs::read_dir(dir.join("lexicons")) {
         let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -184,7 +186,7 @@ fn read_baseline(path: &Path) -> Result<(Report, PathBuf, PathBuf), Failure> {
 }
 
 /// Refuses inputs whose hashes differ from the baseline's.
-fn same_inputs(base: &Report, now: &[crate::corpus::InputInfo]) -> Result<(), Failure> {
+fn same_inputs(base: &Report, now: &[framelens::corpus::InputInfo]) -> Result<(), Failure> {
     let mut a: Vec<&str> = base
         .provenance
         .inputs
@@ -197,7 +199,7 @@ fn same_inputs(base: &Report, now: &[crate::corpus::InputInfo]) -> Result<(), Fa
     if a == b {
         return Ok(());
     }
-    let list = |v: &[crate::corpus::InputInfo]| {
+    let list = |v: &[framelens::corpus::InputInfo]| {
         v.iter()
             .map(|i| {
                 format!(
@@ -304,7 +306,7 @@ pub fn run(mut args: Args) -> Outcome {
             env!("CARGO_PKG_VERSION")
         ));
     }
-    let diffs = crate::lexicon::diff::diff_lists(&old.lexicons, &new.lexicons);
+    let diffs = framelens::lexicon::diff::diff_lists(&old.lexicons, &new.lexicons);
     let mut groups: FxHashMap<String, String> = FxHashMap::default();
     for (g, members) in &opts.groups {
         for m in members {
@@ -325,8 +327,8 @@ pub fn run(mut args: Args) -> Outcome {
     })
     .map_err(Failure::data)?;
     same_inputs(&base, &inputs)?;
-    let mut agg_old = crate::analysis::aggregate::Aggregate::new(opts.evidence, opts.seed);
-    let mut agg_new = crate::analysis::aggregate::Aggregate::new(opts.evidence, opts.seed);
+    let mut agg_old = framelens::analysis::aggregate::Aggregate::new(opts.evidence, opts.seed);
+    let mut agg_new = framelens::analysis::aggregate::Aggregate::new(opts.evidence, opts.seed);
     let mut explain = Explain {
         cap: args.top,
         ..Default::default()
@@ -339,7 +341,7 @@ pub fn run(mut args: Args) -> Outcome {
     let order = input_order(&inputs);
     agg_old.sort_skips(&order);
     agg_new.sort_skips(&order);
-    common::summary(agg_new.read, agg_new.analysed, agg_new.skipped.len());
+    common::summary(agg_new.read(), agg_new.analysed(), agg_new.skipped().len());
     let mut ropts = opts.clone();
     ropts.threads = run_opts.threads;
     let rerun = Report::build(&old, &agg_old, inputs.clone(), ropts.clone());
@@ -354,18 +356,18 @@ pub fn run(mut args: Args) -> Outcome {
         explain,
         warnings,
     );
-    let chart = crate::chart::moved::draw(&reg, crate::chart::Size::SLIDE)
+    let chart = framelens::chart::moved::draw(&reg, framelens::chart::Size::SLIDE)
         .map_err(|e| Failure::usage(anyhow!("cannot draw what-moved.svg: {e}")))?;
     let files = vec![
         (PathBuf::from("regress.json"), reg.to_json().into_bytes()),
         (
             PathBuf::from("regress.md"),
-            crate::regress::render::markdown(&reg).into_bytes(),
+            framelens::regress::render::markdown(&reg).into_bytes(),
         ),
         (PathBuf::from("what-moved.svg"), chart.into_bytes()),
     ];
     common::write_dir(&out, &files)?;
-    common::print(&crate::regress::render::table(&reg, args.show))?;
+    common::print(&framelens::regress::render::table(&reg, args.show))?;
     eprintln!(
         "framelens: wrote {} (regress.json, regress.md, what-moved.svg)",
         out.display()

@@ -11,7 +11,7 @@ pub fn csv_record<S: AsRef<str>>(cells: &[S]) -> Vec<u8> {
     w.write_record(
         cells
             .iter()
-            .map(|c| crate::report::escape::csv_cell(c.as_ref())),
+            .map(|c| framelens::report::escape::csv_cell(c.as_ref())),
     )
     .expect("writing to memory cannot fail");
     w.into_inner().unwrap_or_default()

@@ -1,13 +1,13 @@
 //! `framelens validate --gold FILE.jsonl`: accuracy, macro-F1 and a confusion matrix of
 //! target-dependent stance against annotated sentences (`text`, `target_start`,
 //! `target_end` as character offsets, `label` in −1/0/1). `--attribution`, `--actors` and
-//! `--labels` score against the hand-built gold sets of `fixtures/gold/` (`crate::gold`).
+//! `--labels` score against the hand-built gold sets of `fixtures/gold/` (`framelens::gold`).
 
 use super::common::{self, Format, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
-use crate::analysis::Analyzer;
-use crate::validate::Metrics;
 use anyhow::Context;
+use framelens::analysis::Analyzer;
+use framelens::validate::Metrics;
 use std::path::PathBuf;
 
 /// Flags of `validate`.
@@ -48,7 +48,7 @@ pub fn evaluate(
     let f = std::fs::File::open(path)
         .with_context(|| format!("cannot open {}", path.display()))
         .map_err(Failure::usage)?;
-    crate::validate::score(
+    framelens::validate::score(
         az,
         std::io::BufReader::new(f),
         &path.display().to_string(),
@@ -62,9 +62,9 @@ pub fn evaluate(
 pub fn run(args: Args) -> Outcome {
     let lexicons = args.lexicons.load()?;
     let az = Analyzer::new(
-        crate::lexicon::Gazetteer::bundled(),
+        framelens::lexicon::Gazetteer::bundled(),
         lexicons,
-        crate::corpus::boilerplate::Boilerplate::bundled(),
+        framelens::corpus::boilerplate::Boilerplate::bundled(),
     )
     .map_err(super::Failure::usage)?;
     let mut wrong = Vec::new();
@@ -79,9 +79,9 @@ pub fn run(args: Args) -> Outcome {
         }
         let files = jsonl_files(paths)?;
         let scored = match set {
-            "attribution" => crate::gold::attribution::score(&az, &files, args.errors),
-            "actors" => crate::gold::actors::score(&az, &files, args.errors),
-            _ => crate::gold::labels::score(&az, &files, args.errors),
+            "attribution" => framelens::gold::attribution::score(&az, &files, args.errors),
+            "actors" => framelens::gold::actors::score(&az, &files, args.errors),
+            _ => framelens::gold::labels::score(&az, &files, args.errors),
         };
         let (scores, errors) = scored.map_err(Failure::usage)?;
         match args.format {

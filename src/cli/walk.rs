@@ -4,20 +4,20 @@
 use super::args::InputArgs;
 use super::stdout::{nothing_to_analyse, summary};
 use super::Failure;
-use crate::analysis::Analyzer;
+use framelens::analysis::Analyzer;
 
 /// Reads every input in order and calls `f` with each analysed article; skips are printed
 /// to standard error and, under `--strict`, stop the run with exit 1. Prints the summary.
 pub fn visit(
     az: &Analyzer,
     input: &InputArgs,
-    mut f: impl FnMut(&crate::analysis::Analysed),
+    mut f: impl FnMut(&framelens::analysis::Analysed),
 ) -> Result<(), Failure> {
     let streams = input.open()?;
-    let mut cache = crate::actors::FuzzyCache::default();
+    let mut cache = framelens::actors::FuzzyCache::default();
     let (mut read, mut analysed, mut skipped) = (0u64, 0u64, 0usize);
-    let mut stop: Option<crate::corpus::Skip> = None;
-    let mut on_skip = |s: crate::corpus::Skip, skipped: &mut usize| {
+    let mut stop: Option<framelens::corpus::Skip> = None;
+    let mut on_skip = |s: framelens::corpus::Skip, skipped: &mut usize| {
         eprintln!("framelens: skipped {}", s.message());
         *skipped += 1;
         if input.strict {
@@ -26,7 +26,7 @@ pub fn visit(
         }
         true
     };
-    crate::analysis::pipeline::read_all(streams, |r| {
+    framelens::analysis::pipeline::read_all(streams, |r| {
         read += 1;
         match r {
             Ok(art) => match az.analyse(&art, &mut cache) {
@@ -42,7 +42,7 @@ pub fn visit(
     });
     summary(read, analysed, skipped);
     if let Some(s) = stop {
-        return Err(Failure::data(crate::analysis::pipeline::StrictStop(s)));
+        return Err(Failure::data(framelens::analysis::pipeline::StrictStop(s)));
     }
     if analysed == 0 {
         return Err(Failure::data(nothing_to_analyse(read)));

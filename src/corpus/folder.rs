@@ -28,13 +28,14 @@ pub struct ManifestEntry {
     pub id: Option<String>,
     /// Host outlet.
     pub outlet: Option<String>,
-    /// Date.
+    /// Publication date as written (shown in reports; the timeline reads its month, see
+    /// `corpus::date`).
     pub date: Option<String>,
-    /// Title.
+    /// Headline, shown with the article's evidence.
     pub title: Option<String>,
-    /// URL.
+    /// Address of the original article, linked from its evidence.
     pub url: Option<String>,
-    /// Language.
+    /// Language code (`en`); recorded, the analysis is English-only.
     pub lang: Option<String>,
     /// Free text about the source (ignored by the analysis).
     pub note: Option<String>,

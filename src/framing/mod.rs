@@ -62,7 +62,7 @@ pub struct LabelUse {
     pub set: u16,
     /// Label index.
     pub label: u16,
-    /// Where.
+    /// Byte span of the matched term in the article text.
     pub span: Span,
     /// Who says it.
     pub voice: Voice,
@@ -87,7 +87,7 @@ pub struct SetAside {
 pub struct FrameUse {
     /// Frame index.
     pub frame: u16,
-    /// Where.
+    /// Byte span of the matched term in the article text.
     pub span: Span,
     /// Who says it.
     pub voice: Voice,

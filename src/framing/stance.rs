@@ -18,6 +18,7 @@
 //! The sum `x` is normalised as `x / sqrt(x² + 15)` (VADER's normalisation) into −1..1; above
 //! [`THRESHOLD`] is positive, below −[`THRESHOLD`] negative.
 
+use crate::float::round_signed;
 use crate::lexicon::{Hit, HitKind, Matcher};
 use crate::span::Span;
 use crate::text::Tokens;
@@ -29,6 +30,8 @@ pub const THRESHOLD: f64 = 0.15;
 pub const PROXIMITY: f64 = 20.0;
 const NEGATION_SCALAR: f64 = -0.74;
 const ALPHA: f64 = 15.0;
+/// Decimals of scores and contributions (millionths, the precision of the report).
+const DECIMALS: usize = 6;
 const PRONOUN_OBJECTS: &[&str] = &["its", "it", "his", "him", "her", "their", "them"];
 const PASSIVE_AUX: &[&str] = &[
     "was", "were", "is", "are", "been", "being", "be", "get", "got", "gets",
@@ -384,17 +387,12 @@ pub fn score(
             text: span.of(text).to_string(),
             span,
             weight: info.weight,
-            effective: round6(w),
+            effective: round_signed(w, DECIMALS),
             rules,
         });
     }
     out.raw += target_adjust;
-    out.score = round6(out.raw / (out.raw * out.raw + ALPHA).sqrt());
-    out.raw = round6(out.raw);
+    out.score = round_signed(out.raw / (out.raw * out.raw + ALPHA).sqrt(), DECIMALS);
+    out.raw = round_signed(out.raw, DECIMALS);
     out
-}
-
-/// Rounds to six decimals so that scores print the same everywhere.
-pub fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
 }

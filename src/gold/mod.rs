@@ -12,10 +12,14 @@ pub mod attribution;
 pub mod labels;
 
 use crate::corpus::Article;
+use crate::float::round;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
+
+/// Decimals of precision, recall and F1 in tables and JSON.
+const DECIMALS: usize = 4;
 
 /// The part of a gold set an article belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -247,9 +251,9 @@ impl Counts {
             _ => None,
         };
         Prf {
-            precision: p.map(round4),
-            recall: r.map(round4),
-            f1: f1.map(round4),
+            precision: p.map(|x| round(x, DECIMALS)),
+            recall: r.map(|x| round(x, DECIMALS)),
+            f1: f1.map(|x| round(x, DECIMALS)),
             counts: *self,
         }
     }
@@ -306,11 +310,6 @@ pub struct Row {
     pub test: Prf,
     /// On both.
     pub all: Prf,
-}
-
-/// Rounds to 4 decimals for display and JSON.
-fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
 }
 
 /// A validation result: rows of precision/recall, and notes (counts that are not P/R).

@@ -19,7 +19,7 @@ pub enum Severity {
 /// One finding, located in the file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Severity.
+    /// Whether the problem makes the lexicon unusable (error) or only suspect (warning).
     pub severity: Severity,
     /// 1-based line.
     pub line: usize,

@@ -27,9 +27,9 @@ pub struct Term {
 pub struct Label {
     /// Id, unique in its set.
     pub id: String,
-    /// Terms.
+    /// Terms that signal the label (case-insensitive except acronyms; `*` ends a prefix).
     pub terms: Vec<Term>,
-    /// Note.
+    /// Free text for lexicon authors; not used by the analysis.
     pub note: Option<String>,
     /// Where the label starts.
     pub line: usize,
@@ -63,11 +63,11 @@ pub struct Frame {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Description.
+    /// What the frame means, shown in reports.
     pub description: Option<String>,
-    /// Note.
+    /// Free text for lexicon authors; not used by the analysis.
     pub note: Option<String>,
-    /// Terms.
+    /// Terms that signal the frame (case-insensitive except acronyms; `*` ends a prefix).
     pub terms: Vec<Term>,
     /// Where the frame starts.
     pub line: usize,
@@ -82,27 +82,27 @@ pub struct StanceEntry {
     pub weight: f64,
     /// An evaluative act whose object is the one judged.
     pub act: bool,
-    /// Note.
+    /// Free text for lexicon authors; not used by the analysis.
     pub note: Option<String>,
 }
 
 /// A loaded lexicon (not yet validated: see [`super::check`]).
 #[derive(Clone, Debug, Serialize)]
 pub struct Lexicon {
-    /// Provenance.
+    /// Name, version, path and sha256 of the file, recorded in reports.
     pub info: SourceInfo,
     /// The file's text as read (kept so that a report can carry the lexicons that made it).
     #[serde(skip)]
     pub text: String,
-    /// Language.
+    /// Language code of the terms (`en`).
     pub language: String,
     /// Label sets.
     pub label_sets: Vec<LabelSet>,
-    /// Frames.
+    /// Frames, in file order.
     pub frames: Vec<Frame>,
     /// Stance terms, in file order.
     pub stance: Vec<StanceEntry>,
-    /// Negators.
+    /// Words that negate a stance term up to three tokens after them (`not`, `never`).
     pub negators: Vec<Term>,
     /// Intensifiers (> 0) and diminishers (< 0) with their scalar.
     pub intensifiers: Vec<(Term, f64)>,

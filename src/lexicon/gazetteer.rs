@@ -31,7 +31,7 @@ pub enum ActorKind {
 pub struct Actor {
     /// Unique id.
     pub id: String,
-    /// Kind.
+    /// Country, person, organisation, armed group or outlet: decides which rules apply.
     pub kind: ActorKind,
     /// Canonical display name (also matched).
     pub name: String,
@@ -100,9 +100,9 @@ struct File {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
-    /// Name.
+    /// Name of the data file's content (`framelens-gazetteer`), recorded in reports.
     pub name: String,
-    /// Version.
+    /// Version of the content, recorded in reports; raise it when entries change.
     pub version: String,
     /// What it is.
     pub description: Option<String>,
@@ -111,7 +111,7 @@ pub struct Meta {
 /// A loaded gazetteer. Actors are addressed by their index (`ActorId`).
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    /// Provenance.
+    /// Name, version, path and sha256 of the file, recorded in reports.
     pub info: SourceInfo,
     /// Actors in file order.
     pub actors: Vec<Actor>,

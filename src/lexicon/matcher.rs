@@ -73,7 +73,7 @@ pub struct Hit {
 pub struct TermSource {
     /// `meta.name` of the lexicon.
     pub lexicon: String,
-    /// Section.
+    /// The section the term is written in (`stance`, `frame.<id>`, ...).
     pub section: Section,
     /// The term as written.
     pub term: String,
@@ -88,7 +88,7 @@ pub struct LabelSetInfo {
     pub labels: Vec<String>,
     /// Referent actor id.
     pub referent: Option<String>,
-    /// Description.
+    /// What the label set is about, from the lexicon.
     pub description: Option<String>,
     /// Keys (and wildcard flags) of the terms that name the referent only in context.
     #[serde(skip)]
@@ -109,7 +109,7 @@ pub struct FrameInfo {
 pub struct StanceInfo {
     /// The term as written.
     pub term: String,
-    /// Weight.
+    /// Weight, −4..+4: sign and strength of the judgement.
     pub weight: f64,
     /// Evaluative act.
     pub act: bool,
@@ -131,7 +131,7 @@ pub struct Matcher {
     payloads: Vec<Vec<Payload>>,
     /// Label sets.
     pub label_sets: Vec<LabelSetInfo>,
-    /// Frames.
+    /// Frames after merging; [`HitKind::Frame`] indexes them.
     pub frames: Vec<FrameInfo>,
     /// Stance entries.
     pub stance: Vec<StanceInfo>,
@@ -185,240 +185,323 @@ pub(crate) fn is_acronym(term: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
-impl Matcher {
-    /// Compiles lexicons (in order of precedence: later wins). Fails, naming the lexicon with
-    /// the most term bytes, when the terms together are too many or too long for one automaton.
-    pub fn new(lexicons: &[Lexicon]) -> Result<Matcher, Error> {
-        // (pattern, payload-key) -> payload; keyed so that later lexicons replace earlier ones.
-        let mut label_sets: Vec<LabelSetInfo> = Vec::new();
-        let mut set_terms: Vec<Vec<(u16, String)>> = Vec::new();
-        let mut set_excludes: Vec<Vec<String>> = Vec::new();
-        let mut set_lexicon: Vec<String> = Vec::new();
-        let mut frames: Vec<FrameInfo> = Vec::new();
-        let mut frame_terms: Vec<Vec<String>> = Vec::new();
-        let mut frame_lexicon: Vec<String> = Vec::new();
-        let mut stance: Vec<StanceInfo> = Vec::new();
-        let mut stance_by_key: FxHashMap<(String, bool), u32> = FxHashMap::default();
-        let mut intensifiers: Vec<(String, f64)> = Vec::new();
-        let mut int_lexicon: Vec<String> = Vec::new();
-        let mut int_by_key: FxHashMap<(String, bool), u32> = FxHashMap::default();
-        let mut markers: Vec<(String, HitKind, String)> = Vec::new();
-        for lex in lexicons {
-            for set in &lex.label_sets {
-                let info = LabelSetInfo {
-                    concept: set.concept.clone(),
-                    labels: set.labels.iter().map(|l| l.id.clone()).collect(),
-                    referent: set.referent.clone(),
-                    description: set.description.clone(),
-                    in_context: set.in_context.iter().map(|t| term_key(&t.text)).collect(),
-                };
-                let terms: Vec<(u16, String)> = set
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, l)| l.terms.iter().map(move |t| (i as u16, t.text.clone())))
-                    .collect();
-                let ex: Vec<String> = set.exclude.iter().map(|t| t.text.clone()).collect();
-                match label_sets.iter().position(|s| s.concept == set.concept) {
-                    Some(i) => {
-                        label_sets[i] = info;
-                        set_terms[i] = terms;
-                        set_excludes[i] = ex;
-                        set_lexicon[i] = lex.info.name.clone();
-                    }
-                    None => {
-                        label_sets.push(info);
-                        set_terms.push(terms);
-                        set_excludes.push(ex);
-                        set_lexicon.push(lex.info.name.clone());
-                    }
+/// The entries of all lexicons after merging: a label set or frame replaces an earlier one
+/// with its id, a stance term or intensifier one written the same (same [`term_key`]). The
+/// parallel vectors hold each entry's terms and the lexicon it came from.
+#[derive(Default)]
+struct Merged {
+    label_sets: Vec<LabelSetInfo>,
+    /// Per label set: (label index, term) of every label's terms.
+    set_terms: Vec<Vec<(u16, String)>>,
+    /// Per label set: its exclusion phrases.
+    set_excludes: Vec<Vec<String>>,
+    /// Per label set: the lexicon it came from.
+    set_lexicon: Vec<String>,
+    frames: Vec<FrameInfo>,
+    /// Per frame: its terms.
+    frame_terms: Vec<Vec<String>>,
+    /// Per frame: the lexicon it came from.
+    frame_lexicon: Vec<String>,
+    stance: Vec<StanceInfo>,
+    stance_by_key: FxHashMap<(String, bool), u32>,
+    intensifiers: Vec<(String, f64)>,
+    /// Per intensifier: the lexicon it came from.
+    int_lexicon: Vec<String>,
+    int_by_key: FxHashMap<(String, bool), u32>,
+    /// Negators, contrast and distancing markers: (term, kind, lexicon), never replaced.
+    markers: Vec<(String, HitKind, String)>,
+}
+
+impl Merged {
+    /// Merges one more lexicon, which takes precedence over those before it.
+    fn add(&mut self, lex: &Lexicon) {
+        self.add_label_sets(lex);
+        self.add_frames(lex);
+        self.add_stance(lex);
+        self.add_intensifiers(lex);
+        let name = &lex.info.name;
+        for t in &lex.negators {
+            self.markers
+                .push((t.text.clone(), HitKind::Negator, name.clone()));
+        }
+        for t in &lex.contrast {
+            self.markers
+                .push((t.text.clone(), HitKind::Contrast, name.clone()));
+        }
+        for t in &lex.distancing {
+            self.markers
+                .push((t.text.clone(), HitKind::Distancing, name.clone()));
+        }
+    }
+
+    fn add_label_sets(&mut self, lex: &Lexicon) {
+        for set in &lex.label_sets {
+            let info = LabelSetInfo {
+                concept: set.concept.clone(),
+                labels: set.labels.iter().map(|l| l.id.clone()).collect(),
+                referent: set.referent.clone(),
+                description: set.description.clone(),
+                in_context: set.in_context.iter().map(|t| term_key(&t.text)).collect(),
+            };
+            let terms: Vec<(u16, String)> = set
+                .labels
+                .iter()
+                .enumerate()
+                .flat_map(|(i, l)| l.terms.iter().map(move |t| (i as u16, t.text.clone())))
+                .collect();
+            let ex: Vec<String> = set.exclude.iter().map(|t| t.text.clone()).collect();
+            match self
+                .label_sets
+                .iter()
+                .position(|s| s.concept == set.concept)
+            {
+                Some(i) => {
+                    self.label_sets[i] = info;
+                    self.set_terms[i] = terms;
+                    self.set_excludes[i] = ex;
+                    self.set_lexicon[i] = lex.info.name.clone();
                 }
-            }
-            for f in &lex.frames {
-                let info = FrameInfo {
-                    id: f.id.clone(),
-                    name: f.name.clone(),
-                };
-                let terms = f.terms.iter().map(|t| t.text.clone()).collect();
-                match frames.iter().position(|x| x.id == f.id) {
-                    Some(i) => {
-                        frames[i] = info;
-                        frame_terms[i] = terms;
-                        frame_lexicon[i] = lex.info.name.clone();
-                    }
-                    None => {
-                        frames.push(info);
-                        frame_terms.push(terms);
-                        frame_lexicon.push(lex.info.name.clone());
-                    }
+                None => {
+                    self.label_sets.push(info);
+                    self.set_terms.push(terms);
+                    self.set_excludes.push(ex);
+                    self.set_lexicon.push(lex.info.name.clone());
                 }
-            }
-            for s in &lex.stance {
-                let info = StanceInfo {
-                    term: s.term.text.clone(),
-                    weight: s.weight,
-                    act: s.act,
-                    lexicon: lex.info.name.clone(),
-                };
-                let k = term_key(&s.term.text);
-                match stance_by_key.get(&k) {
-                    Some(&i) => stance[i as usize] = info,
-                    None => {
-                        stance_by_key.insert(k, stance.len() as u32);
-                        stance.push(info);
-                    }
-                }
-            }
-            for (t, v) in &lex.intensifiers {
-                let k = term_key(&t.text);
-                match int_by_key.get(&k) {
-                    Some(&i) => {
-                        intensifiers[i as usize] = (t.text.clone(), *v);
-                        int_lexicon[i as usize] = lex.info.name.clone();
-                    }
-                    None => {
-                        int_by_key.insert(k, intensifiers.len() as u32);
-                        intensifiers.push((t.text.clone(), *v));
-                        int_lexicon.push(lex.info.name.clone());
-                    }
-                }
-            }
-            let name = &lex.info.name;
-            for t in &lex.negators {
-                markers.push((t.text.clone(), HitKind::Negator, name.clone()));
-            }
-            for t in &lex.contrast {
-                markers.push((t.text.clone(), HitKind::Contrast, name.clone()));
-            }
-            for t in &lex.distancing {
-                markers.push((t.text.clone(), HitKind::Distancing, name.clone()));
             }
         }
-        let mut patterns: Vec<String> = Vec::new();
-        let mut index: FxHashMap<String, usize> = FxHashMap::default();
-        let mut payloads: Vec<Vec<Payload>> = Vec::new();
-        let mut sources: Vec<TermSource> = Vec::new();
-        let mut add = |term: &str, kind: HitKind, lexicon: &str, section: Section| {
-            let (key, wild) = term_key(term);
-            if key.is_empty() {
-                return;
-            }
-            let pat = if wild {
-                format!(" {key}")
-            } else {
-                format!(" {key} ")
+    }
+
+    fn add_frames(&mut self, lex: &Lexicon) {
+        for f in &lex.frames {
+            let info = FrameInfo {
+                id: f.id.clone(),
+                name: f.name.clone(),
             };
-            let exact = is_acronym(term).then(|| {
-                let body = term.trim_end_matches('*');
-                let toks = Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
-                toks.tokens
-                    .iter()
-                    .map(|t| t.span.of(body).to_string())
-                    .collect()
-            });
-            let i = *index.entry(pat.clone()).or_insert_with(|| {
-                patterns.push(pat);
-                payloads.push(Vec::new());
-                payloads.len() - 1
-            });
-            if !payloads[i].iter().any(|p| p.kind == kind) {
-                payloads[i].push(Payload {
-                    kind,
-                    source: sources.len() as u32,
-                    exact,
-                });
-                sources.push(TermSource {
-                    lexicon: lexicon.to_string(),
-                    section,
-                    term: term.to_string(),
-                });
+            let terms = f.terms.iter().map(|t| t.text.clone()).collect();
+            match self.frames.iter().position(|x| x.id == f.id) {
+                Some(i) => {
+                    self.frames[i] = info;
+                    self.frame_terms[i] = terms;
+                    self.frame_lexicon[i] = lex.info.name.clone();
+                }
+                None => {
+                    self.frames.push(info);
+                    self.frame_terms.push(terms);
+                    self.frame_lexicon.push(lex.info.name.clone());
+                }
             }
-        };
-        for (si, terms) in set_terms.iter().enumerate() {
-            let set = &label_sets[si];
+        }
+    }
+
+    fn add_stance(&mut self, lex: &Lexicon) {
+        for s in &lex.stance {
+            let info = StanceInfo {
+                term: s.term.text.clone(),
+                weight: s.weight,
+                act: s.act,
+                lexicon: lex.info.name.clone(),
+            };
+            let k = term_key(&s.term.text);
+            match self.stance_by_key.get(&k) {
+                Some(&i) => self.stance[i as usize] = info,
+                None => {
+                    self.stance_by_key.insert(k, self.stance.len() as u32);
+                    self.stance.push(info);
+                }
+            }
+        }
+    }
+
+    fn add_intensifiers(&mut self, lex: &Lexicon) {
+        for (t, v) in &lex.intensifiers {
+            let k = term_key(&t.text);
+            match self.int_by_key.get(&k) {
+                Some(&i) => {
+                    self.intensifiers[i as usize] = (t.text.clone(), *v);
+                    self.int_lexicon[i as usize] = lex.info.name.clone();
+                }
+                None => {
+                    self.int_by_key.insert(k, self.intensifiers.len() as u32);
+                    self.intensifiers.push((t.text.clone(), *v));
+                    self.int_lexicon.push(lex.info.name.clone());
+                }
+            }
+        }
+    }
+
+    /// Term text of every label, (set, label) -> terms, for reports.
+    fn label_terms(&self) -> Vec<Vec<Vec<String>>> {
+        let mut label_terms: Vec<Vec<Vec<String>>> = self
+            .label_sets
+            .iter()
+            .map(|s| vec![Vec::new(); s.labels.len()])
+            .collect();
+        for (si, terms) in self.set_terms.iter().enumerate() {
             for (li, t) in terms {
-                add(
+                label_terms[si][*li as usize].push(t.clone());
+            }
+        }
+        label_terms
+    }
+}
+
+/// The automaton's patterns (` key ` or ` key` for a wildcard term), each with the payloads of
+/// the entries written that way (one per kind) and the source of each payload.
+#[derive(Default)]
+struct Patterns {
+    patterns: Vec<String>,
+    /// Pattern -> its index in `patterns`.
+    index: FxHashMap<String, usize>,
+    /// Per pattern.
+    payloads: Vec<Vec<Payload>>,
+    /// Per payload ([`Payload::source`]).
+    sources: Vec<TermSource>,
+}
+
+impl Patterns {
+    /// The patterns of every merged entry: labels and exclusions per set, frames, stance,
+    /// intensifiers, then the markers. This order numbers the sources.
+    fn of(m: &Merged) -> Patterns {
+        let mut p = Patterns::default();
+        for (si, terms) in m.set_terms.iter().enumerate() {
+            let set = &m.label_sets[si];
+            for (li, t) in terms {
+                p.add(
                     t,
                     HitKind::Label {
                         set: si as u16,
                         label: *li,
                     },
-                    &set_lexicon[si],
+                    &m.set_lexicon[si],
                     Section::Label {
                         concept: set.concept.clone(),
                         label: set.labels[*li as usize].clone(),
                     },
                 );
             }
-            for t in &set_excludes[si] {
-                add(
+            for t in &m.set_excludes[si] {
+                p.add(
                     t,
                     HitKind::Exclude { set: si as u16 },
-                    &set_lexicon[si],
+                    &m.set_lexicon[si],
                     Section::Exclude {
                         concept: set.concept.clone(),
                     },
                 );
             }
         }
-        for (fi, terms) in frame_terms.iter().enumerate() {
+        for (fi, terms) in m.frame_terms.iter().enumerate() {
             for t in terms {
-                add(
+                p.add(
                     t,
                     HitKind::Frame { frame: fi as u16 },
-                    &frame_lexicon[fi],
+                    &m.frame_lexicon[fi],
                     Section::Frame {
-                        id: frames[fi].id.clone(),
+                        id: m.frames[fi].id.clone(),
                     },
                 );
             }
         }
-        for (i, s) in stance.iter().enumerate() {
-            add(
+        for (i, s) in m.stance.iter().enumerate() {
+            p.add(
                 &s.term,
                 HitKind::Stance { entry: i as u32 },
                 &s.lexicon,
                 Section::Stance,
             );
         }
-        for (i, (t, _)) in intensifiers.iter().enumerate() {
-            add(
+        for (i, (t, _)) in m.intensifiers.iter().enumerate() {
+            p.add(
                 t,
                 HitKind::Intensifier { entry: i as u32 },
-                &int_lexicon[i],
+                &m.int_lexicon[i],
                 Section::Intensifiers,
             );
         }
-        for (t, k, lexicon) in &markers {
+        for (t, k, lexicon) in &m.markers {
             let section = match k {
                 HitKind::Negator => Section::Negators,
                 HitKind::Contrast => Section::Contrast,
                 _ => Section::Distancing,
             };
-            add(t, *k, lexicon, section);
+            p.add(t, *k, lexicon, section);
         }
+        p
+    }
+
+    /// Adds one term: its pattern (shared with every term of the same key), and a payload unless
+    /// the pattern already has one of this kind (the first entry wins). A term with an empty
+    /// key is skipped; an acronym must match its tokens exactly.
+    fn add(&mut self, term: &str, kind: HitKind, lexicon: &str, section: Section) {
+        let (key, wild) = term_key(term);
+        if key.is_empty() {
+            return;
+        }
+        let pat = if wild {
+            format!(" {key}")
+        } else {
+            format!(" {key} ")
+        };
+        let exact = is_acronym(term).then(|| {
+            let body = term.trim_end_matches('*');
+            let toks = Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
+            toks.tokens
+                .iter()
+                .map(|t| t.span.of(body).to_string())
+                .collect()
+        });
+        let (patterns, payloads) = (&mut self.patterns, &mut self.payloads);
+        let i = *self.index.entry(pat.clone()).or_insert_with(|| {
+            patterns.push(pat);
+            payloads.push(Vec::new());
+            payloads.len() - 1
+        });
+        if !self.payloads[i].iter().any(|p| p.kind == kind) {
+            self.payloads[i].push(Payload {
+                kind,
+                source: self.sources.len() as u32,
+                exact,
+            });
+            self.sources.push(TermSource {
+                lexicon: lexicon.to_string(),
+                section,
+                term: term.to_string(),
+            });
+        }
+    }
+}
+
+impl Matcher {
+    /// Compiles lexicons (in order of precedence: later wins). Fails, naming the lexicon with
+    /// the most term bytes, when the terms together are too many or too long for one automaton.
+    pub fn new(lexicons: &[Lexicon]) -> Result<Matcher, Error> {
+        let mut merged = Merged::default();
+        for lex in lexicons {
+            merged.add(lex);
+        }
+        let patterns = Patterns::of(&merged);
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| too_big(&e, lexicons, &patterns, &payloads, &sources))?;
-        let mut label_terms: Vec<Vec<Vec<String>>> = label_sets
-            .iter()
-            .map(|s| vec![Vec::new(); s.labels.len()])
-            .collect();
-        for (si, terms) in set_terms.iter().enumerate() {
-            for (li, t) in terms {
-                label_terms[si][*li as usize].push(t.clone());
-            }
-        }
+            .build(&patterns.patterns)
+            .map_err(|e| {
+                too_big(
+                    &e,
+                    lexicons,
+                    &patterns.patterns,
+                    &patterns.payloads,
+                    &patterns.sources,
+                )
+            })?;
+        let label_terms = merged.label_terms();
         Ok(Matcher {
             ac,
-            payloads,
-            label_sets,
-            frames,
-            stance,
-            intensifiers,
+            payloads: patterns.payloads,
+            label_sets: merged.label_sets,
+            frames: merged.frames,
+            stance: merged.stance,
+            intensifiers: merged.intensifiers,
             label_terms,
-            sources,
+            sources: patterns.sources,
         })
     }
 

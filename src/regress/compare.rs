@@ -119,9 +119,9 @@ fn metrics(r: &Report) -> BTreeMap<(MetricKind, String), Value> {
     }
     let a = &r.accounting;
     for (name, v) in [
-        ("read", a.read),
-        ("analysed", a.analysed),
-        ("skipped", a.skipped),
+        ("read", a.read()),
+        ("analysed", a.analysed()),
+        ("skipped", a.skipped()),
         ("sentences", a.sentences),
         ("tokens", a.tokens),
     ] {

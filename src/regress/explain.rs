@@ -78,7 +78,7 @@ impl CellChange {
 pub struct Explain {
     /// Sentences kept per cell.
     pub cap: usize,
-    /// Cells.
+    /// Per cell key (`stance|voice|actor`, ...), what changed in it.
     pub cells: BTreeMap<String, CellChange>,
     /// Per changed entry: sentences where it matched and something changed.
     pub entries: BTreeMap<String, u64>,

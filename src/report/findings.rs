@@ -109,12 +109,12 @@ pub struct FindingRow {
 /// Per replicate, the share of category `i` of a cell (`None` where the replicate drew none of
 /// the cell's articles).
 pub(super) fn share_replicates(cell: &ShareCell, i: usize) -> Vec<Option<f64>> {
-    let k = cell.counts.len();
+    let k = cell.counts().len();
     (0..REPLICATES)
         .map(|b| {
-            let total: u64 = (0..k).map(|c| cell.boot[c * REPLICATES + b]).sum();
+            let total: u64 = (0..k).map(|c| cell.boot()[c * REPLICATES + b]).sum();
             (total > 0).then(|| {
-                cell.boot.get(i * REPLICATES + b).copied().unwrap_or(0) as f64 / total as f64
+                cell.boot().get(i * REPLICATES + b).copied().unwrap_or(0) as f64 / total as f64
             })
         })
         .collect()
@@ -122,8 +122,8 @@ pub(super) fn share_replicates(cell: &ShareCell, i: usize) -> Vec<Option<f64>> {
 
 /// Per replicate, the mean of a cell (`None` where the replicate drew none of its articles).
 pub(super) fn mean_replicates(c: &MeanCell) -> Vec<Option<f64>> {
-    (0..c.boot_n.len())
-        .map(|b| (c.boot_n[b] > 0).then(|| c.boot_sum[b] as f64 / MICRO / c.boot_n[b] as f64))
+    (0..c.boot_n().len())
+        .map(|b| (c.boot_n()[b] > 0).then(|| c.boot_sum()[b] as f64 / MICRO / c.boot_n()[b] as f64))
         .collect()
 }
 

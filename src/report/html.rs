@@ -14,7 +14,7 @@ use askama::Template;
 pub struct Figure {
     /// File name (`stance.svg`).
     pub name: String,
-    /// Title.
+    /// Heading shown above the chart in index.html.
     pub title: String,
     /// The SVG text.
     pub svg: String,

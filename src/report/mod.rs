@@ -21,7 +21,8 @@ pub use findings::{FindingKind, FindingRow, FindingSide, FindingVoices};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Decimals of every float in report.json (see [`crate::float::round`]).
+/// Decimals of every float in report.json (rounded half away from zero, never `-0`, by the
+/// crate's one rounding function).
 pub const DECIMALS: usize = 6;
 
 /// Cells with fewer observations than this are flagged `low_n`.
@@ -90,29 +91,28 @@ pub struct Provenance {
     pub inputs: Vec<InputInfo>,
     /// Lexicons, in precedence order.
     pub lexicons: Vec<SourceInfo>,
-    /// Gazetteer.
+    /// The actor gazetteer used: name, version, path and sha256.
     pub gazetteer: SourceInfo,
     /// Boilerplate patterns: name and version.
     pub boilerplate: String,
-    /// Options.
+    /// The options that shape the numbers (evidence cap, seed, voice groups, threads).
     pub options: ReportOptions,
     /// Bootstrap replicates.
     pub replicates: usize,
 }
 
 /// Every record accounted for.
+///
+/// The first five fields are private: a built report keeps `read = analysed + skipped`,
+/// `skipped = skips.len()` and `skipped_by_kind` summing to `skipped` (one [`Aggregate`] fills
+/// them together in [`Report::build`]); read them through the accessors.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Accounting {
-    /// Records read.
-    pub read: u64,
-    /// Articles analysed.
-    pub analysed: u64,
-    /// Records skipped.
-    pub skipped: u64,
-    /// Skips by kind.
-    pub skipped_by_kind: BTreeMap<SkipKind, u64>,
-    /// Each skip with source, line and reason.
-    pub skips: Vec<Skip>,
+    read: u64,
+    analysed: u64,
+    skipped: u64,
+    skipped_by_kind: BTreeMap<SkipKind, u64>,
+    skips: Vec<Skip>,
     /// Boilerplate lines set aside, by rule.
     pub boilerplate_lines: BTreeMap<String, u64>,
     /// Sentences analysed.
@@ -127,6 +127,33 @@ pub struct Accounting {
     /// actor id (or `unresolved`) -> uses.
     #[serde(default)]
     pub labels_set_aside: BTreeMap<String, BTreeMap<String, u64>>,
+}
+
+impl Accounting {
+    /// Records read: analysed + skipped.
+    pub fn read(&self) -> u64 {
+        self.read
+    }
+
+    /// Articles analysed.
+    pub fn analysed(&self) -> u64 {
+        self.analysed
+    }
+
+    /// Records skipped.
+    pub fn skipped(&self) -> u64 {
+        self.skipped
+    }
+
+    /// Skips counted by kind.
+    pub fn skipped_by_kind(&self) -> &BTreeMap<SkipKind, u64> {
+        &self.skipped_by_kind
+    }
+
+    /// Each skip with source, line and reason, sorted by source and line.
+    pub fn skips(&self) -> &[Skip] {
+        &self.skips
+    }
 }
 
 /// What a voice is: the kind of its gazetteer actor, a group of voices (`--group`), an outlet
@@ -244,18 +271,18 @@ pub struct VoiceRow {
 pub struct ActorRow {
     /// Actor id.
     pub actor: String,
-    /// Name.
+    /// Canonical display name from the gazetteer.
     pub name: String,
     /// Kind; none for an id the gazetteer does not know (written as an empty string).
     #[serde(with = "kind_or_empty")]
     pub kind: Option<ActorKind>,
     /// Spellings seen.
     pub forms: BTreeMap<String, u64>,
-    /// Mentions.
+    /// Mentions as an actor (places excluded), all voices.
     pub mentions: u64,
     /// Mentions as a place.
     pub places: u64,
-    /// Articles.
+    /// Articles with at least one mention.
     pub articles: u64,
     /// Mentions per voice.
     pub by_voice: BTreeMap<String, u64>,
@@ -266,13 +293,13 @@ pub struct ActorRow {
 /// Stance of a voice toward an actor.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StanceRow {
-    /// Voice.
+    /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
     /// Actor id.
     pub actor: String,
     /// Observations (sentences).
     pub n: u64,
-    /// Articles.
+    /// Articles contributing at least one observation.
     pub articles: u64,
     /// Mean score, −1..1.
     pub mean: f64,
@@ -323,11 +350,11 @@ pub struct ShareRow {
     pub concept: String,
     /// Whose uses: the voice's own, or everything its host outlet prints.
     pub scope: Scope,
-    /// Voice.
+    /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
     /// Label or frame id.
     pub label: String,
-    /// Uses.
+    /// Uses of this label (or frame) in the scope: by the voice, or in its outlet.
     pub count: u64,
     /// Uses of all labels of the set (or all frames) by this voice.
     pub total: u64,
@@ -348,7 +375,7 @@ pub struct ShareRow {
 /// Keyness of a voice against the rest or another voice.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct KeynessRow {
-    /// Voice.
+    /// Voice key whose terms are compared.
     pub voice: String,
     /// `rest` or a voice.
     pub against: String,
@@ -374,17 +401,17 @@ pub struct SimilarityMatrix {
 /// Stance of a voice in one month.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TimelineRow {
-    /// Voice.
+    /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
     /// `YYYY-MM`.
     pub month: String,
-    /// Observations.
+    /// Stance observations (target sentences) in the month.
     pub n: u64,
-    /// Mean.
+    /// Mean stance score of the month, −1..1.
     pub mean: f64,
-    /// Interval.
+    /// Lower end of the bootstrap 95 % interval of the mean.
     pub ci_low: f64,
-    /// Interval.
+    /// Upper end of the bootstrap 95 % interval of the mean.
     pub ci_high: f64,
 }
 
@@ -399,36 +426,36 @@ pub struct OutletRow {
     pub first_date: Option<String>,
     /// Latest date.
     pub last_date: Option<String>,
-    /// Bytes.
+    /// Bytes of article text analysed (UTF-8, boilerplate included).
     pub bytes: u64,
 }
 
 /// The report.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {
-    /// Provenance.
+    /// Version, inputs and lexicons with their sha256, options: what made the numbers.
     pub provenance: Provenance,
-    /// Accounting.
+    /// Every record read: read = analysed + skipped, with the reasons for each skip.
     pub accounting: Accounting,
     /// Host outlets.
     pub outlets: Vec<OutletRow>,
-    /// Voices.
+    /// One row per voice, with its kind and volume.
     pub voices: Vec<VoiceRow>,
-    /// Actors.
+    /// One row per actor found, with spellings and mentions per voice.
     pub actors: Vec<ActorRow>,
     /// Label sets: id, description, referent and labels.
     pub concepts: Vec<crate::lexicon::matcher::LabelSetInfo>,
-    /// Frames.
+    /// Frames of the merged lexicons: id and display name, in lexicon order.
     pub frame_list: Vec<crate::lexicon::matcher::FrameInfo>,
-    /// Stance.
+    /// Stance of each voice toward each actor, with evidence.
     pub stance: Vec<StanceRow>,
     /// Label shares.
     pub labels: Vec<ShareRow>,
     /// Frame shares.
     pub frames: Vec<ShareRow>,
-    /// Keyness.
+    /// Log-odds keyness of each voice's terms against the rest (or another voice).
     pub keyness: Vec<KeynessRow>,
-    /// Similarity.
+    /// Cosine similarity of the voices' term vectors, overall and per actor.
     pub similarity: Vec<SimilarityMatrix>,
     /// Stance per month.
     pub timeline: Vec<TimelineRow>,
@@ -441,8 +468,8 @@ pub struct Report {
 }
 
 fn mean_row(c: &MeanCell) -> (f64, f64, f64) {
-    let mean = if c.n > 0 {
-        c.sum as f64 / MICRO / c.n as f64
+    let mean = if c.n() > 0 {
+        c.sum() as f64 / MICRO / c.n() as f64
     } else {
         0.0
     };
@@ -483,9 +510,9 @@ fn share_rows(
     min_articles: u64,
     out: &mut Vec<ShareRow>,
 ) {
-    let total: u64 = cell.counts.iter().sum();
+    let total: u64 = cell.counts().iter().sum();
     for (i, name) in names.iter().enumerate() {
-        let count = cell.counts.get(i).copied().unwrap_or(0);
+        let count = cell.counts().get(i).copied().unwrap_or(0);
         let share = if total > 0 {
             count as f64 / total as f64
         } else {
@@ -527,7 +554,7 @@ impl Report {
         inputs.sort_by(|a, b| (&a.path, &a.sha256).cmp(&(&b.path, &b.sha256)));
         let g = &az.gazetteer;
         let mut skipped_by_kind = BTreeMap::new();
-        for s in &agg.skipped {
+        for s in agg.skipped() {
             *skipped_by_kind.entry(s.kind).or_insert(0u64) += 1;
         }
         let group_names: BTreeMap<&String, ()> = options.groups.keys().map(|k| (k, ())).collect();
@@ -582,14 +609,14 @@ impl Report {
                 StanceRow {
                     voice: voice.clone(),
                     actor: actor.clone(),
-                    n: c.n,
+                    n: c.n(),
                     articles: c.articles,
                     mean,
                     ci_low: lo,
                     ci_high: hi,
-                    positive: c.pos,
-                    negative: c.neg,
-                    low_n: c.n < LOW_N || c.articles < options.min_articles,
+                    positive: c.positive(),
+                    negative: c.negative(),
+                    low_n: c.n() < LOW_N || c.articles < options.min_articles,
                     evidence: c.evidence.clone(),
                 }
             })
@@ -719,7 +746,7 @@ impl Report {
                 TimelineRow {
                     voice: voice.clone(),
                     month: month.clone(),
-                    n: c.n,
+                    n: c.n(),
                     mean,
                     ci_low: lo,
                     ci_high: hi,
@@ -762,11 +789,11 @@ impl Report {
                 replicates: REPLICATES,
             },
             accounting: Accounting {
-                read: agg.read,
-                analysed: agg.analysed,
-                skipped: agg.skipped.len() as u64,
+                read: agg.read(),
+                analysed: agg.analysed(),
+                skipped: agg.skipped().len() as u64,
                 skipped_by_kind,
-                skips: agg.skipped.clone(),
+                skips: agg.skipped().to_vec(),
                 boilerplate_lines: agg.boilerplate.clone(),
                 sentences: agg.sentences,
                 tokens: agg.tokens,

@@ -88,7 +88,7 @@ pub struct Context<'a> {
     pub paragraphs: &'a [Span],
     /// Sentences with their paragraph index.
     pub sentences: &'a [(Span, u32)],
-    /// Tokens.
+    /// The article's tokens (keys and byte spans), for cue words.
     pub tokens: &'a Tokens,
     /// Actor mentions, in text order.
     pub mentions: &'a [Mention],
@@ -101,176 +101,279 @@ pub struct Context<'a> {
 }
 
 /// Splits an article into passages with voices, plus the scare-quoted spans (distancing).
+///
+/// Four steps: the attribution pass names the speaker of every top-level quote and of every
+/// sentence an attribution claims (`attribute_top_level`); nested quotes are attributed
+/// inside their parents (`attribute_nested`); each sentence is cut into passages by the quotes
+/// over it (`cut_sentence`); neighbours with the same voice are merged (`merge_neighbours`).
 pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
     let quotes = quotes::find_quotes(cx.text, cx.paragraphs);
     let mut st = State::new(cx);
-    // Voice of every top-level double quote (and attributed long single quote).
-    let mut quote_voice: Vec<(Quote, Voice, Option<Span>)> = Vec::new();
-    let mut scare: Vec<Span> = Vec::new();
-    let mut prev_quote: Option<(Quote, Voice, usize)> = None; // with the sentence index where it ended
+    let mut top = attribute_top_level(cx, &mut st, &quotes);
+    let nested = attribute_nested(cx, &mut st, &quotes, &top.quotes, &mut top.scare);
+    let mut passages: Vec<Passage> = Vec::new();
+    for (si, &(s, para)) in cx.sentences.iter().enumerate() {
+        let over = top.quotes.iter().chain(nested.iter());
+        let (claimed, reported) = (top.sentences[si], top.reported[si]);
+        cut_sentence(cx, s, para, claimed, reported, over, &mut passages);
+    }
+    passages.retain(|p| !p.span.is_empty());
+    (merge_neighbours(cx.text, passages), top.scare)
+}
+
+/// A quote with the voice it was given and the attribution cue that decided it, if any.
+#[derive(Clone, Copy)]
+struct Voiced {
+    quote: Quote,
+    voice: Voice,
+    cue: Option<Span>,
+}
+
+/// What the attribution pass over top-level quotes and sentences found.
+struct TopLevel {
+    /// Top-level quotes with a voice, in text order.
+    quotes: Vec<Voiced>,
+    /// Scare-quoted spans: short or single-quoted quotes without attribution.
+    scare: Vec<Span>,
+    /// Per sentence, the voice and cue of an attribution that claims the whole sentence.
+    sentences: Vec<Option<(Voice, Span)>>,
+    /// Per sentence, reported speech with its subject first: voice, cue and content.
+    reported: Vec<Option<(Voice, Span, Span)>>,
+}
+
+/// The attribution pass: one pass in text order over the top-level quotes (and attributed long
+/// single quotes) and the sentences, so that later references see every earlier source.
+fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLevel {
+    let mut out = TopLevel {
+        quotes: Vec::new(),
+        scare: Vec::new(),
+        sentences: vec![None; cx.sentences.len()],
+        reported: vec![None; cx.sentences.len()],
+    };
+    // The voice of the last voiced quote, with the sentence index where it ended.
+    let mut prev_quote: Option<(Voice, usize)> = None;
     let sentence_of = |pos: usize| cx.sentences.partition_point(|(s, _)| s.end <= pos);
     let top: Vec<Quote> = quotes.iter().filter(|q| !q.nested).copied().collect();
-    let mut sentence_voice: Vec<Option<(Voice, Span)>> = vec![None; cx.sentences.len()];
-    // Reported speech with its subject first: (voice, cue, content).
-    let mut reported: Vec<Option<(Voice, Span, Span)>> = vec![None; cx.sentences.len()];
     let mut qi = 0usize;
-    // One pass in text order, so that later references see every earlier source.
     for (si, (s, _)) in cx.sentences.iter().enumerate() {
         while qi < top.len() && sentence_of(top[qi].span.start) <= si {
             let q = top[qi];
             qi += 1;
-            let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
             let (att, cue) = st.attribution(q.span, None);
-            let s_start = sentence_of(q.span.start);
-            let s_end = sentence_of(q.span.end.saturating_sub(1));
-            let voice = match att {
-                Some(v) => Some(v),
-                None if q.continues => prev_quote.map(|p| p.1),
-                None if words <= 3 || q.single => None, // scare quote
-                None => match prev_quote {
-                    Some((_, v, ps)) if ps + 1 >= s_start => Some(v),
-                    _ => Some(Voice::Unknown),
-                },
+            let Some(v) = quote_voice(cx, q, att, prev_quote, sentence_of(q.span.start)) else {
+                out.scare.push(q.span);
+                continue;
             };
-            match voice {
-                Some(v) => {
-                    // A continued quote attributed at its end gives the voice to its earlier parts.
-                    if q.continues {
-                        if let Some(last) = quote_voice.last_mut() {
-                            if last.1 == Voice::Unknown && v != Voice::Unknown {
-                                last.1 = v;
-                            }
-                        }
+            // A continued quote attributed at its end gives the voice to its earlier parts.
+            if q.continues {
+                if let Some(last) = out.quotes.last_mut() {
+                    if last.voice == Voice::Unknown && v != Voice::Unknown {
+                        last.voice = v;
                     }
-                    if let Voice::Source(a) = v {
-                        st.history.push((q.span.start, a));
-                    }
-                    quote_voice.push((q, v, cue));
-                    prev_quote = Some((q, v, s_end));
-                }
-                None => scare.push(q.span),
-            }
-        }
-        let last_quote = quote_voice
-            .iter()
-            .rev()
-            .find(|(q, _, _)| q.span.overlaps(*s))
-            .map(|x| x.1);
-        if let Some(qv) = last_quote {
-            // "Syria wants … “…,” the report said.": the whole sentence is the source's claim
-            // when its closing attribution names the quote's speaker.
-            if let Some((v, cue)) = st.sentence_attribution(*s) {
-                if v == qv && v != Voice::Unknown {
-                    sentence_voice[si] = Some((v, cue));
                 }
             }
-            continue;
+            if let Voice::Source(a) = v {
+                st.history.push((q.span.start, a));
+            }
+            out.quotes.push(Voiced {
+                quote: q,
+                voice: v,
+                cue,
+            });
+            prev_quote = Some((v, sentence_of(q.span.end.saturating_sub(1))));
         }
-        if let Some((v, cue)) = st
-            .sentence_attribution(*s)
-            .or_else(|| st.closing_without_comma(*s))
-        {
-            if let Voice::Source(a) = v {
+        out.sentences[si] = sentence_voice(st, *s, &out.quotes);
+        if out.sentences[si].is_none() && !out.quotes.iter().any(|v| v.quote.span.overlaps(*s)) {
+            out.reported[si] = st.reported_after_subject(*s);
+            if let Some((Voice::Source(a), _, _)) = out.reported[si] {
                 st.history.push((s.start, a));
             }
-            sentence_voice[si] = Some((v, cue));
-        } else if let Some((v, cue, content)) = st.reported_after_subject(*s) {
-            if let Voice::Source(a) = v {
-                st.history.push((s.start, a));
-            }
-            reported[si] = Some((v, cue, content));
         }
     }
-    // Nested quotes: attributed inside their parent, else the parent's voice.
-    let mut nested_voice: Vec<(Quote, Voice, Option<Span>)> = Vec::new();
+    out
+}
+
+/// The voice of a top-level quote whose attribution is `att`: that, else the voice of the quote
+/// it continues (`prev`: voice and sentence index where it ended; the quote starts in sentence
+/// `s_start`), else unknown. `None` for a scare quote: three words or fewer, or single-quoted,
+/// without attribution.
+fn quote_voice(
+    cx: &Context,
+    q: Quote,
+    att: Option<Voice>,
+    prev: Option<(Voice, usize)>,
+    s_start: usize,
+) -> Option<Voice> {
+    let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
+    match att {
+        Some(v) => Some(v),
+        None if q.continues => prev.map(|p| p.0),
+        None if words <= 3 || q.single => None,
+        None => match prev {
+            Some((v, ps)) if ps + 1 >= s_start => Some(v),
+            _ => Some(Voice::Unknown),
+        },
+    }
+}
+
+/// The voice and cue of an attribution that claims sentence `s` wholly (`…, Tass said.`), if
+/// any. A sentence with a quote in it is claimed only when its closing attribution names the
+/// quote's speaker ("Syria wants … “…,” the report said."); a sentence without one makes its
+/// named source the most recent for later references.
+fn sentence_voice(st: &mut State, s: Span, quotes: &[Voiced]) -> Option<(Voice, Span)> {
+    let last_quote = quotes
+        .iter()
+        .rev()
+        .find(|v| v.quote.span.overlaps(s))
+        .map(|v| v.voice);
+    if let Some(qv) = last_quote {
+        return st
+            .sentence_attribution(s)
+            .filter(|&(v, _)| v == qv && v != Voice::Unknown);
+    }
+    let (v, cue) = st
+        .sentence_attribution(s)
+        .or_else(|| st.closing_without_comma(s))?;
+    if let Voice::Source(a) = v {
+        st.history.push((s.start, a));
+    }
+    Some((v, cue))
+}
+
+/// Nested quotes: attributed inside their parent (a voiced top-level quote), else they take
+/// the parent's voice (they get no passage of their own). Short unattributed ones are scare
+/// quotes, added to `scare`.
+fn attribute_nested(
+    cx: &Context,
+    st: &mut State,
+    quotes: &[Quote],
+    top: &[Voiced],
+    scare: &mut Vec<Span>,
+) -> Vec<Voiced> {
+    let mut out = Vec::new();
     for q in quotes.iter().filter(|q| q.nested) {
-        let Some(parent) = quote_voice.iter().find(|p| p.0.span.contains(q.span)) else {
+        let Some(parent) = top.iter().find(|p| p.quote.span.contains(q.span)) else {
             continue;
         };
         let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
-        let (att, cue) = st.attribution(q.span, Some(parent.0.span));
+        let (att, cue) = st.attribution(q.span, Some(parent.quote.span));
         match att {
-            Some(v) => nested_voice.push((*q, v, cue)),
+            Some(voice) => out.push(Voiced {
+                quote: *q,
+                voice,
+                cue,
+            }),
             None if words <= 3 => scare.push(q.span),
             None => {}
         }
     }
-    // Fragments: each sentence cut by the quotes that overlap it.
-    let mut passages: Vec<Passage> = Vec::new();
-    let host = cx.host;
-    let own_if_host = |v: Voice| match (v, host) {
-        (Voice::Source(a), Some(h)) if a == h => Voice::Own,
-        _ => v,
-    };
-    for (si, (s, para)) in cx.sentences.iter().enumerate() {
-        let mut cuts: Vec<(Span, Voice, bool, Option<Span>)> = Vec::new();
-        for (q, v, cue) in quote_voice.iter().chain(nested_voice.iter()) {
-            if q.span.overlaps(*s) {
-                let a = q.span.start.max(s.start);
-                let b = q.span.end.min(s.end);
-                cuts.push((Span::new(a, b), *v, true, *cue));
-            }
-        }
-        if let Some((v, cue, content)) = reported[si] {
-            cuts.push((content, v, false, Some(cue)));
-        }
-        let base = sentence_voice[si]
-            .map(|(v, cue)| (v, Some(cue)))
-            .unwrap_or((Voice::Own, None));
-        // The cue of a sentence-wide attribution ("…, Tass said") is the host's narration.
-        if let Some(cue) = base.1 {
-            if cue.overlaps(*s) && base.0 != Voice::Own {
-                let after_quotes = cuts
-                    .iter()
-                    .filter(|c| c.2 && c.0.start < cue.end)
-                    .map(|c| c.0.end)
-                    .max()
-                    .unwrap_or(0);
-                let start = cue.start.max(s.start).max(after_quotes);
-                if start < cue.end.min(s.end) {
-                    cuts.push((
-                        Span::new(start, cue.end.min(s.end)),
-                        Voice::Own,
-                        false,
-                        None,
-                    ));
-                }
-            }
-        }
-        // Elementary intervals between all cut points; each takes the innermost cut over it.
-        let mut points: Vec<usize> = vec![s.start, s.end];
-        for c in &cuts {
-            points.push(c.0.start);
-            points.push(c.0.end);
-        }
-        points.sort_unstable();
-        points.dedup();
-        for w in points.windows(2) {
-            let piece = Span::new(w[0], w[1]);
-            let inner = cuts
-                .iter()
-                .filter(|c| c.0.contains(piece))
-                .min_by_key(|c| c.0.len());
-            let (voice, quoted, cue) = match inner {
-                Some(c) => (c.1, c.2, c.3),
-                None => (base.0, false, base.1),
-            };
-            let span = if quoted { piece } else { trim(cx.text, piece) };
-            passages.push(Passage {
-                span,
-                voice: own_if_host(voice),
-                quoted,
-                cue,
-                para: *para,
+    out
+}
+
+/// A part of a sentence with a voice of its own: a quote, or the cue of an attribution.
+struct Cut {
+    span: Span,
+    voice: Voice,
+    quoted: bool,
+    cue: Option<Span>,
+}
+
+/// Cuts sentence `s` (in paragraph `para`) into passages, appended to `out`: the fragments of
+/// the quotes over it, the host's narration of a sentence-wide attribution's cue, and the rest
+/// in the sentence's voice (`claimed`, else own). Empty pieces are left for the caller to drop.
+fn cut_sentence<'q>(
+    cx: &Context,
+    s: Span,
+    para: u32,
+    claimed: Option<(Voice, Span)>,
+    reported: Option<(Voice, Span, Span)>,
+    quotes: impl Iterator<Item = &'q Voiced>,
+    out: &mut Vec<Passage>,
+) {
+    let mut cuts: Vec<Cut> = Vec::new();
+    if let Some((voice, cue, content)) = reported {
+        cuts.push(Cut {
+            span: content,
+            voice,
+            quoted: false,
+            cue: Some(cue),
+        });
+    }
+    for v in quotes {
+        if v.quote.span.overlaps(s) {
+            let a = v.quote.span.start.max(s.start);
+            let b = v.quote.span.end.min(s.end);
+            cuts.push(Cut {
+                span: Span::new(a, b),
+                voice: v.voice,
+                quoted: true,
+                cue: v.cue,
             });
         }
     }
-    passages.retain(|p| !p.span.is_empty());
-    // Merge neighbours with the same voice in one paragraph.
+    let base = claimed
+        .map(|(v, cue)| (v, Some(cue)))
+        .unwrap_or((Voice::Own, None));
+    // The cue of a sentence-wide attribution ("…, Tass said") is the host's narration.
+    if let Some(cue) = base.1 {
+        if cue.overlaps(s) && base.0 != Voice::Own {
+            let after_quotes = cuts
+                .iter()
+                .filter(|c| c.quoted && c.span.start < cue.end)
+                .map(|c| c.span.end)
+                .max()
+                .unwrap_or(0);
+            let start = cue.start.max(s.start).max(after_quotes);
+            if start < cue.end.min(s.end) {
+                cuts.push(Cut {
+                    span: Span::new(start, cue.end.min(s.end)),
+                    voice: Voice::Own,
+                    quoted: false,
+                    cue: None,
+                });
+            }
+        }
+    }
+    let own_if_host = |v: Voice| match (v, cx.host) {
+        (Voice::Source(a), Some(h)) if a == h => Voice::Own,
+        _ => v,
+    };
+    // Elementary intervals between all cut points; each takes the innermost cut over it.
+    let mut points: Vec<usize> = vec![s.start, s.end];
+    for c in &cuts {
+        points.push(c.span.start);
+        points.push(c.span.end);
+    }
+    points.sort_unstable();
+    points.dedup();
+    for w in points.windows(2) {
+        let piece = Span::new(w[0], w[1]);
+        let inner = cuts
+            .iter()
+            .filter(|c| c.span.contains(piece))
+            .min_by_key(|c| c.span.len());
+        let (voice, quoted, cue) = match inner {
+            Some(c) => (c.voice, c.quoted, c.cue),
+            None => (base.0, false, base.1),
+        };
+        let span = if quoted { piece } else { trim(cx.text, piece) };
+        out.push(Passage {
+            span,
+            voice: own_if_host(voice),
+            quoted,
+            cue,
+            para,
+        });
+    }
+}
+
+/// Merges neighbouring passages with the same voice, paragraph, quotedness and cue, separated
+/// by whitespace only.
+fn merge_neighbours(text: &str, passages: Vec<Passage>) -> Vec<Passage> {
     let mut merged: Vec<Passage> = Vec::with_capacity(passages.len());
     for p in passages {
         if let Some(last) = merged.last_mut() {
-            let gap = &cx.text[last.span.end.min(p.span.start)..p.span.start];
+            let gap = &text[last.span.end.min(p.span.start)..p.span.start];
             if last.voice == p.voice
                 && last.para == p.para
                 && last.quoted == p.quoted
@@ -283,7 +386,7 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
         }
         merged.push(p);
     }
-    (merged, scare)
+    merged
 }
 
 fn trim(text: &str, s: Span) -> Span {

@@ -177,7 +177,7 @@ proptest! {
             }
             let mut agg = framelens::analysis::aggregate::Aggregate::new(3, 1);
             agg.fold(az, &an, &Default::default());
-            prop_assert_eq!(agg.read, 1);
+            prop_assert_eq!(agg.read(), 1);
         }
     }
 

@@ -6,20 +6,18 @@ use super::evidence::{keep_bottom, Evidence};
 use serde::{Deserialize, Serialize};
 
 /// Mean of per-observation scores, with bootstrap sums.
+///
+/// The counts and sums are private: `add` and `merge` change them together, so that
+/// `pos + neg <= n` and the bootstrap sums have one entry per replicate (or none before the
+/// first observation). Read them through the accessors.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MeanCell {
-    /// Observations.
-    pub n: u64,
-    /// Sum of scores in micro-units.
-    pub sum: i64,
-    /// Positive observations.
-    pub pos: u64,
-    /// Negative observations.
-    pub neg: u64,
-    /// Per replicate: weighted n.
-    pub boot_n: Vec<u64>,
-    /// Per replicate: weighted sum.
-    pub boot_sum: Vec<i64>,
+    n: u64,
+    sum: i64,
+    pos: u64,
+    neg: u64,
+    boot_n: Vec<u64>,
+    boot_sum: Vec<i64>,
     /// Capped evidence.
     pub evidence: Vec<Evidence>,
     /// Articles contributing (counted once per article by the caller).
@@ -27,6 +25,37 @@ pub struct MeanCell {
 }
 
 impl MeanCell {
+    /// Observations folded in (sentences, for stance).
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// Sum of the scores, in millionths.
+    pub fn sum(&self) -> i64 {
+        self.sum
+    }
+
+    /// Observations labelled positive.
+    pub fn positive(&self) -> u64 {
+        self.pos
+    }
+
+    /// Observations labelled negative.
+    pub fn negative(&self) -> u64 {
+        self.neg
+    }
+
+    /// Per bootstrap replicate: the weighted number of observations (empty before the first).
+    pub fn boot_n(&self) -> &[u64] {
+        &self.boot_n
+    }
+
+    /// Per bootstrap replicate: the weighted sum of scores in millionths (empty before the
+    /// first observation).
+    pub fn boot_sum(&self) -> &[i64] {
+        &self.boot_sum
+    }
+
     pub(super) fn add(&mut self, micro: i64, label: i8, w: &[u8; REPLICATES]) {
         if self.boot_n.is_empty() {
             self.boot_n = vec![0; REPLICATES];
@@ -73,12 +102,13 @@ impl MeanCell {
 }
 
 /// Counts per category (labels of a set, or frames), with bootstrap counts.
+///
+/// The counts are private: `add` and `merge` keep `boot` at `REPLICATES` entries per category
+/// of `counts` and `evidence` at one list per category. Read them through the accessors.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ShareCell {
-    /// Count per category.
-    pub counts: Vec<u64>,
-    /// Weighted counts, `[category * REPLICATES + replicate]`.
-    pub boot: Vec<u64>,
+    counts: Vec<u64>,
+    boot: Vec<u64>,
     /// Capped evidence per category.
     pub evidence: Vec<Vec<Evidence>>,
     /// Articles contributing.
@@ -86,6 +116,16 @@ pub struct ShareCell {
 }
 
 impl ShareCell {
+    /// Count per category.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// Weighted counts per bootstrap replicate, `[category * REPLICATES + replicate]`.
+    pub fn boot(&self) -> &[u64] {
+        &self.boot
+    }
+
     fn ensure(&mut self, k: usize) {
         if self.counts.len() < k {
             self.counts.resize(k, 0);

@@ -63,11 +63,11 @@ pub struct Evidence {
     pub article: String,
     /// Host outlet.
     pub outlet: String,
-    /// Date.
+    /// The article's publication date as written.
     pub date: Option<String>,
-    /// Title.
+    /// The article's headline.
     pub title: Option<String>,
-    /// URL.
+    /// The article's address.
     pub url: Option<String>,
     /// Voice of the passage.
     pub voice: String,
@@ -77,7 +77,8 @@ pub struct Evidence {
     pub end: usize,
     /// The sentence text.
     pub sentence: String,
-    /// Highlights.
+    /// Highlighted spans inside `sentence` (actor, label, stance term, ...), byte offsets relative
+    /// to the sentence.
     pub marks: Vec<Mark>,
     /// Stance score, for stance evidence.
     pub score: Option<f64>,

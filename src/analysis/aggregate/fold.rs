@@ -9,6 +9,7 @@ use super::map::{slot, slot2};
 use super::stats::min_opt;
 use super::{Aggregate, Flag, FlagKind, CONTEXT_WINDOW, MICRO};
 use crate::analysis::{Analysed, Analyzer, COHESION_FLAG_BELOW};
+use crate::float::round;
 use crate::framing::{FrameUse, Framing, LabelUse, StanceObs};
 use crate::hash::fnv;
 use crate::text::keys::strip_possessive;
@@ -147,7 +148,7 @@ impl Aggregate {
                     source: art.source.clone(),
                     line: art.line,
                     kind: FlagKind::LowCohesion,
-                    value: (c * 1e4).round() / 1e4,
+                    value: round(c, 4),
                     detail: format!(
                         "only {:.0} % of {n} sentences share a content word with the two before them: text stitched from unrelated stories or machine-spun",
                         c * 100.0

@@ -83,12 +83,11 @@ pub struct Aggregate {
     pub cap: usize,
     /// Bootstrap seed.
     pub seed: u64,
-    /// Records read.
-    pub read: u64,
-    /// Articles analysed.
-    pub analysed: u64,
-    /// Skipped records.
-    pub skipped: Vec<Skip>,
+    // read = analysed + skipped.len() always: only `fold` (an article), `skip` and `merge`
+    // change the three, together. Read them through the accessors.
+    read: u64,
+    analysed: u64,
+    skipped: Vec<Skip>,
     /// Boilerplate lines per rule.
     pub boilerplate: BTreeMap<String, u64>,
     /// Sentences analysed.
@@ -135,6 +134,21 @@ impl Aggregate {
             seed,
             ..Default::default()
         }
+    }
+
+    /// Records read: always [`Aggregate::analysed`] + the number of [`Aggregate::skipped`].
+    pub fn read(&self) -> u64 {
+        self.read
+    }
+
+    /// Articles analysed (folded in).
+    pub fn analysed(&self) -> u64 {
+        self.analysed
+    }
+
+    /// The records skipped, each with its source, line and reason.
+    pub fn skipped(&self) -> &[Skip] {
+        &self.skipped
     }
 
     /// Records a skip.

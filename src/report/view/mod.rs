@@ -82,22 +82,22 @@ impl std::fmt::Display for Class {
 /// A table header cell.
 #[derive(Clone, Debug, Default)]
 pub struct Head {
-    /// Text.
+    /// Column name as displayed.
     pub text: String,
     /// CSS class: [`Class::Left`] for text columns, else [`Class::Plain`].
     pub class: Class,
-    /// Tooltip.
+    /// Tooltip (the `title` attribute): what the column counts; may be empty.
     pub title: String,
 }
 
 /// A table cell.
 #[derive(Clone, Debug, Default)]
 pub struct Cell {
-    /// Text.
+    /// The value as displayed (already formatted).
     pub text: String,
     /// CSS class: alignment, low n or stance sign.
     pub class: Class,
-    /// Tooltip.
+    /// Tooltip (the `title` attribute); may be empty.
     pub title: String,
     /// Id of the evidence block, or empty.
     pub link: String,
@@ -108,11 +108,11 @@ pub struct Cell {
 pub struct Table {
     /// Anchor id.
     pub id: String,
-    /// Caption.
+    /// Caption above the table.
     pub caption: String,
-    /// Header.
+    /// Column headers, one per cell of each row.
     pub head: Vec<Head>,
-    /// Rows.
+    /// Rows of cells, each as long as `head`.
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -121,13 +121,13 @@ pub struct Table {
 pub struct Section {
     /// Anchor id.
     pub id: String,
-    /// Heading.
+    /// Section heading, also in the table of contents.
     pub title: String,
     /// One-paragraph explanation.
     pub intro: String,
     /// Chart file names (from `chart::all`) that belong here.
     pub charts: Vec<String>,
-    /// Tables.
+    /// The section's tables, in display order.
     pub tables: Vec<Table>,
 }
 
@@ -166,7 +166,7 @@ pub struct View {
     pub findings: Vec<Finding>,
     /// How to read the numbers: voices, intervals, the greyed threshold, the summary's rules.
     pub method: String,
-    /// Sections.
+    /// Report sections in display order (labels, stance, frames, ...).
     pub sections: Vec<Section>,
     /// Evidence blocks, in order of first reference.
     pub evidence: Vec<EvidenceBlock>,
