@@ -18,6 +18,7 @@ pub mod framing;
 pub mod fuzz_targets;
 pub mod gold;
 pub mod hash;
+pub mod learn;
 pub mod lexicon;
 pub mod rank;
 pub mod regress;

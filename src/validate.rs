@@ -95,15 +95,28 @@ pub fn metrics(confusion: [[u64; 3]; 3], skipped: Vec<String>) -> Metrics {
     }
 }
 
-/// Scores every item of a gold file read from `reader` (`source` names it in skip reasons) and
-/// calls `on_item(id, gold, predicted, score)` for each; fails only when the reader does.
-pub fn score(
-    az: &Analyzer,
+/// One usable item of a gold file: the text, the target as a byte span, the label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoldItem {
+    /// The sentence or passage.
+    pub text: String,
+    /// The target, in bytes.
+    pub target: Span,
+    /// −1, 0 or 1.
+    pub label: i8,
+    /// The item's `id`, or its line number.
+    pub id: String,
+    /// Its line in the file.
+    pub line: usize,
+}
+
+/// Reads the items of a gold file from `reader` (`source` names it in skip reasons); lines
+/// that cannot be used are returned as skip reasons. Fails only when the reader does.
+pub fn read_items(
     reader: impl BufRead,
     source: &str,
-    mut on_item: impl FnMut(&str, i8, i8, f64),
-) -> std::io::Result<Metrics> {
-    let mut confusion = [[0u64; 3]; 3];
+) -> std::io::Result<(Vec<GoldItem>, Vec<String>)> {
+    let mut items = Vec::new();
     let mut skipped = Vec::new();
     for (i, line) in reader.split(b'\n').enumerate() {
         let line = line?;
@@ -142,18 +155,42 @@ pub fn score(
             ));
             continue;
         };
-        let Some(score) = crate::analysis::score_target(az, &item.text, Span::new(s, e.max(s)))
-        else {
-            skipped.push(format!("{source}:{lno}: the target has no word to score"));
-            continue;
-        };
-        let pred = score.label();
-        confusion[(item.label + 1) as usize][(pred + 1) as usize] += 1;
         let id = item
             .id
             .map(|v| v.to_string())
             .unwrap_or_else(|| lno.to_string());
-        on_item(&id, item.label, pred, score.score);
+        items.push(GoldItem {
+            text: item.text,
+            target: Span::new(s, e.max(s)),
+            label: item.label,
+            id,
+            line: lno,
+        });
+    }
+    Ok((items, skipped))
+}
+
+/// Scores every item of a gold file read from `reader` (`source` names it in skip reasons) and
+/// calls `on_item(id, gold, predicted, score)` for each; fails only when the reader does.
+pub fn score(
+    az: &Analyzer,
+    reader: impl BufRead,
+    source: &str,
+    mut on_item: impl FnMut(&str, i8, i8, f64),
+) -> std::io::Result<Metrics> {
+    let mut confusion = [[0u64; 3]; 3];
+    let (items, mut skipped) = read_items(reader, source)?;
+    for item in items {
+        let Some(score) = crate::analysis::score_target(az, &item.text, item.target) else {
+            skipped.push(format!(
+                "{source}:{}: the target has no word to score",
+                item.line
+            ));
+            continue;
+        };
+        let pred = score.label();
+        confusion[(item.label + 1) as usize][(pred + 1) as usize] += 1;
+        on_item(&item.id, item.label, pred, score.score);
     }
     Ok(metrics(confusion, skipped))
 }

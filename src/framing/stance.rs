@@ -47,6 +47,9 @@ pub struct Contribution {
     pub effective: f64,
     /// Rules that fired.
     pub rules: Vec<&'static str>,
+    /// The matcher's stance entry ([`Matcher::stance`]) behind the term; not serialised.
+    #[serde(skip)]
+    pub entry: u32,
 }
 
 /// A stance score with its evidence.
@@ -281,6 +284,7 @@ pub fn score(
                 weight: info.weight,
                 effective: 0.0,
                 rules: vec!["act-subject"],
+                entry,
             });
             continue;
         }
@@ -386,6 +390,7 @@ pub fn score(
             weight: info.weight,
             effective: round6(w),
             rules,
+            entry,
         });
     }
     out.raw += target_adjust;

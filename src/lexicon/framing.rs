@@ -309,6 +309,11 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// The bundled lexicons before any learned weights (the base of `lexicon learn`).
+    pub fn bundled_base() -> Vec<Lexicon> {
+        Lexicon::bundled()
+    }
+
     /// The bundled lexicons: VADER first, then the domain lexicon (later entries override).
     pub fn bundled() -> Vec<Lexicon> {
         vec![

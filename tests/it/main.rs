@@ -11,6 +11,7 @@ mod faults;
 mod gold;
 mod hostile;
 mod keyness;
+mod learn;
 mod properties;
 mod regress;
 mod security;

@@ -1,0 +1,187 @@
+//! `framelens lexicon learn` (issue 15): fitting stance weights to annotated items.
+
+use crate::{root, run};
+use framelens::learn::{learn, Options};
+use framelens::lexicon::Lexicon;
+use framelens::span::Span;
+use framelens::validate::GoldItem;
+
+const BASE: &str = r#"[meta]
+name = "tiny"
+version = "1.0.0"
+language = "en"
+
+[stance]
+"splendid" = 1.5
+"untouched" = -2.0
+"war" = 0
+"condemn*" = { weight = -2.5, act = true }
+
+[negators]
+terms = ["not", "never"]
+"#;
+
+/// Sixty items: "blorft" only in negative sentences, "glimful" only in positive ones, neutral
+/// sentences with neither; "untouched" is never seen.
+fn items() -> Vec<(String, usize, usize, i8)> {
+    let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let mut v = Vec::new();
+    for i in 0..20 {
+        let day = days[i % 5];
+        for (text, label) in [
+            (
+                format!("Smith was blorft again on {day}, said aide number {i}."),
+                -1,
+            ),
+            (
+                format!("Smith was glimful again on {day}, said aide number {i}."),
+                1,
+            ),
+            (
+                format!("Smith travelled to the capital on {day} with aide number {i}."),
+                0,
+            ),
+        ] {
+            v.push((text, 0, 5, label));
+        }
+    }
+    v
+}
+
+fn gold_items() -> Vec<GoldItem> {
+    items()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (text, s, e, label))| GoldItem {
+            text,
+            target: Span::new(s, e),
+            label,
+            id: i.to_string(),
+            line: i + 1,
+        })
+        .collect()
+}
+
+fn jsonl() -> String {
+    items()
+        .into_iter()
+        .map(|(text, s, e, label)| {
+            serde_json::json!({"text": text, "target_start": s, "target_end": e, "label": label})
+                .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn learning_recovers_the_sign_of_new_terms_and_keeps_unseen_priors() {
+    let base = vec![Lexicon::load_checked(BASE, "tiny.toml").unwrap()];
+    let opts = Options {
+        folds: 3,
+        min_count: 5,
+        l2: 1.0,
+        ..Options::default()
+    };
+    let l = learn(&base, &gold_items(), &opts).unwrap();
+    let weight = |term: &str| {
+        let j = l
+            .data
+            .features
+            .iter()
+            .position(|f| f.term == term)
+            .unwrap_or_else(|| panic!("{term} is a feature"));
+        (l.data.features[j].clone(), l.model.weights[j])
+    };
+    let (f, w) = weight("blorft");
+    assert!(f.lexicon.is_empty() && f.prior == 0.0 && f.n == 20, "{f:?}");
+    assert!(w < -0.5, "blorft {w}");
+    let (_, w) = weight("glimful");
+    assert!(w > 0.5, "glimful {w}");
+    // No evidence: the prior, exactly.
+    let (f, w) = weight("untouched");
+    assert_eq!((f.n, w), (0, -2.0));
+    // Separable data: the fit gets every item right, and so does cross-validation.
+    assert_eq!(l.train.macro_f1, 1.0, "{:?}", l.train);
+    assert_eq!(l.cv.as_ref().unwrap().macro_f1, 1.0, "{:?}", l.cv);
+    // Words in every item carry no signal; the neutral ones stay near 0.
+    let (_, w) = weight("aide");
+    assert!(w.abs() < 0.3, "aide {w}");
+}
+
+#[test]
+fn learned_lexicon_is_deterministic_and_checks_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = dir.path().join("train.jsonl");
+    std::fs::write(&train, jsonl()).unwrap();
+    let base = dir.path().join("tiny.toml");
+    std::fs::write(&base, BASE).unwrap();
+    let mut outs = Vec::new();
+    for name in ["a.toml", "b.toml"] {
+        let out = dir.path().join(name);
+        let (code, stdout, err) = run(
+            &[
+                "lexicon",
+                "learn",
+                "--train",
+                train.to_str().unwrap(),
+                "--base",
+                base.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                "--folds",
+                "3",
+                "--min-count",
+                "5",
+                "--heldout",
+                train.to_str().unwrap(),
+            ],
+            &root(),
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(stdout.contains("cross-validation (3 folds)"), "{stdout}");
+        assert!(stdout.contains("held out"), "{stdout}");
+        outs.push(std::fs::read_to_string(&out).unwrap());
+    }
+    assert_eq!(outs[0], outs[1], "two runs differ");
+    let text = &outs[0];
+    assert!(
+        text.contains("\"blorft\" = { weight = -") && text.contains("learned: n=20, prior 0.0"),
+        "{text}"
+    );
+    assert!(!text.contains("\"untouched\""), "{text}");
+    let out = dir.path().join("a.toml");
+    let (code, stdout, err) = run(&["lexicon", "check", out.to_str().unwrap()], &root());
+    assert_eq!(code, 0, "{stdout}{err}");
+    assert!(stdout.contains("0 error(s)"), "{stdout}");
+    // The learned lexicon, read as a new version of nothing: every entry is an addition.
+    let empty = dir.path().join("empty.toml");
+    std::fs::write(
+        &empty,
+        "[meta]\nname = \"learned\"\nversion = \"0\"\nlanguage = \"en\"\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(
+        &[
+            "lexicon",
+            "diff",
+            empty.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("blorft"), "{stdout}");
+    // The output may not overwrite an input.
+    let (code, _, err) = run(
+        &[
+            "lexicon",
+            "learn",
+            "--train",
+            train.to_str().unwrap(),
+            "--out",
+            train.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert_eq!(code, 2, "{err}");
+}
