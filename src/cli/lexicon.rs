@@ -45,7 +45,7 @@ pub struct LearnArgs {
     /// Annotated items to fit on (JSONL, as `validate --gold`)
     #[arg(long, value_name = "FILE")]
     train: PathBuf,
-    /// Base lexicons, in precedence order (default: the bundled VADER and geopolitics)
+    /// Base lexicons, in precedence order (default: the bundled VADER and geopolitics, without the learned weights)
     #[arg(long, value_name = "LEXICON", num_args = 1..)]
     base: Vec<PathBuf>,
     /// Where to write the learned lexicon (TOML)

@@ -12,7 +12,7 @@ use super::{ExitStatus, Failure, Outcome};
 use crate::analysis::pipeline::{input_order, run_workers, RunOptions};
 use crate::analysis::Analyzer;
 use crate::hash::sha256_hex;
-use crate::lexicon::framing::{GEOPOLITICS, VADER};
+use crate::lexicon::framing::{GEOPOLITICS, LEARNED, VADER};
 use crate::lexicon::Lexicon;
 use crate::regress::{Explain, MetricKind, RegressWorker, Regression, Sides, Tolerances, Verdict};
 use crate::report::folder;
@@ -125,7 +125,11 @@ fn baseline_lexicons(
         paths.sort();
         texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
     }
-    texts.extend([VADER.to_string(), GEOPOLITICS.to_string()]);
+    texts.extend([
+        VADER.to_string(),
+        LEARNED.to_string(),
+        GEOPOLITICS.to_string(),
+    ]);
     for info in &base.provenance.lexicons {
         if !info.path.starts_with("bundled:") {
             texts.extend(std::fs::read_to_string(&info.path).ok());

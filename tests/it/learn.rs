@@ -185,3 +185,60 @@ fn learned_lexicon_is_deterministic_and_checks_like_any_other() {
     );
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn validate_shows_intervals_side_by_side_and_groups_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let rows = [
+        ("Iran condemned Israel for the strikes.", 15, 21, -1),
+        ("Smith travelled to the capital on Monday.", 0, 5, 0),
+        // No stance term anywhere: framelens says neutral, so this is an error of "no term fired".
+        ("Smith travelled to the capital on Tuesday.", 0, 5, 1),
+        ("Smith praised the brave volunteers.", 18, 35, 1),
+    ];
+    let text: String = rows
+        .iter()
+        .map(|(t, s, e, l)| {
+            serde_json::json!({"text": t, "target_start": s, "target_end": e, "label": l})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(&gold, text).unwrap();
+    let args = ["validate", "--gold", gold.to_str().unwrap(), "--errors"];
+    let (code, out, err) = run(&args, &root());
+    assert_eq!(code, 0, "{err}");
+    for want in [
+        "macro-F1 95% bootstrap interval",
+        "framelens, lexicons loaded",
+        "bundled without learned weights",
+        "VADER sentence score",
+        "no term fired (1)",
+    ] {
+        assert!(out.contains(want), "{want:?} missing:\n{out}");
+    }
+    // Deterministic resampling: the same output twice.
+    assert_eq!(run(&args, &root()).1, out);
+}
+
+#[test]
+fn bootstrap_interval_is_deterministic_and_brackets_the_figure() {
+    use framelens::validate::{bootstrap_interval, Scorer};
+    let pairs: Vec<(i8, i8)> = (0..300)
+        .map(|i| {
+            let g = (i % 3) as i8 - 1;
+            (g, if i % 5 == 0 { 0 } else { g })
+        })
+        .collect();
+    let s = Scorer::from_pairs("x", &pairs, Vec::new());
+    assert_eq!(bootstrap_interval(&pairs, 1000), s.interval);
+    assert!(
+        s.interval.0 < s.metrics.macro_f1 && s.metrics.macro_f1 < s.interval.1,
+        "{s:?}"
+    );
+    assert!(s.interval.1 - s.interval.0 < 0.2, "{s:?}");
+    // All right: no spread.
+    let right: Vec<(i8, i8)> = pairs.iter().map(|&(g, _)| (g, g)).collect();
+    assert_eq!(bootstrap_interval(&right, 200), (1.0, 1.0));
+}
