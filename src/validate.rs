@@ -20,6 +20,8 @@ struct Item {
     target_end: usize,
     label: i8,
     id: Option<serde_json::Value>,
+    #[serde(default)]
+    split: Option<String>,
 }
 
 /// Validation figures.
@@ -110,6 +112,8 @@ pub struct GoldItem {
     pub id: String,
     /// Its line in the file.
     pub line: usize,
+    /// Its `split` (`dev`, `test`), if the file has one.
+    pub split: Option<String>,
 }
 
 /// Reads the items of a gold file from `reader` (`source` names it in skip reasons); lines
@@ -167,6 +171,7 @@ pub fn read_items(
             label: item.label,
             id,
             line: lno,
+            split: item.split,
         });
     }
     Ok((items, skipped))

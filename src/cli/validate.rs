@@ -123,6 +123,8 @@ pub fn run(args: Args) -> Outcome {
     };
     let mut items = String::new();
     let mut pairs = Vec::new();
+    // (gold, predicted) per `split` of the gold file.
+    let mut splits: std::collections::BTreeMap<String, Vec<(i8, i8)>> = Default::default();
     // Errors by group: (group, line).
     let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     let confusion = crate::validate::score_items(
@@ -133,6 +135,9 @@ pub fn run(args: Args) -> Outcome {
         |it, s| {
             let pred = s.label();
             pairs.push((it.label, pred));
+            if let Some(sp) = &it.split {
+                splits.entry(sp.clone()).or_default().push((it.label, pred));
+            }
             if it.label != pred {
                 let (group, term) = crate::validate::error_group(s);
                 groups.entry(group).or_default().push(format!(
@@ -238,6 +243,16 @@ pub fn run(args: Args) -> Outcome {
                     pr.join(" | "),
                     sc.metrics.confusion
                 ));
+            }
+            if !splits.is_empty() {
+                s.push_str("\nby split (the file's `split` field)\n");
+                for (name, p) in &splits {
+                    let sc = crate::validate::Scorer::from_pairs(name, p, Vec::new());
+                    s.push_str(&format!(
+                        "{:<8} items {:>5}  macro-F1 {:.4}  95% interval {:.4}-{:.4}\n",
+                        name, sc.metrics.n, sc.metrics.macro_f1, sc.interval.0, sc.interval.1
+                    ));
+                }
             }
             if args.errors {
                 s.push_str("\nmisclassified, by the rules of the term that weighed most\n");

@@ -58,6 +58,7 @@ fn gold_items() -> Vec<GoldItem> {
             label,
             id: i.to_string(),
             line: i + 1,
+            split: None,
         })
         .collect()
 }
@@ -218,8 +219,21 @@ fn validate_shows_intervals_side_by_side_and_groups_errors() {
     ] {
         assert!(out.contains(want), "{want:?} missing:\n{out}");
     }
+    assert!(!out.contains("by split"), "{out}");
     // Deterministic resampling: the same output twice.
     assert_eq!(run(&args, &root()).1, out);
+}
+
+#[test]
+fn validate_gives_figures_per_split() {
+    let (code, out, err) = run(
+        &["validate", "--gold", "fixtures/stance/gold.jsonl"],
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("by split"), "{out}");
+    assert!(out.contains("dev      items   542"), "{out}");
+    assert!(out.contains("test     items   346"), "{out}");
 }
 
 #[test]
