@@ -50,6 +50,9 @@ pub struct Contribution {
     /// The matcher's stance entry ([`Matcher::stance`]) behind the term; not serialised.
     #[serde(skip)]
     pub entry: u32,
+    /// The weight was fitted by `lexicon learn` (named as such in evidence).
+    #[serde(skip)]
+    pub learned: bool,
 }
 
 /// A stance score with its evidence.
@@ -285,6 +288,7 @@ pub fn score(
                 effective: 0.0,
                 rules: vec!["act-subject"],
                 entry,
+                learned: info.learned,
             });
             continue;
         }
@@ -391,6 +395,7 @@ pub fn score(
             effective: round6(w),
             rules,
             entry,
+            learned: info.learned,
         });
     }
     out.raw += target_adjust;

@@ -256,3 +256,29 @@ fn bootstrap_interval_is_deterministic_and_brackets_the_figure() {
     let right: Vec<(i8, i8)> = pairs.iter().map(|&(g, _)| (g, g)).collect();
     assert_eq!(bootstrap_interval(&right, 200), (1.0, 1.0));
 }
+
+#[test]
+fn learned_weights_are_named_as_such_in_evidence() {
+    let az = framelens::analysis::Analyzer::bundled();
+    let learned = |text: &str, target: &str, term: &str| {
+        let at = text.find(target).unwrap();
+        let s =
+            framelens::analysis::score_target(&az, text, Span::new(at, at + target.len())).unwrap();
+        let c = s
+            .contributions
+            .iter()
+            .find(|c| c.text == term)
+            .unwrap_or_else(|| panic!("{term} in {:?}", s.contributions));
+        c.learned
+    };
+    // "won": VADER's weight, re-fitted in lexicons/learned.toml; "condemned": geopolitics.
+    assert!(learned("Smith won the vote in the end.", "Smith", "won"));
+    assert!(!learned(
+        "Iran condemned Israel for the strikes.",
+        "Israel",
+        "condemned"
+    ));
+    // And the report's evidence says so.
+    let report = std::fs::read_to_string(crate::root().join("reports/seeds/report.json")).unwrap();
+    assert!(report.contains(" (learned) -> "), "no learned weight named");
+}
