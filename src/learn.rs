@@ -42,6 +42,8 @@ pub struct Options {
     pub min_count: usize,
     /// Class weights `N / (3 N_c)`.
     pub balanced: bool,
+    /// Also two-word candidates (adjacent lower-case words, not both stop words).
+    pub bigrams: bool,
     /// L-BFGS iterations.
     pub max_iter: usize,
 }
@@ -53,6 +55,7 @@ impl Default for Options {
             l2: 2.0,
             min_count: 20,
             balanced: true,
+            bigrams: false,
             max_iter: 300,
         }
     }
@@ -134,6 +137,7 @@ pub fn candidates(
     base: &[Lexicon],
     items: &[GoldItem],
     min_count: usize,
+    bigrams: bool,
 ) -> Result<Vec<String>, crate::lexicon::Error> {
     let az = analyzer(base.to_vec())?;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -166,8 +170,36 @@ pub fn candidates(
                 }
                 seen.push(word);
             }
+            let mut pairs: Vec<String> = Vec::new();
+            let lower = |i: usize| {
+                let w = toks.tokens[i].span.of(&it.text);
+                (toks.tokens[i].word
+                    && !(t0..=t1).contains(&i)
+                    && w.len() >= 2
+                    && w.bytes().all(|c| c.is_ascii_lowercase())
+                    && !covered(i))
+                .then_some(w)
+            };
+            for i in a..b.saturating_sub(1).max(a) {
+                if !bigrams {
+                    break;
+                }
+                let (Some(x), Some(y)) = (lower(i), lower(i + 1)) else {
+                    continue;
+                };
+                if az.stopwords.contains(x) && az.stopwords.contains(y) {
+                    continue;
+                }
+                let p = format!("{x} {y}");
+                if !pairs.contains(&p) {
+                    pairs.push(p);
+                }
+            }
             for w in seen {
                 *counts.entry(w.to_string()).or_default() += 1;
+            }
+            for p in pairs {
+                *counts.entry(p).or_default() += 1;
             }
         });
     }
@@ -497,7 +529,7 @@ pub fn learn(
     items: &[GoldItem],
     opts: &Options,
 ) -> Result<Learned, crate::lexicon::Error> {
-    let cands = candidates(base, items, opts.min_count)?;
+    let cands = candidates(base, items, opts.min_count, opts.bigrams)?;
     let data = extract(base, &cands, items, opts.folds)?;
     let all: Vec<usize> = (0..data.examples.len()).collect();
     let cv = (opts.folds > 1).then(|| {

@@ -63,6 +63,9 @@ pub struct LearnArgs {
     /// Do not weight the classes by inverse frequency
     #[arg(long)]
     unbalanced: bool,
+    /// Also two-word candidate terms (adjacent lower-case words, not both stop words)
+    #[arg(long)]
+    bigrams: bool,
     /// Annotated items never fitted on: their macro-F1 with the learned lexicon is printed
     #[arg(long, value_name = "FILE")]
     heldout: Option<PathBuf>,
@@ -199,6 +202,7 @@ fn learn(a: LearnArgs) -> Outcome {
         l2: a.l2,
         min_count: a.min_count,
         balanced: !a.unbalanced,
+        bigrams: a.bigrams,
         ..Default::default()
     };
     let learned = crate::learn::learn(&base, &items, &opts).map_err(Failure::usage)?;
@@ -219,14 +223,15 @@ fn learn(a: LearnArgs) -> Outcome {
         name: a.name.clone(),
         version: "1.0.0".into(),
         description: format!(
-            "stance weights fitted to {train_name} (sha256 {}, {} items) over {}; l2 {}, min count {}, {} folds{}",
+            "stance weights fitted to {train_name} (sha256 {}, {} items) over {}; l2 {}, min count {}, {} folds{}{}",
             &train_hash[..12],
             learned.data.examples.len(),
             bases.join(", "),
             a.l2,
             a.min_count,
             a.folds,
-            if a.unbalanced { ", unbalanced" } else { "" }
+            if a.unbalanced { ", unbalanced" } else { "" },
+            if a.bigrams { ", bigrams" } else { "" },
         ),
     };
     let toml_text = crate::learn::to_toml(&learned, &meta);

@@ -107,6 +107,18 @@ fn learning_recovers_the_sign_of_new_terms_and_keeps_unseen_priors() {
     // Words in every item carry no signal; the neutral ones stay near 0.
     let (_, w) = weight("aide");
     assert!(w.abs() < 0.3, "aide {w}");
+    // Two-word candidates only when asked for.
+    let words = framelens::learn::candidates(&base, &gold_items(), 5, false).unwrap();
+    assert!(words.contains(&"blorft".to_string()) && !words.iter().any(|w| w.contains(' ')));
+    let pairs = framelens::learn::candidates(&base, &gold_items(), 5, true).unwrap();
+    assert!(pairs.contains(&"blorft again".to_string()), "{pairs:?}");
+    // Not both stop words; never the target.
+    assert!(pairs.contains(&"the capital".to_string()), "{pairs:?}");
+    assert!(!pairs.contains(&"to the".to_string()), "{pairs:?}");
+    assert!(
+        !pairs.iter().any(|w| w.to_lowercase().contains("smith")),
+        "{pairs:?}"
+    );
 }
 
 #[test]
