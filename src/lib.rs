@@ -142,6 +142,7 @@ pub mod fuzz_targets;
 pub mod gold;
 #[doc(hidden)]
 pub mod hash;
+pub mod learn;
 pub mod lexicon;
 #[doc(hidden)]
 pub mod rank;

@@ -9,7 +9,7 @@ pub mod aggregate;
 pub mod pipeline;
 mod target;
 
-pub use target::score_target;
+pub use target::{score_target, with_target};
 
 use crate::actors::{ActorMatcher, FuzzyCache, Mention};
 use crate::corpus::boilerplate::{Boilerplate, Layout};

@@ -2,13 +2,19 @@
 //! annotated set. It runs the whole analysis on the text (so it lives here, above `framing`),
 //! then scores the target as framing scores a mention.
 
-use super::Analyzer;
+use super::{Analysed, Analyzer};
 use crate::framing::stance;
 use crate::span::Span;
 
-/// Scores the stance of `text` toward the target at byte span `target` (a standalone
-/// sentence or passage, as in an annotated set). None when the target has no tokens.
-pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::Score> {
+/// Analyses `text` as a standalone article and calls `f` with the analysis, the token range of
+/// the target's sentence (half-open) and the target's tokens (inclusive). None when the target
+/// has no tokens.
+pub fn with_target<R>(
+    az: &Analyzer,
+    text: &str,
+    target: Span,
+    f: impl FnOnce(&Analysed, (usize, usize), (usize, usize)) -> R,
+) -> Option<R> {
     let article = crate::corpus::Article {
         id: "target".into(),
         outlet: "unknown".into(),
@@ -34,13 +40,21 @@ pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::S
         .rposition(|t| t.span.end > target.start && t.span.start < target.end)?;
     let si = an.sentence_at(toks.tokens[t0].span.start)?;
     let range = toks.range(an.sentences[si].0);
-    Some(stance::score(
-        text,
-        toks,
-        &an.hits,
-        &az.matcher,
-        range,
-        (t0, t1),
-        &stance::ScareIndex::new(&an.scare),
-    ))
+    Some(f(&an, range, (t0, t1)))
+}
+
+/// Scores the stance of `text` toward the target at byte span `target` (a standalone
+/// sentence or passage, as in an annotated set). None when the target has no tokens.
+pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::Score> {
+    with_target(az, text, target, |an, range, t| {
+        stance::score(
+            text,
+            &an.tokens,
+            &an.hits,
+            &az.matcher,
+            range,
+            t,
+            &stance::ScareIndex::new(&an.scare),
+        )
+    })
 }

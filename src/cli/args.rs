@@ -74,7 +74,7 @@ pub struct LexiconArgs {
     /// Lexicon (TOML) to add; one whose meta.name equals a bundled one replaces it. Repeatable
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
-    /// Do not load the bundled lexicons (VADER and geopolitics)
+    /// Do not load the bundled lexicons (VADER, learned and geopolitics)
     #[arg(long)]
     pub no_default_lexicons: bool,
 }

@@ -13,7 +13,7 @@ use anyhow::anyhow;
 use framelens::analysis::pipeline::{input_order, run_workers, RunOptions};
 use framelens::analysis::Analyzer;
 use framelens::hash::sha256_hex;
-use framelens::lexicon::framing::{GEOPOLITICS, VADER};
+use framelens::lexicon::framing::{GEOPOLITICS, LEARNED, VADER};
 use framelens::lexicon::Lexicon;
 use framelens::regress::{
     Explain, MetricKind, RegressWorker, Regression, Sides, Tolerances, Verdict,
@@ -127,7 +127,11 @@ fn baseline_lexicons(
         paths.sort();
         texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
     }
-    texts.extend([VADER.to_string(), GEOPOLITICS.to_string()]);
+    texts.extend([
+        VADER.to_string(),
+        LEARNED.to_string(),
+        GEOPOLITICS.to_string(),
+    ]);
     for info in &base.provenance.lexicons {
         if !info.path.starts_with("bundled:") {
             texts.extend(std::fs::read_to_string(&info.path).ok());

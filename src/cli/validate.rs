@@ -39,25 +39,6 @@ pub struct Args {
     items: Option<PathBuf>,
 }
 
-/// Scores every item of a gold file.
-pub fn evaluate(
-    az: &Analyzer,
-    path: &std::path::Path,
-    on_item: impl FnMut(&str, i8, i8, f64),
-) -> Result<Metrics, Failure> {
-    let f = std::fs::File::open(path)
-        .with_context(|| format!("cannot open {}", path.display()))
-        .map_err(Failure::usage)?;
-    framelens::validate::score(
-        az,
-        std::io::BufReader::new(f),
-        &path.display().to_string(),
-        on_item,
-    )
-    .with_context(|| format!("cannot read {}", path.display()))
-    .map_err(Failure::usage)
-}
-
 /// Runs `validate`.
 pub fn run(args: Args) -> Outcome {
     let lexicons = args.lexicons.load()?;
@@ -67,7 +48,6 @@ pub fn run(args: Args) -> Outcome {
         framelens::corpus::boilerplate::Boilerplate::bundled(),
     )
     .map_err(super::Failure::usage)?;
-    let mut wrong = Vec::new();
     let mut out = String::new();
     for (set, paths) in [
         ("attribution", &args.attribution),
@@ -114,29 +94,98 @@ pub fn run(args: Args) -> Outcome {
             "the gold file would be overwritten: write the items to another file",
         )?;
     }
+    let (gold_items, mut skipped) = {
+        let f = std::fs::File::open(gold)
+            .with_context(|| format!("cannot open {}", gold.display()))
+            .map_err(Failure::usage)?;
+        framelens::validate::read_items(std::io::BufReader::new(f), &gold.display().to_string())
+            .with_context(|| format!("cannot read {}", gold.display()))
+            .map_err(Failure::usage)?
+    };
     let mut items = String::new();
-    let m = evaluate(&az, gold, |id, gold, pred, score| {
-        if gold != pred {
-            wrong.push(format!(
-                "{id}: gold {gold:+} predicted {pred:+} (score {score:+.3})"
-            ));
-        }
-        items.push_str(
-            &serde_json::json!({"id": id, "gold": gold, "predicted": pred, "score": score})
-                .to_string(),
-        );
-        items.push('\n');
-    })?;
+    let mut pairs = Vec::new();
+    // (gold, predicted) per `split` of the gold file.
+    let mut splits: std::collections::BTreeMap<String, Vec<(i8, i8)>> = Default::default();
+    // Errors by group: (group, line).
+    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let confusion = framelens::validate::score_items(
+        &az,
+        &gold_items,
+        &gold.display().to_string(),
+        &mut skipped,
+        |it, s| {
+            let pred = s.label();
+            pairs.push((it.label, pred));
+            if let Some(sp) = &it.split {
+                splits.entry(sp.clone()).or_default().push((it.label, pred));
+            }
+            if it.label != pred {
+                let (group, term) = framelens::validate::error_group(s);
+                groups.entry(group).or_default().push(format!(
+                    "  {}: gold {:+} predicted {pred:+} (score {:+.3}) {term}",
+                    it.id, it.label, s.score
+                ));
+            }
+            items.push_str(
+                &serde_json::json!({"id": it.id, "gold": it.label, "predicted": pred, "score": s.score})
+                    .to_string(),
+            );
+            items.push('\n');
+        },
+    );
+    let m = framelens::validate::metrics(confusion, skipped);
     if let Some(p) = &args.items {
         common::write_atomic(p, items.as_bytes())?;
     }
     for s in &m.skipped {
         eprintln!("framelens: skipped {s}");
     }
+    let base = Analyzer::new(
+        framelens::lexicon::Gazetteer::bundled(),
+        framelens::lexicon::Lexicon::bundled_base(),
+        framelens::corpus::boilerplate::Boilerplate::bundled(),
+    )
+    .map_err(Failure::usage)?;
+    let vader = framelens::lexicon::Matcher::new(&framelens::lexicon::Lexicon::bundled_base()[..1])
+        .map_err(Failure::usage)?;
+    let mut side = vec![framelens::validate::Scorer::from_pairs(
+        "framelens, lexicons loaded",
+        &pairs,
+        Vec::new(),
+    )];
+    side.extend(framelens::validate::compare(
+        &gold_items,
+        &[("bundled without learned weights", &base)],
+        &vader,
+    ));
     out += &match args.format {
-        Format::Json => serde_json::to_string_pretty(&m).map_err(Failure::usage)? + "\n",
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                #[serde(flatten)]
+                metrics: &'a Metrics,
+                interval: (f64, f64),
+                side_by_side: &'a [framelens::validate::Scorer],
+            }
+            serde_json::to_string_pretty(&Out {
+                metrics: &m,
+                interval: side[0].interval,
+                side_by_side: &side,
+            })
+            .map_err(Failure::usage)?
+                + "\n"
+        }
         Format::Table => {
-            let mut s = format!("items {}  accuracy {:.4}  macro-F1 {:.4}\n\nclass  precision  recall  f1      support\n", m.n, m.accuracy, m.macro_f1);
+            let mut s = format!(
+                "items {}  accuracy {:.4}  macro-F1 {:.4}\n",
+                m.n, m.accuracy, m.macro_f1
+            );
+            s.push_str(&format!(
+                "macro-F1 95% bootstrap interval {:.4}-{:.4} ({} replicates)\n\nclass  precision  recall  f1      support\n",
+                side[0].interval.0,
+                side[0].interval.1,
+                framelens::validate::BOOTSTRAP_REPLICATES
+            ));
             for c in &m.classes {
                 s.push_str(&format!(
                     "{:>+5}  {:>9.4}  {:>6.4}  {:.4}  {:>7}\n",
@@ -153,11 +202,49 @@ pub fn run(args: Args) -> Outcome {
                     row[2]
                 ));
             }
+            s.push_str("\nside by side (same items; P/R per class -1, 0, +1; confusion rows gold -1/0/+1)\n");
+            s.push_str(&format!(
+                "{:<34} {:>8}  {:<13} {:>8}  {:<35} confusion\n",
+                "scorer", "macro-F1", "95% interval", "accuracy", "P/R -1 | 0 | +1"
+            ));
+            for sc in &side {
+                let pr: Vec<String> = sc
+                    .metrics
+                    .classes
+                    .iter()
+                    .map(|c| format!("{:.2}/{:.2}", c.precision, c.recall))
+                    .collect();
+                s.push_str(&format!(
+                    "{:<34} {:>8.4}  {:.4}-{:.4} {:>8.4}  {:<35} {:?}\n",
+                    sc.name,
+                    sc.metrics.macro_f1,
+                    sc.interval.0,
+                    sc.interval.1,
+                    sc.metrics.accuracy,
+                    pr.join(" | "),
+                    sc.metrics.confusion
+                ));
+            }
+            if !splits.is_empty() {
+                s.push_str("\nby split (the file's `split` field)\n");
+                for (name, p) in &splits {
+                    let sc = framelens::validate::Scorer::from_pairs(name, p, Vec::new());
+                    s.push_str(&format!(
+                        "{:<8} items {:>5}  macro-F1 {:.4}  95% interval {:.4}-{:.4}\n",
+                        name, sc.metrics.n, sc.metrics.macro_f1, sc.interval.0, sc.interval.1
+                    ));
+                }
+            }
             if args.errors {
-                s.push_str("\nmisclassified\n");
-                for w in &wrong {
-                    s.push_str(w);
-                    s.push('\n');
+                s.push_str("\nmisclassified, by the rules of the term that weighed most\n");
+                let mut g: Vec<(&String, &Vec<String>)> = groups.iter().collect();
+                g.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+                for (name, lines) in g {
+                    s.push_str(&format!("{name} ({})\n", lines.len()));
+                    for l in lines {
+                        s.push_str(l);
+                        s.push('\n');
+                    }
                 }
             }
             s

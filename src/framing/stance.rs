@@ -50,6 +50,12 @@ pub struct Contribution {
     pub effective: f64,
     /// Rules that fired.
     pub rules: Vec<&'static str>,
+    /// The matcher's stance entry ([`Matcher::stance`]) behind the term; not serialised.
+    #[serde(skip)]
+    pub entry: u32,
+    /// The weight was fitted by `lexicon learn` (named as such in evidence).
+    #[serde(skip)]
+    pub learned: bool,
 }
 
 /// A stance score with its evidence.
@@ -284,6 +290,8 @@ pub fn score(
                 weight: info.weight,
                 effective: 0.0,
                 rules: vec!["act-subject"],
+                entry,
+                learned: info.learned,
             });
             continue;
         }
@@ -389,6 +397,8 @@ pub fn score(
             weight: info.weight,
             effective: round_signed(w, DECIMALS),
             rules,
+            entry,
+            learned: info.learned,
         });
     }
     out.raw += target_adjust;

@@ -10,6 +10,9 @@ use toml::Spanned;
 pub const GEOPOLITICS: &str = include_str!("../../lexicons/geopolitics.toml");
 /// The bundled general sentiment lexicon (VADER, MIT licence).
 pub const VADER: &str = include_str!("../../lexicons/vader.toml");
+/// The bundled learned weights: VADER's terms and new words fitted to NewsMTSC's training
+/// split by `framelens lexicon learn` (docs/lexicon.md, "Learning weights").
+pub const LEARNED: &str = include_str!("../../lexicons/learned.toml");
 
 /// A term with where it was written (1-based line and column).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -316,14 +319,27 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// The bundled lexicons: VADER first, then the domain lexicon (later entries override).
-    pub fn bundled() -> Vec<Lexicon> {
+    /// The bundled lexicons without the learned weights: VADER, then the domain lexicon (the
+    /// default base of `lexicon learn`, and the comparison of `validate`).
+    pub fn bundled_base() -> Vec<Lexicon> {
         vec![
             Lexicon::load_checked(VADER, "bundled:lexicons/vader.toml")
                 .expect("bundled VADER lexicon is valid"),
             Lexicon::load_checked(GEOPOLITICS, "bundled:lexicons/geopolitics.toml")
                 .expect("bundled geopolitics lexicon is valid"),
         ]
+    }
+
+    /// The bundled lexicons: VADER first, then the weights learned over VADER, then the domain
+    /// lexicon (later entries override: the domain terms keep their hand-set weights).
+    pub fn bundled() -> Vec<Lexicon> {
+        let mut v = Lexicon::bundled_base();
+        v.insert(
+            1,
+            Lexicon::load_checked(LEARNED, "bundled:lexicons/learned.toml")
+                .expect("bundled learned lexicon is valid"),
+        );
+        v
     }
 }
 

@@ -115,6 +115,9 @@ pub struct StanceInfo {
     pub act: bool,
     /// Lexicon name it came from.
     pub lexicon: String,
+    /// A weight fitted by `lexicon learn` (its note starts with `learned:`).
+    #[serde(skip)]
+    pub learned: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -300,6 +303,7 @@ impl Merged {
                 weight: s.weight,
                 act: s.act,
                 lexicon: lex.info.name.clone(),
+                learned: s.note.as_deref().is_some_and(|n| n.starts_with("learned:")),
             };
             let k = term_key(&s.term.text);
             match self.stance_by_key.get(&k) {

@@ -12,6 +12,7 @@ mod findings;
 mod gold;
 mod hostile;
 mod keyness;
+mod learn;
 mod properties;
 mod referents;
 mod regress;

@@ -418,9 +418,10 @@ impl Aggregate {
                         c.span,
                         MarkKind::Stance,
                         &format!(
-                            "{} {:+} -> {:+} {}",
+                            "{} {:+}{} -> {:+} {}",
                             c.text,
                             c.weight,
+                            if c.learned { " (learned)" } else { "" },
                             c.effective,
                             c.rules.join(",")
                         ),
