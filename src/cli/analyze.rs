@@ -113,9 +113,11 @@ pub fn run(args: Args) -> Outcome {
     };
     let result = run_pipeline(&az, streams, &opts, &|_| {}).map_err(Failure::data)?;
     let agg = &result.aggregate;
+    let mut skips = common::Skips::default();
     for s in agg.skipped() {
-        eprintln!("framelens: skipped {}", s.message());
+        skips.note(s);
     }
+    skips.finish("every skip is listed in report.json and index.html (Accounting)");
     common::summary(agg.read(), agg.analysed(), agg.skipped().len());
     if agg.analysed() == 0 {
         return Err(Failure::data(common::nothing_to_analyse(agg.read())));

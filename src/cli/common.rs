@@ -7,6 +7,6 @@ pub use super::args::{
 };
 pub use super::files::{check_out, check_output, check_replaceable, write_atomic, write_dir};
 pub use super::stdout::{
-    csv_record, is_broken_pipe, nothing_to_analyse, print, stdout_failure, summary,
+    csv_record, is_broken_pipe, nothing_to_analyse, print, stdout_failure, summary, Skips,
 };
 pub use super::walk::visit;

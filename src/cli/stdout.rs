@@ -62,3 +62,44 @@ pub fn nothing_to_analyse(read: u64) -> anyhow::Error {
 pub fn summary(read: u64, analysed: u64, skipped: usize) {
     eprintln!("framelens: read {read} = analysed {analysed} + skipped {skipped}");
 }
+
+/// Skips printed one per line before the rest are only counted.
+pub const SKIPS_PRINTED: usize = 20;
+
+/// Prints the first [`SKIPS_PRINTED`] skips to standard error, one line each, and counts the
+/// rest by kind, so that a corpus with a million bad lines does not flood the terminal; nothing
+/// is lost: [`Skips::finish`] prints the counts and where every skip is listed.
+#[derive(Default)]
+pub struct Skips {
+    printed: usize,
+    more: std::collections::BTreeMap<String, u64>,
+}
+
+impl Skips {
+    /// Prints (or counts) one skip.
+    pub fn note(&mut self, s: &framelens::corpus::Skip) {
+        if self.printed < SKIPS_PRINTED {
+            self.printed += 1;
+            eprintln!("framelens: skipped {}", s.message());
+        } else {
+            let kind = serde_json::to_value(s.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            *self.more.entry(kind).or_default() += 1;
+        }
+    }
+
+    /// Prints how many more were skipped, by kind, and where they are all listed.
+    pub fn finish(&self, listed: &str) {
+        if self.more.is_empty() {
+            return;
+        }
+        let n: u64 = self.more.values().sum();
+        let kinds: Vec<String> = self.more.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        eprintln!(
+            "framelens: ... and {n} more skipped ({}); {listed}",
+            kinds.join(", ")
+        );
+    }
+}

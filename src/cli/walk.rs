@@ -17,8 +17,9 @@ pub fn visit(
     let mut cache = framelens::actors::FuzzyCache::default();
     let (mut read, mut analysed, mut skipped) = (0u64, 0u64, 0usize);
     let mut stop: Option<framelens::corpus::Skip> = None;
+    let mut skips = super::stdout::Skips::default();
     let mut on_skip = |s: framelens::corpus::Skip, skipped: &mut usize| {
-        eprintln!("framelens: skipped {}", s.message());
+        skips.note(&s);
         *skipped += 1;
         if input.strict {
             stop = Some(s);
@@ -40,6 +41,7 @@ pub fn visit(
             Err(s) => on_skip(s, &mut skipped),
         }
     });
+    skips.finish("run `framelens analyze` for a report that lists every skip");
     summary(read, analysed, skipped);
     if let Some(s) = stop {
         return Err(Failure::data(framelens::analysis::pipeline::StrictStop(s)));

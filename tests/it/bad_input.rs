@@ -566,3 +566,32 @@ fn a_date_with_a_multibyte_character_does_not_panic() {
     .unwrap();
     check(path.to_str().unwrap(), 2, 2, &[]);
 }
+
+/// Thirty bad lines: the first twenty are printed, the rest counted by kind; the report still
+/// lists all thirty (issue 17: nothing lost, nothing flooded).
+#[test]
+fn many_skips_print_twenty_then_counts_and_the_report_lists_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut corpus = String::new();
+    for i in 0..30 {
+        corpus.push_str(&format!("{{\"id\": \"b{i}\", not json\n"));
+    }
+    corpus.push_str("{\"id\": \"ok\", \"outlet\": \"x\", \"text\": \"Syria said on Monday it would attend the talks in Geneva next week.\"}\n");
+    std::fs::write(dir.path().join("c.jsonl"), corpus).unwrap();
+    let (code, _, err) = super::run(&["analyze", "c.jsonl", "--out", "r"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let lines = err
+        .lines()
+        .filter(|l| l.starts_with("framelens: skipped "))
+        .count();
+    assert_eq!(lines, 20, "{err}");
+    assert!(
+        err.contains("... and 10 more skipped (invalid-json 10)"),
+        "{err}"
+    );
+    assert!(err.contains("read 31 = analysed 1 + skipped 30"), "{err}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r/report.json")).unwrap())
+            .unwrap();
+    assert_eq!(report["accounting"]["skips"].as_array().unwrap().len(), 30);
+}
