@@ -7,6 +7,7 @@
 
 pub mod aggregate;
 pub mod pipeline;
+pub mod shard;
 mod target;
 
 pub use target::{score_target, with_target};

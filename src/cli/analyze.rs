@@ -6,7 +6,8 @@
 
 use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
-use framelens::analysis::pipeline::{run as run_pipeline, RunOptions};
+use framelens::analysis::pipeline::{run as run_pipeline, RunOptions, RunResult};
+use framelens::analysis::Analyzer;
 use framelens::report::folder;
 use framelens::report::{FindingVoices, Report, ReportOptions};
 
@@ -26,12 +27,20 @@ use std::path::PathBuf;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    lexicons: LexiconArgs,
+    pub run: RunArgs,
     /// Output folder (default: reports/<name of the first input>)
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+}
+
+/// The flags that decide what is counted and reported: shared by `analyze` and `map` (a
+/// cluster gives every `map` task the same ones).
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
     /// Group voices: NAME=voice,voice,... (repeatable), e.g. state=tass,tasnim,presstv,irna
     #[arg(long = "group", value_name = "NAME=V,V")]
     groups: Vec<String>,
@@ -89,11 +98,27 @@ pub fn run(args: Args) -> Outcome {
     let out = args
         .out
         .clone()
-        .unwrap_or_else(|| common::default_out(&args.input.inputs));
-    let mut read = args.input.paths();
-    read.extend(args.lexicons.lexicons.iter().map(PathBuf::as_path));
+        .unwrap_or_else(|| common::default_out(&args.run.input.inputs));
+    let mut read = args.run.input.paths();
+    read.extend(args.run.lexicons.lexicons.iter().map(PathBuf::as_path));
     common::check_out(&out, &read)?;
     common::check_replaceable(&out)?;
+    let (az, result, options) = fold(&args.run)?;
+    let report = Report::build(&az, &result.aggregate, result.inputs, options);
+    let files = folder::files(&report, &az)
+        .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
+    common::write_dir(&out, &files)?;
+    eprintln!(
+        "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
+        out.display()
+    );
+    Ok(ExitStatus::Success)
+}
+
+/// Reads the inputs and folds every article: the analyzer, the folded counts with the inputs'
+/// provenance, and the report options. Prints skips and the accounting summary; nothing
+/// analysable is a data failure.
+pub fn fold(args: &RunArgs) -> Result<(Analyzer, RunResult, ReportOptions), Failure> {
     let az = common::analyzer(&args.input, Some(&args.lexicons))?;
     let (groups, listed) = parse_groups(&args.groups)?;
     let mut pairs = Vec::new();
@@ -143,13 +168,5 @@ pub fn run(args: Args) -> Outcome {
         extra,
         ..ReportOptions::default()
     };
-    let report = Report::build(&az, agg, result.inputs, options);
-    let files = folder::files(&report, &az)
-        .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
-    common::write_dir(&out, &files)?;
-    eprintln!(
-        "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
-        out.display()
-    );
-    Ok(ExitStatus::Success)
+    Ok((az, result, options))
 }

@@ -17,6 +17,7 @@ mod files;
 mod kwic;
 mod lexicon;
 mod regress;
+mod shard;
 mod stdout;
 mod validate;
 mod voices;
@@ -51,6 +52,12 @@ enum Command {
     Regress(regress::Args),
     /// Score target-dependent stance against an annotated set
     Validate(validate::Args),
+    /// Cluster step 1: analyse part of a corpus into a shard file (same flags as analyze)
+    Map(shard::MapArgs),
+    /// Cluster step 2: merge shards (any order, any grouping) into one shard
+    Merge(shard::MergeArgs),
+    /// Cluster step 3: write the report folder of a (merged) shard
+    Report(shard::ReportArgs),
     /// Draw one chart of a report as SVG or PNG
     Chart(chart::Args),
 }
@@ -141,6 +148,9 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
+        Command::Map(a) => shard::map(a),
+        Command::Merge(a) => shard::merge(a),
+        Command::Report(a) => shard::report(a),
         Command::Actors(a) => actors::run(a),
         Command::Voices(a) => voices::run(a),
         Command::Kwic(a) => kwic::run(a),

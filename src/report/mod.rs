@@ -793,7 +793,15 @@ impl Report {
                 analysed: agg.analysed(),
                 skipped: agg.skipped().len() as u64,
                 skipped_by_kind,
-                skips: agg.skipped().to_vec(),
+                skips: {
+                    // Sorted, so that merged shards give the same report in any order.
+                    let mut v = agg.skipped().to_vec();
+                    v.sort_by(|a, b| {
+                        (&a.source, a.line, &a.id, &a.reason)
+                            .cmp(&(&b.source, b.line, &b.id, &b.reason))
+                    });
+                    v
+                },
                 boilerplate_lines: agg.boilerplate.clone(),
                 sentences: agg.sentences,
                 tokens: agg.tokens,
@@ -811,7 +819,13 @@ impl Report {
             keyness: keyness_rows,
             similarity,
             timeline,
-            flags: agg.flags.clone(),
+            flags: {
+                let mut v = agg.flags.clone();
+                v.sort_by(|a, b| {
+                    (&a.source, a.line, &a.article).cmp(&(&b.source, b.line, &b.article))
+                });
+                v
+            },
             findings,
         }
     }

@@ -4,6 +4,7 @@ mod bad_input;
 mod browser;
 mod charts;
 mod cli;
+mod cluster;
 mod dependencies;
 mod determinism;
 mod expectations;

@@ -1,0 +1,165 @@
+//! `framelens map`, `merge` and `report`: the analysis split for a cluster (Apache Spark runs
+//! `map` on each file or partition; `merge` folds the shards, in any order and grouping;
+//! `report` writes the report folder). See `framelens::analysis::shard` and ARCHITECTURE.md.
+
+use super::analyze::{fold, RunArgs};
+use super::common::{self, LexiconArgs};
+use super::{ExitStatus, Failure, Outcome};
+use framelens::analysis::shard::Shard;
+use framelens::analysis::Analyzer;
+use framelens::report::{folder, Report};
+use std::path::{Path, PathBuf};
+
+/// Flags of `map`.
+#[derive(clap::Args, Debug)]
+pub struct MapArgs {
+    #[command(flatten)]
+    run: RunArgs,
+    /// The shard file to write (JSON)
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+/// Flags of `merge`.
+#[derive(clap::Args, Debug)]
+pub struct MergeArgs {
+    /// Shards written by `map` or `merge`
+    #[arg(required = true, value_name = "SHARD")]
+    shards: Vec<PathBuf>,
+    /// The merged shard file to write
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+/// Flags of `report`.
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    /// A shard (usually merged)
+    #[arg(value_name = "SHARD")]
+    shard: PathBuf,
+    #[command(flatten)]
+    lexicons: LexiconArgs,
+    /// The gazetteer the shards were mapped with (default: the bundled one)
+    #[arg(long, value_name = "FILE")]
+    actors: Option<PathBuf>,
+    /// The boilerplate rules the shards were mapped with (default: the bundled ones)
+    #[arg(long, value_name = "FILE")]
+    boilerplate: Option<PathBuf>,
+    /// Output folder
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+}
+
+fn read_shard(path: &Path) -> Result<Shard, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(anyhow::anyhow!("cannot read {}: {e}", path.display())))?;
+    Shard::from_json(&text, &path.display().to_string())
+        .map_err(|e| Failure::usage(anyhow::anyhow!(e)))
+}
+
+/// Refuses a shard output that is a folder or one of the files read.
+fn check_shard_out(out: &Path, read: &[&Path]) -> Result<(), Failure> {
+    common::check_output(
+        "--out",
+        out,
+        read,
+        "a shard is written over --out: choose a file that is not one of the inputs",
+    )?;
+    if out.is_dir() {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "--out {} is a folder; a shard is one file: give a file name such as part-0001.shard.json",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Runs `map`: analyses the inputs like `analyze` and writes their shard.
+pub fn map(args: MapArgs) -> Outcome {
+    let mut read = args.run.input.paths();
+    read.extend(args.run.lexicons.lexicons.iter().map(PathBuf::as_path));
+    check_shard_out(&args.out, &read)?;
+    let (az, result, options) = fold(&args.run)?;
+    let shard = Shard::new(&az, result.aggregate, result.inputs, options);
+    common::write_atomic(&args.out, shard.to_json().as_bytes())?;
+    eprintln!("framelens: wrote shard {}", args.out.display());
+    Ok(ExitStatus::Success)
+}
+
+/// Runs `merge`: folds shards into one; refuses shards mapped with different lexicons,
+/// gazetteer, rules, options or framelens versions, naming the first difference.
+pub fn merge(args: MergeArgs) -> Outcome {
+    let read: Vec<&Path> = args.shards.iter().map(PathBuf::as_path).collect();
+    check_shard_out(&args.out, &read)?;
+    let mut merged: Option<Shard> = None;
+    for p in &args.shards {
+        let s = read_shard(p)?;
+        match merged.as_mut() {
+            None => merged = Some(s),
+            Some(m) => {
+                if let Some(why) = m.incompatible(&s) {
+                    return Err(Failure::usage(anyhow::anyhow!(
+                        "{} cannot be merged with {}: {why}; map every part with the same lexicons, gazetteer, options and framelens version",
+                        p.display(),
+                        args.shards[0].display()
+                    )));
+                }
+                m.merge(s);
+            }
+        }
+    }
+    let merged = merged.expect("clap requires one shard");
+    common::write_atomic(&args.out, merged.to_json().as_bytes())?;
+    eprintln!(
+        "framelens: merged {} shard(s) into {} (read {} = analysed {} + skipped {})",
+        args.shards.len(),
+        args.out.display(),
+        merged.aggregate.read(),
+        merged.aggregate.analysed(),
+        merged.aggregate.skipped().len()
+    );
+    Ok(ExitStatus::Success)
+}
+
+/// Runs `report`: builds the report folder of a shard with the lexicons it was mapped with.
+pub fn report(args: ReportArgs) -> Outcome {
+    let mut read: Vec<&Path> = vec![args.shard.as_path()];
+    read.extend(args.lexicons.lexicons.iter().map(PathBuf::as_path));
+    read.extend(args.actors.as_deref());
+    read.extend(args.boilerplate.as_deref());
+    common::check_out(&args.out, &read)?;
+    common::check_replaceable(&args.out)?;
+    let shard = read_shard(&args.shard)?;
+    let gazetteer = match &args.actors {
+        Some(p) => framelens::lexicon::load_gazetteer(p).map_err(Failure::usage)?,
+        None => framelens::lexicon::Gazetteer::bundled(),
+    };
+    let boilerplate = match &args.boilerplate {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| Failure::usage(anyhow::anyhow!("cannot read {}: {e}", p.display())))?;
+            framelens::corpus::boilerplate::Boilerplate::parse(&text, &p.display().to_string())
+                .map_err(Failure::usage)?
+        }
+        None => framelens::corpus::boilerplate::Boilerplate::bundled(),
+    };
+    let az =
+        Analyzer::new(gazetteer, args.lexicons.load()?, boilerplate).map_err(Failure::usage)?;
+    // The report must count with the vocabulary the shard was mapped with.
+    let given = Shard::new(&az, Default::default(), Vec::new(), shard.options.clone());
+    if let Some(why) = shard.incompatible(&given) {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "{} was mapped with other lexicons or rules than given here: {why}; give `report` the same --lexicon, --no-default-lexicons, --actors and --boilerplate flags as `map`",
+            args.shard.display()
+        )));
+    }
+    let report = Report::build(&az, &shard.aggregate, shard.inputs, shard.options);
+    let files = folder::files(&report, &az)
+        .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
+    common::write_dir(&args.out, &files)?;
+    eprintln!(
+        "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
+        args.out.display()
+    );
+    Ok(ExitStatus::Success)
+}

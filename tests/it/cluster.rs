@@ -1,0 +1,95 @@
+//! The cluster path (issue 16): `map` on parts of a corpus, `merge` in any order, `report` gives
+//! the same report folder, byte for byte, as `analyze` on the whole corpus.
+
+use super::{files, fixture, run};
+use std::path::Path;
+
+/// The five seed articles as two JSONL parts: three and two.
+fn parts(dir: &Path) {
+    let mut a = String::new();
+    let mut b = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(fixture("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    for (i, p) in names.iter().enumerate() {
+        let text = std::fs::read_to_string(p).unwrap();
+        let outlet = ["tasnim", "afp", "jpost", "presstv", "irna"][i % 5];
+        let line = serde_json::json!({
+            "id": p.file_stem().unwrap().to_string_lossy(),
+            "outlet": outlet,
+            "date": "2017-04-0".to_string() + &(i + 1).to_string(),
+            "text": text,
+        });
+        let part = if i < 3 { &mut a } else { &mut b };
+        part.push_str(&line.to_string());
+        part.push('\n');
+    }
+    std::fs::write(dir.join("a.jsonl"), a).unwrap();
+    std::fs::write(dir.join("b.jsonl"), b).unwrap();
+}
+
+fn ok(args: &[&str], dir: &Path) {
+    let (code, _, err) = run(args, dir);
+    assert_eq!(code, 0, "{args:?}: {err}");
+}
+
+#[test]
+fn map_merge_report_equals_analyze_in_any_merge_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    parts(d);
+    ok(&["analyze", "a.jsonl", "b.jsonl", "--out", "whole"], d);
+    ok(&["map", "a.jsonl", "--out", "a.shard", "-j", "2"], d);
+    ok(&["map", "b.jsonl", "--out", "b.shard", "-j", "1"], d);
+    ok(&["merge", "a.shard", "b.shard", "--out", "ab.shard"], d);
+    ok(&["merge", "b.shard", "a.shard", "--out", "ba.shard"], d);
+    assert_eq!(
+        std::fs::read(d.join("ab.shard")).unwrap(),
+        std::fs::read(d.join("ba.shard")).unwrap(),
+        "merging is order-free down to the bytes"
+    );
+    ok(&["report", "ba.shard", "--out", "merged"], d);
+    let whole = files(&d.join("whole"));
+    let merged = files(&d.join("merged"));
+    assert_eq!(
+        whole.keys().collect::<Vec<_>>(),
+        merged.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &whole {
+        assert!(
+            v == &merged[k],
+            "{k} differs between analyze and map/merge/report"
+        );
+    }
+}
+
+#[test]
+fn shards_of_other_lexicons_do_not_merge_and_report_checks_its_lexicons() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    parts(d);
+    let lex = fixture("lexicon-changes/weight-flipped.toml");
+    let lex = lex.to_str().unwrap();
+    ok(&["map", "a.jsonl", "--out", "a.shard"], d);
+    ok(&["map", "b.jsonl", "--out", "b.shard", "--lexicon", lex], d);
+    let (code, _, err) = run(&["merge", "a.shard", "b.shard", "--out", "m.shard"], d);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("b.shard cannot be merged with a.shard: lexicons differ"),
+        "{err}"
+    );
+    assert!(!d.join("m.shard").exists());
+    // The shard mapped with the flipped lexicon cannot be reported with the bundled ones.
+    let (code, _, err) = run(&["report", "b.shard", "--out", "r"], d);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("give `report` the same --lexicon"), "{err}");
+    ok(&["report", "b.shard", "--lexicon", lex, "--out", "r"], d);
+    // Not a shard: a clear error naming the file.
+    std::fs::write(d.join("x.json"), "{\"a\": 1}").unwrap();
+    let (code, _, err) = run(&["report", "x.json", "--out", "r2"], d);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("x.json: not a framelens shard"), "{err}");
+}
