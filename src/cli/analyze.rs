@@ -109,7 +109,7 @@ pub fn run(args: Args) -> Outcome {
         .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
     common::write_dir(&out, &files)?;
     eprintln!(
-        "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
+        "framelens: wrote {} (report.json, index.html, report.md, charts/, tables/, lexicons/)",
         out.display()
     );
     Ok(ExitStatus::Success)

@@ -158,7 +158,7 @@ pub fn report(args: ReportArgs) -> Outcome {
         .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
     common::write_dir(&args.out, &files)?;
     eprintln!(
-        "framelens: wrote {} (report.json, index.html, report.md, charts/, lexicons/)",
+        "framelens: wrote {} (report.json, index.html, report.md, charts/, tables/, lexicons/)",
         args.out.display()
     );
     Ok(ExitStatus::Success)

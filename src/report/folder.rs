@@ -1,5 +1,5 @@
-//! What a report folder contains: `report.json`, `index.html`, `report.md`, `charts/*.svg`
-//! and copies of the lexicons the report was made with (`lexicons/NN-<name>.toml`), as
+//! What a report folder contains: `report.json`, `index.html`, `report.md`, `charts/*.svg`,
+//! tidy CSV tables (`tables/*.csv`, docs/tables.md) and copies of the lexicons the report was made with (`lexicons/NN-<name>.toml`), as
 //! (relative path, bytes) pairs. Writing them (whole or not at all) is the command line's job.
 
 use super::html::{self, Figure};
@@ -9,11 +9,12 @@ use crate::analysis::Analyzer;
 use std::path::PathBuf;
 
 /// The entries of a folder written by `analyze`: [`files`].
-pub const ENTRIES: [&str; 5] = [
+pub const ENTRIES: [&str; 6] = [
     "report.json",
     "index.html",
     "report.md",
     "charts",
+    "tables",
     "lexicons",
 ];
 
@@ -55,6 +56,7 @@ pub fn render_all(report: &Report) -> Result<Vec<(PathBuf, Vec<u8>)>, askama::Er
     for c in charts {
         files.push((PathBuf::from("charts").join(&c.name), c.svg.into_bytes()));
     }
+    files.extend(super::tables::tables(report));
     Ok(files)
 }
 

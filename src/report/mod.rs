@@ -6,6 +6,7 @@ pub mod findings;
 pub mod folder;
 pub mod html;
 pub mod markdown;
+pub mod tables;
 pub mod view;
 
 use crate::analysis::aggregate::{

@@ -19,6 +19,7 @@ mod referents;
 mod regress;
 mod security;
 mod stance_rules;
+mod tables;
 mod user_files;
 
 use std::path::{Path, PathBuf};
