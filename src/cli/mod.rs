@@ -23,7 +23,7 @@ mod validate;
 mod voices;
 mod walk;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// How do different outlets frame the same actors? Voice-aware framing analysis of news corpora.
@@ -58,6 +58,14 @@ enum Command {
     Merge(shard::MergeArgs),
     /// Cluster step 3: write the report folder of a (merged) shard
     Report(shard::ReportArgs),
+    /// Print a shell completion script: framelens completions bash > /etc/bash_completion.d/framelens
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): framelens man > framelens.1 && man ./framelens.1
+    Man,
     /// Draw one chart of a report as SVG or PNG
     Chart(chart::Args),
 }
@@ -158,6 +166,19 @@ pub fn main() -> ExitCode {
         Command::Regress(a) => regress::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Chart(a) => chart::run(a),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "framelens", &mut out);
+            common::print(&String::from_utf8_lossy(&out)).map(|_| ExitStatus::Success)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(Failure::data)
+                .and_then(|_| common::print(&String::from_utf8_lossy(&out)))
+                .map(|_| ExitStatus::Success)
+        }
     };
     match result {
         Ok(status) => status.into(),

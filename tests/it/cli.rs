@@ -538,3 +538,23 @@ fn groups_merge_voices() {
         .clone();
     assert_eq!(kind, "group");
 }
+
+/// Shell completions and the man page come from the clap definitions (issue 17): every command
+/// is in them, and the output is the same on every run.
+#[test]
+fn completions_and_man_page_list_every_command() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = run(&["completions", shell], &root());
+        assert_eq!(code, 0, "{shell}: {err}");
+        for cmd in ["analyze", "map", "merge", "report", "regress", "validate"] {
+            assert!(out.contains(cmd), "{shell} completions lack {cmd}");
+        }
+    }
+    let (code, man, err) = run(&["man"], &root());
+    assert_eq!(code, 0, "{err}");
+    assert!(man.contains(".TH framelens 1"), "{man}");
+    assert!(man.contains("analyze") && man.contains("merge"));
+    assert_eq!(run(&["man"], &root()).1, man, "deterministic");
+    let (code, _, _) = run(&["completions", "tcsh"], &root());
+    assert_eq!(code, 2);
+}
