@@ -123,23 +123,33 @@ impl InputArgs {
 
     /// The gazetteer.
     pub fn gazetteer(&self) -> Result<Gazetteer, Failure> {
-        match &self.actors {
-            Some(p) => framelens::lexicon::load_gazetteer(p).map_err(Failure::usage),
-            None => Ok(Gazetteer::bundled()),
-        }
+        gazetteer_from(self.actors.as_deref())
     }
 
     /// The boilerplate rules.
     pub fn boilerplate_rules(&self) -> Result<Boilerplate, Failure> {
-        match &self.boilerplate {
-            Some(p) => {
-                let text = std::fs::read_to_string(p)
-                    .with_context(|| format!("cannot read {}", p.display()))
-                    .map_err(Failure::usage)?;
-                Boilerplate::parse(&text, &p.display().to_string()).map_err(Failure::usage)
-            }
-            None => Ok(Boilerplate::bundled()),
+        boilerplate_from(self.boilerplate.as_deref())
+    }
+}
+
+/// The gazetteer of `--actors FILE`, else the bundled one.
+pub fn gazetteer_from(path: Option<&std::path::Path>) -> Result<Gazetteer, Failure> {
+    match path {
+        Some(p) => framelens::lexicon::load_gazetteer(p).map_err(Failure::usage),
+        None => Ok(Gazetteer::bundled()),
+    }
+}
+
+/// The boilerplate rules of `--boilerplate FILE`, else the bundled ones.
+pub fn boilerplate_from(path: Option<&std::path::Path>) -> Result<Boilerplate, Failure> {
+    match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read {}", p.display()))
+                .map_err(Failure::usage)?;
+            Boilerplate::parse(&text, &p.display().to_string()).map_err(Failure::usage)
         }
+        None => Ok(Boilerplate::bundled()),
     }
 }
 

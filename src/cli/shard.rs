@@ -130,19 +130,8 @@ pub fn report(args: ReportArgs) -> Outcome {
     common::check_out(&args.out, &read)?;
     common::check_replaceable(&args.out)?;
     let shard = read_shard(&args.shard)?;
-    let gazetteer = match &args.actors {
-        Some(p) => framelens::lexicon::load_gazetteer(p).map_err(Failure::usage)?,
-        None => framelens::lexicon::Gazetteer::bundled(),
-    };
-    let boilerplate = match &args.boilerplate {
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::usage(anyhow::anyhow!("cannot read {}: {e}", p.display())))?;
-            framelens::corpus::boilerplate::Boilerplate::parse(&text, &p.display().to_string())
-                .map_err(Failure::usage)?
-        }
-        None => framelens::corpus::boilerplate::Boilerplate::bundled(),
-    };
+    let gazetteer = super::args::gazetteer_from(args.actors.as_deref())?;
+    let boilerplate = super::args::boilerplate_from(args.boilerplate.as_deref())?;
     let az =
         Analyzer::new(gazetteer, args.lexicons.load()?, boilerplate).map_err(Failure::usage)?;
     // The report must count with the vocabulary the shard was mapped with.

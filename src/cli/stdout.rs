@@ -82,11 +82,7 @@ impl Skips {
             self.printed += 1;
             eprintln!("framelens: skipped {}", s.message());
         } else {
-            let kind = serde_json::to_value(s.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            *self.more.entry(kind).or_default() += 1;
+            *self.more.entry(s.kind_name()).or_default() += 1;
         }
     }
 

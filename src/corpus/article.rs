@@ -87,6 +87,14 @@ pub struct Skip {
 }
 
 impl Skip {
+    /// The kind as report.json writes it (`invalid-json`, `missing-file`, ...).
+    pub fn kind_name(&self) -> String {
+        serde_json::to_value(self.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// `path:line: reason`.
     pub fn message(&self) -> String {
         match self.line {

@@ -57,6 +57,19 @@ fn opt(x: Option<u64>) -> Cell {
     Cell::Num(x.map(|v| v.to_string()).unwrap_or_default())
 }
 
+/// The numbers of a label or frame share: count, total, share, interval, articles, low_n.
+fn share_numbers(r: &super::ShareRow) -> [Cell; 7] {
+    [
+        n(r.count),
+        n(r.total),
+        n(r.share),
+        n(r.ci_low),
+        n(r.ci_high),
+        n(r.articles),
+        n(r.low_n),
+    ]
+}
+
 /// Every table of `report`.
 pub fn tables(report: &Report) -> Vec<(PathBuf, Vec<u8>)> {
     let share_header = [
@@ -65,19 +78,9 @@ pub fn tables(report: &Report) -> Vec<(PathBuf, Vec<u8>)> {
     ];
     let mut labels = Table::new("labels", &share_header);
     for r in &report.labels {
-        labels.row(&[
-            t(&r.concept),
-            t(r.scope.as_str()),
-            t(&r.voice),
-            t(&r.label),
-            n(r.count),
-            n(r.total),
-            n(r.share),
-            n(r.ci_low),
-            n(r.ci_high),
-            n(r.articles),
-            n(r.low_n),
-        ]);
+        let mut row = vec![t(&r.concept), t(r.scope.as_str()), t(&r.voice), t(&r.label)];
+        row.extend(share_numbers(r));
+        labels.row(&row);
     }
     let mut frames = Table::new(
         "frames",
@@ -86,17 +89,9 @@ pub fn tables(report: &Report) -> Vec<(PathBuf, Vec<u8>)> {
         ],
     );
     for r in &report.frames {
-        frames.row(&[
-            t(&r.voice),
-            t(&r.label),
-            n(r.count),
-            n(r.total),
-            n(r.share),
-            n(r.ci_low),
-            n(r.ci_high),
-            n(r.articles),
-            n(r.low_n),
-        ]);
+        let mut row = vec![t(&r.voice), t(&r.label)];
+        row.extend(share_numbers(r));
+        frames.row(&row);
     }
     let mut stance = Table::new(
         "stance",
@@ -267,15 +262,11 @@ pub fn tables(report: &Report) -> Vec<(PathBuf, Vec<u8>)> {
     }
     let mut skips = Table::new("skips", &["source", "line", "id", "kind", "reason"]);
     for s in report.accounting.skips() {
-        let kind = serde_json::to_value(s.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
         skips.row(&[
             t(&s.source),
             opt(s.line),
             t(s.id.clone().unwrap_or_default()),
-            t(kind),
+            t(s.kind_name()),
             t(&s.reason),
         ]);
     }

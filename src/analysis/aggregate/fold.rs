@@ -63,7 +63,13 @@ impl<'x, 'a> Folding<'x, 'a> {
         &self.keys[0]
     }
 
-    /// Index into `keys` of the voice at byte `pos` (the host's where no passage covers it).
+    /// Index of the passage containing byte `pos`, if any (binary search).
+    fn passage_index(&self, pos: usize) -> Option<usize> {
+        let passages = &self.an.passages;
+        let i = passages.partition_point(|p| p.span.end <= pos);
+        passages.get(i).filter(|p| p.span.start <= pos).map(|_| i)
+    }
+
     /// Index in `keys` of whoever chose the words of passage `pi`: its speaker inside quotation
     /// marks, else the host (reported speech is the source's claim in the host's words).
     fn words_key(&self, pi: usize) -> usize {
@@ -75,21 +81,12 @@ impl<'x, 'a> Folding<'x, 'a> {
 
     /// [`Folding::words_key`] of the passage at byte `pos` (the host where none covers it).
     fn words_key_at(&self, pos: usize) -> usize {
-        let passages = &self.an.passages;
-        let i = passages.partition_point(|p| p.span.end <= pos);
-        match passages.get(i) {
-            Some(p) if p.span.start <= pos => self.words_key(i),
-            _ => 0,
-        }
+        self.passage_index(pos).map_or(0, |i| self.words_key(i))
     }
 
+    /// Index into `keys` of the voice at byte `pos` (the host's where no passage covers it).
     fn key_at(&self, pos: usize) -> usize {
-        let passages = &self.an.passages;
-        let i = passages.partition_point(|p| p.span.end <= pos);
-        match passages.get(i) {
-            Some(p) if p.span.start <= pos => self.passage_key[i],
-            _ => 0,
-        }
+        self.passage_index(pos).map_or(0, |i| self.passage_key[i])
     }
 }
 
