@@ -113,8 +113,9 @@ fn benches(c: &mut Criterion) {
                         gazetteer: &az.gazetteer,
                         host: an.host,
                         cues: &az.cues,
+                        stopwords: &az.stopwords,
                     };
-                    framelens::voices::assign(&cx).0.len()
+                    framelens::voices::assign(&cx).passages.len()
                 })
                 .sum();
             assert!(n > 0);

@@ -163,7 +163,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Month and weekday names: never a bare surname (the month "May" is not Theresa May) unless a
 /// title stands before them ("Mrs May", "Prime Minister May").
-const CALENDAR: &[&str] = &[
+pub(crate) const CALENDAR: &[&str] = &[
     "january",
     "february",
     "march",

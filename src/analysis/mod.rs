@@ -64,6 +64,8 @@ pub struct Analysed<'a> {
     pub passages: Vec<Passage>,
     /// Scare-quoted spans.
     pub scare: Vec<Span>,
+    /// Named speakers the gazetteer does not list ([`Voice::Named`] indexes them).
+    pub speakers: Vec<voices::Speaker>,
     /// Lexicon hits.
     pub hits: Vec<Hit>,
 }
@@ -113,11 +115,15 @@ impl Analyzer {
         }
     }
 
-    /// The key of a voice in an article: the host's key for `own`, the source id, or `unknown`.
-    pub fn voice_key(&self, v: Voice, host_key: &str) -> String {
+    /// The key a voice of article `an` is counted under: the host's key for `own`, the source
+    /// id, `unlisted` for a named speaker the gazetteer does not list (each is shown by name in
+    /// the listings, see [`Analyzer::voice_label`], but counted together so that aggregates do
+    /// not grow with every name in a corpus), or `unknown`.
+    pub fn voice_key(&self, an: &Analysed, v: Voice) -> String {
         match v {
-            Voice::Own => host_key.to_string(),
+            Voice::Own => an.host_key.clone(),
             Voice::Source(a) => self.gazetteer.actor(a).id.clone(),
+            Voice::Named(_) => UNLISTED.to_string(),
             Voice::Unknown => "unknown".to_string(),
         }
     }
@@ -125,20 +131,21 @@ impl Analyzer {
     /// The key a voice is counted under: [`Analyzer::voice_key`], or the group it belongs to.
     pub fn grouped_voice_key(
         &self,
+        an: &Analysed,
         v: Voice,
-        host_key: &str,
         groups: &rustc_hash::FxHashMap<String, String>,
     ) -> String {
-        let k = self.voice_key(v, host_key);
+        let k = self.voice_key(an, v);
         groups.get(&k).cloned().unwrap_or(k)
     }
 
-    /// The voice as the listing commands show it: `own` for the host's own voice, else as
-    /// [`Analyzer::voice_key`].
-    pub fn voice_label(&self, v: Voice, host_key: &str) -> String {
+    /// The voice as the listing commands show it: `own` for the host's own voice, the
+    /// speaker's `name:` id for an unlisted speaker, else as [`Analyzer::voice_key`].
+    pub fn voice_label(&self, an: &Analysed, v: Voice) -> String {
         match v {
             Voice::Own => "own".to_string(),
-            other => self.voice_key(other, host_key),
+            Voice::Named(i) => an.speakers[i as usize].id.clone(),
+            other => self.voice_key(an, other),
         }
     }
 
@@ -181,8 +188,13 @@ impl Analyzer {
             gazetteer: &self.gazetteer,
             host,
             cues: &self.cues,
+            stopwords: &self.stopwords,
         };
-        let (passages, scare) = voices::assign(&cx);
+        let voices::Voices {
+            passages,
+            scare,
+            speakers,
+        } = voices::assign(&cx);
         let hits = self.matcher.find(text, &tokens);
         Ok(Analysed {
             article,
@@ -194,10 +206,14 @@ impl Analyzer {
             mentions,
             passages,
             scare,
+            speakers,
             hits,
         })
     }
 }
+
+/// The voice key of the named speakers the gazetteer does not list, counted together.
+pub const UNLISTED: &str = "unlisted";
 
 /// Sentences needed before cohesion is judged.
 pub const COHESION_MIN_SENTENCES: usize = 8;

@@ -74,7 +74,7 @@ pub fn run(args: Args) -> Outcome {
             *row.form_counts
                 .entry(m.span.of(&an.article.text).to_string())
                 .or_default() += 1;
-            let vk = az.voice_label(an.voice_at(m.span.start), &an.host_key);
+            let vk = az.voice_label(an, an.voice_at(m.span.start));
             *row.by_voice.entry(vk).or_default() += 1;
             *row.by_outlet.entry(an.host_key.clone()).or_default() += 1;
             if !seen.contains(&m.actor) {

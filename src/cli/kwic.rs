@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Outcome {
     common::visit(&az, &args.input, |an| {
         let text = &an.article.text;
         for m in an.mentions.iter().filter(|m| m.actor == actor && !m.place) {
-            let v = az.voice_label(an.voice_at(m.span.start), &an.host_key);
+            let v = az.voice_label(an, an.voice_at(m.span.start));
             if args.voice.as_deref().map(|x| x != v).unwrap_or(false) {
                 continue;
             }

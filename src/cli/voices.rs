@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Outcome {
                 outlet: an.host_key.clone(),
                 start: p.span.start,
                 end: p.span.end,
-                voice: az.voice_label(p.voice, &an.host_key),
+                voice: az.voice_label(an, p.voice),
                 quoted: p.quoted,
                 cue: p.cue.map(|c| c.of(text).to_string()),
                 rule: None,

@@ -119,9 +119,9 @@ pub fn score(
         "speaker, all" => 2,
         _ => 3,
     };
-    let voice_id = |v: Voice| match v {
-        Voice::Source(a) => az.gazetteer.actor(a).id.clone(),
-        _ => "unknown".to_string(),
+    let voice_id = |an: &crate::analysis::Analysed, v: Voice| match v {
+        Voice::Source(_) | Voice::Named(_) => az.voice_label(an, v),
+        Voice::Own | Voice::Unknown => "unknown".to_string(),
     };
     score_articles(
         az,
@@ -179,7 +179,7 @@ pub fn score(
                     .map(|(s, _, v)| (covered(*g, &[*s]), *v))
                     .max_by_key(|(c, _)| *c)
                     .filter(|(c, _)| !g.is_empty() && 2 * c >= g.len());
-                let right = best.is_some_and(|(_, v)| voice_id(v) == it.speaker);
+                let right = best.is_some_and(|(_, v)| voice_id(an, v) == it.speaker);
                 let c = Counts {
                     sys: best.is_some() as u64,
                     hit_sys: right as u64,
@@ -192,7 +192,7 @@ pub fn score(
                 if !right {
                     t.error(|| {
                         let got = match best {
-                            Some((_, v)) => format!("speaker {}", voice_id(v)),
+                            Some((_, v)) => format!("speaker {}", voice_id(an, v)),
                             None if 2 * covered(*g, &all_sys) >= g.len() => "split".into(),
                             None => "content missed".into(),
                         };

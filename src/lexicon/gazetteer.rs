@@ -55,6 +55,11 @@ pub struct Actor {
     /// Roles and titles (persons).
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Common nouns by which a text refers to the actor without naming it, as the last words of
+    /// a descriptor ("monitor" for the Syrian Observatory: "a Britain-based war monitor said").
+    /// A speaker so described is this actor when no source named before fits.
+    #[serde(default)]
+    pub descriptors: Vec<String>,
     /// The actor id of the country this actor belongs to.
     pub country: Option<String>,
     /// The actor id of the body this actor belongs to (stance toward it also counts there).
@@ -150,6 +155,21 @@ impl Gazetteer {
                     &format!(
                         "actor id {:?} must be lowercase letters, digits and _",
                         a.id
+                    ),
+                ));
+            }
+            if let Some(d) = a.descriptors.iter().find(|d| {
+                d.trim().is_empty()
+                    || d.split_whitespace()
+                        .any(|w| crate::text::normalize::key(w) != w)
+            }) {
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(span.start),
+                    &format!(
+                        "actor {:?}: descriptor {:?} must be lowercase words without diacritics or punctuation, as tokens are keyed (\"war monitor\")",
+                        a.id, d
                     ),
                 ));
             }

@@ -30,7 +30,7 @@ fn voice_at(
     groups: &FxHashMap<String, String>,
     pos: usize,
 ) -> String {
-    az.grouped_voice_key(an.voice_at(pos), &an.host_key, groups)
+    az.grouped_voice_key(an, an.voice_at(pos), groups)
 }
 
 impl Observed {
@@ -61,7 +61,7 @@ impl Observed {
             // Label choice and frames are the word-chooser's (the host for reported speech),
             // as `Aggregate::fold` counts them.
             lab.entry((set.concept.clone(), si)).or_default().push((
-                az.grouped_voice_key(u.voice, &an.host_key, groups),
+                az.grouped_voice_key(an, u.voice, groups),
                 set.labels[u.label as usize].clone(),
             ));
         }
@@ -71,7 +71,7 @@ impl Observed {
                 continue;
             };
             fr.entry(si).or_default().push((
-                az.grouped_voice_key(u.voice, &an.host_key, groups),
+                az.grouped_voice_key(an, u.voice, groups),
                 m.frames[u.frame as usize].id.clone(),
             ));
         }
@@ -231,7 +231,7 @@ pub(super) fn compare_article(
     let cap = ex.cap;
     let host = s
         .new
-        .grouped_voice_key(crate::voices::Voice::Own, &an.host_key, s.groups);
+        .grouped_voice_key(an, crate::voices::Voice::Own, s.groups);
     let runs = [old_hits, &an.hits[..]];
     // Changed sentences with the changed entries that matched in the cells they moved.
     let mut changed_sentences: Vec<(usize, Vec<String>)> = Vec::new();

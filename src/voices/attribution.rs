@@ -7,6 +7,7 @@
 //! name or descriptor after the quote, or before it; `quoted X as saying`; `according to X`; a
 //! sentence closed by `, X said`.
 
+use super::names::{Names, Reader, Run, Speaker};
 use super::{Context, Voice};
 use crate::actors::{Form, Mention};
 use crate::lexicon::{ActorId, ActorKind};
@@ -24,8 +25,10 @@ enum Class {
 /// The attribution pass over one article.
 pub(super) struct State<'c, 'a> {
     cx: &'c Context<'a>,
-    /// Sources named so far: (position, actor).
-    pub(super) history: Vec<(usize, ActorId)>,
+    /// Sources named so far: (position, voice), voices `Source` or `Named`.
+    history: Vec<(usize, Voice)>,
+    /// The speakers named so far that the gazetteer does not list.
+    names: Names,
 }
 
 impl<'c, 'a> State<'c, 'a> {
@@ -34,11 +37,46 @@ impl<'c, 'a> State<'c, 'a> {
         State {
             cx,
             history: Vec::new(),
+            names: Names::default(),
         }
     }
 
-    fn key(&self, i: usize) -> &str {
-        self.cx.tokens.key(i)
+    /// Records that `v` spoke at byte `pos` (a source later references can point back to).
+    pub(super) fn heard(&mut self, pos: usize, v: Voice) {
+        if matches!(v, Voice::Source(_) | Voice::Named(_)) {
+            self.history.push((pos, v));
+        }
+    }
+
+    /// The speakers the gazetteer does not list, indexed by [`Voice::Named`].
+    pub(super) fn into_speakers(self) -> Vec<Speaker> {
+        self.names.speakers
+    }
+
+    fn reader(&self) -> Reader<'c, 'a> {
+        Reader { cx: self.cx }
+    }
+
+    /// The voice of an unlisted name.
+    fn name_voice(&mut self, run: Run) -> Voice {
+        Voice::Named(self.names.intern(self.cx, run))
+    }
+
+    /// The unlisted name right before token `v` (within `lo..v`), as a voice.
+    fn name_before(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        let run = self.reader().before(lo, v, &self.names)?;
+        Some((self.name_voice(run), run.start))
+    }
+
+    /// The unlisted name at token `a` or after titles (within `a..b`), as a voice.
+    fn name_after(&mut self, a: usize, b: usize) -> Option<Voice> {
+        let run = self.reader().after(a, b)?;
+        Some(self.name_voice(run))
+    }
+
+    fn key(&self, i: usize) -> &'a str {
+        let tokens: &'a crate::text::Tokens = self.cx.tokens;
+        tokens.key(i)
     }
 
     fn is_speech(&self, i: usize) -> bool {
@@ -164,8 +202,15 @@ impl<'c, 'a> State<'c, 'a> {
                 .map(|m| Voice::Source(m.actor))
                 .or_else(|| self.descriptor(v + 2, b, self.cx.tokens.tokens[v].span.start));
         }
-        // The subject next to the verb: a name, else a descriptor ("the Iranian report").
+        // The subject next to the verb: a name, else a descriptor ("the Iranian report"). An
+        // unlisted name right before the verb comes first ("U.N. spokesman Martin Nesirky").
         let named = self.named_in(a, v).last().copied();
+        let w = self.skip_back(a, v);
+        if named.is_none_or(|m| m.last as usize + 1 < w) {
+            if let Some((voice, _)) = self.name_before(a, w) {
+                return Some(voice);
+            }
+        }
         let desc_from = named.map(|m| m.last as usize + 1).unwrap_or(a);
         if let Some(d) = self
             .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
@@ -176,12 +221,17 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(m) = named {
             return Some(Voice::Source(m.actor));
         }
-        // "said Lavrov", "said the minister".
-        let tail_end = (v + 5).min(b);
-        if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
-            return Some(Voice::Source(m.actor));
+        // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
+        let tail_end = (v + 7).min(b);
+        if let Some(voice) = self.name_after(v + 1, tail_end) {
+            return Some(voice);
         }
-        self.descriptor(v + 1, tail_end, self.cx.tokens.tokens[v].span.start)
+        if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
+            if m.first as usize <= v + 4 {
+                return Some(Voice::Source(m.actor));
+            }
+        }
+        self.descriptor(v + 1, (v + 5).min(b), self.cx.tokens.tokens[v].span.start)
     }
 
     /// Speaker of a pre-posed cue: the first actor of the clause before the verb at `v`.
@@ -193,6 +243,13 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         let ms: Vec<Mention> = self.named_in(start, v).copied().collect();
+        // "Ibrahim al-Hajj said: ...": an unlisted name right before the verb.
+        let w = self.skip_back(start, v);
+        if ms.last().is_none_or(|m| m.last as usize + 1 < w) {
+            if let Some((voice, _)) = self.name_before(start, w) {
+                return Some(voice);
+            }
+        }
         // "X said:": the name nearest the verb; "…, adding": the subject of the sentence.
         let participle = self.key(v).ends_with("ing");
         let pick = if participle { ms.first() } else { ms.last() };
@@ -293,25 +350,44 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
-        // "analysts and government officials": an anonymous head is nobody in particular.
-        if keys.len() > 1
-            && cues.is_anonymous(keys[keys.len() - 1])
-            && !cues.is_person_noun(keys[keys.len() - 1])
-        {
-            return Some(Voice::Unknown);
-        }
         if keys.len() == 1 && cues.is_pronoun(keys[0]) {
             return Some(
                 self.recent(pos, Class::Person, None)
-                    .map(Voice::Source)
                     .unwrap_or(Voice::Unknown),
             );
+        }
+        let head = keys[keys.len() - 1];
+        // "a Pentagon spokesman", "The NDF official", "UN sources": the body the descriptor
+        // names; "Iranian officials", "the Russian diplomats": the country.
+        let indefinite = matches!(keys[0], "a" | "an" | "one" | "another");
+        let plural = cues.is_institutional(head) || cues.is_anonymous(head);
+        if (cues.is_person_noun(head) && indefinite) || plural {
+            let body = self
+                .mentions_in(a, b)
+                .filter(|m| m.form != Form::Demonym && g.actor(m.actor).kind != ActorKind::Person);
+            if let Some(m) = body.last() {
+                return Some(Voice::Source(m.actor));
+            }
+            if cues.is_institutional(head) {
+                if let Some(m) = self.mentions_in(a, b).find(|m| m.form == Form::Demonym) {
+                    return Some(Voice::Source(m.actor));
+                }
+            }
         }
         // A demonym gives the country.
         let country = self
             .mentions_in(a, b)
             .find(|m| m.form == Form::Demonym)
             .and_then(|m| g.country(m.actor));
+        // "the Observatory", "a Britain-based war monitor", "rebels": a source whose name or
+        // declared descriptors hold the head noun (of the demonym's country, if any).
+        if let Some(v) = self.by_head(pos, &keys, country) {
+            return Some(v);
+        }
+        // "analysts and government officials": an anonymous head is nobody in particular.
+        if keys.len() > 1 && cues.is_anonymous(head) && !cues.is_person_noun(head) {
+            return Some(Voice::Unknown);
+        }
         let class = if keys.iter().any(|k| cues.is_outlet_noun(k))
             && !keys.iter().any(|k| cues.is_anonymous(k))
         {
@@ -337,18 +413,65 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(Voice::Unknown);
         }
-        Some(
-            self.recent(pos, class, country)
-                .map(Voice::Source)
-                .unwrap_or(Voice::Unknown),
-        )
+        Some(self.recent(pos, class, country).unwrap_or(Voice::Unknown))
+    }
+
+    /// The actor a descriptor with words `keys` refers to by its head noun: the most recent
+    /// source, else actor mentioned, before `pos` whose name, aliases or roles hold the head
+    /// ("the Observatory" after "the Syrian Observatory for Human Rights") or whose declared
+    /// `descriptors` end the descriptor ("war monitor"); else the one gazetteer actor that
+    /// declares such a descriptor.
+    fn by_head(&self, pos: usize, keys: &[&str], country: Option<ActorId>) -> Option<Voice> {
+        let g = self.cx.gazetteer;
+        let head = *keys.last()?;
+        let declares = |a: ActorId| {
+            g.actor(a).descriptors.iter().any(|d| {
+                let words: Vec<&str> = d.split_whitespace().collect();
+                keys.ends_with(&words)
+            })
+        };
+        let named = |a: ActorId| {
+            let act = g.actor(a);
+            std::iter::once(&act.name)
+                .chain(&act.aliases)
+                .chain(&act.roles)
+                .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+                .any(|w| {
+                    let w = crate::text::normalize::key(w);
+                    w == head || spelling_variant(&w, head)
+                })
+        };
+        let of_country = |a: ActorId| country.is_none_or(|c| g.country(a) == Some(c));
+        let fits = |a: ActorId| of_country(a) && (declares(a) || named(a));
+        let from_history = self.history.iter().rev().find_map(|&(p, v)| match v {
+            Voice::Source(a) if p < pos && fits(a) => Some(v),
+            _ => None,
+        });
+        if from_history.is_some() {
+            return from_history;
+        }
+        let m = self.cx.mentions;
+        let hi = m.partition_point(|x| x.span.start < pos);
+        if let Some(x) = m[..hi]
+            .iter()
+            .rev()
+            .filter(|x| !x.place && x.form != Form::Demonym)
+            .find(|x| fits(x.actor))
+        {
+            return Some(Voice::Source(x.actor));
+        }
+        let mut declared = (0..g.actors.len() as ActorId).filter(|&a| of_country(a) && declares(a));
+        match (declared.next(), declared.next()) {
+            (Some(a), None) => Some(Voice::Source(a)),
+            _ => None,
+        }
     }
 
     /// The most recent named source (then, for persons, the most recent person mentioned)
     /// before `pos` that fits the class and country.
-    fn recent(&self, pos: usize, class: Class, country: Option<ActorId>) -> Option<ActorId> {
+    fn recent(&self, pos: usize, class: Class, country: Option<ActorId>) -> Option<Voice> {
         let g = self.cx.gazetteer;
-        let fits = |a: ActorId| {
+        let fits_actor = |a: ActorId| {
             let kind = g.actor(a).kind;
             let class_ok = match class {
                 Class::Outlet => kind == ActorKind::Outlet,
@@ -361,13 +484,28 @@ impl<'c, 'a> State<'c, 'a> {
             };
             class_ok && country.map(|c| g.country(a) == Some(c)).unwrap_or(true)
         };
-        if let Some(&(_, a)) = self
+        let fits = |v: Voice| match v {
+            Voice::Source(a) => fits_actor(a),
+            Voice::Named(i) => {
+                let s = &self.names.speakers[i as usize];
+                let class_ok = match class {
+                    Class::Person => s.person,
+                    Class::Org => !s.person,
+                    Class::Outlet => false,
+                    Class::Any => true,
+                };
+                let of = s.affiliation.map(|a| g.country(a).unwrap_or(a));
+                class_ok && country.map(|c| of == Some(c)).unwrap_or(true)
+            }
+            Voice::Own | Voice::Unknown => false,
+        };
+        if let Some(&(_, v)) = self
             .history
             .iter()
             .rev()
-            .find(|(p, a)| *p < pos && fits(*a))
+            .find(|(p, v)| *p < pos && fits(*v))
         {
-            return Some(a);
+            return Some(v);
         }
         if class == Class::Person || (class == Class::Outlet && country.is_some()) {
             let m = self.cx.mentions;
@@ -376,8 +514,8 @@ impl<'c, 'a> State<'c, 'a> {
                 .iter()
                 .rev()
                 .filter(|x| !x.place && x.form != Form::Demonym)
-                .find(|x| fits(x.actor))
-                .map(|x| x.actor);
+                .find(|x| fits_actor(x.actor))
+                .map(|x| Voice::Source(x.actor));
         }
         None
     }
@@ -392,44 +530,53 @@ impl<'c, 'a> State<'c, 'a> {
         end
     }
 
-    /// The token where the subject of the verb at `v` ends: before the adverbs and auxiliaries
-    /// between them ("also said", "has previously said", "later told").
+    /// The token where the subject of the verb at `v` ends: before the adverbs, auxiliaries and
+    /// day between them ("also said", "has previously said", "on Monday accused").
     fn skip_back(&self, lo: usize, v: usize) -> usize {
         let mut w = v;
-        while w > lo + 1
-            && matches!(
-                self.key(w - 1),
-                "also"
-                    | "later"
-                    | "earlier"
-                    | "previously"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "then"
-                    | "further"
-                    | "again"
-                    | "reportedly"
-                    | "repeatedly"
-                    | "once"
-                    | "recently"
-                    | "already"
-                    | "will"
-                    | "would"
-                    | "did"
-                    | "does"
-                    | "do"
-            )
-        {
+        loop {
+            if w > lo + 2
+                && self.key(w - 2) == "on"
+                && crate::actors::CALENDAR.contains(&self.key(w - 1))
+            {
+                w -= 2;
+                continue;
+            }
+            if !(w > lo + 1
+                && matches!(
+                    self.key(w - 1),
+                    "also"
+                        | "later"
+                        | "earlier"
+                        | "previously"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "then"
+                        | "further"
+                        | "again"
+                        | "reportedly"
+                        | "repeatedly"
+                        | "once"
+                        | "recently"
+                        | "already"
+                        | "will"
+                        | "would"
+                        | "did"
+                        | "does"
+                        | "do"
+                ))
+            {
+                return w;
+            }
             w -= 1;
         }
-        w
     }
 
     /// The speaker phrase that ends right before token `v`: a name ending at `v - 1`, or a
     /// descriptor or pronoun whose head noun is `v - 1` (with up to four words before it). Its
     /// voice and first token.
-    fn subject_before(&self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+    fn subject_before(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
         if v <= lo {
             return None;
         }
@@ -447,9 +594,14 @@ impl<'c, 'a> State<'c, 'a> {
             || cues.is_outlet_noun(head)
             || cues.is_anonymous(head)
             || head == "they";
-        // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): a
-        // speaker who cannot be named yet, so `unknown`, but the content is still theirs.
+        // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): an
+        // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
+        // the content is still the speaker's.
         if toks[v - 1].word && toks[v - 1].cap && !cues.is_pronoun(head) && !is_head {
+            if let Some(found) = self.name_before(lo, v) {
+                return Some(found);
+            }
+            let toks = &self.cx.tokens.tokens;
             let mut start = v - 1;
             while start > lo && v - start < 5 && toks[start - 1].word && toks[start - 1].cap {
                 start -= 1;
@@ -565,6 +717,11 @@ impl<'c, 'a> State<'c, 'a> {
                     return Some((voice, cue));
                 }
             }
+            // "... said U.N. spokesman Martin Nesirky": an unlisted name after titles.
+            if let Some(voice) = self.name_after(v + 1, end) {
+                let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                return Some((voice, cue));
+            }
             // "... said the official": the speaker right after it.
             if let Some(m) = self.named_in(v + 1, end).next() {
                 if m.first as usize <= v + 3 {
@@ -572,7 +729,7 @@ impl<'c, 'a> State<'c, 'a> {
                     return Some((Voice::Source(m.actor), cue));
                 }
             }
-            // "... said Said Seif al Qalamoni": a name the gazetteer does not know.
+            // "... said Someone": a capitalised run that is no name the reader accepts.
             if v + 1 < end && toks[v + 1].word && toks[v + 1].cap {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Unknown, cue));
@@ -580,4 +737,10 @@ impl<'c, 'a> State<'c, 'a> {
         }
         None
     }
+}
+
+/// British and American spellings of one word ("centre" and "center").
+fn spelling_variant(a: &str, b: &str) -> bool {
+    let swap = |w: &str| w.strip_suffix("re").map(|s| format!("{s}er"));
+    swap(a).as_deref() == Some(b) || swap(b).as_deref() == Some(a)
 }

@@ -22,6 +22,15 @@ struct File {
     meta: Meta,
     speech: Speech,
     descriptors: Descriptors,
+    names: NameWords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NameWords {
+    titles: Vec<Spanned<String>>,
+    particles: Vec<Spanned<String>>,
+    place_before: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +55,7 @@ struct Descriptors {
     person: Vec<Spanned<String>>,
     organisation: Vec<Spanned<String>>,
     anonymous: Vec<Spanned<String>>,
+    institutional: Vec<Spanned<String>>,
     pronouns: Vec<Spanned<String>>,
 }
 
@@ -63,7 +73,11 @@ pub struct CueWords {
     person: Vec<String>,
     organisation: Vec<String>,
     anonymous: Vec<String>,
+    institutional: Vec<String>,
     pronouns: Vec<String>,
+    titles: Vec<String>,
+    particles: Vec<String>,
+    place_before: Vec<String>,
 }
 
 impl CueWords {
@@ -76,6 +90,7 @@ impl CueWords {
         // An empty list has no word to point at: its error points at its table.
         let speech_at = table_at(text, "[speech]");
         let desc_at = table_at(text, "[descriptors]");
+        let names_at = table_at(text, "[names]");
         let noun_verb_spans: Vec<(String, usize)> = f
             .speech
             .also_nouns
@@ -96,7 +111,15 @@ impl CueWords {
                 desc_at,
             )?,
             anonymous: list("descriptors.anonymous", f.descriptors.anonymous, desc_at)?,
+            institutional: list(
+                "descriptors.institutional",
+                f.descriptors.institutional,
+                desc_at,
+            )?,
             pronouns: list("descriptors.pronouns", f.descriptors.pronouns, desc_at)?,
+            titles: list("names.titles", f.names.titles, names_at)?,
+            particles: list("names.particles", f.names.particles, names_at)?,
+            place_before: list("names.place_before", f.names.place_before, names_at)?,
         };
         for (w, at) in noun_verb_spans {
             if !cues.speech.contains(&w) {
@@ -153,9 +176,29 @@ impl CueWords {
         has(&self.anonymous, k)
     }
 
+    /// A plural head that speaks for an institution ("officials", "diplomats").
+    pub fn is_institutional(&self, k: &str) -> bool {
+        has(&self.institutional, k)
+    }
+
     /// A pronoun that refers to the last person named ("he").
     pub fn is_pronoun(&self, k: &str) -> bool {
         has(&self.pronouns, k)
+    }
+
+    /// A title or role word before a name, not part of it ("captain", "mp", "activist").
+    pub fn is_title(&self, k: &str) -> bool {
+        has(&self.titles, k)
+    }
+
+    /// A lowercase particle inside a name ("al" in "Ibrahim al-Hajj").
+    pub fn is_particle(&self, k: &str) -> bool {
+        has(&self.particles, k)
+    }
+
+    /// A word before a capitalised run that makes it a place ("from Deir al-Zor").
+    pub fn is_place_before(&self, k: &str) -> bool {
+        has(&self.place_before, k)
     }
 }
 

@@ -28,9 +28,11 @@
 
 mod attribution;
 pub mod cues;
+pub mod names;
 pub mod quotes;
 
 pub use cues::CueWords;
+pub use names::Speaker;
 
 use crate::actors::Mention;
 use crate::lexicon::{ActorId, Gazetteer};
@@ -47,6 +49,9 @@ pub enum Voice {
     Own,
     /// A named source.
     Source(ActorId),
+    /// A named speaker the gazetteer does not list: an index into the article's
+    /// [`Speaker`]s.
+    Named(u32),
     /// A quoted or anonymous source that cannot be named.
     Unknown,
 }
@@ -98,6 +103,19 @@ pub struct Context<'a> {
     pub host: Option<ActorId>,
     /// The attribution cue words.
     pub cues: &'a CueWords,
+    /// Stop words (never part of a speaker's name).
+    pub stopwords: &'a rustc_hash::FxHashSet<String>,
+}
+
+/// What [`assign`] finds in an article.
+#[derive(Clone, Debug, Default)]
+pub struct Voices {
+    /// Passages, sorted and disjoint.
+    pub passages: Vec<Passage>,
+    /// Scare-quoted spans (distancing).
+    pub scare: Vec<Span>,
+    /// The speakers the gazetteer does not list, indexed by [`Voice::Named`].
+    pub speakers: Vec<Speaker>,
 }
 
 /// Splits an article into passages with voices, plus the scare-quoted spans (distancing).
@@ -106,7 +124,7 @@ pub struct Context<'a> {
 /// sentence an attribution claims (`attribute_top_level`); nested quotes are attributed
 /// inside their parents (`attribute_nested`); each sentence is cut into passages by the quotes
 /// over it (`cut_sentence`); neighbours with the same voice are merged (`merge_neighbours`).
-pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
+pub fn assign(cx: &Context) -> Voices {
     let quotes = quotes::find_quotes(cx.text, cx.paragraphs);
     let mut st = State::new(cx);
     let mut top = attribute_top_level(cx, &mut st, &quotes);
@@ -118,7 +136,11 @@ pub fn assign(cx: &Context) -> (Vec<Passage>, Vec<Span>) {
         cut_sentence(cx, s, para, claimed, reported, over, &mut passages);
     }
     passages.retain(|p| !p.span.is_empty());
-    (merge_neighbours(cx.text, passages), top.scare)
+    Voices {
+        passages: merge_neighbours(cx.text, passages),
+        scare: top.scare,
+        speakers: st.into_speakers(),
+    }
 }
 
 /// A quote with the voice it was given and the attribution cue that decided it, if any.
@@ -172,9 +194,7 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                     }
                 }
             }
-            if let Voice::Source(a) = v {
-                st.history.push((q.span.start, a));
-            }
+            st.heard(q.span.start, v);
             out.quotes.push(Voiced {
                 quote: q,
                 voice: v,
@@ -185,8 +205,8 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
         out.sentences[si] = sentence_voice(st, *s, &out.quotes);
         if out.sentences[si].is_none() && !out.quotes.iter().any(|v| v.quote.span.overlaps(*s)) {
             out.reported[si] = st.reported_after_subject(*s);
-            if let Some((Voice::Source(a), _, _)) = out.reported[si] {
-                st.history.push((s.start, a));
+            if let Some((v, _, _)) = out.reported[si] {
+                st.heard(s.start, v);
             }
         }
     }
@@ -234,9 +254,7 @@ fn sentence_voice(st: &mut State, s: Span, quotes: &[Voiced]) -> Option<(Voice, 
     let (v, cue) = st
         .sentence_attribution(s)
         .or_else(|| st.closing_without_comma(s))?;
-    if let Voice::Source(a) = v {
-        st.history.push((s.start, a));
-    }
+    st.heard(s.start, v);
     Some((v, cue))
 }
 

@@ -512,6 +512,14 @@ fn gazetteer_errors_are_located() {
             "actor \"lavrov\": unknown country \"atlantis\"; use an actor id of this file",
         ),
         (renamed.replace("country = \"atlantis\"\n", ""), "part_of"),
+        (
+            fixed.replacen(
+                "id = \"bad_id\"\n",
+                "id = \"bad_id\"\ndescriptors = [\"War Monitor\"]\n",
+                1,
+            ),
+            "actor \"bad_id\": descriptor \"War Monitor\" must be lowercase words",
+        ),
     ];
     for (i, (text, needle)) in cases.iter().enumerate() {
         let p = dir.path().join(format!("g{i}.toml"));

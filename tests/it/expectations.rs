@@ -73,7 +73,7 @@ fn analyse_folder(az: &Analyzer, folder: &str) -> BTreeMap<String, Seen> {
                     (
                         p.span.start,
                         p.span.end,
-                        az.voice_label(p.voice, &an.host_key),
+                        az.voice_label(&an, p.voice),
                         match (p.quoted, p.voice) {
                             (true, _) => "quoted",
                             (false, framelens::voices::Voice::Own) => "own",

@@ -37,14 +37,14 @@ impl<'x, 'a> Folding<'x, 'a> {
         groups: &FxHashMap<String, String>,
     ) -> Folding<'x, 'a> {
         let w = poisson_weights(&an.article.id, seed);
-        let host = az.grouped_voice_key(Voice::Own, &an.host_key, groups);
+        let host = az.grouped_voice_key(an, Voice::Own, groups);
         let mut keys: Vec<String> = vec![host];
         let mut key_of: FxHashMap<Voice, usize> = FxHashMap::default();
         key_of.insert(Voice::Own, 0);
         let mut passage_key: Vec<usize> = Vec::with_capacity(an.passages.len());
         for p in &an.passages {
             let i = *key_of.entry(p.voice).or_insert_with(|| {
-                keys.push(az.grouped_voice_key(p.voice, &an.host_key, groups));
+                keys.push(az.grouped_voice_key(an, p.voice, groups));
                 keys.len() - 1
             });
             passage_key.push(i);

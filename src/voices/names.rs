@@ -1,0 +1,329 @@
+//! Open-vocabulary speakers: named people and bodies that speak but are not in the gazetteer
+//! ("said Safiya Souhail, another MP", "Sino said", "The Homs Media Center said").
+//!
+//! Each becomes a [`Speaker`] of the article, with a stable id (`name:` and the slug of the
+//! fullest form of the name seen in the article) so that a later "Sino said" is the same
+//! speaker as an earlier "Mustafa Sino said", and the gazetteer actor the text ties it to
+//! ("U.N. spokesman Martin Nesirky" is affiliated with `un`). A name is a run of capitalised
+//! words (with the particles and hyphens of Arabic and European names) right next to the cue;
+//! titles and role words before it are not part of it (`data/attribution.toml`, `[names]`).
+
+use super::Context;
+use crate::lexicon::ActorId;
+use crate::span::Span;
+use serde::Serialize;
+
+/// A named speaker the gazetteer does not list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// `name:` and the slug of the fullest form of the name in the article
+    /// (`name:safiya-souhail`): ASCII letters and digits lowercased, every other run one `-`.
+    pub id: String,
+    /// The fullest form of the name, as written.
+    pub name: String,
+    /// Where that form was seen.
+    pub span: Span,
+    /// The gazetteer actor the text ties the speaker to: a name right before the title
+    /// ("U.N. spokesman Martin Nesirky" -> the UN).
+    pub affiliation: Option<ActorId>,
+    /// A person (false for a body: the name ends in an organisation or outlet noun).
+    pub person: bool,
+    /// Token keys of the fullest form, for later shorter references.
+    #[serde(skip)]
+    keys: Vec<String>,
+}
+
+/// The slug of a name: ASCII letters and digits lowercased, every other run of characters one
+/// `-`, none at either end (`Brig. Gen. Ali al-Mayhoub` -> `brig-gen-ali-al-mayhoub`; titles are
+/// left out before this).
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in crate::text::normalize::key(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A run of name tokens `start..end` (end exclusive) and the actor named just before it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub affiliation: Option<ActorId>,
+}
+
+/// The open-vocabulary speakers of one article.
+#[derive(Default)]
+pub(super) struct Names {
+    pub(super) speakers: Vec<Speaker>,
+}
+
+impl Names {
+    /// The index of the speaker named by the tokens of `run`: an earlier speaker whose name ends
+    /// with the same words ("Sino" after "Mustafa Sino") or that ends the new one (the new,
+    /// fuller form then becomes its name), else a new speaker.
+    pub(super) fn intern(&mut self, cx: &Context, run: Run) -> u32 {
+        let toks = &cx.tokens.tokens;
+        let keys: Vec<String> = (run.start..run.end)
+            .filter(|&i| toks[i].word)
+            .map(|i| cx.tokens.key(i).to_string())
+            .collect();
+        let span = Span::new(toks[run.start].span.start, toks[run.end - 1].span.end);
+        let name = cx.text[span.start..span.end].to_string();
+        let last = keys.last().map(String::as_str).unwrap_or("");
+        let person = !(cx.cues.is_org_noun(last) || cx.cues.is_outlet_noun(last));
+        let found = self.speakers.iter().position(|s| {
+            s.keys.ends_with(&keys) || (keys.ends_with(&s.keys) && !s.keys.is_empty())
+        });
+        match found {
+            Some(i) => {
+                let s = &mut self.speakers[i];
+                if keys.len() > s.keys.len() {
+                    s.id = format!("name:{}", slug(&name));
+                    s.name = name;
+                    s.span = span;
+                    s.keys = keys;
+                }
+                if s.affiliation.is_none() {
+                    s.affiliation = run.affiliation;
+                }
+                i as u32
+            }
+            None => {
+                self.speakers.push(Speaker {
+                    id: format!("name:{}", slug(&name)),
+                    name,
+                    span,
+                    affiliation: run.affiliation,
+                    person,
+                    keys,
+                });
+                (self.speakers.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Whether the one-word name `key` is the last word of a speaker named earlier.
+    pub(super) fn known_last_word(&self, key: &str) -> bool {
+        self.speakers
+            .iter()
+            .any(|s| s.keys.last().is_some_and(|k| k == key))
+    }
+}
+
+/// A month or weekday name, also with an `s` ("Fridays", apostrophe lost).
+fn calendar(k: &str) -> bool {
+    let cal = crate::actors::CALENDAR;
+    cal.contains(&k) || k.strip_suffix('s').is_some_and(|b| cal.contains(&b))
+}
+
+/// Reads name runs from an article's tokens.
+pub(super) struct Reader<'c, 'a> {
+    pub cx: &'c Context<'a>,
+}
+
+impl Reader<'_, '_> {
+    fn key(&self, i: usize) -> &str {
+        self.cx.tokens.key(i)
+    }
+
+    /// A token covered by an actor mention or a place (not part of an unlisted name).
+    fn mentioned(&self, i: usize) -> Option<&crate::actors::Mention> {
+        let m = self.cx.mentions;
+        let lo = m.partition_point(|x| (x.last as usize) < i);
+        m.get(lo).filter(|x| x.first as usize <= i)
+    }
+
+    /// A capitalised word that can be part of a name. A title word after a hyphen is a name
+    /// ("Abdullah al-Sheikh").
+    fn name_word(&self, i: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let t = &toks[i];
+        let k = self.key(i);
+        let cues = self.cx.cues;
+        let hyphened = i > 0 && self.key(i - 1) == "-" && !t.space_before;
+        t.word
+            && t.cap
+            && !self.cx.stopwords.contains(k)
+            && !calendar(k)
+            && (!cues.is_title(k) || hyphened)
+            && !cues.is_pronoun(k)
+            && !cues.is_speech(k)
+            && !cues.is_person_noun(k)
+            && !cues.is_anonymous(k)
+            && self.mentioned(i).is_none()
+    }
+
+    /// A particle or hyphen inside a name ("al", "-" in "Ibrahim al-Hajj").
+    fn joiner(&self, i: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let k = self.key(i);
+        if k == "-" {
+            return !toks[i].space_before && toks.get(i + 1).is_some_and(|t| !t.space_before);
+        }
+        toks[i].word && !toks[i].cap && self.cx.cues.is_particle(k)
+    }
+
+    /// The name that ends right before token `v` (within `lo..v`): at most six tokens of
+    /// capitalised words, particles and hyphens, starting with a word. `None` when there is
+    /// none, when it is one word starting the sentence that names nobody spoken of before, when
+    /// a preposition stands before it ("from Deir al-Zor"), or a bare "the" before one word.
+    pub(super) fn before(&self, lo: usize, v: usize, names: &Names) -> Option<Run> {
+        if v <= lo || !self.name_word(v - 1) {
+            return None;
+        }
+        // Back over name words and joiners; an organisation noun ends a body's name ("The Homs
+        // Media Center said") but is not part of a person's ("Kurdish National Council Mustafa
+        // Sino said": the name is "Mustafa Sino").
+        let cues = self.cx.cues;
+        let mut start = v - 1;
+        while start > lo
+            && v - start < 6
+            && (self.name_word(start - 1) || self.joiner(start - 1))
+            && !cues.is_org_noun(self.key(start - 1))
+        {
+            start -= 1;
+        }
+        let outer = start;
+        while start < v - 1 && !self.name_word(start) {
+            start += 1;
+        }
+        let words = (start..v).filter(|&i| self.name_word(i)).count();
+        let last = self.key(v - 1);
+        let descriptor_noun = cues.is_org_noun(last)
+            || cues.is_outlet_noun(last)
+            || cues.is_anonymous(last)
+            || cues.is_institutional(last);
+        let known = words == 1 && names.known_last_word(last);
+        if words == 1 && (descriptor_noun || (start == lo && !known)) {
+            return None;
+        }
+        if outer > lo && !known {
+            // What stands before the name: not a preposition or place ("from Deir al-Zor",
+            // "in rural Aleppo"), a bare "the" ("the Levant"), or a modifier that is no title
+            // ("Britain-based Observatory").
+            let t = &self.cx.tokens.tokens[outer - 1];
+            let before = self.key(outer - 1);
+            let modifier = t.word
+                && !t.cap
+                && !cues.is_title(before)
+                && !cues.is_person_noun(before)
+                && !cues.is_anonymous(before)
+                && !cues.is_reporting(before)
+                && !cues.is_speech(before)
+                && !self.cx.stopwords.contains(before);
+            if cues.is_place_before(before)
+                || (before == "the" && words == 1)
+                || self.mentioned(outer - 1).is_some_and(|m| m.place)
+                || (modifier && words == 1)
+            {
+                return None;
+            }
+        }
+        Some(Run {
+            start,
+            end: v,
+            affiliation: self.affiliation(lo, start),
+        })
+    }
+
+    /// The name that starts at token `a` or after titles, affiliations and a modifier
+    /// ("said Ibrahim al-Hajj", "said activist Bahaa al Halabi", "said Welsh nationalist MP
+    /// Hywel Williams", "said U.N. spokesman Martin Nesirky"), within `a..b`: the last run of
+    /// name words before the clause goes on.
+    pub(super) fn after(&self, a: usize, b: usize) -> Option<Run> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let mut i = a;
+        let mut run: Option<(usize, usize)> = None;
+        while i < b && i < a + 10 {
+            let k = self.key(i);
+            if self.name_word(i) || (self.joiner(i) && run.is_some_and(|r| r.1 == i)) {
+                run = match run {
+                    Some((s, e)) if e == i => Some((s, i + 1)),
+                    _ if self.name_word(i) => Some((i, i + 1)),
+                    r => r,
+                };
+            } else if self.joiner(i) && i + 1 < b && self.name_word(i + 1) {
+                // "says al-Hajj": a particle may open the name.
+                run = match run {
+                    Some((s, e)) if e == i => Some((s, i + 1)),
+                    _ => Some((i, i + 1)),
+                };
+            } else {
+                // After a run, a gazetteer name is an appositive ("Kenneth Roth, Human Rights
+                // Watch's director"): the run is the name.
+                let mention = self.mentioned(i).is_some_and(|m| !m.place);
+                if mention && run.is_some() {
+                    break;
+                }
+                let prefix = cues.is_title(k)
+                    || mention
+                    || (toks[i].word
+                        && !toks[i].cap
+                        && !self.cx.stopwords.contains(k)
+                        && i + 1 < b
+                        && cues.is_title(self.key(i + 1)));
+                if !prefix {
+                    break;
+                }
+                // "Welsh nationalist MP Hywel Williams": a run before a title modifies it.
+                run = None;
+            }
+            i += 1;
+        }
+        let (mut start, mut end) = run?;
+        while end > start + 1 && !self.name_word(end - 1) {
+            end -= 1;
+        }
+        while start < end && !toks[start].word {
+            start += 1;
+        }
+        Some(Run {
+            start,
+            end,
+            affiliation: self.affiliation(a.saturating_sub(1), start),
+        })
+    }
+
+    /// The actor named right before the titles in front of a name at `start` ("U.N. spokesman
+    /// Martin Nesirky", "Syrian Coalition member Yasser Farhan"): up to four title or lowercase
+    /// role words may stand between them.
+    fn affiliation(&self, lo: usize, start: usize) -> Option<ActorId> {
+        let toks = &self.cx.tokens.tokens;
+        let mut i = start;
+        while i > lo && start - i < 4 {
+            let k = self.key(i - 1);
+            if let Some(m) = self.mentioned(i - 1) {
+                return (!m.place).then_some(m.actor);
+            }
+            let role = self.cx.cues.is_title(k) || (toks[i - 1].word && !toks[i - 1].cap);
+            if !role || self.cx.stopwords.contains(k) {
+                return None;
+            }
+            i -= 1;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_follow_the_guide() {
+        assert_eq!(slug("Safiya Souhail"), "safiya-souhail");
+        assert_eq!(slug("Ibrahim al-Hajj"), "ibrahim-al-hajj");
+        assert_eq!(slug("Stephen O'Brien"), "stephen-o-brien");
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("  Homs Media Center. "), "homs-media-center");
+    }
+}
