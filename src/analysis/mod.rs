@@ -215,6 +215,12 @@ impl Analyzer {
 /// The voice key of the named speakers the gazetteer does not list, counted together.
 pub const UNLISTED: &str = "unlisted";
 
+/// Whether a voice key stands for no one speaker (`unknown`, `unlisted`): left out where voices
+/// are compared with each other (keyness, similarity, per-actor context, findings).
+pub fn is_pseudo_voice(key: &str) -> bool {
+    key == "unknown" || key == UNLISTED
+}
+
 /// Sentences needed before cohesion is judged.
 pub const COHESION_MIN_SENTENCES: usize = 8;
 /// Articles below this lexical cohesion are flagged as stitched or spun text.

@@ -47,7 +47,7 @@ pub enum FindingVoices {
 impl FindingVoices {
     fn admits(self, kind: VoiceKind) -> bool {
         match kind {
-            VoiceKind::Unknown => false,
+            VoiceKind::Unknown | VoiceKind::Unlisted => false,
             VoiceKind::Outlet | VoiceKind::Group => true,
             _ => self == FindingVoices::All,
         }

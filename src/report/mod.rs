@@ -176,6 +176,9 @@ pub enum VoiceKind {
     Group,
     /// Speech that could not be attributed.
     Unknown,
+    /// Named speakers the gazetteer does not list, counted together (each is listed by name
+    /// in `framelens voices`).
+    Unlisted,
 }
 
 impl VoiceKind {
@@ -189,6 +192,7 @@ impl VoiceKind {
             VoiceKind::Outlet => "outlet",
             VoiceKind::Group => "group",
             VoiceKind::Unknown => "unknown",
+            VoiceKind::Unlisted => "unlisted",
         }
     }
 }
@@ -572,6 +576,7 @@ impl Report {
                         match actor {
                             Some(a) => a.kind.into(),
                             None if k == "unknown" => VoiceKind::Unknown,
+                            None if k == crate::analysis::UNLISTED => VoiceKind::Unlisted,
                             None => VoiceKind::Outlet,
                         }
                     },
@@ -668,7 +673,7 @@ impl Report {
             .into_iter()
             .filter(|(k, v)| {
                 v.tokens >= options.min_tokens
-                    && k.as_str() != "unknown"
+                    && !crate::analysis::is_pseudo_voice(k)
                     && agg.terms.contains_key(*k)
             })
             .map(|(k, _)| k)
@@ -725,7 +730,9 @@ impl Report {
             let vs: Vec<(&String, &crate::compare::Counts)> = sorted2(&agg.context)
                 .into_iter()
                 .filter(|(v, a, c)| {
-                    *a == actor && v.as_str() != "unknown" && c.values().sum::<u64>() >= 30
+                    *a == actor
+                        && !crate::analysis::is_pseudo_voice(v)
+                        && c.values().sum::<u64>() >= 30
                 })
                 .map(|(v, _, c)| (v, c))
                 .collect();
@@ -879,6 +886,7 @@ mod tests {
             VoiceKind::Outlet,
             VoiceKind::Group,
             VoiceKind::Unknown,
+            VoiceKind::Unlisted,
         ] {
             assert_eq!(json(k), format!("\"{}\"", k.as_str()));
         }

@@ -243,10 +243,11 @@ fn charts_of(charts: &[String], prefixes: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// The `k` keys with the largest totals, largest first, ties by key; `unknown` left out.
+/// The `k` keys with the largest totals, largest first, ties by key; `unknown` and
+/// `unlisted` left out.
 fn busiest(totals: BTreeMap<&String, u64>, k: usize) -> Vec<String> {
     let known = totals
         .into_iter()
-        .filter(|(id, _)| id.as_str() != "unknown");
+        .filter(|(id, _)| !crate::analysis::is_pseudo_voice(id));
     top_k(known, k).into_iter().map(|x| x.0.clone()).collect()
 }
