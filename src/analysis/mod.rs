@@ -38,6 +38,9 @@ pub struct Analyzer {
     pub matcher: Matcher,
     /// Boilerplate rules.
     pub boilerplate: Boilerplate,
+    /// Endings an outlet prints on many of its articles, learned from the corpus
+    /// ([`crate::corpus::recurring`]); empty unless set.
+    pub recurring: crate::corpus::recurring::Recurring,
     /// Stop words (keys), left out of term vectors.
     pub stopwords: FxHashSet<String>,
     /// Attribution cue words (`data/attribution.toml`).
@@ -92,6 +95,7 @@ impl Analyzer {
             lexicons,
             matcher,
             boilerplate,
+            recurring: Default::default(),
             stopwords,
             cues: voices::CueWords::bundled(),
         })
@@ -105,6 +109,17 @@ impl Analyzer {
             Boilerplate::bundled(),
         )
         .expect("the bundled lexicons compile")
+    }
+
+    /// The boilerplate rules as provenance names them: the pattern file's name and version,
+    /// and the recurring lines when there are any.
+    pub fn boilerplate_description(&self) -> String {
+        let mut d = format!("{} {}", self.boilerplate.name, self.boilerplate.version);
+        if !self.recurring.is_empty() {
+            d.push_str(" + ");
+            d.push_str(&self.recurring.describe());
+        }
+        d
     }
 
     /// The voice key of an outlet name from metadata: its gazetteer id when known.
@@ -156,7 +171,10 @@ impl Analyzer {
         cache: &mut FuzzyCache,
     ) -> Result<Analysed<'a>, Skip> {
         let text = article.text.as_str();
-        let layout = self.boilerplate.layout(text);
+        let mut layout = self.boilerplate.layout(text);
+        if !self.recurring.is_empty() {
+            self.recurring.apply(text, &article.outlet, &mut layout);
+        }
         let tokens = Tokens::new(text, &layout.paragraphs);
         if !tokens.tokens.iter().any(|t| t.word) {
             return Err(Skip {

@@ -31,6 +31,10 @@ pub struct Shard {
     pub gazetteer: SourceInfo,
     /// Boilerplate rules, `name version`.
     pub boilerplate: String,
+    /// The recurring lines set aside (learned by `map` from its inputs, or read from
+    /// `--recurring FILE`): `report` lists them as `analyze` does.
+    #[serde(default)]
+    pub recurring: Vec<crate::corpus::recurring::RecurringLine>,
     /// Options given to `map` (seed, evidence cap, groups, report options).
     pub options: ReportOptions,
     /// The inputs folded in.
@@ -52,7 +56,8 @@ impl Shard {
             framelens_version: env!("CARGO_PKG_VERSION").to_string(),
             lexicons: az.lexicons.iter().map(|l| l.info.clone()).collect(),
             gazetteer: az.gazetteer.info.clone(),
-            boilerplate: format!("{} {}", az.boilerplate.name, az.boilerplate.version),
+            boilerplate: az.boilerplate_description(),
+            recurring: az.recurring.lines().to_vec(),
             options,
             inputs,
             aggregate,
@@ -131,6 +136,13 @@ impl Shard {
                 self.boilerplate.clone(),
                 other.boilerplate.clone(),
             )
+            .map(|why| {
+                if self.recurring != other.recurring {
+                    format!("{why} (each part learned the recurring lines of its own inputs: learn them once over the whole corpus with `framelens recurring INPUT... --out lines.json` and give every map `--recurring lines.json`)")
+                } else {
+                    why
+                }
+            })
         })
         .or_else(|| differ("map options", opts(self), opts(other)))
     }

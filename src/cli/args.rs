@@ -6,6 +6,7 @@ use super::Failure;
 use anyhow::Context;
 use framelens::analysis::Analyzer;
 use framelens::corpus::boilerplate::Boilerplate;
+use framelens::corpus::recurring::Recurring;
 use framelens::corpus::{LoadOptions, RecordStream};
 use framelens::lexicon::{framing::add_or_replace, Gazetteer, Lexicon};
 use std::path::{Path, PathBuf};
@@ -62,6 +63,11 @@ pub struct InputArgs {
     /// (by default they are skipped with a reason, so a manifest cannot pull in other files)
     #[arg(long)]
     pub allow_outside_folder: bool,
+    /// Endings an outlet prints on many of its articles (footers, licence lines) are set
+    /// aside as boilerplate: `auto` learns them from the inputs first (when every input is a
+    /// file or folder), `off` keeps them, or a FILE written by `framelens recurring`
+    #[arg(long, default_value = "auto", value_name = "auto|off|FILE")]
+    pub recurring: String,
     /// Analysis threads, 1 to 256 (default: all cores); results do not depend on it
     #[arg(long, short = 'j', value_name = "N",
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
@@ -98,7 +104,30 @@ impl InputArgs {
         let mut v: Vec<&Path> = self.inputs.iter().map(PathBuf::as_path).collect();
         v.extend(self.actors.as_deref());
         v.extend(self.boilerplate.as_deref());
+        v.extend(self.recurring_file());
         v
+    }
+
+    /// The file of `--recurring FILE`, if one is given.
+    pub fn recurring_file(&self) -> Option<&Path> {
+        (!matches!(self.recurring.as_str(), "auto" | "off")).then(|| Path::new(&self.recurring))
+    }
+
+    /// The recurring lines `--recurring` asks for: learned from the inputs (`auto`, unless an
+    /// input is standard input), none (`off`), or read from a file.
+    pub fn recurring_lines(&self, boilerplate: &Boilerplate) -> Result<Recurring, Failure> {
+        if let Some(p) = self.recurring_file() {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read --recurring {}", p.display()))
+                .map_err(Failure::usage)?;
+            return Recurring::parse(&text, &p.display().to_string())
+                .map_err(|e| Failure::usage(anyhow::anyhow!(e)));
+        }
+        if self.recurring == "off" || self.inputs.iter().any(|p| p.as_os_str() == "-") {
+            return Ok(Recurring::default());
+        }
+        let streams = self.open()?;
+        Ok(Recurring::learn(streams.into_iter().flatten(), boilerplate))
     }
 
     /// Opens every input; a missing or unknown input is a usage error.
@@ -177,7 +206,12 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
         Some(l) => l.load()?,
         None => Lexicon::bundled(),
     };
-    Analyzer::new(input.gazetteer()?, lexicons, input.boilerplate_rules()?).map_err(Failure::usage)
+    let boilerplate = input.boilerplate_rules()?;
+    let recurring = input.recurring_lines(&boilerplate)?;
+    let mut az =
+        Analyzer::new(input.gazetteer()?, lexicons, boilerplate).map_err(Failure::usage)?;
+    az.recurring = recurring;
+    Ok(az)
 }
 
 /// The default output folder: `reports/<name of the first input up to its first dot>`, or

@@ -16,6 +16,7 @@ mod common;
 mod files;
 mod kwic;
 mod lexicon;
+mod recurring;
 mod regress;
 mod shard;
 mod stdout;
@@ -52,6 +53,9 @@ enum Command {
     Regress(regress::Args),
     /// Score target-dependent stance against an annotated set
     Validate(validate::Args),
+    /// Endings each outlet prints on many of its articles (footers), learned from the inputs,
+    /// as a file for --recurring FILE (give it to every map of a cluster run)
+    Recurring(recurring::Args),
     /// Cluster step 1: analyse part of a corpus into a shard file (same flags as analyze)
     Map(shard::MapArgs),
     /// Cluster step 2: merge shards (any order, any grouping) into one shard
@@ -166,6 +170,7 @@ pub fn main() -> ExitCode {
         Command::Regress(a) => regress::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Chart(a) => chart::run(a),
+        Command::Recurring(a) => recurring::run(a),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "framelens", &mut out);

@@ -132,8 +132,10 @@ pub fn report(args: ReportArgs) -> Outcome {
     let shard = read_shard(&args.shard)?;
     let gazetteer = super::args::gazetteer_from(args.actors.as_deref())?;
     let boilerplate = super::args::boilerplate_from(args.boilerplate.as_deref())?;
-    let az =
+    let mut az =
         Analyzer::new(gazetteer, args.lexicons.load()?, boilerplate).map_err(Failure::usage)?;
+    // The recurring lines are the shard's (learned from the inputs the report never reads).
+    az.recurring = framelens::corpus::recurring::Recurring::from_lines(shard.recurring.clone());
     // The report must count with the vocabulary the shard was mapped with.
     let given = Shard::new(&az, Default::default(), Vec::new(), shard.options.clone());
     if let Some(why) = shard.incompatible(&given) {

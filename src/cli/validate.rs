@@ -37,17 +37,32 @@ pub struct Args {
     /// Write every item's id, gold label, prediction and score to this JSONL file
     #[arg(long, value_name = "FILE")]
     items: Option<PathBuf>,
+    /// Recurring lines (a file written by `framelens recurring` over the corpus the gold
+    /// articles come from) to set aside, as `analyze` would on that corpus
+    #[arg(long, value_name = "FILE")]
+    recurring: Option<PathBuf>,
 }
 
 /// Runs `validate`.
 pub fn run(args: Args) -> Outcome {
     let lexicons = args.lexicons.load()?;
-    let az = Analyzer::new(
+    let mut az = Analyzer::new(
         framelens::lexicon::Gazetteer::bundled(),
         lexicons,
         framelens::corpus::boilerplate::Boilerplate::bundled(),
     )
     .map_err(super::Failure::usage)?;
+    if let Some(p) = &args.recurring {
+        let text = std::fs::read_to_string(p).map_err(|e| {
+            super::Failure::usage(anyhow::anyhow!(
+                "cannot read --recurring {}: {e}",
+                p.display()
+            ))
+        })?;
+        az.recurring =
+            framelens::corpus::recurring::Recurring::parse(&text, &p.display().to_string())
+                .map_err(|e| super::Failure::usage(anyhow::anyhow!(e)))?;
+    }
     let mut out = String::new();
     for (set, paths) in [
         ("attribution", &args.attribution),

@@ -202,51 +202,65 @@ impl Boilerplate {
     /// Sets aside a sentence that repeats, word for word, an earlier sentence of the same
     /// article (a lead captured twice, a sentence printed 31 times by a scraper): it is counted
     /// once. Sentences shorter than `repeats.min_chars` are left alone ("Read more.").
-    /// Paragraphs are cut around the repeats, so that what follows is analysed as before.
     fn repeated_sentences(&self, text: &str, out: &mut Layout) {
         let mut seen: std::collections::HashSet<String> = Default::default();
-        let mut paragraphs = Vec::with_capacity(out.paragraphs.len());
-        let mut sentences = Vec::new();
-        let mut repeats = Vec::new();
-        for &para in &out.paragraphs {
-            sentences.clear();
-            crate::text::split_sentences(text, para, &mut sentences);
-            let mut from = para.start;
-            for s in &sentences {
-                let t = s.of(text);
-                let folded: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
-                if folded.chars().count() < self.min_chars || seen.insert(folded) {
-                    continue;
-                }
-                if s.start > from {
-                    paragraphs.push(Span::new(from, s.start));
-                }
-                repeats.push(BoilerLine {
-                    span: *s,
-                    rule: "repeated-sentence".to_string(),
-                });
-                from = s.end;
-            }
-            if from < para.end {
-                paragraphs.push(Span::new(from, para.end));
-            }
-        }
-        if repeats.is_empty() {
-            return;
-        }
-        // Trim the cut pieces (the blanks around a repeat); drop those left empty.
-        out.paragraphs = paragraphs
-            .into_iter()
-            .filter_map(|p| {
-                let t = p.of(text);
-                let lead = t.len() - t.trim_start_matches(crate::text::tokens::is_blank).len();
-                let body = t.trim_matches(crate::text::tokens::is_blank);
-                (!body.is_empty()).then(|| Span::new(p.start + lead, p.start + lead + body.len()))
-            })
-            .collect();
-        out.boilerplate.extend(repeats);
-        out.boilerplate.sort_by_key(|b| (b.span.start, b.span.end));
+        let min_chars = self.min_chars;
+        cut_sentences(text, out, |t| {
+            let folded: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            (folded.chars().count() >= min_chars && !seen.insert(folded))
+                .then(|| "repeated-sentence".to_string())
+        });
     }
+
+    /// Sentences shorter than this (in characters) are never set aside as repeats.
+    pub fn min_chars(&self) -> usize {
+        self.min_chars
+    }
+}
+
+/// Sets aside the content sentences for which `rule` names a rule (called in text order, once
+/// per sentence): paragraphs are cut around them, so that what follows is analysed as before.
+pub(crate) fn cut_sentences(
+    text: &str,
+    out: &mut Layout,
+    mut rule: impl FnMut(&str) -> Option<String>,
+) {
+    let mut paragraphs = Vec::with_capacity(out.paragraphs.len());
+    let mut sentences = Vec::new();
+    let mut cut = Vec::new();
+    for &para in &out.paragraphs {
+        sentences.clear();
+        crate::text::split_sentences(text, para, &mut sentences);
+        let mut from = para.start;
+        for s in &sentences {
+            let Some(r) = rule(s.of(text)) else {
+                continue;
+            };
+            if s.start > from {
+                paragraphs.push(Span::new(from, s.start));
+            }
+            cut.push(BoilerLine { span: *s, rule: r });
+            from = s.end;
+        }
+        if from < para.end {
+            paragraphs.push(Span::new(from, para.end));
+        }
+    }
+    if cut.is_empty() {
+        return;
+    }
+    // Trim the cut pieces (the blanks around a sentence set aside); drop those left empty.
+    out.paragraphs = paragraphs
+        .into_iter()
+        .filter_map(|p| {
+            let t = p.of(text);
+            let lead = t.len() - t.trim_start_matches(crate::text::tokens::is_blank).len();
+            let body = t.trim_matches(crate::text::tokens::is_blank);
+            (!body.is_empty()).then(|| Span::new(p.start + lead, p.start + lead + body.len()))
+        })
+        .collect();
+    out.boilerplate.extend(cut);
+    out.boilerplate.sort_by_key(|b| (b.span.start, b.span.end));
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod date;
 pub mod dedup;
 pub mod folder;
 pub mod jsonl;
+pub mod recurring;
 
 pub use article::{Article, Record, Skip, SkipKind};
 pub use dedup::Dedup;

@@ -55,6 +55,9 @@ pub struct Actor {
     /// Roles and titles (persons).
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Persons: `female` or `male`, for pronouns ("she said" never resolves to a person who
+    /// is not `female`; "he said" never to one who is).
+    pub gender: Option<Gender>,
     /// Common nouns by which a text refers to the actor without naming it, as the last words of
     /// a descriptor ("monitor" for the Syrian Observatory: "a Britain-based war monitor said").
     /// A speaker so described is this actor when no source named before fits.
@@ -76,6 +79,16 @@ pub struct Actor {
     pub not: Vec<String>,
     /// Free text.
     pub note: Option<String>,
+}
+
+/// A person's gender, as far as pronouns need it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Referred to as "she".
+    Female,
+    /// Referred to as "he".
+    Male,
 }
 
 /// Rules for fuzzy (transliteration) matching.

@@ -12,7 +12,7 @@ pub mod matcher;
 pub mod section;
 
 pub use framing::Lexicon;
-pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer};
+pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, Gender};
 pub use matcher::{Hit, HitKind, Matcher};
 pub use section::Section;
 

@@ -94,8 +94,12 @@ pub struct Provenance {
     pub lexicons: Vec<SourceInfo>,
     /// The actor gazetteer used: name, version, path and sha256.
     pub gazetteer: SourceInfo,
-    /// Boilerplate patterns: name and version.
+    /// Boilerplate patterns: name and version (and the recurring lines' count and digest).
     pub boilerplate: String,
+    /// Endings set aside because their outlet prints them on many of its articles, learned
+    /// from the corpus (rule `recurring-ending`), with their counts.
+    #[serde(default)]
+    pub recurring: Vec<crate::corpus::recurring::RecurringLine>,
     /// The options that shape the numbers (evidence cap, seed, voice groups, threads).
     pub options: ReportOptions,
     /// Bootstrap replicates.
@@ -792,7 +796,8 @@ impl Report {
                 inputs,
                 lexicons: az.lexicons.iter().map(|l| l.info.clone()).collect(),
                 gazetteer: g.info.clone(),
-                boilerplate: format!("{} {}", az.boilerplate.name, az.boilerplate.version),
+                boilerplate: az.boilerplate_description(),
+                recurring: az.recurring.lines().to_vec(),
                 options,
                 replicates: REPLICATES,
             },

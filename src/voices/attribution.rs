@@ -10,7 +10,7 @@
 use super::names::{Names, Reader, Run, Speaker};
 use super::{Context, Voice};
 use crate::actors::{Form, Mention};
-use crate::lexicon::{ActorId, ActorKind};
+use crate::lexicon::{ActorId, ActorKind, Gender};
 use crate::span::Span;
 
 /// Class of a descriptor's head noun.
@@ -19,7 +19,29 @@ enum Class {
     Outlet,
     Person,
     Org,
+    /// An organisation or an outlet ("it").
+    Body,
+    /// A person who is not known to be a woman ("he").
+    He,
+    /// A person who is not known to be a man ("she"): in the gazetteer, one with
+    /// `gender = "female"`.
+    She,
     Any,
+}
+
+impl Class {
+    /// The class a personal pronoun refers to.
+    fn pronoun(k: &str) -> Class {
+        match k {
+            "he" | "him" | "his" => Class::He,
+            "she" | "her" | "hers" => Class::She,
+            _ => Class::Person,
+        }
+    }
+
+    fn person(self) -> bool {
+        matches!(self, Class::Person | Class::He | Class::She)
+    }
 }
 
 /// The attribution pass over one article.
@@ -307,6 +329,28 @@ impl<'c, 'a> State<'c, 'a> {
         while end > a && !toks[end - 1].word {
             end -= 1;
         }
+        // Headlines: "Death toll rises to 76: monitor", "... in Syria - Kremlin" (the source
+        // after a colon or a spaced dash at the end) and "Zakharova: talks must go on" (a name
+        // before a colon at the start).
+        if let Some(found) = self.headline_source(a, end, b) {
+            return Some(found);
+        }
+        // "... killed 48 people according to a statement by X": the closing "according to"
+        // of a source that dropped the comma before it.
+        if let Some(i) = (a + 4..end.saturating_sub(2))
+            .rev()
+            .find(|&i| self.key(i) == "according" && self.key(i + 1) == "to")
+        {
+            if end - i <= 16 && self.key(i - 1) != "," && toks[i - 1].word {
+                let voice = self
+                    .named_in(i + 2, end)
+                    .next()
+                    .map(|m| Voice::Source(m.actor))
+                    .or_else(|| self.descriptor(i + 2, end, toks[i].span.start))
+                    .unwrap_or(Voice::Unknown);
+                return Some((voice, Span::new(toks[i].span.start, toks[b - 1].span.end)));
+            }
+        }
         let comma = (a..end).rev().find(|&i| {
             (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before))
                 && toks[i].span.start > s.start
@@ -337,6 +381,49 @@ impl<'c, 'a> State<'c, 'a> {
             .map(|voice| (voice, cue))
     }
 
+    /// The source of a headline-shaped sentence (tokens `a..b`, words end at `end`): at most
+    /// four words after a final colon or spaced dash that name a source or describe one
+    /// ("...: monitor", "... - Kremlin"), or a name in the first four words before a colon
+    /// ("Zakharova: ..."). The voice and the cue span.
+    fn headline_source(&mut self, a: usize, end: usize, b: usize) -> Option<(Voice, Span)> {
+        let toks = &self.cx.tokens.tokens;
+        let dash = |i: usize| {
+            self.key(i) == "-"
+                && toks[i].space_before
+                && toks.get(i + 1).is_some_and(|t| t.space_before)
+        };
+        let tail = (a + 4..end)
+            .rev()
+            .take(5)
+            .find(|&i| self.key(i) == ":" || dash(i));
+        if let Some(c) = tail {
+            let words = (c + 1..end).filter(|&i| toks[i].word).count();
+            if (1..=4).contains(&words) {
+                let pos = toks[c].span.start;
+                let voice = self
+                    .named_in(c + 1, end)
+                    .next()
+                    .map(|m| Voice::Source(m.actor))
+                    .or_else(|| self.descriptor(c + 1, end, pos))
+                    .filter(|v| *v != Voice::Unknown);
+                if let Some(v) = voice {
+                    return Some((v, Span::new(pos, toks[b - 1].span.end)));
+                }
+            }
+        }
+        let head = (a + 1..end.min(a + 6)).find(|&i| self.key(i) == ":")?;
+        // Persons only: "Syria: a timeline" is a section title, not Syria speaking.
+        let m = self.named_in(a, head).last().copied()?;
+        let person = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person;
+        if !person || m.last as usize + 1 != head || end <= head + 4 {
+            return None;
+        }
+        Some((
+            Voice::Source(m.actor),
+            Span::new(toks[a].span.start, toks[head].span.end),
+        ))
+    }
+
     /// Resolves a descriptor such as "the Iranian report", "the Iranians", "he" in tokens
     /// `a..b` to the most recent compatible source before byte `pos`.
     fn descriptor(&self, a: usize, b: usize, pos: usize) -> Option<Voice> {
@@ -350,9 +437,16 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
+        // "It said": the last body (organisation, country, armed group or outlet) that spoke.
+        if keys == ["it"] {
+            return Some(
+                self.recent(pos, Class::Body, None)
+                    .unwrap_or(Voice::Unknown),
+            );
+        }
         if keys.len() == 1 && cues.is_pronoun(keys[0]) {
             return Some(
-                self.recent(pos, Class::Person, None)
+                self.recent(pos, Class::pronoun(keys[0]), None)
                     .unwrap_or(Voice::Unknown),
             );
         }
@@ -476,10 +570,15 @@ impl<'c, 'a> State<'c, 'a> {
             let class_ok = match class {
                 Class::Outlet => kind == ActorKind::Outlet,
                 Class::Person => kind == ActorKind::Person,
+                Class::He => kind == ActorKind::Person && g.actor(a).gender != Some(Gender::Female),
+                Class::She => {
+                    kind == ActorKind::Person && g.actor(a).gender == Some(Gender::Female)
+                }
                 Class::Org => matches!(
                     kind,
                     ActorKind::Organisation | ActorKind::Country | ActorKind::ArmedGroup
                 ),
+                Class::Body => kind != ActorKind::Person,
                 Class::Any => true,
             };
             class_ok && country.map(|c| g.country(a) == Some(c)).unwrap_or(true)
@@ -489,8 +588,8 @@ impl<'c, 'a> State<'c, 'a> {
             Voice::Named(i) => {
                 let s = &self.names.speakers[i as usize];
                 let class_ok = match class {
-                    Class::Person => s.person,
-                    Class::Org => !s.person,
+                    Class::Person | Class::He | Class::She => s.person,
+                    Class::Org | Class::Body => !s.person,
                     Class::Outlet => false,
                     Class::Any => true,
                 };
@@ -507,7 +606,7 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(v);
         }
-        if class == Class::Person || (class == Class::Outlet && country.is_some()) {
+        if class.person() || (class == Class::Outlet && country.is_some()) {
             let m = self.cx.mentions;
             let hi = m.partition_point(|x| x.span.start < pos);
             return m[..hi]
@@ -593,7 +692,8 @@ impl<'c, 'a> State<'c, 'a> {
             || cues.is_org_noun(head)
             || cues.is_outlet_noun(head)
             || cues.is_anonymous(head)
-            || head == "they";
+            || head == "they"
+            || head == "it";
         // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): an
         // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
         // the content is still the speaker's.
@@ -658,12 +758,31 @@ impl<'c, 'a> State<'c, 'a> {
                 .rev()
                 .find(|&i| self.key(i) == "," || self.key(i) == ";")
                 .map_or(a, |i| i + 1);
-            let subject = self.subject_before(clause, w).or_else(|| {
-                // "Bogdanov, for his part, said": the subject before the aside.
-                let c = (a..w).rev().find(|&i| self.key(i) == ",")?;
-                let c0 = (a..c).rev().find(|&i| self.key(i) == ",")?;
-                (c0 > a && w == c + 1).then(|| self.subject_before(a, c0))?
-            });
+            // A comma, or a dash with a space before it, delimits an aside.
+            let cx = self.cx;
+            let sep = move |i: usize| {
+                let k = cx.tokens.key(i);
+                k == "," || (k == "-" && cx.tokens.tokens[i].space_before)
+            };
+            let subject = self
+                .subject_before(clause, w)
+                .or_else(|| {
+                    // "Bogdanov, for his part, said", "The Observatory - which has a network of
+                    // sources - also said": the subject before the aside.
+                    let c = (a..w).rev().find(|&i| sep(i))?;
+                    let c0 = (a..c).rev().find(|&i| sep(i))?;
+                    (c0 > a && w == c + 1).then(|| self.subject_before(a, c0))?
+                })
+                .or_else(|| {
+                    // "The Syrian Observatory for Human Rights which has tracked violence on all
+                    // sides said": a relative clause without commas after a name.
+                    let r = (a + 1..w)
+                        .rev()
+                        .take(25)
+                        .find(|&i| matches!(self.key(i), "which" | "who"))?;
+                    let named = self.named_in(a, r).last().copied()?;
+                    (named.last as usize + 1 == r).then_some((Voice::Source(named.actor), 0))
+                });
             let Some((voice, _)) = subject else {
                 continue;
             };
@@ -689,7 +808,37 @@ impl<'c, 'a> State<'c, 'a> {
             let content = Span::new(toks[from].span.start, toks[end - 1].span.end);
             return Some((voice, cue, content));
         }
-        None
+        self.reported_participle(a, end)
+    }
+
+    /// "France called on Russia to ..., saying (that) it would push for a resolution": a
+    /// participle speech verb after a comma (or a word: commas dropped) reports the claim of the sentence's subject, a name
+    /// that opens the sentence (after at most "The"). The voice, cue and content.
+    fn reported_participle(&mut self, a: usize, end: usize) -> Option<(Voice, Span, Span)> {
+        let toks = &self.cx.tokens.tokens;
+        let v = (a + 3..end).find(|&i| {
+            let k = self.key(i);
+            toks[i].word
+                && k.ends_with("ing")
+                && self.cx.cues.is_speech(k)
+                && !matches!(k, "according" | "citing" | "quoting")
+                // The comma, or a word where the source dropped it (FA-KES).
+                && (self.key(i - 1) == "," || (toks[i - 1].word && i > a + 5))
+        })?;
+        let first = self.named_in(a, v).next().copied()?;
+        if first.first as usize > a + 1 {
+            return None;
+        }
+        let that = (v + 1..end.min(v + 4)).find(|&i| self.key(i) == "that");
+        let from = that.map_or(v + 1, |t| t + 1);
+        if from >= end || (from..end).filter(|&i| toks[i].word).count() < 4 {
+            return None;
+        }
+        Some((
+            Voice::Source(first.actor),
+            Span::new(toks[v - 1].span.start, toks[from - 1].span.end),
+            Span::new(toks[from].span.start, toks[end - 1].span.end),
+        ))
     }
 
     /// A sentence closed by its attribution without a comma (sources that dropped commas):

@@ -93,3 +93,82 @@ fn shards_of_other_lexicons_do_not_merge_and_report_checks_its_lexicons() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("x.json: not a framelens shard"), "{err}");
 }
+
+/// Twelve articles of one outlet with a footer sentence, six per part.
+fn footer_parts(dir: &Path) {
+    for (name, range) in [("p.jsonl", 0..6), ("q.jsonl", 6..12)] {
+        let mut s = String::new();
+        for i in range {
+            let text = format!(
+                "Russian jets struck Idlib on day {i}, the Syrian Observatory said, and Lavrov spoke in Moscow.\n\nFollow the Daily Wire on all of its channels for the latest news."
+            );
+            let line = serde_json::json!({"id": format!("w{i}"), "outlet": "wire", "text": text});
+            s.push_str(&line.to_string());
+            s.push('\n');
+        }
+        std::fs::write(dir.join(name), s).unwrap();
+    }
+}
+
+/// Recurring lines learned by each part differ from those of the whole corpus: `merge` refuses
+/// and says how to learn them once; with one `framelens recurring` file for every map, the
+/// merged report equals `analyze` of the whole corpus, which learns the same lines itself.
+#[test]
+fn recurring_lines_are_learned_once_for_a_cluster_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    footer_parts(d);
+    ok(&["map", "p.jsonl", "--out", "p.shard"], d);
+    ok(
+        &["map", "q.jsonl", "--out", "q.shard", "--recurring", "off"],
+        d,
+    );
+    let (code, _, err) = run(&["merge", "p.shard", "q.shard", "--out", "pq.shard"], d);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("framelens recurring INPUT... --out lines.json"),
+        "{err}"
+    );
+    ok(
+        &["recurring", "p.jsonl", "q.jsonl", "--out", "lines.json"],
+        d,
+    );
+    let lines = std::fs::read_to_string(d.join("lines.json")).unwrap();
+    assert!(
+        lines.contains("Follow the Daily Wire on all of its channels"),
+        "{lines}"
+    );
+    ok(
+        &[
+            "map",
+            "p.jsonl",
+            "--out",
+            "p2.shard",
+            "--recurring",
+            "lines.json",
+        ],
+        d,
+    );
+    ok(
+        &[
+            "map",
+            "q.jsonl",
+            "--out",
+            "q2.shard",
+            "--recurring",
+            "lines.json",
+        ],
+        d,
+    );
+    ok(&["merge", "q2.shard", "p2.shard", "--out", "m.shard"], d);
+    ok(&["report", "m.shard", "--out", "merged"], d);
+    ok(&["analyze", "p.jsonl", "q.jsonl", "--out", "whole"], d);
+    let whole = files(&d.join("whole"));
+    let merged = files(&d.join("merged"));
+    assert_eq!(whole, merged, "the cluster report equals analyze's");
+    let report = String::from_utf8(whole["report.json"].clone()).unwrap();
+    assert!(
+        report.contains("\"recurring-ending\": 12"),
+        "twelve footers set aside"
+    );
+}
