@@ -59,6 +59,7 @@ pub fn finish_hex(hasher: &Sha256) -> String {
 pub struct HashingReader<R> {
     inner: R,
     hasher: Arc<Mutex<Sha256>>,
+    counter: Option<Arc<std::sync::atomic::AtomicU64>>,
 }
 
 impl<R: Read> HashingReader<R> {
@@ -69,9 +70,16 @@ impl<R: Read> HashingReader<R> {
             HashingReader {
                 inner,
                 hasher: hasher.clone(),
+                counter: None,
             },
             hasher,
         )
+    }
+
+    /// Also adds the number of bytes read to `counter` (for a progress display).
+    pub fn counting(mut self, counter: Option<Arc<std::sync::atomic::AtomicU64>>) -> Self {
+        self.counter = counter;
+        self
     }
 }
 
@@ -89,6 +97,9 @@ impl<R: Read> Read for HashingReader<R> {
         let n = self.inner.read(buf)?;
         if let Ok(mut h) = self.hasher.lock() {
             h.update(&buf[..n]);
+        }
+        if let Some(c) = &self.counter {
+            c.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
         }
         Ok(n)
     }

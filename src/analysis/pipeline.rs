@@ -126,7 +126,7 @@ pub fn run(
     az: &Analyzer,
     streams: Vec<Box<dyn RecordStream>>,
     opts: &RunOptions,
-    progress: &(dyn Fn(u64) + Sync),
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<RunResult, StrictStop> {
     let (workers, inputs) =
         run_workers(streams, opts, progress, &|| AggregateWorker::new(az, opts))?;
@@ -141,6 +141,29 @@ pub fn run(
     })
 }
 
+/// How far the reader is, for a progress display: records read, of them skipped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Records read so far.
+    pub records: u64,
+    /// Of them, skipped (so far as the reader can tell: duplicates and load errors).
+    pub skipped: u64,
+}
+
+impl Progress {
+    /// Counts one record; reports every [`PROGRESS_EVERY`] records.
+    fn count(&mut self, r: &Record, report: &(dyn Fn(Progress) + Sync)) {
+        self.records += 1;
+        self.skipped += r.is_err() as u64;
+        if self.records.is_multiple_of(PROGRESS_EVERY) {
+            report(*self);
+        }
+    }
+}
+
+/// The reader reports its progress every this many records.
+pub const PROGRESS_EVERY: u64 = 100;
+
 /// The input paths in order, for [`Aggregate::sort_skips`].
 pub fn input_order(inputs: &[InputInfo]) -> Vec<String> {
     inputs.iter().map(|i| i.path.clone()).collect()
@@ -152,7 +175,7 @@ pub fn input_order(inputs: &[InputInfo]) -> Vec<String> {
 pub fn run_workers<W: Worker>(
     streams: Vec<Box<dyn RecordStream>>,
     opts: &RunOptions,
-    progress: &(dyn Fn(u64) + Sync),
+    progress: &(dyn Fn(Progress) + Sync),
     make: &(dyn Fn() -> W + Sync),
 ) -> Result<(Vec<W>, Vec<InputInfo>), StrictStop> {
     let threads = opts.threads.max(1);
@@ -160,12 +183,9 @@ pub fn run_workers<W: Worker>(
     let strict = opts.strict;
     if threads == 1 {
         let mut w = make();
-        let mut n = 0u64;
+        let mut p = Progress::default();
         let inputs = read_all(streams, |r| {
-            n += 1;
-            if n.is_multiple_of(1000) {
-                progress(n);
-            }
+            p.count(&r, progress);
             handle(&mut w, r, strict, &failed)
         });
         return finish(vec![w], inputs, failed, strict);
@@ -208,12 +228,9 @@ pub fn run_workers<W: Worker>(
             return (vec![w], inputs);
         }
         let mut batch = Vec::with_capacity(BATCH);
-        let mut n = 0u64;
+        let mut p = Progress::default();
         let inputs = read_all(streams, |r| {
-            n += 1;
-            if n.is_multiple_of(1000) {
-                progress(n);
-            }
+            p.count(&r, progress);
             batch.push(r);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));

@@ -128,7 +128,8 @@ pub fn fold(args: &RunArgs) -> Result<(Analyzer, RunResult, ReportOptions), Fail
             None => return Err(Failure::usage(anyhow::anyhow!("--pair {p:?}: write A,B"))),
         }
     }
-    let streams = args.input.open()?;
+    let bar = super::progress::Bar::new(&args.input);
+    let streams = args.input.open_counting(bar.counter())?;
     let opts = RunOptions {
         threads: args.input.threads(),
         strict: args.input.strict,
@@ -136,7 +137,9 @@ pub fn fold(args: &RunArgs) -> Result<(Analyzer, RunResult, ReportOptions), Fail
         seed: args.seed,
         groups,
     };
-    let result = run_pipeline(&az, streams, &opts, &|_| {}).map_err(Failure::data)?;
+    let result = run_pipeline(&az, streams, &opts, &|p| bar.update(p));
+    bar.finish();
+    let result = result.map_err(Failure::data)?;
     let agg = &result.aggregate;
     let mut skips = common::Skips::default();
     for s in agg.skipped() {

@@ -63,6 +63,10 @@ pub struct InputArgs {
     /// (by default they are skipped with a reason, so a manifest cannot pull in other files)
     #[arg(long)]
     pub allow_outside_folder: bool,
+    /// No progress bar on standard error (there is none either when standard error is not a
+    /// terminal)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     /// Endings an outlet prints on many of its articles (footers, licence lines) are set
     /// aside as boilerplate: `auto` learns them from the inputs first (when every input is a
     /// file or folder), `off` keeps them, or a FILE written by `framelens recurring`
@@ -132,7 +136,16 @@ impl InputArgs {
 
     /// Opens every input; a missing or unknown input is a usage error.
     pub fn open(&self) -> Result<Vec<Box<dyn RecordStream>>, Failure> {
-        let opts = self.load_options();
+        self.open_counting(None)
+    }
+
+    /// Opens every input, the bytes read added to `counter` (for a progress bar).
+    pub fn open_counting(
+        &self,
+        counter: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+    ) -> Result<Vec<Box<dyn RecordStream>>, Failure> {
+        let mut opts = self.load_options();
+        opts.bytes_read = counter;
         self.inputs
             .iter()
             .map(|p| framelens::corpus::open(p, &opts).map_err(Failure::usage))

@@ -16,6 +16,7 @@ mod common;
 mod files;
 mod kwic;
 mod lexicon;
+mod progress;
 mod recurring;
 mod regress;
 mod shard;

@@ -325,11 +325,13 @@ pub fn run(mut args: Args) -> Outcome {
         groups: groups.clone(),
     };
     let sides = Sides::new(&old, &new, &diffs, &groups);
-    let streams = args.input.open()?;
-    let (workers, inputs) = run_workers(streams, &run_opts, &|_| {}, &|| {
+    let bar = super::progress::Bar::new(&args.input);
+    let streams = args.input.open_counting(bar.counter())?;
+    let run = run_workers(streams, &run_opts, &|p| bar.update(p), &|| {
         RegressWorker::new(&sides, opts.evidence, opts.seed, args.top)
-    })
-    .map_err(Failure::data)?;
+    });
+    bar.finish();
+    let (workers, inputs) = run.map_err(Failure::data)?;
     same_inputs(&base, &inputs)?;
     let mut agg_old = framelens::analysis::aggregate::Aggregate::new(opts.evidence, opts.seed);
     let mut agg_new = framelens::analysis::aggregate::Aggregate::new(opts.evidence, opts.seed);

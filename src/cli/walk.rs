@@ -13,13 +13,15 @@ pub fn visit(
     input: &InputArgs,
     mut f: impl FnMut(&framelens::analysis::Analysed),
 ) -> Result<(), Failure> {
-    let streams = input.open()?;
+    let bar = super::progress::Bar::new(input);
+    let streams = input.open_counting(bar.counter())?;
+    let mut progress = framelens::analysis::pipeline::Progress::default();
     let mut cache = framelens::actors::FuzzyCache::default();
     let (mut read, mut analysed, mut skipped) = (0u64, 0u64, 0usize);
     let mut stop: Option<framelens::corpus::Skip> = None;
     let mut skips = super::stdout::Skips::default();
     let mut on_skip = |s: framelens::corpus::Skip, skipped: &mut usize| {
-        skips.note(&s);
+        bar.suspend(|| skips.note(&s));
         *skipped += 1;
         if input.strict {
             stop = Some(s);
@@ -29,6 +31,11 @@ pub fn visit(
     };
     framelens::analysis::pipeline::read_all(streams, |r| {
         read += 1;
+        progress.records += 1;
+        progress.skipped += r.is_err() as u64;
+        if progress.records % framelens::analysis::pipeline::PROGRESS_EVERY == 0 {
+            bar.update(progress);
+        }
         match r {
             Ok(art) => match az.analyse(&art, &mut cache) {
                 Ok(an) => {
@@ -41,6 +48,7 @@ pub fn visit(
             Err(s) => on_skip(s, &mut skipped),
         }
     });
+    bar.finish();
     skips.finish("run `framelens analyze` for a report that lists every skip");
     summary(read, analysed, skipped);
     if let Some(s) = stop {

@@ -51,6 +51,7 @@ impl CsvReader {
         options: &LoadOptions,
     ) -> Result<CsvReader, Error> {
         let (hashing, hasher) = HashingReader::new(raw);
+        let hashing = hashing.counting(options.bytes_read.clone());
         let tsv = source.to_lowercase().ends_with(".tsv");
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)

@@ -283,6 +283,9 @@ impl FolderReader {
         };
         self.hasher.update(entry.file.as_bytes());
         self.hasher.update(&bytes);
+        if let Some(c) = &self.options.bytes_read {
+            c.fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        }
         if let Some(problem) = utf8_problem(&bytes, 0) {
             return Err(Skip {
                 source: shown,

@@ -50,6 +50,7 @@ impl JsonlReader {
         gzip: bool,
     ) -> JsonlReader {
         let (hashing, hasher) = HashingReader::new(raw);
+        let hashing = hashing.counting(options.bytes_read.clone());
         let reader: Box<dyn BufRead + Send> = if gzip {
             Box::new(BufReader::with_capacity(
                 1 << 18,

@@ -97,6 +97,10 @@ pub struct LoadOptions {
     /// Read files that a folder's manifest names, or that its symbolic links point to, outside
     /// the folder (off by default: such entries are skipped with a reason).
     pub allow_outside_folder: bool,
+    /// Input bytes read so far (as stored: compressed for `.gz`), added to as the inputs stream,
+    /// for a progress display; none by default.
+    #[serde(skip)]
+    pub bytes_read: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
 }
 
 impl Default for LoadOptions {
@@ -110,6 +114,7 @@ impl Default for LoadOptions {
             title_col: "title".into(),
             url_col: "url".into(),
             allow_outside_folder: false,
+            bytes_read: None,
         }
     }
 }
