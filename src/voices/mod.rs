@@ -28,6 +28,7 @@
 
 mod attribution;
 pub mod cues;
+mod interview;
 pub mod names;
 pub mod quotes;
 
@@ -129,9 +130,10 @@ pub fn assign(cx: &Context) -> Voices {
     let mut st = State::new(cx);
     let mut top = attribute_top_level(cx, &mut st, &quotes);
     let nested = attribute_nested(cx, &mut st, &quotes, &top.quotes, &mut top.scare);
+    let answers = interview::answers(cx);
     let mut passages: Vec<Passage> = Vec::new();
     for (si, &(s, para)) in cx.sentences.iter().enumerate() {
-        let over = top.quotes.iter().chain(nested.iter());
+        let over = top.quotes.iter().chain(nested.iter()).chain(answers.iter());
         let (claimed, reported) = (top.sentences[si], top.reported[si]);
         cut_sentence(cx, s, para, claimed, reported, over, &mut passages);
     }
