@@ -197,6 +197,25 @@ impl<'c, 'a> State<'c, 'a> {
                 );
             }
         }
+        // A short quote right after a reporting verb and its object is the speaker's word, not
+        // a scare quote: "Lavrov called the strikes "barbaric"".
+        let words = self.cx.text[q.start..q.end].split_whitespace().count();
+        if words <= 3 {
+            let near = end.saturating_sub(5).max(start_limit);
+            if let Some(v) = (near..end)
+                .rev()
+                .find(|&i| toks[i].word && self.cx.cues.is_reporting(self.key(i)))
+            {
+                if let Some(voice) = self.speaker_before(start_limit, v) {
+                    if voice != Voice::Unknown {
+                        return (
+                            Some(voice),
+                            Some(Span::new(toks[v].span.start, toks[end - 1].span.end)),
+                        );
+                    }
+                }
+            }
+        }
         (None, None)
     }
 

@@ -45,6 +45,33 @@ fn opens(prev: Option<char>, next: Option<char>) -> bool {
     before_ok && next.map(|n| !n.is_whitespace()).unwrap_or(false)
 }
 
+/// A double quotation mark: straight and curly, low-9 („), guillemets (« »), single guillemets
+/// (‹ ›) and corner brackets (「 」『 』), which quote speech in the house styles of some outlets.
+fn is_double_mark(c: char) -> bool {
+    crate::text::normalize::is_double_quote(c)
+        || matches!(
+            c,
+            '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' | '\u{300E}' | '\u{300F}'
+        )
+}
+
+/// Marks that only close a quotation (” » › 」 』).
+fn closes_only(c: char) -> bool {
+    matches!(
+        c,
+        '\u{201D}' | '\u{00BB}' | '\u{203A}' | '\u{300D}' | '\u{300F}'
+    )
+}
+
+/// Marks that close a quotation only when one is open (“ after „ in German style), or never
+/// (« ‹ 「 『).
+fn opens_only(c: char) -> bool {
+    matches!(
+        c,
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' | '\u{300C}' | '\u{300E}'
+    )
+}
+
 fn closes(prev: Option<char>, next: Option<char>) -> bool {
     let prev_ok = prev.map(|p| !p.is_whitespace()).unwrap_or(false);
     let next_ok = match next {
@@ -65,12 +92,23 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut single_open: Option<usize> = None;
         let mut first_in_para = true;
         let mut continues_next = false;
+        let mut skip = false;
         for (k, &(i, c)) in chars.iter().enumerate() {
+            if std::mem::take(&mut skip) {
+                continue;
+            }
             let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|x| x.1);
-            if crate::text::normalize::is_double_quote(c) {
-                let may_open = c != '\u{201D}' && c != '\u{00BB}' && opens(prev, next);
-                let may_close = closes(prev, next) && (c != '\u{201C}' || open.is_some());
+            let mut next = chars.get(k + 1).map(|x| x.1);
+            // Two apostrophes are one double mark (''...'', a house style).
+            let doubled = c == '\'' && next == Some('\'');
+            let mark = if doubled { 2 } else { c.len_utf8() };
+            if doubled {
+                skip = true;
+                next = chars.get(k + 2).map(|x| x.1);
+            }
+            if doubled || is_double_mark(c) {
+                let may_open = !closes_only(c) && opens(prev, next);
+                let may_close = closes(prev, next) && (!opens_only(c) || open.is_some());
                 match open {
                     None if may_open => {
                         open = Some(i);
@@ -82,7 +120,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                         // A closing mark with no opening one, after an unclosed quote: the
                         // quote ran on into this paragraph.
                         out.push(Quote {
-                            span: Span::new(para.start, para.start + i + c.len_utf8()),
+                            span: Span::new(para.start, para.start + i + mark),
                             para: pi,
                             closed: true,
                             continues: true,
@@ -93,7 +131,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     }
                     Some(o) if may_close => {
                         out.push(Quote {
-                            span: Span::new(para.start + o, para.start + i + c.len_utf8()),
+                            span: Span::new(para.start + o, para.start + i + mark),
                             para: pi,
                             closed: true,
                             continues: continues_next,
@@ -194,6 +232,39 @@ mod tests {
                 true
             )
         );
+    }
+
+    #[test]
+    fn house_styles_of_quotation_marks() {
+        for (text, want) in [
+            (
+                "He said ''we will not allow it,'' then left.",
+                "''we will not allow it,''",
+            ),
+            (
+                "He said \u{201E}no reason for concern\u{201C} then.",
+                "\u{201E}no reason for concern\u{201C}",
+            ),
+            (
+                "He said \u{00AB}the West is lying\u{00BB} today.",
+                "\u{00AB}the West is lying\u{00BB}",
+            ),
+            (
+                "He said \u{2039}a dangerous escalation\u{203A} today.",
+                "\u{2039}a dangerous escalation\u{203A}",
+            ),
+            (
+                "He said \u{300C}never surrender\u{300D} at the UN.",
+                "\u{300C}never surrender\u{300D}",
+            ),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(q[0].0, want);
+            assert!(q[0].1, "{text}: closed");
+        }
+        // A closing guillemet never opens: no quote runs from it.
+        assert!(quotes("\u{00BB}stray mark and text").is_empty());
     }
 
     #[test]
