@@ -131,7 +131,17 @@ impl InputArgs {
             return Ok(Recurring::default());
         }
         let streams = self.open()?;
-        Ok(Recurring::learn(streams.into_iter().flatten(), boilerplate))
+        let learned = Recurring::learn(streams.into_iter().flatten(), boilerplate);
+        if !learned.is_empty() {
+            let outlets: std::collections::BTreeSet<&str> =
+                learned.lines().iter().map(|l| l.outlet.as_str()).collect();
+            eprintln!(
+                "framelens: {} recurring ending(s) of {} outlet(s) set aside as boilerplate (listed in the report; --recurring off keeps them)",
+                learned.lines().len(),
+                outlets.len()
+            );
+        }
+        Ok(learned)
     }
 
     /// Opens every input; a missing or unknown input is a usage error.

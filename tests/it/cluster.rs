@@ -171,4 +171,11 @@ fn recurring_lines_are_learned_once_for_a_cluster_run() {
         report.contains("\"recurring-ending\": 12"),
         "twelve footers set aside"
     );
+    let md = String::from_utf8(whole["report.md"].clone()).unwrap();
+    assert!(
+        md.contains(
+            "recurring ending of wire (12 of 12 articles), set aside: \u{201C}Follow the Daily Wire"
+        ),
+        "the report shows what was set aside: {md}"
+    );
 }

@@ -89,8 +89,40 @@ pub(super) fn provenance(report: &Report) -> Vec<String> {
         "boilerplate patterns {}; framelens {}; bootstrap seed {}, {} replicates",
         p.boilerplate, p.framelens_version, p.options.seed, p.replicates
     ));
+    let by_rule = &report.accounting.boilerplate_lines;
+    if !by_rule.is_empty() {
+        let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        provenance.push(format!(
+            "boilerplate lines set aside, by rule: {}",
+            rules.join(", ")
+        ));
+    }
+    // The endings learned from the corpus, so that a reader sees what was left out.
+    for l in p.recurring.iter().take(MAX_RECURRING) {
+        let text: String = l.text.chars().take(RECURRING_CHARS).collect();
+        let cut = if text.len() < l.text.len() {
+            " …"
+        } else {
+            ""
+        };
+        provenance.push(format!(
+            "recurring ending of {} ({} of {} articles), set aside: \u{201C}{text}{cut}\u{201D}",
+            l.outlet, l.articles, l.of
+        ));
+    }
+    if p.recurring.len() > MAX_RECURRING {
+        provenance.push(format!(
+            "… and {} more recurring endings in report.json (provenance.recurring)",
+            p.recurring.len() - MAX_RECURRING
+        ));
+    }
     provenance
 }
+
+/// Recurring endings listed in the report's provenance (all are in report.json).
+const MAX_RECURRING: usize = 50;
+/// Characters of each recurring ending shown.
+const RECURRING_CHARS: usize = 120;
 
 fn input_paths(report: &Report) -> Vec<String> {
     report
