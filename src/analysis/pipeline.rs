@@ -152,7 +152,7 @@ pub struct Progress {
 
 impl Progress {
     /// Counts one record; reports every [`PROGRESS_EVERY`] records.
-    fn count(&mut self, r: &Record, report: &(dyn Fn(Progress) + Sync)) {
+    pub fn count(&mut self, r: &Record, report: &(dyn Fn(Progress) + Sync)) {
         self.records += 1;
         self.skipped += r.is_err() as u64;
         if self.records.is_multiple_of(PROGRESS_EVERY) {

@@ -121,11 +121,7 @@ impl InputArgs {
     /// input is standard input), none (`off`), or read from a file.
     pub fn recurring_lines(&self, boilerplate: &Boilerplate) -> Result<Recurring, Failure> {
         if let Some(p) = self.recurring_file() {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read --recurring {}", p.display()))
-                .map_err(Failure::usage)?;
-            return Recurring::parse(&text, &p.display().to_string())
-                .map_err(|e| Failure::usage(anyhow::anyhow!(e)));
+            return read_recurring(p);
         }
         if self.recurring == "off" || self.inputs.iter().any(|p| p.as_os_str() == "-") {
             return Ok(Recurring::default());
@@ -133,12 +129,10 @@ impl InputArgs {
         let streams = self.open()?;
         let learned = Recurring::learn(streams.into_iter().flatten(), boilerplate);
         if !learned.is_empty() {
-            let outlets: std::collections::BTreeSet<&str> =
-                learned.lines().iter().map(|l| l.outlet.as_str()).collect();
             eprintln!(
                 "framelens: {} recurring ending(s) of {} outlet(s) set aside as boilerplate (listed in the report; --recurring off keeps them)",
                 learned.lines().len(),
-                outlets.len()
+                learned.outlets()
             );
         }
         Ok(learned)
@@ -182,6 +176,15 @@ impl InputArgs {
     pub fn boilerplate_rules(&self) -> Result<Boilerplate, Failure> {
         boilerplate_from(self.boilerplate.as_deref())
     }
+}
+
+/// The recurring endings of a file written by `framelens recurring` (`--recurring FILE`).
+pub fn read_recurring(p: &Path) -> Result<Recurring, Failure> {
+    let text = std::fs::read_to_string(p)
+        .with_context(|| format!("cannot read --recurring {}", p.display()))
+        .map_err(Failure::usage)?;
+    Recurring::parse(&text, &p.display().to_string())
+        .map_err(|e| Failure::usage(anyhow::anyhow!(e)))
 }
 
 /// The gazetteer of `--actors FILE`, else the bundled one.

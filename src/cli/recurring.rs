@@ -38,12 +38,7 @@ pub fn run(args: Args) -> Outcome {
     eprintln!(
         "framelens: {} recurring line(s) in {} outlet(s)",
         learned.lines().len(),
-        learned
-            .lines()
-            .iter()
-            .map(|l| l.outlet.as_str())
-            .collect::<std::collections::BTreeSet<_>>()
-            .len()
+        learned.outlets()
     );
     Ok(ExitStatus::Success)
 }

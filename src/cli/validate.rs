@@ -53,15 +53,7 @@ pub fn run(args: Args) -> Outcome {
     )
     .map_err(super::Failure::usage)?;
     if let Some(p) = &args.recurring {
-        let text = std::fs::read_to_string(p).map_err(|e| {
-            super::Failure::usage(anyhow::anyhow!(
-                "cannot read --recurring {}: {e}",
-                p.display()
-            ))
-        })?;
-        az.recurring =
-            framelens::corpus::recurring::Recurring::parse(&text, &p.display().to_string())
-                .map_err(|e| super::Failure::usage(anyhow::anyhow!(e)))?;
+        az.recurring = super::args::read_recurring(p)?;
     }
     let mut out = String::new();
     for (set, paths) in [

@@ -31,11 +31,7 @@ pub fn visit(
     };
     framelens::analysis::pipeline::read_all(streams, |r| {
         read += 1;
-        progress.records += 1;
-        progress.skipped += r.is_err() as u64;
-        if progress.records % framelens::analysis::pipeline::PROGRESS_EVERY == 0 {
-            bar.update(progress);
-        }
+        progress.count(&r, &|p| bar.update(p));
         match r {
             Ok(art) => match az.analyse(&art, &mut cache) {
                 Ok(an) => {

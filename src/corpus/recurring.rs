@@ -125,6 +125,16 @@ impl Recurring {
         &self.lines
     }
 
+    /// How many outlets the endings belong to.
+    pub fn outlets(&self) -> usize {
+        // Lines are sorted by outlet first.
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| *i == 0 || self.lines[i - 1].outlet != l.outlet)
+            .count()
+    }
+
     /// The set of the given endings (as a shard records them).
     pub fn from_lines(mut lines: Vec<RecurringLine>) -> Recurring {
         lines.sort_by(|a, b| {

@@ -139,6 +139,8 @@ pub struct Gazetteer {
     outlets: rustc_hash::FxHashMap<String, u32>,
     /// Name keys of `fuzzy.never`.
     fuzzy_never: rustc_hash::FxHashSet<String>,
+    /// Per actor, the keys of the words of its name, aliases and roles, sorted and distinct.
+    name_words: Vec<Vec<String>>,
 }
 
 /// Index of an actor in its gazetteer.
@@ -275,6 +277,21 @@ impl Gazetteer {
             .iter()
             .map(|n| crate::text::keys::name_key(n))
             .collect();
+        let name_words = actors
+            .iter()
+            .map(|a| {
+                let mut w: Vec<String> = std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .chain(&a.roles)
+                    .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .map(crate::text::normalize::key)
+                    .collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            })
+            .collect();
         Ok(Gazetteer {
             info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text),
             actors,
@@ -283,12 +300,21 @@ impl Gazetteer {
             parent_of,
             outlets,
             fuzzy_never,
+            name_words,
         })
     }
 
     /// The bundled gazetteer.
     pub fn bundled() -> Gazetteer {
         Gazetteer::parse(DEFAULT_GAZETTEER, "data/actors.toml").expect("bundled gazetteer is valid")
+    }
+
+    /// Whether a word of the actor's name, aliases or roles has the key `k` ("observatory" for
+    /// the Syrian Observatory for Human Rights, "spokesman" for a spokesman's role).
+    pub fn has_name_word(&self, id: ActorId, k: &str) -> bool {
+        self.name_words[id as usize]
+            .binary_search_by(|w| w.as_str().cmp(k))
+            .is_ok()
     }
 
     /// True when fuzzy matching must never take the word with this name key for a name.

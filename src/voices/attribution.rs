@@ -318,10 +318,7 @@ impl<'c, 'a> State<'c, 'a> {
         if b - a > 3 && self.key(a) == "according" && self.key(a + 1) == "to" {
             let comma = (a + 2..b).find(|&i| self.key(i) == ",").unwrap_or(b);
             let voice = self
-                .named_in(a + 2, comma)
-                .next()
-                .map(|m| Voice::Source(m.actor))
-                .or_else(|| self.descriptor(a + 2, comma, toks[a].span.start))
+                .source_in(a + 2, comma, toks[a].span.start)
                 .unwrap_or(Voice::Unknown);
             return Some((
                 voice,
@@ -333,11 +330,7 @@ impl<'c, 'a> State<'c, 'a> {
             if let Some(as_i) = (qi + 1..b.min(qi + 12))
                 .find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying")
             {
-                let who = self
-                    .named_in(qi + 1, as_i)
-                    .next()
-                    .map(|m| Voice::Source(m.actor))
-                    .or_else(|| self.descriptor(qi + 1, as_i, toks[qi].span.start));
+                let who = self.source_in(qi + 1, as_i, toks[qi].span.start);
                 if let Some(v) = who {
                     return Some((v, Span::new(toks[a].span.start, toks[as_i + 1].span.end)));
                 }
@@ -362,10 +355,7 @@ impl<'c, 'a> State<'c, 'a> {
         {
             if end - i <= 16 && self.key(i - 1) != "," && toks[i - 1].word {
                 let voice = self
-                    .named_in(i + 2, end)
-                    .next()
-                    .map(|m| Voice::Source(m.actor))
-                    .or_else(|| self.descriptor(i + 2, end, toks[i].span.start))
+                    .source_in(i + 2, end, toks[i].span.start)
                     .unwrap_or(Voice::Unknown);
                 return Some((voice, Span::new(toks[i].span.start, toks[b - 1].span.end)));
             }
@@ -380,10 +370,7 @@ impl<'c, 'a> State<'c, 'a> {
         let cue = Span::new(toks[comma].span.start, toks[b - 1].span.end);
         if self.key(comma + 1) == "according" && comma + 2 < end && self.key(comma + 2) == "to" {
             let voice = self
-                .named_in(comma + 3, end)
-                .next()
-                .map(|m| Voice::Source(m.actor))
-                .or_else(|| self.descriptor(comma + 3, end, toks[comma].span.start))
+                .source_in(comma + 3, end, toks[comma].span.start)
                 .unwrap_or(Voice::Unknown);
             return Some((voice, cue));
         }
@@ -420,10 +407,7 @@ impl<'c, 'a> State<'c, 'a> {
             if (1..=4).contains(&words) {
                 let pos = toks[c].span.start;
                 let voice = self
-                    .named_in(c + 1, end)
-                    .next()
-                    .map(|m| Voice::Source(m.actor))
-                    .or_else(|| self.descriptor(c + 1, end, pos))
+                    .source_in(c + 1, end, pos)
                     .filter(|v| *v != Voice::Unknown);
                 if let Some(v) = voice {
                     return Some((v, Span::new(pos, toks[b - 1].span.end)));
@@ -441,6 +425,16 @@ impl<'c, 'a> State<'c, 'a> {
             Voice::Source(m.actor),
             Span::new(toks[a].span.start, toks[head].span.end),
         ))
+    }
+
+    /// The source named or described in tokens `a..b` ("according to X", "quoted X as
+    /// saying", "...: monitor"): the first actor named there, else the descriptor's referent
+    /// before byte `pos`.
+    fn source_in(&self, a: usize, b: usize, pos: usize) -> Option<Voice> {
+        self.named_in(a, b)
+            .next()
+            .map(|m| Voice::Source(m.actor))
+            .or_else(|| self.descriptor(a, b, pos))
     }
 
     /// Resolves a descriptor such as "the Iranian report", "the Iranians", "he" in tokens
@@ -543,17 +537,12 @@ impl<'c, 'a> State<'c, 'a> {
                 keys.ends_with(&words)
             })
         };
-        let named = |a: ActorId| {
-            let act = g.actor(a);
-            std::iter::once(&act.name)
-                .chain(&act.aliases)
-                .chain(&act.roles)
-                .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
-                .any(|w| {
-                    let w = crate::text::normalize::key(w);
-                    w == head || spelling_variant(&w, head)
-                })
-        };
+        // The head and its other spelling ("centre" and "center").
+        let spellings: Vec<String> = std::iter::once(head.to_string())
+            .chain(head.strip_suffix("re").map(|s| format!("{s}er")))
+            .chain(head.strip_suffix("er").map(|s| format!("{s}re")))
+            .collect();
+        let named = |a: ActorId| spellings.iter().any(|k| g.has_name_word(a, k));
         let of_country = |a: ActorId| country.is_none_or(|c| g.country(a) == Some(c));
         let fits = |a: ActorId| of_country(a) && (declares(a) || named(a));
         let from_history = self.history.iter().rev().find_map(|&(p, v)| match v {
@@ -905,10 +894,4 @@ impl<'c, 'a> State<'c, 'a> {
         }
         None
     }
-}
-
-/// British and American spellings of one word ("centre" and "center").
-fn spelling_variant(a: &str, b: &str) -> bool {
-    let swap = |w: &str| w.strip_suffix("re").map(|s| format!("{s}er"));
-    swap(a).as_deref() == Some(b) || swap(b).as_deref() == Some(a)
 }
