@@ -45,6 +45,60 @@ pub struct Analyzer {
     pub stopwords: FxHashSet<String>,
     /// Attribution cue words (`data/attribution.toml`).
     pub cues: voices::CueWords,
+    /// The languages the lexicons are written in, and `--lang`.
+    pub languages: Languages,
+}
+
+/// Which articles' languages the lexicons cover.
+#[derive(Clone, Debug, Default)]
+pub struct Languages {
+    /// Languages of the loaded lexicons (ISO 639-1 where there is one); empty: any.
+    pub covered: std::collections::BTreeSet<String>,
+    /// `--lang`: every article is taken to be in this language, detection is not run.
+    pub forced: Option<String>,
+}
+
+impl Languages {
+    /// The languages of `lexicons` (their `meta.language`, normalised).
+    pub fn of(lexicons: &[Lexicon]) -> Languages {
+        Languages {
+            covered: lexicons
+                .iter()
+                .filter_map(|l| crate::corpus::lang::normalize(&l.language))
+                .collect(),
+            forced: None,
+        }
+    }
+
+    /// The language of `article`: `--lang`, else the code its metadata declares, else the
+    /// detected one, else [`crate::corpus::lang::UNDETERMINED`].
+    pub fn of_article(&self, article: &Article) -> String {
+        if let Some(l) = &self.forced {
+            return l.clone();
+        }
+        article
+            .lang
+            .as_deref()
+            .and_then(crate::corpus::lang::normalize)
+            .or_else(|| crate::corpus::lang::detect(&article.text))
+            .unwrap_or_else(|| crate::corpus::lang::UNDETERMINED.to_string())
+    }
+
+    /// Whether a lexicon covers `lang` (an undetermined language is given the benefit of the
+    /// doubt).
+    pub fn covers(&self, lang: &str) -> bool {
+        self.covered.is_empty()
+            || lang == crate::corpus::lang::UNDETERMINED
+            || self.covered.contains(lang)
+    }
+
+    /// The language a standalone text is taken to be in (`validate` scores items in the
+    /// lexicons' language): `--lang`, else the first covered one.
+    pub fn default_language(&self) -> Option<String> {
+        self.forced
+            .clone()
+            .or_else(|| self.covered.iter().next().cloned())
+    }
 }
 
 /// One analysed article.
@@ -71,6 +125,8 @@ pub struct Analysed<'a> {
     pub speakers: Vec<voices::Speaker>,
     /// Lexicon hits.
     pub hits: Vec<Hit>,
+    /// Its language ([`Languages::of_article`]).
+    pub lang: String,
 }
 
 impl Analyzer {
@@ -82,6 +138,7 @@ impl Analyzer {
         boilerplate: Boilerplate,
     ) -> Result<Analyzer, crate::lexicon::Error> {
         let actors = ActorMatcher::new(&gazetteer);
+        let languages = Languages::of(&lexicons);
         let matcher = Matcher::new(&lexicons)?;
         let stopwords = STOPWORDS
             .lines()
@@ -98,6 +155,7 @@ impl Analyzer {
             recurring: Default::default(),
             stopwords,
             cues: voices::CueWords::bundled(),
+            languages,
         })
     }
 
@@ -164,13 +222,27 @@ impl Analyzer {
         }
     }
 
-    /// Analyses one article, or skips it when nothing is left after boilerplate.
+    /// Analyses one article, or skips it when no lexicon covers its language or nothing is
+    /// left after boilerplate.
     pub fn analyse<'a>(
         &self,
         article: &'a Article,
         cache: &mut FuzzyCache,
     ) -> Result<Analysed<'a>, Skip> {
         let text = article.text.as_str();
+        let lang = self.languages.of_article(article);
+        if !self.languages.covers(&lang) {
+            return Err(Skip {
+                source: article.source.clone(),
+                line: article.line,
+                id: Some(article.id.clone()),
+                kind: SkipKind::Language,
+                reason: format!(
+                    "language {lang}: no lexicon for it (loaded: {}); add one with --lexicon, or set the language with --lang",
+                    self.languages.covered.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
         let mut layout = self.boilerplate.layout(text);
         if !self.recurring.is_empty() {
             self.recurring.apply(text, &article.outlet, &mut layout);
@@ -226,6 +298,7 @@ impl Analyzer {
             scare,
             speakers,
             hits,
+            lang,
         })
     }
 }

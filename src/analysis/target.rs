@@ -21,7 +21,7 @@ pub fn with_target<R>(
         date: None,
         title: None,
         url: None,
-        lang: None,
+        lang: az.languages.default_language(),
         text: text.to_string(),
         source: "-".into(),
         line: None,

@@ -72,6 +72,11 @@ pub struct InputArgs {
     /// file or folder), `off` keeps them, or a FILE written by `framelens recurring`
     #[arg(long, default_value = "auto", value_name = "auto|off|FILE")]
     pub recurring: String,
+    /// Language of every article (ISO 639 code, e.g. en), instead of the language its
+    /// metadata declares or detection finds; articles in a language no lexicon covers are
+    /// skipped with the reason
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// Analysis threads, 1 to 256 (default: all cores); results do not depend on it
     #[arg(long, short = 'j', value_name = "N",
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
@@ -237,6 +242,20 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
     let mut az =
         Analyzer::new(input.gazetteer()?, lexicons, boilerplate).map_err(Failure::usage)?;
     az.recurring = recurring;
+    if let Some(code) = &input.lang {
+        let Some(lang) = framelens::corpus::lang::normalize(code) else {
+            return Err(Failure::usage(anyhow::anyhow!(
+                "--lang {code:?} is not an ISO 639 language code; write e.g. en, ru, fa, ar"
+            )));
+        };
+        if !az.languages.covers(&lang) {
+            return Err(Failure::usage(anyhow::anyhow!(
+                "--lang {lang}: no loaded lexicon is written in it (loaded: {}); add one with --lexicon",
+                az.languages.covered.iter().cloned().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        az.languages.forced = Some(lang);
+    }
     Ok(az)
 }
 

@@ -69,6 +69,12 @@ pub enum SkipKind {
     OutsideFolder,
     /// The input could not be read further (truncated gzip, IO error).
     ReadError,
+    /// No loaded lexicon is written in the article's language.
+    Language,
+    /// A web page in which no main text was found (an index page, a page of links).
+    NoMainText,
+    /// A WARC record that is not an article page (an image, a redirect, an error page).
+    NotArticle,
 }
 
 /// A record that was read but not analysed, with the reason and where it came from.

@@ -1,6 +1,10 @@
 //! CSV input with a header row; the columns for text, outlet, date, id, title and URL are
-//! chosen by name (flags `--text-col` and friends). A row with the wrong number of fields or
-//! invalid UTF-8 is skipped with its line.
+//! chosen by name (flags `--text-col` and friends). When the named column is not in the header,
+//! the names that exports of Media Cloud, GDELT and news-please give it are tried
+//! ([`ALIASES`]), so such files are read without flags; an outlet taken from such a column that
+//! is a host name or address (`nytimes.com`) is named as [`super::web::outlet_of_host`] names a
+//! host. A row with the wrong number of
+//! fields or invalid UTF-8 is skipped with its line.
 
 use super::article::{Record, Skip, SkipKind};
 use super::{build_article, utf8_problem, Error, InputInfo, InputKind, LoadOptions, RecordStream};
@@ -9,8 +13,60 @@ use sha2::Sha256;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+/// Other names of each column (lower case), tried in order when the one asked for is not in
+/// the header: Media Cloud (`media_name`, `publish_date`, `stories_id`), GDELT
+/// (`seendate`, `domain`, `sourcecommonname`, `documentidentifier`), news-please (`maintext`,
+/// `source_domain`, `date_publish`, `language`) and common export names.
+pub const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "text",
+        &[
+            "maintext",
+            "content",
+            "body",
+            "story_text",
+            "full_text",
+            "article_text",
+            "article",
+        ],
+    ),
+    (
+        "outlet",
+        &[
+            "media_name",
+            "source_domain",
+            "domain",
+            "sourcecommonname",
+            "source",
+            "source_name",
+            "media",
+            "publisher",
+            "media_url",
+        ],
+    ),
+    (
+        "date",
+        &[
+            "publish_date",
+            "date_publish",
+            "published",
+            "publication_date",
+            "pub_date",
+            "published_at",
+            "seendate",
+        ],
+    ),
+    ("id", &["stories_id", "story_id", "guid"]),
+    ("title", &["headline"]),
+    ("url", &["link", "documentidentifier", "sourceurl"]),
+    ("lang", &["language"]),
+];
+
 struct Columns {
     text: usize,
+    /// The outlet column is an export's (`media_name`, `domain`, ...): a value that is a host
+    /// name or an address is named by its host.
+    outlet_is_domain: bool,
     outlet: Option<usize>,
     date: Option<usize>,
     id: Option<usize>,
@@ -74,23 +130,44 @@ impl CsvReader {
                     .to_lowercase()
             })
             .collect();
-        let find = |name: &str| names.iter().position(|n| *n == name.to_lowercase());
-        let need = |name: &str, flag: &str| {
-            find(name).ok_or_else(|| Error::MissingColumn {
+        let exact = |name: &str| names.iter().position(|n| *n == name.to_lowercase());
+        let aliases = |name: &str| -> &'static [&'static str] {
+            ALIASES
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| *v)
+                .unwrap_or(&[])
+        };
+        // The column asked for, else (for the default name) its aliases in order.
+        let find = |asked: &str, default: &str| -> Option<usize> {
+            exact(asked).or_else(|| {
+                (asked.eq_ignore_ascii_case(default))
+                    .then(|| aliases(default).iter().find_map(|a| exact(a)))
+                    .flatten()
+            })
+        };
+        let need = |asked: &str, default: &str, flag: &str| {
+            find(asked, default).ok_or_else(|| Error::MissingColumn {
                 path: source.clone(),
-                column: name.to_string(),
+                column: if asked.eq_ignore_ascii_case(default) {
+                    format!("{asked:?} (nor {})", aliases(default).join(", "))
+                } else {
+                    format!("{asked:?}")
+                },
                 found: names.join(","),
                 flag: flag.to_string(),
             })
         };
+        let outlet = need(&options.outlet_col, "outlet", "--outlet-col")?;
         let columns = Columns {
-            text: need(&options.text_col, "--text-col")?,
-            outlet: Some(need(&options.outlet_col, "--outlet-col")?),
-            date: find(&options.date_col),
-            id: find(&options.id_col),
-            title: find(&options.title_col),
-            url: find(&options.url_col),
-            lang: find("lang"),
+            text: need(&options.text_col, "text", "--text-col")?,
+            outlet_is_domain: names[outlet] != options.outlet_col.to_lowercase(),
+            outlet: Some(outlet),
+            date: find(&options.date_col, "date"),
+            id: find(&options.id_col, "id"),
+            title: find(&options.title_col, "title"),
+            url: find(&options.url_col, "url"),
+            lang: find("lang", "lang"),
             width: names.len(),
             names,
         };
@@ -142,7 +219,14 @@ impl CsvReader {
             fields.push(std::str::from_utf8(f).unwrap_or_default());
         }
         let get = |c: Option<usize>| c.and_then(|i| fields.get(i)).map(|s| s.to_string());
-        let outlet = get(self.columns.outlet);
+        let outlet = get(self.columns.outlet).map(|o| {
+            let host = o.contains('.') && !o.trim().contains(char::is_whitespace);
+            if self.columns.outlet_is_domain && host {
+                super::web::outlet_of_host(super::web::host_of(&o).unwrap_or(&o)).unwrap_or(o)
+            } else {
+                o
+            }
+        });
         if outlet.as_deref().map(str::trim).unwrap_or("").is_empty() {
             return Err(skip(
                 SkipKind::MissingField,

@@ -2,7 +2,7 @@
 //! reports); for the timeline it is parsed here, or counted as unparsed and left out.
 //!
 //! Accepted: ISO 8601 (`2021-03-01`, `2021-03-01T10:00:00Z`, `2021-03-01 10:00`, basic
-//! `20210301`, a month alone `2021-03`), RFC 2822 (`Mon, 01 Mar 2021 10:00:00 +0000`), month
+//! `20210301`, `20210301T120000Z`, a month alone `2021-03`), RFC 2822 (`Mon, 01 Mar 2021 10:00:00 +0000`), month
 //! names (`March 1, 2021`, `1 March 2021`, `Mar 1 2021`, `Mon 01 Mar 2021`), `2021/03/01`, and
 //! numeric day-month-year or month-day-year (`/`, `.` or `-` between) when the order is
 //! unambiguous (`13/03/2021`, `03/13/2021`, or both numbers equal). Years outside 1800–2200 are
@@ -64,6 +64,10 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
     if s.len() == 8 && all_digits(s) {
         return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
     }
+    // Basic ISO with a time of day (GDELT's `seendate`, `20230101T120000Z`).
+    if s.len() > 9 && s.is_char_boundary(8) && all_digits(&s[..8]) && s[8..].starts_with('T') {
+        return NaiveDate::parse_from_str(&s[..8], "%Y%m%d").ok();
+    }
     const FORMATS: [&str; 10] = [
         "%Y-%m-%d",
         "%Y/%m/%d",
@@ -120,6 +124,8 @@ mod tests {
             ("2021-03-01 10:00", Some((2021, 3))),
             ("2021-03", Some((2021, 3))),
             ("20210301", Some((2021, 3))),
+            ("20230105T120000Z", Some((2023, 1))),
+            ("20231305T120000Z", None),
             ("Mon, 01 Mar 2021 10:00:00 +0000", Some((2021, 3))),
             ("March 3, 2021", Some((2021, 3))),
             ("3 March 2021", Some((2021, 3))),

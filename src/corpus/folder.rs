@@ -163,7 +163,11 @@ enum Job {
     Unlisted(PathBuf),
 }
 
-/// The `.txt` entries of a folder in name order, symbolic links included whatever they point
+/// Extensions of the files a folder's articles are read from: plain text, saved pages and JSON
+/// articles (news-please writes one per file).
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "html", "htm", "json"];
+
+/// The article files of a folder (by [`ARTICLE_EXTENSIONS`]) in name order, symbolic links included whatever they point
 /// to (a dangling link or a loop is read, and so becomes a skip, instead of vanishing).
 fn txt_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let io = |e| Error::Io {
@@ -174,7 +178,9 @@ fn txt_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
         let p = entry.path();
-        let txt = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let txt = p
+            .extension()
+            .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)));
         let kind = entry.file_type().map_err(io)?;
         if txt && (kind.is_file() || kind.is_symlink()) {
             if kind.is_symlink() && p.is_dir() {
@@ -196,6 +202,8 @@ pub struct FolderReader {
     jobs: VecDeque<Job>,
     hasher: Sha256,
     options: LoadOptions,
+    /// Further records of a JSON file holding an array.
+    pending: VecDeque<Record>,
 }
 
 impl FolderReader {
@@ -232,6 +240,7 @@ impl FolderReader {
             jobs,
             hasher,
             options: options.clone(),
+            pending: VecDeque::new(),
         })
     }
 
@@ -286,6 +295,54 @@ impl FolderReader {
         if let Some(c) = &self.options.bytes_read {
             c.fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
         }
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let content = super::sniff(&bytes[..bytes.len().min(8192)]);
+        let id = entry
+            .id
+            .clone()
+            .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()));
+        // A page (by its name or its content, a `.txt` saved from a browser), or a JSON
+        // article: read as such, the manifest's fields winning over the file's own.
+        if ext == "html" || ext == "htm" || content == Some(super::Content::Html) {
+            let at = super::document::PageSource {
+                source: &shown,
+                line: None,
+                id,
+                fetched_from: entry.url.as_deref(),
+                charset: None,
+                given: Some(entry),
+            };
+            return super::document::page_record(&bytes, &at, &self.options);
+        }
+        if ext == "json" {
+            if let Some(problem) = utf8_problem(&bytes, 0) {
+                return Err(Skip {
+                    source: shown,
+                    line: None,
+                    id,
+                    kind: SkipKind::InvalidUtf8,
+                    reason: problem,
+                });
+            }
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            let mut records = super::document::json_records(&text, &shown, &self.options)
+                .into_iter()
+                .map(|r| r.map(|a| with_entry(a, entry, records_of_one(&text))));
+            let first = records.next().unwrap_or_else(|| {
+                Err(Skip {
+                    source: shown.clone(),
+                    line: None,
+                    id: entry.id.clone(),
+                    kind: SkipKind::EmptyText,
+                    reason: "an empty JSON array: no article in the file".into(),
+                })
+            });
+            self.pending.extend(records);
+            return first;
+        }
         if let Some(problem) = utf8_problem(&bytes, 0) {
             return Err(Skip {
                 source: shown,
@@ -296,10 +353,6 @@ impl FolderReader {
             });
         }
         let text = String::from_utf8(bytes).unwrap_or_default();
-        let id = entry
-            .id
-            .clone()
-            .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()));
         build_article(
             &shown,
             None,
@@ -315,10 +368,42 @@ impl FolderReader {
     }
 }
 
+/// Whether a JSON file holds one article (not an array).
+fn records_of_one(text: &str) -> bool {
+    !text
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .starts_with('[')
+}
+
+/// A JSON article of a folder with its manifest row's fields, which win over the file's; the
+/// id is the row's, else the record's own, else (a file of one article) the file's stem.
+fn with_entry(mut a: super::Article, entry: &ManifestEntry, one: bool) -> super::Article {
+    let defaulted = a.line.is_some_and(|l| a.id == format!("{}:{l}", a.source));
+    let stem = std::path::Path::new(&entry.file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|_| one && defaulted);
+    if let Some(id) = entry.id.clone().or(stem) {
+        a.id = id;
+    }
+    if let Some(o) = &entry.outlet {
+        a.outlet = super::normalize_outlet(Some(o));
+    }
+    a.date = entry.date.clone().or(a.date);
+    a.title = entry.title.clone().or(a.title);
+    a.url = entry.url.clone().or(a.url);
+    a.lang = entry.lang.clone().or(a.lang);
+    a
+}
+
 impl Iterator for FolderReader {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
+        if let Some(r) = self.pending.pop_front() {
+            return Some(r);
+        }
         let job = self.jobs.pop_front()?;
         Some(match job {
             Job::Listed {

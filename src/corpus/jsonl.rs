@@ -1,5 +1,8 @@
 //! JSON Lines input: one article object per line (`id`, `outlet`, `date`, `title`, `text`,
 //! optional `url`, `lang`); other fields are ignored. Also gzip-compressed and standard input.
+//! news-please's fields are recognised without flags: `maintext` for the text,
+//! `source_domain` for the outlet (its host name, as [`super::web::outlet_of_host`] names it),
+//! `date_publish` and `language`, each used when the framelens field is absent.
 
 use super::article::{Record, Skip, SkipKind};
 use super::{build_article, utf8_problem, InputInfo, InputKind, LoadOptions, RecordStream};
@@ -25,6 +28,11 @@ struct Raw {
     text: Option<String>,
     url: Option<String>,
     lang: Option<String>,
+    // news-please
+    maintext: Option<String>,
+    source_domain: Option<String>,
+    date_publish: Option<String>,
+    language: Option<String>,
 }
 
 /// Streams records from JSON Lines.
@@ -73,15 +81,34 @@ impl JsonlReader {
     }
 
     fn parse(&self, bytes: &[u8]) -> Record {
-        let line = Some(self.line);
+        parse_record(
+            bytes,
+            &self.source,
+            Some(self.line),
+            self.offset,
+            &self.options,
+        )
+    }
+}
+
+/// One JSON object as an article (or a skip): `line` is where it starts in `source`, `offset`
+/// its first byte there (for messages).
+pub(crate) fn parse_record(
+    bytes: &[u8],
+    source: &str,
+    line: Option<u64>,
+    offset: u64,
+    options: &LoadOptions,
+) -> Record {
+    {
         let skip = |kind, reason: String| Skip {
-            source: self.source.clone(),
+            source: source.to_string(),
             line,
             id: None,
             kind,
             reason,
         };
-        if let Some(problem) = utf8_problem(bytes, self.offset) {
+        if let Some(problem) = utf8_problem(bytes, offset) {
             let problem = match field_with_bad_utf8(bytes) {
                 Some(f) => problem.replacen("; ", &format!(" in field `{f}`; "), 1),
                 None => problem,
@@ -99,7 +126,7 @@ impl JsonlReader {
                     SkipKind::InvalidJson,
                     format!(
                         "invalid JSON at byte {} (column {}): {}; fix or remove the line",
-                        self.offset + column_byte(s, e.column()),
+                        offset + column_byte(s, e.column()),
                         e.column(),
                         without_position(&e)
                     ),
@@ -110,41 +137,40 @@ impl JsonlReader {
             IdField::Text(s) => s,
             IdField::Number(n) => n.to_string(),
         });
-        let Some(text) = raw.text else {
+        let outlet = raw.outlet.or_else(|| {
+            raw.source_domain
+                .as_deref()
+                .and_then(super::web::outlet_of_host)
+        });
+        let Some(text) = raw.text.or(raw.maintext) else {
             return Err(Skip {
                 id,
                 ..skip(
                     SkipKind::MissingField,
-                    "missing field `text` (or it is null); every record needs a text; add it or remove the line".into(),
+                    "missing field `text` (or news-please's `maintext`, or it is null); every record needs a text; add it or remove the line".into(),
                 )
             });
         };
-        if raw
-            .outlet
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or("")
-            .is_empty()
-        {
+        if outlet.as_deref().map(str::trim).unwrap_or("").is_empty() {
             return Err(Skip {
                 id,
                 ..skip(
                     SkipKind::MissingField,
-                    "missing field `outlet` (or it is empty); every record needs its outlet; add it or remove the line".into(),
+                    "missing field `outlet` (or news-please's `source_domain`, or it is empty); every record needs its outlet; add it or remove the line".into(),
                 )
             });
         }
         build_article(
-            &self.source,
+            source,
             line,
             id,
-            raw.outlet.as_deref(),
-            raw.date,
+            outlet.as_deref(),
+            raw.date.or(raw.date_publish),
             raw.title,
             raw.url,
-            raw.lang,
+            raw.lang.or(raw.language),
             text,
-            &self.options,
+            options,
         )
     }
 }

@@ -1,4 +1,6 @@
-//! Corpus loading: folders of text files with a manifest, JSONL (also gzip) and CSV.
+//! Corpus loading: folders of text files, saved web pages and JSON documents with a manifest,
+//! JSON Lines (also gzip), JSON documents, CSV, saved web pages and WARC files. The format of a
+//! file is told from its first bytes (gzip, `WARC/`, HTML, JSON) and else from its extension.
 //!
 //! Owns reading inputs into [`Article`]s and [`Skip`]s, hashing every input for provenance, and
 //! finding boilerplate. Every record read ends as exactly one article or one skip, in input
@@ -10,9 +12,13 @@ pub mod boilerplate;
 pub mod csv_input;
 pub mod date;
 pub mod dedup;
+pub mod document;
 pub mod folder;
 pub mod jsonl;
+pub mod lang;
 pub mod recurring;
+pub mod warc_input;
+pub mod web;
 
 pub use article::{Article, Record, Skip, SkipKind};
 pub use dedup::Dedup;
@@ -49,12 +55,12 @@ pub enum Error {
     },
     /// A CSV header without a required column.
     #[error(
-        "{path}:1: no column named {column:?} in the header ({found}); name the column with {flag}"
+        "{path}:1: no column named {column} in the header ({found}); name the column with {flag}"
     )]
     MissingColumn {
         /// The CSV file.
         path: String,
-        /// The column looked for.
+        /// The column looked for, quoted, with the other names tried.
         column: String,
         /// The header as found.
         found: String,
@@ -62,10 +68,12 @@ pub enum Error {
         flag: String,
     },
     /// An input whose kind is not known.
-    #[error("{path}: not a folder, .jsonl, .jsonl.gz, .ndjson or .csv file; give one of those")]
+    #[error("{path}: cannot tell its format: not a folder, and neither its name nor its first bytes ({start}) say JSON Lines, JSON, CSV, HTML or WARC; give it one of the extensions .jsonl, .json, .csv, .html, .warc (with .gz when compressed)")]
     UnknownKind {
         /// The path.
         path: String,
+        /// Its first bytes, quoted.
+        start: String,
     },
     /// A boilerplate pattern file that cannot be used.
     #[error("{path}: {message}")]
@@ -133,6 +141,127 @@ pub enum InputKind {
     Csv,
     /// JSON Lines on standard input (`-`).
     Stdin,
+    /// One JSON document (possibly gzip-compressed): an article object (news-please writes one
+    /// per file) or an array of them.
+    Json,
+    /// One saved web page (possibly gzip-compressed).
+    Html,
+    /// A WARC file of web pages.
+    Warc,
+    /// A gzip-compressed WARC file (one gzip member per record, as crawlers write them).
+    WarcGz,
+}
+
+/// Bytes read from the start of a file to tell its format.
+const SNIFF_BYTES: usize = 8192;
+
+/// What a file's first bytes say it is, when they say it clearly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Content {
+    /// `WARC/1.x` records.
+    Warc,
+    /// An HTML page.
+    Html,
+    /// JSON documents, one per line.
+    Jsonl,
+    /// One JSON document over several lines, or an array.
+    Json,
+}
+
+/// Whether `head` starts with the gzip magic number.
+pub fn is_gzip(head: &[u8]) -> bool {
+    head.starts_with(&[0x1f, 0x8b])
+}
+
+/// The format of (decompressed) content from its first bytes.
+pub fn sniff(head: &[u8]) -> Option<Content> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let t = &head[start..];
+    if t.starts_with(b"WARC/") {
+        return Some(Content::Warc);
+    }
+    if t.starts_with(b"<") {
+        let lower = t[..t.len().min(2048)].to_ascii_lowercase();
+        let html = [
+            &b"<!doctype html"[..],
+            b"<html",
+            b"<head",
+            b"<body",
+            b"<meta",
+            b"<title",
+        ]
+        .iter()
+        .any(|m| memchr::memmem::find(&lower, m).is_some());
+        return html.then_some(Content::Html);
+    }
+    if t.starts_with(b"[") {
+        return Some(Content::Json);
+    }
+    if t.starts_with(b"{") {
+        // A first line that is a whole JSON value: JSON Lines; a first line that is not (a
+        // pretty-printed object): one document. A first line longer than the sniffed bytes is
+        // a long JSON Lines record.
+        return Some(match memchr::memchr(b'\n', t) {
+            Some(i) if serde_json::from_slice::<serde::de::IgnoredAny>(&t[..i]).is_err() => {
+                Content::Json
+            }
+            _ => Content::Jsonl,
+        });
+    }
+    None
+}
+
+/// The first bytes of a file, decompressed when it is gzip: (compressed, bytes).
+fn file_head(path: &Path) -> std::io::Result<(bool, Vec<u8>)> {
+    use std::io::Read;
+    let mut raw = Vec::with_capacity(SNIFF_BYTES);
+    std::fs::File::open(path)?
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut raw)?;
+    if !is_gzip(&raw) {
+        return Ok((false, raw));
+    }
+    let mut out = Vec::with_capacity(SNIFF_BYTES);
+    let file = std::fs::File::open(path)?;
+    // A damaged stream still tells what it starts with.
+    let _ = flate2::read::MultiGzDecoder::new(file)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut out);
+    Ok((true, out))
+}
+
+/// A file's bytes, decompressed.
+pub(crate) type DecodedReader = Box<dyn std::io::Read + Send>;
+
+/// A file opened for reading, decompressed when its first bytes are gzip, whatever its name.
+pub(crate) fn open_decoded(
+    path: &Path,
+    counter: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+) -> Result<
+    (
+        DecodedReader,
+        std::sync::Arc<std::sync::Mutex<sha2::Sha256>>,
+    ),
+    Error,
+> {
+    let shown = path.display().to_string();
+    let io = |e| Error::Io {
+        path: shown.clone(),
+        source: e,
+    };
+    let (gz, _) = file_head(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io)?;
+    let (hashing, hasher) = crate::hash::HashingReader::new(Box::new(file));
+    let hashing = hashing.counting(counter);
+    let r: Box<dyn std::io::Read + Send> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(std::io::BufReader::new(
+            hashing,
+        )))
+    } else {
+        Box::new(hashing)
+    };
+    Ok((r, hasher))
 }
 
 /// Decides the kind of an input from its path.
@@ -157,14 +286,61 @@ pub fn input_kind(path: &Path) -> Result<InputKind, Error> {
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") || name.ends_with(".json.gz") {
-        Ok(InputKind::JsonlGz)
-    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") || name.ends_with(".json") {
-        Ok(InputKind::Jsonl)
-    } else if name.ends_with(".csv") || name.ends_with(".tsv") {
-        Ok(InputKind::Csv)
+    let (gz, head) = file_head(path).map_err(|e| Error::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
+    // The content decides when it is clear (a `.jsonl.gz` that is plain text, a `.txt` that
+    // is a web page); the name otherwise (an empty file, a CSV).
+    let base = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = |list: &[&str]| list.iter().any(|e| base.ends_with(e));
+    let content = match sniff(&head) {
+        // A line that is not JSON in a file named JSON Lines is that line's error, not a sign
+        // of a pretty-printed document.
+        Some(Content::Json) if ext(&[".jsonl", ".ndjson"]) => Some(Content::Jsonl),
+        found => found,
+    }
+    .or_else(|| {
+        if ext(&[".warc"]) {
+            Some(Content::Warc)
+        } else if ext(&[".html", ".htm"]) {
+            Some(Content::Html)
+        } else if ext(&[".jsonl", ".ndjson", ".json"]) {
+            Some(Content::Jsonl)
+        } else {
+            None
+        }
+    });
+    match content {
+        Some(Content::Warc) if gz => Ok(InputKind::WarcGz),
+        Some(Content::Warc) => Ok(InputKind::Warc),
+        Some(Content::Html) => Ok(InputKind::Html),
+        Some(Content::Json) => Ok(InputKind::Json),
+        Some(Content::Jsonl) if gz => Ok(InputKind::JsonlGz),
+        Some(Content::Jsonl) => Ok(InputKind::Jsonl),
+        None if !gz && ext(&[".csv", ".tsv"]) => Ok(InputKind::Csv),
+        None => Err(Error::UnknownKind {
+            path: shown,
+            start: describe_start(&head, gz),
+        }),
+    }
+}
+
+/// The first bytes of a file, for a message.
+fn describe_start(head: &[u8], gz: bool) -> String {
+    let text: String = String::from_utf8_lossy(&head[..head.len().min(40)])
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let what = if head.is_empty() {
+        "empty".to_string()
     } else {
-        Err(Error::UnknownKind { path: shown })
+        format!("{:?}", text.trim())
+    };
+    if gz {
+        format!("gzip, decompressed: {what}")
+    } else {
+        what
     }
 }
 
@@ -204,6 +380,12 @@ pub fn open(path: &Path, options: &LoadOptions) -> Result<Box<dyn RecordStream>,
                 options.clone(),
                 kind == InputKind::JsonlGz,
             ))
+        }
+        InputKind::Json | InputKind::Html => {
+            Box::new(document::DocumentReader::open(path, kind, options)?)
+        }
+        InputKind::Warc | InputKind::WarcGz => {
+            Box::new(warc_input::WarcInput::open(path, kind, options)?)
         }
         InputKind::Stdin => Box::new(jsonl::JsonlReader::new(
             "-".into(),

@@ -437,6 +437,9 @@ pub struct OutletRow {
     pub last_date: Option<String>,
     /// Bytes of article text analysed (UTF-8, boilerplate included).
     pub bytes: u64,
+    /// Articles analysed by language (ISO 639-1 code, or `und` when it could not be told).
+    #[serde(default)]
+    pub languages: BTreeMap<String, u64>,
 }
 
 /// The report.
@@ -773,6 +776,7 @@ impl Report {
                 first_date: v.first_date.clone(),
                 last_date: v.last_date.clone(),
                 bytes: v.bytes,
+                languages: v.languages.clone(),
             })
             .collect();
         let concepts: Vec<(String, Vec<String>)> = az

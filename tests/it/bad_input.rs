@@ -155,9 +155,9 @@ fn missing_text_or_outlet_is_named() {
         6,
         2,
         &[
-            "missing_fields.jsonl:2: missing field `text` (or it is null); every record needs a text; add it or remove the line",
+            "missing_fields.jsonl:2: missing field `text` (or news-please's `maintext`, or it is null); every record needs a text; add it or remove the line",
             "missing_fields.jsonl:3: missing field `text`",
-            "missing_fields.jsonl:4: missing field `outlet` (or it is empty); every record needs its outlet; add it or remove the line",
+            "missing_fields.jsonl:4: missing field `outlet` (or news-please's `source_domain`, or it is empty); every record needs its outlet; add it or remove the line",
             "missing_fields.jsonl:5: missing field `outlet`",
         ],
     );

@@ -21,6 +21,7 @@ mod security;
 mod stance_rules;
 mod tables;
 mod user_files;
+mod web_inputs;
 
 use std::path::{Path, PathBuf};
 

@@ -159,6 +159,7 @@ impl Aggregate {
         let o = slot(&mut self.outlets, f.host());
         o.articles += 1;
         o.bytes += art.text.len() as u64;
+        *o.languages.entry(f.an.lang.clone()).or_default() += 1;
         if let Some(d) = &art.date {
             o.first_date = min_opt(o.first_date.take(), Some(d.clone()), true);
             o.last_date = min_opt(o.last_date.take(), Some(d.clone()), false);

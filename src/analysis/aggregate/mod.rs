@@ -192,6 +192,9 @@ impl Aggregate {
             let s = slot(&mut self.outlets, &k);
             s.articles += v.articles;
             s.bytes += v.bytes;
+            for (l, n) in v.languages {
+                *s.languages.entry(l).or_default() += n;
+            }
             s.first_date = min_opt(s.first_date.take(), v.first_date, true);
             s.last_date = min_opt(s.last_date.take(), v.last_date, false);
         }

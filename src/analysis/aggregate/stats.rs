@@ -50,6 +50,9 @@ pub struct OutletStats {
     pub last_date: Option<String>,
     /// Bytes of text.
     pub bytes: u64,
+    /// Articles analysed by language (ISO 639-1, or `und`).
+    #[serde(default)]
+    pub languages: std::collections::BTreeMap<String, u64>,
 }
 
 /// The smaller (`min`) or larger of two optional values; a missing one gives the other.

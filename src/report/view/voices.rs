@@ -19,10 +19,42 @@ pub(super) fn section(report: &Report, links: &Links) -> Section {
     Section {
         id: "voices".into(),
         title: "Voices and actors".into(),
-        intro: "Who speaks (own and quoted passages, words) and who is talked about (mentions, spellings resolved to one actor).".into(),
+        intro: "The outlets read (articles, dates, languages as declared or detected; und: not told), who speaks (own and quoted passages, words) and who is talked about (mentions, spellings resolved to one actor).".into(),
         charts: Vec::new(),
-        tables: vec![voices(report, links), actors(report, links)],
+        tables: vec![
+            outlets(report, links),
+            voices(report, links),
+            actors(report, links),
+        ],
     }
+}
+
+/// The host outlets: articles analysed, dates and languages.
+fn outlets(report: &Report, links: &Links) -> Table {
+    let mut t = Table {
+        id: "outlets-table".into(),
+        caption: "Outlets".into(),
+        head: ["outlet", "articles", "first date", "last date", "languages"]
+            .iter()
+            .enumerate()
+            .map(|(i, h)| head(h, Class::left_if(i != 1), ""))
+            .collect(),
+        rows: Vec::new(),
+    };
+    for o in top_k_by(&report.outlets, usize::MAX, |o| o.articles, |o| &o.outlet) {
+        let langs: Vec<String> = top_k(&o.languages, usize::MAX)
+            .iter()
+            .map(|(l, n)| format!("{l} ({n})"))
+            .collect();
+        t.rows.push(vec![
+            text_cell(links.name(&o.outlet)),
+            num_cell(o.articles),
+            text_cell(o.first_date.clone().unwrap_or_default()),
+            text_cell(o.last_date.clone().unwrap_or_default()),
+            text_cell(langs.join(", ")),
+        ]);
+    }
+    t
 }
 
 fn voices(report: &Report, links: &Links) -> Table {
