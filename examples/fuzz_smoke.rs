@@ -107,6 +107,9 @@ fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
         ("lexicon", &["lexicons", "fixtures/bad", ".toml"]),
         ("gazetteer", &["data", "fixtures/bad", ".toml"]),
         ("text", &["fixtures/hard", "fixtures/seeds", ".txt"]),
+        ("warc", &["fixtures/web", ".warc"]),
+        ("page", &["fixtures/web/pages", ".html"]),
+        ("json", &["fixtures/bad", "fixtures/stance", ".json"]),
     ];
     let (_, spec) = globs.iter().find(|(t, _)| *t == target).unwrap();
     let (dirs, suffix) = spec.split_at(spec.len() - 1);

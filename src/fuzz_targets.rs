@@ -24,6 +24,9 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("lexicon", lexicon),
     ("gazetteer", gazetteer),
     ("text", text),
+    ("warc", warc),
+    ("page", page),
+    ("json", json),
 ];
 
 fn analyzer() -> &'static Analyzer {
@@ -110,6 +113,88 @@ pub fn jsonl(data: &[u8]) {
         if let Err(s) = r {
             assert!(s.line.is_some() && !s.reason.is_empty());
         }
+    }
+    account(records);
+}
+
+/// A WARC file, plain and as gzip members: any bytes give records and skips (a damaged
+/// record ends the input with a `read-error` skip), never a panic; every page record's id
+/// names its offset.
+pub fn warc(data: &[u8]) {
+    use crate::corpus::warc_input::WarcInput;
+    let mut bytes =
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\n".to_vec();
+    // Half the inputs bring their own framing.
+    if data.first().is_some_and(|b| b & 1 == 1) {
+        bytes.clear();
+    }
+    bytes.extend_from_slice(data);
+    let plain: Vec<Record> = WarcInput::from_reader(
+        "fuzz.warc".into(),
+        InputKind::Warc,
+        Box::new(std::io::Cursor::new(bytes.clone())),
+        &options(),
+    )
+    .collect();
+    for r in &plain {
+        let id = match r {
+            Ok(a) => Some(&a.id),
+            Err(s) => s.id.as_ref(),
+        };
+        assert!(id.is_some_and(|i| i.starts_with("fuzz.warc@")), "{r:?}");
+    }
+    account(plain);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &bytes).expect("in memory");
+    let mut packed = gz.finish().expect("in memory");
+    // And a damaged member after it.
+    packed.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0]);
+    packed.extend_from_slice(data);
+    let members: Vec<Record> = WarcInput::from_reader(
+        "fuzz.warc.gz".into(),
+        InputKind::WarcGz,
+        Box::new(std::io::Cursor::new(packed)),
+        &options(),
+    )
+    .collect();
+    account(members);
+}
+
+/// A saved web page: any bytes give an article (main text and metadata) or a skip with its
+/// reason, never a panic.
+pub fn page(data: &[u8]) {
+    let at = crate::corpus::document::PageSource {
+        source: "fuzz.html",
+        line: None,
+        id: Some("fuzz".into()),
+        fetched_from: Some("https://www.example.com/news/1"),
+        charset: None,
+        given: None,
+    };
+    let mut html = b"<html><body><article><p>".to_vec();
+    html.extend_from_slice(data);
+    let records = vec![
+        crate::corpus::document::page_record(data, &at, &options()),
+        crate::corpus::document::page_record(&html, &at, &options()),
+    ];
+    for r in &records {
+        if let Err(s) = r {
+            assert!(!s.reason.is_empty());
+        }
+    }
+    account(records);
+}
+
+/// A JSON document (an article object or an array of them): any bytes (invalid UTF-8
+/// replaced) give one record per element of an array, else one record or one skip.
+pub fn json(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let records = crate::corpus::document::json_records(&text, "fuzz.json", &options());
+    let body = text.trim_start_matches('\u{FEFF}');
+    if let Ok(serde_json::Value::Array(items)) = serde_json::from_str(body) {
+        assert_eq!(records.len(), items.len(), "one record per element");
+    } else {
+        assert_eq!(records.len(), 1, "one record or one skip for anything else");
     }
     account(records);
 }

@@ -30,8 +30,9 @@ pub fn tolerance(s: &str) -> Result<f64, String> {
 /// Inputs and how to read them.
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Inputs: folders of .txt files (with manifest.toml or manifest.csv), .jsonl, .jsonl.gz,
-    /// .csv files, or - for JSONL on standard input
+    /// Inputs: folders of .txt, .html and .json files (with manifest.toml or manifest.csv),
+    /// .jsonl(.gz), .json, .csv, .html and .warc(.gz) files (told from their first bytes), or -
+    /// for JSONL on standard input
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Actor gazetteer (TOML) replacing the bundled data/actors.toml

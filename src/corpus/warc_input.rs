@@ -248,9 +248,24 @@ impl WarcInput {
             path: source.clone(),
             source: e,
         })?;
-        let (hashing, hasher) = HashingReader::new(Box::new(file) as Box<dyn Read + Send>);
+        Ok(WarcInput::from_reader(
+            source,
+            kind,
+            Box::new(file),
+            options,
+        ))
+    }
+
+    /// Reads a WARC from `raw` (the file's bytes as stored), naming it `source`.
+    pub fn from_reader(
+        source: String,
+        kind: InputKind,
+        raw: Box<dyn Read + Send>,
+        options: &LoadOptions,
+    ) -> WarcInput {
+        let (hashing, hasher) = HashingReader::new(raw);
         let hashing = hashing.counting(options.bytes_read.clone());
-        Ok(WarcInput {
+        WarcInput {
             source,
             kind,
             reader: Tracked {
@@ -261,7 +276,7 @@ impl WarcInput {
             options: options.clone(),
             pending: VecDeque::new(),
             done: false,
-        })
+        }
     }
 
     fn limit(&self) -> usize {

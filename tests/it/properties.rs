@@ -206,6 +206,45 @@ proptest! {
     }
 
     #[test]
+    fn warc_arbitrary_bytes(data in prop::collection::vec(any::<u8>(), 0..400)) {
+        framelens::fuzz_targets::warc(&data);
+    }
+
+    #[test]
+    fn warc_record_like_bytes(body in "[ -~]{0,80}", len in 0usize..120, html in any::<bool>()) {
+        let page = if html { format!("<html><body><p>{body}</p></body></html>") } else { body.clone() };
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{page}");
+        let data = format!("\r\nContent-Length: {len}\r\n\r\n{http}\r\n\r\nWARC/1.0\r\nContent-Length: 3\r\n\r\nabc");
+        framelens::fuzz_targets::warc(&[&[0u8][..], data.as_bytes()].concat());
+    }
+
+    #[test]
+    fn page_arbitrary_bytes(data in prop::collection::vec(any::<u8>(), 0..400)) {
+        framelens::fuzz_targets::page(&data);
+    }
+
+    #[test]
+    fn page_markup_like_text(parts in prop::collection::vec("(<p>|</p>|<div class=\"x\">|</div>|<a href=\"/y\">|</a>|<script>|</script>|<br>|&amp;|[a-zA-Z .\u{e9}\u{201C}]{0,20})", 0..30)) {
+        framelens::fuzz_targets::page(parts.concat().as_bytes());
+    }
+
+    #[test]
+    fn json_arbitrary_bytes(data in prop::collection::vec(any::<u8>(), 0..400)) {
+        framelens::fuzz_targets::json(&data);
+    }
+
+    #[test]
+    fn json_documents_like_bytes(items in prop::collection::vec(("[a-z]{0,6}", "[a-zA-Z .]{0,30}", any::<bool>()), 0..5), array in any::<bool>()) {
+        let objs: Vec<String> = items.iter().map(|(o, t, np)| if *np {
+            serde_json::json!({"source_domain": o, "maintext": t}).to_string()
+        } else {
+            serde_json::json!({"outlet": o, "text": t}).to_string()
+        }).collect();
+        let doc = if array { format!("[\n{}\n]", objs.join(",\n")) } else { objs.first().cloned().unwrap_or_default() };
+        framelens::fuzz_targets::json(doc.as_bytes());
+    }
+
+    #[test]
     fn csv_arbitrary_bytes(data in prop::collection::vec(any::<u8>(), 0..400)) {
         framelens::fuzz_targets::csv(&data);
     }
