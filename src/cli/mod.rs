@@ -71,6 +71,8 @@ enum Command {
     },
     /// Print the manual page (roff): framelens man > framelens.1 && man ./framelens.1
     Man,
+    /// Print the JSON Schema of report.json: framelens schema > docs/report.schema.json
+    Schema,
     /// Draw one chart of a report as SVG or PNG
     Chart(chart::Args),
 }
@@ -176,6 +178,9 @@ pub fn main() -> ExitCode {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "framelens", &mut out);
             common::print(&String::from_utf8_lossy(&out)).map(|_| ExitStatus::Success)
+        }
+        Command::Schema => {
+            common::print(&framelens::report::Report::json_schema()).map(|_| ExitStatus::Success)
         }
         Command::Man => {
             let mut out = Vec::new();

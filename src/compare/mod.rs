@@ -26,7 +26,7 @@ pub fn log_odds_z(y_a: &Array1<f64>, y_b: &Array1<f64>, prior: &Array1<f64>) -> 
 }
 
 /// One term of a keyness table.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct KeyTerm {
     /// The term.
     pub term: String,

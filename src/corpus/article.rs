@@ -38,7 +38,19 @@ impl Article {
 }
 
 /// Why a record was not analysed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkipKind {
     /// The line is not valid JSON.
@@ -78,7 +90,7 @@ pub enum SkipKind {
 }
 
 /// A record that was read but not analysed, with the reason and where it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Skip {
     /// Input path.
     pub source: String,

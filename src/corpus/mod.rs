@@ -128,7 +128,9 @@ impl Default for LoadOptions {
 }
 
 /// The kind of an input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     /// A folder of `.txt` files, optionally with `manifest.toml` or `manifest.csv`.
@@ -346,7 +348,7 @@ fn describe_start(head: &[u8], gz: bool) -> String {
 
 /// Provenance of one input: path, kind and SHA-256 of its bytes (for a folder, of its manifest
 /// and files in name order).
-#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct InputInfo {
     /// The path as given.
     pub path: String,

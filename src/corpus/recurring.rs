@@ -42,7 +42,9 @@ pub const MAX_ENTRIES: usize = 1 << 22;
 pub const RULE: &str = "recurring-ending";
 
 /// One learned ending.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct RecurringLine {
     /// The outlet, as the corpus names it.
     pub outlet: String,

@@ -80,7 +80,7 @@ pub struct TermSource {
 }
 
 /// A label set after merging.
-#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct LabelSetInfo {
     /// Concept id.
     pub concept: String,
@@ -96,7 +96,7 @@ pub struct LabelSetInfo {
 }
 
 /// A frame after merging.
-#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct FrameInfo {
     /// Frame id.
     pub id: String,

@@ -143,7 +143,7 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
 }
 
 /// Provenance of a data file.
-#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct SourceInfo {
     /// Path, or `bundled:<path>` for the built-in copy.
     pub path: String,

@@ -34,7 +34,9 @@ pub const MAX_STANCE_FINDINGS: usize = 3;
 pub const MIN_ARTICLES: u64 = 5;
 
 /// Which voices the summary compares (`--findings-voices`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingVoices {
     /// The outlets' own voices (and `--group` groups): what each outlet itself writes.
@@ -55,7 +57,9 @@ impl FindingVoices {
 }
 
 /// What a finding compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// The share of one label in a label set's uses.
@@ -65,7 +69,7 @@ pub enum FindingKind {
 }
 
 /// One side of a finding: a voice's number with its own interval and what it rests on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FindingSide {
     /// The voice id.
     pub voice: String,
@@ -84,7 +88,7 @@ pub struct FindingSide {
 }
 
 /// A difference between two voices whose interval excludes zero.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FindingRow {
     /// Label share or stance.
     pub kind: FindingKind,

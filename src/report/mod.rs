@@ -30,7 +30,7 @@ pub const DECIMALS: usize = 6;
 pub const LOW_N: u64 = 5;
 
 /// Options recorded in the provenance and used for comparisons.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportOptions {
     /// Voices with fewer word tokens are left out of keyness and similarity.
     pub min_tokens: u64,
@@ -84,7 +84,7 @@ impl Default for ReportOptions {
 }
 
 /// Where the numbers come from.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// framelens version.
     pub framelens_version: String,
@@ -111,7 +111,7 @@ pub struct Provenance {
 /// The first five fields are private: a built report keeps `read = analysed + skipped`,
 /// `skipped = skips.len()` and `skipped_by_kind` summing to `skipped` (one [`Aggregate`] fills
 /// them together in [`Report::build`]); read them through the accessors.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Accounting {
     read: u64,
     analysed: u64,
@@ -163,7 +163,19 @@ impl Accounting {
 
 /// What a voice is: the kind of its gazetteer actor, a group of voices (`--group`), an outlet
 /// that is not in the gazetteer, or `unknown` (speech that could not be attributed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum VoiceKind {
     /// A state.
@@ -247,7 +259,7 @@ mod kind_or_empty {
 }
 
 /// One row per voice.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VoiceRow {
     /// Voice key.
     pub voice: String,
@@ -276,7 +288,7 @@ pub struct VoiceRow {
 }
 
 /// One row per actor.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ActorRow {
     /// Actor id.
     pub actor: String,
@@ -284,6 +296,7 @@ pub struct ActorRow {
     pub name: String,
     /// Kind; none for an id the gazetteer does not know (written as an empty string).
     #[serde(with = "kind_or_empty")]
+    #[schemars(with = "String")]
     pub kind: Option<ActorKind>,
     /// Spellings seen.
     pub forms: BTreeMap<String, u64>,
@@ -300,7 +313,7 @@ pub struct ActorRow {
 }
 
 /// Stance of a voice toward an actor.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StanceRow {
     /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
@@ -327,7 +340,19 @@ pub struct StanceRow {
 }
 
 /// Whose uses a [`ShareRow`] counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// What the voice itself says.
@@ -353,7 +378,7 @@ impl std::fmt::Display for Scope {
 }
 
 /// Share of one label in a voice's uses of a label set.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ShareRow {
     /// Label set (labels) or `frames`.
     pub concept: String,
@@ -382,7 +407,7 @@ pub struct ShareRow {
 }
 
 /// Keyness of a voice against the rest or another voice.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct KeynessRow {
     /// Voice key whose terms are compared.
     pub voice: String,
@@ -395,7 +420,7 @@ pub struct KeynessRow {
 }
 
 /// A similarity matrix.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SimilarityMatrix {
     /// Actor id, or `all`.
     pub actor: String,
@@ -408,7 +433,7 @@ pub struct SimilarityMatrix {
 }
 
 /// Stance of a voice in one month.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TimelineRow {
     /// Voice key: an outlet, a quoted source's actor id, a group, or `unknown`.
     pub voice: String,
@@ -425,7 +450,7 @@ pub struct TimelineRow {
 }
 
 /// Articles per host outlet.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OutletRow {
     /// Outlet key.
     pub outlet: String,
@@ -442,9 +467,22 @@ pub struct OutletRow {
     pub languages: BTreeMap<String, u64>,
 }
 
+/// The version of report.json's layout ([`Report::schema_version`]); raised when a field is
+/// removed, renamed or changes its meaning (added fields keep it). `docs/report.schema.json` is
+/// its JSON Schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// The report.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
+#[schemars(
+    title = "framelens report.json",
+    description = "What `framelens analyze` and `framelens report` write to report.json, the single source of the report's HTML, Markdown, charts and tables. Generated from the Rust types by `framelens schema`; `schema_version` says which layout a file has."
+)]
 pub struct Report {
+    /// The layout of this file: [`SCHEMA_VERSION`] when written (0 when read from a report
+    /// written before the field existed).
+    #[serde(default)]
+    pub schema_version: u32,
     /// Version, inputs and lexicons with their sha256, options: what made the numbers.
     pub provenance: Provenance,
     /// Every record read: read = analysed + skipped, with the reasons for each skip.
@@ -553,6 +591,12 @@ fn share_rows(
 }
 
 impl Report {
+    /// The JSON Schema of report.json (`docs/report.schema.json`), pretty-printed.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Report);
+        serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"
+    }
+
     /// Builds the report of a run.
     pub fn build(
         az: &Analyzer,
@@ -795,6 +839,7 @@ impl Report {
             options.findings_voices,
         );
         Report {
+            schema_version: SCHEMA_VERSION,
             provenance: Provenance {
                 framelens_version: env!("CARGO_PKG_VERSION").to_string(),
                 inputs,

@@ -317,6 +317,32 @@ fn committed_seed_report_is_fresh() {
     assert!(stale.is_empty(), "reports/seeds is stale ({stale:?}): run `cargo run --release -- analyze fixtures/seeds` and commit it");
 }
 
+/// `docs/report.schema.json` is what `framelens schema` prints, and the committed reports
+/// match it (every report a test writes through `run` is checked too).
+#[test]
+fn the_report_schema_is_current_and_committed_reports_match_it() {
+    let (code, schema, err) = run(&["schema"], &root());
+    assert_eq!(code, 0, "{err}");
+    let committed = std::fs::read_to_string(root().join("docs/report.schema.json")).unwrap();
+    assert!(
+        schema == committed,
+        "docs/report.schema.json is stale: run `cargo run -- schema > docs/report.schema.json` and commit it"
+    );
+    crate::check_schema(&root().join("reports/seeds/report.json"));
+    crate::check_schema(&root().join("fixtures/lexicon-changes/baseline/report.json"));
+    // A report that breaks the schema is caught: a count that is not a number.
+    let mut bad: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("reports/seeds/report.json")).unwrap(),
+    )
+    .unwrap();
+    bad["accounting"]["read"] = serde_json::json!("five");
+    let dir = tmp();
+    let p = dir.path().join("report.json");
+    std::fs::write(&p, bad.to_string()).unwrap();
+    let caught = std::panic::catch_unwind(|| crate::check_schema(&p));
+    assert!(caught.is_err(), "a string count passes the schema");
+}
+
 #[test]
 fn html_links_resolve_and_markdown_links_charts() {
     let dir = tmp();

@@ -10,7 +10,19 @@ use serde::{Deserialize, Serialize};
 
 /// What a mark highlights; serialised (and shown as a CSS class) as `actor`, `label`, `frame`
 /// or `stance`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum MarkKind {
     /// The actor judged (stance evidence).
@@ -42,7 +54,7 @@ impl std::fmt::Display for MarkKind {
 }
 
 /// A highlighted span inside an evidence sentence (offsets relative to the sentence).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Mark {
     /// Start in the sentence.
     pub start: usize,
@@ -55,7 +67,7 @@ pub struct Mark {
 }
 
 /// One sentence that produced a number.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// Selection rank (smaller is kept).
     pub rank: u64,

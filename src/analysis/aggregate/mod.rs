@@ -33,7 +33,19 @@ use std::collections::BTreeMap;
 pub const MICRO: f64 = 1e6;
 
 /// Why an analysed article is flagged; serialised in kebab case (`low-cohesion`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum FlagKind {
     /// Lexical cohesion below [`crate::analysis::COHESION_FLAG_BELOW`]: text stitched from
@@ -57,7 +69,7 @@ impl std::fmt::Display for FlagKind {
 }
 
 /// An article that was analysed but looks odd (kept in every count, and listed).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Flag {
     /// Article id.
     pub article: String,
