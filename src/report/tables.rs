@@ -270,8 +270,31 @@ pub fn tables(report: &Report) -> Vec<(PathBuf, Vec<u8>)> {
             t(&s.reason),
         ]);
     }
+    let mut outlets = Table::new(
+        "outlets",
+        &[
+            "outlet",
+            "language",
+            "articles",
+            "first_date",
+            "last_date",
+            "bytes",
+        ],
+    );
+    for o in &report.outlets {
+        for (lang, count) in &o.languages {
+            outlets.row(&[
+                t(&o.outlet),
+                t(lang),
+                n(count),
+                t(o.first_date.clone().unwrap_or_default()),
+                t(o.last_date.clone().unwrap_or_default()),
+                n(o.bytes),
+            ]);
+        }
+    }
     [
-        labels, frames, stance, keyness, similarity, actors, voices, findings, skips,
+        labels, frames, stance, keyness, similarity, actors, voices, findings, skips, outlets,
     ]
     .into_iter()
     .map(Table::finish)
