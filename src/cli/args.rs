@@ -243,6 +243,13 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
     let mut az =
         Analyzer::new(input.gazetteer()?, lexicons, boilerplate).map_err(Failure::usage)?;
     az.recurring = recurring;
+    set_language(input, &mut az)?;
+    Ok(az)
+}
+
+/// Sets `--lang` on an analyzer: refused when it is no language code or no loaded lexicon is
+/// written in it.
+pub fn set_language(input: &InputArgs, az: &mut Analyzer) -> Result<(), Failure> {
     if let Some(code) = &input.lang {
         let Some(lang) = framelens::corpus::lang::normalize(code) else {
             return Err(Failure::usage(anyhow::anyhow!(
@@ -257,7 +264,7 @@ pub fn analyzer(input: &InputArgs, lex: Option<&LexiconArgs>) -> Result<Analyzer
         }
         az.languages.forced = Some(lang);
     }
-    Ok(az)
+    Ok(())
 }
 
 /// The default output folder: `reports/<name of the first input up to its first dot>`, or

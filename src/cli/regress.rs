@@ -293,6 +293,18 @@ pub fn run(mut args: Args) -> Outcome {
         args.input.boilerplate_rules()?,
     )
     .map_err(Failure::usage)?;
+    // The baseline's recurring endings (its own first pass), unless --recurring says otherwise:
+    // re-run on the same inputs, the old lexicons must reproduce the baseline.
+    let recurring = if args.input.recurring == "auto" {
+        framelens::corpus::recurring::Recurring::from_lines(base.provenance.recurring.clone())
+    } else {
+        args.input.recurring_lines(&old.boilerplate)?
+    };
+    let (mut old, mut new) = (old, new);
+    old.recurring = recurring.clone();
+    new.recurring = recurring;
+    crate::cli::args::set_language(&args.input, &mut old)?;
+    crate::cli::args::set_language(&args.input, &mut new)?;
     let mut warnings = Vec::new();
     if new.gazetteer.info.sha256 != base.provenance.gazetteer.sha256 {
         warnings.push(format!(

@@ -9,6 +9,7 @@ pub mod referent;
 pub mod stance;
 
 use crate::actors::{Form, Mention};
+use crate::lexicon::framing::CONTEXT_WINDOW;
 use crate::lexicon::{ActorId, ActorKind, Gazetteer, Hit, HitKind, Matcher};
 use crate::span::Span;
 use crate::text::Tokens;
@@ -165,6 +166,10 @@ pub fn label_uses<'a>(
                     toks[h.first as usize].span.start,
                     toks[h.last as usize].span.end,
                 );
+                if !info.context.is_empty() && !fits_context(cx, info, h.first, h.last) {
+                    // "offensive comments", "hunger strike": not the set's sense of the word.
+                    continue;
+                }
                 if !info.in_context.is_empty() && in_context(cx, info, h.first, h.last) {
                     // Inside the name of another actor ("army" in "Free Syrian Army") it is
                     // that actor's; else the state in focus decides.
@@ -215,6 +220,70 @@ fn inside_other(cx: Context, g: &Gazetteer, referent: ActorId, span: Span) -> Op
         || g.ancestors(m.actor).contains(&referent)
         || g.ancestors(referent).contains(&m.actor);
     (!related).then_some(m.actor)
+}
+
+/// Whether a key matches a term key (with its wildcard flag).
+fn key_matches(key: &str, (term, wildcard): &(String, bool)) -> bool {
+    if *wildcard {
+        key.starts_with(term.as_str())
+    } else {
+        key == term
+    }
+}
+
+/// Whether the use at tokens `first..=last` meets the word-context conditions of its set that
+/// name its term (docs/lexicon.md, "Terms in word context"): a `before` word among the
+/// [`CONTEXT_WINDOW`] words before it in its sentence, no `not_before` word right before it,
+/// no `not_after` word or phrase right after it.
+fn fits_context(
+    cx: Context,
+    info: &crate::lexicon::matcher::LabelSetInfo,
+    first: u32,
+    last: u32,
+) -> bool {
+    let toks = cx.tokens;
+    let key: Vec<&str> = (first..=last).map(|i| toks.key(i as usize)).collect();
+    let key = key.join(" ");
+    // The sentence the use is in bounds the words looked at.
+    let at = toks.tokens[first as usize].span.start;
+    let sentence = cx
+        .sentences
+        .iter()
+        .find(|(s, _)| s.start <= at && at < s.end)
+        .map(|(s, _)| *s)
+        .unwrap_or_else(|| Span::new(0, cx.text.len()));
+    let inside = |i: usize| {
+        let sp = toks.tokens[i].span;
+        sp.start >= sentence.start && sp.end <= sentence.end
+    };
+    let words_before: Vec<&str> = (0..first as usize)
+        .rev()
+        .take_while(|&i| inside(i))
+        .filter(|&i| toks.tokens[i].word)
+        .take(CONTEXT_WINDOW)
+        .map(|i| toks.key(i))
+        .collect();
+    let next: Vec<&str> = (last as usize + 1..toks.tokens.len())
+        .take_while(|&i| inside(i) && toks.tokens[i].word)
+        .take(4)
+        .map(|i| toks.key(i))
+        .collect();
+    info.context
+        .iter()
+        .filter(|c| c.terms.iter().any(|t| key_matches(&key, t)))
+        .all(|c| {
+            let before_ok = c.before.is_empty()
+                || words_before
+                    .iter()
+                    .any(|w| c.before.iter().any(|b| key_matches(w, b)));
+            let right_before = words_before.first().copied().unwrap_or("");
+            let not_before_ok = !c.not_before.iter().any(|b| key_matches(right_before, b));
+            let not_after_ok = !c.not_after.iter().any(|(phrase, wild)| {
+                let n = phrase.split(' ').count();
+                n <= next.len() && key_matches(&next[..n].join(" "), &(phrase.clone(), *wild))
+            });
+            before_ok && not_before_ok && not_after_ok
+        })
 }
 
 /// True when the tokens `first..=last` are one of the set's in-context terms.

@@ -125,6 +125,29 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 err(&mut out, t, format!("in_context term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
             }
         }
+        for c in &set.context {
+            let at_table = Term {
+                text: set.concept.clone(),
+                line: c.line,
+                col: 1,
+            };
+            if c.terms.is_empty() {
+                err(&mut out, &at_table, format!("a context table of label set {:?} names no terms; list the label terms it applies to in `terms`", set.concept));
+            }
+            if c.before.is_empty() && c.not_before.is_empty() && c.not_after.is_empty() {
+                err(&mut out, &at_table, format!("a context table of label set {:?} sets no condition; give `before`, `not_before` or `not_after`", set.concept));
+            }
+            for t in &c.terms {
+                if !owner.contains_key(&term_key(&t.text)) {
+                    err(&mut out, t, format!("context term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
+                }
+            }
+            for t in c.before.iter().chain(&c.not_before).chain(&c.not_after) {
+                if term_key(&t.text).0.is_empty() {
+                    err(&mut out, t, format!("context word {:?} of label set {:?} has no letters or digits; write a word", t.text, set.concept));
+                }
+            }
+        }
         if !set.in_context.is_empty() && set.referent.is_none() {
             err(
                 &mut out,

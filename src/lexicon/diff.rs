@@ -193,6 +193,29 @@ fn flatten(lex: &Lexicon) -> Flat {
                 s.in_context[0].line,
             );
         }
+        // Each term's word-context conditions, as one field per term.
+        for c in &s.context {
+            let words = |v: &[Term]| {
+                let mut w: Vec<&str> = v.iter().map(|t| t.text.as_str()).collect();
+                w.sort_unstable();
+                w.join(", ")
+            };
+            let value = format!(
+                "before: {}; not_before: {}; not_after: {}",
+                words(&c.before),
+                words(&c.not_before),
+                words(&c.not_after)
+            );
+            for t in &c.terms {
+                put_field(
+                    &mut m,
+                    &sec,
+                    &format!("context {}", t.text),
+                    Some(&value),
+                    c.line,
+                );
+            }
+        }
         let exclude = Section::Exclude {
             concept: s.concept.clone(),
         };

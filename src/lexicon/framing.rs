@@ -53,11 +53,33 @@ pub struct LabelSet {
     /// they count when the state in focus is the referent's (docs/lexicon.md, "Referents in
     /// context").
     pub in_context: Vec<Term>,
+    /// Word-context conditions on some of the set's terms ("offensive" as the noun of a
+    /// military operation, not "offensive comments"): docs/lexicon.md, "Terms in word context".
+    pub context: Vec<TermContext>,
     /// The labels.
     pub labels: Vec<Label>,
     /// Where the set starts.
     pub line: usize,
 }
+
+/// Words around a term that a use needs (or must not have) to count for its label set.
+#[derive(Clone, Debug, Serialize)]
+pub struct TermContext {
+    /// The terms it applies to, each written as in a label's `terms`.
+    pub terms: Vec<Term>,
+    /// One of these words among the [`CONTEXT_WINDOW`] words before the term (same sentence);
+    /// empty: no such need.
+    pub before: Vec<Term>,
+    /// None of these right before the term.
+    pub not_before: Vec<Term>,
+    /// None of these words or phrases right after the term.
+    pub not_after: Vec<Term>,
+    /// Where the table starts.
+    pub line: usize,
+}
+
+/// Words before a term in which a `before` word of its [`TermContext`] is looked for.
+pub const CONTEXT_WINDOW: usize = 3;
 
 /// A frame: a perspective signalled by its terms.
 #[derive(Clone, Debug, Serialize)]
@@ -157,7 +179,23 @@ struct RawLabelSet {
     #[serde(default)]
     in_context: Vec<Spanned<String>>,
     #[serde(default)]
+    context: Vec<Spanned<RawContext>>,
+    #[serde(default)]
     label: Vec<Spanned<RawLabel>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContext {
+    terms: Vec<Spanned<String>>,
+    #[serde(default)]
+    before: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_before: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_after: Vec<Spanned<String>>,
+    #[allow(dead_code)]
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -234,6 +272,17 @@ impl Lexicon {
                     referent: r.referent.clone(),
                     exclude: r.exclude.iter().map(term).collect(),
                     in_context: r.in_context.iter().map(term).collect(),
+                    context: r
+                        .context
+                        .iter()
+                        .map(|c| TermContext {
+                            terms: c.get_ref().terms.iter().map(term).collect(),
+                            before: c.get_ref().before.iter().map(term).collect(),
+                            not_before: c.get_ref().not_before.iter().map(term).collect(),
+                            not_after: c.get_ref().not_after.iter().map(term).collect(),
+                            line: line(c.span().start),
+                        })
+                        .collect(),
                     labels: r
                         .label
                         .iter()

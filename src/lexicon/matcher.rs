@@ -93,6 +93,22 @@ pub struct LabelSetInfo {
     /// Keys (and wildcard flags) of the terms that name the referent only in context.
     #[serde(skip)]
     pub in_context: Vec<(String, bool)>,
+    /// Word-context conditions, as keys (`TermContext` of the lexicon).
+    #[serde(skip)]
+    pub context: Vec<ContextKeys>,
+}
+
+/// A [`crate::lexicon::framing::TermContext`] as token keys (and wildcard flags).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ContextKeys {
+    /// The terms it applies to.
+    pub terms: Vec<(String, bool)>,
+    /// One of these among the words before.
+    pub before: Vec<(String, bool)>,
+    /// None of these right before.
+    pub not_before: Vec<(String, bool)>,
+    /// None of these right after.
+    pub not_after: Vec<(String, bool)>,
 }
 
 /// A frame after merging.
@@ -245,6 +261,21 @@ impl Merged {
                 referent: set.referent.clone(),
                 description: set.description.clone(),
                 in_context: set.in_context.iter().map(|t| term_key(&t.text)).collect(),
+                context: set
+                    .context
+                    .iter()
+                    .map(|c| {
+                        let keys = |v: &[crate::lexicon::framing::Term]| {
+                            v.iter().map(|t| term_key(&t.text)).collect()
+                        };
+                        ContextKeys {
+                            terms: keys(&c.terms),
+                            before: keys(&c.before),
+                            not_before: keys(&c.not_before),
+                            not_after: keys(&c.not_after),
+                        }
+                    })
+                    .collect(),
             };
             let terms: Vec<(u16, String)> = set
                 .labels

@@ -99,3 +99,89 @@ fn lexicon_check_names_an_in_context_term_that_is_not_a_term_of_the_set() {
     assert!(all.contains("in_context term \"junta\""), "{all}");
     assert!(!all.contains("\"regime\" is not"), "{all}");
 }
+
+/// (label, count) of the uses of `concept` in the outlet's own voice.
+fn set_uses(r: &Value, concept: &str, voice: &str) -> Vec<(String, u64)> {
+    r["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["scope"] == "voice" && x["concept"] == concept && x["voice"] == voice)
+        .filter(|x| x["count"].as_u64().unwrap() > 0)
+        .map(|x| {
+            (
+                x["label"].as_str().unwrap().to_string(),
+                x["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Terms in word context (issue 14): "offensive" counts as a military offensive as a noun,
+/// not in "offensive comments"; "strikes" not in "hunger strikes"; "assault" not in "assault
+/// weapons"; a bare "conflict" not when another conflict is named before it. The conditions are
+/// data (`[[label_set.context]]` in lexicons/geopolitics.toml), not code.
+#[test]
+fn words_around_a_term_decide_whether_it_names_a_military_operation() {
+    let r = analyze(&[
+        (
+            "tass",
+            "The Syrian army launched an offensive on the town on Monday. Russian strikes hit the \
+             outskirts of Idlib. The ground assault began at dawn. The conflict has killed thousands.",
+        ),
+        (
+            "ap",
+            "The senator apologised for his offensive comments on Tuesday. Prisoners went on hunger \
+             strikes in the jail. Congress debated a ban on assault weapons. The Palestinian conflict \
+             was not discussed. The teachers strikes closed schools.",
+        ),
+    ]);
+    let tass = set_uses(&r, "military_action", "tass");
+    assert_eq!(
+        tass,
+        [("bombing".to_string(), 1), ("offensive".to_string(), 2)],
+        "{tass:?}"
+    );
+    assert_eq!(
+        set_uses(&r, "the_conflict", "tass"),
+        [("conflict".to_string(), 1)]
+    );
+    assert!(
+        set_uses(&r, "military_action", "ap").is_empty(),
+        "{:?}",
+        set_uses(&r, "military_action", "ap")
+    );
+    assert!(
+        set_uses(&r, "the_conflict", "ap").is_empty(),
+        "{:?}",
+        set_uses(&r, "the_conflict", "ap")
+    );
+}
+
+#[test]
+fn lexicon_check_and_diff_read_context_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "[meta]\nname = \"x\"\nversion = \"1\"\nlanguage = \"en\"\n\n[[label_set]]\nconcept = \"s\"\n\n";
+    let bad = format!("{head}[[label_set.context]]\nterms = [\"strikez\"]\n\n[[label_set.context]]\nterms = [\"strikes\"]\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"strikes\"]\n");
+    std::fs::write(dir.path().join("x.toml"), &bad).unwrap();
+    let (code, out, err) = run(&["lexicon", "check", "x.toml"], dir.path());
+    assert_ne!(code, 0, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("context term \"strikez\" is not a term of a label of set \"s\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("x.toml:12:") && all.contains("sets no condition"),
+        "{all}"
+    );
+    let old = format!("{head}[[label_set.label]]\nid = \"a\"\nterms = [\"strikes\"]\n");
+    let new = format!("{head}[[label_set.context]]\nterms = [\"strikes\"]\nnot_before = [\"hunger\"]\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"strikes\"]\n");
+    std::fs::write(dir.path().join("old.toml"), old).unwrap();
+    std::fs::write(dir.path().join("new.toml"), new).unwrap();
+    let (_, out, err) = run(&["lexicon", "diff", "old.toml", "new.toml"], dir.path());
+    assert!(
+        out.contains("context strikes") && out.contains("not_before: hunger"),
+        "{out}{err}"
+    );
+}

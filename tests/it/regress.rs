@@ -333,3 +333,58 @@ fn regress_markdown_and_chart_escape_article_text() {
         "chart text is escaped"
     );
 }
+
+/// A corpus whose outlet prints the same ending on every article: analyze sets the ending
+/// aside (learned in its first pass), and regress with unchanged lexicons must reproduce the
+/// baseline exactly, endings set aside as they were, not drift.
+#[test]
+fn unchanged_lexicons_reproduce_a_baseline_with_recurring_endings() {
+    let dir = tmp();
+    let mut corpus = String::new();
+    let footer = "Follow us on Telegram and share this story with your friends, the regime will not stop us.";
+    for i in 0..8 {
+        let text = format!(
+            "Syrian government forces shelled the town of Douma on day {i}, the Observatory said.\n\
+             Rebels said the regime used barrel bombs against civilians in the area.\n{footer}"
+        );
+        corpus.push_str(
+            &serde_json::json!({"id": format!("a{i}"), "outlet": "etilaf", "text": text})
+                .to_string(),
+        );
+        corpus.push('\n');
+    }
+    std::fs::write(dir.path().join("c.jsonl"), corpus).unwrap();
+    let (code, _, err) = crate::run(&["analyze", "c.jsonl", "--out", "base", "-q"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("base/report.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        report["provenance"]["recurring"].as_array().map(Vec::len),
+        Some(1),
+        "the footer is learned"
+    );
+    let (code, out, err) = crate::run(
+        &[
+            "regress",
+            "c.jsonl",
+            "--baseline",
+            "base",
+            "--out",
+            "rg",
+            "-q",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("PASS: 0 of ") && all.contains("metrics moved"),
+        "{all}"
+    );
+    assert!(
+        !all.contains("drift") && !all.contains("already differ"),
+        "{all}"
+    );
+}
