@@ -211,14 +211,26 @@ pub fn score(
             }
             let named: std::collections::BTreeSet<_> =
                 an.mentions.iter().map(|m| m.actor).collect();
-            let borrowed = an
+            let borrowed: Vec<_> = an
                 .passages
                 .iter()
                 .filter(|p| match p.voice {
                     Voice::Source(a) => !named.contains(&a) && Some(a) != an.host,
                     _ => false,
                 })
-                .count() as u64;
+                .collect();
+            for p in &borrowed {
+                t.error(|| {
+                    format!(
+                        "{} {}: voice {} not named in the article; {:?}",
+                        h.article,
+                        p.span.start,
+                        voice_id(an, p.voice),
+                        &h.text[p.span.start..p.span.end.min(p.span.start + 120)]
+                    )
+                });
+            }
+            let borrowed = borrowed.len() as u64;
             let key = match t.split() {
                 Split::Dev => "passages voiced by an actor the article does not name (dev)",
                 Split::Test => "passages voiced by an actor the article does not name (test)",
