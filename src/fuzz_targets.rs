@@ -191,10 +191,30 @@ pub fn json(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let records = crate::corpus::document::json_records(&text, "fuzz.json", &options());
     let body = text.trim_start_matches('\u{FEFF}');
+    let streamed = crate::corpus::document::stream_array(data.to_vec(), "fuzz.json", &options());
     if let Ok(serde_json::Value::Array(items)) = serde_json::from_str(body) {
         assert_eq!(records.len(), items.len(), "one record per element");
+        // The streaming reader of array inputs gives the same records.
+        if std::str::from_utf8(data).is_ok() {
+            let streamed = streamed.as_ref().expect("an array is streamed");
+            assert_eq!(
+                streamed.len(),
+                records.len(),
+                "streamed: one record per element"
+            );
+            for (a, b) in streamed.iter().zip(&records) {
+                match (a, b) {
+                    (Ok(x), Ok(y)) => assert_eq!((&x.text, x.line), (&y.text, y.line)),
+                    (Err(x), Err(y)) => assert_eq!((x.kind, x.line), (y.kind, y.line)),
+                    _ => panic!("streamed and whole reads disagree: {a:?} / {b:?}"),
+                }
+            }
+        }
     } else {
         assert_eq!(records.len(), 1, "one record or one skip for anything else");
+    }
+    if let Some(streamed) = streamed {
+        account(streamed);
     }
     account(records);
 }

@@ -168,6 +168,32 @@ pub fn json_records(text: &str, source: &str, options: &LoadOptions) -> Vec<Reco
     }
 }
 
+/// The records of a JSON array read by the streaming reader ([`JsonArray`]) from `bytes`; None
+/// when `bytes` does not open an array. (For the fuzz targets and properties.)
+pub fn stream_array(bytes: Vec<u8>, source: &str, options: &LoadOptions) -> Option<Vec<Record>> {
+    let raw: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(bytes));
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, raw);
+    let (line, offset) = array_start(&mut reader)?;
+    Some(JsonArray::new(reader, source.to_string(), options.clone(), line, offset).collect())
+}
+
+/// When the input (after a byte order mark and white space) opens a JSON array: consumes
+/// through the `[` and gives the zero-based line and the byte offset after it.
+fn array_start(reader: &mut std::io::BufReader<Box<dyn Read + Send>>) -> Option<(u64, u64)> {
+    use std::io::BufRead;
+    let buf = reader.fill_buf().ok()?;
+    let body = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    let bom = buf.len() - body.len();
+    let ws = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    if body[ws] != b'[' {
+        return None;
+    }
+    let line = memchr::memchr_iter(b'\n', &body[..ws]).count() as u64;
+    let used = bom + ws + 1;
+    reader.consume(used);
+    Some((line, used as u64))
+}
+
 /// Zero-based line of byte `at`.
 fn line_of(text: &str, at: usize) -> u64 {
     memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() as u64
@@ -178,7 +204,194 @@ pub struct DocumentReader {
     source: String,
     kind: InputKind,
     records: VecDeque<Record>,
+    /// The elements of a JSON array, streamed.
+    array: Option<JsonArray>,
     hasher: Arc<Mutex<Sha256>>,
+}
+
+/// The elements of a JSON array read one at a time, so that an array of any length is read in
+/// bounded memory: the bytes of each top-level element are cut out by tracking nesting and
+/// strings (the parse itself is serde_json's, element by element).
+pub struct JsonArray {
+    reader: std::io::BufReader<Box<dyn Read + Send>>,
+    source: String,
+    options: LoadOptions,
+    /// Zero-based line and byte offset of the next byte.
+    line: u64,
+    offset: u64,
+    done: bool,
+}
+
+impl JsonArray {
+    /// Reads from just after the opening `[` (at `line`, `offset`).
+    fn new(
+        reader: std::io::BufReader<Box<dyn Read + Send>>,
+        source: String,
+        options: LoadOptions,
+        line: u64,
+        offset: u64,
+    ) -> JsonArray {
+        JsonArray {
+            reader,
+            source,
+            options,
+            line,
+            offset,
+            done: false,
+        }
+    }
+
+    fn byte(&mut self) -> std::io::Result<Option<u8>> {
+        use std::io::BufRead;
+        let b = match self.reader.fill_buf()? {
+            [] => return Ok(None),
+            buf => buf[0],
+        };
+        self.reader.consume(1);
+        self.offset += 1;
+        if b == b'\n' {
+            self.line += 1;
+        }
+        Ok(Some(b))
+    }
+
+    fn fail(&mut self, line: u64, reason: String, kind: SkipKind) -> Option<Record> {
+        self.done = true;
+        Some(Err(Skip {
+            source: self.source.clone(),
+            line: Some(line + 1),
+            id: None,
+            kind,
+            reason,
+        }))
+    }
+}
+
+impl Iterator for JsonArray {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        if self.done {
+            return None;
+        }
+        let limit = self.options.max_article_bytes.saturating_add(64 << 10);
+        // Skip white space and the comma before an element; `]` ends the array.
+        let first = loop {
+            match self.byte() {
+                Ok(Some(b)) if b.is_ascii_whitespace() || b == b',' => continue,
+                Ok(Some(b']')) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(Some(b)) => break b,
+                Ok(None) => {
+                    let line = self.line;
+                    return self.fail(line, "the JSON array is not closed (no `]` at the end); the file may be truncated".into(), SkipKind::ReadError);
+                }
+                Err(e) => {
+                    let line = self.line;
+                    return self.fail(
+                        line,
+                        format!("cannot read the file to its end: {e}; it may be truncated"),
+                        SkipKind::ReadError,
+                    );
+                }
+            }
+        };
+        let (line, start) = (self.line, self.offset - 1);
+        let mut bytes = vec![first];
+        let mut len = 1u64;
+        let mut nest = Nesting::default();
+        nest.step(first);
+        // A string or a nested element ends when it closes; a number or literal at the next
+        // comma, bracket or white space.
+        let scalar = nest.closed() && first != b'"';
+        while !(nest.closed() && (!scalar || self.at_scalar_end())) {
+            let b = match self.byte() {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    return self.fail(
+                        line,
+                        format!("the element starting at byte {start} is not closed; the file may be truncated"),
+                        SkipKind::InvalidJson,
+                    );
+                }
+                Err(e) => {
+                    return self.fail(
+                        line,
+                        format!("cannot read the file to its end: {e}; it may be truncated"),
+                        SkipKind::ReadError,
+                    );
+                }
+            };
+            len += 1;
+            if bytes.len() < limit {
+                bytes.push(b);
+            }
+            nest.step(b);
+        }
+        if len as usize > limit {
+            return Some(Err(Skip {
+                source: self.source.clone(),
+                line: Some(line + 1),
+                id: None,
+                kind: SkipKind::TooLarge,
+                reason: format!("record of {len} bytes is larger than --max-article-bytes {}; raise the limit to analyse it", self.options.max_article_bytes),
+            }));
+        }
+        Some(super::jsonl::parse_record(
+            &bytes,
+            &self.source,
+            Some(line + 1),
+            start,
+            &self.options,
+        ))
+    }
+}
+
+impl JsonArray {
+    /// Whether the next byte ends a number or literal (a comma, `]`, white space or the end),
+    /// without consuming it.
+    fn at_scalar_end(&mut self) -> bool {
+        use std::io::BufRead;
+        match self.reader.fill_buf() {
+            Ok([]) | Err(_) => true,
+            Ok(buf) => matches!(buf[0], b',' | b']') || buf[0].is_ascii_whitespace(),
+        }
+    }
+}
+
+/// Nesting of brackets and strings while an element's bytes are cut out.
+#[derive(Default)]
+struct Nesting {
+    depth: i64,
+    in_str: bool,
+    escaped: bool,
+}
+
+impl Nesting {
+    fn step(&mut self, b: u8) {
+        if self.in_str {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_str = false;
+            }
+            return;
+        }
+        match b {
+            b'"' => self.in_str = true,
+            b'{' | b'[' => self.depth += 1,
+            b'}' | b']' => self.depth -= 1,
+            _ => {}
+        }
+    }
+
+    fn closed(&self) -> bool {
+        self.depth <= 0 && !self.in_str
+    }
 }
 
 impl DocumentReader {
@@ -193,14 +406,28 @@ impl DocumentReader {
         let limit = options
             .max_article_bytes
             .saturating_mul(PAGE_BYTES_PER_TEXT_BYTE);
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
+        // A JSON array holds many articles: streamed element by element.
+        if kind == InputKind::Json {
+            if let Some((line, offset)) = array_start(&mut reader) {
+                return Ok(DocumentReader {
+                    source: source.clone(),
+                    kind,
+                    records: VecDeque::new(),
+                    array: Some(JsonArray::new(
+                        reader,
+                        source,
+                        options.clone(),
+                        line,
+                        offset,
+                    )),
+                    hasher,
+                });
+            }
+        }
+        // A page or one object is read up to its limit (one byte more tells that it is over).
         let mut bytes = Vec::new();
-        // A JSON array holds many articles: read it whole; a page is read up to its limit
-        // (one byte more tells that it is over).
-        let read = if kind == InputKind::Json {
-            reader.take(u64::MAX).read_to_end(&mut bytes)
-        } else {
-            reader.take(limit as u64 + 1).read_to_end(&mut bytes)
-        };
+        let read = reader.take(limit as u64 + 1).read_to_end(&mut bytes);
         let mut records = VecDeque::new();
         let read_error = |e: std::io::Error| Skip {
             source: source.clone(),
@@ -241,6 +468,7 @@ impl DocumentReader {
             source,
             kind,
             records,
+            array: None,
             hasher,
         })
     }
@@ -250,7 +478,10 @@ impl Iterator for DocumentReader {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        self.records.pop_front()
+        match &mut self.array {
+            Some(a) => a.next(),
+            None => self.records.pop_front(),
+        }
     }
 }
 

@@ -331,3 +331,43 @@ fn languages_are_shown_per_outlet_and_uncovered_ones_skipped() {
         "{err}"
     );
 }
+
+/// A JSON array input is streamed element by element: brackets, commas and escaped quotes inside
+/// strings do not cut an element, every element's skip names the line it starts on, scalars are
+/// skipped, and an array cut short ends with a skip instead of losing what came before.
+#[test]
+fn json_arrays_are_streamed_element_by_element() {
+    let dir = tempfile::tempdir().unwrap();
+    let arr = dir.path().join("a.json");
+    std::fs::write(
+        &arr,
+        "\u{feff}\n[\n  {\"outlet\": \"tass\", \"text\": \"He said: \\\"[1, 2]\\\", {x} and more.\"},\n  \
+         {\"outlet\": \"irna\", \"text\": \"Nested \\\\\\\\ backslash ] } here.\", \"tags\": [\"a\", {\"b\": [1]}]},\n\n  \
+         42,\n  \"just a string, with ] inside\",\n  {\"outlet\": 7, \"text\": \"x\"}\n]\n",
+    )
+    .unwrap();
+    assert_eq!(corpus::input_kind(&arr).unwrap(), InputKind::Json);
+    let recs = records(&arr);
+    assert_eq!(recs.len(), 5, "{recs:?}");
+    let a = recs[0].as_ref().unwrap();
+    assert_eq!((a.outlet.as_str(), a.line), ("tass", Some(3)));
+    assert_eq!(a.text, "He said: \"[1, 2]\", {x} and more.");
+    let b = recs[1].as_ref().unwrap();
+    assert_eq!((b.outlet.as_str(), b.line), ("irna", Some(4)));
+    let lines: Vec<Option<u64>> = recs[2..]
+        .iter()
+        .map(|r| r.as_ref().unwrap_err().line)
+        .collect();
+    assert_eq!(lines, [Some(6), Some(7), Some(8)]);
+    // Cut short: the first article, then a skip that says the file may be truncated.
+    let cut = dir.path().join("cut.json");
+    std::fs::write(
+        &cut,
+        "[{\"outlet\": \"tass\", \"text\": \"One.\"}, {\"outlet\": \"tass\", \"te",
+    )
+    .unwrap();
+    let recs = records(&cut);
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert!(recs[0].is_ok());
+    assert!(recs[1].as_ref().unwrap_err().reason.contains("truncated"));
+}
