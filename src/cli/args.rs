@@ -156,10 +156,19 @@ impl InputArgs {
     ) -> Result<Vec<Box<dyn RecordStream>>, Failure> {
         let mut opts = self.load_options();
         opts.bytes_read = counter;
-        self.inputs
-            .iter()
+        self.inputs_in_order()
+            .into_iter()
             .map(|p| framelens::corpus::open(p, &opts).map_err(Failure::usage))
             .collect()
+    }
+
+    /// The inputs in the order they are read: by path, whatever the order given, so that
+    /// which of two identical texts in different files is kept (the first read) does not
+    /// depend on the command line.
+    pub fn inputs_in_order(&self) -> Vec<&Path> {
+        let mut v: Vec<&Path> = self.inputs.iter().map(PathBuf::as_path).collect();
+        v.sort_by_key(|p| p.display().to_string());
+        v
     }
 
     /// Thread count.
