@@ -535,6 +535,7 @@ impl ActorMatcher {
             }
         }
         self.mark_credits(g, tokens, &mut out);
+        head_mentions(g, tokens, &mut out);
         out
     }
 
@@ -908,5 +909,80 @@ impl ActorMatcher {
             place: false,
             fuzzy: true,
         })
+    }
+}
+/// Words that end a multiword name's head ("Syrian Observatory *for* Human Rights").
+const HEAD_END: &[&str] = &["for", "of", "on", "in", "and", "to"];
+
+/// Back-references by head noun: after an organisation or armed group is named in full ("the
+/// Syrian Observatory for Human Rights", "the Syrian National Coalition"), "the Observatory" or
+/// "the Coalition" (capitalised, after "the", outside any other mention) names it again. The
+/// head is the last word of the full mention before a function word ("Observatory" in "Syrian
+/// Observatory for Human Rights"); with several such actors, the nearest before wins. Persons
+/// (surnames have their own rule), countries and outlets are left out.
+fn head_mentions(g: &Gazetteer, tokens: &Tokens, out: &mut Vec<Mention>) {
+    let toks = &tokens.tokens;
+    let mut heads: Vec<(usize, String, ActorId)> = Vec::new();
+    for m in out.iter() {
+        let kind = g.actor(m.actor).kind;
+        if m.place
+            || !matches!(m.form, Form::Name | Form::Alias)
+            || !matches!(kind, ActorKind::Organisation | ActorKind::ArmedGroup)
+        {
+            continue;
+        }
+        let words: Vec<usize> = (m.first as usize..=m.last as usize)
+            .filter(|&j| toks[j].word)
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let head = words
+            .iter()
+            .take_while(|&&j| !HEAD_END.contains(&tokens.key(j)))
+            .last()
+            .copied();
+        if let Some(h) = head.filter(|&h| h != words[0] && toks[h].cap && !toks[h].upper) {
+            heads.push((m.last as usize, tokens.key(h).to_string(), m.actor));
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    let covered = |j: usize, out: &[Mention]| {
+        out.iter()
+            .any(|m| m.first as usize <= j && j <= m.last as usize)
+    };
+    let mut found = Vec::new();
+    for (j, t) in toks.iter().enumerate() {
+        if !t.word || !t.cap || t.upper || j == 0 || tokens.key(j - 1) != "the" {
+            continue;
+        }
+        let key = tokens.key(j);
+        // Not a head followed by more of a name ("the Coalition forces" is still the coalition;
+        // "the Observatory for Human Rights" would have been matched in full).
+        let Some(&(_, _, actor)) = heads
+            .iter()
+            .filter(|(end, h, _)| *end < j && h == key)
+            .max_by_key(|(end, _, _)| *end)
+        else {
+            continue;
+        };
+        if covered(j, out) {
+            continue;
+        }
+        found.push(Mention {
+            span: t.span,
+            actor,
+            form: Form::Alias,
+            first: j as u32,
+            last: j as u32,
+            place: false,
+            fuzzy: false,
+        });
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
     }
 }
