@@ -281,13 +281,13 @@ pub fn run(mut args: Args) -> Outcome {
     {
         args.input.max_article_bytes = m;
     }
-    let old = Analyzer::new(
+    let mut old = Analyzer::new(
         args.input.gazetteer()?,
         old_lex,
         args.input.boilerplate_rules()?,
     )
     .map_err(Failure::usage)?;
-    let new = Analyzer::new(
+    let mut new = Analyzer::new(
         args.input.gazetteer()?,
         new_lex,
         args.input.boilerplate_rules()?,
@@ -300,7 +300,6 @@ pub fn run(mut args: Args) -> Outcome {
     } else {
         args.input.recurring_lines(&old.boilerplate)?
     };
-    let (mut old, mut new) = (old, new);
     old.recurring = recurring.clone();
     new.recurring = recurring;
     crate::cli::args::set_language(&args.input, &mut old)?;

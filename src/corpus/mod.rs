@@ -252,7 +252,14 @@ pub(crate) fn open_decoded(
         path: shown.clone(),
         source: e,
     };
-    let (gz, _) = file_head(path).map_err(io)?;
+    // The gzip magic number alone decides (the format was told from the content already).
+    let mut magic = Vec::with_capacity(2);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(io)?, 2),
+        &mut magic,
+    )
+    .map_err(io)?;
+    let gz = is_gzip(&magic);
     let file = std::fs::File::open(path).map_err(io)?;
     let (hashing, hasher) = crate::hash::HashingReader::new(Box::new(file));
     let hashing = hashing.counting(counter);

@@ -295,13 +295,7 @@ fn in_context(
 ) -> bool {
     let key: Vec<&str> = (first..=last).map(|i| cx.tokens.key(i as usize)).collect();
     let key = key.join(" ");
-    info.in_context.iter().any(|(k, wildcard)| {
-        if *wildcard {
-            key.starts_with(k.as_str())
-        } else {
-            key == *k
-        }
-    })
+    info.in_context.iter().any(|t| key_matches(&key, t))
 }
 
 /// Frame uses: overlapping terms of one frame count once.
