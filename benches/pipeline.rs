@@ -219,7 +219,7 @@ fn benches(c: &mut Criterion) {
                 })
                 .collect();
             let html =
-                framelens::report::html::render(&view, &figures, report.accounting.skips().len())
+                framelens::report::html::render(&view, &figures, report.accounting.skipped())
                     .unwrap();
             let titles: Vec<(String, String)> = charts
                 .iter()

@@ -86,7 +86,7 @@ fn account(records: Vec<Record>) {
     assert_eq!(agg.read(), n, "every record is read once");
     assert_eq!(
         agg.read(),
-        agg.analysed() + agg.skipped().len() as u64,
+        agg.analysed() + agg.skipped(),
         "read = analysed + skipped"
     );
 }

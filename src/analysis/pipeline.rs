@@ -4,13 +4,19 @@
 //! bounded channel; each worker analyses articles and folds them into its own
 //! [`Aggregate`]; the aggregates are merged at the end. Since folding and merging are
 //! order-independent, the result is the same for any thread count or batch size.
+//!
+//! The complete lists of skips and flagged articles (an aggregate keeps only counts and a
+//! sample) go to a [`ListSink`] as the run goes, in read order whatever the thread count: each
+//! worker hands back what it listed per batch, and the reader passes the batches on in their
+//! numbered order (a reorder buffer bounded by the batches in flight).
 
-use super::aggregate::Aggregate;
+use super::aggregate::{Aggregate, Lists};
 use super::Analyzer;
 use crate::actors::FuzzyCache;
 use crate::corpus::{Article, Dedup, InputInfo, Record, RecordStream, Skip};
 use rustc_hash::FxHashMap;
-use std::sync::mpsc::sync_channel;
+use std::collections::BTreeMap;
+use std::sync::mpsc::{channel, sync_channel};
 use std::sync::{Arc, Mutex};
 
 /// How a run is carried out.
@@ -86,7 +92,15 @@ pub trait Worker: Send {
     fn article(&mut self, a: &Article) -> Result<(), Skip>;
     /// Records a skipped record.
     fn skip(&mut self, s: Skip);
+    /// The skips and flags listed since the last call, for a [`ListSink`] (none by default).
+    fn take_lists(&mut self) -> Lists {
+        Lists::default()
+    }
 }
+
+/// Receives a run's complete lists of skips and flagged articles, in read order, on the
+/// reader's thread.
+pub type ListSink<'s> = &'s mut dyn FnMut(Lists);
 
 /// Folds articles into an [`Aggregate`].
 pub struct AggregateWorker<'a> {
@@ -119,6 +133,10 @@ impl Worker for AggregateWorker<'_> {
     fn skip(&mut self, s: Skip) {
         self.aggregate.skip(s);
     }
+
+    fn take_lists(&mut self) -> Lists {
+        self.aggregate.take_lists()
+    }
 }
 
 /// Analyses every article of the streams into one aggregate.
@@ -128,13 +146,29 @@ pub fn run(
     opts: &RunOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<RunResult, StrictStop> {
-    let (workers, inputs) =
-        run_workers(streams, opts, progress, &|| AggregateWorker::new(az, opts))?;
+    run_listing(az, streams, opts, progress, None)
+}
+
+/// [`run`], handing every skip and flagged article to `sink` as the run goes.
+pub fn run_listing(
+    az: &Analyzer,
+    streams: Vec<Box<dyn RecordStream>>,
+    opts: &RunOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    sink: Option<ListSink>,
+) -> Result<RunResult, StrictStop> {
+    let listing = sink.is_some();
+    let (workers, inputs) = run_workers_listing(streams, opts, progress, sink, &|| {
+        let mut w = AggregateWorker::new(az, opts);
+        if listing {
+            w.aggregate.keep_lists();
+        }
+        w
+    })?;
     let mut agg = Aggregate::new(opts.evidence, opts.seed);
     for w in workers {
         agg.merge(w.aggregate);
     }
-    agg.sort_skips(&input_order(&inputs));
     Ok(RunResult {
         aggregate: agg,
         inputs,
@@ -164,11 +198,6 @@ impl Progress {
 /// The reader reports its progress every this many records.
 pub const PROGRESS_EVERY: u64 = 100;
 
-/// The input paths in order, for [`Aggregate::sort_skips`].
-pub fn input_order(inputs: &[InputInfo]) -> Vec<String> {
-    inputs.iter().map(|i| i.path.clone()).collect()
-}
-
 /// Reads every input on this thread and hands records in batches to `opts.threads` workers
 /// made by `make`; returns the workers (in no meaningful order) and the inputs' provenance.
 /// Under `--strict` the first skip (in input order) stops the run.
@@ -178,25 +207,68 @@ pub fn run_workers<W: Worker>(
     progress: &(dyn Fn(Progress) + Sync),
     make: &(dyn Fn() -> W + Sync),
 ) -> Result<(Vec<W>, Vec<InputInfo>), StrictStop> {
+    run_workers_listing(streams, opts, progress, None, make)
+}
+
+/// Lists handed back per numbered batch, passed on to the sink in batch order.
+struct Reorder<'s> {
+    sink: ListSink<'s>,
+    next: u64,
+    pending: BTreeMap<u64, Lists>,
+}
+
+impl Reorder<'_> {
+    fn put(&mut self, batch: u64, lists: Lists) {
+        self.pending.insert(batch, lists);
+        while let Some(l) = self.pending.remove(&self.next) {
+            self.next += 1;
+            if !l.is_empty() {
+                (self.sink)(l);
+            }
+        }
+    }
+}
+
+/// [`run_workers`], handing what the workers list ([`Worker::take_lists`]) to `sink` in read
+/// order as the run goes.
+pub fn run_workers_listing<W: Worker>(
+    streams: Vec<Box<dyn RecordStream>>,
+    opts: &RunOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    sink: Option<ListSink>,
+    make: &(dyn Fn() -> W + Sync),
+) -> Result<(Vec<W>, Vec<InputInfo>), StrictStop> {
     let threads = opts.threads.max(1);
     let failed: Mutex<Option<Skip>> = Mutex::new(None);
     let strict = opts.strict;
+    let mut sink = sink;
     if threads == 1 {
         let mut w = make();
         let mut p = Progress::default();
         let inputs = read_all(streams, |r| {
             p.count(&r, progress);
-            handle(&mut w, r, strict, &failed)
+            let go = handle(&mut w, r, strict, &failed);
+            if let Some(s) = sink.as_mut() {
+                let l = w.take_lists();
+                if !l.is_empty() {
+                    s(l);
+                }
+            }
+            go
         });
         return finish(vec![w], inputs, failed, strict);
     }
-    let (tx, rx) = sync_channel::<Vec<Record>>(threads * 2);
+    let listing = sink.is_some();
+    let (tx, rx) = sync_channel::<(u64, Vec<Record>)>(threads * 2);
     let rx = Arc::new(Mutex::new(rx));
+    // Unbounded, but it holds at most one message per batch in flight.
+    let (ltx, lrx) = channel::<(u64, Lists)>();
     let stop = std::sync::atomic::AtomicBool::new(false);
     let (workers, inputs) = std::thread::scope(|scope| {
         let mut handles = Vec::new();
         for _ in 0..threads {
             let rx = rx.clone();
+            let ltx = ltx.clone();
             let failed = &failed;
             let stop = &stop;
             // A thread the system refuses (a process limit) is not fatal: the results do not
@@ -208,11 +280,15 @@ pub fn run_workers<W: Worker>(
                         Ok(r) => r.recv(),
                         Err(_) => break,
                     };
-                    let Ok(batch) = batch else { break };
+                    let Ok((n, batch)) = batch else { break };
                     for r in batch {
                         if !handle(&mut w, r, strict, failed) {
                             stop.store(true, std::sync::atomic::Ordering::Relaxed);
                         }
+                    }
+                    if listing {
+                        // Every batch answers, empty or not, so that the order can advance.
+                        let _ = ltx.send((n, w.take_lists()));
                     }
                 }
                 w
@@ -222,28 +298,56 @@ pub fn run_workers<W: Worker>(
                 Err(_) => break,
             }
         }
+        drop(ltx);
         if handles.is_empty() {
             let mut w = make();
-            let inputs = read_all(streams, |r| handle(&mut w, r, strict, &failed));
+            let inputs = read_all(streams, |r| {
+                let go = handle(&mut w, r, strict, &failed);
+                if let Some(s) = sink.as_mut() {
+                    let l = w.take_lists();
+                    if !l.is_empty() {
+                        s(l);
+                    }
+                }
+                go
+            });
             return (vec![w], inputs);
         }
+        let mut order = sink.map(|sink| Reorder {
+            sink,
+            next: 0,
+            pending: BTreeMap::new(),
+        });
         let mut batch = Vec::with_capacity(BATCH);
+        let mut sent = 0u64;
         let mut p = Progress::default();
         let inputs = read_all(streams, |r| {
             p.count(&r, progress);
             batch.push(r);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if tx.send(full).is_err() {
+                if tx.send((sent, full)).is_err() {
                     return false;
+                }
+                sent += 1;
+                if let Some(o) = order.as_mut() {
+                    while let Ok((n, l)) = lrx.try_recv() {
+                        o.put(n, l);
+                    }
                 }
             }
             !stop.load(std::sync::atomic::Ordering::Relaxed)
         });
         if !batch.is_empty() {
-            let _ = tx.send(batch);
+            let _ = tx.send((sent, batch));
         }
         drop(tx);
+        if let Some(o) = order.as_mut() {
+            // Ends when every worker has finished (each held a sender).
+            for (n, l) in lrx.iter() {
+                o.put(n, l);
+            }
+        }
         // A worker that panicked is a bug: its counts must not vanish silently.
         let workers: Vec<W> = handles
             .into_iter()

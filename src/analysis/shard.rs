@@ -16,7 +16,8 @@ use crate::report::ReportOptions;
 use serde::{Deserialize, Serialize};
 
 /// The value of [`Shard::format`] this version writes and reads.
-pub const FORMAT: &str = "framelens-shard/1";
+/// 2: skips and flags as counts by kind plus the first [`crate::analysis::aggregate::LIST_SAMPLE`].
+pub const FORMAT: &str = "framelens-shard/2";
 
 /// The aggregate of part of a corpus, with its provenance.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -6,7 +6,7 @@
 
 use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
-use framelens::analysis::pipeline::{run as run_pipeline, RunOptions, RunResult};
+use framelens::analysis::pipeline::{run_listing, ListSink, RunOptions, RunResult};
 use framelens::analysis::Analyzer;
 use framelens::report::folder;
 use framelens::report::{FindingVoices, Report, ReportOptions};
@@ -103,22 +103,39 @@ pub fn run(args: Args) -> Outcome {
     read.extend(args.run.lexicons.lexicons.iter().map(PathBuf::as_path));
     common::check_out(&out, &read)?;
     common::check_replaceable(&out)?;
-    let (az, result, options) = fold(&args.run)?;
+    // The complete lists of skips and flags stream into the folder being written.
+    let staging = common::Staging::new(&out)?;
+    let lists_failure = |e: std::io::Error| {
+        Failure::data(anyhow::anyhow!(
+            "cannot write {} and {} in {}: {e}; check that the folder is writable and the disk has space (the previous report, if any, is unchanged)",
+            folder::SKIPS_FILE,
+            folder::FLAGS_FILE,
+            out.display()
+        ))
+    };
+    let mut lists = folder::ListFiles::create(staging.path()).map_err(lists_failure)?;
+    let (az, result, options) = fold(&args.run, Some(&mut |l| lists.write(l)))?;
+    lists.finish().map_err(lists_failure)?;
     let report = Report::build(&az, &result.aggregate, result.inputs, options);
     let files = folder::files(&report, &az)
         .map_err(|e| Failure::usage(anyhow::anyhow!("cannot render index.html: {e}")))?;
-    common::write_dir(&out, &files)?;
+    staging.commit(&files)?;
     eprintln!(
-        "framelens: wrote {} (report.json, index.html, report.md, charts/, tables/, lexicons/)",
-        out.display()
+        "framelens: wrote {} (report.json, index.html, report.md, charts/, tables/, lexicons/, {}, {})",
+        out.display(),
+        folder::SKIPS_FILE,
+        folder::FLAGS_FILE
     );
     Ok(ExitStatus::Success)
 }
 
 /// Reads the inputs and folds every article: the analyzer, the folded counts with the inputs'
-/// provenance, and the report options. Prints skips and the accounting summary; nothing
-/// analysable is a data failure.
-pub fn fold(args: &RunArgs) -> Result<(Analyzer, RunResult, ReportOptions), Failure> {
+/// provenance, and the report options. Hands every skip and flag to `lists` as the run goes,
+/// prints the first skips and the accounting summary; nothing analysable is a data failure.
+pub fn fold(
+    args: &RunArgs,
+    lists: Option<ListSink>,
+) -> Result<(Analyzer, RunResult, ReportOptions), Failure> {
     let az = common::analyzer(&args.input, Some(&args.lexicons))?;
     let (groups, listed) = parse_groups(&args.groups)?;
     let mut pairs = Vec::new();
@@ -137,16 +154,21 @@ pub fn fold(args: &RunArgs) -> Result<(Analyzer, RunResult, ReportOptions), Fail
         seed: args.seed,
         groups,
     };
-    let result = run_pipeline(&az, streams, &opts, &|p| bar.update(p));
+    let listing = lists.is_some();
+    let result = run_listing(&az, streams, &opts, &|p| bar.update(p), lists);
     bar.finish();
     let result = result.map_err(Failure::data)?;
     let agg = &result.aggregate;
-    let mut skips = common::Skips::default();
-    for s in agg.skipped() {
-        skips.note(s);
-    }
-    skips.finish("every skip is listed in report.json and index.html (Accounting)");
-    common::summary(agg.read(), agg.analysed(), agg.skipped().len());
+    common::print_skips(
+        agg.skip_sample(),
+        agg.skipped_by_kind(),
+        if listing {
+            "every skip is listed in skips.jsonl in the report folder"
+        } else {
+            "the first ones are listed in the report; `framelens analyze` lists every one in skips.jsonl"
+        },
+    );
+    common::summary(agg.read(), agg.analysed(), agg.skipped());
     if agg.analysed() == 0 {
         return Err(Failure::data(common::nothing_to_analyse(agg.read())));
     }

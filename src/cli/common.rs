@@ -5,8 +5,10 @@
 pub use super::args::{
     analyzer, default_out, tolerance, Format, InputArgs, LexiconArgs, ListFormat,
 };
-pub use super::files::{check_out, check_output, check_replaceable, write_atomic, write_dir};
+pub use super::files::{
+    check_out, check_output, check_replaceable, write_atomic, write_dir, Staging,
+};
 pub use super::stdout::{
-    csv_record, is_broken_pipe, nothing_to_analyse, print, stdout_failure, summary, Skips,
+    csv_record, is_broken_pipe, nothing_to_analyse, print, print_skips, stdout_failure, summary,
 };
 pub use super::walk::visit;

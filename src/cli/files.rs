@@ -202,54 +202,102 @@ pub fn check_replaceable(dir: &Path) -> Result<(), Failure> {
 /// replaces `dir` by renames, so a run killed midway leaves the previous report intact and a
 /// failed write leaves no half-written report. `dir` must pass `check_replaceable`.
 pub fn write_dir(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
-    check_replaceable(dir)?;
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    std::fs::create_dir_all(parent)
-        .with_context(|| {
-            format!(
-                "cannot create {}; check the path and permissions",
-                parent.display()
-            )
-        })
-        .map_err(Failure::data)?;
-    clear_debris(parent, &name, dir);
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let res = (|| -> std::io::Result<()> {
-        std::fs::create_dir_all(&tmp)?;
-        for (rel, bytes) in files {
-            let p = tmp.join(rel);
-            if let Some(d) = p.parent() {
-                std::fs::create_dir_all(d)?;
-            }
-            let mut f = std::fs::File::create(&p)?;
-            f.write_all(bytes)?;
-            f.sync_all()?;
-        }
-        if dir.exists() {
-            std::fs::rename(dir, &old)?;
-        }
-        if let Err(e) = std::fs::rename(&tmp, dir) {
-            let _ = std::fs::rename(&old, dir);
-            return Err(e);
-        }
-        let _ = std::fs::remove_dir_all(&old);
-        Ok(())
-    })();
-    if let Err(e) = res {
+    Staging::new(dir)?.commit(files)
+}
+
+/// A report folder being written: a fresh sibling folder (`.NAME.tmp-PID`) that files can be
+/// streamed into while a run goes on, and that [`Staging::commit`] renames into place. Dropped
+/// without a commit (a failed run), it is removed; left behind by a killed process, the next
+/// write clears it.
+pub struct Staging {
+    dir: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the staging folder for `dir`, which must pass `check_replaceable`.
+    pub fn new(dir: &Path) -> Result<Staging, Failure> {
+        check_replaceable(dir)?;
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".into());
+        std::fs::create_dir_all(parent)
+            .with_context(|| {
+                format!(
+                    "cannot create {}; check the path and permissions",
+                    parent.display()
+                )
+            })
+            .map_err(Failure::data)?;
+        clear_debris(parent, &name, dir);
+        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
-        return Err(Failure::data(anyhow::anyhow!(
-            "cannot write the report to {}: {e}; check that the folder is writable and the disk has space (the previous report, if any, is unchanged)",
-            dir.display()
-        )));
+        let staging = Staging {
+            dir: dir.to_path_buf(),
+            tmp,
+            old,
+            committed: false,
+        };
+        std::fs::create_dir_all(&staging.tmp).map_err(|e| staging.failure(e))?;
+        Ok(staging)
     }
-    Ok(())
+
+    /// The staging folder, for files streamed while the run goes on.
+    pub fn path(&self) -> &Path {
+        &self.tmp
+    }
+
+    fn failure(&self, e: std::io::Error) -> Failure {
+        Failure::data(anyhow::anyhow!(
+            "cannot write the report to {}: {e}; check that the folder is writable and the disk has space (the previous report, if any, is unchanged)",
+            self.dir.display()
+        ))
+    }
+
+    /// Writes `files` into the staging folder and puts it in the place of `dir`.
+    pub fn commit(mut self, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+        let res = (|| -> std::io::Result<()> {
+            for (rel, bytes) in files {
+                let p = self.tmp.join(rel);
+                if let Some(d) = p.parent() {
+                    std::fs::create_dir_all(d)?;
+                }
+                let mut f = std::fs::File::create(&p)?;
+                f.write_all(bytes)?;
+                f.sync_all()?;
+            }
+            if self.dir.exists() {
+                std::fs::rename(&self.dir, &self.old)?;
+            }
+            if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
+                let _ = std::fs::rename(&self.old, &self.dir);
+                return Err(e);
+            }
+            let _ = std::fs::remove_dir_all(&self.old);
+            Ok(())
+        })();
+        match res {
+            Ok(()) => {
+                self.committed = true;
+                Ok(())
+            }
+            Err(e) => Err(self.failure(e)),
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
 }

@@ -10,7 +10,7 @@
 use super::common::{self, InputArgs, LexiconArgs};
 use super::{ExitStatus, Failure, Outcome};
 use anyhow::anyhow;
-use framelens::analysis::pipeline::{input_order, run_workers, RunOptions};
+use framelens::analysis::pipeline::{run_workers, RunOptions};
 use framelens::analysis::Analyzer;
 use framelens::hash::sha256_hex;
 use framelens::lexicon::framing::{GEOPOLITICS, LEARNED, VADER};
@@ -355,10 +355,7 @@ pub fn run(mut args: Args) -> Outcome {
         agg_new.merge(w.new);
         explain.merge(w.explain);
     }
-    let order = input_order(&inputs);
-    agg_old.sort_skips(&order);
-    agg_new.sort_skips(&order);
-    common::summary(agg_new.read(), agg_new.analysed(), agg_new.skipped().len());
+    common::summary(agg_new.read(), agg_new.analysed(), agg_new.skipped());
     let mut ropts = opts.clone();
     ropts.threads = run_opts.threads;
     let rerun = Report::build(&old, &agg_old, inputs.clone(), ropts.clone());

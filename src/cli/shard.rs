@@ -79,7 +79,7 @@ pub fn map(args: MapArgs) -> Outcome {
     let mut read = args.run.input.paths();
     read.extend(args.run.lexicons.lexicons.iter().map(PathBuf::as_path));
     check_shard_out(&args.out, &read)?;
-    let (az, result, options) = fold(&args.run)?;
+    let (az, result, options) = fold(&args.run, None)?;
     let shard = Shard::new(&az, result.aggregate, result.inputs, options);
     common::write_atomic(&args.out, shard.to_json().as_bytes())?;
     eprintln!("framelens: wrote shard {}", args.out.display());
@@ -116,7 +116,7 @@ pub fn merge(args: MergeArgs) -> Outcome {
         args.out.display(),
         merged.aggregate.read(),
         merged.aggregate.analysed(),
-        merged.aggregate.skipped().len()
+        merged.aggregate.skipped()
     );
     Ok(ExitStatus::Success)
 }

@@ -59,8 +59,39 @@ pub fn nothing_to_analyse(read: u64) -> anyhow::Error {
 }
 
 /// Prints the run summary line to standard error.
-pub fn summary(read: u64, analysed: u64, skipped: usize) {
+pub fn summary(read: u64, analysed: u64, skipped: u64) {
     eprintln!("framelens: read {read} = analysed {analysed} + skipped {skipped}");
+}
+
+/// Prints the first [`SKIPS_PRINTED`] of a run's skips (from its sample) and the count of the
+/// rest by kind, saying where they are listed.
+pub fn print_skips(
+    sample: &[framelens::corpus::Skip],
+    by_kind: &std::collections::BTreeMap<framelens::corpus::SkipKind, u64>,
+    listed: &str,
+) {
+    let mut more: std::collections::BTreeMap<String, u64> = by_kind
+        .iter()
+        .map(|(k, n)| {
+            let name = serde_json::to_value(k)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            (name, *n)
+        })
+        .collect();
+    for s in sample.iter().take(SKIPS_PRINTED) {
+        eprintln!("framelens: skipped {}", s.message());
+        if let Some(n) = more.get_mut(&s.kind_name()) {
+            *n = n.saturating_sub(1);
+        }
+    }
+    more.retain(|_, n| *n > 0);
+    Skips {
+        printed: SKIPS_PRINTED,
+        more,
+    }
+    .finish(listed);
 }
 
 /// Skips printed one per line before the rest are only counted.

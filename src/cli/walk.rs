@@ -46,7 +46,7 @@ pub fn visit(
     });
     bar.finish();
     skips.finish("run `framelens analyze` for a report that lists every skip");
-    summary(read, analysed, skipped);
+    summary(read, analysed, skipped as u64);
     if let Some(s) = stop {
         return Err(Failure::data(framelens::analysis::pipeline::StrictStop(s)));
     }

@@ -54,9 +54,10 @@ struct Page {
     evidence_cap: usize,
     method: String,
     flags: Vec<String>,
+    flagged_more: u64,
     skips: Vec<String>,
-    skipped_total: usize,
-    skipped_more: usize,
+    skipped_total: u64,
+    skipped_more: u64,
     provenance: Vec<String>,
 }
 
@@ -132,7 +133,7 @@ pub fn evidence_item(e: &Evidence) -> String {
 pub fn render(
     view: &View,
     figures: &[Figure],
-    skipped_total: usize,
+    skipped_total: u64,
 ) -> Result<String, askama::Error> {
     let svg_of = |name: &str| {
         figures
@@ -193,6 +194,7 @@ pub fn render(
         evidence_cap: super::view::EVIDENCE_SHOWN,
         method: view.method.clone(),
         flags: view.flags.clone(),
+        flagged_more: view.flagged_more,
         skips: view.skips.clone(),
         skipped_total,
         skipped_more: view.skipped_more,

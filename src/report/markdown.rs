@@ -77,6 +77,12 @@ pub fn render(view: &View, charts: &[(String, String)]) -> String {
         for f in &view.flags {
             out.push_str(&format!("- {}\n", md(f)));
         }
+        if view.flagged_more > 0 {
+            out.push_str(&format!(
+                "- … and {} more: `framelens analyze` lists every one in flags.jsonl\n",
+                view.flagged_more
+            ));
+        }
         out.push('\n');
     }
     out.push_str("## Skipped records\n\n");
@@ -88,7 +94,7 @@ pub fn render(view: &View, charts: &[(String, String)]) -> String {
     }
     if view.skipped_more > 0 {
         out.push_str(&format!(
-            "- … and {} more in report.json\n",
+            "- … and {} more: `framelens analyze` lists every one in skips.jsonl\n",
             view.skipped_more
         ));
     }

@@ -109,7 +109,8 @@ pub struct Provenance {
 /// Every record accounted for.
 ///
 /// The first five fields are private: a built report keeps `read = analysed + skipped`,
-/// `skipped = skips.len()` and `skipped_by_kind` summing to `skipped` (one [`Aggregate`] fills
+/// `skipped_by_kind` summing to `skipped` and `skips` the first
+/// [`LIST_SAMPLE`](crate::analysis::aggregate::LIST_SAMPLE) of them (one [`Aggregate`] fills
 /// them together in [`Report::build`]); read them through the accessors.
 #[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Accounting {
@@ -155,7 +156,9 @@ impl Accounting {
         &self.skipped_by_kind
     }
 
-    /// Each skip with source, line and reason, sorted by source and line.
+    /// The first [`LIST_SAMPLE`](crate::analysis::aggregate::LIST_SAMPLE) skips with source,
+    /// line and reason, sorted by source, line and id (`analyze` writes every one to
+    /// `skips.jsonl`).
     pub fn skips(&self) -> &[Skip] {
         &self.skips
     }
@@ -470,7 +473,10 @@ pub struct OutletRow {
 /// The version of report.json's layout ([`Report::schema_version`]); raised when a field is
 /// removed, renamed or changes its meaning (added fields keep it). `docs/report.schema.json` is
 /// its JSON Schema.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: `accounting.skips` and `flags` hold the first 200 items (in source, line and id order)
+/// instead of all of them; `flagged` counts them all by kind.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The report.
 #[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
@@ -509,8 +515,13 @@ pub struct Report {
     pub similarity: Vec<SimilarityMatrix>,
     /// Stance per month.
     pub timeline: Vec<TimelineRow>,
-    /// Articles analysed but flagged as odd (low lexical cohesion).
+    /// The first [`LIST_SAMPLE`](crate::analysis::aggregate::LIST_SAMPLE) articles analysed
+    /// but flagged as odd (low lexical cohesion), in source, line and id order (`analyze` writes
+    /// every one to `flags.jsonl`).
     pub flags: Vec<crate::analysis::aggregate::Flag>,
+    /// Flagged articles counted by kind.
+    #[serde(default)]
+    pub flagged: BTreeMap<crate::analysis::aggregate::FlagKind, u64>,
     /// The summary: differences between voices whose interval excludes zero (see
     /// [`findings`]), ranked.
     #[serde(default)]
@@ -609,10 +620,6 @@ impl Report {
         let mut inputs = inputs;
         inputs.sort_by(|a, b| (&a.path, &a.sha256).cmp(&(&b.path, &b.sha256)));
         let g = &az.gazetteer;
-        let mut skipped_by_kind = BTreeMap::new();
-        for s in agg.skipped() {
-            *skipped_by_kind.entry(s.kind).or_insert(0u64) += 1;
-        }
         let group_names: BTreeMap<&String, ()> = options.groups.keys().map(|k| (k, ())).collect();
         let voices: Vec<VoiceRow> = sorted(&agg.voices)
             .into_iter()
@@ -853,17 +860,10 @@ impl Report {
             accounting: Accounting {
                 read: agg.read(),
                 analysed: agg.analysed(),
-                skipped: agg.skipped().len() as u64,
-                skipped_by_kind,
-                skips: {
-                    // Sorted, so that merged shards give the same report in any order.
-                    let mut v = agg.skipped().to_vec();
-                    v.sort_by(|a, b| {
-                        (&a.source, a.line, &a.id, &a.reason)
-                            .cmp(&(&b.source, b.line, &b.id, &b.reason))
-                    });
-                    v
-                },
+                skipped: agg.skipped(),
+                skipped_by_kind: agg.skipped_by_kind().clone(),
+                // Sorted by source, line and id: merged shards give the same report in any order.
+                skips: agg.skip_sample().to_vec(),
                 boilerplate_lines: agg.boilerplate.clone(),
                 sentences: agg.sentences,
                 tokens: agg.tokens,
@@ -881,13 +881,8 @@ impl Report {
             keyness: keyness_rows,
             similarity,
             timeline,
-            flags: {
-                let mut v = agg.flags.clone();
-                v.sort_by(|a, b| {
-                    (&a.source, a.line, &a.article).cmp(&(&b.source, b.line, &b.article))
-                });
-                v
-            },
+            flags: agg.flag_sample().to_vec(),
+            flagged: agg.flagged_by_kind().clone(),
             findings,
         }
     }

@@ -119,3 +119,78 @@ fn shuffled_lines_give_the_same_report_but_for_input_hash_and_lines() {
         }
     }
 }
+
+/// Skips and flags beyond the report's sample: report.json counts them all and lists the first
+/// 200 by line; skips.jsonl and flags.jsonl hold every one, in read order, byte-identical for
+/// any thread count.
+#[test]
+fn every_skip_and_flag_streams_to_its_file_in_read_order_for_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = jsonl_lines("seeds");
+    let bad = framelens::analysis::aggregate::LIST_SAMPLE * 2 + 50;
+    let mut lines = Vec::new();
+    for i in 0..bad {
+        lines.push(format!(
+            "{{\"id\": \"bad-{i}\", \"outlet\": \"tass\", \"text\": {i}}}"
+        ));
+        if let Some(g) = good.get(i) {
+            lines.push(g.clone());
+        }
+    }
+    write(&dir.path().join("a.jsonl"), &lines);
+    let mut outs = Vec::new();
+    for threads in ["1", "3"] {
+        let out = dir.path().join(format!("out-{threads}"));
+        let (code, _, err) = run(
+            &[
+                "analyze",
+                "a.jsonl",
+                "--out",
+                out.to_str().unwrap(),
+                "-j",
+                threads,
+            ],
+            dir.path(),
+        );
+        assert_eq!(code, 0, "{err}");
+        outs.push(files(&out));
+    }
+    assert_eq!(
+        outs[0], outs[1],
+        "the report folder depends on the thread count"
+    );
+    let f = &outs[0];
+    let report: serde_json::Value = serde_json::from_slice(&f["report.json"]).unwrap();
+    let acc = &report["accounting"];
+    assert_eq!(acc["skipped"], bad as u64);
+    let listed = acc["skips"].as_array().unwrap();
+    assert_eq!(listed.len(), framelens::analysis::aggregate::LIST_SAMPLE);
+    let all: Vec<serde_json::Value> = std::str::from_utf8(&f["skips.jsonl"])
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(all.len(), bad, "skips.jsonl lists every skip");
+    let line_of = |s: &serde_json::Value| s["line"].as_u64().unwrap();
+    assert!(
+        all.windows(2).all(|w| line_of(&w[0]) < line_of(&w[1])),
+        "skips.jsonl is in read order"
+    );
+    assert_eq!(
+        &all[..listed.len()],
+        &listed[..],
+        "report.json lists the first skips"
+    );
+    // The spun seed is flagged: listed in report.json, counted, and in flags.jsonl.
+    let flags: Vec<serde_json::Value> = std::str::from_utf8(&f["flags.jsonl"])
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!flags.is_empty());
+    assert_eq!(report["flags"].as_array().unwrap(), &flags);
+    assert_eq!(report["flagged"]["low-cohesion"], flags.len() as u64);
+    let html = String::from_utf8(f["index.html"].clone()).unwrap();
+    assert!(html.contains(&format!("Skipped records ({bad})")));
+    assert!(html.contains("lists every one in skips.jsonl"));
+}

@@ -139,7 +139,7 @@ impl Aggregate {
         self.sentences += an.sentences.len() as u64;
         if let Some((c, n)) = an.cohesion(&az.stopwords) {
             if c < COHESION_FLAG_BELOW {
-                self.flags.push(Flag {
+                self.flag(Flag {
                     article: art.id.clone(),
                     outlet: f.host().to_string(),
                     source: art.source.clone(),

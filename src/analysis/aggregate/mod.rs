@@ -8,25 +8,29 @@
 //!
 //! Files: `bootstrap` (per-article weights), `evidence` (bottom-k sentences and their marks),
 //! `cells` (mean and share cells), `stats` (per voice, actor, outlet), `map` (string-keyed maps),
-//! `fold` (one article into the aggregate, one function per part); `merge` is here.
+//! `fold` (one article into the aggregate, one function per part), `sample` (the capped lists
+//! of skips and flags); `merge` is here.
 
 mod bootstrap;
 mod cells;
 mod evidence;
 mod fold;
 mod map;
+mod sample;
 mod stats;
 
 pub use bootstrap::{poisson_weights, REPLICATES};
 pub use cells::{MeanCell, ShareCell};
 pub use evidence::{Evidence, Mark, MarkKind};
 pub use map::{slot, slot2, sorted, sorted2, Map, Map2};
+pub use sample::{Listed, Sample, LIST_SAMPLE};
 pub use stats::{ActorStats, OutletStats, VoiceStats};
 
-use crate::corpus::Skip;
+use crate::corpus::{Skip, SkipKind};
 use map::{merge2, merge_counts};
 use serde::{Deserialize, Serialize};
 use stats::min_opt;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// Stance scores are summed in these units.
@@ -95,11 +99,14 @@ pub struct Aggregate {
     pub cap: usize,
     /// Bootstrap seed.
     pub seed: u64,
-    // read = analysed + skipped.len() always: only `fold` (an article), `skip` and `merge`
-    // change the three, together. Read them through the accessors.
+    // read = analysed + skipped and skipped = the sum of skipped_by_kind always: only `fold`
+    // (an article), `skip` and `merge` change them, together. Read them through the accessors.
     read: u64,
     analysed: u64,
-    skipped: Vec<Skip>,
+    skipped: u64,
+    skipped_by_kind: BTreeMap<SkipKind, u64>,
+    /// The first skips in (source, line, id) order; all of them go to [`Aggregate::lists`].
+    skips: Sample<Skip>,
     /// Boilerplate lines per rule.
     pub boilerplate: BTreeMap<String, u64>,
     /// Sentences analysed.
@@ -128,11 +135,56 @@ pub struct Aggregate {
     pub terms: Map<Map<u64>>,
     /// Unigram counts around each actor's mentions: voice -> actor -> counts.
     pub context: Map2<Map<u64>>,
-    /// Articles flagged as odd.
-    pub flags: Vec<Flag>,
+    /// Articles flagged as odd, by kind (an article counts once per kind).
+    flagged_by_kind: BTreeMap<FlagKind, u64>,
+    /// The first flagged articles in (source, line, id) order.
+    flags: Sample<Flag>,
     /// In-context label terms set aside: concept -> the state they were about (an actor id,
     /// or `unresolved`) -> uses.
     pub labels_set_aside: BTreeMap<String, BTreeMap<String, u64>>,
+    /// Every skip and flag since the last [`Aggregate::take_lists`], when asked for with
+    /// [`Aggregate::keep_lists`]: the complete lists a run streams to files. Never merged or
+    /// serialised.
+    #[serde(skip)]
+    lists: Option<Lists>,
+}
+
+/// Skips and flagged articles in the order they were met.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lists {
+    /// Skipped records.
+    pub skips: Vec<Skip>,
+    /// Flagged articles.
+    pub flags: Vec<Flag>,
+}
+
+impl Lists {
+    /// Nothing listed.
+    pub fn is_empty(&self) -> bool {
+        self.skips.is_empty() && self.flags.is_empty()
+    }
+}
+
+impl Listed for Skip {
+    fn order(&self, o: &Self) -> Ordering {
+        (&self.source, self.line, &self.id, &self.reason, self.kind)
+            .cmp(&(&o.source, o.line, &o.id, &o.reason, o.kind))
+    }
+}
+
+impl Listed for Flag {
+    fn order(&self, o: &Self) -> Ordering {
+        (
+            &self.source,
+            self.line,
+            &self.article,
+            self.kind,
+            &self.detail,
+        )
+            .cmp(&(&o.source, o.line, &o.article, o.kind, &o.detail))
+            .then(self.value.total_cmp(&o.value))
+            .then_with(|| self.outlet.cmp(&o.outlet))
+    }
 }
 
 /// Words on each side of a mention counted into its context vector.
@@ -148,7 +200,7 @@ impl Aggregate {
         }
     }
 
-    /// Records read: always [`Aggregate::analysed`] + the number of [`Aggregate::skipped`].
+    /// Records read: always [`Aggregate::analysed`] + [`Aggregate::skipped`].
     pub fn read(&self) -> u64 {
         self.read
     }
@@ -158,15 +210,59 @@ impl Aggregate {
         self.analysed
     }
 
-    /// The records skipped, each with its source, line and reason.
-    pub fn skipped(&self) -> &[Skip] {
-        &self.skipped
+    /// Records skipped.
+    pub fn skipped(&self) -> u64 {
+        self.skipped
+    }
+
+    /// Records skipped, by kind (summing to [`Aggregate::skipped`]).
+    pub fn skipped_by_kind(&self) -> &BTreeMap<SkipKind, u64> {
+        &self.skipped_by_kind
+    }
+
+    /// The first [`LIST_SAMPLE`] skips in (source, line, id) order.
+    pub fn skip_sample(&self) -> &[Skip] {
+        self.skips.items()
+    }
+
+    /// Articles flagged, by kind.
+    pub fn flagged_by_kind(&self) -> &BTreeMap<FlagKind, u64> {
+        &self.flagged_by_kind
+    }
+
+    /// The first [`LIST_SAMPLE`] flagged articles in (source, line, id) order.
+    pub fn flag_sample(&self) -> &[Flag] {
+        self.flags.items()
     }
 
     /// Records a skip.
     pub fn skip(&mut self, s: Skip) {
         self.read += 1;
-        self.skipped.push(s);
+        self.skipped += 1;
+        *self.skipped_by_kind.entry(s.kind).or_default() += 1;
+        if let Some(l) = &mut self.lists {
+            l.skips.push(s.clone());
+        }
+        self.skips.push(s);
+    }
+
+    /// Records a flagged article.
+    fn flag(&mut self, f: Flag) {
+        *self.flagged_by_kind.entry(f.kind).or_default() += 1;
+        if let Some(l) = &mut self.lists {
+            l.flags.push(f.clone());
+        }
+        self.flags.push(f);
+    }
+
+    /// From now on, keeps every skip and flag until [`Aggregate::take_lists`].
+    pub fn keep_lists(&mut self) {
+        self.lists.get_or_insert_with(Lists::default);
+    }
+
+    /// The skips and flags met since the last call (nothing unless [`Aggregate::keep_lists`]).
+    pub fn take_lists(&mut self) -> Lists {
+        self.lists.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
     /// Merges another aggregate into this one.
@@ -174,8 +270,15 @@ impl Aggregate {
         let cap = self.cap;
         self.read += o.read;
         self.analysed += o.analysed;
-        self.skipped.extend(o.skipped);
-        self.flags.extend(o.flags);
+        self.skipped += o.skipped;
+        for (k, v) in o.skipped_by_kind {
+            *self.skipped_by_kind.entry(k).or_default() += v;
+        }
+        self.skips.merge(o.skips);
+        for (k, v) in o.flagged_by_kind {
+            *self.flagged_by_kind.entry(k).or_default() += v;
+        }
+        self.flags.merge(o.flags);
         self.sentences += o.sentences;
         self.tokens += o.tokens;
         self.unparsed_dates += o.unparsed_dates;
@@ -236,16 +339,6 @@ impl Aggregate {
             merge_counts(slot(&mut self.terms, &k), v);
         }
         merge2(&mut self.context, o.context, merge_counts);
-    }
-
-    /// Sorts the skip and flag lists for output by source path, line and id: an order that
-    /// does not depend on the order in which the inputs were given (`_input_order` is kept for
-    /// the callers; see "Invariants" in ARCHITECTURE.md).
-    pub fn sort_skips(&mut self, _input_order: &[String]) {
-        self.flags
-            .sort_by(|a, b| (&a.source, a.line, &a.article).cmp(&(&b.source, b.line, &b.article)));
-        self.skipped
-            .sort_by(|a, b| (&a.source, a.line, &a.id).cmp(&(&b.source, b.line, &b.id)));
     }
 }
 

@@ -46,9 +46,11 @@ pub(super) fn sentence(report: &Report) -> String {
     }
 }
 
-/// One line per flagged article.
-pub(super) fn flags(report: &Report) -> Vec<String> {
-    report
+/// One line per flagged article listed in the report (the first
+/// [`LIST_SAMPLE`](crate::analysis::aggregate::LIST_SAMPLE)); the count of the rest.
+pub(super) fn flags(report: &Report) -> (Vec<String>, u64) {
+    let total: u64 = report.flagged.values().sum();
+    let listed: Vec<String> = report
         .flags
         .iter()
         .map(|f| {
@@ -57,14 +59,21 @@ pub(super) fn flags(report: &Report) -> Vec<String> {
                 f.article, f.outlet, f.source, f.kind, f.detail
             )
         })
-        .collect()
+        .collect();
+    let more = total.saturating_sub(listed.len() as u64);
+    (listed, more)
 }
 
-/// One line per skip, at most [`MAX_SKIPS`]; the count of the rest.
-pub(super) fn skips(report: &Report) -> (Vec<String>, usize) {
-    let skips = &report.accounting.skips;
-    let listed = skips.iter().take(MAX_SKIPS).map(|s| s.message()).collect();
-    (listed, skips.len().saturating_sub(MAX_SKIPS))
+/// One line per skip, at most [`MAX_SKIPS`]; the count of the rest (of all skips, not only
+/// of those report.json lists).
+pub(super) fn skips(report: &Report) -> (Vec<String>, u64) {
+    let skips = report.accounting.skips();
+    let listed: Vec<String> = skips.iter().take(MAX_SKIPS).map(|s| s.message()).collect();
+    let more = report
+        .accounting
+        .skipped()
+        .saturating_sub(listed.len() as u64);
+    (listed, more)
 }
 
 /// Inputs, lexicons, gazetteer, boilerplate rules, version and bootstrap settings.

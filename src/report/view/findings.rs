@@ -23,11 +23,11 @@ pub(super) fn findings(report: &Report, links: &mut Links) -> Vec<Finding> {
             links: Vec::new(),
         });
     }
-    if !report.flags.is_empty() {
+    let flagged: u64 = report.flagged.values().sum();
+    if flagged > 0 {
         out.push(Finding {
             text: format!(
-                "{} article(s) flagged as stitched or spun text (low cohesion); they are analysed and listed.",
-                report.flags.len()
+                "{flagged} article(s) flagged as stitched or spun text (low cohesion); they are analysed and listed."
             ),
             links: vec![("flagged articles".into(), "accounting".into())],
         });

@@ -170,12 +170,14 @@ pub struct View {
     pub sections: Vec<Section>,
     /// Evidence blocks, in order of first reference.
     pub evidence: Vec<EvidenceBlock>,
-    /// Flagged articles, one line each.
+    /// Flagged articles, one line each (capped).
     pub flags: Vec<String>,
+    /// Flagged articles not listed.
+    pub flagged_more: u64,
     /// Skips, one line each (capped).
     pub skips: Vec<String>,
     /// Skips not listed.
-    pub skipped_more: usize,
+    pub skipped_more: u64,
     /// Provenance lines.
     pub provenance: Vec<String>,
 }
@@ -194,6 +196,7 @@ impl View {
             voices::section(report, &links),
         ];
         let (skips, skipped_more) = accounting::skips(report);
+        let (flags, flagged_more) = accounting::flags(report);
         View {
             title: accounting::title(report),
             subtitle: accounting::subtitle(report),
@@ -202,7 +205,8 @@ impl View {
             method: method(report),
             sections,
             evidence: links.evidence,
-            flags: accounting::flags(report),
+            flags,
+            flagged_more,
             skipped_more,
             skips,
             provenance: accounting::provenance(report),
