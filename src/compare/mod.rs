@@ -81,7 +81,30 @@ impl<'a> RestIndex<'a> {
         }
     }
 
+    /// Indexes the counts of all groups together given as a vocabulary sorted by term and the
+    /// total of each term; [`RestIndex::keyness_of`] then takes a group's counts in that order.
+    pub fn of_sorted(vocab: &'a [String], total: &[u64]) -> RestIndex<'a> {
+        debug_assert!(vocab.windows(2).all(|w| w[0] < w[1]));
+        RestIndex {
+            vocab: vocab.iter().collect(),
+            index: FxHashMap::default(),
+            total: total.iter().map(|&c| c as f64).collect(),
+        }
+    }
+
+    /// Keyness of group A given its count of each vocabulary term, in the vocabulary's order.
+    pub fn keyness_of(
+        &self,
+        ya: Array1<f64>,
+        k: usize,
+        min_count: u64,
+    ) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
+        let yb = &self.total - &ya;
+        keyness_table(&self.vocab, ya, yb, k, min_count)
+    }
+
     /// Keyness of group A (whose counts are part of the total) against all the others.
+    /// (Only for an index made by [`RestIndex::new`].)
     pub fn keyness(&self, a: &Counts, k: usize, min_count: u64) -> (Vec<KeyTerm>, Vec<KeyTerm>) {
         let mut ya = Array1::zeros(self.vocab.len());
         for (t, c) in a {

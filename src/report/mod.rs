@@ -726,32 +726,43 @@ impl Report {
             );
         }
         frames.retain(|r| r.count > 0 || r.total == 0);
-        // Keyness and similarity over voices with enough text.
+        // Keyness and similarity over voices with enough text, by term text. One voice's
+        // counts are spelled out at a time (the aggregate holds them over word ids), so that
+        // only the counts of all voices together are held as text.
         let big: Vec<&String> = sorted(&agg.voices)
             .into_iter()
             .filter(|(k, v)| {
                 v.tokens >= options.min_tokens
                     && !crate::analysis::is_pseudo_voice(k)
-                    && agg.terms.contains_key(*k)
+                    && agg.terms.has_voice(k)
             })
             .map(|(k, _)| k)
             .collect();
         let mut keyness_rows = Vec::new();
+        let mut similarity = Vec::new();
         if big.len() >= 2 {
-            let mut total = crate::compare::Counts::default();
-            for w in &big {
-                for (t, c) in &agg.terms[*w] {
-                    match total.get_mut(t.as_str()) {
-                        Some(x) => *x += c,
-                        None => {
-                            total.insert(t.clone(), *c);
-                        }
-                    }
+            let table = agg.terms.table(&big);
+            let rest = RestIndex::of_sorted(&table.terms, &table.total);
+            // The similarity's columns: the most used terms of these voices (ties by term).
+            let columns: Vec<usize> = crate::rank::top_k(
+                table
+                    .total
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &n)| (&table.terms[i], n)),
+                options.similarity_terms,
+            )
+            .into_iter()
+            .map(|(t, _)| table.terms.binary_search(t).expect("a term of the table"))
+            .collect();
+            let mut m = ndarray::Array2::<f64>::zeros((big.len(), columns.len()));
+            for (r, v) in big.iter().enumerate() {
+                let row = table.row(&agg.terms, v);
+                for (j, &c) in columns.iter().enumerate() {
+                    m[[r, j]] = row[c] as f64;
                 }
-            }
-            let rest = RestIndex::new(&total);
-            for v in &big {
-                let (top, bottom) = rest.keyness(&agg.terms[*v], options.keyness_terms, 3);
+                let ya = row.into_iter().map(|c| c as f64).collect();
+                let (top, bottom) = rest.keyness_of(ya, options.keyness_terms, 3);
                 keyness_rows.push(KeynessRow {
                     voice: (*v).clone(),
                     against: "rest".into(),
@@ -759,10 +770,17 @@ impl Report {
                     bottom: round_terms(bottom),
                 });
             }
+            similarity.push(SimilarityMatrix {
+                actor: "all".into(),
+                voices: big.iter().map(|s| (*s).clone()).collect(),
+                matrix: matrix_rows(&cosine_matrix(&m)),
+                terms: columns.len(),
+            });
         }
         for (a, b) in &options.pairs {
-            if let (Some(x), Some(y)) = (agg.terms.get(a), agg.terms.get(b)) {
-                let (top, bottom) = keyness(x, y, options.keyness_terms, 3);
+            if agg.terms.has_voice(a) && agg.terms.has_voice(b) {
+                let (x, y) = (agg.terms.voice_map(a), agg.terms.voice_map(b));
+                let (top, bottom) = keyness(&x, &y, options.keyness_terms, 3);
                 keyness_rows.push(KeynessRow {
                     voice: a.clone(),
                     against: b.clone(),
@@ -770,17 +788,6 @@ impl Report {
                     bottom: round_terms(bottom),
                 });
             }
-        }
-        let mut similarity = Vec::new();
-        if big.len() >= 2 {
-            let rows: Vec<&crate::compare::Counts> = big.iter().map(|v| &agg.terms[*v]).collect();
-            let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
-            similarity.push(SimilarityMatrix {
-                actor: "all".into(),
-                voices: big.iter().map(|s| (*s).clone()).collect(),
-                matrix: matrix_rows(&cosine_matrix(&m)),
-                terms: vocab.len(),
-            });
         }
         // Per actor: the ten most mentioned actors, voices with 30+ context words.
         let mentions = agg.actors.iter().map(|(k, v)| (k, v.mentions));

@@ -196,10 +196,11 @@ impl Aggregate {
     fn fold_terms(&mut self, f: &Folding) {
         let (az, an, keys) = (f.az, f.an, &f.keys);
         let toks = &an.tokens;
-        let mut local: FxHashMap<(usize, &str, &str), u64> = FxHashMap::default();
+        // (voice key, word id, next word id or none): this article's counts, added once.
+        let mut local: FxHashMap<(usize, u32, Option<u32>), u64> = FxHashMap::default();
         let mut voice_tokens = vec![0u64; keys.len()];
         let mut pi = 0usize;
-        let mut prev_word: Option<usize> = None;
+        let mut prev_word: Option<u32> = None;
         for (i, t) in toks.tokens.iter().enumerate() {
             while pi < an.passages.len() && an.passages[pi].span.end <= t.span.start {
                 pi += 1;
@@ -222,13 +223,12 @@ impl Aggregate {
                 prev_word = None;
                 continue;
             }
-            *local.entry((k, key, "")).or_default() += 1;
+            let id = self.terms.word(key);
+            *local.entry((k, id, None)).or_default() += 1;
             if let Some(j) = prev_word {
-                *local
-                    .entry((k, strip_possessive(toks.key(j)), key))
-                    .or_default() += 1;
+                *local.entry((k, j, Some(id))).or_default() += 1;
             }
-            prev_word = Some(i);
+            prev_word = Some(id);
         }
         for (k, n) in keys.iter().zip(&voice_tokens) {
             if *n > 0 {
@@ -236,16 +236,8 @@ impl Aggregate {
                 self.tokens += n;
             }
         }
-        let mut buf = String::new();
         for ((k, a, b), n) in local {
-            let m = slot(&mut self.terms, &keys[k]);
-            buf.clear();
-            buf.push_str(a);
-            if !b.is_empty() {
-                buf.push(' ');
-                buf.push_str(b);
-            }
-            *slot(m, &buf) += n;
+            self.terms.add(&keys[k], a, b, n);
         }
     }
 

@@ -9,7 +9,7 @@
 //! Files: `bootstrap` (per-article weights), `evidence` (bottom-k sentences and their marks),
 //! `cells` (mean and share cells), `stats` (per voice, actor, outlet), `map` (string-keyed maps),
 //! `fold` (one article into the aggregate, one function per part), `sample` (the capped lists
-//! of skips and flags); `merge` is here.
+//! of skips and flags), `terms` (term counts per voice over interned words); `merge` is here.
 
 mod bootstrap;
 mod cells;
@@ -18,6 +18,7 @@ mod fold;
 mod map;
 mod sample;
 mod stats;
+mod terms;
 
 pub use bootstrap::{poisson_weights, REPLICATES};
 pub use cells::{MeanCell, ShareCell};
@@ -25,6 +26,7 @@ pub use evidence::{Evidence, Mark, MarkKind};
 pub use map::{slot, slot2, sorted, sorted2, Map, Map2};
 pub use sample::{Listed, Sample, LIST_SAMPLE};
 pub use stats::{ActorStats, OutletStats, VoiceStats};
+pub use terms::{TermCounts, TermTable};
 
 use crate::corpus::{Skip, SkipKind};
 use map::{merge2, merge_counts};
@@ -132,7 +134,7 @@ pub struct Aggregate {
     /// Frame counts per voice.
     pub frames: Map<ShareCell>,
     /// Unigram and bigram counts per voice.
-    pub terms: Map<Map<u64>>,
+    pub terms: TermCounts,
     /// Unigram counts around each actor's mentions: voice -> actor -> counts.
     pub context: Map2<Map<u64>>,
     /// Articles flagged as odd, by kind (an article counts once per kind).
@@ -335,9 +337,7 @@ impl Aggregate {
         for (k, v) in o.frames {
             slot(&mut self.frames, &k).merge(v, cap);
         }
-        for (k, v) in o.terms {
-            merge_counts(slot(&mut self.terms, &k), v);
-        }
+        self.terms.merge(o.terms);
         merge2(&mut self.context, o.context, merge_counts);
     }
 }
