@@ -247,14 +247,7 @@ pub fn run_workers_listing<W: Worker>(
         let mut p = Progress::default();
         let inputs = read_all(streams, |r| {
             p.count(&r, progress);
-            let go = handle(&mut w, r, strict, &failed);
-            if let Some(s) = sink.as_mut() {
-                let l = w.take_lists();
-                if !l.is_empty() {
-                    s(l);
-                }
-            }
-            go
+            handle_listing(&mut w, r, strict, &failed, &mut sink)
         });
         return finish(vec![w], inputs, failed, strict);
     }
@@ -302,14 +295,7 @@ pub fn run_workers_listing<W: Worker>(
         if handles.is_empty() {
             let mut w = make();
             let inputs = read_all(streams, |r| {
-                let go = handle(&mut w, r, strict, &failed);
-                if let Some(s) = sink.as_mut() {
-                    let l = w.take_lists();
-                    if !l.is_empty() {
-                        s(l);
-                    }
-                }
-                go
+                handle_listing(&mut w, r, strict, &failed, &mut sink)
             });
             return (vec![w], inputs);
         }
@@ -382,6 +368,25 @@ fn note_failure(failed: &Mutex<Option<Skip>>, s: &Skip) {
             *f = Some(s.clone());
         }
     }
+}
+
+/// [`handle`] on the reader's thread (no workers), passing what the record listed straight to
+/// the sink.
+fn handle_listing<W: Worker>(
+    w: &mut W,
+    r: Record,
+    strict: bool,
+    failed: &Mutex<Option<Skip>>,
+    sink: &mut Option<ListSink>,
+) -> bool {
+    let go = handle(w, r, strict, failed);
+    if let Some(s) = sink.as_mut() {
+        let l = w.take_lists();
+        if !l.is_empty() {
+            s(l);
+        }
+    }
+    go
 }
 
 /// One record; false when the run must stop (a skip under `--strict`).

@@ -70,16 +70,8 @@ pub fn print_skips(
     by_kind: &std::collections::BTreeMap<framelens::corpus::SkipKind, u64>,
     listed: &str,
 ) {
-    let mut more: std::collections::BTreeMap<String, u64> = by_kind
-        .iter()
-        .map(|(k, n)| {
-            let name = serde_json::to_value(k)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            (name, *n)
-        })
-        .collect();
+    let mut more: std::collections::BTreeMap<String, u64> =
+        by_kind.iter().map(|(k, n)| (k.name(), *n)).collect();
     for s in sample.iter().take(SKIPS_PRINTED) {
         eprintln!("framelens: skipped {}", s.message());
         if let Some(n) = more.get_mut(&s.kind_name()) {

@@ -104,13 +104,20 @@ pub struct Skip {
     pub reason: String,
 }
 
-impl Skip {
+impl SkipKind {
     /// The kind as report.json writes it (`invalid-json`, `missing-file`, ...).
-    pub fn kind_name(&self) -> String {
-        serde_json::to_value(self.kind)
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
+    }
+}
+
+impl Skip {
+    /// The kind as report.json writes it (`invalid-json`, `missing-file`, ...).
+    pub fn kind_name(&self) -> String {
+        self.kind.name()
     }
 
     /// `path:line: reason`.

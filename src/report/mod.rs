@@ -744,16 +744,14 @@ impl Report {
             let table = agg.terms.table(&big);
             let rest = RestIndex::of_sorted(&table.terms, &table.total);
             // The similarity's columns: the most used terms of these voices (ties by term).
-            let columns: Vec<usize> = crate::rank::top_k(
-                table
-                    .total
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &n)| (&table.terms[i], n)),
+            let columns: Vec<usize> = crate::rank::top_k_by(
+                table.terms.iter().enumerate(),
                 options.similarity_terms,
+                |&(i, _)| table.total[i],
+                |(_, t)| *t,
             )
             .into_iter()
-            .map(|(t, _)| table.terms.binary_search(t).expect("a term of the table"))
+            .map(|(i, _)| i)
             .collect();
             let mut m = ndarray::Array2::<f64>::zeros((big.len(), columns.len()));
             for (r, v) in big.iter().enumerate() {

@@ -24,8 +24,11 @@ impl Vocab {
         if let Some(&i) = self.ids.get(w) {
             return i;
         }
-        let i = u32::try_from(self.words.len()).expect("fewer than 2^32 - 1 distinct words");
-        assert!(i < u32::MAX, "fewer than 2^32 - 1 distinct words");
+        // u32::MAX stays unused: a bigram stores its second id plus one.
+        let i = u32::try_from(self.words.len())
+            .ok()
+            .filter(|&i| i < u32::MAX)
+            .expect("fewer than 2^32 - 1 distinct words");
         self.words.push(w.into());
         self.ids.insert(w.into(), i);
         i
