@@ -113,14 +113,36 @@ impl<'c, 'a> State<'c, 'a> {
         v
     }
 
-    /// Mentions whose tokens lie in `a..b` (actors, not places).
+    /// Mentions whose tokens lie in `a..b` (actors, not places), but those that only modify the
+    /// noun after them ("a Britain-based monitor", "US-backed rebels"): no speaker.
     fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
         let m = self.cx.mentions;
         let lo = m.partition_point(|x| (x.first as usize) < a);
         m[lo..]
             .iter()
             .take_while(move |x| (x.last as usize) < b)
-            .filter(|x| !x.place)
+            .filter(|x| !x.place && !self.modifier(x.last as usize))
+    }
+
+    /// True when the mention ending at token `last` modifies the noun after it: a hyphen stuck
+    /// to it and a participle ("Britain-based", "Iran-backed", "US-led").
+    fn modifier(&self, last: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let hyphen =
+            last + 2 < toks.len() && self.key(last + 1) == "-" && !toks[last + 1].space_before;
+        hyphen
+            && !toks[last + 2].space_before
+            && matches!(
+                self.key(last + 2),
+                "based"
+                    | "backed"
+                    | "led"
+                    | "aligned"
+                    | "allied"
+                    | "funded"
+                    | "sponsored"
+                    | "supported"
+            )
     }
 
     /// Mentions that name a speaker directly (demonyms are descriptors, not names).
@@ -453,13 +475,13 @@ impl<'c, 'a> State<'c, 'a> {
         // "It said": the last body (organisation, country, armed group or outlet) that spoke.
         if keys == ["it"] {
             return Some(
-                self.recent(pos, Class::Body, None)
+                self.recent(pos, Class::Body, None, true)
                     .unwrap_or(Voice::Unknown),
             );
         }
         if keys.len() == 1 && cues.is_pronoun(keys[0]) {
             return Some(
-                self.recent(pos, Class::pronoun(keys[0]), None)
+                self.recent(pos, Class::pronoun(keys[0]), None, true)
                     .unwrap_or(Voice::Unknown),
             );
         }
@@ -481,6 +503,20 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
+        // "Al Mayadeen TV channel", "the NDF command": an organisation or outlet descriptor that
+        // names a body (not a country: "a Britain-based war monitor") is that body.
+        if cues.is_org_noun(head) || cues.is_outlet_noun(head) {
+            let body = self.mentions_in(a, b).filter(|m| {
+                m.form != Form::Demonym
+                    && !matches!(
+                        g.actor(m.actor).kind,
+                        ActorKind::Person | ActorKind::Country
+                    )
+            });
+            if let Some(m) = body.last() {
+                return Some(Voice::Source(m.actor));
+            }
+        }
         // A demonym gives the country.
         let country = self
             .mentions_in(a, b)
@@ -490,6 +526,11 @@ impl<'c, 'a> State<'c, 'a> {
         // declared descriptors hold the head noun (of the demonym's country, if any).
         if let Some(v) = self.by_head(pos, &keys, country) {
             return Some(v);
+        }
+        // "a spokesman", "one official": an indefinite descriptor introduces someone new, never
+        // a person named before.
+        if indefinite && !plural {
+            return Some(Voice::Unknown);
         }
         // "analysts and government officials": an anonymous head is nobody in particular.
         if keys.len() > 1 && cues.is_anonymous(head) && !cues.is_person_noun(head) {
@@ -520,7 +561,10 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(Voice::Unknown);
         }
-        Some(self.recent(pos, class, country).unwrap_or(Voice::Unknown))
+        Some(
+            self.recent(pos, class, country, false)
+                .unwrap_or(Voice::Unknown),
+        )
     }
 
     /// The actor a descriptor with words `keys` refers to by its head noun: the most recent
@@ -562,16 +606,25 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(Voice::Source(x.actor));
         }
+        // The one actor that declares the descriptor, if the article names it somewhere ("a
+        // monitor said" before "the Syrian Observatory for Human Rights" is named): a voice is
+        // never an actor the article does not name.
         let mut declared = (0..g.actors.len() as ActorId).filter(|&a| of_country(a) && declares(a));
         match (declared.next(), declared.next()) {
-            (Some(a), None) => Some(Voice::Source(a)),
+            (Some(a), None) if m.iter().any(|x| x.actor == a && !x.place) => Some(Voice::Source(a)),
             _ => None,
         }
     }
 
     /// The most recent named source (then, for persons, the most recent person mentioned)
     /// before `pos` that fits the class and country.
-    fn recent(&self, pos: usize, class: Class, country: Option<ActorId>) -> Option<Voice> {
+    fn recent(
+        &self,
+        pos: usize,
+        class: Class,
+        country: Option<ActorId>,
+        pronoun: bool,
+    ) -> Option<Voice> {
         let g = self.cx.gazetteer;
         let fits_actor = |a: ActorId| {
             let kind = g.actor(a).kind;
@@ -606,11 +659,14 @@ impl<'c, 'a> State<'c, 'a> {
             }
             Voice::Own | Voice::Unknown => false,
         };
+        // A pronoun points back only within its paragraph or to the sentence before it, never
+        // to a person from another part of the article.
+        let near = |p: usize| !pronoun || self.near(p, pos);
         if let Some(&(_, v)) = self
             .history
             .iter()
             .rev()
-            .find(|(p, v)| *p < pos && fits(*v))
+            .find(|(p, v)| *p < pos && near(*p) && fits(*v))
         {
             return Some(v);
         }
@@ -620,11 +676,25 @@ impl<'c, 'a> State<'c, 'a> {
             return m[..hi]
                 .iter()
                 .rev()
-                .filter(|x| !x.place && x.form != Form::Demonym)
+                .filter(|x| !x.place && x.form != Form::Demonym && near(x.span.start))
                 .find(|x| fits_actor(x.actor))
                 .map(|x| Voice::Source(x.actor));
         }
         None
+    }
+
+    /// True when byte `p` lies in the paragraph of byte `pos` or in the sentence before it.
+    fn near(&self, p: usize, pos: usize) -> bool {
+        let ss = self.cx.sentences;
+        let at = |x: usize| {
+            ss.partition_point(|(s, _)| s.end <= x)
+                .min(ss.len().saturating_sub(1))
+        };
+        let (sp, sq) = (at(p), at(pos));
+        match (ss.get(sp), ss.get(sq)) {
+            (Some(a), Some(b)) => a.1 == b.1 || sp + 1 >= sq,
+            _ => true,
+        }
     }
 
     /// The last word token of a sentence's tokens `a..b`, before its final punctuation.
@@ -642,6 +712,16 @@ impl<'c, 'a> State<'c, 'a> {
     fn skip_back(&self, lo: usize, v: usize) -> usize {
         let mut w = v;
         loop {
+            // "Ahmed 24 said": an age after the name (commas dropped).
+            let k = self.key(w.saturating_sub(1));
+            if w > lo + 1
+                && (1..=3).contains(&k.len())
+                && k.bytes().all(|c| c.is_ascii_digit())
+                && self.cx.tokens.tokens[w - 2].cap
+            {
+                w -= 1;
+                continue;
+            }
             if w > lo + 2
                 && self.key(w - 2) == "on"
                 && crate::actors::CALENDAR.contains(&self.key(w - 1))
@@ -735,8 +815,47 @@ impl<'c, 'a> State<'c, 'a> {
                 break;
             }
             start -= 1;
+            // A noun phrase opens with its determiner: "US advisors a Pentagon spokesman" is
+            // "a Pentagon spokesman" after the words of the clause before it.
+            if matches!(k, "a" | "an" | "the" | "one" | "another") {
+                break;
+            }
         }
         self.descriptor(start, v, pos).map(|d| (d, start))
+    }
+
+    /// A person's name opening the clause `a..w`, followed by an appositive without commas up to
+    /// the verb at `w` (sources that dropped commas): "Ibrahim al-Hajj a volunteer with the group
+    /// said", "Redur Khalil one of the spokespersons within SDF said". The name is the speaker,
+    /// not the last noun of the appositive. The voice and the name's first token.
+    fn apposed(&mut self, a: usize, w: usize) -> Option<(Voice, usize)> {
+        let g = self.cx.gazetteer;
+        let person = self
+            .named_in(a, w)
+            .next()
+            .copied()
+            .filter(|m| m.first as usize == a && g.actor(m.actor).kind == ActorKind::Person);
+        let (voice, end) = match person {
+            Some(m) => (Voice::Source(m.actor), m.last as usize + 1),
+            None => {
+                let run = self.reader().after(a, w)?;
+                let words = (run.start..run.end)
+                    .filter(|&i| self.cx.tokens.tokens[i].word && self.cx.tokens.tokens[i].cap)
+                    .count();
+                if run.start != a || words < 2 {
+                    return None;
+                }
+                (self.name_voice(run), run.end)
+            }
+        };
+        let opens = matches!(self.key(end), "a" | "an" | "one" | "another" | "the");
+        let plain = (end..w).all(|i| {
+            let k = self.key(i);
+            (self.cx.tokens.tokens[i].word || k == "-")
+                && !matches!(k, "that" | "which" | "who" | "and")
+                && !self.cx.cues.is_speech(k)
+        });
+        (opens && w > end + 1 && w - end <= 14 && plain).then_some((voice, a))
     }
 
     /// Reported speech with its subject first: "X said (that) ...", "X accused Y of ...", "X
@@ -773,7 +892,8 @@ impl<'c, 'a> State<'c, 'a> {
                 k == "," || (k == "-" && cx.tokens.tokens[i].space_before)
             };
             let subject = self
-                .subject_before(clause, w)
+                .apposed(clause, w)
+                .or_else(|| self.subject_before(clause, w))
                 .or_else(|| {
                     // "Bogdanov, for his part, said", "The Observatory - which has a network of
                     // sources - also said": the subject before the aside.
@@ -859,8 +979,22 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let toks = &self.cx.tokens.tokens;
-        // The verb closes the sentence: at most "on Monday", "in a statement" after it.
-        for v in (end.saturating_sub(7).max(a + 4)..end).rev() {
+        // The verb closes the sentence: at most "on Monday", "in a statement" after it, or a
+        // longer name that ends it ("... said the Syrian Observatory for Human Rights monitoring
+        // group").
+        for v in (end.saturating_sub(14).max(a + 4)..end).rev() {
+            if end - v > 7 {
+                if toks[v].word && self.cx.cues.is_speech(self.key(v)) {
+                    let m = self.named_in(v + 1, end).next().copied();
+                    if let Some(m) =
+                        m.filter(|m| m.first as usize <= v + 2 && m.last as usize + 4 >= end)
+                    {
+                        let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                        return Some((Voice::Source(m.actor), cue));
+                    }
+                }
+                continue;
+            }
             if !toks[v].word || !self.cx.cues.is_speech(self.key(v)) || self.key(v) == "according" {
                 continue;
             }

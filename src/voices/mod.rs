@@ -205,10 +205,28 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             prev_quote = Some((v, sentence_of(q.span.end.saturating_sub(1))));
         }
         out.sentences[si] = sentence_voice(st, *s, &out.quotes);
-        if out.sentences[si].is_none() && !out.quotes.iter().any(|v| v.quote.span.overlaps(*s)) {
-            out.reported[si] = st.reported_after_subject(*s);
-            if let Some((v, _, _)) = out.reported[si] {
-                st.heard(s.start, v);
+        if out.sentences[si].is_none() {
+            // Reported speech may hold a quote of its speaker's words ("He said Al-Nusra
+            // attacked to seize weapons "given by Washington" but ..."): the quotes over the
+            // sentence must lie inside the content, and one without a speaker of its own gets
+            // the reporter's voice.
+            let inside = |v: &Voiced, content: Span| {
+                !v.quote.span.overlaps(*s) || content.contains(v.quote.span)
+            };
+            out.reported[si] = st
+                .reported_after_subject(*s)
+                .filter(|&(_, _, content)| out.quotes.iter().all(|v| inside(v, content)));
+            if let Some((voice, _, content)) = out.reported[si] {
+                for q in out
+                    .quotes
+                    .iter_mut()
+                    .filter(|q| content.contains(q.quote.span))
+                {
+                    if q.voice == Voice::Unknown {
+                        q.voice = voice;
+                    }
+                }
+                st.heard(s.start, voice);
             }
         }
     }
