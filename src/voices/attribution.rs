@@ -13,6 +13,34 @@ use crate::actors::{Form, Mention};
 use crate::lexicon::{ActorId, ActorKind, Gender};
 use crate::span::Span;
 
+/// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
+/// statement", "... told reporters"): when, where or to whom it was said.
+const CLOSING_TAIL: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "to",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "this",
+    "last",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "from",
+    "via",
+    "by",
+    "reporters",
+    "journalists",
+];
+
 /// Class of a descriptor's head noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
@@ -1001,8 +1029,20 @@ impl<'c, 'a> State<'c, 'a> {
             if (v + 1..end).any(|i| self.key(i) == "that" || self.cx.cues.is_speech(self.key(i))) {
                 continue;
             }
-            // "... the monitor said": the speaker right before the verb.
-            if let Some((voice, start)) = self.subject_before(v.saturating_sub(8).max(a + 3), v) {
+            // "... the monitor said (on Monday)": the speaker right before the verb, which ends
+            // the clause or is followed by when, where or how it was said, not by what ("...
+            // Trump says Syria attack cannot be tolerated" is no closing attribution).
+            let tail = v + 1 >= end || matches!(self.key(v), "told" | "tells") || {
+                let k = self.key(v + 1);
+                crate::actors::CALENDAR.contains(&k) || CLOSING_TAIL.contains(&k)
+            };
+            let lo = v.saturating_sub(8).max(a + 3);
+            let subject = if tail {
+                self.subject_before(lo, self.skip_back(lo, v))
+            } else {
+                None
+            };
+            if let Some((voice, start)) = subject {
                 if start >= a + 4 {
                     let cue = Span::new(toks[start].span.start, toks[b - 1].span.end);
                     return Some((voice, cue));
@@ -1013,15 +1053,22 @@ impl<'c, 'a> State<'c, 'a> {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((voice, cue));
             }
-            // "... said the official": the speaker right after it.
+            // "... said the official": the speaker right after it, at the end of the sentence
+            // ("... says Syria attack cannot be tolerated" names what was said, not who).
             if let Some(m) = self.named_in(v + 1, end).next() {
-                if m.first as usize <= v + 3 {
+                if m.first as usize <= v + 3 && end <= m.last as usize + 4 {
                     let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                     return Some((Voice::Source(m.actor), cue));
                 }
             }
-            // "... said Someone": a capitalised run that is no name the reader accepts.
-            if v + 1 < end && toks[v + 1].word && toks[v + 1].cap {
+            // "... said Someone": a capitalised run that is no name the reader accepts, ending
+            // the sentence or followed by an appositive.
+            let mut r = v + 1;
+            while r < end && toks[r].word && toks[r].cap {
+                r += 1;
+            }
+            let ends = end <= r + 3 || matches!(self.key(r), "a" | "an" | "the" | "one");
+            if r > v + 1 && ends {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Unknown, cue));
             }
