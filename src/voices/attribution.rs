@@ -41,6 +41,11 @@ const CLOSING_TAIL: &[&str] = &[
     "journalists",
 ];
 
+/// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
+fn determiner(k: &str) -> bool {
+    matches!(k, "a" | "an" | "the" | "one" | "another")
+}
+
 /// Class of a descriptor's head noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
@@ -171,6 +176,14 @@ impl<'c, 'a> State<'c, 'a> {
                     | "sponsored"
                     | "supported"
             )
+    }
+
+    /// Mentions in `a..b` that name a body (not a person, not a demonym): "a Pentagon
+    /// spokesman", "Al Mayadeen TV channel".
+    fn bodies_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
+        let g = self.cx.gazetteer;
+        self.mentions_in(a, b)
+            .filter(move |m| m.form != Form::Demonym && g.actor(m.actor).kind != ActorKind::Person)
     }
 
     /// Mentions that name a speaker directly (demonyms are descriptors, not names).
@@ -519,10 +532,7 @@ impl<'c, 'a> State<'c, 'a> {
         let indefinite = matches!(keys[0], "a" | "an" | "one" | "another");
         let plural = cues.is_institutional(head) || cues.is_anonymous(head);
         if (cues.is_person_noun(head) && indefinite) || plural {
-            let body = self
-                .mentions_in(a, b)
-                .filter(|m| m.form != Form::Demonym && g.actor(m.actor).kind != ActorKind::Person);
-            if let Some(m) = body.last() {
+            if let Some(m) = self.bodies_in(a, b).last() {
                 return Some(Voice::Source(m.actor));
             }
             if cues.is_institutional(head) {
@@ -534,13 +544,9 @@ impl<'c, 'a> State<'c, 'a> {
         // "Al Mayadeen TV channel", "the NDF command": an organisation or outlet descriptor that
         // names a body (not a country: "a Britain-based war monitor") is that body.
         if cues.is_org_noun(head) || cues.is_outlet_noun(head) {
-            let body = self.mentions_in(a, b).filter(|m| {
-                m.form != Form::Demonym
-                    && !matches!(
-                        g.actor(m.actor).kind,
-                        ActorKind::Person | ActorKind::Country
-                    )
-            });
+            let body = self
+                .bodies_in(a, b)
+                .filter(|m| g.actor(m.actor).kind != ActorKind::Country);
             if let Some(m) = body.last() {
                 return Some(Voice::Source(m.actor));
             }
@@ -689,7 +695,8 @@ impl<'c, 'a> State<'c, 'a> {
         };
         // A pronoun points back only within its paragraph or to the sentence before it, never
         // to a person from another part of the article.
-        let near = |p: usize| !pronoun || self.near(p, pos);
+        let here = self.sentence_near(pos);
+        let near = |p: usize| !pronoun || self.near(p, here);
         if let Some(&(_, v)) = self
             .history
             .iter()
@@ -711,16 +718,20 @@ impl<'c, 'a> State<'c, 'a> {
         None
     }
 
-    /// True when byte `p` lies in the paragraph of byte `pos` or in the sentence before it.
-    fn near(&self, p: usize, pos: usize) -> bool {
+    /// The index of the sentence holding byte `x`, or of the first after it (the last sentence
+    /// past the end).
+    fn sentence_near(&self, x: usize) -> usize {
         let ss = self.cx.sentences;
-        let at = |x: usize| {
-            ss.partition_point(|(s, _)| s.end <= x)
-                .min(ss.len().saturating_sub(1))
-        };
-        let (sp, sq) = (at(p), at(pos));
-        match (ss.get(sp), ss.get(sq)) {
-            (Some(a), Some(b)) => a.1 == b.1 || sp + 1 >= sq,
+        ss.partition_point(|(s, _)| s.end <= x)
+            .min(ss.len().saturating_sub(1))
+    }
+
+    /// True when byte `p` lies in the paragraph of sentence `here` or in the sentence before it.
+    fn near(&self, p: usize, here: usize) -> bool {
+        let ss = self.cx.sentences;
+        let sp = self.sentence_near(p);
+        match (ss.get(sp), ss.get(here)) {
+            (Some(a), Some(b)) => a.1 == b.1 || sp + 1 >= here,
             _ => true,
         }
     }
@@ -845,7 +856,7 @@ impl<'c, 'a> State<'c, 'a> {
             start -= 1;
             // A noun phrase opens with its determiner: "US advisors a Pentagon spokesman" is
             // "a Pentagon spokesman" after the words of the clause before it.
-            if matches!(k, "a" | "an" | "the" | "one" | "another") {
+            if determiner(k) {
                 break;
             }
         }
@@ -876,7 +887,7 @@ impl<'c, 'a> State<'c, 'a> {
                 (self.name_voice(run), run.end)
             }
         };
-        let opens = matches!(self.key(end), "a" | "an" | "one" | "another" | "the");
+        let opens = determiner(self.key(end));
         let plain = (end..w).all(|i| {
             let k = self.key(i);
             (self.cx.tokens.tokens[i].word || k == "-")
@@ -997,6 +1008,14 @@ impl<'c, 'a> State<'c, 'a> {
         ))
     }
 
+    /// The actor named right after the speech verb at `v` (starting within `reach` tokens of it)
+    /// whose name ends the sentence (words end at `end`; at most three tokens after it, "on
+    /// Monday"): "... said the official", "... said the Syrian Observatory for Human Rights".
+    fn name_closing(&self, v: usize, reach: usize, end: usize) -> Option<ActorId> {
+        let m = self.named_in(v + 1, end).next()?;
+        (m.first as usize <= v + reach && end <= m.last as usize + 4).then_some(m.actor)
+    }
+
     /// A sentence closed by its attribution without a comma (sources that dropped commas):
     /// "... killed 16 people the monitor said", "... the Syrian Observatory said on Tuesday",
     /// "... said the official". The voice and the cue (speaker and verb, to the end).
@@ -1013,12 +1032,9 @@ impl<'c, 'a> State<'c, 'a> {
         for v in (end.saturating_sub(14).max(a + 4)..end).rev() {
             if end - v > 7 {
                 if toks[v].word && self.cx.cues.is_speech(self.key(v)) {
-                    let m = self.named_in(v + 1, end).next().copied();
-                    if let Some(m) =
-                        m.filter(|m| m.first as usize <= v + 2 && m.last as usize + 4 >= end)
-                    {
+                    if let Some(actor) = self.name_closing(v, 2, end) {
                         let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
-                        return Some((Voice::Source(m.actor), cue));
+                        return Some((Voice::Source(actor), cue));
                     }
                 }
                 continue;
@@ -1055,11 +1071,9 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // "... said the official": the speaker right after it, at the end of the sentence
             // ("... says Syria attack cannot be tolerated" names what was said, not who).
-            if let Some(m) = self.named_in(v + 1, end).next() {
-                if m.first as usize <= v + 3 && end <= m.last as usize + 4 {
-                    let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
-                    return Some((Voice::Source(m.actor), cue));
-                }
+            if let Some(actor) = self.name_closing(v, 3, end) {
+                let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                return Some((Voice::Source(actor), cue));
             }
             // "... said Someone": a capitalised run that is no name the reader accepts, ending
             // the sentence or followed by an appositive.
