@@ -154,23 +154,54 @@ pub fn label_uses<'a>(
     let toks = &cx.tokens.tokens;
     let mut out = Vec::new();
     let mut aside = Vec::new();
-    for set in 0..m.label_sets.len() as u16 {
-        let info = &m.label_sets[set as usize];
+    // Each set's matches after its longest-match rule, for every set first: a back-reference
+    // looks for its antecedent among the other sets' terms too.
+    let chosen: Vec<Vec<Hit>> = (0..m.label_sets.len() as u16)
+        .map(|set| {
+            stance::longest(cx.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set)))
+        })
+        .collect();
+    for (set, hits) in chosen.iter().enumerate() {
+        let info = &m.label_sets[set];
         // The set's referent and its country, for in-context terms and names of others.
         let referent = info.referent.as_deref().and_then(|r| g.id(r));
         let want = referent.and_then(|a| g.country(a));
-        let group = cx.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set));
-        for h in stance::longest(group) {
+        for h in hits {
             if let HitKind::Label { set, label } = h.kind {
                 let span = Span::new(
                     toks[h.first as usize].span.start,
                     toks[h.last as usize].span.end,
                 );
-                if !info.context.is_empty() && !fits_context(cx, info, h.first, h.last) {
+                if !info.context.is_empty()
+                    && !fits_context(cx, info, m.term_key(h), h.first, h.last)
+                {
                     // "offensive comments", "hunger strike": not the set's sense of the word.
                     continue;
                 }
-                if !info.in_context.is_empty() && in_context(cx, info, h.first, h.last) {
+                if is_one_of(&info.back_reference, m.term_key(h)) {
+                    // A bare "coalition" is the coalition last named in full.
+                    let other = match antecedent(m, &chosen, h) {
+                        Antecedent::Inside => continue,
+                        Antecedent::Set(s) if s == set => None,
+                        Antecedent::Set(s) => Some(
+                            m.label_sets[s as usize]
+                                .referent
+                                .as_deref()
+                                .and_then(|r| g.id(r)),
+                        ),
+                        Antecedent::None => Some(None),
+                    };
+                    if let Some(other) = other {
+                        aside.push(SetAside {
+                            set,
+                            label,
+                            span,
+                            other,
+                        });
+                        continue;
+                    }
+                }
+                if is_one_of(&info.in_context, m.term_key(h)) {
                     // Inside the name of another actor ("army" in "Free Syrian Army") it is
                     // that actor's; else the state in focus decides.
                     let inside = referent.and_then(|r| inside_other(cx, g, r, span));
@@ -231,19 +262,18 @@ fn key_matches(key: &str, (term, wildcard): &(String, bool)) -> bool {
     }
 }
 
-/// Whether the use at tokens `first..=last` meets the word-context conditions of its set that
-/// name its term (docs/lexicon.md, "Terms in word context"): a `before` word among the
+/// Whether the use at tokens `first..=last`, of the term with key `key`, meets the word-context
+/// conditions of its set that name its term (docs/lexicon.md, "Terms in word context"): a `before` word among the
 /// [`CONTEXT_WINDOW`] words before it in its sentence, no `not_before` word right before it,
 /// no `not_after` word or phrase right after it.
 fn fits_context(
     cx: Context,
     info: &crate::lexicon::matcher::LabelSetInfo,
+    key: &str,
     first: u32,
     last: u32,
 ) -> bool {
     let toks = cx.tokens;
-    let key: Vec<&str> = (first..=last).map(|i| toks.key(i as usize)).collect();
-    let key = key.join(" ");
     // The sentence the use is in bounds the words looked at.
     let at = toks.tokens[first as usize].span.start;
     let sentence = cx
@@ -270,7 +300,7 @@ fn fits_context(
         .collect();
     info.context
         .iter()
-        .filter(|c| c.terms.iter().any(|t| key_matches(&key, t)))
+        .filter(|c| c.terms.iter().any(|t| key_matches(key, t)))
         .all(|c| {
             let before_ok = c.before.is_empty()
                 || words_before
@@ -286,16 +316,63 @@ fn fits_context(
         })
 }
 
-/// True when the tokens `first..=last` are one of the set's in-context terms.
-fn in_context(
-    cx: Context,
-    info: &crate::lexicon::matcher::LabelSetInfo,
-    first: u32,
-    last: u32,
-) -> bool {
-    let key: Vec<&str> = (first..=last).map(|i| cx.tokens.key(i as usize)).collect();
-    let key = key.join(" ");
-    info.in_context.iter().any(|t| key_matches(&key, t))
+/// True when the term key `key` (of the term that matched, whatever form the text has) is one
+/// of `terms` (keys with wildcard flags).
+fn is_one_of(terms: &[(String, bool)], key: &str) -> bool {
+    terms.iter().any(|t| key_matches(key, t))
+}
+
+/// What a back-reference term refers to (docs/lexicon.md, "Back-references").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Antecedent {
+    /// It is a word of a longer term of another set ("coalition" in "US-led coalition"): no use.
+    Inside,
+    /// The longer label term holding it nearest before it (else nearest after it) is of this set.
+    Set(u16),
+    /// No label term of the article holds it.
+    None,
+}
+
+/// The antecedent of the back-reference use `h`: a longer label term of any set (`chosen`, the
+/// matches per set) that contains it makes it no use of its own; else, among the longer terms
+/// holding its words in the sets that list the same back-reference (the sets competing for the
+/// bare word), the nearest before it, else the nearest after it (a headline's "Coalition air
+/// strikes" before the body names the coalition in full).
+fn antecedent(m: &Matcher, chosen: &[Vec<Hit>], h: &Hit) -> Antecedent {
+    let key = m.term_key(h);
+    let words = format!(" {key} ");
+    let mut before: Option<(u32, u16)> = None;
+    let mut after: Option<(u32, u16)> = None;
+    for c in chosen.iter().flatten() {
+        let HitKind::Label { set, .. } = c.kind else {
+            continue;
+        };
+        let holder = m.term_key(c);
+        if holder == key || !format!(" {holder} ").contains(&words) {
+            continue;
+        }
+        if c.first <= h.first && h.last <= c.last {
+            return Antecedent::Inside;
+        }
+        let competing = m.label_sets[set as usize]
+            .back_reference
+            .iter()
+            .any(|t| key_matches(key, t));
+        if !competing {
+            continue;
+        }
+        if c.last < h.first {
+            if before.is_none_or(|(end, _)| c.last > end) {
+                before = Some((c.last, set));
+            }
+        } else if c.first > h.last && after.is_none_or(|(start, _)| c.first < start) {
+            after = Some((c.first, set));
+        }
+    }
+    match before.or(after) {
+        Some((_, set)) => Antecedent::Set(set),
+        None => Antecedent::None,
+    }
 }
 
 /// Frame uses: overlapping terms of one frame count once.

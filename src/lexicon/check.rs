@@ -125,6 +125,18 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 err(&mut out, t, format!("in_context term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
             }
         }
+        for t in &set.back_reference {
+            if !owner.contains_key(&term_key(&t.text)) {
+                err(&mut out, t, format!("back_reference term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
+            }
+            if set
+                .in_context
+                .iter()
+                .any(|c| term_key(&c.text) == term_key(&t.text))
+            {
+                err(&mut out, t, format!("term {:?} of set {:?} is both in_context and back_reference; a use is decided one way, keep it in one", t.text, set.concept));
+            }
+        }
         for c in &set.context {
             let at_table = Term {
                 text: set.concept.clone(),

@@ -155,6 +155,17 @@ fn put_field(m: &mut Flat, section: &Section, field: &str, value: Option<&str>, 
     }
 }
 
+/// A list of terms as one field (sorted, comma-separated), at the line of its first term; absent
+/// when the list is empty.
+fn put_term_list(m: &mut Flat, section: &Section, field: &str, terms: &[Term]) {
+    let Some(first) = terms.first() else {
+        return;
+    };
+    let mut texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+    texts.sort_unstable();
+    put_field(m, section, field, Some(&texts.join(", ")), first.line);
+}
+
 fn weight(w: f64) -> String {
     format!("{w:+}")
 }
@@ -181,18 +192,8 @@ fn flatten(lex: &Lexicon) -> Flat {
             s.line,
         );
         put_field(&mut m, &sec, "referent", s.referent.as_deref(), s.line);
-        if !s.in_context.is_empty() {
-            let mut terms: Vec<&str> = s.in_context.iter().map(|t| t.text.as_str()).collect();
-            terms.sort_unstable();
-            let joined = terms.join(", ");
-            put_field(
-                &mut m,
-                &sec,
-                "in_context",
-                Some(&joined),
-                s.in_context[0].line,
-            );
-        }
+        put_term_list(&mut m, &sec, "in_context", &s.in_context);
+        put_term_list(&mut m, &sec, "back_reference", &s.back_reference);
         // Each term's word-context conditions, as one field per term.
         for c in &s.context {
             let words = |v: &[Term]| {

@@ -53,6 +53,10 @@ pub struct LabelSet {
     /// they count when the state in focus is the referent's (docs/lexicon.md, "Referents in
     /// context").
     pub in_context: Vec<Term>,
+    /// Terms of the set's labels that refer back to a longer label term holding them (a bare
+    /// "coalition" is the coalition last named in full): they count for the set when that term
+    /// is one of its own (docs/lexicon.md, "Back-references").
+    pub back_reference: Vec<Term>,
     /// Word-context conditions on some of the set's terms ("offensive" as the noun of a
     /// military operation, not "offensive comments"): docs/lexicon.md, "Terms in word context".
     pub context: Vec<TermContext>,
@@ -179,6 +183,8 @@ struct RawLabelSet {
     #[serde(default)]
     in_context: Vec<Spanned<String>>,
     #[serde(default)]
+    back_reference: Vec<Spanned<String>>,
+    #[serde(default)]
     context: Vec<Spanned<RawContext>>,
     #[serde(default)]
     label: Vec<Spanned<RawLabel>>,
@@ -272,6 +278,7 @@ impl Lexicon {
                     referent: r.referent.clone(),
                     exclude: r.exclude.iter().map(term).collect(),
                     in_context: r.in_context.iter().map(term).collect(),
+                    back_reference: r.back_reference.iter().map(term).collect(),
                     context: r
                         .context
                         .iter()

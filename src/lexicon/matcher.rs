@@ -93,6 +93,9 @@ pub struct LabelSetInfo {
     /// Keys (and wildcard flags) of the terms that name the referent only in context.
     #[serde(skip)]
     pub in_context: Vec<(String, bool)>,
+    /// Keys of the terms that refer back to a longer label term holding them.
+    #[serde(skip)]
+    pub back_reference: Vec<(String, bool)>,
     /// Word-context conditions, as keys (`TermContext` of the lexicon).
     #[serde(skip)]
     pub context: Vec<ContextKeys>,
@@ -142,6 +145,9 @@ struct Payload {
     source: u32,
     /// For acronyms: the token texts that must match exactly.
     exact: Option<Vec<String>>,
+    /// A form that counts only in an article that has lost its apostrophes ("regimes forces"
+    /// for "the regime's forces"): [`possessive_variants`].
+    stripped: bool,
 }
 
 /// The compiled matcher.
@@ -160,6 +166,9 @@ pub struct Matcher {
     pub label_terms: Vec<Vec<Vec<String>>>,
     /// The entry behind each hit ([`Hit::source`]).
     pub sources: Vec<TermSource>,
+    /// The key of each source's term ([`term_key`]): what a hit matched, whatever form the
+    /// text has ("regime's" is a hit of "regime").
+    source_keys: Vec<String>,
 }
 
 /// The error for patterns that do not compile into one automaton (`cause`): it names the
@@ -261,6 +270,11 @@ impl Merged {
                 referent: set.referent.clone(),
                 description: set.description.clone(),
                 in_context: set.in_context.iter().map(|t| term_key(&t.text)).collect(),
+                back_reference: set
+                    .back_reference
+                    .iter()
+                    .map(|t| term_key(&t.text))
+                    .collect(),
                 context: set
                     .context
                     .iter()
@@ -398,31 +412,38 @@ impl Patterns {
     /// intensifiers, then the markers. This order numbers the sources.
     fn of(m: &Merged) -> Patterns {
         let mut p = Patterns::default();
+        // Label and exclusion terms with their source, for their possessive forms below.
+        let mut set_entries: Vec<(&str, HitKind, u32)> = Vec::new();
         for (si, terms) in m.set_terms.iter().enumerate() {
             let set = &m.label_sets[si];
             for (li, t) in terms {
-                p.add(
-                    t,
-                    HitKind::Label {
-                        set: si as u16,
-                        label: *li,
-                    },
-                    &m.set_lexicon[si],
-                    Section::Label {
-                        concept: set.concept.clone(),
-                        label: set.labels[*li as usize].clone(),
-                    },
-                );
+                let kind = HitKind::Label {
+                    set: si as u16,
+                    label: *li,
+                };
+                let section = Section::Label {
+                    concept: set.concept.clone(),
+                    label: set.labels[*li as usize].clone(),
+                };
+                if let Some(source) = p.add(t, kind, &m.set_lexicon[si], section) {
+                    set_entries.push((t, kind, source));
+                }
             }
             for t in &m.set_excludes[si] {
-                p.add(
-                    t,
-                    HitKind::Exclude { set: si as u16 },
-                    &m.set_lexicon[si],
-                    Section::Exclude {
-                        concept: set.concept.clone(),
-                    },
-                );
+                let kind = HitKind::Exclude { set: si as u16 };
+                let section = Section::Exclude {
+                    concept: set.concept.clone(),
+                };
+                if let Some(source) = p.add(t, kind, &m.set_lexicon[si], section) {
+                    set_entries.push((t, kind, source));
+                }
+            }
+        }
+        // After every written term, so that a form written as a term of its own keeps its
+        // label: a possessive form never joins a pattern that a term of its set already has.
+        for (t, kind, source) in set_entries {
+            for (pat, stripped) in possessive_variants(t) {
+                p.add_form(t, pat, kind, source, stripped);
             }
         }
         for (fi, terms) in m.frame_terms.iter().enumerate() {
@@ -467,43 +488,166 @@ impl Patterns {
     /// Adds one term: its pattern (shared with every term of the same key), and a payload unless
     /// the pattern already has one of this kind (the first entry wins). A term with an empty
     /// key is skipped; an acronym must match its tokens exactly.
-    fn add(&mut self, term: &str, kind: HitKind, lexicon: &str, section: Section) {
+    fn add(&mut self, term: &str, kind: HitKind, lexicon: &str, section: Section) -> Option<u32> {
         let (key, wild) = term_key(term);
         if key.is_empty() {
-            return;
+            return None;
         }
         let pat = if wild {
             format!(" {key}")
         } else {
             format!(" {key} ")
         };
-        let exact = is_acronym(term).then(|| {
-            let body = term.trim_end_matches('*');
-            let toks = Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
-            toks.tokens
-                .iter()
-                .map(|t| t.span.of(body).to_string())
-                .collect()
-        });
+        let exact = exact_tokens(term);
+        // "US-led coalition" also as printed with dots ("U.S.-led coalition"): one term, one
+        // source, two patterns.
+        let dotted = if exact.is_none() {
+            dotted_variant(term, wild)
+        } else {
+            None
+        };
+        let source = self.sources.len() as u32;
+        let mut added = false;
+        for pat in std::iter::once(pat).chain(dotted) {
+            let (patterns, payloads) = (&mut self.patterns, &mut self.payloads);
+            let i = *self.index.entry(pat.clone()).or_insert_with(|| {
+                patterns.push(pat);
+                payloads.push(Vec::new());
+                payloads.len() - 1
+            });
+            if !self.payloads[i].iter().any(|p| p.kind == kind) {
+                self.payloads[i].push(Payload {
+                    kind,
+                    source,
+                    exact: exact.clone(),
+                    stripped: false,
+                });
+                added = true;
+            }
+        }
+        added.then(|| {
+            self.sources.push(TermSource {
+                lexicon: lexicon.to_string(),
+                section,
+                term: term.to_string(),
+            });
+            source
+        })
+    }
+
+    /// Adds another written form of the entry `source` (of a label set's term): skipped where
+    /// the pattern already has a payload of the same set (a term written that way wins).
+    fn add_form(&mut self, term: &str, pat: String, kind: HitKind, source: u32, stripped: bool) {
+        let set_of = |k: HitKind| match k {
+            HitKind::Label { set, .. } | HitKind::Exclude { set } => Some(set),
+            _ => None,
+        };
         let (patterns, payloads) = (&mut self.patterns, &mut self.payloads);
         let i = *self.index.entry(pat.clone()).or_insert_with(|| {
             patterns.push(pat);
             payloads.push(Vec::new());
             payloads.len() - 1
         });
-        if !self.payloads[i].iter().any(|p| p.kind == kind) {
-            self.payloads[i].push(Payload {
-                kind,
-                source: self.sources.len() as u32,
-                exact,
-            });
-            self.sources.push(TermSource {
-                lexicon: lexicon.to_string(),
-                section,
-                term: term.to_string(),
-            });
+        if self.payloads[i]
+            .iter()
+            .any(|p| set_of(p.kind) == set_of(kind))
+        {
+            return;
+        }
+        self.payloads[i].push(Payload {
+            kind,
+            source,
+            exact: exact_tokens(term),
+            stripped,
+        });
+    }
+}
+
+/// Words an article must have, none of them with an apostrophe, before it is taken to have lost
+/// its apostrophes (so that a short text without a possessive or contraction is not).
+pub const STRIPPED_MIN_WORDS: usize = 100;
+
+/// Whether an article's text has lost its apostrophes (as FA-KES has: "Assads forces", "the
+/// countrys"): at least [`STRIPPED_MIN_WORDS`] words and not one apostrophe inside a word.
+/// English news uses one every few dozen words ("Russia's", "didn't").
+fn lost_apostrophes(tokens: &Tokens) -> bool {
+    let mut words = 0;
+    for i in 0..tokens.len() {
+        if tokens.tokens[i].word {
+            if tokens.key(i).contains('\'') {
+                return false;
+            }
+            words += 1;
         }
     }
+    words >= STRIPPED_MIN_WORDS
+}
+
+/// For an acronym term ([`is_acronym`]): the token texts a match must have exactly.
+fn exact_tokens(term: &str) -> Option<Vec<String>> {
+    is_acronym(term).then(|| {
+        let body = term.trim_end_matches('*');
+        let toks = Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
+        toks.tokens
+            .iter()
+            .map(|t| t.span.of(body).to_string())
+            .collect()
+    })
+}
+
+/// The possessive forms of a label or exclusion term, as patterns with whether they count only
+/// in an article without apostrophes: its last word with `'s` ("the regime's forces" is a use
+/// of "regime"); and, for
+/// corpora that lost their apostrophes (FA-KES prints "Assads forces", "the regimes army"), the
+/// term with its apostrophes dropped and its last word with a bare `s`. Wildcard terms have none.
+fn possessive_variants(term: &str) -> Vec<(String, bool)> {
+    let (key, wild) = term_key(term);
+    if wild || key.is_empty() {
+        return Vec::new();
+    }
+    let pat = |k: &str| format!(" {k} ");
+    // (A final apostrophe, "rebels'", is a token of its own: the term already matches.)
+    let mut out = vec![(pat(&format!("{key}'s")), false)];
+    let plain: String = key.chars().filter(|&c| c != '\'').collect();
+    if plain != key {
+        out.push((pat(&plain), true));
+    }
+    if !key.ends_with('s') && !key.ends_with('\'') {
+        out.push((pat(&format!("{plain}s")), true));
+    }
+    out
+}
+
+/// The pattern of a term whose capitalised initialisms of two or three letters ("US", "UN")
+/// are written with periods as many papers print them ("U.S.-led", "U.N. envoy"): the word
+/// tokeniser reads "U.S." as the word `U.S` and a period, so the key `us` becomes `u.s .`.
+/// `None` when the term has no such word.
+fn dotted_variant(term: &str, wild: bool) -> Option<String> {
+    let body = term.trim_end_matches('*');
+    let toks = Tokens::new(body, &[crate::span::Span::new(0, body.len())]);
+    let mut changed = false;
+    let keys: Vec<String> = (0..toks.len())
+        .map(|i| {
+            let text = toks.tokens[i].span.of(body);
+            let initialism =
+                (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase());
+            if initialism {
+                changed = true;
+                let dots: Vec<String> = toks.key(i).chars().map(String::from).collect();
+                format!("{} .", dots.join("."))
+            } else {
+                toks.key(i).to_string()
+            }
+        })
+        .collect();
+    let key = keys.join(" ");
+    changed.then(|| {
+        if wild {
+            format!(" {key}")
+        } else {
+            format!(" {key} ")
+        }
+    })
 }
 
 impl Matcher {
@@ -536,13 +680,24 @@ impl Matcher {
             stance: merged.stance,
             intensifiers: merged.intensifiers,
             label_terms,
+            source_keys: patterns
+                .sources
+                .iter()
+                .map(|s| term_key(&s.term).0)
+                .collect(),
             sources: patterns.sources,
         })
+    }
+
+    /// The key of the term behind a hit (without a wildcard's `*`).
+    pub fn term_key(&self, h: &Hit) -> &str {
+        &self.source_keys[h.source as usize]
     }
 
     /// All hits in an article's tokens, sorted by first token, then longest first.
     pub fn find(&self, text: &str, tokens: &Tokens) -> Vec<Hit> {
         let keys = tokens.keys.as_str();
+        let stripped = lost_apostrophes(tokens);
         let mut hits = Vec::new();
         for m in self.ac.find_overlapping_iter(keys) {
             let Some(first) = tokens.token_at_key(m.start() + 1) else {
@@ -565,6 +720,9 @@ impl Matcher {
                 i - 1
             };
             for p in &self.payloads[m.pattern().as_usize()] {
+                if p.stripped && !stripped {
+                    continue;
+                }
                 if let Some(exact) = &p.exact {
                     let ok = (first..=last)
                         .filter(|&i| tokens.tokens[i].word)
@@ -619,6 +777,7 @@ mod tests {
                     kind: HitKind::Negator,
                     source: i,
                     exact: None,
+                    stripped: false,
                 }]
             })
             .collect();
@@ -633,5 +792,66 @@ mod tests {
             e.to_string(),
             "b.toml: error: the terms of lexicon \"b\" (12 of 17 bytes of terms) and the 1 other lexicon(s) loaded do not compile into one matcher: too many states; use fewer or shorter terms"
         );
+    }
+
+    /// A matcher of one label set: label `a` with `a_terms`, label `b` with `b_terms`.
+    fn labels(a_terms: &str, b_terms: &str) -> Matcher {
+        let text = format!(
+            "[meta]\nname = \"t\"\nversion = \"1\"\nlanguage = \"en\"\n\n[[label_set]]\nconcept = \"c\"\n\n[[label_set.label]]\nid = \"a\"\nterms = [{a_terms}]\n\n[[label_set.label]]\nid = \"b\"\nterms = [{b_terms}]\n"
+        );
+        Matcher::new(&[Lexicon::parse(&text, "t.toml").unwrap()]).unwrap()
+    }
+
+    /// (matched text, label index) of each label hit in `text`.
+    fn label_hits(m: &Matcher, text: &str) -> Vec<(String, u16)> {
+        let tokens = Tokens::new(text, &[crate::span::Span::new(0, text.len())]);
+        m.find(text, &tokens)
+            .iter()
+            .filter_map(|h| match h.kind {
+                HitKind::Label { label, .. } => Some((
+                    text[tokens.tokens[h.first as usize].span.start
+                        ..tokens.tokens[h.last as usize].span.end]
+                        .to_string(),
+                    label,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn label_terms_match_in_the_possessive_and_with_dotted_initialisms() {
+        let m = labels(r#""regime", "Assad's forces""#, r#""US-led coalition""#);
+        assert_eq!(
+            label_hits(&m, "The regime\u{2019}s forces and the U.S.-led coalition."),
+            vec![
+                ("regime\u{2019}s".into(), 0),
+                ("U.S.-led coalition".into(), 1)
+            ]
+        );
+        // With apostrophes elsewhere in the text, "regimes" is a plural and "Assads" no form.
+        assert_eq!(
+            label_hits(&m, "Arab regimes and Assads forces, it's said."),
+            vec![]
+        );
+        // A term's hit names its term, not the form the text has.
+        let text = "the regime's army";
+        let tokens = Tokens::new(text, &[crate::span::Span::new(0, text.len())]);
+        let hit = m.find(text, &tokens)[0];
+        assert_eq!(m.term_key(&hit), "regime");
+    }
+
+    #[test]
+    fn forms_without_apostrophes_count_only_where_the_text_has_lost_them() {
+        let m = labels(r#""regime", "Assad's forces""#, r#""regimes""#);
+        let filler = "word ".repeat(STRIPPED_MIN_WORDS);
+        let stripped = format!("{filler}Assads forces met the regimes army.");
+        // "regimes" is a term of label b: its own term wins over a form of label a's "regime".
+        assert_eq!(
+            label_hits(&m, &stripped),
+            vec![("Assads forces".into(), 0), ("regimes".into(), 1)]
+        );
+        let short = "Assads forces met the regimes army.";
+        assert_eq!(label_hits(&m, short), vec![("regimes".into(), 1)]);
     }
 }

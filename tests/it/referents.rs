@@ -185,3 +185,69 @@ fn lexicon_check_and_diff_read_context_tables() {
         "{out}{err}"
     );
 }
+
+/// Back-references (issue 14): a bare "coalition" is the coalition last named in full.
+#[test]
+fn a_bare_coalition_is_the_coalition_named_last() {
+    let r = analyze(&[(
+        "afp",
+        "The Syrian National Coalition met in Istanbul on Monday. The Coalition said Russia was \
+         complicit. Separately, the U.S.-led coalition struck Raqqa, and the coalition said three \
+         fighters died. A rebel coalition attacked Aleppo.",
+    )]);
+    // "Syrian National Coalition" and "The Coalition" after it; the dotted "U.S.-led coalition"
+    // and "the coalition" after it; "A rebel coalition" is neither.
+    assert_eq!(
+        set_uses(&r, "political_opposition", "afp"),
+        vec![("coalition".to_string(), 2)]
+    );
+    assert_eq!(
+        set_uses(&r, "western_powers", "afp"),
+        vec![("coalition".to_string(), 2)]
+    );
+    let aside = &r["accounting"]["labels_set_aside"];
+    assert_eq!(aside["political_opposition"]["the_west"], 1, "{aside:#}");
+    assert_eq!(aside["western_powers"]["snc"], 1, "{aside:#}");
+}
+
+#[test]
+fn a_bare_coalition_with_no_coalition_named_counts_for_neither() {
+    let r = analyze(&[(
+        "afp",
+        "Coalition air strikes killed eight fighters. Turkey and the coalition hit targets near \
+         the border, an official said.",
+    )]);
+    assert_eq!(set_uses(&r, "western_powers", "afp"), vec![]);
+    assert_eq!(set_uses(&r, "political_opposition", "afp"), vec![]);
+    let aside = &r["accounting"]["labels_set_aside"];
+    assert_eq!(aside["western_powers"]["unresolved"], 2, "{aside:#}");
+}
+
+#[test]
+fn a_possessive_is_a_use_of_its_term() {
+    let r = analyze(&[(
+        "afp",
+        "The Syrian army advanced on Aleppo. The regime\u{2019}s forces shelled the town, and the \
+         Assad regime's officials denied it.",
+    )]);
+    assert_eq!(
+        uses(&r, "afp"),
+        vec![("regime".to_string(), 2), ("army".to_string(), 1)]
+    );
+}
+
+#[test]
+fn lexicon_check_names_a_back_reference_that_is_not_a_term_or_is_also_in_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = "[meta]\nname = \"x\"\nversion = \"1\"\nlanguage = \"en\"\n\n[[label_set]]\nconcept = \"s\"\nreferent = \"syria_gov\"\nin_context = [\"regime\"]\nback_reference = [\"regime\", \"coalition\"]\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"regime\"]\n\n[[label_set.label]]\nid = \"b\"\nterms = [\"government\"]\n";
+    std::fs::write(dir.path().join("x.toml"), lex).unwrap();
+    let (code, out, err) = run(&["lexicon", "check", "x.toml"], dir.path());
+    assert_ne!(code, 0, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("x.toml:10:"), "{all}");
+    assert!(
+        all.contains("back_reference term \"coalition\" is not a term"),
+        "{all}"
+    );
+    assert!(all.contains("both in_context and back_reference"), "{all}");
+}
