@@ -205,10 +205,15 @@ pub fn label_uses<'a>(
                     // Inside the name of another actor ("army" in "Free Syrian Army") it is
                     // that actor's; else the state in focus decides.
                     let inside = referent.and_then(|r| inside_other(cx, g, r, span));
-                    let resolved = match (inside, want) {
-                        (Some(a), _) => referent::Resolved::Other(a),
-                        (None, Some(w)) => referent::resolve(&cx, g, w, h.first, h.last),
-                        (None, None) => referent::Resolved::Unresolved,
+                    let named = named_by_terms(cx, m, g, &chosen, h);
+                    let resolved = match (inside, named.inside, want) {
+                        (Some(a), _, _) => referent::Resolved::Other(a),
+                        (None, Some(s), Some(w)) if s == w => referent::Resolved::Referent,
+                        (None, Some(s), _) => referent::Resolved::Other(s),
+                        (None, None, Some(w)) => {
+                            referent::resolve(&cx, g, w, named.before, h.first, h.last)
+                        }
+                        (None, None, None) => referent::Resolved::Unresolved,
                     };
                     let other = match resolved {
                         referent::Resolved::Referent => None,
@@ -320,6 +325,65 @@ fn fits_context(
 /// of `terms` (keys with wildcard flags).
 fn is_one_of(terms: &[(String, bool)], key: &str) -> bool {
     terms.iter().any(|t| key_matches(key, t))
+}
+
+/// The states named by longer label terms that hold an in-context term's words ("usurper
+/// regime", "Zionist regime" and "Assad regime" hold "regime"), for [`referent::resolve`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct NamedByTerms {
+    /// The state of the set whose longer term contains the use ("regime's" in "the usurper
+    /// regime's crimes" is Israel's).
+    inside: Option<ActorId>,
+    /// The state of the set of the nearest such term before the use, within its sentence and the
+    /// [`referent::WINDOW`] before ("the Zionist regime ... The regime also arrested").
+    before: Option<ActorId>,
+}
+
+/// Finds the longer label terms (of any set with a referent that has a state) holding the words
+/// of the in-context use `h`: one that contains it, and the nearest one before it in focus.
+fn named_by_terms(
+    cx: Context,
+    m: &Matcher,
+    g: &Gazetteer,
+    chosen: &[Vec<Hit>],
+    h: &Hit,
+) -> NamedByTerms {
+    let key = m.term_key(h);
+    let words = format!(" {key} ");
+    let toks = &cx.tokens.tokens;
+    let start = toks[h.first as usize].span.start;
+    let from = cx
+        .sentence_at(start)
+        .map(|si| cx.sentences[si.saturating_sub(referent::WINDOW)].0.start);
+    let mut named = NamedByTerms::default();
+    let mut nearest: Option<u32> = None;
+    for c in chosen.iter().flatten() {
+        let HitKind::Label { set, .. } = c.kind else {
+            continue;
+        };
+        let holder = m.term_key(c);
+        if holder == key || !format!(" {holder} ").contains(&words) {
+            continue;
+        }
+        let Some(state) = m.label_sets[set as usize]
+            .referent
+            .as_deref()
+            .and_then(|r| g.id(r))
+            .and_then(|a| g.country(a))
+        else {
+            continue;
+        };
+        if c.first <= h.first && h.last <= c.last {
+            named.inside = Some(state);
+        } else if c.last < h.first
+            && from.is_some_and(|f| toks[c.first as usize].span.start >= f)
+            && nearest.is_none_or(|n| c.last > n)
+        {
+            nearest = Some(c.last);
+            named.before = Some(state);
+        }
+    }
+    named
 }
 
 /// What a back-reference term refers to (docs/lexicon.md, "Back-references").

@@ -5,9 +5,12 @@
 //! 1. a qualifier next to it: a state, or a person or body of one, named right before it
 //!    ("Israel's regime", "the Israeli regime") or right after it with *in* or *of* ("the regime
 //!    in Damascus", "the government of Iraq") decides;
-//! 2. the referent's state named in the use's sentence or the [`WINDOW`] sentences before it:
+//! 2. a longer label term holding the same word, the nearest before it within its sentence and
+//!    the [`WINDOW`] before ("the Zionist regime ... the regime"), names its set's referent's
+//!    state (the caller finds it: `framing::named_by_terms`);
+//! 3. the referent's state named in the use's sentence or the [`WINDOW`] sentences before it:
 //!    the use counts;
-//! 3. the article's focus: the states named in the whole article, counted. The use counts when
+//! 4. the article's focus: the states named in the whole article, counted. The use counts when
 //!    the referent's state is named at least half as often as the most named other state; else
 //!    it is set aside for that state; with no state named at all, it is unresolved.
 //!
@@ -44,7 +47,14 @@ fn state(g: &Gazetteer, m: &Mention, qualifier: bool) -> Option<ActorId> {
 
 /// Decides what the use on tokens `first..=last` is about; `want` is the country of the set's
 /// referent.
-pub fn resolve(cx: &Context, g: &Gazetteer, want: ActorId, first: u32, last: u32) -> Resolved {
+pub fn resolve(
+    cx: &Context,
+    g: &Gazetteer,
+    want: ActorId,
+    named_before: Option<ActorId>,
+    first: u32,
+    last: u32,
+) -> Resolved {
     let toks = &cx.tokens.tokens;
     let (start, end) = (
         toks[first as usize].span.start,
@@ -70,7 +80,16 @@ pub fn resolve(cx: &Context, g: &Gazetteer, want: ActorId, first: u32, last: u32
             };
         }
     }
-    // 2. The referent's state in this sentence or the WINDOW before it.
+    // 2. A longer label term holding the same word, nearest before it in focus ("the Zionist
+    //    regime ... the regime"), names its set's state.
+    if let Some(s) = named_before {
+        return if s == want {
+            Resolved::Referent
+        } else {
+            Resolved::Other(s)
+        };
+    }
+    // 3. The referent's state in this sentence or the WINDOW before it.
     if let Some(si) = cx.sentence_at(start) {
         let from = cx.sentences[si.saturating_sub(WINDOW)].0.start;
         let to = cx.sentences[si].0.end;
@@ -83,7 +102,7 @@ pub fn resolve(cx: &Context, g: &Gazetteer, want: ActorId, first: u32, last: u32
             return Resolved::Referent;
         }
     }
-    // 3. The article's focus: states by how often they are named, in order of first naming.
+    // 4. The article's focus: states by how often they are named, in order of first naming.
     let mut counts: Vec<(ActorId, u32)> = Vec::new();
     for m in cx.mentions {
         let Some(s) = state(g, m, false) else {

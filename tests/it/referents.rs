@@ -251,3 +251,23 @@ fn lexicon_check_names_a_back_reference_that_is_not_a_term_or_is_also_in_context
     );
     assert!(all.contains("both in_context and back_reference"), "{all}");
 }
+
+#[test]
+fn a_longer_label_term_names_the_regime_it_holds_and_the_regime_after_it() {
+    // "usurper regime" and "Zionist regime" are israel_naming terms: the "regime" inside them
+    // and a bare "regime" right after them are Israel's, even in an article that names Syria
+    // more often than Israel.
+    let r = analyze(&[(
+        "tasnim",
+        "Iran condemned the Zionist regime on Monday. The regime also arrested activists in the \
+         West Bank. The usurper regime's crimes continue, the spokesman said. Syria, Syria and \
+         Syria were named later. The Syrian government welcomed the statement.",
+    )]);
+    assert_eq!(
+        uses(&r, "tasnim"),
+        vec![("government".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(set_aside(&r)["israel"], 2, "{:#}", r["accounting"]);
+}
