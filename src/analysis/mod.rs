@@ -386,6 +386,7 @@ impl<'a> From<&'a Analysed<'_>> for framing::Context<'a> {
             passages: &an.passages,
             scare: &an.scare,
             hits: &an.hits,
+            host: an.host,
         }
     }
 }

@@ -32,6 +32,8 @@ pub struct Context<'a> {
     pub scare: &'a [Span],
     /// Lexicon hits, sorted by first token.
     pub hits: &'a [Hit],
+    /// The host outlet in the gazetteer, if known.
+    pub host: Option<ActorId>,
 }
 
 impl Context<'_> {

@@ -12,7 +12,9 @@
 //!    the use counts;
 //! 4. the article's focus: the states named in the whole article, counted. The use counts when
 //!    the referent's state is named at least half as often as the most named other state; else
-//!    it is set aside for that state; with no state named at all, it is unresolved.
+//!    it is set aside for that state;
+//! 5. with no state named at all, the use counts when the host is state media of the
+//!    referent's state (SANA on shelling in Aleppo names no state); else it is unresolved.
 //!
 //! A mention stands for its actor's country ([`Gazetteer::country`]); an armed group stands for
 //! the country it fights in only as context (steps 2 and 3), never as a qualifier; outlets stand
@@ -124,6 +126,19 @@ pub fn resolve(
         Some((_, n)) if referent > 0 && referent * 2 >= n => Resolved::Referent,
         Some((s, _)) => Resolved::Other(s),
         None if referent > 0 => Resolved::Referent,
-        None => Resolved::Unresolved,
+        // 5. No state named at all: the referent's own state outlet writes about its own state
+        //    ("Aleppo, SANA - Terrorist organizations fired shells ..."); from any other host
+        //    (Al-Alam, Iranian, on Aleppo) it stays unresolved.
+        None => {
+            let home = cx
+                .host
+                .filter(|&h| g.actor(h).state_media)
+                .and_then(|h| g.country(h));
+            if home == Some(want) {
+                Resolved::Referent
+            } else {
+                Resolved::Unresolved
+            }
+        }
     }
 }

@@ -271,3 +271,45 @@ fn a_longer_label_term_names_the_regime_it_holds_and_the_regime_after_it() {
     );
     assert_eq!(set_aside(&r)["israel"], 2, "{:#}", r["accounting"]);
 }
+
+#[test]
+fn rebels_of_another_war_are_not_the_syrian_armed_opposition() {
+    let r = analyze(&[
+        (
+            "afp",
+            "Pro-Russian rebels shelled Donetsk on Monday, Ukraine said. The rebels denied it.",
+        ),
+        (
+            "afp",
+            "Syrian rebels shelled Aleppo on Monday. The rebels said government troops had \
+             attacked first.",
+        ),
+    ]);
+    assert_eq!(
+        set_uses(&r, "armed_opposition", "afp"),
+        vec![("rebels".to_string(), 2)],
+        "{:#}",
+        r["labels"]
+    );
+    let aside = &r["accounting"]["labels_set_aside"]["armed_opposition"];
+    // "Pro-Russian" qualifies the first; the second follows the article's most named state.
+    assert_eq!(aside["russia"], 2, "{aside:#}");
+}
+
+#[test]
+fn with_no_state_named_the_referents_own_state_outlet_counts_and_another_does_not() {
+    let text = "Terrorist organizations fired tens of shells on residential neighborhoods in \
+                Aleppo city, a police source said. The terrorists also targeted a school.";
+    // (Two texts: an exact repeat would be skipped as a duplicate.)
+    let other = text.replace("a police source said", "a source told Al-Alam");
+    let r = analyze(&[("sana", text), ("alalam", &other)]);
+    assert_eq!(
+        set_uses(&r, "armed_opposition", "sana"),
+        vec![("terrorists".to_string(), 2)],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(set_uses(&r, "armed_opposition", "alalam"), vec![]);
+    let aside = &r["accounting"]["labels_set_aside"]["armed_opposition"];
+    assert_eq!(aside["unresolved"], 2, "{aside:#}");
+}
