@@ -163,6 +163,8 @@ pub fn label_uses<'a>(
             stance::longest(cx.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set)))
         })
         .collect();
+    // The places the article names, found once when a use first needs them.
+    let mut places: Option<Vec<(usize, ActorId)>> = None;
     for (set, hits) in chosen.iter().enumerate() {
         let info = &m.label_sets[set];
         // The set's referent and its country, for in-context terms and names of others.
@@ -213,7 +215,8 @@ pub fn label_uses<'a>(
                         (None, Some(s), Some(w)) if s == w => referent::Resolved::Referent,
                         (None, Some(s), _) => referent::Resolved::Other(s),
                         (None, None, Some(w)) => {
-                            referent::resolve(&cx, g, w, named.before, h.first, h.last)
+                            let places = places.get_or_insert_with(|| g.places_in(cx.tokens));
+                            referent::resolve(&cx, g, w, named.before, places, h.first, h.last)
                         }
                         (None, None, None) => referent::Resolved::Unresolved,
                     };

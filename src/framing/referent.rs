@@ -13,8 +13,12 @@
 //! 4. the article's focus: the states named in the whole article, counted. The use counts when
 //!    the referent's state is named at least half as often as the most named other state; else
 //!    it is set aside for that state;
-//! 5. with no state named at all, the use counts when the host is state media of the
-//!    referent's state (SANA on shelling in Aleppo names no state); else it is unresolved.
+//! 5. with no state or place named at all, the use counts when the host is state media of the
+//!    referent's state; else it is unresolved.
+//!
+//! A place the gazetteer lists for a country ("Aleppo", "Deir ez-Zor": [`Gazetteer::places_in`])
+//! stands for that country in step 3, and in step 4 only where the article names no state (the
+//! places where a state acts are often not its own: Israel in Gaza), never as a qualifier.
 //!
 //! A mention stands for its actor's country ([`Gazetteer::country`]); an armed group stands for
 //! the country it fights in only as context (steps 2 and 3), never as a qualifier; outlets stand
@@ -54,6 +58,7 @@ pub fn resolve(
     g: &Gazetteer,
     want: ActorId,
     named_before: Option<ActorId>,
+    places: &[(usize, ActorId)],
     first: u32,
     last: u32,
 ) -> Resolved {
@@ -100,16 +105,28 @@ pub fn resolve(
             .iter()
             .filter(|m| m.span.start >= from && m.span.end <= to)
             .any(|m| state(g, m, false) == Some(want))
+            || places
+                .iter()
+                .any(|&(at, s)| s == want && at >= from && at < to)
         {
             return Resolved::Referent;
         }
     }
     // 4. The article's focus: states by how often they are named, in order of first naming.
+    let named: Vec<ActorId> = cx
+        .mentions
+        .iter()
+        .filter_map(|m| state(g, m, false))
+        .collect();
+    // With no state named at all, the places named stand in (a SANA report on shelling in
+    // Aleppo names no state).
+    let named = if named.is_empty() {
+        places.iter().map(|&(_, s)| s).collect()
+    } else {
+        named
+    };
     let mut counts: Vec<(ActorId, u32)> = Vec::new();
-    for m in cx.mentions {
-        let Some(s) = state(g, m, false) else {
-            continue;
-        };
+    for s in named {
         match counts.iter_mut().find(|c| c.0 == s) {
             Some(c) => c.1 += 1,
             None => counts.push((s, 1)),
@@ -126,9 +143,9 @@ pub fn resolve(
         Some((_, n)) if referent > 0 && referent * 2 >= n => Resolved::Referent,
         Some((s, _)) => Resolved::Other(s),
         None if referent > 0 => Resolved::Referent,
-        // 5. No state named at all: the referent's own state outlet writes about its own state
-        //    ("Aleppo, SANA - Terrorist organizations fired shells ..."); from any other host
-        //    (Al-Alam, Iranian, on Aleppo) it stays unresolved.
+        // 5. No state or place named at all: the referent's own state outlet writes about its
+        //    own state ("SANA - Terrorist organizations fired shells on the city ..."); from any
+        //    other host it stays unresolved.
         None => {
             let home = cx
                 .host

@@ -77,6 +77,11 @@ pub struct Actor {
     /// Charter" for the UN, "Cairo Platform" for Egypt): inside them, no mention of this actor.
     #[serde(default)]
     pub not: Vec<String>,
+    /// Countries: cities, provinces and regions in them ("Aleppo", "Deir ez-Zor"). A place named
+    /// puts its country in focus for referents in context (docs/lexicon.md); it is never an
+    /// actor mention.
+    #[serde(default)]
+    pub places: Vec<String>,
     /// Free text.
     pub note: Option<String>,
 }
@@ -141,6 +146,21 @@ pub struct Gazetteer {
     fuzzy_never: rustc_hash::FxHashSet<String>,
     /// Per actor, the keys of the words of its name, aliases and roles, sorted and distinct.
     name_words: Vec<Vec<String>>,
+    /// Place key ([`place_key`]) -> its country.
+    places: rustc_hash::FxHashMap<String, u32>,
+    /// Words in the longest place name.
+    place_words: usize,
+}
+
+/// The key of a place name: the keys of its words, space-separated ("Deir ez-Zor" -> `deir ez
+/// zor`), as [`Gazetteer::places_in`] builds it from a text's word tokens.
+fn place_key(name: &str) -> String {
+    let toks = crate::text::Tokens::new(name, &[crate::span::Span::new(0, name.len())]);
+    let words: Vec<&str> = (0..toks.len())
+        .filter(|&i| toks.tokens[i].word)
+        .map(|i| toks.key(i))
+        .collect();
+    words.join(" ")
 }
 
 /// Index of an actor in its gazetteer.
@@ -271,6 +291,47 @@ impl Gazetteer {
                 outlets.entry(name_key(n)).or_insert(i as u32);
             }
         }
+        let mut places = rustc_hash::FxHashMap::default();
+        let mut place_words = 0;
+        for (i, a) in actors.iter().enumerate() {
+            if !a.places.is_empty() && a.kind != ActorKind::Country {
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(spans[i]),
+                    &format!(
+                        "actor {:?}: only a country lists places; move them to its country",
+                        a.id
+                    ),
+                ));
+            }
+            for p in &a.places {
+                let key = place_key(p);
+                if key.is_empty() {
+                    return Err(Error::at(
+                        path,
+                        text,
+                        Some(spans[i]),
+                        &format!("actor {:?}: place {:?} has no letters", a.id, p),
+                    ));
+                }
+                place_words = place_words.max(key.split(' ').count());
+                if let Some(&other) = places.get(&key) {
+                    if other != i as u32 {
+                        return Err(Error::at(
+                            path,
+                            text,
+                            Some(spans[i]),
+                            &format!(
+                                "actor {:?}: place {:?} is also a place of {:?}; a place belongs to one country",
+                                a.id, p, actors[other as usize].id
+                            ),
+                        ));
+                    }
+                }
+                places.insert(key, i as u32);
+            }
+        }
         let fuzzy_never = file
             .fuzzy
             .never
@@ -301,6 +362,8 @@ impl Gazetteer {
             outlets,
             fuzzy_never,
             name_words,
+            places,
+            place_words,
         })
     }
 
@@ -337,6 +400,54 @@ impl Gazetteer {
         self.country_of[id as usize]
     }
 
+    /// The places a text names (by the byte where each starts, with its country): capitalised
+    /// runs of word tokens that spell a listed place, longest first, a final possessive allowed
+    /// ("Aleppo's").
+    pub fn places_in(&self, tokens: &crate::text::Tokens) -> Vec<(usize, ActorId)> {
+        let mut out = Vec::new();
+        if self.places.is_empty() {
+            return out;
+        }
+        let words: Vec<usize> = (0..tokens.len())
+            .filter(|&i| tokens.tokens[i].word)
+            .collect();
+        let mut w = 0;
+        while w < words.len() {
+            let first = words[w];
+            if !tokens.tokens[first].cap {
+                w += 1;
+                continue;
+            }
+            let mut found = None;
+            for n in (1..=self.place_words.min(words.len() - w)).rev() {
+                let mut key = String::new();
+                for (k, &t) in words[w..w + n].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    let word = tokens.key(t);
+                    key.push_str(if k + 1 == n {
+                        crate::text::keys::strip_possessive(word)
+                    } else {
+                        word
+                    });
+                }
+                if let Some(&c) = self.places.get(&key) {
+                    found = Some((n, c));
+                    break;
+                }
+            }
+            match found {
+                Some((n, c)) => {
+                    out.push((tokens.tokens[first].span.start, c));
+                    w += n;
+                }
+                None => w += 1,
+            }
+        }
+        out
+    }
+
     /// The bodies an actor belongs to, nearest first.
     pub fn ancestors(&self, id: ActorId) -> Vec<ActorId> {
         let mut out = Vec::new();
@@ -356,5 +467,40 @@ impl Gazetteer {
             }
         }
         self.outlets.get(&name_key(raw)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::text::Tokens;
+
+    const HEAD: &str = "[meta]\nname = \"g\"\nversion = \"1\"\n\n";
+
+    #[test]
+    fn places_name_their_country_longest_first_with_a_possessive() {
+        let g = Gazetteer::parse(
+            &format!("{HEAD}[[actor]]\nid = \"syria\"\nkind = \"country\"\nname = \"Syria\"\nplaces = [\"Aleppo\", \"Deir ez-Zor\", \"Deir\"]\n"),
+            "g.toml",
+        )
+        .unwrap();
+        let text = "Shells hit Aleppo's east and Deir ez-Zor; aleppo in lower case is not a place.";
+        let tokens = Tokens::new(text, &[Span::new(0, text.len())]);
+        let syria = g.id("syria").unwrap();
+        assert_eq!(g.places_in(&tokens), vec![(11, syria), (29, syria)]);
+    }
+
+    #[test]
+    fn a_place_belongs_to_one_country_and_only_countries_list_places() {
+        let two = format!("{HEAD}[[actor]]\nid = \"a\"\nkind = \"country\"\nname = \"A\"\nplaces = [\"Tripoli\"]\n\n[[actor]]\nid = \"b\"\nkind = \"country\"\nname = \"B\"\nplaces = [\"Tripoli\"]\n");
+        let e = Gazetteer::parse(&two, "g.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("g.toml:") && e.contains("also a place of \"a\""),
+            "{e}"
+        );
+        let person = format!("{HEAD}[[actor]]\nid = \"p\"\nkind = \"person\"\nname = \"P Q\"\nplaces = [\"Aleppo\"]\n");
+        let e = Gazetteer::parse(&person, "g.toml").unwrap_err().to_string();
+        assert!(e.contains("only a country lists places"), "{e}");
     }
 }

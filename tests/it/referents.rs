@@ -297,18 +297,23 @@ fn rebels_of_another_war_are_not_the_syrian_armed_opposition() {
 }
 
 #[test]
-fn with_no_state_named_the_referents_own_state_outlet_counts_and_another_does_not() {
-    let text = "Terrorist organizations fired tens of shells on residential neighborhoods in \
-                Aleppo city, a police source said. The terrorists also targeted a school.";
-    // (Two texts: an exact repeat would be skipped as a duplicate.)
-    let other = text.replace("a police source said", "a source told Al-Alam");
-    let r = analyze(&[("sana", text), ("alalam", &other)]);
-    assert_eq!(
-        set_uses(&r, "armed_opposition", "sana"),
-        vec![("terrorists".to_string(), 2)],
-        "{:#}",
-        r["labels"]
-    );
+fn with_no_state_named_a_place_decides_and_else_the_referents_own_state_outlet() {
+    // A Syrian place and no state: Aleppo is Syria's, whoever writes.
+    let aleppo = "Terrorist organizations fired tens of shells on residential neighborhoods in \
+                  Aleppo city, a police source said. The terrorists also targeted a school.";
+    // No state and no place: SANA writes about its own war; from Al-Alam it is unresolved.
+    let nowhere = "Terrorist organizations fired tens of shells on residential neighborhoods of \
+                   the city, a police source said. The terrorists also targeted a school.";
+    let other = nowhere.replace("a police source said", "a source said on Monday");
+    let r = analyze(&[("sana", nowhere), ("alalam", &other), ("tasnim", aleppo)]);
+    for (voice, n) in [("sana", 2), ("tasnim", 2)] {
+        assert_eq!(
+            set_uses(&r, "armed_opposition", voice),
+            vec![("terrorists".to_string(), n)],
+            "{voice}: {:#}",
+            r["labels"]
+        );
+    }
     assert_eq!(set_uses(&r, "armed_opposition", "alalam"), vec![]);
     let aside = &r["accounting"]["labels_set_aside"]["armed_opposition"];
     assert_eq!(aside["unresolved"], 2, "{aside:#}");
