@@ -182,9 +182,11 @@ pub fn label_uses<'a>(
                     // "offensive comments", "hunger strike": not the set's sense of the word.
                     continue;
                 }
-                if is_one_of(&info.back_reference, m.term_key(h)) {
+                // Where a term that names its referent only in context points: `None` counts
+                // the use, `Some(other)` sets it aside for that state or set (or for none).
+                let elsewhere = if is_one_of(&info.back_reference, m.term_key(h)) {
                     // A bare "coalition" is the coalition last named in full.
-                    let other = match antecedent(m, &chosen, h) {
+                    match antecedent(m, &chosen, h) {
                         Antecedent::Inside => continue,
                         Antecedent::Set(s) if s == set => None,
                         Antecedent::Set(s) => Some(
@@ -194,18 +196,8 @@ pub fn label_uses<'a>(
                                 .and_then(|r| g.id(r)),
                         ),
                         Antecedent::None => Some(None),
-                    };
-                    if let Some(other) = other {
-                        aside.push(SetAside {
-                            set,
-                            label,
-                            span,
-                            other,
-                        });
-                        continue;
                     }
-                }
-                if is_one_of(&info.in_context, m.term_key(h)) {
+                } else if is_one_of(&info.in_context, m.term_key(h)) {
                     // Inside the name of another actor ("army" in "Free Syrian Army") it is
                     // that actor's; else the state in focus decides.
                     let inside = referent.and_then(|r| inside_other(cx, g, r, span));
@@ -220,20 +212,22 @@ pub fn label_uses<'a>(
                         }
                         (None, None, None) => referent::Resolved::Unresolved,
                     };
-                    let other = match resolved {
+                    match resolved {
                         referent::Resolved::Referent => None,
                         referent::Resolved::Other(s) => Some(Some(s)),
                         referent::Resolved::Unresolved => Some(None),
-                    };
-                    if let Some(other) = other {
-                        aside.push(SetAside {
-                            set,
-                            label,
-                            span,
-                            other,
-                        });
-                        continue;
                     }
+                } else {
+                    None
+                };
+                if let Some(other) = elsewhere {
+                    aside.push(SetAside {
+                        set,
+                        label,
+                        span,
+                        other,
+                    });
+                    continue;
                 }
                 out.push(LabelUse {
                     set,
