@@ -168,7 +168,7 @@ pub fn label_uses<'a>(
     for (set, hits) in chosen.iter().enumerate() {
         let info = &m.label_sets[set];
         // The set's referent and its country, for in-context terms and names of others.
-        let referent = info.referent.as_deref().and_then(|r| g.id(r));
+        let referent = set_referent(m, g, set as u16);
         let want = referent.and_then(|a| g.country(a));
         for h in hits {
             if let HitKind::Label { set, label } = h.kind {
@@ -189,12 +189,7 @@ pub fn label_uses<'a>(
                     match antecedent(m, &chosen, h) {
                         Antecedent::Inside => continue,
                         Antecedent::Set(s) if s == set => None,
-                        Antecedent::Set(s) => Some(
-                            m.label_sets[s as usize]
-                                .referent
-                                .as_deref()
-                                .and_then(|r| g.id(r)),
-                        ),
+                        Antecedent::Set(s) => Some(set_referent(m, g, s)),
                         Antecedent::None => Some(None),
                     }
                 } else if is_one_of(&info.in_context, m.term_key(h)) {
@@ -347,8 +342,6 @@ fn named_by_terms(
     chosen: &[Vec<Hit>],
     h: &Hit,
 ) -> NamedByTerms {
-    let key = m.term_key(h);
-    let words = format!(" {key} ");
     let toks = &cx.tokens.tokens;
     let start = toks[h.first as usize].span.start;
     let from = cx
@@ -356,20 +349,8 @@ fn named_by_terms(
         .map(|si| cx.sentences[si.saturating_sub(referent::WINDOW)].0.start);
     let mut named = NamedByTerms::default();
     let mut nearest: Option<u32> = None;
-    for c in chosen.iter().flatten() {
-        let HitKind::Label { set, .. } = c.kind else {
-            continue;
-        };
-        let holder = m.term_key(c);
-        if holder == key || !format!(" {holder} ").contains(&words) {
-            continue;
-        }
-        let Some(state) = m.label_sets[set as usize]
-            .referent
-            .as_deref()
-            .and_then(|r| g.id(r))
-            .and_then(|a| g.country(a))
-        else {
+    for (c, set) in holders(m, chosen, h) {
+        let Some(state) = set_referent(m, g, set).and_then(|a| g.country(a)) else {
             continue;
         };
         if c.first <= h.first && h.last <= c.last {
@@ -383,6 +364,33 @@ fn named_by_terms(
         }
     }
     named
+}
+
+/// The label hits among `chosen` (the matches per set) whose term is longer than `h`'s and holds
+/// its words ("usurper regime" holds "regime", "US-led coalition" holds "coalition"), with
+/// their set.
+fn holders<'c>(
+    m: &'c Matcher,
+    chosen: &'c [Vec<Hit>],
+    h: &Hit,
+) -> impl Iterator<Item = (&'c Hit, u16)> {
+    let key = m.term_key(h);
+    let words = format!(" {key} ");
+    chosen.iter().flatten().filter_map(move |c| {
+        let HitKind::Label { set, .. } = c.kind else {
+            return None;
+        };
+        let holder = m.term_key(c);
+        (holder != key && format!(" {holder} ").contains(&words)).then_some((c, set))
+    })
+}
+
+/// The actor id of label set `set`'s referent.
+fn set_referent(m: &Matcher, g: &Gazetteer, set: u16) -> Option<ActorId> {
+    m.label_sets[set as usize]
+        .referent
+        .as_deref()
+        .and_then(|r| g.id(r))
 }
 
 /// What a back-reference term refers to (docs/lexicon.md, "Back-references").
@@ -403,17 +411,9 @@ enum Antecedent {
 /// strikes" before the body names the coalition in full).
 fn antecedent(m: &Matcher, chosen: &[Vec<Hit>], h: &Hit) -> Antecedent {
     let key = m.term_key(h);
-    let words = format!(" {key} ");
     let mut before: Option<(u32, u16)> = None;
     let mut after: Option<(u32, u16)> = None;
-    for c in chosen.iter().flatten() {
-        let HitKind::Label { set, .. } = c.kind else {
-            continue;
-        };
-        let holder = m.term_key(c);
-        if holder == key || !format!(" {holder} ").contains(&words) {
-            continue;
-        }
+    for (c, set) in holders(m, chosen, h) {
         if c.first <= h.first && h.last <= c.last {
             return Antecedent::Inside;
         }

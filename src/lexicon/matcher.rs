@@ -509,12 +509,7 @@ impl Patterns {
         let source = self.sources.len() as u32;
         let mut added = false;
         for pat in std::iter::once(pat).chain(dotted) {
-            let (patterns, payloads) = (&mut self.patterns, &mut self.payloads);
-            let i = *self.index.entry(pat.clone()).or_insert_with(|| {
-                patterns.push(pat);
-                payloads.push(Vec::new());
-                payloads.len() - 1
-            });
+            let i = self.pattern(pat);
             if !self.payloads[i].iter().any(|p| p.kind == kind) {
                 self.payloads[i].push(Payload {
                     kind,
@@ -535,6 +530,16 @@ impl Patterns {
         })
     }
 
+    /// The index of pattern `pat`, added (with no payloads yet) when new.
+    fn pattern(&mut self, pat: String) -> usize {
+        let (patterns, payloads) = (&mut self.patterns, &mut self.payloads);
+        *self.index.entry(pat.clone()).or_insert_with(|| {
+            patterns.push(pat);
+            payloads.push(Vec::new());
+            payloads.len() - 1
+        })
+    }
+
     /// Adds another written form of the entry `source` (of a label set's term): skipped where
     /// the pattern already has a payload of the same set (a term written that way wins).
     fn add_form(&mut self, term: &str, pat: String, kind: HitKind, source: u32, stripped: bool) {
@@ -542,12 +547,7 @@ impl Patterns {
             HitKind::Label { set, .. } | HitKind::Exclude { set } => Some(set),
             _ => None,
         };
-        let (patterns, payloads) = (&mut self.patterns, &mut self.payloads);
-        let i = *self.index.entry(pat.clone()).or_insert_with(|| {
-            patterns.push(pat);
-            payloads.push(Vec::new());
-            payloads.len() - 1
-        });
+        let i = self.pattern(pat);
         if self.payloads[i]
             .iter()
             .any(|p| set_of(p.kind) == set_of(kind))
