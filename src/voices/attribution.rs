@@ -39,6 +39,7 @@ const CLOSING_TAIL: &[&str] = &[
     "by",
     "reporters",
     "journalists",
+    "with",
 ];
 
 /// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
@@ -84,6 +85,8 @@ pub(super) struct State<'c, 'a> {
     history: Vec<(usize, Voice)>,
     /// The speakers named so far that the gazetteer does not list.
     names: Names,
+    /// The country the article names most ([`State::focus_country`]), once computed.
+    focus: std::cell::OnceCell<Option<ActorId>>,
 }
 
 impl<'c, 'a> State<'c, 'a> {
@@ -93,6 +96,7 @@ impl<'c, 'a> State<'c, 'a> {
             cx,
             history: Vec::new(),
             names: Names::default(),
+            focus: std::cell::OnceCell::new(),
         }
     }
 
@@ -566,6 +570,12 @@ impl<'c, 'a> State<'c, 'a> {
         if indefinite && !plural {
             return Some(Voice::Unknown);
         }
+        // "The source added" after "a military source told SANA": the same source.
+        if keys[0] == "the" && (cues.is_anonymous(head) || cues.is_person_noun(head)) {
+            if let Some(v) = self.same_head_before(words[0], head) {
+                return Some(v);
+            }
+        }
         // "analysts and government officials": an anonymous head is nobody in particular.
         if keys.len() > 1 && cues.is_anonymous(head) && !cues.is_person_noun(head) {
             return Some(Voice::Unknown);
@@ -640,14 +650,89 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(Voice::Source(x.actor));
         }
-        // The one actor that declares the descriptor, if the article names it somewhere ("a
-        // monitor said" before "the Syrian Observatory for Human Rights" is named): a voice is
-        // never an actor the article does not name.
-        let mut declared = (0..g.actors.len() as ActorId).filter(|&a| of_country(a) && declares(a));
-        match (declared.next(), declared.next()) {
-            (Some(a), None) if m.iter().any(|x| x.actor == a && !x.place) => Some(Voice::Source(a)),
-            _ => None,
+        let declared: Vec<ActorId> = (0..g.actors.len() as ActorId)
+            .filter(|&a| of_country(a) && declares(a))
+            .collect();
+        // The one declaring actor of the host's own state when the host is state media: "a
+        // military source" in SANA is the Syrian army, in TASS the Russian defence ministry,
+        // whichever armies the article names.
+        let one_of = |c: ActorId| {
+            let mut of = declared.iter().filter(|&&a| g.country(a) == Some(c));
+            match (of.next(), of.next()) {
+                (Some(&a), None) => Some(Voice::Source(a)),
+                _ => None,
+            }
+        };
+        if let Some(v) = self.home_state().and_then(one_of) {
+            return Some(v);
         }
+        // Else the one declaring actor the article names somewhere ("a monitor said" before
+        // "the Syrian Observatory for Human Rights" is named).
+        let mut named = declared
+            .iter()
+            .filter(|&&a| m.iter().any(|x| x.actor == a && !x.place));
+        match (named.next(), named.next()) {
+            (Some(&a), None) => return Some(Voice::Source(a)),
+            (Some(_), Some(_)) => return None,
+            _ => {}
+        }
+        // Else the one declaring actor of the country the article names most ("rebels said" in
+        // a report on Syria). The article names that country, so the voice is never an actor
+        // it does not name; none or two of that country leave the speaker unknown.
+        self.focus_country().and_then(one_of)
+    }
+
+    /// The host outlet's country when the host is its state's media (SANA: Syria).
+    fn home_state(&self) -> Option<ActorId> {
+        let g = self.cx.gazetteer;
+        self.cx
+            .host
+            .filter(|&h| g.actor(h).state_media)
+            .and_then(|h| g.country(h))
+    }
+
+    /// The country the article names most often (by its actors, demonyms and places; the first
+    /// named wins a tie), computed once per article.
+    fn focus_country(&self) -> Option<ActorId> {
+        *self.focus.get_or_init(|| {
+            let g = self.cx.gazetteer;
+            let mut counts: Vec<(ActorId, u32)> = Vec::new();
+            let from_mentions = self.cx.mentions.iter().map(|m| (m.span.start, m.actor));
+            let mut named: Vec<(usize, ActorId)> = from_mentions
+                .filter_map(|(at, a)| g.country(a).map(|c| (at, c)))
+                .chain(g.places_in(self.cx.tokens))
+                .collect();
+            named.sort_unstable();
+            for (_, c) in named {
+                match counts.iter_mut().find(|x| x.0 == c) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c, 1)),
+                }
+            }
+            let mut top: Option<(ActorId, u32)> = None;
+            for &(c, n) in &counts {
+                if top.is_none_or(|t| n > t.1) {
+                    top = Some((c, n));
+                }
+            }
+            top.map(|t| t.0)
+        })
+    }
+
+    /// "The source added": a definite descriptor whose head noun is an anonymous or person
+    /// noun points back to the last indefinite description with the same head before token
+    /// `first` ("a military source told SANA"), and is whoever that description resolves to.
+    fn same_head_before(&self, first: usize, head: &str) -> Option<Voice> {
+        let toks = &self.cx.tokens.tokens;
+        let at = (0..first).rev().find(|&i| {
+            toks[i].word
+                && self.key(i) == head
+                && (i.saturating_sub(4)..i).any(|d| matches!(self.key(d), "a" | "an" | "another"))
+        })?;
+        let det =
+            (at.saturating_sub(4)..at).find(|&d| matches!(self.key(d), "a" | "an" | "another"))?;
+        self.descriptor(det, at + 1, toks[det].span.start)
+            .filter(|v| *v != Voice::Unknown)
     }
 
     /// The most recent named source (then, for persons, the most recent person mentioned)
@@ -966,6 +1051,9 @@ impl<'c, 'a> State<'c, 'a> {
                     }
                 }
                 ("told" | "tells", None) => continue,
+                // "... the monitor said updating a previous toll": a participle clause, not what
+                // was said.
+                ("said" | "says" | "say", None) if self.participle_after(v, end) => continue,
                 _ => v + 1,
             };
             if from >= end || words(from, end) < 4 {
@@ -1016,6 +1104,15 @@ impl<'c, 'a> State<'c, 'a> {
         (m.first as usize <= v + reach && end <= m.last as usize + 4).then_some(m.actor)
     }
 
+    /// True when the word after token `v` (before `end`) is a participle that opens a clause
+    /// of its own ("... the monitor said updating a previous toll": commas dropped).
+    fn participle_after(&self, v: usize, end: usize) -> bool {
+        v + 1 < end && self.cx.tokens.tokens[v + 1].word && {
+            let k = self.key(v + 1);
+            k.len() > 5 && k.ends_with("ing")
+        }
+    }
+
     /// A sentence closed by its attribution without a comma (sources that dropped commas):
     /// "... killed 16 people the monitor said", "... the Syrian Observatory said on Tuesday",
     /// "... said the official". The voice and the cue (speaker and verb, to the end).
@@ -1030,7 +1127,7 @@ impl<'c, 'a> State<'c, 'a> {
         // longer name that ends it ("... said the Syrian Observatory for Human Rights monitoring
         // group").
         for v in (end.saturating_sub(14).max(a + 4)..end).rev() {
-            if end - v > 7 {
+            if end - v > 7 && !self.participle_after(v, end) {
                 if toks[v].word && self.cx.cues.is_speech(self.key(v)) {
                     if let Some(actor) = self.name_closing(v, 2, end) {
                         let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
@@ -1042,13 +1139,17 @@ impl<'c, 'a> State<'c, 'a> {
             if !toks[v].word || !self.cx.cues.is_speech(self.key(v)) || self.key(v) == "according" {
                 continue;
             }
-            if (v + 1..end).any(|i| self.key(i) == "that" || self.cx.cues.is_speech(self.key(i))) {
+            // "... the monitor said, updating a previous toll", "... one witness said, adding
+            // that ...": a participle after the verb opens a clause of its own.
+            let participle = self.participle_after(v, end);
+            let from = v + 1 + usize::from(participle);
+            if (from..end).any(|i| self.key(i) == "that" || self.cx.cues.is_speech(self.key(i))) {
                 continue;
             }
             // "... the monitor said (on Monday)": the speaker right before the verb, which ends
             // the clause or is followed by when, where or how it was said, not by what ("...
             // Trump says Syria attack cannot be tolerated" is no closing attribution).
-            let tail = v + 1 >= end || matches!(self.key(v), "told" | "tells") || {
+            let tail = v + 1 >= end || participle || matches!(self.key(v), "told" | "tells") || {
                 let k = self.key(v + 1);
                 crate::actors::CALENDAR.contains(&k) || CLOSING_TAIL.contains(&k)
             };
