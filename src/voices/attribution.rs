@@ -39,7 +39,6 @@ const CLOSING_TAIL: &[&str] = &[
     "by",
     "reporters",
     "journalists",
-    "with",
 ];
 
 /// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
@@ -383,14 +382,18 @@ impl<'c, 'a> State<'c, 'a> {
         let toks = &self.cx.tokens.tokens;
         // "According to X, …" at the start.
         if b - a > 3 && self.key(a) == "according" && self.key(a + 1) == "to" {
-            let comma = (a + 2..b).find(|&i| self.key(i) == ",").unwrap_or(b);
+            // The source ends at the comma (the cue holds it), else where `source_end` says.
+            let (source_end, cue_end) = match (a + 2..b).find(|&i| self.key(i) == ",") {
+                Some(c) => (c, c),
+                None => match self.source_end(a + 2, b) {
+                    Some(e) => (e, e - 1),
+                    None => (b, b - 1),
+                },
+            };
             let voice = self
-                .source_in(a + 2, comma, toks[a].span.start)
+                .source_in(a + 2, source_end, toks[a].span.start)
                 .unwrap_or(Voice::Unknown);
-            return Some((
-                voice,
-                Span::new(toks[a].span.start, toks[comma.min(b - 1)].span.end),
-            ));
+            return Some((voice, Span::new(toks[a].span.start, toks[cue_end].span.end)));
         }
         // "State television quoted X as saying that …": X's, wholly.
         if let Some(qi) = (a..b).find(|&i| self.key(i) == "quoted") {
@@ -452,6 +455,58 @@ impl<'c, 'a> State<'c, 'a> {
             .into_iter()
             .find_map(|v| self.speaker_after_quote(comma + 1, v, end))
             .map(|voice| (voice, cue))
+    }
+
+    /// "According to the statement UNICEF continues ...", "According to diplomats the
+    /// inspectors ...": where the source of an opening "according to" ends when its comma was
+    /// dropped (the token after it): after a name that starts there, else after the first
+    /// descriptor head noun within six words. `None` when the source runs on ("an official from
+    /// the autonomous administration"), or fewer than four words would be left for the content.
+    fn source_end(&self, from: usize, b: usize) -> Option<usize> {
+        let cues = self.cx.cues;
+        let toks = &self.cx.tokens.tokens;
+        let first = (from..b).find(|&i| toks[i].word)?;
+        let start = if determiner(self.key(first)) {
+            first + 1
+        } else {
+            first
+        };
+        let is_head = |i: usize| {
+            let k = self.key(i);
+            toks[i].word
+                && (cues.is_person_noun(k)
+                    || cues.is_org_noun(k)
+                    || cues.is_outlet_noun(k)
+                    || cues.is_anonymous(k)
+                    || cues.is_institutional(k))
+        };
+        let mut end = match self.named_in(from, b).next() {
+            Some(m) if m.first as usize <= start => m.last as usize + 1,
+            _ => (start..b.min(start + 6)).find(|&i| is_head(i))? + 1,
+        };
+        // "the Syrian Network for Human Rights (SNHR)", "earlier media reports", "the Al
+        // Mayadeen broadcaster": an acronym in brackets and further head nouns belong to it.
+        loop {
+            if end < b && self.key(end) == "(" {
+                match (end + 1..b.min(end + 5)).find(|&i| self.key(i) == ")") {
+                    Some(close) => end = close + 1,
+                    None => break,
+                }
+            } else if end < b && is_head(end) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // "at least 12 militants" opens the content; "at the ministry" continues the source.
+        let runs_on = end < b
+            && matches!(
+                self.key(end),
+                "of" | "from" | "at" | "in" | "for" | "with" | "on" | "and" | "to" | "by" | "s"
+            )
+            && !(self.key(end) == "at" && end + 1 < b && self.key(end + 1) == "least");
+        let words = (end..b).filter(|&i| toks[i].word).count();
+        (!runs_on && words >= 4).then_some(end)
     }
 
     /// The source of a headline-shaped sentence (tokens `a..b`, words end at `end`): at most
@@ -653,9 +708,9 @@ impl<'c, 'a> State<'c, 'a> {
         let declared: Vec<ActorId> = (0..g.actors.len() as ActorId)
             .filter(|&a| of_country(a) && declares(a))
             .collect();
-        // The one declaring actor of the host's own state when the host is state media: "a
-        // military source" in SANA is the Syrian army, in TASS the Russian defence ministry,
-        // whichever armies the article names.
+        // The one declaring actor of the host outlet's country: "a military source" in SANA is
+        // the Syrian army, in TASS the Russian defence ministry, in Daily Sabah the Turkish
+        // army, whichever armies the article names.
         let one_of = |c: ActorId| {
             let mut of = declared.iter().filter(|&&a| g.country(a) == Some(c));
             match (of.next(), of.next()) {
@@ -663,7 +718,7 @@ impl<'c, 'a> State<'c, 'a> {
                 _ => None,
             }
         };
-        if let Some(v) = self.home_state().and_then(one_of) {
+        if let Some(v) = self.home_country().and_then(one_of) {
             return Some(v);
         }
         // Else the one declaring actor the article names somewhere ("a monitor said" before
@@ -682,13 +737,9 @@ impl<'c, 'a> State<'c, 'a> {
         self.focus_country().and_then(one_of)
     }
 
-    /// The host outlet's country when the host is its state's media (SANA: Syria).
-    fn home_state(&self) -> Option<ActorId> {
-        let g = self.cx.gazetteer;
-        self.cx
-            .host
-            .filter(|&h| g.actor(h).state_media)
-            .and_then(|h| g.country(h))
+    /// The host outlet's country (SANA: Syria, Daily Sabah: Turkey).
+    fn home_country(&self) -> Option<ActorId> {
+        self.cx.host.and_then(|h| self.cx.gazetteer.country(h))
     }
 
     /// The country the article names most often (by its actors, demonyms and places; the first
