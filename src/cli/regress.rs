@@ -59,7 +59,8 @@ pub struct Args {
     #[arg(long, default_value_t = 25, value_name = "N",
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=100_000))]
     show: usize,
-    /// Accept the change: rewrite the baseline's folder with the new report and lexicons
+    /// Accept the change: rewrite the baseline's folder with the new report and lexicons (its
+    /// skips.jsonl and flags.jsonl are kept)
     #[arg(long)]
     update_baseline: bool,
 }
@@ -246,6 +247,52 @@ fn owned_folder(dir: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The complete skip and flag lists (`skips.jsonl`, `flags.jsonl`) of the baseline folder, to
+/// keep in it when `--update-baseline` rewrites it: regress has checked that the inputs are the
+/// baseline's, and which articles are skipped or flagged does not depend on the lexicons' terms.
+/// Should the new run count skips or flags otherwise (a lexicon in a new language analyses
+/// articles the baseline skipped), the lists are not the new run's and the update is refused
+/// before anything is written.
+fn carried_lists(
+    base: &Report,
+    report: &Report,
+    base_dir: &Path,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    let (a, b) = (&base.accounting, &report.accounting);
+    if a.skipped_by_kind() != b.skipped_by_kind()
+        || a.skips() != b.skips()
+        || base.flagged != report.flagged
+        || base.flags != report.flags
+    {
+        return Err(Failure::usage(anyhow!(
+            "--update-baseline keeps the baseline's {} and {}, but the new lexicons change which articles are skipped or flagged ({} skipped and {} flagged before, {} and {} now); make a new baseline with `framelens analyze --out {}` instead",
+            folder::SKIPS_FILE,
+            folder::FLAGS_FILE,
+            a.skipped(),
+            base.flagged.values().sum::<u64>(),
+            b.skipped(),
+            report.flagged.values().sum::<u64>(),
+            base_dir.display()
+        )));
+    }
+    let mut out = Vec::new();
+    for name in [folder::SKIPS_FILE, folder::FLAGS_FILE] {
+        let path = base_dir.join(name);
+        match std::fs::read(&path) {
+            Ok(bytes) => out.push((PathBuf::from(name), bytes)),
+            // A baseline written before the lists existed has none to keep.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Failure::usage(anyhow!(
+                    "cannot read {}: {e}",
+                    path.display()
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The output folder: `--out`, else `reports/<name of the first input>-regress`.
 fn out_dir(args: &Args) -> PathBuf {
     args.out.clone().unwrap_or_else(|| {
@@ -388,8 +435,9 @@ pub fn run(mut args: Args) -> Outcome {
     );
     if args.update_baseline {
         owned_folder(&base_dir)?;
-        let files = folder::files(&report, &new)
+        let mut files = folder::files(&report, &new)
             .map_err(|e| Failure::usage(anyhow!("cannot render index.html: {e}")))?;
+        files.extend(carried_lists(&base, &report, &base_dir)?);
         common::write_dir(&base_dir, &files)?;
         eprintln!(
             "framelens: baseline {} updated with the new lexicons",

@@ -266,13 +266,22 @@ fn update_baseline_accepts_a_change_and_old_lexicons_are_found_by_hash() {
         &["--baseline-lexicon", s(&flipped)],
     );
     assert_eq!(code, 1, "{err}");
-    // Accept the bundled lexicon: then nothing moves.
+    // Accept the bundled lexicon: then nothing moves, and the complete skip and flag lists
+    // stay in the folder (they do not depend on the lexicons' terms).
+    let lists: Vec<Vec<u8>> = ["skips.jsonl", "flags.jsonl"]
+        .iter()
+        .map(|f| std::fs::read(base.join(f)).unwrap())
+        .collect();
+    assert!(!lists[1].is_empty(), "seed 002 is flagged");
     let (code, _, err, _) = regress(
         &base.join("report.json"),
         &["--baseline-lexicon", s(&flipped), "--update-baseline"],
     );
     assert_eq!(code, 0, "{err}");
     assert!(base.join("index.html").is_file());
+    for (f, before) in ["skips.jsonl", "flags.jsonl"].iter().zip(&lists) {
+        assert_eq!(&std::fs::read(base.join(f)).unwrap(), before, "{f}");
+    }
     let (code, _, err, r) = regress(&base.join("report.json"), &[]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(r["moved"], 0);
