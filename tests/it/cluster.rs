@@ -186,3 +186,88 @@ fn recurring_lines_are_learned_once_for_a_cluster_run() {
         "the report shows what was set aside: {md}"
     );
 }
+
+/// Collects the objects of a JSON document, down to `levels` levels of nested maps, whose keys
+/// are not in sorted order (serde's visitor sees each object's keys in the order they are
+/// written); below that, values (structs whose fields keep their declaration order) are skipped.
+struct SortedKeys<'a> {
+    unsorted: &'a mut Vec<String>,
+    levels: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for SortedKeys<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        if self.levels == 0 {
+            return <serde::de::IgnoredAny as serde::Deserialize>::deserialize(d).map(|_| ());
+        }
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SortedKeys<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
+        let mut keys: Vec<String> = Vec::new();
+        while let Some(k) = m.next_key::<String>()? {
+            m.next_value_seed(SortedKeys {
+                unsorted: &mut *self.unsorted,
+                levels: self.levels - 1,
+            })?;
+            keys.push(k);
+        }
+        if keys.windows(2).any(|w| w[0] > w[1]) {
+            self.unsorted.push(keys.join(","));
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn a_shard_is_written_with_every_map_of_the_aggregate_in_key_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    parts(d);
+    ok(
+        &["map", "a.jsonl", "b.jsonl", "--out", "ab.shard", "-j", "2"],
+        d,
+    );
+    let text = std::fs::read_to_string(d.join("ab.shard")).unwrap();
+    // The aggregate as the shard's own bytes (no re-serialisation, which would sort them).
+    let start = text.find("\"aggregate\":").unwrap() + "\"aggregate\":".len();
+    let mut de = serde_json::Deserializer::from_str(&text[start..]);
+    let raw: Box<serde_json::value::RawValue> = serde::Deserialize::deserialize(&mut de).unwrap();
+    let fields: std::collections::BTreeMap<String, Box<serde_json::value::RawValue>> =
+        serde_json::from_str(raw.get()).unwrap();
+    let mut unsorted = Vec::new();
+    // Each map field of the aggregate and its levels of maps (voice -> actor -> cell, ...).
+    for (field, levels) in [
+        ("voices", 1),
+        ("outlets", 1),
+        ("actors", 1),
+        ("frames", 1),
+        ("stance", 2),
+        ("timeline", 2),
+        ("labels", 2),
+        ("labels_by_outlet", 2),
+        ("terms", 2),
+        ("context", 3),
+    ] {
+        let value = fields[field].get();
+        let keys = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(value);
+        assert!(keys.unwrap().len() > 1, "{field} has keys to order");
+        let mut de = serde_json::Deserializer::from_str(value);
+        serde::de::DeserializeSeed::deserialize(
+            SortedKeys {
+                unsorted: &mut unsorted,
+                levels,
+            },
+            &mut de,
+        )
+        .unwrap();
+    }
+    assert!(unsorted.is_empty(), "maps not in key order: {unsorted:?}");
+}

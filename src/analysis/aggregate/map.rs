@@ -56,3 +56,69 @@ pub(super) fn merge_counts(into: &mut Map<u64>, from: Map<u64>) {
         *into.entry(k).or_default() += v;
     }
 }
+
+/// A [`Map`] that serialises with its keys in sorted order, so that the same counts give the
+/// same bytes whatever order they were inserted or merged in. Nested levels are wrapped too:
+/// `Sorted<Sorted<V>>` is not needed because [`SortedValue`] says how each value serialises.
+pub struct Sorted<'m, V>(pub &'m Map<V>);
+
+/// How a map's values serialise under [`Sorted`]: as themselves, or (for a nested [`Map`]) sorted
+/// in turn.
+pub trait SortedValue {
+    /// Serialises the value, sorting any map inside it.
+    fn serialize_sorted<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+}
+
+impl<V: SortedValue> serde::Serialize for Sorted<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let entries = sorted(self.0);
+        let mut m = s.serialize_map(Some(entries.len()))?;
+        for (k, v) in entries {
+            m.serialize_entry(k, &AsSorted(v))?;
+        }
+        m.end()
+    }
+}
+
+/// A value serialised through [`SortedValue`].
+struct AsSorted<'v, V>(&'v V);
+
+impl<V: SortedValue> serde::Serialize for AsSorted<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_sorted(s)
+    }
+}
+
+impl<V: SortedValue> SortedValue for Map<V> {
+    fn serialize_sorted<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&Sorted(self), s)
+    }
+}
+
+/// Leaf values of the aggregate's maps: serialised as they are.
+macro_rules! sorted_leaf {
+    ($($t:ty),*) => {$(
+        impl SortedValue for $t {
+            fn serialize_sorted<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(self, s)
+            }
+        }
+    )*};
+}
+sorted_leaf!(
+    u64,
+    super::cells::ShareCell,
+    super::cells::MeanCell,
+    super::stats::VoiceStats,
+    super::stats::OutletStats,
+    super::stats::ActorStats
+);
+
+/// `#[serde(serialize_with)]` for a map field of the aggregate: keys sorted at every level.
+pub fn serialize_sorted<V: SortedValue, S: serde::Serializer>(
+    m: &Map<V>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&Sorted(m), s)
+}

@@ -118,24 +118,33 @@ pub struct Aggregate {
     /// Analysed articles whose date is given but cannot be read (left out of the timeline).
     pub unparsed_dates: u64,
     /// Per voice.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub voices: Map<VoiceStats>,
     /// Per host outlet.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub outlets: Map<OutletStats>,
     /// Per actor.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub actors: Map<ActorStats>,
     /// Stance: voice -> actor -> cell.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub stance: Map2<MeanCell>,
     /// Stance for the timeline: voice -> month -> cell.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub timeline: Map2<MeanCell>,
     /// Label counts: concept -> voice -> cell.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub labels: Map2<ShareCell>,
     /// Label counts: concept -> host outlet -> cell (everything an outlet prints, quotes included).
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub labels_by_outlet: Map2<ShareCell>,
     /// Frame counts per voice.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub frames: Map<ShareCell>,
     /// Unigram and bigram counts per voice.
     pub terms: TermCounts,
     /// Unigram counts around each actor's mentions: voice -> actor -> counts.
+    #[serde(serialize_with = "map::serialize_sorted")]
     pub context: Map2<Map<u64>>,
     /// Articles flagged as odd, by kind (an article counts once per kind).
     flagged_by_kind: BTreeMap<FlagKind, u64>,

@@ -184,7 +184,7 @@ impl PartialEq for TermCounts {
 
 impl Serialize for TermCounts {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_maps().serialize(s)
+        super::map::Sorted(&self.to_maps()).serialize(s)
     }
 }
 
