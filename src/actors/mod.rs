@@ -653,8 +653,7 @@ impl ActorMatcher {
         if self.acronyms.contains(key) && !(first..=last).all(|i| !toks[i].word || toks[i].upper) {
             return None;
         }
-        // A surname: the person last named in full, else the one the gazetteer allows, else
-        // the only person with that surname.
+        // A surname: the person last named in full, else the one the gazetteer allows alone.
         let e = entries[0];
         if e.form == Form::Surname && CALENDAR.contains(&key) && !self.after_title(tokens, first) {
             return None;
@@ -670,15 +669,9 @@ impl ActorMatcher {
                 return None;
             }
             let persons = self.surnames.get(key).map(Vec::as_slice).unwrap_or(&[]);
-            let pick = persons
-                .iter()
-                .copied()
-                .find(|&p| g.actor(p).surname_alone)
-                .or(if persons.len() == 1 {
-                    Some(persons[0])
-                } else {
-                    None
-                });
+            // `surname_alone = false` ("Ahmed", "Muslim", "Hussein"): never alone, even when
+            // no other listed person shares the surname.
+            let pick = persons.iter().copied().find(|&p| g.actor(p).surname_alone);
             return pick.map(|p| mk(p, Form::Surname));
         }
         let mut m = mk(e.actor, e.form);
