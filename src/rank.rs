@@ -24,6 +24,19 @@ pub fn top_k<K: Ord, C: Ord + Copy>(
     top_k_by(items, k, |x| x.1, |x| &x.0)
 }
 
+/// How often each item occurs, in order of first occurrence (a later tie never displaces an
+/// earlier item when the caller keeps the first maximum).
+pub fn tally_in_order<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<(T, u32)> {
+    let mut counts: Vec<(T, u32)> = Vec::new();
+    for x in items {
+        match counts.iter_mut().find(|c| c.0 == x) {
+            Some(c) => c.1 += 1,
+            None => counts.push((x, 1)),
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,6 +46,10 @@ mod tests {
         let counts = [("b", 2), ("c", 5), ("a", 2), ("d", 1)];
         assert_eq!(top_k(counts, 3), vec![("c", 5), ("a", 2), ("b", 2)]);
         assert_eq!(top_k(counts, usize::MAX).len(), 4);
+        assert_eq!(
+            tally_in_order(["b", "a", "b", "c", "a", "b"]),
+            vec![("b", 3), ("a", 2), ("c", 1)]
+        );
         assert!(top_k(counts, 0).is_empty());
         let mut reversed = counts;
         reversed.reverse();

@@ -125,13 +125,7 @@ pub fn resolve(
     } else {
         named
     };
-    let mut counts: Vec<(ActorId, u32)> = Vec::new();
-    for s in named {
-        match counts.iter_mut().find(|c| c.0 == s) {
-            Some(c) => c.1 += 1,
-            None => counts.push((s, 1)),
-        }
-    }
+    let counts = crate::rank::tally_in_order(named);
     let referent = counts.iter().find(|c| c.0 == want).map_or(0, |c| c.1);
     let mut top: Option<(ActorId, u32)> = None;
     for &(s, n) in counts.iter().filter(|c| c.0 != want) {

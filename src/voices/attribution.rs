@@ -473,12 +473,7 @@ impl<'c, 'a> State<'c, 'a> {
         };
         let is_head = |i: usize| {
             let k = self.key(i);
-            toks[i].word
-                && (cues.is_person_noun(k)
-                    || cues.is_org_noun(k)
-                    || cues.is_outlet_noun(k)
-                    || cues.is_anonymous(k)
-                    || cues.is_institutional(k))
+            toks[i].word && (cues.is_head_noun(k) || cues.is_institutional(k))
         };
         let mut end = match self.named_in(from, b).next() {
             Some(m) if m.first as usize <= start => m.last as usize + 1,
@@ -747,19 +742,13 @@ impl<'c, 'a> State<'c, 'a> {
     fn focus_country(&self) -> Option<ActorId> {
         *self.focus.get_or_init(|| {
             let g = self.cx.gazetteer;
-            let mut counts: Vec<(ActorId, u32)> = Vec::new();
             let from_mentions = self.cx.mentions.iter().map(|m| (m.span.start, m.actor));
             let mut named: Vec<(usize, ActorId)> = from_mentions
                 .filter_map(|(at, a)| g.country(a).map(|c| (at, c)))
                 .chain(g.places_in(self.cx.tokens))
                 .collect();
             named.sort_unstable();
-            for (_, c) in named {
-                match counts.iter_mut().find(|x| x.0 == c) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((c, 1)),
-                }
-            }
+            let counts = crate::rank::tally_in_order(named.into_iter().map(|(_, c)| c));
             let mut top: Option<(ActorId, u32)> = None;
             for &(c, n) in &counts {
                 if top.is_none_or(|t| n > t.1) {
@@ -775,13 +764,14 @@ impl<'c, 'a> State<'c, 'a> {
     /// `first` ("a military source told SANA"), and is whoever that description resolves to.
     fn same_head_before(&self, first: usize, head: &str) -> Option<Voice> {
         let toks = &self.cx.tokens.tokens;
-        let at = (0..first).rev().find(|&i| {
-            toks[i].word
-                && self.key(i) == head
-                && (i.saturating_sub(4)..i).any(|d| matches!(self.key(d), "a" | "an" | "another"))
+        let (det, at) = (0..first).rev().find_map(|i| {
+            if !toks[i].word || self.key(i) != head {
+                return None;
+            }
+            (i.saturating_sub(4)..i)
+                .find(|&d| matches!(self.key(d), "a" | "an" | "another"))
+                .map(|d| (d, i))
         })?;
-        let det =
-            (at.saturating_sub(4)..at).find(|&d| matches!(self.key(d), "a" | "an" | "another"))?;
         self.descriptor(det, at + 1, toks[det].span.start)
             .filter(|v| *v != Voice::Unknown)
     }
@@ -951,12 +941,7 @@ impl<'c, 'a> State<'c, 'a> {
         let head = self.key(v - 1);
         let cues = self.cx.cues;
         let toks = &self.cx.tokens.tokens;
-        let is_head = cues.is_person_noun(head)
-            || cues.is_org_noun(head)
-            || cues.is_outlet_noun(head)
-            || cues.is_anonymous(head)
-            || head == "they"
-            || head == "it";
+        let is_head = cues.is_head_noun(head) || head == "they" || head == "it";
         // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): an
         // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
         // the content is still the speaker's.

@@ -176,6 +176,15 @@ impl CueWords {
         has(&self.anonymous, k)
     }
 
+    /// The head noun of any source descriptor: a person, organisation, outlet or anonymous
+    /// source ("the minister", "the ministry", "the agency", "sources").
+    pub fn is_head_noun(&self, k: &str) -> bool {
+        self.is_person_noun(k)
+            || self.is_org_noun(k)
+            || self.is_outlet_noun(k)
+            || self.is_anonymous(k)
+    }
+
     /// A plural head that speaks for an institution ("officials", "diplomats").
     pub fn is_institutional(&self, k: &str) -> bool {
         has(&self.institutional, k)
