@@ -119,6 +119,11 @@ const PLACE_OF: &[&str] = &[
     "area",
     "district",
     "districts",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "suburb",
     "governorate",
     "kilometres",
     "kilometers",
@@ -211,6 +216,8 @@ const EVENT_NOUNS: &[&str] = &[
     "accord",
     "visit",
     "airport",
+    "station",
+    "opposition",
     "region",
     "countryside",
     "suburbs",
@@ -227,6 +234,59 @@ const EVENT_NOUNS: &[&str] = &[
     "bureau",
     "correspondent",
 ];
+
+/// True when the words before token `first` make the name there a place: a locative ("in
+/// Damascus", "in the Kremlin"), a compass point or place modifier ("rural Damascus"), or a
+/// place noun before "of" ("the provinces of Damascus", "north of Damascus").
+fn place_context(tokens: &Tokens, first: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let toks = &tokens.tokens;
+    let mut p = first - 1;
+    // Skip "the" in "in the Kremlin".
+    if tokens.key(p) == "the" && p > 0 {
+        p -= 1;
+    }
+    if toks[p].word && LOCATIVE.contains(&tokens.key(p)) {
+        return true;
+    }
+    let prev = tokens.key(first - 1);
+    if toks[first - 1].word && (COMPASS.contains(&prev) || PLACE_MODIFIERS.contains(&prev)) {
+        return true;
+    }
+    prev == "of"
+        && first >= 2
+        && (COMPASS.contains(&tokens.key(first - 2)) || PLACE_OF.contains(&tokens.key(first - 2)))
+}
+
+/// True when the name at `first` is the second of two coordinated names and the first of them
+/// stands in a place context ("the provinces of Aleppo and Damascus", "in Homs, Hama and
+/// Damascus"): the place context covers the whole list.
+fn place_conjunct(tokens: &Tokens, first: usize) -> bool {
+    let toks = &tokens.tokens;
+    let mut p = first;
+    // Back over up to three coordinated capitalised names of up to three words each.
+    for _ in 0..3 {
+        if p == 0 || !matches!(tokens.key(p - 1), "and" | "or" | ",") {
+            return false;
+        }
+        let mut q = p - 1;
+        let mut words = 0;
+        while q > 0 && words < 3 && toks[q - 1].word && toks[q - 1].cap {
+            q -= 1;
+            words += 1;
+        }
+        if words == 0 {
+            return false;
+        }
+        if place_context(tokens, q) {
+            return true;
+        }
+        p = q;
+    }
+    false
+}
 
 /// Capitalised words that stand before names as titles, not given names.
 const TITLES: &[&str] = &[
@@ -590,7 +650,13 @@ impl ActorMatcher {
                     && toks[j + 1].word
                     && !toks[j + 1].space_before
                     && j > i;
-                if joins {
+                // The final dot of an initialism ("the U.N. Security Council").
+                let initialism_dot = k == "."
+                    && !t.space_before
+                    && j > i
+                    && tokens.key(j - 1).contains('.')
+                    && toks.get(j + 1).is_some_and(|n| n.word);
+                if joins || initialism_dot {
                     j += 1;
                     continue;
                 }
@@ -700,27 +766,10 @@ impl ActorMatcher {
         if e.form == Form::Metonym && next_key.map(|k| EVENT_NOUNS.contains(&k)).unwrap_or(false) {
             m.place = true;
         }
-        if e.form == Form::Metonym && first > 0 {
-            let mut p = first - 1;
-            // Skip "the" in "in the Kremlin".
-            if tokens.key(p) == "the" && p > 0 {
-                p -= 1;
-            }
-            if tokens.tokens[p].word && LOCATIVE.contains(&tokens.key(p)) {
-                m.place = true;
-            }
-            // "rural Damascus", "eastern Aleppo"; "northeast of Damascus".
-            let prev = tokens.key(first - 1);
-            if toks[first - 1].word && (COMPASS.contains(&prev) || PLACE_MODIFIERS.contains(&prev))
-            {
-                m.place = true;
-            }
-            let before_of = (first >= 2).then(|| tokens.key(first - 2));
-            if prev == "of"
-                && before_of.is_some_and(|k| COMPASS.contains(&k) || PLACE_OF.contains(&k))
-            {
-                m.place = true;
-            }
+        if e.form == Form::Metonym
+            && (place_context(tokens, first) || place_conjunct(tokens, first))
+        {
+            m.place = true;
         }
         Some(m)
     }
@@ -762,6 +811,22 @@ impl ActorMatcher {
     /// given name of someone else ("Maher al-Assad" is not Bashar).
     fn guarded(&self, tokens: &Tokens, _text: &str, i: usize, so_far: &[Mention]) -> bool {
         let toks = &tokens.tokens;
+        // A particle and a capitalised word after it make a longer name ("Seif al Qalamoni",
+        // "Assad al-Zoubi"): someone else's, unless the gazetteer knows it.
+        let mut n = i + 1;
+        let mut particle = false;
+        while n < toks.len() {
+            let k = tokens.key(n);
+            if matches!(k, "al" | "el" | "bin" | "ibn") && !toks[n].cap {
+                particle = true;
+            } else if k != "-" || toks[n].space_before {
+                break;
+            }
+            n += 1;
+        }
+        if particle && n < toks.len() && toks[n].word && toks[n].cap && !toks[n].upper {
+            return true;
+        }
         let mut p = i;
         // Step back over particles and joining hyphens: "Maher al-Assad".
         while p > 0 {

@@ -35,11 +35,12 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
-/// Appends one word's token key to a name key being built, as [`name_key`] does: apostrophes
-/// and hyphens dropped, and a final possessive removed from the `last` word.
+/// Appends one word's token key to a name key being built, as [`name_key`] does: apostrophes,
+/// hyphens and the dots of an initialism ("U.N") dropped, and a final possessive removed from
+/// the `last` word.
 pub fn push_name_word(out: &mut String, key: &str, last: bool) {
     let key = if last { strip_possessive(key) } else { key };
-    out.extend(key.chars().filter(|c| *c != '\'' && *c != '-'));
+    out.extend(key.chars().filter(|c| !matches!(c, '\'' | '-' | '.')));
 }
 
 /// Removes a final `'s` or `'`.
@@ -71,5 +72,6 @@ mod tests {
         assert_eq!(name_key("Russia\u{2019}s"), "russia");
         assert_eq!(name_key("Erdoğan"), "erdogan");
         assert_eq!(name_key("Ja'afari"), "jaafari");
+        assert_eq!(name_key("U.N. Security Council"), "unsecuritycouncil");
     }
 }
