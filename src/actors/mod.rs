@@ -855,6 +855,11 @@ impl ActorMatcher {
         if TITLES.contains(&strip_possessive(k)) {
             return false;
         }
+        // A participle ("Blaming Assad") or a listed name ("Assad Trump says" in a headline)
+        // is no given name of someone else.
+        if k.len() > 5 && k.ends_with("ing") || self.map.contains_key(strip_possessive(k)) {
+            return false;
+        }
         let sentence_start =
             p - 1 == 0 || matches!(tokens.key(p - 2), "." | "\"" | "!" | "?" | ":");
         !sentence_start || self.given_names.contains(k)

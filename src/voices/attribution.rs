@@ -359,7 +359,11 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // "X said:": the name nearest the verb; "…, adding": the subject of the sentence.
         let participle = self.key(v).ends_with("ing");
-        let pick = if participle { ms.first() } else { ms.last() };
+        let pick = if participle {
+            ms.first().map(|m| self.titled_person(m, &ms))
+        } else {
+            ms.last()
+        };
         if let Some(m) = pick {
             return Some(Voice::Source(m.actor));
         }
@@ -371,6 +375,32 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         self.descriptor(v.saturating_sub(4).max(start), v, pos)
+    }
+
+    /// The person a body's mention `m` stands before as an affiliation ("UN aid chief Stephen
+    /// O'Brien": O'Brien), when only title and role words lie between them; else `m`.
+    fn titled_person<'m>(&self, m: &'m Mention, ms: &'m [Mention]) -> &'m Mention {
+        let g = self.cx.gazetteer;
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let next = ms.iter().find(|n| n.first > m.last);
+        match next {
+            Some(n)
+                if g.actor(n.actor).kind == ActorKind::Person
+                    && g.actor(m.actor).kind != ActorKind::Person
+                    && (n.first - m.last) <= 5
+                    && (m.last as usize + 1..n.first as usize).all(|i| {
+                        let k = self.key(i);
+                        toks[i].word
+                            && (cues.is_title(k)
+                                || cues.is_person_noun(k)
+                                || (!toks[i].cap && !self.cx.stopwords.contains(k)))
+                    }) =>
+            {
+                n
+            }
+            _ => m,
+        }
     }
 
     /// A sentence-wide attribution: `…, X said.` or `according to X`.

@@ -31,6 +31,7 @@ struct NameWords {
     titles: Vec<Spanned<String>>,
     particles: Vec<Spanned<String>>,
     place_before: Vec<Spanned<String>>,
+    introduce: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +79,7 @@ pub struct CueWords {
     titles: Vec<String>,
     particles: Vec<String>,
     place_before: Vec<String>,
+    introduce: Vec<String>,
 }
 
 impl CueWords {
@@ -120,6 +122,7 @@ impl CueWords {
             titles: list("names.titles", f.names.titles, names_at)?,
             particles: list("names.particles", f.names.particles, names_at)?,
             place_before: list("names.place_before", f.names.place_before, names_at)?,
+            introduce: list("names.introduce", f.names.introduce, names_at)?,
         };
         for (w, at) in noun_verb_spans {
             if !cues.speech.contains(&w) {
@@ -208,6 +211,12 @@ impl CueWords {
     /// A word before a capitalised run that makes it a place ("from Deir al-Zor").
     pub fn is_place_before(&self, k: &str) -> bool {
         has(&self.place_before, k)
+    }
+
+    /// Whether `k` introduces a name ("a witness named Ahmad", "a man called Abu Ali"): the
+    /// one word after it is a name even where one capitalised word alone would not be.
+    pub fn is_introducer(&self, k: &str) -> bool {
+        has(&self.introduce, k)
     }
 }
 

@@ -201,7 +201,9 @@ impl Reader<'_, '_> {
             || cues.is_outlet_noun(last)
             || cues.is_anonymous(last)
             || cues.is_institutional(last);
-        let known = words == 1 && names.known_last_word(last);
+        // "a witness named Ahmad": the word before says a name follows.
+        let introduced = outer > lo && cues.is_introducer(self.key(outer - 1));
+        let known = words == 1 && (names.known_last_word(last) || introduced);
         if words == 1 && (descriptor_noun || (start == lo && !known)) {
             return None;
         }
@@ -264,7 +266,12 @@ impl Reader<'_, '_> {
                 if mention && run.is_some() {
                     break;
                 }
+                // The dot that ends an initialism ("U.N. spokesman") belongs to it.
+                let initialism_dot =
+                    k == "." && !toks[i].space_before && i > a && self.key(i - 1).contains('.');
                 let prefix = cues.is_title(k)
+                    || cues.is_person_noun(k)
+                    || initialism_dot
                     || mention
                     || (toks[i].word
                         && !toks[i].cap
