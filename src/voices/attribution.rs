@@ -318,6 +318,12 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(voice);
             }
         }
+        // "Rami an Aleppo resident said": a name and its appositive, commas dropped.
+        if named.is_none() {
+            if let Some((voice, _)) = self.apposed(a, w) {
+                return Some(voice);
+            }
+        }
         let desc_from = named.map(|m| m.last as usize + 1).unwrap_or(a);
         if let Some(d) = self
             .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
@@ -1028,17 +1034,30 @@ impl<'c, 'a> State<'c, 'a> {
         let (voice, end) = match person {
             Some(m) => (Voice::Source(m.actor), m.last as usize + 1),
             None => {
-                let run = self.reader().after(a, w)?;
+                let run = self
+                    .reader()
+                    .after(a, w)
+                    .filter(|r| r.start == a)
+                    .or_else(|| self.reader().opening(a, w))?;
                 let words = (run.start..run.end)
                     .filter(|&i| self.cx.tokens.tokens[i].word && self.cx.tokens.tokens[i].cap)
                     .count();
-                if run.start != a || words < 2 {
+                // One word will do right after a closing quote ('"..." Rami an Aleppo resident
+                // said'), where a capitalised word opens no sentence.
+                let after_quote = a > 0 && self.key(a - 1) == "\"";
+                if run.start != a || (words < 2 && !after_quote) {
                     return None;
                 }
                 (self.name_voice(run), run.end)
             }
         };
-        let opens = determiner(self.key(end));
+        // The appositive opens with its determiner ("a volunteer with the group") or a role
+        // word ("head of press office at ...", "spokesman for ...").
+        let opens = determiner(self.key(end))
+            || (end < w
+                && !self.cx.tokens.tokens[end].cap
+                && (self.cx.cues.is_title(self.key(end))
+                    || self.cx.cues.is_person_noun(self.key(end))));
         let plain = (end..w).all(|i| {
             let k = self.key(i);
             (self.cx.tokens.tokens[i].word || k == "-")

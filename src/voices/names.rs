@@ -168,7 +168,13 @@ impl Reader<'_, '_> {
         if k == "-" {
             return !toks[i].space_before && toks.get(i + 1).is_some_and(|t| !t.space_before);
         }
-        toks[i].word && !toks[i].cap && self.cx.cues.is_particle(k)
+        // A particle that is also an English word ("an", "as", "at") joins only with a hyphen
+        // ("Abu an-Nasr"): "Rami an Aleppo resident" is a name and an appositive.
+        let hyphened = toks.get(i + 1).is_some_and(|t| !t.space_before);
+        toks[i].word
+            && !toks[i].cap
+            && self.cx.cues.is_particle(k)
+            && (hyphened || !self.cx.stopwords.contains(k))
     }
 
     /// The name that ends right before token `v` (within `lo..v`): at most six tokens of
@@ -203,7 +209,10 @@ impl Reader<'_, '_> {
             || cues.is_institutional(last);
         // "a witness named Ahmad": the word before says a name follows.
         let introduced = outer > lo && cues.is_introducer(self.key(outer - 1));
-        let known = words == 1 && (names.known_last_word(last) || introduced);
+        // '"..." Rami, an Aleppo resident, said': right after a closing quote a capitalised word
+        // is no sentence opener.
+        let after_quote = start == lo && lo > 0 && self.key(lo - 1) == "\"";
+        let known = words == 1 && (names.known_last_word(last) || introduced || after_quote);
         if words == 1 && (descriptor_noun || (start == lo && !known)) {
             return None;
         }
@@ -253,7 +262,11 @@ impl Reader<'_, '_> {
                     _ if self.name_word(i) => Some((i, i + 1)),
                     r => r,
                 };
-            } else if self.joiner(i) && i + 1 < b && self.name_word(i + 1) {
+            } else if self.joiner(i)
+                && i + 1 < b
+                && (self.name_word(i + 1)
+                    || (self.joiner(i + 1) && i + 2 < b && self.name_word(i + 2)))
+            {
                 // "says al-Hajj": a particle may open the name.
                 run = match run {
                     Some((s, e)) if e == i => Some((s, i + 1)),
@@ -297,6 +310,27 @@ impl Reader<'_, '_> {
             start,
             end,
             affiliation: self.affiliation(a.saturating_sub(1), start),
+        })
+    }
+
+    /// The run of name words (with particles and hyphens) that starts at token `a`, within
+    /// `a..b` and at most six tokens: "Wird Furati" in "Wird Furati head of press office at ...
+    /// told". `None` when token `a` is no name word.
+    pub(super) fn opening(&self, a: usize, b: usize) -> Option<Run> {
+        if a >= b || !self.name_word(a) {
+            return None;
+        }
+        let mut end = a + 1;
+        while end < b && end < a + 6 && (self.name_word(end) || self.joiner(end)) {
+            end += 1;
+        }
+        while end > a + 1 && !self.name_word(end - 1) {
+            end -= 1;
+        }
+        Some(Run {
+            start: a,
+            end,
+            affiliation: None,
         })
     }
 
