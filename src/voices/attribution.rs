@@ -236,6 +236,12 @@ impl<'c, 'a> State<'c, 'a> {
         }
         let verbs = self.verbs_in(a, b);
         for v in verbs {
+            // '"...," adding that ...': a participle right after the quote continues the
+            // sentence whose subject spoke before it; the cue before the quote names them.
+            let bare_participle = self.key(v).ends_with("ing") && !(a..v).any(|i| toks[i].word);
+            if bare_participle {
+                continue;
+            }
             if let Some(voice) = self.speaker_after_quote(a, v, b) {
                 return (
                     Some(voice),
@@ -859,13 +865,16 @@ impl<'c, 'a> State<'c, 'a> {
         // to a person from another part of the article.
         let here = self.sentence_near(pos);
         let near = |p: usize| !pronoun || self.near(p, here);
-        if let Some(&(_, v)) = self
+        // "... a relative told AFP. "..." he said": a person who spoke unnamed after the
+        // candidate is the nearer antecedent; the pronoun stays unknown.
+        let unnamed_after = |p: usize| pronoun && class.person() && self.unnamed_speaker(p, pos);
+        if let Some(&(p, v)) = self
             .history
             .iter()
             .rev()
             .find(|(p, v)| *p < pos && near(*p) && fits(*v))
         {
-            return Some(v);
+            return Some(if unnamed_after(p) { Voice::Unknown } else { v });
         }
         if class.person() || (class == Class::Outlet && country.is_some()) {
             let m = self.cx.mentions;
@@ -875,9 +884,40 @@ impl<'c, 'a> State<'c, 'a> {
                 .rev()
                 .filter(|x| !x.place && x.form != Form::Demonym && near(x.span.start))
                 .find(|x| fits_actor(x.actor))
-                .map(|x| Voice::Source(x.actor));
+                .map(|x| {
+                    if unnamed_after(x.span.start) {
+                        Voice::Unknown
+                    } else {
+                        Voice::Source(x.actor)
+                    }
+                });
         }
         None
+    }
+
+    /// True when an unnamed person speaks between bytes `from` and `pos` (looking back at most
+    /// 80 tokens from `pos`): an indefinite noun phrase of lowercase words right before a speech
+    /// verb ("a relative told AFP", "one resident said"), not an organisation or outlet.
+    fn unnamed_speaker(&self, from: usize, pos: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let hi = self.cx.tokens.first_at(pos);
+        let lo = self.cx.tokens.first_at(from).max(hi.saturating_sub(80));
+        (lo + 1..hi).any(|v| {
+            if !self.is_speech(v) {
+                return false;
+            }
+            let head = self.key(v - 1);
+            if cues.is_org_noun(head) || cues.is_outlet_noun(head) || cues.is_pronoun(head) {
+                return false;
+            }
+            // Not an appositive of a name ("Yusuf el-Bustani a local activist said").
+            (v.saturating_sub(4).max(lo)..v - 1).rev().any(|d| {
+                matches!(self.key(d), "a" | "an" | "one" | "another")
+                    && (d + 1..v).all(|i| toks[i].word && !toks[i].cap)
+                    && !(d > 0 && toks[d - 1].word && toks[d - 1].cap)
+            })
+        })
     }
 
     /// The index of the sentence holding byte `x`, or of the first after it (the last sentence
