@@ -39,6 +39,7 @@ const CLOSING_TAIL: &[&str] = &[
     "by",
     "reporters",
     "journalists",
+    "and",
 ];
 
 /// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
@@ -637,6 +638,18 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
+        // "SANA reporter", "the Pentagon spokesman", "Manar correspondent": a body named right
+        // before a person noun speaks through that person.
+        if cues.is_person_noun(head) && words.len() >= 2 {
+            let before_head = words[words.len() - 2];
+            if let Some(m) = self
+                .bodies_in(a, b)
+                .filter(|m| g.actor(m.actor).kind != ActorKind::Country)
+                .find(|m| m.last as usize == before_head)
+            {
+                return Some(Voice::Source(m.actor));
+            }
+        }
         // "Al Mayadeen TV channel", "the NDF command": an organisation or outlet descriptor that
         // names a body (not a country: "a Britain-based war monitor") is that body.
         if cues.is_org_noun(head) || cues.is_outlet_noun(head) {
@@ -970,6 +983,15 @@ impl<'c, 'a> State<'c, 'a> {
                 w -= 2;
                 continue;
             }
+            // "The Syrian Network for Human Rights (SNHR) said": a bracketed acronym.
+            if w > lo + 3
+                && self.key(w - 1) == ")"
+                && self.key(w - 3) == "("
+                && self.cx.tokens.tokens[w - 2].upper
+            {
+                w -= 3;
+                continue;
+            }
             if !(w > lo + 1
                 && matches!(
                     self.key(w - 1),
@@ -993,6 +1015,7 @@ impl<'c, 'a> State<'c, 'a> {
                         | "did"
                         | "does"
                         | "do"
+                        | "there"
                 ))
             {
                 return w;
@@ -1181,7 +1204,9 @@ impl<'c, 'a> State<'c, 'a> {
                 ("said" | "says" | "say", None) if self.participle_after(v, end) => continue,
                 _ => v + 1,
             };
-            if from >= end || words(from, end) < 4 {
+            // "... in the area Abdel Rahman said and food was running out": "and" after the
+            // verb closes the attribution of what came before; nothing is reported after it.
+            if from >= end || words(from, end) < 4 || matches!(self.key(from), "and" | "but") {
                 continue;
             }
             let cue = Span::new(toks[clause].span.start, toks[from - 1].span.end);
@@ -1229,6 +1254,27 @@ impl<'c, 'a> State<'c, 'a> {
         (m.first as usize <= v + reach && end <= m.last as usize + 4).then_some(m.actor)
     }
 
+    /// The voice of a descriptor right after the speech verb at `v` that closes the sentence
+    /// (words end at `end`): a determiner, at most three more words ending in a descriptor head
+    /// noun, then the end (at most "on Monday" after it) or a relative clause.
+    fn descriptor_closing(&self, v: usize, end: usize) -> Option<Voice> {
+        let toks = &self.cx.tokens.tokens;
+        if v + 2 >= end + 1 || !determiner(self.key(v + 1)) {
+            return None;
+        }
+        let head = (v + 2..end.min(v + 5))
+            .take_while(|&i| toks[i].word)
+            .find(|&i| self.cx.cues.is_head_noun(self.key(i)))?;
+        let closes = end <= head + 3 || matches!(self.key(head + 1), "who" | "which" | "whose");
+        if !closes {
+            return None;
+        }
+        Some(
+            self.descriptor(v + 1, head + 1, toks[v].span.start)
+                .unwrap_or(Voice::Unknown),
+        )
+    }
+
     /// True when the word after token `v` (before `end`) is a participle that opens a clause
     /// of its own ("... the monitor said updating a previous toll": commas dropped).
     fn participle_after(&self, v: usize, end: usize) -> bool {
@@ -1257,6 +1303,10 @@ impl<'c, 'a> State<'c, 'a> {
                     if let Some(actor) = self.name_closing(v, 2, end) {
                         let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                         return Some((Voice::Source(actor), cue));
+                    }
+                    if let Some(voice) = self.descriptor_closing(v, end) {
+                        let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                        return Some((voice, cue));
                     }
                 }
                 continue;
@@ -1300,6 +1350,13 @@ impl<'c, 'a> State<'c, 'a> {
             if let Some(actor) = self.name_closing(v, 3, end) {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Source(actor), cue));
+            }
+            // "... was foiled on Saturday said the frontline commander", "... said the official
+            // who was not authorised to speak": a descriptor after the verb that ends the
+            // sentence or is followed only by a relative clause.
+            if let Some(voice) = self.descriptor_closing(v, end) {
+                let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                return Some((voice, cue));
             }
             // "... said Someone": a capitalised run that is no name the reader accepts, ending
             // the sentence or followed by an appositive.
