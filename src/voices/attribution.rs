@@ -983,12 +983,19 @@ impl<'c, 'a> State<'c, 'a> {
                 w -= 2;
                 continue;
             }
-            // "The Syrian Network for Human Rights (SNHR) said": a bracketed acronym.
+            // "The Syrian Network for Human Rights (SNHR) said": a bracketed acronym; one that
+            // names an actor is the subject itself ("The UN Childrens agency (UNICEF) said").
             if w > lo + 3
                 && self.key(w - 1) == ")"
                 && self.key(w - 3) == "("
                 && self.cx.tokens.tokens[w - 2].upper
             {
+                if self
+                    .mentions_in(w - 2, w - 1)
+                    .any(|m| m.form != Form::Demonym)
+                {
+                    return w - 1;
+                }
                 w -= 3;
                 continue;
             }
@@ -1056,6 +1063,10 @@ impl<'c, 'a> State<'c, 'a> {
             let first_of_sentence = start == lo;
             let one_common_word = v - start == 1 && first_of_sentence;
             if !one_common_word {
+                // "an NGO said": the determiner opens the speaker phrase.
+                if start > lo && determiner(self.key(start - 1)) {
+                    start -= 1;
+                }
                 return Some((Voice::Unknown, start));
             }
         }
@@ -1311,7 +1322,13 @@ impl<'c, 'a> State<'c, 'a> {
                 }
                 continue;
             }
-            if !toks[v].word || !self.cx.cues.is_speech(self.key(v)) || self.key(v) == "according" {
+            // A capitalised speech verb inside a sentence is part of a name ("the United
+            // States and ...").
+            if !toks[v].word
+                || toks[v].cap
+                || !self.cx.cues.is_speech(self.key(v))
+                || self.key(v) == "according"
+            {
                 continue;
             }
             // "... the monitor said, updating a previous toll", "... one witness said, adding

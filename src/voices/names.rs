@@ -231,7 +231,7 @@ impl Reader<'_, '_> {
                 && !cues.is_speech(before)
                 && !self.cx.stopwords.contains(before);
             if cues.is_place_before(before)
-                || (before == "the" && words == 1)
+                || (matches!(before, "the" | "a" | "an") && words == 1)
                 || self.mentioned(outer - 1).is_some_and(|m| m.place)
                 || (modifier && words == 1)
             {
