@@ -365,6 +365,11 @@ impl<'c, 'a> State<'c, 'a> {
         let ms: Vec<Mention> = self.named_in(start, v).copied().collect();
         // "Ibrahim al-Hajj said: ...": an unlisted name right before the verb.
         let w = self.skip_back(start, v);
+        // "Zakaria Malahifji head of the political office of ... told Reuters": a name opening
+        // the clause and its appositive, commas dropped.
+        if let Some((voice, _)) = self.apposed(start, w) {
+            return Some(voice);
+        }
         if ms.last().is_none_or(|m| m.last as usize + 1 < w) {
             if let Some((voice, _)) = self.name_before(start, w) {
                 return Some(voice);
