@@ -1275,7 +1275,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// noun, then the end (at most "on Monday" after it) or a relative clause.
     fn descriptor_closing(&self, v: usize, end: usize) -> Option<Voice> {
         let toks = &self.cx.tokens.tokens;
-        if v + 2 >= end + 1 || !determiner(self.key(v + 1)) {
+        if v + 2 >= end || !determiner(self.key(v + 1)) {
             return None;
         }
         let head = (v + 2..end.min(v + 5))
