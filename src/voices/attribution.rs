@@ -87,6 +87,9 @@ pub(super) struct State<'c, 'a> {
     names: Names,
     /// The country the article names most ([`State::focus_country`]), once computed.
     focus: std::cell::OnceCell<Option<ActorId>>,
+    /// Where a pronoun that resolved to nobody spoke ("He said on condition of anonymity"):
+    /// later pronouns do not point back past it.
+    unknown_pronouns: std::cell::RefCell<Vec<usize>>,
 }
 
 impl<'c, 'a> State<'c, 'a> {
@@ -97,6 +100,7 @@ impl<'c, 'a> State<'c, 'a> {
             history: Vec::new(),
             names: Names::default(),
             focus: std::cell::OnceCell::new(),
+            unknown_pronouns: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -623,10 +627,16 @@ impl<'c, 'a> State<'c, 'a> {
             );
         }
         if keys.len() == 1 && cues.is_pronoun(keys[0]) {
-            return Some(
-                self.recent(pos, Class::pronoun(keys[0]), None, true)
-                    .unwrap_or(Voice::Unknown),
-            );
+            let v = self
+                .recent(pos, Class::pronoun(keys[0]), None, true)
+                .unwrap_or(Voice::Unknown);
+            if v == Voice::Unknown {
+                let mut u = self.unknown_pronouns.borrow_mut();
+                if u.last().is_none_or(|&l| l < pos) {
+                    u.push(pos);
+                }
+            }
+            return Some(v);
         }
         let head = keys[keys.len() - 1];
         // "a Pentagon spokesman", "The NDF official", "UN sources": the body the descriptor
@@ -913,10 +923,19 @@ impl<'c, 'a> State<'c, 'a> {
         None
     }
 
-    /// True when an unnamed person speaks between bytes `from` and `pos` (looking back at most
-    /// 80 tokens from `pos`): an indefinite noun phrase of lowercase words right before a speech
-    /// verb ("a relative told AFP", "one resident said"), not an organisation or outlet.
+    /// True when an unnamed person speaks between bytes `from` and `pos`: a pronoun that resolved
+    /// to nobody, or (looking back at most 80 tokens from `pos`) an indefinite noun phrase of
+    /// lowercase words right before a speech verb ("a relative told AFP", "one resident said"),
+    /// not an organisation or outlet.
     fn unnamed_speaker(&self, from: usize, pos: usize) -> bool {
+        // A pronoun that resolved to nobody in between: the same unnamed person speaks on.
+        let u = self.unknown_pronouns.borrow();
+        if u.get(u.partition_point(|&x| x <= from))
+            .is_some_and(|&x| x < pos)
+        {
+            return true;
+        }
+        drop(u);
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
         let hi = self.cx.tokens.first_at(pos);
@@ -924,6 +943,45 @@ impl<'c, 'a> State<'c, 'a> {
         (lo + 1..hi).any(|v| {
             if !self.is_speech(v) {
                 return false;
+            }
+            // "A Syrian human rights activist from Deir al-Zor who fled ... said": an indefinite
+            // person opening the sentence of the verb.
+            let s0 = self.cx.sentences[self
+                .sentence_near(toks[v].span.start)
+                .min(self.cx.sentences.len().saturating_sub(1))]
+            .0
+            .start;
+            let s0 = self.cx.tokens.first_at(s0);
+            // ... unless a name ends the subject ("Another local resident Nadzhua Katvi said").
+            let w = self.skip_back(s0, v);
+            let name_ends_subject = w > s0 && toks[w - 1].cap && {
+                // Back over the capitalised run ("Deir al-Zor"): a place after "from" or "in"
+                // is no name of the speaker.
+                let mut r = w - 1;
+                while r > s0
+                    && (toks[r - 1].cap
+                        || self.cx.cues.is_particle(self.key(r - 1))
+                        || self.key(r - 1) == "-")
+                {
+                    r -= 1;
+                }
+                !(r > s0 && cues.is_place_before(self.key(r - 1)))
+            };
+            if s0 < v
+                && v - s0 <= 20
+                && w > s0
+                && !name_ends_subject
+                && matches!(self.key(s0), "a" | "an" | "one" | "another")
+                && (s0..v).any(|i| {
+                    let k = self.key(i);
+                    cues.is_anonymous(k) || cues.is_person_noun(k) || cues.is_title(k)
+                })
+                && !(s0..v).any(|i| {
+                    let k = self.key(i);
+                    cues.is_org_noun(k) || cues.is_outlet_noun(k)
+                })
+            {
+                return true;
             }
             let head = self.key(v - 1);
             if cues.is_org_noun(head) || cues.is_outlet_noun(head) || cues.is_pronoun(head) {
