@@ -12,7 +12,7 @@ pub mod fuzzy;
 
 use crate::lexicon::{ActorId, ActorKind, Gazetteer};
 use crate::span::Span;
-use crate::text::keys::{name_key, push_name_word, strip_possessive, PARTICLES};
+use crate::text::keys::{initialism_dot, name_key, push_name_word, strip_possessive, PARTICLES};
 use crate::text::Tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -651,11 +651,8 @@ impl ActorMatcher {
                     && !toks[j + 1].space_before
                     && j > i;
                 // The final dot of an initialism ("the U.N. Security Council").
-                let initialism_dot = k == "."
-                    && !t.space_before
-                    && j > i
-                    && tokens.key(j - 1).contains('.')
-                    && toks.get(j + 1).is_some_and(|n| n.word);
+                let initialism_dot =
+                    j > i && initialism_dot(tokens, j) && toks.get(j + 1).is_some_and(|n| n.word);
                 if joins || initialism_dot {
                     j += 1;
                     continue;

@@ -43,6 +43,15 @@ pub fn push_name_word(out: &mut String, key: &str, last: bool) {
     out.extend(key.chars().filter(|c| !matches!(c, '\'' | '-' | '.')));
 }
 
+/// True when token `i` is the final dot of an initialism, stuck to it ("U.N." in "the U.N.
+/// Security Council", "U.N. spokesman"): it belongs to the initialism, not to the sentence.
+pub fn initialism_dot(tokens: &Tokens, i: usize) -> bool {
+    i > 0
+        && tokens.key(i) == "."
+        && !tokens.tokens[i].space_before
+        && tokens.key(i - 1).contains('.')
+}
+
 /// Removes a final `'s` or `'`.
 pub fn strip_possessive(key: &str) -> &str {
     key.strip_suffix("'s")

@@ -44,7 +44,13 @@ const CLOSING_TAIL: &[&str] = &[
 
 /// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
 fn determiner(k: &str) -> bool {
-    matches!(k, "a" | "an" | "the" | "one" | "another")
+    k == "the" || indefinite(k)
+}
+
+/// A word that opens an indefinite noun phrase, someone not named before ("a spokesman", "one
+/// resident", "another activist").
+fn indefinite(k: &str) -> bool {
+    matches!(k, "a" | "an" | "one" | "another")
 }
 
 /// Class of a descriptor's head noun.
@@ -641,7 +647,7 @@ impl<'c, 'a> State<'c, 'a> {
         let head = keys[keys.len() - 1];
         // "a Pentagon spokesman", "The NDF official", "UN sources": the body the descriptor
         // names; "Iranian officials", "the Russian diplomats": the country.
-        let indefinite = matches!(keys[0], "a" | "an" | "one" | "another");
+        let indefinite = indefinite(keys[0]);
         let plural = cues.is_institutional(head) || cues.is_anonymous(head);
         if (cues.is_person_noun(head) && indefinite) || plural {
             if let Some(m) = self.bodies_in(a, b).last() {
@@ -924,9 +930,10 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// True when an unnamed person speaks between bytes `from` and `pos`: a pronoun that resolved
-    /// to nobody, or (looking back at most 80 tokens from `pos`) an indefinite noun phrase of
-    /// lowercase words right before a speech verb ("a relative told AFP", "one resident said"),
-    /// not an organisation or outlet.
+    /// to nobody, or (looking back at most 80 tokens from `pos`) a speech verb whose subject is
+    /// an indefinite person: an indefinite noun phrase of lowercase words right before it ("a
+    /// relative told AFP", "one resident said"), not an organisation or outlet, or one opening
+    /// its sentence ([`State::indefinite_opener`]).
     fn unnamed_speaker(&self, from: usize, pos: usize) -> bool {
         // A pronoun that resolved to nobody in between: the same unnamed person speaks on.
         let u = self.unknown_pronouns.borrow();
@@ -944,43 +951,7 @@ impl<'c, 'a> State<'c, 'a> {
             if !self.is_speech(v) {
                 return false;
             }
-            // "A Syrian human rights activist from Deir al-Zor who fled ... said": an indefinite
-            // person opening the sentence of the verb.
-            let s0 = self.cx.sentences[self
-                .sentence_near(toks[v].span.start)
-                .min(self.cx.sentences.len().saturating_sub(1))]
-            .0
-            .start;
-            let s0 = self.cx.tokens.first_at(s0);
-            // ... unless a name ends the subject ("Another local resident Nadzhua Katvi said").
-            let w = self.skip_back(s0, v);
-            let name_ends_subject = w > s0 && toks[w - 1].cap && {
-                // Back over the capitalised run ("Deir al-Zor"): a place after "from" or "in"
-                // is no name of the speaker.
-                let mut r = w - 1;
-                while r > s0
-                    && (toks[r - 1].cap
-                        || self.cx.cues.is_particle(self.key(r - 1))
-                        || self.key(r - 1) == "-")
-                {
-                    r -= 1;
-                }
-                !(r > s0 && cues.is_place_before(self.key(r - 1)))
-            };
-            if s0 < v
-                && v - s0 <= 20
-                && w > s0
-                && !name_ends_subject
-                && matches!(self.key(s0), "a" | "an" | "one" | "another")
-                && (s0..v).any(|i| {
-                    let k = self.key(i);
-                    cues.is_anonymous(k) || cues.is_person_noun(k) || cues.is_title(k)
-                })
-                && !(s0..v).any(|i| {
-                    let k = self.key(i);
-                    cues.is_org_noun(k) || cues.is_outlet_noun(k)
-                })
-            {
+            if self.indefinite_opener(v) {
                 return true;
             }
             let head = self.key(v - 1);
@@ -989,11 +960,58 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // Not an appositive of a name ("Yusuf el-Bustani a local activist said").
             (v.saturating_sub(4).max(lo)..v - 1).rev().any(|d| {
-                matches!(self.key(d), "a" | "an" | "one" | "another")
+                indefinite(self.key(d))
                     && (d + 1..v).all(|i| toks[i].word && !toks[i].cap)
                     && !(d > 0 && toks[d - 1].word && toks[d - 1].cap)
             })
         })
+    }
+
+    /// True when the sentence of the speech verb at `v` opens with an indefinite person as its
+    /// subject, at most 20 tokens long ("A Syrian human rights activist from Deir al-Zor who fled
+    /// ... said"): a person word in it, no organisation or outlet noun, and no name ending it
+    /// ("Another local resident Nadzhua Katvi said"; a place after "from" or "in" is no name).
+    fn indefinite_opener(&self, v: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let Some((s, _)) = self
+            .cx
+            .sentences
+            .get(self.sentence_near(toks[v].span.start))
+        else {
+            return false;
+        };
+        let s0 = self.cx.tokens.first_at(s.start);
+        if s0 >= v || v - s0 > 20 || !indefinite(self.key(s0)) {
+            return false;
+        }
+        let person = (s0..v).any(|i| {
+            let k = self.key(i);
+            cues.is_anonymous(k) || cues.is_person_noun(k) || cues.is_title(k)
+        });
+        let body = (s0..v).any(|i| {
+            let k = self.key(i);
+            cues.is_org_noun(k) || cues.is_outlet_noun(k)
+        });
+        if !person || body {
+            return false;
+        }
+        let w = self.skip_back(s0, v);
+        if w <= s0 {
+            return false;
+        }
+        if !toks[w - 1].cap {
+            return true;
+        }
+        // Back over the capitalised run ("Deir al-Zor"): a place after "from" or "in" is no
+        // name of the speaker.
+        let mut r = w - 1;
+        while r > s0
+            && (toks[r - 1].cap || cues.is_particle(self.key(r - 1)) || self.key(r - 1) == "-")
+        {
+            r -= 1;
+        }
+        r > s0 && cues.is_place_before(self.key(r - 1))
     }
 
     /// The index of the sentence holding byte `x`, or of the first after it (the last sentence
@@ -1181,8 +1199,7 @@ impl<'c, 'a> State<'c, 'a> {
                     .count();
                 // One word will do right after a closing quote ('"..." Rami an Aleppo resident
                 // said'), where a capitalised word opens no sentence.
-                let after_quote = a > 0 && self.key(a - 1) == "\"";
-                if run.start != a || (words < 2 && !after_quote) {
+                if run.start != a || (words < 2 && !self.reader().after_quote(a)) {
                     return None;
                 }
                 (self.name_voice(run), run.end)

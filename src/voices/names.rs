@@ -161,6 +161,12 @@ impl Reader<'_, '_> {
             && self.mentioned(i).is_none()
     }
 
+    /// True when token `i` comes right after a quotation mark ('"..." Rami said'): a capitalised
+    /// word there opens no sentence.
+    pub(super) fn after_quote(&self, i: usize) -> bool {
+        i > 0 && self.key(i - 1) == "\""
+    }
+
     /// A particle or hyphen inside a name ("al", "-" in "Ibrahim al-Hajj").
     fn joiner(&self, i: usize) -> bool {
         let toks = &self.cx.tokens.tokens;
@@ -211,7 +217,7 @@ impl Reader<'_, '_> {
         let introduced = outer > lo && cues.is_introducer(self.key(outer - 1));
         // '"..." Rami, an Aleppo resident, said': right after a closing quote a capitalised word
         // is no sentence opener.
-        let after_quote = start == lo && lo > 0 && self.key(lo - 1) == "\"";
+        let after_quote = start == lo && self.after_quote(lo);
         let known = words == 1 && (names.known_last_word(last) || introduced || after_quote);
         if words == 1 && (descriptor_noun || (start == lo && !known)) {
             return None;
@@ -280,8 +286,7 @@ impl Reader<'_, '_> {
                     break;
                 }
                 // The dot that ends an initialism ("U.N. spokesman") belongs to it.
-                let initialism_dot =
-                    k == "." && !toks[i].space_before && i > a && self.key(i - 1).contains('.');
+                let initialism_dot = i > a && crate::text::keys::initialism_dot(self.cx.tokens, i);
                 let prefix = cues.is_title(k)
                     || cues.is_person_noun(k)
                     || initialism_dot
