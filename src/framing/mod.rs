@@ -182,6 +182,12 @@ pub fn label_uses<'a>(
                     // "offensive comments", "hunger strike": not the set's sense of the word.
                     continue;
                 }
+                if referent.is_none() && inside_name(cx, span) {
+                    // A set without a referent names no actor: its word inside an actor's name
+                    // ("Revolution" in "National Coalition for Syrian Revolution and Opposition
+                    // Forces") is part of that name, not a use.
+                    continue;
+                }
                 // Where a term that names its referent only in context points: `None` counts
                 // the use, `Some(other)` sets it aside for that state or set (or for none).
                 let elsewhere = if is_one_of(&info.back_reference, m.term_key(h)) {
@@ -250,6 +256,14 @@ fn inside_other(cx: Context, g: &Gazetteer, referent: ActorId, span: Span) -> Op
         || g.ancestors(m.actor).contains(&referent)
         || g.ancestors(referent).contains(&m.actor);
     (!related).then_some(m.actor)
+}
+
+/// Whether `span` lies inside the name of an actor the article mentions (not a place), with
+/// the name longer than `span`.
+fn inside_name(cx: Context, span: Span) -> bool {
+    cx.mentions.iter().any(|m| {
+        !m.place && m.span.start <= span.start && span.end <= m.span.end && m.span != span
+    })
 }
 
 /// Whether a key matches a term key (with its wildcard flag).

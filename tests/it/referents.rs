@@ -158,6 +158,29 @@ fn words_around_a_term_decide_whether_it_names_a_military_operation() {
     );
 }
 
+/// A set without a referent names no actor: its word inside an actor's name is a word of that
+/// name ("Refugees" in "United Nations High Commissioner for Refugees"), not a use.
+#[test]
+fn a_word_of_a_set_without_referent_inside_an_actors_name_is_no_use() {
+    let r = analyze(&[(
+        "afp",
+        "The United Nations High Commissioner for Refugees said on Monday that refugees kept \
+         arriving in Lebanon. The Syrian Revolution General Commission said the revolution would go on.",
+    )]);
+    assert_eq!(
+        set_uses(&r, "refugees", "afp"),
+        [("refugees".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(
+        set_uses(&r, "the_conflict", "afp"),
+        [("revolution".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+}
+
 #[test]
 fn lexicon_check_and_diff_read_context_tables() {
     let dir = tempfile::tempdir().unwrap();
