@@ -9,7 +9,7 @@ pub mod referent;
 pub mod stance;
 
 use crate::actors::{Form, Mention};
-use crate::lexicon::framing::CONTEXT_WINDOW;
+use crate::lexicon::framing::{CONTEXT_WINDOW, NEAR_SENTENCES};
 use crate::lexicon::{ActorId, ActorKind, Gazetteer, Hit, HitKind, Matcher};
 use crate::span::Span;
 use crate::text::Tokens;
@@ -261,9 +261,9 @@ fn inside_other(cx: Context, g: &Gazetteer, referent: ActorId, span: Span) -> Op
 /// Whether `span` lies inside the name of an actor the article mentions (not a place), with
 /// the name longer than `span`.
 fn inside_name(cx: Context, span: Span) -> bool {
-    cx.mentions.iter().any(|m| {
-        !m.place && m.span.start <= span.start && span.end <= m.span.end && m.span != span
-    })
+    cx.mentions
+        .iter()
+        .any(|m| !m.place && m.span.start <= span.start && span.end <= m.span.end && m.span != span)
 }
 
 /// Whether a key matches a term key (with its wildcard flag).
@@ -278,7 +278,8 @@ fn key_matches(key: &str, (term, wildcard): &(String, bool)) -> bool {
 /// Whether the use at tokens `first..=last`, of the term with key `key`, meets the word-context
 /// conditions of its set that name its term (docs/lexicon.md, "Terms in word context"): a `before` word among the
 /// [`CONTEXT_WINDOW`] words before it in its sentence, no `not_before` word right before it,
-/// no `not_after` word or phrase right after it.
+/// no `not_after` word or phrase right after it, no `not_near` word or phrase in its sentence
+/// or the [`NEAR_SENTENCES`] sentences before and after it.
 fn fits_context(
     cx: Context,
     info: &crate::lexicon::matcher::LabelSetInfo,
@@ -325,8 +326,46 @@ fn fits_context(
                 let n = phrase.split(' ').count();
                 n <= next.len() && key_matches(&next[..n].join(" "), &(phrase.clone(), *wild))
             });
-            before_ok && not_before_ok && not_after_ok
+            before_ok
+                && not_before_ok
+                && not_after_ok
+                && (c.not_near.is_empty() || !near(cx, at, &c.not_near))
         })
+}
+
+/// Whether one of `phrases` (term keys, `*` at the end of the last word) occurs in the sentence
+/// holding byte `at` or in the [`NEAR_SENTENCES`] sentences before and after it.
+fn near(cx: Context, at: usize, phrases: &[(String, bool)]) -> bool {
+    let toks = cx.tokens;
+    let i = cx
+        .sentences
+        .iter()
+        .position(|(s, _)| s.start <= at && at < s.end);
+    let window = match i {
+        Some(i) => Span::new(
+            cx.sentences[i.saturating_sub(NEAR_SENTENCES)].0.start,
+            cx.sentences[(i + NEAR_SENTENCES).min(cx.sentences.len() - 1)]
+                .0
+                .end,
+        ),
+        None => Span::new(0, cx.text.len()),
+    };
+    // Every token, as term keys hold punctuation tokens too ("car - bomb").
+    let words: Vec<&str> = (0..toks.tokens.len())
+        .filter(|&k| {
+            let sp = toks.tokens[k].span;
+            sp.start >= window.start && sp.end <= window.end
+        })
+        .map(|k| toks.key(k))
+        .collect();
+    phrases.iter().any(|(phrase, wild)| {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        let n = parts.len();
+        words.windows(n).any(|w| {
+            w[..n - 1] == parts[..n - 1]
+                && key_matches(w[n - 1], &(parts[n - 1].to_string(), *wild))
+        })
+    })
 }
 
 /// True when the term key `key` (of the term that matched, whatever form the text has) is one

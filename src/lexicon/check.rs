@@ -146,15 +146,25 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
             if c.terms.is_empty() {
                 err(&mut out, &at_table, format!("a context table of label set {:?} names no terms; list the label terms it applies to in `terms`", set.concept));
             }
-            if c.before.is_empty() && c.not_before.is_empty() && c.not_after.is_empty() {
-                err(&mut out, &at_table, format!("a context table of label set {:?} sets no condition; give `before`, `not_before` or `not_after`", set.concept));
+            if c.before.is_empty()
+                && c.not_before.is_empty()
+                && c.not_after.is_empty()
+                && c.not_near.is_empty()
+            {
+                err(&mut out, &at_table, format!("a context table of label set {:?} sets no condition; give `before`, `not_before`, `not_after` or `not_near`", set.concept));
             }
             for t in &c.terms {
                 if !owner.contains_key(&term_key(&t.text)) {
                     err(&mut out, t, format!("context term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
                 }
             }
-            for t in c.before.iter().chain(&c.not_before).chain(&c.not_after) {
+            for t in c
+                .before
+                .iter()
+                .chain(&c.not_before)
+                .chain(&c.not_after)
+                .chain(&c.not_near)
+            {
                 if term_key(&t.text).0.is_empty() {
                     err(&mut out, t, format!("context word {:?} of label set {:?} has no letters or digits; write a word", t.text, set.concept));
                 }

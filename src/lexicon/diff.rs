@@ -201,12 +201,15 @@ fn flatten(lex: &Lexicon) -> Flat {
                 w.sort_unstable();
                 w.join(", ")
             };
-            let value = format!(
+            let mut value = format!(
                 "before: {}; not_before: {}; not_after: {}",
                 words(&c.before),
                 words(&c.not_before),
                 words(&c.not_after)
             );
+            if !c.not_near.is_empty() {
+                value.push_str(&format!("; not_near: {}", words(&c.not_near)));
+            }
             for t in &c.terms {
                 put_field(
                     &mut m,

@@ -78,12 +78,19 @@ pub struct TermContext {
     pub not_before: Vec<Term>,
     /// None of these words or phrases right after the term.
     pub not_after: Vec<Term>,
+    /// None of these words or phrases in the term's sentence or the [`NEAR_SENTENCES`]
+    /// sentences before and after it.
+    pub not_near: Vec<Term>,
     /// Where the table starts.
     pub line: usize,
 }
 
 /// Words before a term in which a `before` word of its [`TermContext`] is looked for.
 pub const CONTEXT_WINDOW: usize = 3;
+
+/// Sentences before and after a term's own in which a `not_near` word of its [`TermContext`]
+/// is looked for (measured on FA-KES: `benches/README.md`, geopolitics 1.9.0).
+pub const NEAR_SENTENCES: usize = 2;
 
 /// A frame: a perspective signalled by its terms.
 #[derive(Clone, Debug, Serialize)]
@@ -200,6 +207,8 @@ struct RawContext {
     not_before: Vec<Spanned<String>>,
     #[serde(default)]
     not_after: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_near: Vec<Spanned<String>>,
     #[allow(dead_code)]
     note: Option<String>,
 }
@@ -287,6 +296,7 @@ impl Lexicon {
                             before: c.get_ref().before.iter().map(term).collect(),
                             not_before: c.get_ref().not_before.iter().map(term).collect(),
                             not_after: c.get_ref().not_after.iter().map(term).collect(),
+                            not_near: c.get_ref().not_near.iter().map(term).collect(),
                             line: line(c.span().start),
                         })
                         .collect(),

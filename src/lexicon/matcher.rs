@@ -112,6 +112,8 @@ pub struct ContextKeys {
     pub not_before: Vec<(String, bool)>,
     /// None of these right after.
     pub not_after: Vec<(String, bool)>,
+    /// None of these in the sentence or the sentences around it.
+    pub not_near: Vec<(String, bool)>,
 }
 
 /// A frame after merging.
@@ -287,6 +289,7 @@ impl Merged {
                             before: keys(&c.before),
                             not_before: keys(&c.not_before),
                             not_after: keys(&c.not_after),
+                            not_near: keys(&c.not_near),
                         }
                     })
                     .collect(),

@@ -47,16 +47,37 @@ impl<'a> Sides<'a> {
                 .or_default()
                 .push(describe(e));
         }
+        // A set's word-context conditions of a term (field `context <term>`) are about every
+        // label term of the set written the same: (lexicon, concept, identity) -> descriptions.
+        let mut context: FxHashMap<(&str, &str, String), Vec<String>> = FxHashMap::default();
+        for e in diffs.iter().flat_map(|d| &d.entries).filter(|e| !e.term) {
+            if let (Section::LabelSet { concept }, Some(term)) =
+                (&e.section, e.item.strip_prefix("context "))
+            {
+                context
+                    .entry((
+                        &e.lexicon,
+                        concept.as_str(),
+                        crate::lexicon::diff::identity(term),
+                    ))
+                    .or_default()
+                    .push(describe(e));
+            }
+        }
         let per_source = |m: &Matcher| -> Vec<Vec<String>> {
             m.sources
                 .iter()
                 .map(|src| {
-                    let key = (
-                        src.lexicon.as_str(),
-                        &src.section,
-                        crate::lexicon::diff::identity(&src.term),
-                    );
-                    index.get(&key).cloned().unwrap_or_default()
+                    let id = crate::lexicon::diff::identity(&src.term);
+                    let key = (src.lexicon.as_str(), &src.section, id.clone());
+                    let mut out = index.get(&key).cloned().unwrap_or_default();
+                    if let Section::Label { concept, .. } = &src.section {
+                        if let Some(c) = context.get(&(src.lexicon.as_str(), concept.as_str(), id))
+                        {
+                            out.extend(c.iter().cloned());
+                        }
+                    }
+                    out
                 })
                 .collect()
         };

@@ -397,3 +397,92 @@ fn unchanged_lexicons_reproduce_a_baseline_with_recurring_endings() {
         "{all}"
     );
 }
+
+/// A `not_near` condition (geopolitics: "bombing" near a car or suicide bomb is not an air
+/// raid) decides with the sentences around the use, and `regress` names the changed context
+/// table as the reason a sentence moved.
+#[test]
+fn bombing_near_a_car_bomb_is_not_an_air_raid_and_regress_explains_the_context_change() {
+    let dir = tmp();
+    let articles = [
+        "A car bomb exploded near the police headquarters in Qamishli on Monday. Officials gave a \
+         toll of 44 dead in the bombing. Residents fled the area.",
+        "Russian jets pounded the outskirts of Idlib on Monday. Officials gave a toll of 44 dead \
+         in the bombing. Residents fled the area.",
+    ];
+    let mut corpus = String::new();
+    for (i, text) in articles.iter().enumerate() {
+        corpus.push_str(
+            &serde_json::json!({"id": format!("a{i}"), "outlet": format!("o{i}"), "text": text})
+                .to_string(),
+        );
+        corpus.push('\n');
+    }
+    std::fs::write(dir.path().join("c.jsonl"), corpus).unwrap();
+    let (code, _, err) = crate::run(&["analyze", "c.jsonl", "--out", "base", "-q"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("base/report.json")).unwrap(),
+    )
+    .unwrap();
+    let bombing = |voice: &str| -> u64 {
+        report["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| {
+                x["scope"] == "voice"
+                    && x["concept"] == "military_action"
+                    && x["label"] == "bombing"
+                    && x["voice"] == voice
+            })
+            .map(|x| x["count"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(
+        (bombing("o0"), bombing("o1")),
+        (0, 1),
+        "{:#}",
+        report["labels"]
+    );
+    // The bundled lexicon without its not_near list, under the same name: the car bomb's
+    // "bombing" counts again, and regress says which table moved it.
+    let lex = std::fs::read_to_string(root().join("lexicons/geopolitics.toml")).unwrap();
+    let start = lex
+        .find("not_near = [")
+        .expect("geopolitics has a not_near list");
+    let end = start + lex[start..].find("]\n").unwrap() + 2;
+    let edited = format!("{}{}", &lex[..start], &lex[end..]);
+    std::fs::write(dir.path().join("geopolitics.toml"), edited).unwrap();
+    let (code, out, err) = crate::run(
+        &[
+            "regress",
+            "c.jsonl",
+            "--baseline",
+            "base",
+            "--lexicon",
+            "geopolitics.toml",
+            "--out",
+            "rg",
+            "-q",
+        ],
+        dir.path(),
+    );
+    let all = format!("{out}{err}");
+    assert!(code == 0 || code == 1, "{all}");
+    assert!(
+        all.contains("1 sentence(s) in 1 article(s) changed"),
+        "{all}"
+    );
+    let why = all
+        .split("entries that changed sentences:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no entries section: {all}"));
+    assert!(
+        why.lines()
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty())
+            .any(|l| l.contains("1  geopolitics: ~ label_set.military_action context bombing")),
+        "{all}"
+    );
+}
