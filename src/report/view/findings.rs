@@ -94,7 +94,8 @@ fn label(report: &Report, f: &FindingRow, links: &mut Links) -> Finding {
             "{description}: {} writes \u{201C}{}\u{201D} in {} of {} uses [{}–{}] ({}), {} in {} of {} [{}–{}] ({}); \
              {} points more [{}–{}], resting on {} and {} label uses.",
             links.short(&h.voice),
-            f.label,
+            // A label id as words ("international_community": "international community").
+            f.label.replace('_', " "),
             pct(h.value),
             h.total,
             pct(h.ci_low),
