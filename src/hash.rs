@@ -15,14 +15,18 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::sync::{Arc, Mutex};
 
+/// FNV-1a's starting value (with seed 0), for hashing a byte stream with [`fnv_step`].
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of FNV-1a: `bytes.fold(FNV_OFFSET, fnv_step)` is `fnv(bytes, 0)`.
+pub fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+}
+
 /// 64-bit FNV-1a: a stable hash (the same on every platform and version).
 pub fn fnv(bytes: &[u8], seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
+    let h = FNV_OFFSET ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    bytes.iter().fold(h, |h, &b| fnv_step(h, b))
 }
 
 /// SplitMix64's finaliser: spreads the bits of `x` evenly (a stable pseudo-random number from a
@@ -120,6 +124,10 @@ mod tests {
         assert_eq!(fnv(b"", 0), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv(b"a", 0), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(splitmix(0), 0xe220_a839_7b1d_cdaf);
+        assert_eq!(
+            b"a".iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b)),
+            fnv(b"a", 0)
+        );
     }
 
     #[test]

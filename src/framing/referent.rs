@@ -73,9 +73,13 @@ pub fn resolve(
         let next_to = if m.span.end <= start {
             let gap = cx.text[m.span.end..start].trim();
             matches!(gap, "" | "'s" | "\u{2019}s" | "'" | "\u{2019}")
-        } else if m.span.start >= end {
-            let gap = cx.text[end..m.span.start].trim().to_lowercase();
-            matches!(gap.as_str(), "in" | "of" | "in the" | "of the")
+        } else if m.span.start >= end && m.span.start - end <= 16 {
+            // Only a short gap can be "in" or "of the" (a longer one is not looked at: every
+            // later mention of the article would be).
+            let gap = cx.text[end..m.span.start].trim();
+            ["in", "of", "in the", "of the"]
+                .iter()
+                .any(|w| gap.eq_ignore_ascii_case(w))
         } else {
             false
         };
