@@ -745,10 +745,15 @@ impl<'c, 'a> State<'c, 'a> {
     fn by_head(&self, pos: usize, keys: &[&str], country: Option<ActorId>) -> Option<Voice> {
         let g = self.cx.gazetteer;
         let head = *keys.last()?;
+        // Whether one of the actor's descriptors ends the keys (compared word by word, without
+        // allocating: this runs for every actor of the gazetteer).
         let declares = |a: ActorId| {
             g.actor(a).descriptors.iter().any(|d| {
-                let words: Vec<&str> = d.split_whitespace().collect();
-                keys.ends_with(&words)
+                let n = d.split_whitespace().count();
+                n <= keys.len()
+                    && d.split_whitespace()
+                        .zip(&keys[keys.len() - n..])
+                        .all(|(w, k)| w == *k)
             })
         };
         // The head and its other spelling ("centre" and "center").
