@@ -47,6 +47,25 @@ pub fn with_target<R>(
 /// sentence or passage, as in an annotated set). None when the target has no tokens.
 pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::Score> {
     with_target(az, text, target, |an, range, t| {
+        // When the target is an actor that speaks in its sentence, what it says does not judge it.
+        let tspan = Span::new(
+            an.tokens.tokens[t.0].span.start,
+            an.tokens.tokens[t.1].span.end,
+        );
+        let said = an
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= tspan.start && tspan.end <= m.span.end)
+            .and_then(|m| {
+                let si = an.sentence_at(m.span.start)?;
+                Some(stance::said_by(
+                    &an.passages,
+                    an.sentences[si].0,
+                    m.actor,
+                    m.span,
+                ))
+            })
+            .unwrap_or_default();
         stance::score(
             text,
             &an.tokens,
@@ -55,6 +74,7 @@ pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::S
             range,
             t,
             &stance::ScareIndex::new(&an.scare),
+            &said,
         )
     })
 }

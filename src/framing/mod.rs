@@ -553,6 +553,7 @@ pub fn stance_observations<'a>(
         }
         let (s, _) = cx.sentences[si];
         let range = toks.range(s);
+        let said = stance::said_by(cx.passages, s, mention.actor, mention.span);
         let score = stance::score(
             cx.text,
             toks,
@@ -561,6 +562,7 @@ pub fn stance_observations<'a>(
             range,
             (mention.first as usize, mention.last as usize),
             &scare,
+            &said,
         );
         let voice = cx.voice_at(mention.span.start);
         // The same judgement counts for the bodies the actor belongs to, once per sentence.

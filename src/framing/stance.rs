@@ -151,8 +151,29 @@ impl ScareIndex {
     }
 }
 
+/// The byte spans of the passages of `sentence` that `actor` speaks (quoted or reported), other
+/// than one holding the mention `at`: what the actor says, not what is said of it.
+pub fn said_by(
+    passages: &[crate::voices::Passage],
+    sentence: Span,
+    actor: crate::lexicon::ActorId,
+    at: Span,
+) -> Vec<Span> {
+    let lo = passages.partition_point(|p| p.span.end <= sentence.start);
+    passages[lo..]
+        .iter()
+        .take_while(|p| p.span.start < sentence.end)
+        .filter(|p| p.voice == crate::voices::Voice::Source(actor) && !p.span.contains(at))
+        .map(|p| p.span)
+        .collect()
+}
+
 /// Scores the target tokens `target` (inclusive range) against the hits of sentence tokens
-/// `sent` (half-open), given scare-quoted spans. `hits` must be sorted by first token.
+/// `sent` (half-open), given scare-quoted spans. `hits` must be sorted by first token. `said`
+/// are the byte spans of what the target itself says in the sentence (its quoted or reported
+/// content, [`said_by`]): their terms are the target's words about others, not a judgement of
+/// the target ("The Observatory said 20 civilians were killed").
+#[allow(clippy::too_many_arguments)]
 pub fn score(
     text: &str,
     tokens: &Tokens,
@@ -161,6 +182,7 @@ pub fn score(
     sent: (usize, usize),
     target: (usize, usize),
     scare: &ScareIndex,
+    said: &[Span],
 ) -> Score {
     let (a, b) = sent;
     let (t0, t1) = target;
@@ -281,6 +303,21 @@ pub fn score(
         let info = &matcher.stance[entry as usize];
         let (f, l) = (h.first as usize, h.last as usize);
         let span = Span::new(tokens.tokens[f].span.start, tokens.tokens[l].span.end);
+        if said.iter().any(|s| s.contains(span)) {
+            out.contributions.push(Contribution {
+                text: span.of(text).to_string(),
+                span,
+                weight: info.weight,
+                effective: 0.0,
+                rules: vec!["speaker"],
+                entry,
+                learned: info.learned,
+            });
+            if !out.rules.contains(&"speaker") {
+                out.rules.push("speaker");
+            }
+            continue;
+        }
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
         if !info.act && (passive_agent || judge_from.is_some_and(|j| f > j)) {
