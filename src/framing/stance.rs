@@ -318,31 +318,6 @@ pub fn score(
             }
             continue;
         }
-        // A stance word that is a label set's name for a group ("terrorists", "regime") judges
-        // the group it names, not another target of the sentence ("The army killed 60
-        // terrorists" does not make the army a terrorist): it counts only next to the target.
-        // (Only sets with a referent name a group; "liberating Aleppo" names an event.)
-        let names_group = in_sent.iter().any(|x| {
-            matches!(x.kind, HitKind::Label { set, .. }
-                if matcher.label_sets[set as usize].referent.is_some())
-                && x.first as usize <= f
-                && l <= x.last as usize
-        });
-        if names_group && !(l + 3 >= t0 && f <= t1 + 3) {
-            out.contributions.push(Contribution {
-                text: span.of(text).to_string(),
-                span,
-                weight: info.weight,
-                effective: 0.0,
-                rules: vec!["names-other"],
-                entry,
-                learned: info.learned,
-            });
-            if !out.rules.contains(&"names-other") {
-                out.rules.push("names-other");
-            }
-            continue;
-        }
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
         if !info.act && (passive_agent || judge_from.is_some_and(|j| f > j)) {
