@@ -303,16 +303,18 @@ pub fn score(
         let info = &matcher.stance[entry as usize];
         let (f, l) = (h.first as usize, h.last as usize);
         let span = Span::new(tokens.tokens[f].span.start, tokens.tokens[l].span.end);
+        // The term as a contribution that a rule set to nothing.
+        let zeroed = |rule: &'static str| Contribution {
+            text: span.of(text).to_string(),
+            span,
+            weight: info.weight,
+            effective: 0.0,
+            rules: vec![rule],
+            entry,
+            learned: info.learned,
+        };
         if said.iter().any(|s| s.contains(span)) {
-            out.contributions.push(Contribution {
-                text: span.of(text).to_string(),
-                span,
-                weight: info.weight,
-                effective: 0.0,
-                rules: vec!["speaker"],
-                entry,
-                learned: info.learned,
-            });
+            out.contributions.push(zeroed("speaker"));
             if !out.rules.contains(&"speaker") {
                 out.rules.push("speaker");
             }
@@ -321,15 +323,7 @@ pub fn score(
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
         if !info.act && (passive_agent || judge_from.is_some_and(|j| f > j)) {
-            out.contributions.push(Contribution {
-                text: span.of(text).to_string(),
-                span,
-                weight: info.weight,
-                effective: 0.0,
-                rules: vec!["act-subject"],
-                entry,
-                learned: info.learned,
-            });
+            out.contributions.push(zeroed("act-subject"));
             continue;
         }
         // Act direction.

@@ -346,29 +346,36 @@ fn regress_markdown_and_chart_escape_article_text() {
 /// A corpus whose outlet prints the same ending on every article: analyze sets the ending
 /// aside (learned in its first pass), and regress with unchanged lexicons must reproduce the
 /// baseline exactly, endings set aside as they were, not drift.
-#[test]
-fn unchanged_lexicons_reproduce_a_baseline_with_recurring_endings() {
-    let dir = tmp();
+/// Writes `(outlet, text)` articles to `dir/c.jsonl` (ids a0, a1, ...), runs `analyze` into
+/// `dir/base` and returns its report.json.
+fn analyze_into_base(dir: &std::path::Path, articles: &[(String, String)]) -> Value {
     let mut corpus = String::new();
-    let footer = "Follow us on Telegram and share this story with your friends, the regime will not stop us.";
-    for i in 0..8 {
-        let text = format!(
-            "Syrian government forces shelled the town of Douma on day {i}, the Observatory said.\n\
-             Rebels said the regime used barrel bombs against civilians in the area.\n{footer}"
-        );
+    for (i, (outlet, text)) in articles.iter().enumerate() {
         corpus.push_str(
-            &serde_json::json!({"id": format!("a{i}"), "outlet": "etilaf", "text": text})
-                .to_string(),
+            &serde_json::json!({"id": format!("a{i}"), "outlet": outlet, "text": text}).to_string(),
         );
         corpus.push('\n');
     }
-    std::fs::write(dir.path().join("c.jsonl"), corpus).unwrap();
-    let (code, _, err) = crate::run(&["analyze", "c.jsonl", "--out", "base", "-q"], dir.path());
+    std::fs::write(dir.join("c.jsonl"), corpus).unwrap();
+    let (code, _, err) = crate::run(&["analyze", "c.jsonl", "--out", "base", "-q"], dir);
     assert_eq!(code, 0, "{err}");
-    let report: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join("base/report.json")).unwrap(),
-    )
-    .unwrap();
+    serde_json::from_str(&std::fs::read_to_string(dir.join("base/report.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn unchanged_lexicons_reproduce_a_baseline_with_recurring_endings() {
+    let dir = tmp();
+    let footer = "Follow us on Telegram and share this story with your friends, the regime will not stop us.";
+    let articles: Vec<(String, String)> = (0..8)
+        .map(|i| {
+            let text = format!(
+                "Syrian government forces shelled the town of Douma on day {i}, the Observatory said.\n\
+                 Rebels said the regime used barrel bombs against civilians in the area.\n{footer}"
+            );
+            ("etilaf".to_string(), text)
+        })
+        .collect();
+    let report = analyze_into_base(dir.path(), &articles);
     assert_eq!(
         report["provenance"]["recurring"].as_array().map(Vec::len),
         Some(1),
@@ -410,21 +417,12 @@ fn bombing_near_a_car_bomb_is_not_an_air_raid_and_regress_explains_the_context_c
         "Russian jets pounded the outskirts of Idlib on Monday. Officials gave a toll of 44 dead \
          in the bombing. Residents fled the area.",
     ];
-    let mut corpus = String::new();
-    for (i, text) in articles.iter().enumerate() {
-        corpus.push_str(
-            &serde_json::json!({"id": format!("a{i}"), "outlet": format!("o{i}"), "text": text})
-                .to_string(),
-        );
-        corpus.push('\n');
-    }
-    std::fs::write(dir.path().join("c.jsonl"), corpus).unwrap();
-    let (code, _, err) = crate::run(&["analyze", "c.jsonl", "--out", "base", "-q"], dir.path());
-    assert_eq!(code, 0, "{err}");
-    let report: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join("base/report.json")).unwrap(),
-    )
-    .unwrap();
+    let articles: Vec<(String, String)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (format!("o{i}"), t.to_string()))
+        .collect();
+    let report = analyze_into_base(dir.path(), &articles);
     let bombing = |voice: &str| -> u64 {
         report["labels"]
             .as_array()
