@@ -336,12 +336,7 @@ fn fits_context(
 /// Whether one of `phrases` (term keys, `*` at the end of the last word) occurs in the sentence
 /// holding byte `at` or in the [`NEAR_SENTENCES`] sentences before and after it.
 fn near(cx: Context, at: usize, phrases: &[(String, bool)]) -> bool {
-    let toks = cx.tokens;
-    let i = cx
-        .sentences
-        .iter()
-        .position(|(s, _)| s.start <= at && at < s.end);
-    let window = match i {
+    let window = match cx.sentence_at(at) {
         Some(i) => Span::new(
             cx.sentences[i.saturating_sub(NEAR_SENTENCES)].0.start,
             cx.sentences[(i + NEAR_SENTENCES).min(cx.sentences.len() - 1)]
@@ -350,21 +345,16 @@ fn near(cx: Context, at: usize, phrases: &[(String, bool)]) -> bool {
         ),
         None => Span::new(0, cx.text.len()),
     };
-    // Every token, as term keys hold punctuation tokens too ("car - bomb").
-    let words: Vec<&str> = (0..toks.tokens.len())
-        .filter(|&k| {
-            let sp = toks.tokens[k].span;
-            sp.start >= window.start && sp.end <= window.end
-        })
-        .map(|k| toks.key(k))
-        .collect();
+    // Every token of the window, as term keys hold punctuation tokens too ("car - bomb").
+    let (t0, t1) = cx.tokens.range(window);
+    let words: Vec<&str> = (t0..t1).map(|k| cx.tokens.key(k)).collect();
     phrases.iter().any(|(phrase, wild)| {
         let parts: Vec<&str> = phrase.split(' ').collect();
-        let n = parts.len();
-        words.windows(n).any(|w| {
-            w[..n - 1] == parts[..n - 1]
-                && key_matches(w[n - 1], &(parts[n - 1].to_string(), *wild))
-        })
+        let (head, last) = parts.split_at(parts.len() - 1);
+        let last = (last[0].to_string(), *wild);
+        words
+            .windows(parts.len())
+            .any(|w| w[..head.len()] == *head && key_matches(w[head.len()], &last))
     })
 }
 

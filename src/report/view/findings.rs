@@ -94,8 +94,8 @@ fn label(report: &Report, f: &FindingRow, links: &mut Links) -> Finding {
             "{description}: {} writes \u{201C}{}\u{201D} in {} of {} uses [{}–{}] ({}), {} in {} of {} [{}–{}] ({}); \
              {} points more [{}–{}], resting on {} and {} label uses.",
             links.short(&h.voice),
-            // A label id as words ("international_community": "international community").
-            f.label.replace('_', " "),
+            // A label id as words, as the charts write it ("international community").
+            crate::chart::id_words(&f.label),
             pct(h.value),
             h.total,
             pct(h.ci_low),
