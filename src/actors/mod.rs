@@ -5,14 +5,18 @@
 //! and inner Arabic particles ignored), longest match first, starting only at capitalised
 //! tokens. Transliteration variants not listed in the gazetteer are resolved with `strsim`
 //! ([`fuzzy`]). A bare surname resolves to the person last named in full in the same article,
-//! else to the person the gazetteer allows it for. Metonyms after a locative preposition
-//! ("in Damascus") are places, not actors.
+//! else to the person the gazetteer allows it for, unless it is one of the commonest surnames
+//! (`data/names.toml`): then only to a person the article names in full. Metonyms after a
+//! locative preposition ("in Damascus") are places, not actors.
 
 pub mod fuzzy;
 
+use crate::lexicon::names::CommonNames;
 use crate::lexicon::{ActorId, ActorKind, Gazetteer};
 use crate::span::Span;
-use crate::text::keys::{initialism_dot, name_key, push_name_word, strip_possessive, PARTICLES};
+use crate::text::keys::{
+    initialism_dot, name_key, name_key_bounds, push_name_word, strip_possessive, PARTICLES,
+};
 use crate::text::Tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -413,6 +417,8 @@ struct Entry {
 /// Compiled actor matcher.
 pub struct ActorMatcher {
     map: FxHashMap<String, Vec<Entry>>,
+    /// Per key, the offsets where a word of one of its names ends (see [`name_key_bounds`]).
+    bounds: FxHashMap<String, Vec<usize>>,
     prefixes: FxHashSet<String>,
     max_words: usize,
     fuzzy: fuzzy::FuzzyIndex,
@@ -425,6 +431,8 @@ pub struct ActorMatcher {
     /// Per actor, the word keys of longer names that contain one of its names but are not it
     /// (gazetteer `not`: "UN Charter", "Cairo Platform").
     not: FxHashMap<ActorId, Vec<Vec<String>>>,
+    /// The commonest surnames and given names (`data/names.toml`).
+    names: &'static CommonNames,
 }
 
 /// Per-thread memory for fuzzy lookups: token key -> (surname match, given-name matches).
@@ -439,11 +447,16 @@ impl ActorMatcher {
         let mut surnames: FxHashMap<String, Vec<ActorId>> = FxHashMap::default();
         let mut given_names = FxHashSet::default();
         let mut acronyms = FxHashSet::default();
+        let mut bounds: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut add = |name: &str, actor: ActorId, form: Form| {
-            let k = name_key(name);
+            let (k, b) = name_key_bounds(name);
             if k.is_empty() {
                 return;
             }
+            let kb = bounds.entry(k.clone()).or_default();
+            kb.extend(b);
+            kb.sort_unstable();
+            kb.dedup();
             // Short acronyms collide with words ("IS"/"Is", "US"/"Us", "AP"/"Ap"); longer ones
             // are also written as words ("TASS"/"Tass", "ISIS"/"Isis").
             if crate::lexicon::matcher::is_acronym(name)
@@ -511,6 +524,7 @@ impl ActorMatcher {
         }
         ActorMatcher {
             map,
+            bounds,
             prefixes,
             max_words,
             fuzzy,
@@ -518,6 +532,7 @@ impl ActorMatcher {
             given_names,
             acronyms,
             not,
+            names: CommonNames::bundled(),
         }
     }
 
@@ -545,6 +560,8 @@ impl ActorMatcher {
         let mut out: Vec<Mention> = Vec::new();
         // Persons named in full so far, by surname key, most recent last.
         let mut full_named: FxHashMap<String, ActorId> = FxHashMap::default();
+        // Common surnames seen before any person of that surname was named in full.
+        let mut deferred: Vec<(Mention, String)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -559,7 +576,17 @@ impl ActorMatcher {
             let mut resolved = None;
             while let Some((end, key)) = &exact {
                 let entries = &self.map[key];
-                resolved = self.resolve(g, tokens, text, i, *end, key, entries, &full_named, &out);
+                resolved = self.resolve(
+                    g,
+                    tokens,
+                    text,
+                    (i, *end),
+                    key,
+                    entries,
+                    &full_named,
+                    &out,
+                    &mut deferred,
+                );
                 if resolved.is_some() || *end == i {
                     break;
                 }
@@ -594,9 +621,38 @@ impl ActorMatcher {
                 }
             }
         }
+        self.named_later(g, deferred, &mut out);
         self.mark_credits(g, tokens, &mut out);
         head_mentions(g, tokens, &mut out);
         out
+    }
+
+    /// A common surname met before its person is named in full ("Haley slams ..." in a
+    /// headline, "Nikki Haley" in the lead) is that person's when the article names them in
+    /// full anywhere after it: the nearest such person.
+    fn named_later(&self, g: &Gazetteer, deferred: Vec<(Mention, String)>, out: &mut Vec<Mention>) {
+        if deferred.is_empty() {
+            return;
+        }
+        let mut added = false;
+        for (mut m, key) in deferred {
+            let persons = self.surnames.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+            let full = out.iter().find(|f| {
+                f.span.start > m.span.start
+                    && matches!(f.form, Form::Name | Form::Alias)
+                    && !f.place
+                    && persons.contains(&f.actor)
+                    && g.actor(f.actor).kind == ActorKind::Person
+            });
+            if let Some(f) = full {
+                m.actor = f.actor;
+                out.push(m);
+                added = true;
+            }
+        }
+        if added {
+            out.sort_by_key(|m| m.span.start);
+        }
     }
 
     /// Outlet names in credit lines are not actors in the story: `(AFP)`, `(TRT World and
@@ -639,8 +695,15 @@ impl ActorMatcher {
         let mut best = None;
         let mut j = i;
         let mut words = 0;
+        // Offsets in `key` where the text separates two words by a space: a key matches only
+        // if its names have a word boundary at each ("Israel is" is not "Israelis").
+        let mut spaced: Vec<usize> = Vec::new();
+        let mut space_pending = false;
         while j < toks.len() && j <= upto && words < self.max_words {
             let t = &toks[j];
+            if j > i && t.space_before {
+                space_pending = true;
+            }
             if !t.word {
                 // Hyphens and apostrophes join words only when nothing separates them.
                 let k = tokens.key(j);
@@ -662,16 +725,28 @@ impl ActorMatcher {
             let k = tokens.key(j);
             words += 1;
             if !(j > i && !key.is_empty() && PARTICLES.contains(&k)) {
+                if space_pending && !key.is_empty() {
+                    spaced.push(key.len());
+                }
+                space_pending = false;
+                let fits = |candidate: &str| {
+                    self.map.contains_key(candidate)
+                        && (spaced.is_empty()
+                            || self
+                                .bounds
+                                .get(candidate)
+                                .is_some_and(|b| spaced.iter().all(|o| b.binary_search(o).is_ok())))
+                };
                 let mut candidate = key.clone();
                 push_name_word(&mut candidate, k, true);
-                if self.map.contains_key(&candidate) {
+                if fits(&candidate) {
                     best = Some((j, candidate));
                 } else if let Some(bare) = k.strip_suffix('s').filter(|b| b.len() >= 3) {
                     // A possessive whose apostrophe was lost ("Syrias war", "the Syrian armys
                     // units"): the name without its final s, when the word itself is no name.
                     let mut candidate = key.clone();
                     push_name_word(&mut candidate, bare, true);
-                    if self.map.contains_key(&candidate) {
+                    if fits(&candidate) {
                         best = Some((j, candidate));
                     }
                 }
@@ -692,12 +767,12 @@ impl ActorMatcher {
         g: &Gazetteer,
         tokens: &Tokens,
         text: &str,
-        first: usize,
-        last: usize,
+        (first, last): (usize, usize),
         key: &str,
         entries: &[Entry],
         full_named: &FxHashMap<String, ActorId>,
         so_far: &[Mention],
+        deferred: &mut Vec<(Mention, String)>,
     ) -> Option<Mention> {
         let span = Span::new(
             tokens.tokens[first].span.start,
@@ -728,7 +803,24 @@ impl ActorMatcher {
             if let Some(&p) = full_named.get(key) {
                 return Some(mk(p, Form::Surname));
             }
+            // Unless its person was named in full, a surname that is also a common given name,
+            // before another name, is someone else's given name ("Jeffrey Epstein").
+            if first == last
+                && self.names.is_given(key)
+                && tokens.key(first) == key
+                && !toks[first].upper
+                && !self.after_title(tokens, first)
+                && self.given_before_name(tokens, last)
+            {
+                return None;
+            }
             if self.guarded(tokens, text, first, so_far) {
+                return None;
+            }
+            // A common surname ("Johnson", "Carter", "Rice") names many people: alone, it
+            // resolves only to a person the article names in full (see `named_later`).
+            if self.names.is_common_surname(key) {
+                deferred.push((mk(e.actor, Form::Surname), key.to_string()));
                 return None;
             }
             let persons = self.surnames.get(key).map(Vec::as_slice).unwrap_or(&[]);
@@ -736,6 +828,15 @@ impl ActorMatcher {
             // no other listed person shares the surname.
             let pick = persons.iter().copied().find(|&p| g.actor(p).surname_alone);
             return pick.map(|p| mk(p, Form::Surname));
+        }
+        // A one-word alias that is a common surname, after someone's given name, is that
+        // person's surname ("Lisa Wagner" is not the Wagner group).
+        if e.form == Form::Alias
+            && first == last
+            && self.names.is_common_surname(key)
+            && self.guarded(tokens, text, first, so_far)
+        {
+            return None;
         }
         let mut m = mk(e.actor, e.form);
         let next_key = (last + 1 < toks.len()).then(|| tokens.key(last + 1));
@@ -859,7 +960,34 @@ impl ActorMatcher {
         }
         let sentence_start =
             p - 1 == 0 || matches!(tokens.key(p - 2), "." | "\"" | "!" | "?" | ":");
-        !sentence_start || self.given_names.contains(k)
+        !sentence_start || self.given_names.contains(k) || self.names.is_given(k)
+    }
+
+    /// True when the word after token `i` is a capitalised name of its own and ends a run of
+    /// two capitalised words ("Jeffrey Epstein was", "Jeffrey Sachs is"): then the word at `i`
+    /// is a given name. A title-case headline ("Kerry Meets Lavrov In Geneva", "Clinton Opens
+    /// 12-Point Lead") runs on, and a listed name, a month or weekday, or an initialism after it
+    /// is not someone's surname.
+    fn given_before_name(&self, tokens: &Tokens, i: usize) -> bool {
+        let toks = &tokens.tokens;
+        let Some(n) = toks.get(i + 1) else {
+            return false;
+        };
+        if !n.word || !n.cap || n.upper || !n.space_before {
+            return false;
+        }
+        let k = strip_possessive(tokens.key(i + 1));
+        if self.map.contains_key(k) || CALENDAR.contains(&k) || TITLES.contains(&k) {
+            return false;
+        }
+        toks.get(i + 2).is_none_or(|t| {
+            let k = tokens.key(i + 2);
+            if t.word {
+                !(t.cap || t.upper) && !k.starts_with(|c: char| c.is_ascii_digit())
+            } else {
+                !k.starts_with(|c: char| c.is_ascii_digit())
+            }
+        })
     }
 
     fn fuzzy_at(

@@ -16,6 +16,14 @@ pub const PARTICLES: &[&str] = &[
 /// The normalised key of a name: token keys concatenated, without apostrophes, hyphens and
 /// inner particles, with a final possessive removed and a leading "the" dropped.
 pub fn name_key(name: &str) -> String {
+    name_key_bounds(name).0
+}
+
+/// [`name_key`] and the byte offsets in it where one of the name's words ends and the next
+/// begins ("Israelis" has none, "Israel Defense Forces" two): text whose words are separated
+/// by a space matches a key only where the key has a word boundary, so that "Israel is" is
+/// not "Israelis" nor "I ran" Iran.
+pub fn name_key_bounds(name: &str) -> (String, Vec<usize>) {
     let toks = Tokens::new(name, &[Span::new(0, name.len())]);
     let words: Vec<&str> = (0..toks.len())
         .filter(|&i| toks.tokens[i].word)
@@ -23,6 +31,7 @@ pub fn name_key(name: &str) -> String {
         .collect();
     let n = words.len();
     let mut out = String::new();
+    let mut bounds = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if i == 0 && *w == "the" && n > 1 {
             continue;
@@ -30,9 +39,12 @@ pub fn name_key(name: &str) -> String {
         if !out.is_empty() && PARTICLES.contains(w) {
             continue;
         }
+        if !out.is_empty() {
+            bounds.push(out.len());
+        }
         push_name_word(&mut out, w, i + 1 == n);
     }
-    out
+    (out, bounds)
 }
 
 /// Appends one word's token key to a name key being built, as [`name_key`] does: apostrophes,
@@ -82,5 +94,13 @@ mod tests {
         assert_eq!(name_key("Erdoğan"), "erdogan");
         assert_eq!(name_key("Ja'afari"), "jaafari");
         assert_eq!(name_key("U.N. Security Council"), "unsecuritycouncil");
+        assert_eq!(
+            name_key_bounds("Israelis"),
+            ("israelis".to_string(), vec![])
+        );
+        assert_eq!(
+            name_key_bounds("Bashar al-Assad"),
+            ("basharassad".to_string(), vec![6])
+        );
     }
 }

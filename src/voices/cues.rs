@@ -225,12 +225,12 @@ fn has(list: &[String], k: &str) -> bool {
 }
 
 /// Byte offset of a table header in the file (start of file when absent).
-fn table_at(text: &str, header: &str) -> usize {
+pub(crate) fn table_at(text: &str, header: &str) -> usize {
     text.find(header).unwrap_or(0)
 }
 
 /// The words of one list, checked: not empty, each a token key, none twice.
-fn words_of(
+pub(crate) fn words_of(
     text: &str,
     path: &str,
     name: &str,
@@ -246,6 +246,7 @@ fn words_of(
         ));
     }
     let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for w in words {
         let at = w.span().start;
         let w = w.into_inner();
@@ -261,7 +262,7 @@ fn words_of(
                 ),
             ));
         }
-        if out.contains(&w) {
+        if !seen.insert(w.clone()) {
             return Err(Error::at(
                 path,
                 text,

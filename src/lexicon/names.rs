@@ -1,0 +1,124 @@
+//! Common names (`data/names.toml`, compiled in): the commonest US surnames and given names,
+//! from the 1990 US Census name files. The actor matcher reads them as evidence about a
+//! capitalised word that the gazetteer alone cannot give: whether a surname names many people
+//! ("Johnson"), and whether a word is someone's given name ("Lisa", "Jeffrey").
+//!
+//! Checked like the attribution cue words: a syntax error, an empty list, an entry that is not
+//! a token key or is written twice is an error at `file:line:col`.
+
+use crate::lexicon::Error;
+use crate::voices::cues::{table_at, words_of};
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+use std::sync::LazyLock;
+use toml::Spanned;
+
+/// The bundled common names.
+pub const DEFAULT_NAMES: &str = include_str!("../../data/names.toml");
+
+const FORMAT: &str = "the comments in data/names.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    meta: Meta,
+    surnames: List,
+    given: List,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    name: String,
+    version: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct List {
+    common: Vec<Spanned<String>>,
+}
+
+/// Common surnames and given names, as token keys.
+#[derive(Debug)]
+pub struct CommonNames {
+    /// `meta.name` of the file.
+    pub name: String,
+    /// `meta.version` of the file.
+    pub version: String,
+    surnames: FxHashSet<String>,
+    given: FxHashSet<String>,
+}
+
+static BUNDLED: LazyLock<CommonNames> = LazyLock::new(|| {
+    CommonNames::parse(DEFAULT_NAMES, "data/names.toml").expect("bundled common names are valid")
+});
+
+impl CommonNames {
+    /// Reads and checks a common-names file; `path` names it in errors.
+    pub fn parse(text: &str, path: &str) -> Result<CommonNames, Error> {
+        let f: File = toml::from_str(text).map_err(|e| Error::toml(path, text, &e, FORMAT))?;
+        let surnames = words_of(
+            text,
+            path,
+            "surnames.common",
+            f.surnames.common,
+            table_at(text, "[surnames]"),
+        )?;
+        let given = words_of(
+            text,
+            path,
+            "given.common",
+            f.given.common,
+            table_at(text, "[given]"),
+        )?;
+        Ok(CommonNames {
+            name: f.meta.name,
+            version: f.meta.version,
+            surnames: surnames.into_iter().collect(),
+            given: given.into_iter().collect(),
+        })
+    }
+
+    /// The bundled list, parsed once.
+    pub fn bundled() -> &'static CommonNames {
+        &BUNDLED
+    }
+
+    /// A surname borne by many people ("johnson", "carter").
+    pub fn is_common_surname(&self, k: &str) -> bool {
+        self.surnames.contains(k)
+    }
+
+    /// A common given name that is not also an ordinary word ("lisa", "jeffrey"; not "will").
+    pub fn is_given(&self, k: &str) -> bool {
+        self.given.contains(k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_names_load() {
+        let n = CommonNames::bundled();
+        assert!(n.is_common_surname("johnson") && n.is_common_surname("carter"));
+        assert!(!n.is_common_surname("assad") && !n.is_common_surname("lavrov"));
+        assert!(n.is_given("lisa") && n.is_given("jeffrey") && n.is_given("justin"));
+        assert!(!n.is_given("will") && !n.is_given("may") && !n.is_given("june"));
+    }
+
+    #[test]
+    fn bad_entries_are_errors_with_their_place() {
+        let bad = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"Smith\"]\n[given]\ncommon = [\"ann\"]\n";
+        let e = CommonNames::parse(bad, "n.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("n.toml:5") && e.contains("not a token key"),
+            "{e}"
+        );
+        let twice = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"ann\", \"ann\"]\n";
+        let e = CommonNames::parse(twice, "n.toml").unwrap_err().to_string();
+        assert!(e.contains("n.toml:7") && e.contains("twice"), "{e}");
+    }
+}
