@@ -983,7 +983,7 @@ impl ActorMatcher {
         toks.get(i + 2).is_none_or(|t| {
             let k = tokens.key(i + 2);
             if t.word {
-                !(t.cap || t.upper) && !k.starts_with(|c: char| c.is_ascii_digit())
+                !(t.cap || t.upper || k.starts_with(|c: char| c.is_ascii_digit()))
             } else {
                 !k.starts_with(|c: char| c.is_ascii_digit())
             }

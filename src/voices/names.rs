@@ -244,11 +244,59 @@ impl Reader<'_, '_> {
                 return None;
             }
         }
-        Some(Run {
+        self.refine(Run {
             start,
             end: v,
             affiliation: self.affiliation(lo, start),
         })
+    }
+
+    /// The name inside a run of capitalised words: it starts after a possessive ("ABC's Nicki
+    /// Rossoll") or a word with digits (a scraped link id), and at the first common given name
+    /// (`data/names.toml`) that is followed by a surname and comes after other capitalised words
+    /// that are no given names or particles ("Defiant Roger Stone", "Irish Taoiseach Leo
+    /// Varadkar", "Nothing James Comey"; not "Bill Clinton"). `None` when the run
+    /// ends in a possessive ("Bob Corker's": the speaker is someone of theirs) or is one adverb
+    /// ("Falsely").
+    fn refine(&self, run: Run) -> Option<Run> {
+        let toks = &self.cx.tokens.tokens;
+        let names = crate::lexicon::names::CommonNames::bundled();
+        let possessive = |i: usize| {
+            let k = self.key(i);
+            toks[i].word && crate::text::keys::strip_possessive(k).len() != k.len()
+        };
+        let (mut start, end) = (run.start, run.end);
+        if end == start || possessive(end - 1) {
+            return None;
+        }
+        let cut = (run.start..end - 1).rev().find(|&i| {
+            possessive(i) || (toks[i].word && self.key(i).contains(|c: char| c.is_ascii_digit()))
+        });
+        if let Some(i) = cut {
+            start = i + 1;
+        }
+        while start < end && !toks[start].word {
+            start += 1;
+        }
+        let plain = |j: usize| {
+            toks[j].word && !names.is_given(self.key(j)) && !self.cx.cues.is_particle(self.key(j))
+        };
+        if let Some(g) =
+            (start + 1..end.saturating_sub(1)).find(|&i| toks[i].cap && names.is_given(self.key(i)))
+        {
+            if (start..g).all(plain) {
+                start = g;
+            }
+        }
+        if start >= end {
+            return None;
+        }
+        let words = (start..end).filter(|&i| toks[i].word).count();
+        let k = self.key(start);
+        if words == 1 && k.len() > 4 && k.ends_with("ly") {
+            return None;
+        }
+        Some(Run { start, ..run })
     }
 
     /// The name that starts at token `a` or after titles, affiliations and a modifier
@@ -311,7 +359,7 @@ impl Reader<'_, '_> {
         while start < end && !toks[start].word {
             start += 1;
         }
-        Some(Run {
+        self.refine(Run {
             start,
             end,
             affiliation: self.affiliation(a.saturating_sub(1), start),
@@ -332,7 +380,7 @@ impl Reader<'_, '_> {
         while end > a + 1 && !self.name_word(end - 1) {
             end -= 1;
         }
-        Some(Run {
+        self.refine(Run {
             start: a,
             end,
             affiliation: None,
