@@ -137,6 +137,26 @@ impl Analyzer {
         lexicons: Vec<Lexicon>,
         boilerplate: Boilerplate,
     ) -> Result<Analyzer, crate::lexicon::Error> {
+        // A label set's referent and topic name gazetteer actors: a typo would silently count
+        // every use (or none), so it is an error naming the set's line.
+        for lex in &lexicons {
+            for set in &lex.label_sets {
+                let ids = [("referent", &set.referent), ("topic", &set.topic)];
+                for (field, id) in ids {
+                    if let Some(id) = id.as_deref().filter(|id| gazetteer.id(id).is_none()) {
+                        return Err(crate::lexicon::Error::At {
+                            path: lex.info.path.clone(),
+                            line: set.line,
+                            col: 1,
+                            message: format!(
+                                "label set {:?}: {field} {id:?} is no actor id of the gazetteer ({}); write the id of an actor it lists (framelens actors --help)",
+                                set.concept, gazetteer.info.path
+                            ),
+                        });
+                    }
+                }
+            }
+        }
         let actors = ActorMatcher::new(&gazetteer);
         let languages = Languages::of(&lexicons);
         let matcher = Matcher::new(&lexicons)?;

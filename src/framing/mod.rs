@@ -170,6 +170,11 @@ pub fn label_uses<'a>(
         // The set's referent and its country, for in-context terms and names of others.
         let referent = set_referent(m, g, set as u16);
         let want = referent.and_then(|a| g.country(a));
+        let topic = info
+            .topic
+            .as_deref()
+            .and_then(|t| g.id(t))
+            .and_then(|a| g.country(a));
         for h in hits {
             if let HitKind::Label { set, label } = h.kind {
                 let span = Span::new(
@@ -220,6 +225,19 @@ pub fn label_uses<'a>(
                     }
                 } else {
                     None
+                };
+                // A set with a topic counts a use only where the topic's state is in focus
+                // ("the crisis" in an article about the opioid epidemic is not the Syrian war).
+                let elsewhere = match (elsewhere, topic) {
+                    (None, Some(t)) => {
+                        let places = places.get_or_insert_with(|| g.places_in(cx.tokens));
+                        match referent::in_focus(&cx, g, t, places, span.start) {
+                            referent::Resolved::Referent => None,
+                            referent::Resolved::Other(s) => Some(Some(s)),
+                            referent::Resolved::Unresolved => Some(None),
+                        }
+                    }
+                    (e, _) => e,
                 };
                 if let Some(other) = elsewhere {
                     aside.push(SetAside {

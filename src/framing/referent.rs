@@ -100,6 +100,19 @@ pub fn resolve(
             Resolved::Other(s)
         };
     }
+    in_focus(cx, g, want, places, start)
+}
+
+/// Steps 3 to 5 of [`resolve`] for a use starting at byte `start`: whether the state `want` is in
+/// focus there (named in its sentence or the [`WINDOW`] before, else the article's focus), with
+/// no qualifier or longer term looked at. A label set's `topic` needs this of every use.
+pub fn in_focus(
+    cx: &Context,
+    g: &Gazetteer,
+    want: ActorId,
+    places: &[(usize, ActorId)],
+    start: usize,
+) -> Resolved {
     // 3. The referent's state in this sentence or the WINDOW before it.
     if let Some(si) = cx.sentence_at(start) {
         let from = cx.sentences[si.saturating_sub(WINDOW)].0.start;

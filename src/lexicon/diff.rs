@@ -192,6 +192,7 @@ fn flatten(lex: &Lexicon) -> Flat {
             s.line,
         );
         put_field(&mut m, &sec, "referent", s.referent.as_deref(), s.line);
+        put_field(&mut m, &sec, "topic", s.topic.as_deref(), s.line);
         put_term_list(&mut m, &sec, "in_context", &s.in_context);
         put_term_list(&mut m, &sec, "back_reference", &s.back_reference);
         // Each term's word-context conditions, as one field per term.

@@ -47,6 +47,9 @@ pub struct LabelSet {
     pub description: Option<String>,
     /// Actor id of the referent.
     pub referent: Option<String>,
+    /// Actor id whose state must be in focus for any use of the set to count (the Syrian war's
+    /// words in an article about it, not "the opioid crisis"): docs/lexicon.md, "Topics".
+    pub topic: Option<String>,
     /// Phrases inside which no label of the set counts.
     pub exclude: Vec<Term>,
     /// Terms of the set's labels that name the referent only in context (a bare "regime"):
@@ -185,6 +188,7 @@ struct RawLabelSet {
     concept: String,
     description: Option<String>,
     referent: Option<String>,
+    topic: Option<String>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
@@ -285,6 +289,7 @@ impl Lexicon {
                     concept: r.concept.clone(),
                     description: r.description.clone(),
                     referent: r.referent.clone(),
+                    topic: r.topic.clone(),
                     exclude: r.exclude.iter().map(term).collect(),
                     in_context: r.in_context.iter().map(term).collect(),
                     back_reference: r.back_reference.iter().map(term).collect(),

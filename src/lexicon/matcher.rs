@@ -88,6 +88,9 @@ pub struct LabelSetInfo {
     pub labels: Vec<String>,
     /// Referent actor id.
     pub referent: Option<String>,
+    /// Actor id whose state must be in focus for a use to count (docs/lexicon.md, "Topics").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
     /// What the label set is about, from the lexicon.
     pub description: Option<String>,
     /// Keys (and wildcard flags) of the terms that name the referent only in context.
@@ -270,6 +273,7 @@ impl Merged {
                 concept: set.concept.clone(),
                 labels: set.labels.iter().map(|l| l.id.clone()).collect(),
                 referent: set.referent.clone(),
+                topic: set.topic.clone(),
                 description: set.description.clone(),
                 in_context: set.in_context.iter().map(|t| term_key(&t.text)).collect(),
                 back_reference: set
