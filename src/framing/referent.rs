@@ -5,6 +5,8 @@
 //! 1. a qualifier next to it: a state, or a person or body of one, named right before it
 //!    ("Israel's regime", "the Israeli regime") or right after it with *in* or *of* ("the regime
 //!    in Damascus", "the government of Iraq") decides;
+//!    A possessive "his" or "her" right before it is the person last named in its sentence or
+//!    the one before ("Trump and his allies" is the US's);
 //! 2. a longer label term holding the same word, the nearest before it within its sentence and
 //!    the [`WINDOW`] before ("the Zionist regime ... the regime"), names its set's referent's
 //!    state (the caller finds it: `framing::named_by_terms`);
@@ -84,6 +86,26 @@ pub fn resolve(
             false
         };
         if next_to {
+            return if s == want {
+                Resolved::Referent
+            } else {
+                Resolved::Other(s)
+            };
+        }
+    }
+    // 1b. A possessive "his" or "her" before it ("Trump and his allies", "Putin ... one of his
+    //     few allies"): the person last named in its sentence or the one before decides.
+    if first > 0 && matches!(cx.tokens.key(first as usize - 1), "his" | "her") {
+        let from = cx
+            .sentence_at(start)
+            .map_or(0, |si| cx.sentences[si.saturating_sub(1)].0.start);
+        let person = cx.mentions.iter().rev().find(|m| {
+            m.span.end <= start
+                && m.span.start >= from
+                && !m.place
+                && g.actor(m.actor).kind == ActorKind::Person
+        });
+        if let Some(s) = person.and_then(|m| state(g, m, true)) {
             return if s == want {
                 Resolved::Referent
             } else {
