@@ -799,6 +799,11 @@ impl ActorMatcher {
         if self.inside_not(tokens, first, last, e.actor) {
             return None;
         }
+        // A generational suffix after a person's name ("Donald Trump Jr.", "Trump, Sr.", "George
+        // Wagner III") names a son or father: someone else.
+        if g.actor(e.actor).kind == ActorKind::Person && suffixed(tokens, last) {
+            return None;
+        }
         if e.form == Form::Surname {
             if let Some(&p) = full_named.get(key) {
                 return Some(mk(p, Form::Surname));
@@ -1051,7 +1056,7 @@ impl ActorMatcher {
             if j < toks.len() && toks[j].word {
                 let sk = strip_possessive(tokens.key(j)).replace(['\'', '-'], "");
                 for p in person {
-                    if self.fuzzy.surname_matches(g, p, &sk) {
+                    if self.fuzzy.surname_matches(g, p, &sk) && !suffixed(tokens, j) {
                         return Some(Mention {
                             span: span_of(i, j),
                             actor: p,
@@ -1099,6 +1104,20 @@ impl ActorMatcher {
         })
     }
 }
+/// Generational suffixes after a name: another person of the same name.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// True when a generational suffix follows the name ending at token `last`, after a comma or
+/// not ("Donald Trump Jr.", "Trump, Sr.").
+fn suffixed(tokens: &Tokens, last: usize) -> bool {
+    let toks = &tokens.tokens;
+    let mut n = last + 1;
+    if n < toks.len() && tokens.key(n) == "," {
+        n += 1;
+    }
+    n < toks.len() && toks[n].cap && SUFFIXES.contains(&tokens.key(n))
+}
+
 /// Words that end a multiword name's head ("Syrian Observatory *for* Human Rights").
 const HEAD_END: &[&str] = &["for", "of", "on", "in", "and", "to"];
 
