@@ -1294,7 +1294,57 @@ impl<'c, 'a> State<'c, 'a> {
                         continue;
                     }
                 }
-                ("told" | "tells", None) => continue,
+                // "Lavrov told reporters (on Monday) the talks would go ahead", "told AFP the
+                // strikes ...": the content follows whom he told.
+                ("told" | "tells", None) => {
+                    let mut j = v + 1;
+                    if j < end && matches!(self.key(j), "the" | "a") {
+                        j += 1;
+                    }
+                    let listed = self
+                        .named_in(j, end.min(j + 8))
+                        .next()
+                        .filter(|m| m.first as usize == j)
+                        .map(|m| m.last as usize + 1);
+                    match listed {
+                        // "told Al-Arabiya news channel ...", "told a Reuters photographer ...".
+                        Some(after) => {
+                            j = after;
+                            while j < end && self.cx.cues.is_head_noun(self.key(j)) {
+                                j += 1;
+                            }
+                        }
+                        None if j < end && self.cx.cues.is_addressee(self.key(j)) => j += 1,
+                        None => continue,
+                    }
+                    // What follows must open a clause: not a preposition or time phrase ("told
+                    // Reuters on condition of anonymity", "told reporters to leave").
+                    let k = if j < end { self.key(j) } else { "" };
+                    if j >= end
+                        || self.cx.cues.is_place_before(k)
+                        || matches!(
+                            k,
+                            "," | ":"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "since"
+                                | "via"
+                                | "earlier"
+                                | "later"
+                                | "last"
+                                | "this"
+                                | "yesterday"
+                                | "today"
+                        )
+                    {
+                        continue;
+                    }
+                    j
+                }
                 // "... the monitor said updating a previous toll": a participle clause, not what
                 // was said.
                 ("said" | "says" | "say", None) if self.participle_after(v, end) => continue,

@@ -47,6 +47,7 @@ struct Speech {
     verbs: Vec<Spanned<String>>,
     also_nouns: Vec<Spanned<String>>,
     reporting: Vec<Spanned<String>>,
+    addressees: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +71,7 @@ pub struct CueWords {
     speech: Vec<String>,
     noun_verbs: Vec<String>,
     reporting: Vec<String>,
+    addressees: Vec<String>,
     outlet: Vec<String>,
     person: Vec<String>,
     organisation: Vec<String>,
@@ -105,6 +107,7 @@ impl CueWords {
             speech: list("speech.verbs", f.speech.verbs, speech_at)?,
             noun_verbs: list("speech.also_nouns", f.speech.also_nouns, speech_at)?,
             reporting: list("speech.reporting", f.speech.reporting, speech_at)?,
+            addressees: list("speech.addressees", f.speech.addressees, speech_at)?,
             outlet: list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
             person: list("descriptors.person", f.descriptors.person, desc_at)?,
             organisation: list(
@@ -152,6 +155,11 @@ impl CueWords {
     /// "X accused Y of ...", "X called for ...").
     pub fn is_reporting(&self, k: &str) -> bool {
         has(&self.reporting, k)
+    }
+
+    /// Whom a source tells ("told reporters ..."), besides a listed actor.
+    pub fn is_addressee(&self, k: &str) -> bool {
+        has(&self.addressees, k)
     }
 
     /// A speech verb that is also a noun ("report", "claim"): tried after the others.
