@@ -400,6 +400,11 @@ impl Gazetteer {
         self.country_of[id as usize]
     }
 
+    /// True when a token key is by itself the name of a listed place ("homs", "aleppo").
+    pub fn is_place_word(&self, key: &str) -> bool {
+        self.places.contains_key(key)
+    }
+
     /// The places a text names (by the byte where each starts, with its country): capitalised
     /// runs of word tokens that spell a listed place, longest first, a final possessive allowed
     /// ("Aleppo's").

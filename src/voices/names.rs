@@ -203,9 +203,28 @@ impl Reader<'_, '_> {
         {
             start -= 1;
         }
-        let outer = start;
+        let mut outer = start;
         while start < v - 1 && !self.name_word(start) {
             start += 1;
+        }
+        // "the governor of Homs Talal Barazi", "an official in Idlib Leys el-Faris": a listed
+        // place after a role and "of"/"in", heading a run of two or more name words that is no
+        // body's name, is no part of the name.
+        let cues = self.cx.cues;
+        let last_key = self.key(v - 1);
+        if start + 2 < v
+            && start >= lo + 2
+            && self.cx.gazetteer.is_place_word(self.key(start))
+            && matches!(self.key(start - 1), "of" | "in")
+            && (cues.is_person_noun(self.key(start - 2))
+                || cues.is_title(self.key(start - 2))
+                || cues.is_anonymous(self.key(start - 2)))
+            && (start + 1..v).filter(|&i| self.name_word(i)).count() >= 2
+            && !cues.is_org_noun(last_key)
+            && !cues.is_outlet_noun(last_key)
+        {
+            start += 1;
+            outer = start;
         }
         let words = (start..v).filter(|&i| self.name_word(i)).count();
         let last = self.key(v - 1);
