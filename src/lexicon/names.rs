@@ -7,7 +7,7 @@
 //! a token key or is written twice is an error at `file:line:col`.
 
 use crate::lexicon::Error;
-use crate::voices::cues::{table_at, words_of};
+use crate::voices::cues::{table_at, words_of, Meta};
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -24,13 +24,6 @@ struct File {
     meta: Meta,
     surnames: List,
     given: List,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Meta {
-    name: String,
-    version: String,
 }
 
 #[derive(Deserialize)]

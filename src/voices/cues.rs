@@ -34,11 +34,12 @@ struct NameWords {
     introduce: Vec<Spanned<String>>,
 }
 
+/// The `[meta]` table of a compiled-in data file: its name and version.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Meta {
-    name: String,
-    version: String,
+pub(crate) struct Meta {
+    pub(crate) name: String,
+    pub(crate) version: String,
 }
 
 #[derive(Deserialize)]
