@@ -351,6 +351,10 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(m) = named {
             return Some(Voice::Source(m.actor));
         }
+        // "..., the Journal's editor, told POLITICO": whom someone told is not who spoke.
+        if matches!(self.key(v), "told" | "tells") {
+            return None;
+        }
         // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
         let tail_end = (v + 7).min(b);
         if let Some(voice) = self.name_after(v + 1, tail_end) {
