@@ -218,11 +218,7 @@ pub fn label_uses<'a>(
                         }
                         (None, None, None) => referent::Resolved::Unresolved,
                     };
-                    match resolved {
-                        referent::Resolved::Referent => None,
-                        referent::Resolved::Other(s) => Some(Some(s)),
-                        referent::Resolved::Unresolved => Some(None),
-                    }
+                    resolved.set_aside()
                 } else {
                     None
                 };
@@ -231,11 +227,7 @@ pub fn label_uses<'a>(
                 let elsewhere = match (elsewhere, topic) {
                     (None, Some(t)) => {
                         let places = places.get_or_insert_with(|| g.places_in(cx.tokens));
-                        match referent::in_focus(&cx, g, t, places, span.start) {
-                            referent::Resolved::Referent => None,
-                            referent::Resolved::Other(s) => Some(Some(s)),
-                            referent::Resolved::Unresolved => Some(None),
-                        }
+                        referent::in_focus(&cx, g, t, places, span.start).set_aside()
                     }
                     (e, _) => e,
                 };

@@ -44,6 +44,18 @@ pub enum Resolved {
     Unresolved,
 }
 
+impl Resolved {
+    /// For the caller's accounting: `None` when the use counts, else what it is set aside for
+    /// (`Some(Some(state))`, or `Some(None)`: unresolved).
+    pub fn set_aside(self) -> Option<Option<ActorId>> {
+        match self {
+            Resolved::Referent => None,
+            Resolved::Other(s) => Some(Some(s)),
+            Resolved::Unresolved => Some(None),
+        }
+    }
+}
+
 /// The state a mention stands for, if any; `qualifier`: as a word next to the term.
 fn state(g: &Gazetteer, m: &Mention, qualifier: bool) -> Option<ActorId> {
     match g.actor(m.actor).kind {

@@ -210,8 +210,7 @@ impl Reader<'_, '_> {
         // "the governor of Homs Talal Barazi", "an official in Idlib Leys el-Faris": a listed
         // place after a role and "of"/"in", heading a run of two or more name words that is no
         // body's name, is no part of the name.
-        let cues = self.cx.cues;
-        let last_key = self.key(v - 1);
+        let last = self.key(v - 1);
         if start + 2 < v
             && start >= lo + 2
             && self.cx.gazetteer.is_place_word(self.key(start))
@@ -220,14 +219,13 @@ impl Reader<'_, '_> {
                 || cues.is_title(self.key(start - 2))
                 || cues.is_anonymous(self.key(start - 2)))
             && (start + 1..v).filter(|&i| self.name_word(i)).count() >= 2
-            && !cues.is_org_noun(last_key)
-            && !cues.is_outlet_noun(last_key)
+            && !cues.is_org_noun(last)
+            && !cues.is_outlet_noun(last)
         {
             start += 1;
             outer = start;
         }
         let words = (start..v).filter(|&i| self.name_word(i)).count();
-        let last = self.key(v - 1);
         let descriptor_noun = cues.is_org_noun(last)
             || cues.is_outlet_noun(last)
             || cues.is_anonymous(last)
