@@ -287,7 +287,8 @@ fn key_matches(key: &str, (term, wildcard): &(String, bool)) -> bool {
 
 /// Whether the use at tokens `first..=last`, of the term with key `key`, meets the word-context
 /// conditions of its set that name its term (docs/lexicon.md, "Terms in word context"): a `before` word among the
-/// [`CONTEXT_WINDOW`] words before it in its sentence, no `not_before` word right before it,
+/// [`CONTEXT_WINDOW`] words before it in its sentence or an `after` word or phrase right after it
+/// (either one, when both are given), no `not_before` word right before it,
 /// no `not_after` word or phrase right after it, no `not_near` word or phrase in its sentence
 /// or the [`NEAR_SENTENCES`] sentences before and after it.
 fn fits_context(
@@ -326,17 +327,20 @@ fn fits_context(
         .iter()
         .filter(|c| c.terms.iter().any(|t| key_matches(key, t)))
         .all(|c| {
-            let before_ok = c.before.is_empty()
-                || words_before
-                    .iter()
-                    .any(|w| c.before.iter().any(|b| key_matches(w, b)));
-            let right_before = words_before.first().copied().unwrap_or("");
-            let not_before_ok = !c.not_before.iter().any(|b| key_matches(right_before, b));
-            let not_after_ok = !c.not_after.iter().any(|(phrase, wild)| {
+            let right_after = |(phrase, wild): &(String, bool)| {
                 let n = phrase.split(' ').count();
                 n <= next.len() && key_matches(&next[..n].join(" "), &(phrase.clone(), *wild))
-            });
-            before_ok
+            };
+            // `before` and `after` are alternatives: one of them met is enough.
+            let needs_ok = (c.before.is_empty() && c.after.is_empty())
+                || words_before
+                    .iter()
+                    .any(|w| c.before.iter().any(|b| key_matches(w, b)))
+                || c.after.iter().any(right_after);
+            let right_before = words_before.first().copied().unwrap_or("");
+            let not_before_ok = !c.not_before.iter().any(|b| key_matches(right_before, b));
+            let not_after_ok = !c.not_after.iter().any(right_after);
+            needs_ok
                 && not_before_ok
                 && not_after_ok
                 && (c.not_near.is_empty() || !near(cx, at, &c.not_near))

@@ -147,11 +147,12 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 err(&mut out, &at_table, format!("a context table of label set {:?} names no terms; list the label terms it applies to in `terms`", set.concept));
             }
             if c.before.is_empty()
+                && c.after.is_empty()
                 && c.not_before.is_empty()
                 && c.not_after.is_empty()
                 && c.not_near.is_empty()
             {
-                err(&mut out, &at_table, format!("a context table of label set {:?} sets no condition; give `before`, `not_before`, `not_after` or `not_near`", set.concept));
+                err(&mut out, &at_table, format!("a context table of label set {:?} sets no condition; give `before`, `after`, `not_before`, `not_after` or `not_near`", set.concept));
             }
             for t in &c.terms {
                 if !owner.contains_key(&term_key(&t.text)) {
@@ -161,6 +162,7 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
             for t in c
                 .before
                 .iter()
+                .chain(&c.after)
                 .chain(&c.not_before)
                 .chain(&c.not_after)
                 .chain(&c.not_near)

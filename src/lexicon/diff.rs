@@ -208,6 +208,9 @@ fn flatten(lex: &Lexicon) -> Flat {
                 words(&c.not_before),
                 words(&c.not_after)
             );
+            if !c.after.is_empty() {
+                value.push_str(&format!("; after: {}", words(&c.after)));
+            }
             if !c.not_near.is_empty() {
                 value.push_str(&format!("; not_near: {}", words(&c.not_near)));
             }

@@ -77,6 +77,9 @@ pub struct TermContext {
     /// One of these words among the [`CONTEXT_WINDOW`] words before the term (same sentence);
     /// empty: no such need.
     pub before: Vec<Term>,
+    /// One of these words or phrases right after the term; given with `before`, either one is
+    /// enough. Empty: no such need.
+    pub after: Vec<Term>,
     /// None of these right before the term.
     pub not_before: Vec<Term>,
     /// None of these words or phrases right after the term.
@@ -208,6 +211,8 @@ struct RawContext {
     #[serde(default)]
     before: Vec<Spanned<String>>,
     #[serde(default)]
+    after: Vec<Spanned<String>>,
+    #[serde(default)]
     not_before: Vec<Spanned<String>>,
     #[serde(default)]
     not_after: Vec<Spanned<String>>,
@@ -299,6 +304,7 @@ impl Lexicon {
                         .map(|c| TermContext {
                             terms: c.get_ref().terms.iter().map(term).collect(),
                             before: c.get_ref().before.iter().map(term).collect(),
+                            after: c.get_ref().after.iter().map(term).collect(),
                             not_before: c.get_ref().not_before.iter().map(term).collect(),
                             not_after: c.get_ref().not_after.iter().map(term).collect(),
                             not_near: c.get_ref().not_near.iter().map(term).collect(),

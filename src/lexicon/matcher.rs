@@ -111,6 +111,8 @@ pub struct ContextKeys {
     pub terms: Vec<(String, bool)>,
     /// One of these among the words before.
     pub before: Vec<(String, bool)>,
+    /// One of these right after (with `before`: either one).
+    pub after: Vec<(String, bool)>,
     /// None of these right before.
     pub not_before: Vec<(String, bool)>,
     /// None of these right after.
@@ -291,6 +293,7 @@ impl Merged {
                         ContextKeys {
                             terms: keys(&c.terms),
                             before: keys(&c.before),
+                            after: keys(&c.after),
                             not_before: keys(&c.not_before),
                             not_after: keys(&c.not_after),
                             not_near: keys(&c.not_near),

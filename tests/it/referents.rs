@@ -158,6 +158,48 @@ fn words_around_a_term_decide_whether_it_names_a_military_operation() {
     );
 }
 
+/// `after` words are the alternative to `before` words ("an operation against ...", "the
+/// operation to retake ..."), and a bare "war" names the Syrian war only outside compounds and
+/// phrases that name another ("war crimes", "the Six-Day War", "at war", "anti-war").
+#[test]
+fn words_after_a_term_and_a_bare_war_decide_the_sense() {
+    let r = analyze(&[
+        (
+            "sana",
+            "Syrian troops in Aleppo pressed on. The army said an operation against the terrorists \
+             began at dawn. Syria has been ravaged by the war since 2011.",
+        ),
+        (
+            "afp",
+            "Syria was quiet in Aleppo. A rescue operation ended on Monday. Investigators in Syria \
+             looked into war crimes. Israel took the Golan from Syria in the Six-Day War. Syria and \
+             Israel are still at war. Anti-war groups marched.",
+        ),
+    ]);
+    assert_eq!(
+        set_uses(&r, "military_action", "sana"),
+        [("offensive".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(
+        set_uses(&r, "the_conflict", "sana"),
+        [("conflict".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    assert!(
+        set_uses(&r, "military_action", "afp").is_empty(),
+        "{:?}",
+        set_uses(&r, "military_action", "afp")
+    );
+    assert!(
+        set_uses(&r, "the_conflict", "afp").is_empty(),
+        "{:?}",
+        set_uses(&r, "the_conflict", "afp")
+    );
+}
+
 /// A set without a referent names no actor: its word inside an actor's name is a word of that
 /// name ("Refugees" in "United Nations High Commissioner for Refugees"), not a use.
 #[test]
