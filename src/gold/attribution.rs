@@ -107,7 +107,8 @@ fn spans(sys: &[Span], gold: &[Span]) -> Counts {
 }
 
 /// Scores the analyzer's passages against attribution gold files; with `errors`, also lists
-/// the dev part's attributions whose content is missed or whose speaker is wrong.
+/// the dev part's attributions whose content is missed or whose speaker is wrong, and the
+/// content found that the gold set does not hold as that kind.
 pub fn score(
     az: &Analyzer,
     files: &[PathBuf],
@@ -205,6 +206,32 @@ pub fn score(
                             it.speaker,
                             it.kind.name(),
                             &h.text[g.start..g.end]
+                        )
+                    });
+                }
+            }
+            // Content found where the gold set has none of its kind: what lowers precision.
+            for (s, kind, v) in &sys {
+                let same: Vec<Span> = gold
+                    .iter()
+                    .filter(|(_, it)| it.kind == *kind)
+                    .map(|x| x.0)
+                    .collect();
+                if 2 * covered(*s, &same) < s.len() {
+                    t.error(|| {
+                        let all: Vec<Span> = gold.iter().map(|x| x.0).collect();
+                        let other = if 2 * covered(*s, &all) >= s.len() {
+                            "gold has it as another kind"
+                        } else {
+                            "not in the gold set"
+                        };
+                        format!(
+                            "{} {}: extra {} content by {}: {other}; {:?}",
+                            h.article,
+                            s.start,
+                            kind.name(),
+                            voice_id(an, *v),
+                            &h.text[s.start..s.end]
                         )
                     });
                 }

@@ -49,6 +49,7 @@ struct Speech {
     also_nouns: Vec<Spanned<String>>,
     reporting: Vec<Spanned<String>>,
     addressees: Vec<Spanned<String>>,
+    titling: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +74,7 @@ pub struct CueWords {
     noun_verbs: Vec<String>,
     reporting: Vec<String>,
     addressees: Vec<String>,
+    titling: Vec<String>,
     outlet: Vec<String>,
     person: Vec<String>,
     organisation: Vec<String>,
@@ -109,6 +111,7 @@ impl CueWords {
             noun_verbs: list("speech.also_nouns", f.speech.also_nouns, speech_at)?,
             reporting: list("speech.reporting", f.speech.reporting, speech_at)?,
             addressees: list("speech.addressees", f.speech.addressees, speech_at)?,
+            titling: list("speech.titling", f.speech.titling, speech_at)?,
             outlet: list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
             person: list("descriptors.person", f.descriptors.person, desc_at)?,
             organisation: list(
@@ -161,6 +164,11 @@ impl CueWords {
     /// Whom a source tells ("told reporters ..."), besides a listed actor.
     pub fn is_addressee(&self, k: &str) -> bool {
         has(&self.addressees, k)
+    }
+
+    /// A word that gives a name right before a quotation mark ("dubbed"): the quote is a title.
+    pub fn is_titling(&self, k: &str) -> bool {
+        has(&self.titling, k)
     }
 
     /// A speech verb that is also a noun ("report", "claim"): tried after the others.

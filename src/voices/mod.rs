@@ -236,7 +236,8 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
 /// The voice of a top-level quote whose attribution is `att`: that, else the voice of the quote
 /// it continues (`prev`: voice and sentence index where it ended; the quote starts in sentence
 /// `s_start`), else unknown. `None` for a scare quote: three words or fewer, or single-quoted,
-/// without attribution.
+/// without attribution; and for a title, a quote right after a titling word of the cue words
+/// ("dubbed", "titled").
 fn quote_voice(
     cx: &Context,
     q: Quote,
@@ -245,6 +246,14 @@ fn quote_voice(
     s_start: usize,
 ) -> Option<Voice> {
     let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
+    // A title in quotes ("an operation dubbed "Euphrates Shield"") is nobody's words.
+    let before = cx.tokens.tokens[..cx.tokens.range(Span::new(0, q.span.start)).1]
+        .iter()
+        .rposition(|t| t.word)
+        .map(|i| cx.tokens.key(i));
+    if before.is_some_and(|k| cx.cues.is_titling(k)) && !q.continues {
+        return None;
+    }
     match att {
         Some(v) => Some(v),
         None if q.continues => prev.map(|p| p.0),
