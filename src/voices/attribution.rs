@@ -685,10 +685,21 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(Voice::Source(m.actor));
             }
         }
-        // A demonym gives the country.
+        // A demonym gives the country, and so does a country named before the head as its
+        // qualifier, a word that is no stop word right after it ("France's foreign minister",
+        // FA-KES "Frances foreign minister"; not "a Britain-based war monitor", where a hyphen
+        // follows the name, nor "Iraq and Syria as it seeks").
+        let toks = &self.cx.tokens.tokens;
         let country = self
             .mentions_in(a, b)
-            .find(|m| m.form == Form::Demonym)
+            .find(|m| {
+                m.form == Form::Demonym
+                    || (g.actor(m.actor).kind == ActorKind::Country
+                        && !m.place
+                        && (m.last as usize + 1) < b
+                        && toks[m.last as usize + 1].word
+                        && !self.cx.stopwords.contains(self.key(m.last as usize + 1)))
+            })
             .and_then(|m| g.country(m.actor));
         // "the Observatory", "a Britain-based war monitor", "rebels": a source whose name or
         // declared descriptors hold the head noun (of the demonym's country, if any).
@@ -735,10 +746,18 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(Voice::Unknown);
         }
-        Some(
-            self.recent(pos, class, country, false)
-                .unwrap_or(Voice::Unknown),
-        )
+        let v = self
+            .recent(pos, class, country, false)
+            .unwrap_or(Voice::Unknown);
+        // "France's foreign minister called for ..." with no French person before: an unnamed
+        // person speaks, whom a later "he" refers to (as a pronoun that resolved to nobody).
+        if v == Voice::Unknown && class.person() {
+            let mut u = self.unknown_pronouns.borrow_mut();
+            if u.last().is_none_or(|&l| l < pos) {
+                u.push(pos);
+            }
+        }
+        Some(v)
     }
 
     /// The actor a descriptor with words `keys` refers to by its head noun: the most recent
