@@ -786,7 +786,10 @@ impl<'c, 'a> State<'c, 'a> {
             .collect();
         let named = |a: ActorId| spellings.iter().any(|k| g.has_name_word(a, k));
         let of_country = |a: ActorId| country.is_none_or(|c| g.country(a) == Some(c));
-        let fits = |a: ActorId| of_country(a) && (declares(a) || named(a));
+        // An indefinite description introduces a body by what it is ("a monitoring group"), not
+        // by a word of a name said before ("the Islamic State group"): declared descriptors only.
+        let definite = !indefinite(keys[0]);
+        let fits = |a: ActorId| of_country(a) && (declares(a) || (definite && named(a)));
         let from_history = self.history.iter().rev().find_map(|&(p, v)| match v {
             Voice::Source(a) if p < pos && fits(a) => Some(v),
             _ => None,
