@@ -13,6 +13,11 @@ use crate::actors::{Form, Mention};
 use crate::lexicon::{ActorId, ActorKind, Gender};
 use crate::span::Span;
 
+/// Prepositions after which a country is where someone is ("activists in Syria said").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "from", "inside", "outside", "across", "around", "to",
+];
+
 /// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
 /// statement", "... told reporters"): when, where or to whom it was said.
 const CLOSING_TAIL: &[&str] = &[
@@ -1152,8 +1157,28 @@ impl<'c, 'a> State<'c, 'a> {
         }
         let pos = self.cx.tokens.tokens[v].span.start;
         if let Some(m) = self.named_in(lo, v).last() {
-            if m.last as usize + 1 == v {
+            // "... head of QRCS's health program in Turkey described": a country after a
+            // preposition of place is where the subject is, not the subject.
+            let place = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country
+                && m.first as usize > lo
+                && PLACE_PREPOSITIONS.contains(&self.key(m.first as usize - 1));
+            if m.last as usize + 1 == v && !place {
                 return Some((Voice::Source(m.actor), m.first as usize));
+            }
+            // "The Observatory which monitors violence in Syria said", "The Observatory based in
+            // Britain said": the name before the relative clause that holds the place.
+            if m.last as usize + 1 == v {
+                let rel = (lo + 1..m.first as usize)
+                    .rev()
+                    .take(25)
+                    .find(|&i| matches!(self.key(i), "which" | "who" | "based"));
+                if let Some(r) = rel {
+                    if let Some(n) = self.named_in(lo, r).last().copied() {
+                        if n.last as usize + 1 == r {
+                            return Some((Voice::Source(n.actor), n.first as usize));
+                        }
+                    }
+                }
             }
         }
         let head = self.key(v - 1);
