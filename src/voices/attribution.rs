@@ -98,9 +98,10 @@ pub(super) struct State<'c, 'a> {
     names: Names,
     /// The country the article names most ([`State::focus_country`]), once computed.
     focus: std::cell::OnceCell<Option<ActorId>>,
-    /// Where a pronoun that resolved to nobody spoke ("He said on condition of anonymity"):
-    /// later pronouns do not point back past it.
-    unknown_pronouns: std::cell::RefCell<Vec<usize>>,
+    /// Where a pronoun or a person description that resolved to nobody spoke ("He said on
+    /// condition of anonymity", "France's foreign minister called for"): later pronouns do not
+    /// point back past it.
+    unnamed: std::cell::RefCell<Vec<usize>>,
 }
 
 impl<'c, 'a> State<'c, 'a> {
@@ -111,7 +112,7 @@ impl<'c, 'a> State<'c, 'a> {
             history: Vec::new(),
             names: Names::default(),
             focus: std::cell::OnceCell::new(),
-            unknown_pronouns: std::cell::RefCell::new(Vec::new()),
+            unnamed: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -646,10 +647,7 @@ impl<'c, 'a> State<'c, 'a> {
                 .recent(pos, Class::pronoun(keys[0]), None, true)
                 .unwrap_or(Voice::Unknown);
             if v == Voice::Unknown {
-                let mut u = self.unknown_pronouns.borrow_mut();
-                if u.last().is_none_or(|&l| l < pos) {
-                    u.push(pos);
-                }
+                self.unnamed_spoke(pos);
             }
             return Some(v);
         }
@@ -757,12 +755,17 @@ impl<'c, 'a> State<'c, 'a> {
         // "France's foreign minister called for ..." with no French person before: an unnamed
         // person speaks, whom a later "he" refers to (as a pronoun that resolved to nobody).
         if v == Voice::Unknown && class.person() {
-            let mut u = self.unknown_pronouns.borrow_mut();
-            if u.last().is_none_or(|&l| l < pos) {
-                u.push(pos);
-            }
+            self.unnamed_spoke(pos);
         }
         Some(v)
+    }
+
+    /// Records that someone unnamed spoke at byte `pos` (kept sorted; a position is kept once).
+    fn unnamed_spoke(&self, pos: usize) {
+        let mut u = self.unnamed.borrow_mut();
+        if u.last().is_none_or(|&l| l < pos) {
+            u.push(pos);
+        }
     }
 
     /// The actor a descriptor with words `keys` refers to by its head noun: the most recent
@@ -972,7 +975,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// its sentence ([`State::indefinite_opener`]).
     fn unnamed_speaker(&self, from: usize, pos: usize) -> bool {
         // A pronoun that resolved to nobody in between: the same unnamed person speaks on.
-        let u = self.unknown_pronouns.borrow();
+        let u = self.unnamed.borrow();
         if u.get(u.partition_point(|&x| x <= from))
             .is_some_and(|&x| x < pos)
         {
