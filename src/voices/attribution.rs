@@ -760,6 +760,18 @@ impl<'c, 'a> State<'c, 'a> {
         Some(v)
     }
 
+    /// The listed name that ends right before the last of `markers` among the 25 tokens
+    /// before `hi` (after `lo`): the antecedent of a clause without commas ("The Syrian
+    /// Observatory for Human Rights which has tracked violence on all sides said").
+    fn name_before_clause(&self, lo: usize, hi: usize, markers: &[&str]) -> Option<Mention> {
+        let r = (lo + 1..hi)
+            .rev()
+            .take(25)
+            .find(|&i| markers.contains(&self.key(i)))?;
+        let named = self.named_in(lo, r).last().copied()?;
+        (named.last as usize + 1 == r).then_some(named)
+    }
+
     /// Records that someone unnamed spoke at byte `pos` (kept sorted; a position is kept once).
     fn unnamed_spoke(&self, pos: usize) {
         let mut u = self.unnamed.borrow_mut();
@@ -1165,22 +1177,15 @@ impl<'c, 'a> State<'c, 'a> {
             let place = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country
                 && m.first as usize > lo
                 && PLACE_PREPOSITIONS.contains(&self.key(m.first as usize - 1));
-            if m.last as usize + 1 == v && !place {
-                return Some((Voice::Source(m.actor), m.first as usize));
-            }
-            // "The Observatory which monitors violence in Syria said", "The Observatory based in
-            // Britain said": the name before the relative clause that holds the place.
             if m.last as usize + 1 == v {
-                let rel = (lo + 1..m.first as usize)
-                    .rev()
-                    .take(25)
-                    .find(|&i| matches!(self.key(i), "which" | "who" | "based"));
-                if let Some(r) = rel {
-                    if let Some(n) = self.named_in(lo, r).last().copied() {
-                        if n.last as usize + 1 == r {
-                            return Some((Voice::Source(n.actor), n.first as usize));
-                        }
-                    }
+                if !place {
+                    return Some((Voice::Source(m.actor), m.first as usize));
+                }
+                // "The Observatory which monitors violence in Syria said", "The Observatory
+                // based in Britain said": the name before the clause that holds the place.
+                let first = m.first as usize;
+                if let Some(n) = self.name_before_clause(lo, first, &["which", "who", "based"]) {
+                    return Some((Voice::Source(n.actor), n.first as usize));
                 }
             }
         }
@@ -1326,12 +1331,8 @@ impl<'c, 'a> State<'c, 'a> {
                 .or_else(|| {
                     // "The Syrian Observatory for Human Rights which has tracked violence on all
                     // sides said": a relative clause without commas after a name.
-                    let r = (a + 1..w)
-                        .rev()
-                        .take(25)
-                        .find(|&i| matches!(self.key(i), "which" | "who"))?;
-                    let named = self.named_in(a, r).last().copied()?;
-                    (named.last as usize + 1 == r).then_some((Voice::Source(named.actor), 0))
+                    let named = self.name_before_clause(a, w, &["which", "who"])?;
+                    Some((Voice::Source(named.actor), 0))
                 });
             let Some((voice, first)) = subject else {
                 continue;
