@@ -706,7 +706,18 @@ impl<'c, 'a> State<'c, 'a> {
             .and_then(|m| g.country(m.actor));
         // "the Observatory", "a Britain-based war monitor", "rebels": a source whose name or
         // declared descriptors hold the head noun (of the demonym's country, if any).
-        if let Some(v) = self.by_head(pos, &keys, country) {
+        // A word joined by a hyphen to the one before it is part of a compound ("a
+        // pro-opposition activist" is no "opposition activist").
+        let joined: Vec<bool> = words
+            .iter()
+            .map(|&i| {
+                i > 0
+                    && !toks[i].space_before
+                    && self.key(i - 1) == "-"
+                    && !toks[i - 1].space_before
+            })
+            .collect();
+        if let Some(v) = self.by_head(pos, &keys, &joined, country) {
             return Some(v);
         }
         // "a spokesman", "one official": an indefinite descriptor introduces someone new, never
@@ -752,6 +763,16 @@ impl<'c, 'a> State<'c, 'a> {
         let v = self
             .recent(pos, class, country, false)
             .unwrap_or(Voice::Unknown);
+        // "State television said": a state outlet, never the last outlet that spoke when that
+        // is no state medium ("an AFP correspondent said ... State television said").
+        let v = match v {
+            Voice::Source(x)
+                if class == Class::Outlet && keys.contains(&"state") && !g.actor(x).state_media =>
+            {
+                Voice::Unknown
+            }
+            v => v,
+        };
         // "France's foreign minister called for ..." with no French person before: an unnamed
         // person speaks, whom a later "he" refers to (as a pronoun that resolved to nobody).
         if v == Voice::Unknown && class.person() {
@@ -785,15 +806,23 @@ impl<'c, 'a> State<'c, 'a> {
     /// ("the Observatory" after "the Syrian Observatory for Human Rights") or whose declared
     /// `descriptors` end the descriptor ("war monitor"); else the one gazetteer actor that
     /// declares such a descriptor.
-    fn by_head(&self, pos: usize, keys: &[&str], country: Option<ActorId>) -> Option<Voice> {
+    fn by_head(
+        &self,
+        pos: usize,
+        keys: &[&str],
+        joined: &[bool],
+        country: Option<ActorId>,
+    ) -> Option<Voice> {
         let g = self.cx.gazetteer;
         let head = *keys.last()?;
         // Whether one of the actor's descriptors ends the keys (compared word by word, without
-        // allocating: this runs for every actor of the gazetteer).
+        // allocating: this runs for every actor of the gazetteer), not inside a compound
+        // (`joined[i]`: key `i` is joined by a hyphen to the one before it).
         let declares = |a: ActorId| {
             g.actor(a).descriptors.iter().any(|d| {
                 let n = d.split_whitespace().count();
                 n <= keys.len()
+                    && !joined[keys.len() - n]
                     && d.split_whitespace()
                         .zip(&keys[keys.len() - n..])
                         .all(|(w, k)| w == *k)
@@ -1170,6 +1199,36 @@ impl<'c, 'a> State<'c, 'a> {
         if v <= lo {
             return None;
         }
+        // "The local White Helmets in the central Hama province said", "Sergei Lavrov in
+        // Moscow said": the subject before a place phrase (not one inside a relative clause:
+        // "Youkhana who works ... in the region said"). A description there names an actor
+        // only by a name in it or by its head noun ("the defence ministry in Moscow" is not
+        // the last organisation that spoke). Not in a title-cased line ("Terrorist Bomb
+        // Targets Bus in Damascus Claims ...").
+        let title_case = self.cx.tokens.tokens[v].cap;
+        if let Some(p) = self.place_phrase_before(lo, v).filter(|_| !title_case) {
+            let relative = (lo..p).any(|i| matches!(self.key(i), "who" | "which"));
+            if let Some((voice, first)) = self.subject_before(lo, p).filter(|_| !relative) {
+                let g = self.cx.gazetteer;
+                let head = self.key(p - 1);
+                let fits = match voice {
+                    Voice::Source(a) => {
+                        self.mentions_in(first, p).any(|m| m.actor == a)
+                            || g.has_name_word(a, head)
+                            || g.actor(a)
+                                .descriptors
+                                .iter()
+                                .any(|d| d.split_whitespace().last() == Some(head))
+                    }
+                    _ => true,
+                };
+                return Some(if fits {
+                    (voice, first)
+                } else {
+                    (Voice::Unknown, first)
+                });
+            }
+        }
         let pos = self.cx.tokens.tokens[v].span.start;
         if let Some(m) = self.named_in(lo, v).last() {
             // "... head of QRCS's health program in Turkey described": a country after a
@@ -1237,6 +1296,51 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         self.descriptor(start, v, pos).map(|d| (d, start))
+    }
+
+    /// The preposition of place (within eight tokens) that opens a place phrase ending right
+    /// before token `v` (after `lo`): places (a listed place, a metonym used as a place, a
+    /// capitalised word before a place word: "the central Hama province"), place words
+    /// ("northern", "the town"), "the", "of", particles and hyphens inside names; at least one
+    /// place or place word. A capitalised word that is no place ends it ("in Idlib Leys
+    /// el-Faris told", "at the Local Coordinating Committees said").
+    fn place_phrase_before(&self, lo: usize, v: usize) -> Option<usize> {
+        let toks = &self.cx.tokens.tokens;
+        let m = self.cx.mentions;
+        let mention_at = |i: usize| {
+            let k = m.partition_point(|x| (x.last as usize) < i);
+            m.get(k).filter(|x| x.first as usize <= i).map(|x| x.place)
+        };
+        let mut place_word_after = false;
+        let mut content = false;
+        let mut i = v;
+        while i > lo + 1 && v - i < 8 {
+            i -= 1;
+            let k = self.key(i);
+            if PLACE_PREPOSITIONS.contains(&k) && !toks[i].cap {
+                return (content && i < v - 1).then_some(i);
+            }
+            let hyphen = k == "-" && !toks[i].space_before && !toks[i + 1].space_before;
+            if hyphen || matches!(k, "the" | "of") || self.cx.cues.is_particle(k) {
+                continue;
+            }
+            if !toks[i].word {
+                return None;
+            }
+            let place = match mention_at(i) {
+                Some(place) => place,
+                None if toks[i].cap => place_word_after || self.cx.gazetteer.is_place_word(k),
+                None => {
+                    place_word_after |= self.cx.cues.is_place_word(k);
+                    self.cx.cues.is_place_word(k)
+                }
+            };
+            if !place {
+                return None;
+            }
+            content = true;
+        }
+        None
     }
 
     /// A person's name opening the clause `a..w`, followed by an appositive without commas up to
@@ -1345,6 +1449,61 @@ impl<'c, 'a> State<'c, 'a> {
             // The content: after "that" (within eight tokens), after "for" of "called for",
             // else right after the verb.
             let that = (v + 1..end.min(v + 9)).find(|&i| self.key(i) == "that");
+            // "... were evacuees the monitoring group said while the rest were ...": commas
+            // dropped, the subject in mid-sentence after a clause of its own, and after the
+            // verb a clause that is not what was said: the claim is the words before the
+            // subject.
+            if that.is_none()
+                && matches!(self.key(v), "said" | "says" | "say")
+                && v + 1 < end
+                && matches!(
+                    self.key(v + 1),
+                    "while" | "whereas" | "with" | "and" | "but"
+                )
+                && words(clause, first) >= 4
+                && !(clause..first).any(|i| self.is_speech(i) || self.key(i) == "that")
+            {
+                // A pronoun is the whole subject ("... were injured it said"); a subject's
+                // determiner, titles ("President Recep Tayyip Erdogan") and modifiers joined by
+                // a hyphen ("the Britain-based monitoring group") belong to it.
+                let mut first = if self.cx.cues.is_pronoun(self.key(v - 1))
+                    || matches!(self.key(v - 1), "it" | "they")
+                {
+                    v - 1
+                } else {
+                    first
+                };
+                loop {
+                    if first >= clause + 2
+                        && self.key(first - 1) == "-"
+                        && !toks[first - 1].space_before
+                        && !toks[first].space_before
+                    {
+                        first -= 2;
+                    } else if first > clause && self.cx.cues.is_title(self.key(first - 1)) {
+                        first -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A name the subject's start cuts ("the Syrian Observatory for Human Rights
+                // monitoring group") is the subject's too.
+                if let Some(m) = self
+                    .mentions_in(clause, v)
+                    .find(|m| (m.first as usize) < first && first <= m.last as usize)
+                {
+                    first = m.first as usize;
+                }
+                if first > clause && determiner(self.key(first - 1)) {
+                    first -= 1;
+                }
+                if words(clause, first) < 4 {
+                    continue;
+                }
+                let cue = Span::new(toks[first].span.start, toks[v].span.end);
+                let content = Span::new(toks[clause].span.start, toks[first - 1].span.end);
+                return Some((voice, cue, content));
+            }
             let from = match (self.key(v), that) {
                 (_, Some(t)) => t + 1,
                 ("called" | "calls", None) => {

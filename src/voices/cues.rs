@@ -31,6 +31,7 @@ struct NameWords {
     titles: Vec<Spanned<String>>,
     particles: Vec<Spanned<String>>,
     place_before: Vec<Spanned<String>>,
+    place_words: Vec<Spanned<String>>,
     introduce: Vec<Spanned<String>>,
 }
 
@@ -84,6 +85,7 @@ pub struct CueWords {
     titles: Vec<String>,
     particles: Vec<String>,
     place_before: Vec<String>,
+    place_words: Vec<String>,
     introduce: Vec<String>,
 }
 
@@ -129,6 +131,7 @@ impl CueWords {
             titles: list("names.titles", f.names.titles, names_at)?,
             particles: list("names.particles", f.names.particles, names_at)?,
             place_before: list("names.place_before", f.names.place_before, names_at)?,
+            place_words: list("names.place_words", f.names.place_words, names_at)?,
             introduce: list("names.introduce", f.names.introduce, names_at)?,
         };
         for (w, at) in noun_verb_spans {
@@ -228,6 +231,12 @@ impl CueWords {
     /// A word before a capitalised run that makes it a place ("from Deir al-Zor").
     pub fn is_place_before(&self, k: &str) -> bool {
         has(&self.place_before, k)
+    }
+
+    /// A lowercase word of a place phrase after a subject ("the local White Helmets in the
+    /// central Hama province said"): a kind of place or where in it.
+    pub fn is_place_word(&self, k: &str) -> bool {
+        has(&self.place_words, k)
     }
 
     /// Whether `k` introduces a name ("a witness named Ahmad", "a man called Abu Ali"): the
