@@ -170,6 +170,37 @@ const FUNCTION_WORDS: &[&str] = &[
     "official",
 ];
 
+/// Other spellings of a person's surname that its aliases give: an alias that is one of its
+/// given names and then a spelling of the surname ("Rami Abdul Rahman", "Faisal Meqdad"). The
+/// rest must be close to the surname (normalised Levenshtein of the keys without spaces at least
+/// 0.6), so that middle names and patronymics ("Bashar Hafez al-Assad", "Sergei Viktorovich
+/// Lavrov"), a father's name or a nickname are no surname.
+fn surname_spellings(a: &crate::lexicon::Actor, surname: &str) -> Vec<String> {
+    let squash = |s: &str| name_key(s).replace(' ', "");
+    let sk = squash(surname);
+    let mut out: Vec<String> = Vec::new();
+    for alias in &a.aliases {
+        for given in &a.given {
+            let Some(rest) = alias
+                .strip_prefix(given.as_str())
+                .and_then(|r| r.strip_prefix(' '))
+            else {
+                continue;
+            };
+            let rk = squash(rest);
+            if rk.is_empty()
+                || name_key(rest) == name_key(surname)
+                || strsim::normalized_levenshtein(&rk, &sk) < 0.6
+                || out.iter().any(|o| o == rest)
+            {
+                continue;
+            }
+            out.push(rest.to_string());
+        }
+    }
+    out
+}
+
 /// Month and weekday names: never a bare surname (the month "May" is not Theresa May) unless a
 /// title stands before them ("Mrs May", "Prime Minister May").
 pub(crate) const CALENDAR: &[&str] = &[
@@ -424,6 +455,9 @@ pub struct ActorMatcher {
     fuzzy: fuzzy::FuzzyIndex,
     /// Surname key -> persons with that surname.
     surnames: FxHashMap<String, Vec<ActorId>>,
+    /// Per person, the keys of other spellings of the surname that its aliases give ("Rami
+    /// Abdul Rahman" for "Abdel Rahman"): they resolve only after the person was named in full.
+    spellings: FxHashMap<ActorId, Vec<String>>,
     given_names: FxHashSet<String>,
     /// Keys of names of two or three capitals ("IS", "US", "UN"): they match only in capitals,
     /// so that "Is" and "Us" at the start of a sentence are words, not actors.
@@ -445,6 +479,7 @@ impl ActorMatcher {
         let mut max_words = 1;
         let mut prefixes = FxHashSet::default();
         let mut surnames: FxHashMap<String, Vec<ActorId>> = FxHashMap::default();
+        let mut spellings: FxHashMap<ActorId, Vec<String>> = FxHashMap::default();
         let mut given_names = FxHashSet::default();
         let mut acronyms = FxHashSet::default();
         let mut bounds: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -501,6 +536,16 @@ impl ActorMatcher {
                     }
                     surnames.entry(name_key(s)).or_default().push(id);
                     add(s, id, Form::Surname);
+                    // Spellings with the same key may split it differently ("Abdulrahman",
+                    // "Abdul Rahman"): each is added for its word bounds, the key kept once.
+                    for v in surname_spellings(a, s) {
+                        add(&v, id, Form::Surname);
+                        let keys = spellings.entry(id).or_default();
+                        let k = name_key(&v);
+                        if !keys.contains(&k) {
+                            keys.push(k);
+                        }
+                    }
                 }
             }
         }
@@ -529,10 +574,27 @@ impl ActorMatcher {
             max_words,
             fuzzy,
             surnames,
+            spellings,
             given_names,
             acronyms,
             not,
             names: CommonNames::bundled(),
+        }
+    }
+
+    /// Records that person `p` was named in full: its surname and the other spellings of it
+    /// its aliases give now resolve to it.
+    fn named_in_full(
+        &self,
+        g: &Gazetteer,
+        p: ActorId,
+        full_named: &mut FxHashMap<String, ActorId>,
+    ) {
+        if let Some(s) = &g.actor(p).surname {
+            full_named.insert(name_key(s), p);
+            for k in self.spellings.get(&p).into_iter().flatten() {
+                full_named.insert(k.clone(), p);
+            }
         }
     }
 
@@ -598,9 +660,7 @@ impl ActorMatcher {
                         if matches!(m.form, Form::Name | Form::Alias)
                             && g.actor(m.actor).kind == ActorKind::Person
                         {
-                            if let Some(s) = &g.actor(m.actor).surname {
-                                full_named.insert(name_key(s), m.actor);
-                            }
+                            self.named_in_full(g, m.actor, &mut full_named);
                         }
                         out.push(m);
                     }
@@ -609,9 +669,7 @@ impl ActorMatcher {
                 None => {
                     if let Some(m) = self.fuzzy_at(g, tokens, text, i, cache, &full_named) {
                         if m.form == Form::Name {
-                            if let Some(s) = &g.actor(m.actor).surname {
-                                full_named.insert(name_key(s), m.actor);
-                            }
+                            self.named_in_full(g, m.actor, &mut full_named);
                         }
                         i = m.last as usize + 1;
                         out.push(m);
