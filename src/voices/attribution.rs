@@ -1408,6 +1408,38 @@ impl<'c, 'a> State<'c, 'a> {
             ) {
                 continue;
             }
+            // "Assad accused of releasing prisoners", "Russia blamed for the strike", "Assad
+            // described as ...": a participle of an act on someone, with no object after it, is
+            // passive (headline style): its subject is the one accused, blamed or described.
+            if v + 1 < end
+                && matches!(
+                    (self.key(v), self.key(v + 1)),
+                    ("accused" | "accuses", "of")
+                        | (
+                            "blamed"
+                                | "blames"
+                                | "condemned"
+                                | "criticized"
+                                | "criticised"
+                                | "praised"
+                                | "lauded"
+                                | "hailed",
+                            "for"
+                        )
+                        | (
+                            "described"
+                                | "branded"
+                                | "labelled"
+                                | "labeled"
+                                | "termed"
+                                | "dubbed"
+                                | "hailed",
+                            "as"
+                        )
+                )
+            {
+                continue;
+            }
             // The subject starts the sentence or its clause (after a comma, or before an
             // aside such as ", for his part,"); adverbs and auxiliaries may stand between it and
             // the verb ("also said", "has previously said").
