@@ -405,6 +405,11 @@ impl Gazetteer {
         self.places.contains_key(key)
     }
 
+    /// The country of a listed place whose name is this one token key ("homs" -> syria).
+    pub fn place_country(&self, key: &str) -> Option<ActorId> {
+        self.places.get(key).copied()
+    }
+
     /// The places a text names (by the byte where each starts, with its country): capitalised
     /// runs of word tokens that spell a listed place, longest first, a final possessive allowed
     /// ("Aleppo's").

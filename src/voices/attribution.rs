@@ -102,6 +102,9 @@ pub(super) struct State<'c, 'a> {
     /// condition of anonymity", "France's foreign minister called for"): later pronouns do not
     /// point back past it.
     unnamed: std::cell::RefCell<Vec<usize>>,
+    /// While a subject before a place phrase is read ("the defence ministry in Moscow said"):
+    /// the place's country, which qualifies a description as a demonym would.
+    place_country: std::cell::Cell<Option<ActorId>>,
 }
 
 impl<'c, 'a> State<'c, 'a> {
@@ -113,6 +116,7 @@ impl<'c, 'a> State<'c, 'a> {
             names: Names::default(),
             focus: std::cell::OnceCell::new(),
             unnamed: std::cell::RefCell::new(Vec::new()),
+            place_country: std::cell::Cell::new(None),
         }
     }
 
@@ -717,7 +721,10 @@ impl<'c, 'a> State<'c, 'a> {
                     && !toks[i - 1].space_before
             })
             .collect();
-        if let Some(v) = self.by_head(pos, &keys, &joined, country) {
+        // A place phrase after the description ("the defence ministry in Moscow") qualifies it
+        // here only, not as "the Iranians" would be read below.
+        let qualified = country.or(self.place_country.get());
+        if let Some(v) = self.by_head(pos, &keys, &joined, qualified) {
             return Some(v);
         }
         // "a spokesman", "one official": an indefinite descriptor introduces someone new, never
@@ -855,6 +862,24 @@ impl<'c, 'a> State<'c, 'a> {
             .find(|x| fits(x.actor))
         {
             return Some(Voice::Source(x.actor));
+        }
+        // "the defence ministry" in Moscow: of the country given, the one body (no person,
+        // not the country itself) whose names hold every word of the description.
+        if let Some(c) = country {
+            let words: Vec<&str> = keys
+                .iter()
+                .copied()
+                .filter(|k| !determiner(k) && !self.cx.stopwords.contains(*k))
+                .collect();
+            let mut of = (0..g.actors.len() as ActorId).filter(|&a| {
+                a != c
+                    && g.actor(a).kind != ActorKind::Person
+                    && g.country(a) == Some(c)
+                    && words.iter().all(|k| g.has_name_word(a, k))
+            });
+            if let (Some(a), None) = (of.next(), of.next()) {
+                return Some(Voice::Source(a));
+            }
         }
         let declared: Vec<ActorId> = (0..g.actors.len() as ActorId)
             .filter(|&a| of_country(a) && declares(a))
@@ -1208,7 +1233,10 @@ impl<'c, 'a> State<'c, 'a> {
         let title_case = self.cx.tokens.tokens[v].cap;
         if let Some(p) = self.place_phrase_before(lo, v).filter(|_| !title_case) {
             let relative = (lo..p).any(|i| matches!(self.key(i), "who" | "which"));
-            if let Some((voice, first)) = self.subject_before(lo, p).filter(|_| !relative) {
+            self.place_country.set(self.country_in(p + 1, v));
+            let found = self.subject_before(lo, p).filter(|_| !relative);
+            self.place_country.set(None);
+            if let Some((voice, first)) = found {
                 let g = self.cx.gazetteer;
                 let head = self.key(p - 1);
                 let fits = match voice {
@@ -1341,6 +1369,21 @@ impl<'c, 'a> State<'c, 'a> {
             content = true;
         }
         None
+    }
+
+    /// The country of the first place named in tokens `a..b` (a metonym used as a place, or a
+    /// listed place of one word: "in Moscow", "in the central Hama province").
+    fn country_in(&self, a: usize, b: usize) -> Option<ActorId> {
+        let g = self.cx.gazetteer;
+        (a..b).find_map(|i| {
+            let m = self.cx.mentions;
+            let k = m.partition_point(|x| (x.last as usize) < i);
+            match m.get(k).filter(|x| x.first as usize <= i) {
+                Some(x) => g.country(x.actor),
+                None if self.cx.tokens.tokens[i].cap => g.place_country(self.key(i)),
+                None => None,
+            }
+        })
     }
 
     /// A person's name opening the clause `a..w`, followed by an appositive without commas up to
