@@ -1231,8 +1231,9 @@ impl<'c, 'a> State<'c, 'a> {
         // the last organisation that spoke). Not in a title-cased line ("Terrorist Bomb
         // Targets Bus in Damascus Claims ...").
         let title_case = self.cx.tokens.tokens[v].cap;
-        if let Some(p) = self.place_phrase_before(lo, v).filter(|_| !title_case) {
-            let relative = (lo..p).any(|i| matches!(self.key(i), "who" | "which"));
+        let phrase = self.place_phrase_before(lo, v).filter(|_| !title_case);
+        if let Some(p) = phrase {
+            let relative = (lo..p).any(|i| matches!(self.key(i), "who" | "which" | "based"));
             self.place_country.set(self.country_in(p + 1, v));
             let found = self.subject_before(lo, p).filter(|_| !relative);
             self.place_country.set(None);
@@ -1261,9 +1262,11 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(m) = self.named_in(lo, v).last() {
             // "... head of QRCS's health program in Turkey described": a country after a
             // preposition of place is where the subject is, not the subject.
+            // ... also inside a place phrase ("in northern Syria said").
             let place = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country
                 && m.first as usize > lo
-                && PLACE_PREPOSITIONS.contains(&self.key(m.first as usize - 1));
+                && (PLACE_PREPOSITIONS.contains(&self.key(m.first as usize - 1))
+                    || phrase.is_some_and(|p| p < m.first as usize));
             if m.last as usize + 1 == v {
                 if !place {
                     return Some((Voice::Source(m.actor), m.first as usize));
@@ -1335,9 +1338,13 @@ impl<'c, 'a> State<'c, 'a> {
     fn place_phrase_before(&self, lo: usize, v: usize) -> Option<usize> {
         let toks = &self.cx.tokens.tokens;
         let m = self.cx.mentions;
+        // A place mention, or a country's ("in northern Syria").
+        let g = self.cx.gazetteer;
         let mention_at = |i: usize| {
             let k = m.partition_point(|x| (x.last as usize) < i);
-            m.get(k).filter(|x| x.first as usize <= i).map(|x| x.place)
+            m.get(k)
+                .filter(|x| x.first as usize <= i)
+                .map(|x| x.place || g.actor(x.actor).kind == ActorKind::Country)
         };
         let mut place_word_after = false;
         let mut content = false;
@@ -1349,7 +1356,13 @@ impl<'c, 'a> State<'c, 'a> {
                 return (content && i < v - 1).then_some(i);
             }
             let hyphen = k == "-" && !toks[i].space_before && !toks[i + 1].space_before;
-            if hyphen || matches!(k, "the" | "of") || self.cx.cues.is_particle(k) {
+            // "the" opens the place's noun phrase, right after the preposition or "of" ("in
+            // Syria the US said" holds two phrases).
+            let the = k == "the" && {
+                let b = self.key(i - 1);
+                b == "of" || PLACE_PREPOSITIONS.contains(&b)
+            };
+            if hyphen || the || k == "of" || self.cx.cues.is_particle(k) {
                 continue;
             }
             if !toks[i].word {
@@ -1449,6 +1462,19 @@ impl<'c, 'a> State<'c, 'a> {
                 self.key(v - 1),
                 "was" | "is" | "were" | "are" | "be" | "been" | "being"
             ) {
+                continue;
+            }
+            // "a pause declared by Russia", "a toll announced by the ministry": passive.
+            if v + 1 < end
+                && self.key(v + 1) == "by"
+                && !matches!(self.key(v), "said" | "says" | "say" | "told" | "tells")
+            {
+                continue;
+            }
+            // "... an attack that claimed the lives of 80 people": no claim of anyone's.
+            if matches!(self.key(v), "claimed" | "claims" | "claim")
+                && (v + 1..end.min(v + 3)).any(|i| matches!(self.key(i), "lives" | "life"))
+            {
                 continue;
             }
             // "Assad accused of releasing prisoners", "Russia blamed for the strike", "Assad
