@@ -184,11 +184,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// True when the mention ending at token `last` modifies the noun after it: a hyphen stuck
     /// to it and a participle ("Britain-based", "Iran-backed", "US-led").
     fn modifier(&self, last: usize) -> bool {
-        let toks = &self.cx.tokens.tokens;
-        let hyphen =
-            last + 2 < toks.len() && self.key(last + 1) == "-" && !toks[last + 1].space_before;
-        hyphen
-            && !toks[last + 2].space_before
+        self.cx.joining_hyphen(last + 1)
             && matches!(
                 self.key(last + 2),
                 "based"
@@ -714,12 +710,7 @@ impl<'c, 'a> State<'c, 'a> {
         // pro-opposition activist" is no "opposition activist").
         let joined: Vec<bool> = words
             .iter()
-            .map(|&i| {
-                i > 0
-                    && !toks[i].space_before
-                    && self.key(i - 1) == "-"
-                    && !toks[i - 1].space_before
-            })
+            .map(|&i| i > 0 && self.cx.joining_hyphen(i - 1))
             .collect();
         // A place phrase after the description ("the defence ministry in Moscow") qualifies it
         // here only, not as "the Iranians" would be read below.
@@ -1337,15 +1328,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// el-Faris told", "at the Local Coordinating Committees said").
     fn place_phrase_before(&self, lo: usize, v: usize) -> Option<usize> {
         let toks = &self.cx.tokens.tokens;
-        let m = self.cx.mentions;
-        // A place mention, or a country's ("in northern Syria").
         let g = self.cx.gazetteer;
-        let mention_at = |i: usize| {
-            let k = m.partition_point(|x| (x.last as usize) < i);
-            m.get(k)
-                .filter(|x| x.first as usize <= i)
-                .map(|x| x.place || g.actor(x.actor).kind == ActorKind::Country)
-        };
         let mut place_word_after = false;
         let mut content = false;
         let mut i = v;
@@ -1355,7 +1338,7 @@ impl<'c, 'a> State<'c, 'a> {
             if PLACE_PREPOSITIONS.contains(&k) && !toks[i].cap {
                 return (content && i < v - 1).then_some(i);
             }
-            let hyphen = k == "-" && !toks[i].space_before && !toks[i + 1].space_before;
+            let hyphen = self.cx.joining_hyphen(i);
             // "the" opens the place's noun phrase, right after the preposition or "of" ("in
             // Syria the US said" holds two phrases).
             let the = k == "the" && {
@@ -1368,12 +1351,14 @@ impl<'c, 'a> State<'c, 'a> {
             if !toks[i].word {
                 return None;
             }
-            let place = match mention_at(i) {
-                Some(place) => place,
-                None if toks[i].cap => place_word_after || self.cx.gazetteer.is_place_word(k),
+            // A place mention, or a country's ("in northern Syria").
+            let place = match self.cx.mention_at(i) {
+                Some(x) => x.place || g.actor(x.actor).kind == ActorKind::Country,
+                None if toks[i].cap => place_word_after || g.is_place_word(k),
                 None => {
-                    place_word_after |= self.cx.cues.is_place_word(k);
-                    self.cx.cues.is_place_word(k)
+                    let w = self.cx.cues.is_place_word(k);
+                    place_word_after |= w;
+                    w
                 }
             };
             if !place {
@@ -1388,14 +1373,10 @@ impl<'c, 'a> State<'c, 'a> {
     /// listed place of one word: "in Moscow", "in the central Hama province").
     fn country_in(&self, a: usize, b: usize) -> Option<ActorId> {
         let g = self.cx.gazetteer;
-        (a..b).find_map(|i| {
-            let m = self.cx.mentions;
-            let k = m.partition_point(|x| (x.last as usize) < i);
-            match m.get(k).filter(|x| x.first as usize <= i) {
-                Some(x) => g.country(x.actor),
-                None if self.cx.tokens.tokens[i].cap => g.place_country(self.key(i)),
-                None => None,
-            }
+        (a..b).find_map(|i| match self.cx.mention_at(i) {
+            Some(x) => g.country(x.actor),
+            None if self.cx.tokens.tokens[i].cap => g.place_country(self.key(i)),
+            None => None,
         })
     }
 
@@ -1575,11 +1556,7 @@ impl<'c, 'a> State<'c, 'a> {
                     first
                 };
                 loop {
-                    if first >= clause + 2
-                        && self.key(first - 1) == "-"
-                        && !toks[first - 1].space_before
-                        && !toks[first].space_before
-                    {
+                    if first >= clause + 2 && self.cx.joining_hyphen(first - 1) {
                         first -= 2;
                     } else if first > clause && self.cx.cues.is_title(self.key(first - 1)) {
                         first -= 1;

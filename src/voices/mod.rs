@@ -108,6 +108,25 @@ pub struct Context<'a> {
     pub stopwords: &'a rustc_hash::FxHashSet<String>,
 }
 
+impl Context<'_> {
+    /// The mention (actor or place) that covers token `i`, if any.
+    pub(crate) fn mention_at(&self, i: usize) -> Option<&Mention> {
+        let m = self.mentions;
+        m.get(m.partition_point(|x| (x.last as usize) < i))
+            .filter(|x| x.first as usize <= i)
+    }
+
+    /// True when token `i` is a hyphen that joins the words on either side, no space around it
+    /// ("Britain-based", "pro-opposition", "Deir al-Zor").
+    pub(crate) fn joining_hyphen(&self, i: usize) -> bool {
+        let toks = &self.tokens.tokens;
+        i + 1 < toks.len()
+            && self.tokens.key(i) == "-"
+            && !toks[i].space_before
+            && !toks[i + 1].space_before
+    }
+}
+
 /// What [`assign`] finds in an article.
 #[derive(Clone, Debug, Default)]
 pub struct Voices {

@@ -136,9 +136,7 @@ impl Reader<'_, '_> {
 
     /// A token covered by an actor mention or a place (not part of an unlisted name).
     fn mentioned(&self, i: usize) -> Option<&crate::actors::Mention> {
-        let m = self.cx.mentions;
-        let lo = m.partition_point(|x| (x.last as usize) < i);
-        m.get(lo).filter(|x| x.first as usize <= i)
+        self.cx.mention_at(i)
     }
 
     /// A capitalised word that can be part of a name. A title word after a hyphen is a name
