@@ -150,6 +150,9 @@ pub struct Gazetteer {
     places: rustc_hash::FxHashMap<String, u32>,
     /// Words in the longest place name.
     place_words: usize,
+    /// Descriptor head (its last word) -> the actors declaring a descriptor with that head and
+    /// the descriptor's words, in actor order.
+    descriptor_heads: rustc_hash::FxHashMap<String, Vec<(u32, Vec<String>)>>,
 }
 
 /// The key of a place name: the keys of its words, space-separated ("Deir ez-Zor" -> `deir ez
@@ -353,6 +356,19 @@ impl Gazetteer {
                 w
             })
             .collect();
+        let mut descriptor_heads: rustc_hash::FxHashMap<String, Vec<(u32, Vec<String>)>> =
+            rustc_hash::FxHashMap::default();
+        for (i, a) in actors.iter().enumerate() {
+            for d in &a.descriptors {
+                let words: Vec<String> = d.split_whitespace().map(str::to_string).collect();
+                if let Some(head) = words.last() {
+                    descriptor_heads
+                        .entry(head.clone())
+                        .or_default()
+                        .push((i as u32, words));
+                }
+            }
+        }
         Ok(Gazetteer {
             info: SourceInfo::new(path, &file.meta.name, &file.meta.version, text),
             actors,
@@ -364,6 +380,7 @@ impl Gazetteer {
             name_words,
             places,
             place_words,
+            descriptor_heads,
         })
     }
 
@@ -378,6 +395,28 @@ impl Gazetteer {
         self.name_words[id as usize]
             .binary_search_by(|w| w.as_str().cmp(k))
             .is_ok()
+    }
+
+    /// The actors, in order and each once, that declare a descriptor ending the keys `keys`
+    /// (compared word by word) and not starting inside a compound: `joined[i]` says key `i` is
+    /// joined by a hyphen to the one before it.
+    pub fn declaring(&self, keys: &[&str], joined: &[bool]) -> Vec<ActorId> {
+        let Some(entries) = keys.last().and_then(|h| self.descriptor_heads.get(*h)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<ActorId> = entries
+            .iter()
+            .filter(|(_, d)| {
+                d.len() <= keys.len()
+                    && !joined[keys.len() - d.len()]
+                    && d.iter()
+                        .zip(&keys[keys.len() - d.len()..])
+                        .all(|(w, k)| w == k)
+            })
+            .map(|&(a, _)| a)
+            .collect();
+        out.dedup();
+        out
     }
 
     /// True when fuzzy matching must never take the word with this name key for a name.
@@ -422,6 +461,7 @@ impl Gazetteer {
             .filter(|&i| tokens.tokens[i].word)
             .collect();
         let mut w = 0;
+        let mut key = String::new();
         while w < words.len() {
             let first = words[w];
             if !tokens.tokens[first].cap {
@@ -430,7 +470,7 @@ impl Gazetteer {
             }
             let mut found = None;
             for n in (1..=self.place_words.min(words.len() - w)).rev() {
-                let mut key = String::new();
+                key.clear();
                 for (k, &t) in words[w..w + n].iter().enumerate() {
                     if k > 0 {
                         key.push(' ');
@@ -442,7 +482,7 @@ impl Gazetteer {
                         word
                     });
                 }
-                if let Some(&c) = self.places.get(&key) {
+                if let Some(&c) = self.places.get(key.as_str()) {
                     found = Some((n, c));
                     break;
                 }

@@ -813,19 +813,9 @@ impl<'c, 'a> State<'c, 'a> {
     ) -> Option<Voice> {
         let g = self.cx.gazetteer;
         let head = *keys.last()?;
-        // Whether one of the actor's descriptors ends the keys (compared word by word, without
-        // allocating: this runs for every actor of the gazetteer), not inside a compound
-        // (`joined[i]`: key `i` is joined by a hyphen to the one before it).
-        let declares = |a: ActorId| {
-            g.actor(a).descriptors.iter().any(|d| {
-                let n = d.split_whitespace().count();
-                n <= keys.len()
-                    && !joined[keys.len() - n]
-                    && d.split_whitespace()
-                        .zip(&keys[keys.len() - n..])
-                        .all(|(w, k)| w == *k)
-            })
-        };
+        // The actors with a descriptor that ends the keys, not inside a compound.
+        let declaring = g.declaring(keys, joined);
+        let declares = |a: ActorId| declaring.binary_search(&a).is_ok();
         // The head and its other spelling ("centre" and "center").
         let spellings: Vec<String> = std::iter::once(head.to_string())
             .chain(head.strip_suffix("re").map(|s| format!("{s}er")))
@@ -872,8 +862,10 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(Voice::Source(a));
             }
         }
-        let declared: Vec<ActorId> = (0..g.actors.len() as ActorId)
-            .filter(|&a| of_country(a) && declares(a))
+        let declared: Vec<ActorId> = declaring
+            .iter()
+            .copied()
+            .filter(|&a| of_country(a))
             .collect();
         // The one declaring actor of the host outlet's country: "a military source" in SANA is
         // the Syrian army, in TASS the Russian defence ministry, in Daily Sabah the Turkish
