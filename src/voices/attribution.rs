@@ -1522,7 +1522,7 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // The content: after "that" (within eight tokens), after "for" of "called for",
             // else right after the verb.
-            let that = (v + 1..end.min(v + 9)).find(|&i| self.key(i) == "that");
+            let that = self.that_after(v, end);
             // "... were evacuees the monitoring group said while the rest were ...": commas
             // dropped, the subject in mid-sentence after a clause of its own, and after the
             // verb a clause that is not what was said: the claim is the words before the
@@ -1574,70 +1574,8 @@ impl<'c, 'a> State<'c, 'a> {
                 let content = Span::new(toks[clause].span.start, toks[first - 1].span.end);
                 return Some((voice, cue, content));
             }
-            let from = match (self.key(v), that) {
-                (_, Some(t)) => t + 1,
-                ("called" | "calls", None) => {
-                    if v + 1 < end && self.key(v + 1) == "for" {
-                        v + 2
-                    } else {
-                        continue;
-                    }
-                }
-                // "Lavrov told reporters (on Monday) the talks would go ahead", "told AFP the
-                // strikes ...": the content follows whom he told.
-                ("told" | "tells", None) => {
-                    let mut j = v + 1;
-                    if j < end && matches!(self.key(j), "the" | "a") {
-                        j += 1;
-                    }
-                    let listed = self
-                        .named_in(j, end.min(j + 8))
-                        .next()
-                        .filter(|m| m.first as usize == j)
-                        .map(|m| m.last as usize + 1);
-                    match listed {
-                        // "told Al-Arabiya news channel ...", "told a Reuters photographer ...".
-                        Some(after) => {
-                            j = after;
-                            while j < end && self.cx.cues.is_head_noun(self.key(j)) {
-                                j += 1;
-                            }
-                        }
-                        None if j < end && self.cx.cues.is_addressee(self.key(j)) => j += 1,
-                        None => continue,
-                    }
-                    // What follows must open a clause: not a preposition or time phrase ("told
-                    // Reuters on condition of anonymity", "told reporters to leave").
-                    let k = if j < end { self.key(j) } else { "" };
-                    if j >= end
-                        || self.cx.cues.is_place_before(k)
-                        || matches!(
-                            k,
-                            "," | ":"
-                                | "during"
-                                | "after"
-                                | "before"
-                                | "when"
-                                | "while"
-                                | "as"
-                                | "since"
-                                | "via"
-                                | "earlier"
-                                | "later"
-                                | "last"
-                                | "this"
-                                | "yesterday"
-                                | "today"
-                        )
-                    {
-                        continue;
-                    }
-                    j
-                }
-                // "... the monitor said updating a previous toll": a participle clause, not what
-                // was said.
-                ("said" | "says" | "say", None) if self.participle_after(v, end) => continue,
-                _ => v + 1,
+            let Some(from) = self.content_start(v, that, end) else {
+                continue;
             };
             // "... in the area Abdel Rahman said and food was running out": "and" after the
             // verb closes the attribution of what came before; nothing is reported after it.
@@ -1649,6 +1587,144 @@ impl<'c, 'a> State<'c, 'a> {
             return Some((voice, cue, content));
         }
         self.reported_participle(a, end)
+    }
+
+    /// The "that" opening the content of the verb at `v` (within eight tokens), not one of a
+    /// second verb joined by "and" or "but" ("said the attack was horrific and noted that").
+    fn that_after(&self, v: usize, end: usize) -> Option<usize> {
+        (v + 1..end.min(v + 9))
+            .take_while(|&i| !matches!(self.key(i), "and" | "but"))
+            .find(|&i| self.key(i) == "that")
+    }
+
+    /// A second report inside the content of a first, by the same speaker: "Trump said the
+    /// attack was so horrific and noted that it had killed ...", "... said the talks would go
+    /// on, adding that ...". A speech verb that also opens reported speech after "and" (or a
+    /// speech participle after a comma) splits the content in two. The first content, the
+    /// cue of the second (from "and" or the comma to its "that") and the second content.
+    pub(super) fn coordinated(&self, content: Span) -> Option<(Span, Span, Span)> {
+        let (a, b) = self.cx.tokens.range(content);
+        let end = self.words_end(a, b);
+        let toks = &self.cx.tokens.tokens;
+        let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
+        for c in a + 2..end {
+            let v = match self.key(c) {
+                "and" => {
+                    let mut v = c + 1;
+                    while v < end && matches!(self.key(v), "also" | "then" | "later") {
+                        v += 1;
+                    }
+                    if v >= end || !self.is_speech(v) || !self.cx.cues.is_reporting(self.key(v)) {
+                        continue;
+                    }
+                    v
+                }
+                "," if c + 1 < end
+                    && self.is_speech(c + 1)
+                    && self.key(c + 1).ends_with("ing")
+                    && self.key(c + 1) != "according" =>
+                {
+                    c + 1
+                }
+                _ => continue,
+            };
+            // "was killed and reported missing by": passive; "and claimed the lives of".
+            if v + 1 >= end
+                || self.key(v + 1) == "by"
+                || (v + 1..end.min(v + 3)).any(|i| matches!(self.key(i), "lives" | "life"))
+            {
+                continue;
+            }
+            let Some(from) = self.content_start(v, self.that_after(v, end), end) else {
+                continue;
+            };
+            let mut e1 = c;
+            if self.key(c) == "and" && self.key(c - 1) == "," {
+                e1 -= 1;
+            }
+            if from >= end || words(from, end) < 4 || words(a, e1) < 2 {
+                continue;
+            }
+            return Some((
+                Span::new(toks[a].span.start, toks[e1 - 1].span.end),
+                Span::new(toks[c].span.start, toks[from - 1].span.end),
+                Span::new(toks[from].span.start, toks[end - 1].span.end),
+            ));
+        }
+        None
+    }
+
+    /// Where the content of the reporting verb at `v` starts, the clause ending at `end`:
+    /// after "that" (`that`, within eight tokens), after "for" of "called for", after whom
+    /// "told" names, else right after the verb. `None` when what follows is no content (a
+    /// participle clause, a time phrase after "told").
+    fn content_start(&self, v: usize, that: Option<usize>, end: usize) -> Option<usize> {
+        let from = match (self.key(v), that) {
+            (_, Some(t)) => t + 1,
+            ("called" | "calls", None) => {
+                if v + 1 < end && self.key(v + 1) == "for" {
+                    v + 2
+                } else {
+                    return None;
+                }
+            }
+            // "Lavrov told reporters (on Monday) the talks would go ahead", "told AFP the
+            // strikes ...": the content follows whom he told.
+            ("told" | "tells", None) => {
+                let mut j = v + 1;
+                if j < end && matches!(self.key(j), "the" | "a") {
+                    j += 1;
+                }
+                let listed = self
+                    .named_in(j, end.min(j + 8))
+                    .next()
+                    .filter(|m| m.first as usize == j)
+                    .map(|m| m.last as usize + 1);
+                match listed {
+                    // "told Al-Arabiya news channel ...", "told a Reuters photographer ...".
+                    Some(after) => {
+                        j = after;
+                        while j < end && self.cx.cues.is_head_noun(self.key(j)) {
+                            j += 1;
+                        }
+                    }
+                    None if j < end && self.cx.cues.is_addressee(self.key(j)) => j += 1,
+                    None => return None,
+                }
+                // What follows must open a clause: not a preposition or time phrase ("told
+                // Reuters on condition of anonymity", "told reporters to leave").
+                let k = if j < end { self.key(j) } else { "" };
+                if j >= end
+                    || self.cx.cues.is_place_before(k)
+                    || matches!(
+                        k,
+                        "," | ":"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "as"
+                            | "since"
+                            | "via"
+                            | "earlier"
+                            | "later"
+                            | "last"
+                            | "this"
+                            | "yesterday"
+                            | "today"
+                    )
+                {
+                    return None;
+                }
+                j
+            }
+            // "... the monitor said updating a previous toll": a participle clause, not what
+            // was said.
+            ("said" | "says" | "say", None) if self.participle_after(v, end) => return None,
+            _ => v + 1,
+        };
+        Some(from)
     }
 
     /// "France called on Russia to ..., saying (that) it would push for a resolution": a

@@ -172,6 +172,16 @@ struct Voiced {
     cue: Option<Span>,
 }
 
+/// Reported speech in a sentence: the speaker, the cue and the content, and a second report
+/// of the same speaker joined to the first ("... and noted that ..."): its cue and content.
+#[derive(Clone, Copy)]
+struct Reported {
+    voice: Voice,
+    cue: Span,
+    content: Span,
+    then: Option<(Span, Span)>,
+}
+
 /// What the attribution pass over top-level quotes and sentences found.
 struct TopLevel {
     /// Top-level quotes with a voice, in text order.
@@ -180,8 +190,9 @@ struct TopLevel {
     scare: Vec<Span>,
     /// Per sentence, the voice and cue of an attribution that claims the whole sentence.
     sentences: Vec<Option<(Voice, Span)>>,
-    /// Per sentence, reported speech with its subject first: voice, cue and content.
-    reported: Vec<Option<(Voice, Span, Span)>>,
+    /// Per sentence, reported speech with its subject first: voice, cue and content, and a
+    /// second report of the same speaker joined to the first (cue and content).
+    reported: Vec<Option<Reported>>,
 }
 
 /// The attribution pass: one pass in text order over the top-level quotes (and attributed long
@@ -234,13 +245,27 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             };
             out.reported[si] = st
                 .reported_after_subject(*s)
-                .filter(|&(_, _, content)| out.quotes.iter().all(|v| inside(v, content)));
-            if let Some((voice, _, content)) = out.reported[si] {
-                for q in out
-                    .quotes
-                    .iter_mut()
-                    .filter(|q| content.contains(q.quote.span))
-                {
+                .filter(|&(_, _, content)| out.quotes.iter().all(|v| inside(v, content)))
+                .map(|(voice, cue, content)| match st.coordinated(content) {
+                    Some((first, cue2, second)) => Reported {
+                        voice,
+                        cue,
+                        content: first,
+                        then: Some((cue2, second)),
+                    },
+                    None => Reported {
+                        voice,
+                        cue,
+                        content,
+                        then: None,
+                    },
+                });
+            if let Some(r) = out.reported[si] {
+                let voice = r.voice;
+                for q in out.quotes.iter_mut().filter(|q| {
+                    r.content.contains(q.quote.span)
+                        || r.then.is_some_and(|(_, c)| c.contains(q.quote.span))
+                }) {
                     if q.voice == Voice::Unknown {
                         q.voice = voice;
                     }
@@ -352,18 +377,26 @@ fn cut_sentence<'q>(
     s: Span,
     para: u32,
     claimed: Option<(Voice, Span)>,
-    reported: Option<(Voice, Span, Span)>,
+    reported: Option<Reported>,
     quotes: impl Iterator<Item = &'q Voiced>,
     out: &mut Vec<Passage>,
 ) {
     let mut cuts: Vec<Cut> = Vec::new();
-    if let Some((voice, cue, content)) = reported {
+    if let Some(r) = reported {
         cuts.push(Cut {
-            span: content,
-            voice,
+            span: r.content,
+            voice: r.voice,
             quoted: false,
-            cue: Some(cue),
+            cue: Some(r.cue),
         });
+        if let Some((cue, content)) = r.then {
+            cuts.push(Cut {
+                span: content,
+                voice: r.voice,
+                quoted: false,
+                cue: Some(cue),
+            });
+        }
     }
     for v in quotes {
         if v.quote.span.overlaps(s) {
