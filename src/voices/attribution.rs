@@ -1110,12 +1110,17 @@ impl<'c, 'a> State<'c, 'a> {
             .min(ss.len().saturating_sub(1))
     }
 
-    /// True when byte `p` lies in the paragraph of sentence `here` or in the sentence before it.
+    /// True when byte `p` lies in the sentence before sentence `here`, or in its paragraph at
+    /// most five sentences back.
     fn near(&self, p: usize, here: usize) -> bool {
+        // Sentences back within a paragraph: FA-KES articles have no paragraph breaks (one paragraph
+        // of 30 sentences), where "within the paragraph" would reach any person of the article;
+        // 5 keeps every pronoun of the gold sets' dev part that the whole paragraph found.
+        const NEAR_K: usize = 5;
         let ss = self.cx.sentences;
         let sp = self.sentence_near(p);
         match (ss.get(sp), ss.get(here)) {
-            (Some(a), Some(b)) => a.1 == b.1 || sp + 1 >= here,
+            (Some(a), Some(b)) => (a.1 == b.1 && sp + NEAR_K >= here) || sp + 1 >= here,
             _ => true,
         }
     }

@@ -233,7 +233,17 @@ impl Reader<'_, '_> {
         // '"..." Rami, an Aleppo resident, said': right after a closing quote a capitalised word
         // is no sentence opener.
         let after_quote = start == lo && self.after_quote(lo);
-        let known = words == 1 && (names.known_last_word(last) || introduced || after_quote);
+        // "Ahmed 24 said" (commas dropped): an age right after one word makes it a person's
+        // name, not a place ("around Ahmed").
+        let aged = {
+            let t = self.cx.tokens.tokens.get(v);
+            let k = if t.is_some() { self.key(v) } else { "" };
+            t.is_some_and(|t| t.word)
+                && (1..=2).contains(&k.len())
+                && k.bytes().all(|c| c.is_ascii_digit())
+        };
+        let known =
+            words == 1 && (names.known_last_word(last) || introduced || after_quote || aged);
         if words == 1 && (descriptor_noun || (start == lo && !known)) {
             return None;
         }
