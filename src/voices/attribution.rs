@@ -1275,6 +1275,9 @@ impl<'c, 'a> State<'c, 'a> {
         // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
         // the content is still the speaker's.
         if toks[v - 1].word && toks[v - 1].cap && !cues.is_pronoun(head) && !is_head {
+            if let Some(found) = self.body_at_place(lo, v) {
+                return Some(found);
+            }
             if let Some(found) = self.name_before(lo, v) {
                 return Some(found);
             }
@@ -1362,6 +1365,71 @@ impl<'c, 'a> State<'c, 'a> {
                 return None;
             }
             content = true;
+        }
+        None
+    }
+
+    /// "A source at Aleppo Police Command said", "a source in Deir Ezzor Governorate": a source
+    /// at a body named by a place and capitalised words that a gazetteer actor of the place's
+    /// country declares as a descriptor ("police command", "governorate"); that actor, the one
+    /// of that country. The voice and the first token of the source's phrase.
+    fn body_at_place(&self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let g = self.cx.gazetteer;
+        // The place that ends right before token `i`: an actor's mention (a metonym or a
+        // country) or a listed place of up to three words ("Deir Ezzor"). Its first token and
+        // its country.
+        let place_before = |i: usize| -> Option<(usize, ActorId)> {
+            if let Some(m) = self.cx.mention_at(i - 1) {
+                return Some((m.first as usize, g.country(m.actor)?));
+            }
+            let mut key = String::new();
+            (1..=3.min(i - lo)).find_map(|n| {
+                key.clear();
+                for j in i - n..i {
+                    if j > i - n {
+                        key.push(' ');
+                    }
+                    key.push_str(self.key(j));
+                }
+                g.place_country(&key).map(|c| (i - n, c))
+            })
+        };
+        // The body's capitalised words (one to three) after the place, shortest first.
+        for i in (v.saturating_sub(3).max(lo + 1)..v).rev() {
+            if !(toks[i].word && toks[i].cap) || self.cx.mention_at(i).is_some() {
+                break;
+            }
+            let Some((place, country)) = place_before(i) else {
+                continue;
+            };
+            // The preposition, then the source right before it ("A source at", "a police
+            // source in").
+            if place < lo + 2 || !matches!(self.key(place - 1), "at" | "in" | "from" | "of") {
+                continue;
+            }
+            let noun = place - 2;
+            let k = self.key(noun);
+            if !(self.cx.cues.is_anonymous(k) || self.cx.cues.is_person_noun(k)) {
+                continue;
+            }
+            let keys: Vec<&str> = (i..v).map(|j| self.key(j)).collect();
+            let joined = vec![false; keys.len()];
+            let mut of = g
+                .declaring(&keys, &joined)
+                .into_iter()
+                .filter(|&a| g.country(a) == Some(country));
+            let (Some(a), None) = (of.next(), of.next()) else {
+                continue;
+            };
+            let mut first = noun;
+            while first > lo && noun - first < 3 && toks[first - 1].word && !toks[first - 1].cap {
+                first -= 1;
+                if determiner(self.key(first)) {
+                    break;
+                }
+            }
+            return Some((Voice::Source(a), first));
         }
         None
     }
