@@ -444,7 +444,13 @@ impl Gazetteer {
         self.places.contains_key(key)
     }
 
-    /// The country of a listed place whose name is this one token key ("homs" -> syria).
+    /// Words in the longest listed place name.
+    pub fn place_words(&self) -> usize {
+        self.place_words
+    }
+
+    /// The country of a listed place whose key is `key`: one token key ("homs" -> syria) or
+    /// the keys of several words joined by spaces ("deir al zor"), as [`place_key`] builds it.
     pub fn place_country(&self, key: &str) -> Option<ActorId> {
         self.places.get(key).copied()
     }

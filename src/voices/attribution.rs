@@ -1351,6 +1351,17 @@ impl<'c, 'a> State<'c, 'a> {
             if !toks[i].word {
                 return None;
             }
+            // A listed place of several words ("from Deir al-Zor"): back to its first word.
+            if self.cx.mention_at(i).is_none() {
+                if let Some((first, _)) = self
+                    .listed_place_ending(lo, i)
+                    .filter(|&(first, _)| first < i)
+                {
+                    i = first;
+                    content = true;
+                    continue;
+                }
+            }
             // A place mention, or a country's ("in northern Syria").
             let place = match self.cx.mention_at(i) {
                 Some(x) => x.place || g.actor(x.actor).kind == ActorKind::Country,
@@ -1380,20 +1391,10 @@ impl<'c, 'a> State<'c, 'a> {
         // country) or a listed place of up to three words ("Deir Ezzor"). Its first token and
         // its country.
         let place_before = |i: usize| -> Option<(usize, ActorId)> {
-            if let Some(m) = self.cx.mention_at(i - 1) {
-                return Some((m.first as usize, g.country(m.actor)?));
+            match self.cx.mention_at(i - 1) {
+                Some(m) => Some((m.first as usize, g.country(m.actor)?)),
+                None => self.listed_place_ending(lo, i - 1),
             }
-            let mut key = String::new();
-            (1..=3.min(i - lo)).find_map(|n| {
-                key.clear();
-                for j in i - n..i {
-                    if j > i - n {
-                        key.push(' ');
-                    }
-                    key.push_str(self.key(j));
-                }
-                g.place_country(&key).map(|c| (i - n, c))
-            })
         };
         // The body's capitalised words (one to three) after the place, shortest first.
         for i in (v.saturating_sub(3).max(lo + 1)..v).rev() {
@@ -1434,13 +1435,57 @@ impl<'c, 'a> State<'c, 'a> {
         None
     }
 
+    /// The longest listed place whose last word is token `last` (within `lo..=last`): its
+    /// first token and its country. Words are keyed and joined as [`Gazetteer::places_in`]
+    /// does ("Deir al-Zor" is `deir al zor`); a joining hyphen is skipped.
+    fn listed_place_ending(&self, lo: usize, last: usize) -> Option<(usize, ActorId)> {
+        let toks = &self.cx.tokens.tokens;
+        let g = self.cx.gazetteer;
+        if !toks[last].word || !toks[last].cap {
+            return None;
+        }
+        let mut words = vec![last];
+        let mut i = last;
+        while words.len() < g.place_words() && i > lo {
+            if i >= lo + 2 && self.cx.joining_hyphen(i - 1) && toks[i - 2].word {
+                i -= 2;
+            } else if toks[i - 1].word {
+                i -= 1;
+            } else {
+                break;
+            }
+            words.push(i);
+        }
+        let mut best = None;
+        let mut key = String::new();
+        for n in 1..=words.len() {
+            key.clear();
+            for (j, &t) in words[..n].iter().rev().enumerate() {
+                if j > 0 {
+                    key.push(' ');
+                }
+                key.push_str(self.key(t));
+            }
+            if let Some(c) = g.place_country(&key) {
+                best = Some((words[n - 1], c));
+            }
+        }
+        best
+    }
+
     /// The country of the first place named in tokens `a..b` (a metonym used as a place, or a
     /// listed place of one word: "in Moscow", "in the central Hama province").
     fn country_in(&self, a: usize, b: usize) -> Option<ActorId> {
         let g = self.cx.gazetteer;
         (a..b).find_map(|i| match self.cx.mention_at(i) {
             Some(x) => g.country(x.actor),
-            None if self.cx.tokens.tokens[i].cap => g.place_country(self.key(i)),
+            None if self.cx.tokens.tokens[i].cap => g.place_country(self.key(i)).or_else(|| {
+                // The first word of a listed place of several ("Deir al-Zor").
+                (i + 1..b.min(i + 6))
+                    .rev()
+                    .find_map(|e| self.listed_place_ending(i, e).filter(|p| p.0 == i))
+                    .map(|p| p.1)
+            }),
             None => None,
         })
     }
@@ -1882,6 +1927,16 @@ impl<'c, 'a> State<'c, 'a> {
         // The verb closes the sentence: at most "on Monday", "in a statement" after it, or a
         // longer name that ends it ("... said the Syrian Observatory for Human Rights monitoring
         // group").
+        // "... he told Reuters on condition of anonymity to protect his identity": the reason
+        // the source was not named closes the sentence, however long it is.
+        let anonymity = (a + 4..end.saturating_sub(3)).find(|&i| {
+            self.key(i) == "on"
+                && matches!(
+                    (self.key(i + 1), self.key(i + 2), self.key(i + 3)),
+                    ("condition", "of", "anonymity") | ("the", "condition", "of")
+                )
+        });
+        let end = anonymity.filter(|&i| i + 12 >= end).unwrap_or(end);
         for v in (end.saturating_sub(14).max(a + 4)..end).rev() {
             if end - v > 7 && !self.participle_after(v, end) {
                 if toks[v].word && self.cx.cues.is_speech(self.key(v)) {
