@@ -362,9 +362,15 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
+        // The name starts within six tokens of the verb and may run past them ("said Operation
+        // Inherent Resolve spokesperson Colonel Christopher Garver").
         let tail_end = (v + 7).min(b);
-        if let Some(voice) = self.name_after(v + 1, tail_end) {
-            return Some(voice);
+        if let Some(run) = self
+            .reader()
+            .after(v + 1, (v + 11).min(b))
+            .filter(|r| r.start < tail_end)
+        {
+            return Some(self.name_voice(run));
         }
         if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
             if m.first as usize <= v + 4 {
@@ -1490,19 +1496,23 @@ impl<'c, 'a> State<'c, 'a> {
         })
     }
 
-    /// A person's name opening the clause `a..w`, followed by an appositive without commas up to
-    /// the verb at `w` (sources that dropped commas): "Ibrahim al-Hajj a volunteer with the group
-    /// said", "Redur Khalil one of the spokespersons within SDF said". The name is the speaker,
-    /// not the last noun of the appositive. The voice and the name's first token.
+    /// A name opening the clause `a..w`, followed by an appositive without commas up to the verb
+    /// at `w` (sources that dropped commas): "Ibrahim al-Hajj a volunteer with the group said",
+    /// "Redur Khalil one of the spokespersons within SDF said", "Russia a key ally of Syria's
+    /// Bashar al-Assad has called for". The name is the speaker, not the last noun of the
+    /// appositive. The voice and the name's first token.
     fn apposed(&mut self, a: usize, w: usize) -> Option<(Voice, usize)> {
-        let g = self.cx.gazetteer;
         let person = self
             .named_in(a, w)
             .next()
             .copied()
-            .filter(|m| m.first as usize == a && g.actor(m.actor).kind == ActorKind::Person);
+            .filter(|m| m.first as usize == a && m.form != Form::Demonym);
+        let mut person_named = true;
         let (voice, end) = match person {
-            Some(m) => (Voice::Source(m.actor), m.last as usize + 1),
+            Some(m) => {
+                person_named = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person;
+                (Voice::Source(m.actor), m.last as usize + 1)
+            }
             None => {
                 let run = self
                     .reader()
@@ -1522,8 +1532,12 @@ impl<'c, 'a> State<'c, 'a> {
         };
         // The appositive opens with its determiner ("a volunteer with the group") or a role
         // word ("head of press office at ...", "spokesman for ...").
+        // After a body's name a role word is the title of a person named after it ("Jaish
+        // al-Islam spokesman Islam Alloush"): only a determiner opens its appositive ("Russia a
+        // key ally of Syria's Bashar al-Assad has called for").
         let opens = determiner(self.key(end))
-            || (end < w
+            || (person_named
+                && end < w
                 && !self.cx.tokens.tokens[end].cap
                 && (self.cx.cues.is_title(self.key(end))
                     || self.cx.cues.is_person_noun(self.key(end))));
