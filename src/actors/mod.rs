@@ -201,6 +201,22 @@ fn surname_spellings(a: &crate::lexicon::Actor, surname: &str) -> Vec<String> {
     out
 }
 
+/// True when the word before token `i` (back over particles and joining hyphens: "Bashar
+/// al-Assad") is a word of person `p`'s own name, aliases or roles.
+fn own_name_before(g: &Gazetteer, p: ActorId, tokens: &Tokens, i: usize) -> bool {
+    let toks = &tokens.tokens;
+    let mut j = i;
+    while j > 0 {
+        let k = tokens.key(j - 1);
+        if PARTICLES.contains(&k) || ((k == "-" || k == "'") && !toks[j - 1].space_before) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    j > 0 && toks[j - 1].word && g.has_name_word(p, strip_possessive(tokens.key(j - 1)))
+}
+
 /// Month and weekday names: never a bare surname (the month "May" is not Theresa May) unless a
 /// title stands before them ("Mrs May", "Prime Minister May").
 pub(crate) const CALENDAR: &[&str] = &[
@@ -667,7 +683,7 @@ impl ActorMatcher {
                     i = end + 1;
                 }
                 None => {
-                    if let Some(m) = self.fuzzy_at(g, tokens, text, i, cache, &full_named) {
+                    if let Some(m) = self.fuzzy_at(g, tokens, i, cache, &full_named) {
                         if m.form == Form::Name {
                             self.named_in_full(g, m.actor, &mut full_named);
                         }
@@ -864,6 +880,15 @@ impl ActorMatcher {
         }
         if e.form == Form::Surname {
             if let Some(&p) = full_named.get(key) {
+                // "Maher al-Assad", "Ammar al-Assad" after Bashar al-Assad was named in full:
+                // someone else of that surname, unless the word before is a name of the
+                // person's own.
+                if self.guarded(g, tokens, first, so_far)
+                    && self.other_given_before(tokens, first)
+                    && !own_name_before(g, p, tokens, first)
+                {
+                    return None;
+                }
                 return Some(mk(p, Form::Surname));
             }
             // Unless its person was named in full, a surname that is also a common given name,
@@ -877,7 +902,7 @@ impl ActorMatcher {
             {
                 return None;
             }
-            if self.guarded(tokens, text, first, so_far) {
+            if self.guarded(g, tokens, first, so_far) {
                 return None;
             }
             // A common surname ("Johnson", "Carter", "Rice") names many people: alone, it
@@ -897,7 +922,7 @@ impl ActorMatcher {
         if e.form == Form::Alias
             && first == last
             && self.names.is_common_surname(key)
-            && self.guarded(tokens, text, first, so_far)
+            && self.guarded(g, tokens, first, so_far)
         {
             return None;
         }
@@ -968,9 +993,34 @@ impl ActorMatcher {
         })
     }
 
+    /// True when the word before a surname at `i` is surely a given name: joined to it by a
+    /// particle ("Maher al-Assad", "Dahiyet al-Assad") or a common given name ("Melania
+    /// Trump"). A capitalised word alone may be a title-cased headline's ("US Refusal to
+    /// Include Assad") or a caption's ("REUTERS/Bassam Khabieh Assads officials").
+    fn other_given_before(&self, tokens: &Tokens, i: usize) -> bool {
+        let toks = &tokens.tokens;
+        let mut p = i;
+        let mut particle = false;
+        while p > 0 {
+            let k = tokens.key(p - 1);
+            if PARTICLES.contains(&k) {
+                particle = true;
+                p -= 1;
+            } else if (k == "-" || k == "'") && !toks[p - 1].space_before {
+                p -= 1;
+            } else {
+                break;
+            }
+        }
+        p > 0 && {
+            let k = strip_possessive(tokens.key(p - 1));
+            particle || self.given_names.contains(k) || self.names.is_given(k)
+        }
+    }
+
     /// True when a bare surname at `i` follows an unknown capitalised word that looks like a
     /// given name of someone else ("Maher al-Assad" is not Bashar).
-    fn guarded(&self, tokens: &Tokens, _text: &str, i: usize, so_far: &[Mention]) -> bool {
+    fn guarded(&self, g: &Gazetteer, tokens: &Tokens, i: usize, so_far: &[Mention]) -> bool {
         let toks = &tokens.tokens;
         // A particle and a capitalised word after it make a longer name ("Seif al Qalamoni",
         // "Assad al-Zoubi"): someone else's, unless the gazetteer knows it.
@@ -1016,6 +1066,21 @@ impl ActorMatcher {
         if TITLES.contains(&strip_possessive(k)) {
             return false;
         }
+        // A day or month ("On Saturday Abdel Rahman said") or a listed place ("in Khan
+        // Shaikhoun Rudskoi said", commas dropped) is no given name.
+        if CALENDAR.contains(&strip_possessive(k)) || g.is_place_word(strip_possessive(k)) {
+            return false;
+        }
+        let before = match p {
+            3.. if tokens.key(p - 2) == "-" && !toks[p - 2].space_before => Some(p - 3),
+            2.. => Some(p - 2),
+            _ => None,
+        };
+        if before.is_some_and(|b| {
+            toks[b].word && g.is_place_word(&format!("{} {}", tokens.key(b), strip_possessive(k)))
+        }) {
+            return false;
+        }
         // A participle ("Blaming Assad") or a listed name ("Assad Trump says" in a headline)
         // is no given name of someone else.
         if k.len() > 5 && k.ends_with("ing") || self.map.contains_key(strip_possessive(k)) {
@@ -1057,7 +1122,6 @@ impl ActorMatcher {
         &self,
         g: &Gazetteer,
         tokens: &Tokens,
-        text: &str,
         i: usize,
         cache: &mut FuzzyCache,
         full_named: &FxHashMap<String, ActorId>,
@@ -1141,7 +1205,7 @@ impl ActorMatcher {
             .map(name_key)
             .unwrap_or_default();
         let actor = full_named.get(&surname_key).copied().unwrap_or(actor);
-        if self.guarded(tokens, text, i, &[]) {
+        if self.guarded(g, tokens, i, &[]) {
             return None;
         }
         // A bare surname spelt differently from every listed spelling resolves only to a person
