@@ -146,6 +146,8 @@ pub struct Gazetteer {
     fuzzy_never: rustc_hash::FxHashSet<String>,
     /// Per actor, the keys of the words of its name, aliases and roles, sorted and distinct.
     name_words: Vec<Vec<String>>,
+    /// The keys of every actor's name words, but demonyms.
+    any_name_words: rustc_hash::FxHashSet<String>,
     /// Place key ([`place_key`]) -> its country.
     places: rustc_hash::FxHashMap<String, u32>,
     /// Words in the longest place name.
@@ -341,7 +343,7 @@ impl Gazetteer {
             .iter()
             .map(|n| crate::text::keys::name_key(n))
             .collect();
-        let name_words = actors
+        let name_words: Vec<Vec<String>> = actors
             .iter()
             .map(|a| {
                 let mut w: Vec<String> = std::iter::once(&a.name)
@@ -355,6 +357,20 @@ impl Gazetteer {
                 w.dedup();
                 w
             })
+            .collect();
+        // Demonyms ("Russian", "Syrian") qualify a country, not a name: left out.
+        let demonym_words: rustc_hash::FxHashSet<String> = actors
+            .iter()
+            .flat_map(|a| &a.demonyms)
+            .flat_map(|d| d.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(crate::text::normalize::key)
+            .collect();
+        let any_name_words: rustc_hash::FxHashSet<String> = name_words
+            .iter()
+            .flatten()
+            .filter(|w| !demonym_words.contains(*w))
+            .cloned()
             .collect();
         let mut descriptor_heads: rustc_hash::FxHashMap<String, Vec<(u32, Vec<String>)>> =
             rustc_hash::FxHashMap::default();
@@ -378,6 +394,7 @@ impl Gazetteer {
             outlets,
             fuzzy_never,
             name_words,
+            any_name_words,
             places,
             place_words,
             descriptor_heads,
@@ -417,6 +434,11 @@ impl Gazetteer {
             .collect();
         out.dedup();
         out
+    }
+
+    /// Whether `k` is a word key of some actor's name, aliases or roles (not a demonym).
+    pub fn is_any_name_word(&self, k: &str) -> bool {
+        self.any_name_words.contains(k)
     }
 
     /// True when fuzzy matching must never take the word with this name key for a name.

@@ -827,7 +827,18 @@ impl<'c, 'a> State<'c, 'a> {
             .chain(head.strip_suffix("re").map(|s| format!("{s}er")))
             .chain(head.strip_suffix("er").map(|s| format!("{s}re")))
             .collect();
-        let named = |a: ActorId| spellings.iter().any(|k| g.has_name_word(a, k));
+        // The modifiers before the head must not contradict the name: a modifier that is a word
+        // of some actor's name must be one of this actor's ("the rights group" is not "the
+        // Islamic State group"; "the extremist group" may be).
+        let modifiers: Vec<&str> = keys[..keys.len() - 1]
+            .iter()
+            .copied()
+            .filter(|k| !determiner(k) && !self.cx.stopwords.contains(*k) && g.is_any_name_word(k))
+            .collect();
+        let named = |a: ActorId| {
+            spellings.iter().any(|k| g.has_name_word(a, k))
+                && modifiers.iter().all(|k| g.has_name_word(a, k))
+        };
         let of_country = |a: ActorId| country.is_none_or(|c| g.country(a) == Some(c));
         // An indefinite description introduces a body by what it is ("a monitoring group"), not
         // by a word of a name said before ("the Islamic State group"): declared descriptors only.
@@ -1323,7 +1334,18 @@ impl<'c, 'a> State<'c, 'a> {
                 break;
             }
         }
-        self.descriptor(start, v, pos).map(|d| (d, start))
+        // A compound joined by a hyphen before the description ("the US-based rights group",
+        // "the pro-regime Hezbollah group") and its determiner belong to the subject's phrase
+        // (the cue), not to the description the speaker is read from ("pro-opposition" names
+        // no one).
+        let desc = start;
+        while start >= lo + 2 && self.cx.joining_hyphen(start - 1) && toks[start - 2].word {
+            start -= 2;
+        }
+        if start < desc && start > lo && determiner(self.key(start - 1)) {
+            start -= 1;
+        }
+        self.descriptor(desc, v, pos).map(|d| (d, start))
     }
 
     /// The preposition of place (within eight tokens) that opens a place phrase ending right
@@ -1978,7 +2000,18 @@ impl<'c, 'a> State<'c, 'a> {
             // that ...": a participle after the verb opens a clause of its own.
             let participle = self.participle_after(v, end);
             let from = v + 1 + usize::from(participle);
-            if (from..end).any(|i| self.key(i) == "that" || self.cx.cues.is_speech(self.key(i))) {
+            // ... unless a speech verb that is also a noun follows its determiner ("said in a
+            // new report", "said in its claim").
+            let noun = |i: usize| {
+                self.cx.cues.is_noun_verb(self.key(i))
+                    && i > from
+                    && (determiner(self.key(i - 1))
+                        || matches!(self.key(i - 1), "its" | "his" | "her" | "their")
+                        || (i > from + 1 && determiner(self.key(i - 2))))
+            };
+            if (from..end)
+                .any(|i| self.key(i) == "that" || (self.cx.cues.is_speech(self.key(i)) && !noun(i)))
+            {
                 continue;
             }
             // "... the monitor said (on Monday)": the speaker right before the verb, which ends
