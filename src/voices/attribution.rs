@@ -1580,7 +1580,7 @@ impl<'c, 'a> State<'c, 'a> {
         let end = self.words_end(a, b);
         let toks = &self.cx.tokens.tokens;
         let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
-        for v in a + 1..end.min(a + 24) {
+        for v in a + 1..end {
             if !toks[v].word || !self.cx.cues.is_reporting(self.key(v)) {
                 continue;
             }
@@ -1669,6 +1669,17 @@ impl<'c, 'a> State<'c, 'a> {
             let Some((voice, first)) = subject else {
                 continue;
             };
+            // Far into a long sentence, the subject opens it ("The Syrian Observatory ... -
+            // which monitors the conflict ... - said") or a lost one: a capitalised determiner
+            // after the sentence splitter missed a boundary ("... October 13 2016 The
+            // Britain-based Syrian Observatory for Human Rights said that ...").
+            if v >= a + 24
+                && first != a
+                && !(first.saturating_sub(4).max(a)..=first)
+                    .any(|i| toks[i].cap && matches!(self.key(i), "the" | "a" | "an"))
+            {
+                continue;
+            }
             // "... questioned whether Assad declared the stockpile": a subject inside a question
             // or a condition makes no claim.
             if first > a && matches!(self.key(first - 1), "whether" | "if") {
@@ -1736,7 +1747,16 @@ impl<'c, 'a> State<'c, 'a> {
             if from >= end || words(from, end) < 4 || matches!(self.key(from), "and" | "but") {
                 continue;
             }
-            let cue = Span::new(toks[clause].span.start, toks[from - 1].span.end);
+            // Far into the sentence, the cue starts with the subject's phrase.
+            let cue_start = if v >= a + 24 {
+                (first.saturating_sub(4).max(a)..=first)
+                    .find(|&i| toks[i].cap && matches!(self.key(i), "the" | "a" | "an"))
+                    .unwrap_or(first)
+                    .max(clause)
+            } else {
+                clause
+            };
+            let cue = Span::new(toks[cue_start].span.start, toks[from - 1].span.end);
             let content = Span::new(toks[from].span.start, toks[end - 1].span.end);
             return Some((voice, cue, content));
         }
