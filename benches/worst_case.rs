@@ -84,6 +84,31 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    // A run-on page without full stops: one sentence of 2 MiB with an actor every few words.
+    let mut runon = big_article(1024).0;
+    runon.text.clear();
+    let mut n = 0usize;
+    while runon.text.len() < 2 << 20 {
+        runon.text.push_str(&format!(
+            "Lavrov said the attack number {n} on Iran was brutal and Zarif told reporters the talks would go on while "
+        ));
+        n += 1;
+    }
+    g.throughput(Throughput::Bytes(runon.text.len() as u64));
+    g.bench_function(
+        "run-on sentence (2 MiB, no full stop): analyse + stance",
+        |b| {
+            b.iter(|| {
+                let mut cache = FuzzyCache::default();
+                let an = az.analyse(&runon, &mut cache).expect("analysed");
+                let obs = framelens::framing::stance_observations(&an, &az.matcher, &az.gazetteer);
+                // One sentence: one observation per actor it names (Lavrov, Iran, Zarif).
+                assert!(an.sentences.len() <= 2, "{} sentences", an.sentences.len());
+                assert!(obs.len() >= 3, "{} observations", obs.len());
+            })
+        },
+    );
+
     let text = wildcard_lexicon(200_000);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("lexicon check, 200,000 wildcard terms", |b| {

@@ -168,6 +168,11 @@ pub fn said_by(
         .collect()
 }
 
+/// Tokens either side of a target that a sentence is read within: longer than any sentence of
+/// FA-KES (whose report is the same with or without it), short enough that a run-on page stays
+/// linear.
+pub const WINDOW: usize = 400;
+
 /// Scores the target tokens `target` (inclusive range) against the hits of sentence tokens
 /// `sent` (half-open), given scare-quoted spans. `hits` must be sorted by first token. `said`
 /// are the byte spans of what the target itself says in the sentence (its quoted or reported
@@ -184,8 +189,12 @@ pub fn score(
     scare: &ScareIndex,
     said: &[Span],
 ) -> Score {
-    let (a, b) = sent;
     let (t0, t1) = target;
+    // A run-on sentence (a scraped page without full stops) is judged within `WINDOW` tokens
+    // either side of the target: its hits are read once per target, and without a bound a
+    // sentence of n tokens and n mentions costs n^2 (benches/worst_case.rs).
+    let a = sent.0.max(t0.saturating_sub(WINDOW));
+    let b = sent.1.min(t1 + 1 + WINDOW);
     // `hits` are sorted by first token (`Matcher::find`): the sentence's hits are one slice,
     // found by binary search, so scoring every sentence of an article is linear in its size.
     let lo = hits.partition_point(|h| (h.first as usize) < a);

@@ -1580,7 +1580,9 @@ impl<'c, 'a> State<'c, 'a> {
         let end = self.words_end(a, b);
         let toks = &self.cx.tokens.tokens;
         let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
-        for v in a + 1..end {
+        // At most 200 tokens in: each verb looks back over the sentence, and a run-on sentence
+        // without punctuation must stay linear (benches/worst_case.rs).
+        for v in a + 1..end.min(a + 200) {
             if !toks[v].word || !self.cx.cues.is_reporting(self.key(v)) {
                 continue;
             }
