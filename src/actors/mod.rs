@@ -201,20 +201,29 @@ fn surname_spellings(a: &crate::lexicon::Actor, surname: &str) -> Vec<String> {
     out
 }
 
+/// The token where a name that ends right before token `i` ends once the particles and joining
+/// hyphens before `i` are stepped back over ("Maher al-Assad": the index after "Maher"), and
+/// whether a particle was among them.
+fn back_over_particles(tokens: &Tokens, i: usize) -> (usize, bool) {
+    let toks = &tokens.tokens;
+    let (mut p, mut particle) = (i, false);
+    while p > 0 {
+        let k = tokens.key(p - 1);
+        if PARTICLES.contains(&k) {
+            particle = true;
+        } else if !((k == "-" || k == "'") && !toks[p - 1].space_before) {
+            break;
+        }
+        p -= 1;
+    }
+    (p, particle)
+}
+
 /// True when the word before token `i` (back over particles and joining hyphens: "Bashar
 /// al-Assad") is a word of person `p`'s own name, aliases or roles.
 fn own_name_before(g: &Gazetteer, p: ActorId, tokens: &Tokens, i: usize) -> bool {
-    let toks = &tokens.tokens;
-    let mut j = i;
-    while j > 0 {
-        let k = tokens.key(j - 1);
-        if PARTICLES.contains(&k) || ((k == "-" || k == "'") && !toks[j - 1].space_before) {
-            j -= 1;
-        } else {
-            break;
-        }
-    }
-    j > 0 && toks[j - 1].word && g.has_name_word(p, strip_possessive(tokens.key(j - 1)))
+    let (j, _) = back_over_particles(tokens, i);
+    j > 0 && tokens.tokens[j - 1].word && g.has_name_word(p, strip_possessive(tokens.key(j - 1)))
 }
 
 /// Month and weekday names: never a bare surname (the month "May" is not Theresa May) unless a
@@ -998,20 +1007,7 @@ impl ActorMatcher {
     /// Trump"). A capitalised word alone may be a title-cased headline's ("US Refusal to
     /// Include Assad") or a caption's ("REUTERS/Bassam Khabieh Assads officials").
     fn other_given_before(&self, tokens: &Tokens, i: usize) -> bool {
-        let toks = &tokens.tokens;
-        let mut p = i;
-        let mut particle = false;
-        while p > 0 {
-            let k = tokens.key(p - 1);
-            if PARTICLES.contains(&k) {
-                particle = true;
-                p -= 1;
-            } else if (k == "-" || k == "'") && !toks[p - 1].space_before {
-                p -= 1;
-            } else {
-                break;
-            }
-        }
+        let (p, particle) = back_over_particles(tokens, i);
         p > 0 && {
             let k = strip_possessive(tokens.key(p - 1));
             particle || self.given_names.contains(k) || self.names.is_given(k)
@@ -1038,16 +1034,8 @@ impl ActorMatcher {
         if particle && n < toks.len() && toks[n].word && toks[n].cap && !toks[n].upper {
             return true;
         }
-        let mut p = i;
         // Step back over particles and joining hyphens: "Maher al-Assad".
-        while p > 0 {
-            let k = tokens.key(p - 1);
-            if PARTICLES.contains(&k) || ((k == "-" || k == "'") && !toks[p - 1].space_before) {
-                p -= 1;
-            } else {
-                break;
-            }
-        }
+        let (p, _) = back_over_particles(tokens, i);
         if p == 0 {
             return false;
         }
