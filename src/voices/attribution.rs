@@ -843,6 +843,11 @@ impl<'c, 'a> State<'c, 'a> {
         // An indefinite description introduces a body by what it is ("a monitoring group"), not
         // by a word of a name said before ("the Islamic State group"): declared descriptors only.
         let definite = !indefinite(keys[0]);
+        // A person is pointed back to by a person noun ("the spokesman", "the envoy"), never by
+        // a body's noun that a word of its role holds ("the observatory" is not the head of the
+        // Syrian Observatory for Human Rights).
+        let person_head = self.cx.cues.is_person_noun(head);
+        let named = |a: ActorId| named(a) && (person_head || g.actor(a).kind != ActorKind::Person);
         let fits = |a: ActorId| of_country(a) && (declares(a) || (definite && named(a)));
         let from_history = self.history.iter().rev().find_map(|&(p, v)| match v {
             Voice::Source(a) if p < pos && fits(a) => Some(v),
