@@ -377,7 +377,16 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(Voice::Source(m.actor));
             }
         }
-        self.descriptor(v + 1, (v + 5).min(b), self.cx.tokens.tokens[v].span.start)
+        // "Rami Abdel Rahman, head of the Observatory, said 12 people were killed": words and
+        // then a finite verb after the speech verb are the clause it reports, no speaker.
+        let toks = &self.cx.tokens.tokens;
+        let tail = (v + 5).min(b);
+        if (v + 2..tail)
+            .any(|i| self.cx.cues.is_auxiliary(self.key(i)) && (v + 1..i).all(|j| toks[j].word))
+        {
+            return None;
+        }
+        self.descriptor(v + 1, tail, toks[v].span.start)
     }
 
     /// Speaker of a pre-posed cue: the first actor of the clause before the verb at `v`.

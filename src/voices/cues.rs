@@ -51,6 +51,7 @@ struct Speech {
     reporting: Vec<Spanned<String>>,
     addressees: Vec<Spanned<String>>,
     titling: Vec<Spanned<String>>,
+    auxiliaries: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +77,7 @@ pub struct CueWords {
     reporting: Vec<String>,
     addressees: Vec<String>,
     titling: Vec<String>,
+    auxiliaries: Vec<String>,
     outlet: Vec<String>,
     person: Vec<String>,
     organisation: Vec<String>,
@@ -114,6 +116,7 @@ impl CueWords {
             reporting: list("speech.reporting", f.speech.reporting, speech_at)?,
             addressees: list("speech.addressees", f.speech.addressees, speech_at)?,
             titling: list("speech.titling", f.speech.titling, speech_at)?,
+            auxiliaries: list("speech.auxiliaries", f.speech.auxiliaries, speech_at)?,
             outlet: list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
             person: list("descriptors.person", f.descriptors.person, desc_at)?,
             organisation: list(
@@ -172,6 +175,12 @@ impl CueWords {
     /// A word that gives a name right before a quotation mark ("dubbed"): the quote is a title.
     pub fn is_titling(&self, k: &str) -> bool {
         has(&self.titling, k)
+    }
+
+    /// A finite auxiliary or copula ("were", "has", "would"): after a noun phrase it opens a
+    /// clause, so the phrase is a subject, not a speaker who closes the sentence.
+    pub fn is_auxiliary(&self, k: &str) -> bool {
+        has(&self.auxiliaries, k)
     }
 
     /// A speech verb that is also a noun ("report", "claim"): tried after the others.
