@@ -1600,6 +1600,15 @@ impl<'c, 'a> State<'c, 'a> {
             if !toks[v].word || !self.cx.cues.is_reporting(self.key(v)) {
                 continue;
             }
+            // "the regime will deny", "Russia could not claim": what someone would say.
+            let before = if matches!(self.key(v - 1), "not" | "also" | "never") && v >= a + 2 {
+                v - 2
+            } else {
+                v - 1
+            };
+            if self.cx.cues.is_modal(self.key(before)) {
+                continue;
+            }
             // "was said to", "is believed": passive, not a speaker's report.
             if matches!(
                 self.key(v - 1),

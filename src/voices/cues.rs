@@ -52,6 +52,7 @@ struct Speech {
     addressees: Vec<Spanned<String>>,
     titling: Vec<Spanned<String>>,
     auxiliaries: Vec<Spanned<String>>,
+    modals: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +79,7 @@ pub struct CueWords {
     addressees: Vec<String>,
     titling: Vec<String>,
     auxiliaries: Vec<String>,
+    modals: Vec<String>,
     outlet: Vec<String>,
     person: Vec<String>,
     organisation: Vec<String>,
@@ -117,6 +119,7 @@ impl CueWords {
             addressees: list("speech.addressees", f.speech.addressees, speech_at)?,
             titling: list("speech.titling", f.speech.titling, speech_at)?,
             auxiliaries: list("speech.auxiliaries", f.speech.auxiliaries, speech_at)?,
+            modals: list("speech.modals", f.speech.modals, speech_at)?,
             outlet: list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
             person: list("descriptors.person", f.descriptors.person, desc_at)?,
             organisation: list(
@@ -181,6 +184,11 @@ impl CueWords {
     /// clause, so the phrase is a subject, not a speaker who closes the sentence.
     pub fn is_auxiliary(&self, k: &str) -> bool {
         has(&self.auxiliaries, k)
+    }
+
+    /// A modal verb ("will", "could"): a speech verb after it opens no report.
+    pub fn is_modal(&self, k: &str) -> bool {
+        has(&self.modals, k)
     }
 
     /// A speech verb that is also a noun ("report", "claim"): tried after the others.

@@ -235,6 +235,15 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             prev_quote = Some((v, sentence_of(q.span.end.saturating_sub(1))));
         }
         out.sentences[si] = sentence_voice(st, *s, &out.quotes);
+        // A report inside a quote ("“Foreign Minister Amirabdollahian hailed the cooperation
+        // as ...,” the Iranian report said"): the quote's speaker reports another's words,
+        // which are that other's; the cut inside the quote is the innermost and wins.
+        // The speaker inside someone else's words is not heard: later references ("the report
+        // said") still point to the sources the host itself cites.
+        if let Some(r) = nested_report(cx, st, *s, &out.quotes) {
+            out.reported[si] = Some(r);
+            continue;
+        }
         if out.sentences[si].is_none() {
             // Reported speech may hold a quote of its speaker's words ("He said Al-Nusra
             // attacked to seize weapons "given by Washington" but ..."): the quotes over the
@@ -246,20 +255,7 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             out.reported[si] = st
                 .reported_after_subject(*s)
                 .filter(|&(_, _, content)| out.quotes.iter().all(|v| inside(v, content)))
-                .map(|(voice, cue, content)| match st.coordinated(content) {
-                    Some((first, cue2, second)) => Reported {
-                        voice,
-                        cue,
-                        content: first,
-                        then: Some((cue2, second)),
-                    },
-                    None => Reported {
-                        voice,
-                        cue,
-                        content,
-                        then: None,
-                    },
-                });
+                .map(|(voice, cue, content)| reported(st, voice, cue, content));
             if let Some(r) = out.reported[si] {
                 let voice = r.voice;
                 for q in out.quotes.iter_mut().filter(|q| {
@@ -275,6 +271,70 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
         }
     }
     out
+}
+
+/// A report of `voice` (cue and content), cut in two where a second report of the same speaker
+/// joins the first ("... and noted that ...").
+fn reported(st: &State, voice: Voice, cue: Span, content: Span) -> Reported {
+    match st.coordinated(content) {
+        Some((first, cue2, second)) => Reported {
+            voice,
+            cue,
+            content: first,
+            then: Some((cue2, second)),
+        },
+        None => Reported {
+            voice,
+            cue,
+            content,
+            then: None,
+        },
+    }
+}
+
+/// A report whose subject, speech verb and content lie inside the voiced top-level quote over
+/// sentence `s`, by a speaker the quote names (not only describes) other than the quote's own;
+/// never one a pronoun opens ("he"), whose antecedent inside someone else's words cannot be told.
+fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Option<Reported> {
+    let q = quotes.iter().rev().find(|v| v.quote.span.overlaps(s))?;
+    let inner = Span::new(q.quote.span.start.max(s.start), q.quote.span.end.min(s.end));
+    let (voice, cue, content) = st.reported_after_subject(inner)?;
+    // Named in the cue: an unlisted name, or a listed actor mentioned there (not a description
+    // resolved to someone named before: "Syria's army announces" inside SANA's words).
+    let named = match voice {
+        Voice::Named(_) => true,
+        Voice::Source(a) => cx
+            .mentions
+            .iter()
+            .any(|m| m.actor == a && cue.contains(m.span)),
+        _ => false,
+    };
+    // A speech verb proper ("said", "stressed", "noted"), not any verb that reports an attitude
+    // or an act ("praised Iran's role and invited ..."): inside another's words, the object of
+    // such a verb is rarely the named person's claim.
+    let (first, end) = cx.tokens.range(cue);
+    let verb = (first..end)
+        .rev()
+        .find(|&i| cx.tokens.tokens[i].word && cx.tokens.key(i) != "that");
+    if !named
+        || voice == q.voice
+        || !inner.contains(cue)
+        || cx.cues.is_pronoun(cx.tokens.key(first))
+        || !verb.is_some_and(|v| cx.cues.is_speech(cx.tokens.key(v)))
+    {
+        return None;
+    }
+    // One report only: a second one ("..., adding, ‘We believe ...’") would take the quote
+    // nested in the first's words away from its own cut.
+    let content = st
+        .coordinated(content)
+        .map_or(content, |(first, _, _)| first);
+    Some(Reported {
+        voice,
+        cue,
+        content,
+        then: None,
+    })
 }
 
 /// The voice of a top-level quote whose attribution is `att`: that, else the voice of the quote
