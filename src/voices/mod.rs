@@ -298,6 +298,13 @@ fn reported(st: &State, voice: Voice, cue: Span, content: Span) -> Reported {
 fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Option<Reported> {
     let q = quotes.iter().rev().find(|v| v.quote.span.overlaps(s))?;
     let inner = Span::new(q.quote.span.start.max(s.start), q.quote.span.end.min(s.end));
+    // Only a quote with a speech verb in it is searched: the search is not repeated over most
+    // quoted sentences, nor does a search that must fail leave its traces in the state.
+    let (a, b) = cx.tokens.range(inner);
+    let toks = &cx.tokens.tokens;
+    if !(a..b).any(|i| toks[i].word && cx.cues.is_speech(cx.tokens.key(i))) {
+        return None;
+    }
     let (voice, cue, content) = st.reported_after_subject(inner)?;
     // Named in the cue: an unlisted name, or a listed actor mentioned there (not a description
     // resolved to someone named before: "Syria's army announces" inside SANA's words).
@@ -312,28 +319,24 @@ fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Op
     // A speech verb proper ("said", "stressed", "noted"), not any verb that reports an attitude
     // or an act ("praised Iran's role and invited ..."): inside another's words, the object of
     // such a verb is rarely the named person's claim.
-    let (first, end) = cx.tokens.range(cue);
-    let verb = (first..end)
-        .rev()
-        .find(|&i| cx.tokens.tokens[i].word && cx.tokens.key(i) != "that");
+    let (start, end) = cx.tokens.range(cue);
+    let words = (start..end).filter(|&i| toks[i].word);
+    // The cue opens with the quotation mark: its first word is the subject's.
+    let first = words.clone().next();
+    let verb = words.rev().find(|&i| cx.tokens.key(i) != "that");
     if !named
         || voice == q.voice
         || !inner.contains(cue)
-        || cx.cues.is_pronoun(cx.tokens.key(first))
+        || first.is_some_and(|i| cx.cues.is_pronoun(cx.tokens.key(i)))
         || !verb.is_some_and(|v| cx.cues.is_speech(cx.tokens.key(v)))
     {
         return None;
     }
     // One report only: a second one ("..., adding, ‘We believe ...’") would take the quote
     // nested in the first's words away from its own cut.
-    let content = st
-        .coordinated(content)
-        .map_or(content, |(first, _, _)| first);
     Some(Reported {
-        voice,
-        cue,
-        content,
         then: None,
+        ..reported(st, voice, cue, content)
     })
 }
 
