@@ -289,8 +289,8 @@ fn key_matches(key: &str, (term, wildcard): &(String, bool)) -> bool {
 /// conditions of its set that name its term (docs/lexicon.md, "Terms in word context"): a `before` word among the
 /// [`CONTEXT_WINDOW`] words before it in its sentence or an `after` word or phrase right after it
 /// (either one, when both are given), no `not_before` word right before it,
-/// no `not_after` word or phrase right after it, no `not_near` word or phrase in its sentence
-/// or the [`NEAR_SENTENCES`] sentences before and after it.
+/// no `not_after` word or phrase right after it, no `not_near` word or phrase and (when given)
+/// a `near` one in its sentence or the [`NEAR_SENTENCES`] sentences before and after it.
 fn fits_context(
     cx: Context,
     info: &crate::lexicon::matcher::LabelSetInfo,
@@ -344,6 +344,7 @@ fn fits_context(
                 && not_before_ok
                 && not_after_ok
                 && (c.not_near.is_empty() || !near(cx, at, &c.not_near))
+                && (c.near.is_empty() || near(cx, at, &c.near))
         })
 }
 

@@ -151,8 +151,9 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 && c.not_before.is_empty()
                 && c.not_after.is_empty()
                 && c.not_near.is_empty()
+                && c.near.is_empty()
             {
-                err(&mut out, &at_table, format!("a context table of label set {:?} sets no condition; give `before`, `after`, `not_before`, `not_after` or `not_near`", set.concept));
+                err(&mut out, &at_table, format!("a context table of label set {:?} sets no condition; give `before`, `after`, `not_before`, `not_after`, `near` or `not_near`", set.concept));
             }
             for t in &c.terms {
                 if !owner.contains_key(&term_key(&t.text)) {
@@ -166,6 +167,7 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 .chain(&c.not_before)
                 .chain(&c.not_after)
                 .chain(&c.not_near)
+                .chain(&c.near)
             {
                 if term_key(&t.text).0.is_empty() {
                     err(&mut out, t, format!("context word {:?} of label set {:?} has no letters or digits; write a word", t.text, set.concept));

@@ -211,6 +211,9 @@ fn flatten(lex: &Lexicon) -> Flat {
             if !c.after.is_empty() {
                 value.push_str(&format!("; after: {}", words(&c.after)));
             }
+            if !c.near.is_empty() {
+                value.push_str(&format!("; near: {}", words(&c.near)));
+            }
             if !c.not_near.is_empty() {
                 value.push_str(&format!("; not_near: {}", words(&c.not_near)));
             }

@@ -87,6 +87,9 @@ pub struct TermContext {
     /// None of these words or phrases in the term's sentence or the [`NEAR_SENTENCES`]
     /// sentences before and after it.
     pub not_near: Vec<Term>,
+    /// One of these words or phrases in the term's sentence or the [`NEAR_SENTENCES`]
+    /// sentences before and after it; empty: no such need.
+    pub near: Vec<Term>,
     /// Where the table starts.
     pub line: usize,
 }
@@ -94,8 +97,8 @@ pub struct TermContext {
 /// Words before a term in which a `before` word of its [`TermContext`] is looked for.
 pub const CONTEXT_WINDOW: usize = 3;
 
-/// Sentences before and after a term's own in which a `not_near` word of its [`TermContext`]
-/// is looked for (measured on FA-KES: `benches/README.md`, geopolitics 1.9.0).
+/// Sentences before and after a term's own in which a `near` or `not_near` word of its
+/// [`TermContext`] is looked for (measured on FA-KES: `benches/README.md`, geopolitics 1.9.0).
 pub const NEAR_SENTENCES: usize = 2;
 
 /// A frame: a perspective signalled by its terms.
@@ -218,6 +221,8 @@ struct RawContext {
     not_after: Vec<Spanned<String>>,
     #[serde(default)]
     not_near: Vec<Spanned<String>>,
+    #[serde(default)]
+    near: Vec<Spanned<String>>,
     #[allow(dead_code)]
     note: Option<String>,
 }
@@ -308,6 +313,7 @@ impl Lexicon {
                             not_before: c.get_ref().not_before.iter().map(term).collect(),
                             not_after: c.get_ref().not_after.iter().map(term).collect(),
                             not_near: c.get_ref().not_near.iter().map(term).collect(),
+                            near: c.get_ref().near.iter().map(term).collect(),
                             line: line(c.span().start),
                         })
                         .collect(),

@@ -119,6 +119,8 @@ pub struct ContextKeys {
     pub not_after: Vec<(String, bool)>,
     /// None of these in the sentence or the sentences around it.
     pub not_near: Vec<(String, bool)>,
+    /// One of these in the sentence or the sentences around it (empty: no such need).
+    pub near: Vec<(String, bool)>,
 }
 
 /// A frame after merging.
@@ -297,6 +299,7 @@ impl Merged {
                             not_before: keys(&c.not_before),
                             not_after: keys(&c.not_after),
                             not_near: keys(&c.not_near),
+                            near: keys(&c.near),
                         }
                     })
                     .collect(),

@@ -241,13 +241,46 @@ fn lexicon_check_and_diff_read_context_tables() {
         "{all}"
     );
     let old = format!("{head}[[label_set.label]]\nid = \"a\"\nterms = [\"strikes\"]\n");
-    let new = format!("{head}[[label_set.context]]\nterms = [\"strikes\"]\nnot_before = [\"hunger\"]\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"strikes\"]\n");
+    let new = format!("{head}[[label_set.context]]\nterms = [\"strikes\"]\nnot_before = [\"hunger\"]\nnear = [\"air\"]\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"strikes\"]\n");
     std::fs::write(dir.path().join("old.toml"), old).unwrap();
     std::fs::write(dir.path().join("new.toml"), new).unwrap();
     let (_, out, err) = run(&["lexicon", "diff", "old.toml", "new.toml"], dir.path());
     assert!(
-        out.contains("context strikes") && out.contains("not_before: hunger"),
+        out.contains("context strikes")
+            && out.contains("not_before: hunger")
+            && out.contains("near: air"),
         "{out}{err}"
+    );
+}
+
+/// `near` (issue 14): a hedged "suspected attack" is a chemical attack only where chemical
+/// weapons are named in its sentence or the two around it; a bare "massacre" is the chemical
+/// massacre named in full before it, and no use in an article that names none.
+#[test]
+fn a_hedged_attack_needs_chemical_weapons_nearby_and_a_bare_massacre_its_antecedent() {
+    let r = analyze(&[
+        (
+            "reuters",
+            "Dozens died in Khan Sheikhoun in Syria. Doctors said sarin was used. France called a \
+             meeting about the suspected attack. The opposition recalled the Ghouta massacre and \
+             asked who carried out the massacre.",
+        ),
+        (
+            "ap",
+            "Gunmen stormed a village in Syria. Police in Syria described a suspected attack on a \
+             checkpoint. Three guards died. Rebels said troops carried out a massacre in Homs.",
+        ),
+    ]);
+    assert_eq!(
+        set_uses(&r, "chemical_attack", "reuters"),
+        [("alleged".to_string(), 1), ("massacre".to_string(), 2)],
+        "{:#}",
+        r["labels"]
+    );
+    assert!(
+        set_uses(&r, "chemical_attack", "ap").is_empty(),
+        "{:?}",
+        set_uses(&r, "chemical_attack", "ap")
     );
 }
 
