@@ -13,6 +13,9 @@
 //! | `passive` | the target before a passive act ("X was condemned"): counts fully |
 //! | `act-subject` | the target is the judge (before an active act, or the agent after "by"): the act does not count |
 //! | `other-clause` | a non-act term in another clause of the sentence: × 0.5 |
+//! | `harm-winner` | an act of harm (`[harm]`) by the target whose object names wrongdoers (`[villains]`: "the army killed 20 terrorists"): × −1 |
+//! | `villain-patient` | any term in the object of such an act ("terrorists"): counts nothing toward the target |
+//! | `harm-victim` | an act of harm done to the target ("… killed three soldiers"; "X was shelled"), unless the target itself names wrongdoers: counts nothing |
 //! | (proximity) | every term: × 1 / (1 + d / 20), d tokens from the target (`distance` noted past 20) |
 //!
 //! The sum `x` is normalised as `x / sqrt(x² + 15)` (VADER's normalisation) into −1..1; above
@@ -168,6 +171,15 @@ pub fn said_by(
         .collect()
 }
 
+/// Tokens after an act of harm read as its object ("killed [dozens of terrorists]").
+const HARM_OBJECT: usize = 10;
+
+fn push_rule(rules: &mut Vec<&'static str>, r: &'static str) {
+    if !rules.contains(&r) {
+        rules.push(r);
+    }
+}
+
 /// Tokens either side of a target that a sentence is read within: longer than any sentence of
 /// FA-KES (whose report is the same with or without it), short enough that a run-on page stays
 /// linear.
@@ -226,6 +238,16 @@ pub fn score(
         .iter()
         .copied()
         .filter(|h| h.kind == HitKind::Distancing)
+        .collect();
+    let harms: Vec<&Hit> = in_sent
+        .iter()
+        .copied()
+        .filter(|h| h.kind == HitKind::Harm)
+        .collect();
+    let villains: Vec<&Hit> = in_sent
+        .iter()
+        .copied()
+        .filter(|h| h.kind == HitKind::Villain)
         .collect();
     let key = |i: usize| tokens.key(i);
     // Punctuation that separates clauses; a hyphen only when spaced ("al-Nusra" is one name).
@@ -298,6 +320,53 @@ pub fn score(
             && ((h.first as usize).saturating_sub(3)..h.first as usize)
                 .any(|i| PASSIVE_AUX.contains(&key(i)))
     });
+    // Who does what to whom: a stance term that is an act of harm judges its agent. Where the
+    // target is the agent and the act's object names wrongdoers ("The army killed 20
+    // terrorists"), the act is the target's win and its object says nothing of the target;
+    // where the target is the object ("… killed three soldiers"), the act is not its fault.
+    let is_harm = |h: &Hit| harms.iter().any(|x| x.first <= h.last && h.first <= x.last);
+    let target_villain = villains
+        .iter()
+        .any(|v| v.first as usize >= t0 && v.last as usize <= t1);
+    // "… was shelled", not the progressive "… were attacking".
+    let passive_before = |f: usize, l: usize| {
+        !key(l).ends_with("ing")
+            && (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)))
+    };
+    let by_between = |l: usize| (l + 1..t0).any(|i| key(i) == "by");
+    // The object of an act ending at token `l`: up to the next clause boundary, at most
+    // HARM_OBJECT tokens, and never past the target when it comes after.
+    let object_end = |l: usize| {
+        let cap = b.min(l + 1 + HARM_OBJECT);
+        let end = (l + 1..cap)
+            .find(|&i| !tokens.tokens[i].word && is_boundary(key(i)))
+            .unwrap_or(cap);
+        if t0 > l {
+            end.min(t0)
+        } else {
+            end
+        }
+    };
+    // The target is in the object of the act ending at `l` ("killed [three Syrian soldiers]"):
+    // within HARM_OBJECT tokens after it (FA-KES has lost most of its commas, so a clause
+    // boundary is not required).
+    let object_reaches = |l: usize| t0 < b.min(l + 1 + HARM_OBJECT);
+    // (first token of the act, its object's tokens) for each act the target wins.
+    let mut wins: Vec<(usize, (usize, usize))> = Vec::new();
+    for h in stance_hits.iter().filter(|h| is_harm(h)) {
+        let (f, l) = (h.first as usize, h.last as usize);
+        let agent = (t1 < f && !passive_before(f, l)) || (t0 > l && by_between(l));
+        if !agent {
+            continue;
+        }
+        let end = object_end(l);
+        if villains
+            .iter()
+            .any(|v| (v.first as usize) > l && (v.first as usize) < end)
+        {
+            wins.push((f, (l + 1, end)));
+        }
+    }
     for h in stance_hits {
         let HitKind::Stance { entry } = h.kind else {
             continue;
@@ -331,6 +400,25 @@ pub fn score(
         }
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
+        if !info.act {
+            if wins.iter().any(|&(_, (a0, a1))| a0 <= f && f < a1) {
+                out.contributions.push(zeroed("villain-patient"));
+                push_rule(&mut out.rules, "villain-patient");
+                continue;
+            }
+            if wins.iter().any(|&(a, _)| a == f) {
+                w = -w;
+                rules.push("harm-winner");
+            } else if is_harm(&h)
+                && !target_villain
+                && ((t0 > l && !by_between(l) && object_reaches(l))
+                    || (t1 < f && passive_before(f, l) && !boundary_between(t1, f)))
+            {
+                out.contributions.push(zeroed("harm-victim"));
+                push_rule(&mut out.rules, "harm-victim");
+                continue;
+            }
+        }
         if !info.act && (passive_agent || judge_from.is_some_and(|j| f > j)) {
             out.contributions.push(zeroed("act-subject"));
             continue;

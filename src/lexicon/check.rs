@@ -220,6 +220,8 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
         ("negators", &lex.negators),
         ("contrast", &lex.contrast),
         ("distancing", &lex.distancing),
+        ("harm", &lex.harm),
+        ("villains", &lex.villains),
     ] {
         duplicates(list.iter(), name, &mut out);
         all_terms.extend(list.iter().map(|t| (t, name)));

@@ -44,7 +44,7 @@ pub struct DiffEntry {
     pub lexicon: String,
     /// Section: `meta`, `label_set.<concept>`, `label_set.<concept>.<label>`,
     /// `label_set.<concept>.exclude`, `frame.<id>`, `stance`, `intensifiers`, `negators`,
-    /// `contrast`, `distancing`.
+    /// `contrast`, `distancing`, `harm`, `villains`.
     pub section: Section,
     /// A term (`term` is true) or a field such as `note`, `name`, `label`.
     pub item: String,
@@ -282,6 +282,8 @@ fn flatten(lex: &Lexicon) -> Flat {
         (Section::Negators, &lex.negators),
         (Section::Contrast, &lex.contrast),
         (Section::Distancing, &lex.distancing),
+        (Section::Harm, &lex.harm),
+        (Section::Villains, &lex.villains),
     ] {
         for t in list {
             put_term(&mut m, &sec, t, String::new());
@@ -393,6 +395,8 @@ fn empty_like(l: &Lexicon) -> Lexicon {
         intensifiers: Vec::new(),
         contrast: Vec::new(),
         distancing: Vec::new(),
+        harm: Vec::new(),
+        villains: Vec::new(),
     }
 }
 

@@ -155,6 +155,11 @@ pub struct Lexicon {
     pub contrast: Vec<Term>,
     /// Distancing markers.
     pub distancing: Vec<Term>,
+    /// Acts of harm (kill, shell, besiege): a stance term they cover judges its agent, and not
+    /// its victim (docs/lexicon.md, "Who does what to whom").
+    pub harm: Vec<Term>,
+    /// Names of wrongdoers (terrorists, militants): an agent that harms them is not blamed for it.
+    pub villains: Vec<Term>,
 }
 
 #[derive(Deserialize)]
@@ -172,6 +177,8 @@ struct RawFile {
     intensifiers: BTreeMap<Spanned<String>, Spanned<f64>>,
     contrast: Option<RawList>,
     distancing: Option<RawList>,
+    harm: Option<RawList>,
+    villains: Option<RawList>,
 }
 
 #[derive(Deserialize)]
@@ -382,6 +389,8 @@ impl Lexicon {
             intensifiers,
             contrast: list(&raw.contrast),
             distancing: list(&raw.distancing),
+            harm: list(&raw.harm),
+            villains: list(&raw.villains),
         })
     }
 

@@ -50,6 +50,10 @@ pub enum HitKind {
     Contrast,
     /// A distancing marker.
     Distancing,
+    /// An act of harm (`[harm]`).
+    Harm,
+    /// A name of wrongdoers (`[villains]`).
+    Villain,
 }
 
 /// A match of a term over tokens `first..=last`.
@@ -245,7 +249,8 @@ struct Merged {
     /// Per intensifier: the lexicon it came from.
     int_lexicon: Vec<String>,
     int_by_key: FxHashMap<(String, bool), u32>,
-    /// Negators, contrast and distancing markers: (term, kind, lexicon), never replaced.
+    /// Negators, contrast, distancing, harm and villain markers: (term, kind, lexicon), never
+    /// replaced.
     markers: Vec<(String, HitKind, String)>,
 }
 
@@ -268,6 +273,14 @@ impl Merged {
         for t in &lex.distancing {
             self.markers
                 .push((t.text.clone(), HitKind::Distancing, name.clone()));
+        }
+        for t in &lex.harm {
+            self.markers
+                .push((t.text.clone(), HitKind::Harm, name.clone()));
+        }
+        for t in &lex.villains {
+            self.markers
+                .push((t.text.clone(), HitKind::Villain, name.clone()));
         }
     }
 
@@ -491,6 +504,8 @@ impl Patterns {
             let section = match k {
                 HitKind::Negator => Section::Negators,
                 HitKind::Contrast => Section::Contrast,
+                HitKind::Harm => Section::Harm,
+                HitKind::Villain => Section::Villains,
                 _ => Section::Distancing,
             };
             p.add(t, *k, lexicon, section);

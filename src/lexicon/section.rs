@@ -50,6 +50,10 @@ pub enum Section {
     Contrast,
     /// `distancing`: distancing markers.
     Distancing,
+    /// `harm`: acts of harm.
+    Harm,
+    /// `villains`: names of wrongdoers.
+    Villains,
 }
 
 impl Section {
@@ -66,6 +70,8 @@ impl Section {
             Section::Negators => ["negators", "", "", ""],
             Section::Contrast => ["contrast", "", "", ""],
             Section::Distancing => ["distancing", "", "", ""],
+            Section::Harm => ["harm", "", "", ""],
+            Section::Villains => ["villains", "", "", ""],
         }
     }
 
@@ -133,6 +139,8 @@ impl std::str::FromStr for Section {
             "negators" => Section::Negators,
             "contrast" => Section::Contrast,
             "distancing" => Section::Distancing,
+            "harm" => Section::Harm,
+            "villains" => Section::Villains,
             _ => {
                 if let Some(id) = s.strip_prefix("frame.") {
                     Section::Frame { id: id.into() }
@@ -198,6 +206,8 @@ mod tests {
             Section::Negators,
             Section::Contrast,
             Section::Distancing,
+            Section::Harm,
+            Section::Villains,
         ];
         let mut by_name: Vec<String> = all.iter().map(Section::to_string).collect();
         let mut by_section = all.to_vec();

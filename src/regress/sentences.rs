@@ -96,6 +96,8 @@ fn relevant(kind: HitKind, cell: MetricKind) -> bool {
                 | HitKind::Intensifier { .. }
                 | HitKind::Contrast
                 | HitKind::Distancing
+                | HitKind::Harm
+                | HitKind::Villain
         ),
         MetricKind::Label => matches!(kind, HitKind::Label { .. } | HitKind::Exclude { .. }),
         _ => matches!(kind, HitKind::Frame { .. }),

@@ -114,3 +114,37 @@ fn gold_fixture_beats_always_neutral() {
     let m = score_gold(&az, &path);
     assert!(m.macro_f1 >= 0.49, "all items: macro-F1 {}", m.macro_f1);
 }
+
+/// `[harm]` and `[villains]` are lexicon data: `lexicon diff` lists their terms, and without
+/// them the army that kills terrorists is blamed for the killing again.
+#[test]
+fn harm_and_villain_lists_are_lexicon_data() {
+    use framelens::lexicon::Lexicon;
+    let text = framelens::lexicon::framing::GEOPOLITICS;
+    let cut = text
+        .find("\n[harm]")
+        .expect("geopolitics has a [harm] list");
+    let without = &text[..cut];
+    let old = Lexicon::parse(without, "old.toml").unwrap();
+    let new = Lexicon::parse(text, "new.toml").unwrap();
+    let d = framelens::lexicon::diff::diff(&old, &new);
+    let lines: Vec<String> = d.entries.iter().map(|e| e.describe()).collect();
+    assert!(lines.iter().any(|l| l == "+ harm \"killed\""), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l == "+ villains \"terror*\""),
+        "{lines:?}"
+    );
+    let text_s = "The Syrian army killed dozens of terrorists near Palmyra.";
+    let target = Span::new(4, 15);
+    let with = framelens::analysis::score_target(&Analyzer::bundled(), text_s, target).unwrap();
+    let mut lexicons = Lexicon::bundled();
+    framelens::lexicon::framing::add_or_replace(&mut lexicons, old);
+    let az = Analyzer::new(
+        framelens::lexicon::Gazetteer::bundled(),
+        lexicons,
+        framelens::corpus::boilerplate::Boilerplate::bundled(),
+    )
+    .unwrap();
+    let without = framelens::analysis::score_target(&az, text_s, target).unwrap();
+    assert_eq!((with.label(), without.label()), (1, -1));
+}
