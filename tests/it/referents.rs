@@ -284,6 +284,29 @@ fn a_hedged_attack_needs_chemical_weapons_nearby_and_a_bare_massacre_its_anteced
     );
 }
 
+/// A bare "allies" after an army or forces is Iran's allies on the ground (a context table of
+/// iran_allies, and russia_role's `exclude`); after "the regime" it stays Russia's role.
+#[test]
+fn the_allies_of_an_army_are_not_russias_role() {
+    let r = analyze(&[(
+        "afp",
+        "Russia sent more jets to Syria. Madaya was besieged by government forces and their \
+         allies. Moscow said the regime and its allies would win.",
+    )]);
+    assert_eq!(
+        set_uses(&r, "iran_allies", "afp"),
+        [("allied_forces".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(
+        set_uses(&r, "russia_role", "afp"),
+        [("ally".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+}
+
 /// Back-references (issue 14): a bare "coalition" is the coalition last named in full.
 #[test]
 fn a_bare_coalition_is_the_coalition_named_last() {
