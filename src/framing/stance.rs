@@ -219,11 +219,9 @@ pub fn score(
         matches!(h.kind, HitKind::Stance { .. })
             && !(h.first as usize >= t0 && h.last as usize <= t1)
     }));
-    let negators: Vec<&Hit> = in_sent
-        .iter()
-        .copied()
-        .filter(|h| h.kind == HitKind::Negator)
-        .collect();
+    let of_kind =
+        |k: HitKind| -> Vec<&Hit> { in_sent.iter().copied().filter(|h| h.kind == k).collect() };
+    let negators = of_kind(HitKind::Negator);
     let intens: Vec<&Hit> = in_sent
         .iter()
         .copied()
@@ -234,22 +232,15 @@ pub fn score(
         .filter(|h| h.kind == HitKind::Contrast)
         .map(|h| h.first as usize)
         .next();
-    let distancing: Vec<&Hit> = in_sent
-        .iter()
-        .copied()
-        .filter(|h| h.kind == HitKind::Distancing)
-        .collect();
-    let harms: Vec<&Hit> = in_sent
-        .iter()
-        .copied()
-        .filter(|h| h.kind == HitKind::Harm)
-        .collect();
-    let villains: Vec<&Hit> = in_sent
-        .iter()
-        .copied()
-        .filter(|h| h.kind == HitKind::Villain)
-        .collect();
+    let distancing = of_kind(HitKind::Distancing);
+    let harms = of_kind(HitKind::Harm);
+    let villains = of_kind(HitKind::Villain);
     let key = |i: usize| tokens.key(i);
+    // A passive auxiliary among the three tokens before token `f`, after the target.
+    let aux_before =
+        |f: usize| (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
+    // "by" between token `l` and the target after it.
+    let by_between = |l: usize| (l + 1..t0).any(|i| key(i) == "by");
     // Punctuation that separates clauses; a hyphen only when spaced ("al-Nusra" is one name).
     let boundary_between = |x: usize, y: usize| {
         (x.min(y)..x.max(y)).any(|i| {
@@ -287,11 +278,7 @@ pub fn score(
         .filter(
             |h| matches!(h.kind, HitKind::Stance { entry } if matcher.stance[entry as usize].act),
         )
-        .filter(|h| {
-            t1 < h.first as usize
-                && !((h.first as usize).saturating_sub(3)..h.first as usize)
-                    .any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)))
-        })
+        .filter(|h| t1 < h.first as usize && !aux_before(h.first as usize))
         .filter(|h| {
             !contrast
                 .map(|c| t1 < c && c < h.first as usize)
@@ -329,15 +316,12 @@ pub fn score(
         .iter()
         .any(|v| v.first as usize >= t0 && v.last as usize <= t1);
     // "… was shelled", not the progressive "… were attacking".
-    let passive_before = |f: usize, l: usize| {
-        !key(l).ends_with("ing")
-            && (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)))
-    };
-    let by_between = |l: usize| (l + 1..t0).any(|i| key(i) == "by");
+    let passive_before = |f: usize, l: usize| !key(l).ends_with("ing") && aux_before(f);
     // The object of an act ending at token `l`: up to the next clause boundary, at most
     // HARM_OBJECT tokens, and never past the target when it comes after.
+    let object_cap = |l: usize| b.min(l + 1 + HARM_OBJECT);
     let object_end = |l: usize| {
-        let cap = b.min(l + 1 + HARM_OBJECT);
+        let cap = object_cap(l);
         let end = (l + 1..cap)
             .find(|&i| !tokens.tokens[i].word && is_boundary(key(i)))
             .unwrap_or(cap);
@@ -350,7 +334,7 @@ pub fn score(
     // The target is in the object of the act ending at `l` ("killed [three Syrian soldiers]"):
     // within HARM_OBJECT tokens after it (FA-KES has lost most of its commas, so a clause
     // boundary is not required).
-    let object_reaches = |l: usize| t0 < b.min(l + 1 + HARM_OBJECT);
+    let object_reaches = |l: usize| t0 < object_cap(l);
     // (first token of the act, its object's tokens) for each act the target wins.
     let mut wins: Vec<(usize, (usize, usize))> = Vec::new();
     for h in stance_hits.iter().filter(|h| is_harm(h)) {
@@ -393,9 +377,7 @@ pub fn score(
         };
         if said.iter().any(|s| s.contains(span)) {
             out.contributions.push(zeroed("speaker"));
-            if !out.rules.contains(&"speaker") {
-                out.rules.push("speaker");
-            }
+            push_rule(&mut out.rules, "speaker");
             continue;
         }
         let mut w = info.weight;
@@ -427,7 +409,7 @@ pub fn score(
         if info.act {
             if t0 > l {
                 // Target after the act: the object, unless it is the agent of a passive.
-                let by = (l + 1..t0).any(|i| key(i) == "by")
+                let by = by_between(l)
                     && (f.saturating_sub(2)..f).any(|i| PASSIVE_AUX.contains(&key(i)));
                 if by {
                     rules.push("act-subject");
@@ -436,8 +418,7 @@ pub fn score(
                     rules.push("act-object");
                 }
             } else if t1 < f {
-                let passive =
-                    (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
+                let passive = aux_before(f);
                 // "X …; however, he criticized its …": a new clause's act reaches back to X.
                 let across_contrast = contrast.map(|c| t1 < c && c < f).unwrap_or(false)
                     && (l + 1..(l + 4).min(b)).any(|i| PRONOUN_OBJECTS.contains(&key(i)));
@@ -514,9 +495,7 @@ pub fn score(
             }
         }
         for r in &rules {
-            if !out.rules.contains(r) {
-                out.rules.push(r);
-            }
+            push_rule(&mut out.rules, r);
         }
         out.raw += w;
         out.contributions.push(Contribution {

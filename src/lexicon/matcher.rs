@@ -262,25 +262,16 @@ impl Merged {
         self.add_stance(lex);
         self.add_intensifiers(lex);
         let name = &lex.info.name;
-        for t in &lex.negators {
-            self.markers
-                .push((t.text.clone(), HitKind::Negator, name.clone()));
-        }
-        for t in &lex.contrast {
-            self.markers
-                .push((t.text.clone(), HitKind::Contrast, name.clone()));
-        }
-        for t in &lex.distancing {
-            self.markers
-                .push((t.text.clone(), HitKind::Distancing, name.clone()));
-        }
-        for t in &lex.harm {
-            self.markers
-                .push((t.text.clone(), HitKind::Harm, name.clone()));
-        }
-        for t in &lex.villains {
-            self.markers
-                .push((t.text.clone(), HitKind::Villain, name.clone()));
+        for (list, kind) in [
+            (&lex.negators, HitKind::Negator),
+            (&lex.contrast, HitKind::Contrast),
+            (&lex.distancing, HitKind::Distancing),
+            (&lex.harm, HitKind::Harm),
+            (&lex.villains, HitKind::Villain),
+        ] {
+            for t in list {
+                self.markers.push((t.text.clone(), kind, name.clone()));
+            }
         }
     }
 
