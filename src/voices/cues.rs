@@ -7,6 +7,7 @@
 
 use crate::lexicon::Error;
 use crate::text::normalize::key;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -66,31 +67,36 @@ struct Descriptors {
     pronouns: Vec<Spanned<String>>,
 }
 
-/// The cue words, as token keys, in file order.
+// One bit per list of the file.
+const SPEECH: u32 = 1 << 0;
+const NOUN_VERBS: u32 = 1 << 1;
+const REPORTING: u32 = 1 << 2;
+const ADDRESSEES: u32 = 1 << 3;
+const TITLING: u32 = 1 << 4;
+const AUXILIARIES: u32 = 1 << 5;
+const MODALS: u32 = 1 << 6;
+const OUTLET: u32 = 1 << 7;
+const PERSON: u32 = 1 << 8;
+const ORGANISATION: u32 = 1 << 9;
+const ANONYMOUS: u32 = 1 << 10;
+const INSTITUTIONAL: u32 = 1 << 11;
+const PRONOUNS: u32 = 1 << 12;
+const TITLES: u32 = 1 << 13;
+const PARTICLES: u32 = 1 << 14;
+const PLACE_BEFORE: u32 = 1 << 15;
+const PLACE_WORDS: u32 = 1 << 16;
+const INTRODUCE: u32 = 1 << 17;
+
+/// The cue words, as token keys.
 #[derive(Clone, Debug)]
 pub struct CueWords {
     /// `meta.name` of the file.
     pub name: String,
     /// `meta.version` of the file.
     pub version: String,
-    speech: Vec<String>,
-    noun_verbs: Vec<String>,
-    reporting: Vec<String>,
-    addressees: Vec<String>,
-    titling: Vec<String>,
-    auxiliaries: Vec<String>,
-    modals: Vec<String>,
-    outlet: Vec<String>,
-    person: Vec<String>,
-    organisation: Vec<String>,
-    anonymous: Vec<String>,
-    institutional: Vec<String>,
-    pronouns: Vec<String>,
-    titles: Vec<String>,
-    particles: Vec<String>,
-    place_before: Vec<String>,
-    place_words: Vec<String>,
-    introduce: Vec<String>,
+    /// Every cue word with the lists it is in, one bit per list (`SPEECH`, ...): one look-up
+    /// answers any of the `is_*` questions.
+    words: FxHashMap<String, u32>,
 }
 
 impl CueWords {
@@ -110,38 +116,92 @@ impl CueWords {
             .iter()
             .map(|w| (w.get_ref().clone(), w.span().start))
             .collect();
+        let lists: [(u32, Vec<String>); 18] = [
+            (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
+            (
+                NOUN_VERBS,
+                list("speech.also_nouns", f.speech.also_nouns, speech_at)?,
+            ),
+            (
+                REPORTING,
+                list("speech.reporting", f.speech.reporting, speech_at)?,
+            ),
+            (
+                ADDRESSEES,
+                list("speech.addressees", f.speech.addressees, speech_at)?,
+            ),
+            (
+                TITLING,
+                list("speech.titling", f.speech.titling, speech_at)?,
+            ),
+            (
+                AUXILIARIES,
+                list("speech.auxiliaries", f.speech.auxiliaries, speech_at)?,
+            ),
+            (MODALS, list("speech.modals", f.speech.modals, speech_at)?),
+            (
+                OUTLET,
+                list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
+            ),
+            (
+                PERSON,
+                list("descriptors.person", f.descriptors.person, desc_at)?,
+            ),
+            (
+                ORGANISATION,
+                list(
+                    "descriptors.organisation",
+                    f.descriptors.organisation,
+                    desc_at,
+                )?,
+            ),
+            (
+                ANONYMOUS,
+                list("descriptors.anonymous", f.descriptors.anonymous, desc_at)?,
+            ),
+            (
+                INSTITUTIONAL,
+                list(
+                    "descriptors.institutional",
+                    f.descriptors.institutional,
+                    desc_at,
+                )?,
+            ),
+            (
+                PRONOUNS,
+                list("descriptors.pronouns", f.descriptors.pronouns, desc_at)?,
+            ),
+            (TITLES, list("names.titles", f.names.titles, names_at)?),
+            (
+                PARTICLES,
+                list("names.particles", f.names.particles, names_at)?,
+            ),
+            (
+                PLACE_BEFORE,
+                list("names.place_before", f.names.place_before, names_at)?,
+            ),
+            (
+                PLACE_WORDS,
+                list("names.place_words", f.names.place_words, names_at)?,
+            ),
+            (
+                INTRODUCE,
+                list("names.introduce", f.names.introduce, names_at)?,
+            ),
+        ];
+        let mut words: FxHashMap<String, u32> = FxHashMap::default();
+        for (bit, list) in lists {
+            for w in list {
+                *words.entry(w).or_default() |= bit;
+            }
+        }
         let cues = CueWords {
             name: f.meta.name,
             version: f.meta.version,
-            speech: list("speech.verbs", f.speech.verbs, speech_at)?,
-            noun_verbs: list("speech.also_nouns", f.speech.also_nouns, speech_at)?,
-            reporting: list("speech.reporting", f.speech.reporting, speech_at)?,
-            addressees: list("speech.addressees", f.speech.addressees, speech_at)?,
-            titling: list("speech.titling", f.speech.titling, speech_at)?,
-            auxiliaries: list("speech.auxiliaries", f.speech.auxiliaries, speech_at)?,
-            modals: list("speech.modals", f.speech.modals, speech_at)?,
-            outlet: list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
-            person: list("descriptors.person", f.descriptors.person, desc_at)?,
-            organisation: list(
-                "descriptors.organisation",
-                f.descriptors.organisation,
-                desc_at,
-            )?,
-            anonymous: list("descriptors.anonymous", f.descriptors.anonymous, desc_at)?,
-            institutional: list(
-                "descriptors.institutional",
-                f.descriptors.institutional,
-                desc_at,
-            )?,
-            pronouns: list("descriptors.pronouns", f.descriptors.pronouns, desc_at)?,
-            titles: list("names.titles", f.names.titles, names_at)?,
-            particles: list("names.particles", f.names.particles, names_at)?,
-            place_before: list("names.place_before", f.names.place_before, names_at)?,
-            place_words: list("names.place_words", f.names.place_words, names_at)?,
-            introduce: list("names.introduce", f.names.introduce, names_at)?,
+            words,
         };
         for (w, at) in noun_verb_spans {
-            if !cues.speech.contains(&w) {
+            if !cues.has(SPEECH, &w) {
                 return Err(Error::at(
                     path,
                     text,
@@ -161,110 +221,110 @@ impl CueWords {
 
     /// A speech verb ("said", "according").
     pub fn is_speech(&self, k: &str) -> bool {
-        has(&self.speech, k)
+        self.has(SPEECH, k)
     }
 
     /// A verb that introduces reported speech after its subject ("X said (that) ...",
     /// "X accused Y of ...", "X called for ...").
     pub fn is_reporting(&self, k: &str) -> bool {
-        has(&self.reporting, k)
+        self.has(REPORTING, k)
     }
 
     /// Whom a source tells ("told reporters ..."), besides a listed actor.
     pub fn is_addressee(&self, k: &str) -> bool {
-        has(&self.addressees, k)
+        self.has(ADDRESSEES, k)
     }
 
     /// A word that gives a name right before a quotation mark ("dubbed"): the quote is a title.
     pub fn is_titling(&self, k: &str) -> bool {
-        has(&self.titling, k)
+        self.has(TITLING, k)
     }
 
     /// A finite auxiliary or copula ("were", "has", "would"): after a noun phrase it opens a
     /// clause, so the phrase is a subject, not a speaker who closes the sentence.
     pub fn is_auxiliary(&self, k: &str) -> bool {
-        has(&self.auxiliaries, k)
+        self.has(AUXILIARIES, k)
     }
 
     /// A modal verb ("will", "could"): a speech verb after it opens no report.
     pub fn is_modal(&self, k: &str) -> bool {
-        has(&self.modals, k)
+        self.has(MODALS, k)
     }
 
     /// A speech verb that is also a noun ("report", "claim"): tried after the others.
     pub fn is_noun_verb(&self, k: &str) -> bool {
-        has(&self.noun_verbs, k)
+        self.has(NOUN_VERBS, k)
     }
 
     /// The head noun of an outlet descriptor ("the report", "state television").
     pub fn is_outlet_noun(&self, k: &str) -> bool {
-        has(&self.outlet, k)
+        self.has(OUTLET, k)
     }
 
     /// The head noun of a person descriptor ("the minister").
     pub fn is_person_noun(&self, k: &str) -> bool {
-        has(&self.person, k)
+        self.has(PERSON, k)
     }
 
     /// The head noun of an organisation descriptor ("the ministry", "a statement").
     pub fn is_org_noun(&self, k: &str) -> bool {
-        has(&self.organisation, k)
+        self.has(ORGANISATION, k)
     }
 
     /// A word of an anonymous source ("sources", "activists").
     pub fn is_anonymous(&self, k: &str) -> bool {
-        has(&self.anonymous, k)
+        self.has(ANONYMOUS, k)
     }
 
     /// The head noun of any source descriptor: a person, organisation, outlet or anonymous
     /// source ("the minister", "the ministry", "the agency", "sources").
     pub fn is_head_noun(&self, k: &str) -> bool {
-        self.is_person_noun(k)
-            || self.is_org_noun(k)
-            || self.is_outlet_noun(k)
-            || self.is_anonymous(k)
+        self.has(PERSON | ORGANISATION | OUTLET | ANONYMOUS, k)
     }
 
     /// A plural head that speaks for an institution ("officials", "diplomats").
     pub fn is_institutional(&self, k: &str) -> bool {
-        has(&self.institutional, k)
+        self.has(INSTITUTIONAL, k)
     }
 
     /// A pronoun that refers to the last person named ("he").
     pub fn is_pronoun(&self, k: &str) -> bool {
-        has(&self.pronouns, k)
+        self.has(PRONOUNS, k)
     }
 
     /// A title or role word before a name, not part of it ("captain", "mp", "activist").
     pub fn is_title(&self, k: &str) -> bool {
-        has(&self.titles, k)
+        self.has(TITLES, k)
     }
 
     /// A lowercase particle inside a name ("al" in "Ibrahim al-Hajj").
     pub fn is_particle(&self, k: &str) -> bool {
-        has(&self.particles, k)
+        self.has(PARTICLES, k)
     }
 
     /// A word before a capitalised run that makes it a place ("from Deir al-Zor").
     pub fn is_place_before(&self, k: &str) -> bool {
-        has(&self.place_before, k)
+        self.has(PLACE_BEFORE, k)
     }
 
     /// A lowercase word of a place phrase after a subject ("the local White Helmets in the
     /// central Hama province said"): a kind of place or where in it.
     pub fn is_place_word(&self, k: &str) -> bool {
-        has(&self.place_words, k)
+        self.has(PLACE_WORDS, k)
     }
 
     /// Whether `k` introduces a name ("a witness named Ahmad", "a man called Abu Ali"): the
     /// one word after it is a name even where one capitalised word alone would not be.
     pub fn is_introducer(&self, k: &str) -> bool {
-        has(&self.introduce, k)
+        self.has(INTRODUCE, k)
     }
 }
 
-fn has(list: &[String], k: &str) -> bool {
-    list.iter().any(|w| w == k)
+impl CueWords {
+    /// Whether `k` is in any of the lists whose bits `lists` sets.
+    fn has(&self, lists: u32, k: &str) -> bool {
+        self.words.get(k).is_some_and(|b| b & lists != 0)
+    }
 }
 
 /// Byte offset of a table header in the file (start of file when absent).
