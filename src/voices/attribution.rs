@@ -766,9 +766,11 @@ impl<'c, 'a> State<'c, 'a> {
         let class = class?;
         // Plural outlet descriptors ("Russian news agencies") are not one source.
         if class == Class::Outlet
-            && keys
-                .iter()
-                .any(|k| *k == "agencies" || *k == "outlets" || *k == "media" && keys.len() > 2)
+            && keys.iter().any(|k| {
+                *k == "agencies"
+                    || *k == "outlets"
+                    || (*k == "media" && (keys.len() > 2 || !keys.contains(&"state")))
+            })
             && country.is_none()
         {
             return Some(Voice::Unknown);
@@ -1288,6 +1290,15 @@ impl<'c, 'a> State<'c, 'a> {
                     || phrase.is_some_and(|p| p < m.first as usize));
             if m.last as usize + 1 == v {
                 if !place {
+                    // "Rami Abdurrahman who heads ... the Syrian Observatory said": the body
+                    // named in a relative clause describes the person who speaks.
+                    let g = self.cx.gazetteer;
+                    if let Some(n) = self
+                        .name_before_clause(lo, m.first as usize, &["who"])
+                        .filter(|n| g.actor(n.actor).kind == ActorKind::Person)
+                    {
+                        return Some((Voice::Source(n.actor), n.first as usize));
+                    }
                     return Some((Voice::Source(m.actor), m.first as usize));
                 }
                 // "The Observatory which monitors violence in Syria said", "The Observatory
@@ -1338,7 +1349,13 @@ impl<'c, 'a> State<'c, 'a> {
         let mut start = v - 1;
         while start > lo && v - start < 5 && toks[start - 1].word {
             let k = self.key(start - 1);
-            if cues.is_reporting(k) || k == "and" || k == "that" {
+            // "... al-Baath on Saturday local media reported": a day or month closes the
+            // clause before the description.
+            if cues.is_reporting(k)
+                || k == "and"
+                || k == "that"
+                || crate::actors::CALENDAR.contains(&k)
+            {
                 break;
             }
             start -= 1;
