@@ -734,8 +734,11 @@ impl<'c, 'a> State<'c, 'a> {
             return Some(v);
         }
         // "a spokesman", "one official": an indefinite descriptor introduces someone new, never
-        // a person named before.
+        // a person named before; a later "he" points back to that unnamed person.
         if indefinite && !plural {
+            if cues.is_person_noun(head) {
+                self.unnamed_spoke(pos);
+            }
             return Some(Voice::Unknown);
         }
         // "The source added" after "a military source told SANA": the same source.
@@ -1106,11 +1109,21 @@ impl<'c, 'a> State<'c, 'a> {
         if s0 >= v || v - s0 > 20 || !indefinite(self.key(s0)) {
             return false;
         }
-        let person = (s0..v).any(|i| {
+        // The noun phrase's own words, before a preposition: "An official at the governor's
+        // office in Homs said" is a person, whose office is where he works.
+        let head_end = (s0 + 1..v)
+            .find(|&i| {
+                matches!(
+                    self.key(i),
+                    "at" | "in" | "of" | "from" | "with" | "for" | "on" | "near" | "inside"
+                )
+            })
+            .unwrap_or(v);
+        let person = (s0..head_end).any(|i| {
             let k = self.key(i);
             cues.is_anonymous(k) || cues.is_person_noun(k) || cues.is_title(k)
         });
-        let body = (s0..v).any(|i| {
+        let body = (s0..head_end).any(|i| {
             let k = self.key(i);
             cues.is_org_noun(k) || cues.is_outlet_noun(k)
         });
@@ -1641,8 +1654,14 @@ impl<'c, 'a> State<'c, 'a> {
                 continue;
             }
             // "... an attack that claimed the lives of 80 people": no claim of anyone's.
+            // "Terrorist Bombing Claims 5 in Latakia": a toll, not a claim (but "claimed 160
+            // civilians were killed" is one: a finite verb follows).
+            let toll = v + 1 < end
+                && self.key(v + 1).bytes().all(|c| c.is_ascii_digit())
+                && !(v + 2..end.min(v + 10)).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
             if matches!(self.key(v), "claimed" | "claims" | "claim")
-                && (v + 1..end.min(v + 3)).any(|i| matches!(self.key(i), "lives" | "life"))
+                && (toll
+                    || (v + 1..end.min(v + 3)).any(|i| matches!(self.key(i), "lives" | "life")))
             {
                 continue;
             }
@@ -1725,6 +1744,14 @@ impl<'c, 'a> State<'c, 'a> {
             // "... questioned whether Assad declared the stockpile": a subject inside a question
             // or a condition makes no claim.
             if first > a && matches!(self.key(first - 1), "whether" | "if") {
+                continue;
+            }
+            // "No individual or group claimed responsibility": nobody said anything.
+            if (first.max(clause)..w)
+                .take(4)
+                .any(|i| matches!(self.key(i), "no" | "nobody" | "none" | "neither"))
+                || (first > clause && self.key(first - 1) == "no")
+            {
                 continue;
             }
             // The content: after "that" (within eight tokens), after "for" of "called for",
