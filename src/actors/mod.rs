@@ -652,8 +652,42 @@ impl ActorMatcher {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            if !t.word || !(t.cap || t.upper) {
+            // A surname that opens with a lowercase particle ("de Mistura told reporters") is
+            // looked up from its particle; other lowercase words open no name.
+            let particle_surname = t.word
+                && !t.cap
+                && PARTICLES.contains(&tokens.key(i))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.word && n.cap && n.space_before);
+            if !t.word || !(t.cap || t.upper || particle_surname) {
                 i += 1;
+                continue;
+            }
+            if particle_surname {
+                let found = self
+                    .longest_exact(tokens, i, usize::MAX)
+                    .filter(|(_, key)| self.map[key].iter().all(|e| e.form == Form::Surname))
+                    .and_then(|(end, key)| {
+                        self.resolve(
+                            g,
+                            tokens,
+                            text,
+                            (i, end),
+                            &key,
+                            &self.map[&key],
+                            &full_named,
+                            &out,
+                            &mut deferred,
+                        )
+                    });
+                match found {
+                    Some(m) => {
+                        i = m.last as usize + 1;
+                        out.push(m);
+                    }
+                    None => i += 1,
+                }
                 continue;
             }
             // The longest name starting here that resolves; a longer one that does not (a

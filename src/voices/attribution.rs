@@ -1389,6 +1389,24 @@ impl<'c, 'a> State<'c, 'a> {
         if start < desc && start > lo && determiner(self.key(start - 1)) {
             start -= 1;
         }
+        // "Human Rights Watchs 16-page report said": a body named right before a report or a
+        // statement (its possessive, the apostrophe lost or not) is whose it is; not one before
+        // a description with its own determiner ("... the Islamic State group a monitoring
+        // group said").
+        if (cues.is_org_noun(head) || cues.is_outlet_noun(head)) && !determiner(self.key(start)) {
+            let g = self.cx.gazetteer;
+            let text = self.cx.text;
+            if let Some(m) = self.mentions_in(lo, start).last().filter(|m| {
+                m.last as usize + 1 == start
+                    && m.span.of(text).ends_with('s')
+                    && !m.place
+                    && m.form != Form::Demonym
+                    && g.actor(m.actor).kind != ActorKind::Person
+                    && g.actor(m.actor).kind != ActorKind::Country
+            }) {
+                return Some((Voice::Source(m.actor), m.first as usize));
+            }
+        }
         self.descriptor(desc, v, pos).map(|d| (d, start))
     }
 
