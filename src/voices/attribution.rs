@@ -1360,7 +1360,15 @@ impl<'c, 'a> State<'c, 'a> {
         // Back over the modifiers of the head: lowercase words and names ("the Iranian foreign
         // minister", "a military source").
         let mut start = v - 1;
-        while start > lo && v - start < 5 && toks[start - 1].word {
+        while start > lo && v - start < 5 {
+            // "Another U.S. official said": the final dot of an initialism is part of it.
+            if start > lo + 1 && crate::text::keys::initialism_dot(self.cx.tokens, start - 1) {
+                start -= 1;
+                continue;
+            }
+            if !toks[start - 1].word {
+                break;
+            }
             let k = self.key(start - 1);
             // "... al-Baath on Saturday local media reported": a day or month closes the
             // clause before the description.
