@@ -1403,10 +1403,9 @@ impl<'c, 'a> State<'c, 'a> {
         // group said").
         if (cues.is_org_noun(head) || cues.is_outlet_noun(head)) && !determiner(self.key(start)) {
             let g = self.cx.gazetteer;
-            let text = self.cx.text;
             if let Some(m) = self.mentions_in(lo, start).last().filter(|m| {
                 m.last as usize + 1 == start
-                    && m.span.of(text).ends_with('s')
+                    && self.possessive(start - 1)
                     && !m.place
                     && m.form != Form::Demonym
                     && g.actor(m.actor).kind != ActorKind::Person
@@ -2065,16 +2064,18 @@ impl<'c, 'a> State<'c, 'a> {
             return true;
         }
         let g = self.cx.gazetteer;
-        self.cx.mentions.iter().any(|m| {
-            let form = m.span.of(self.cx.text);
-            let a = g.actor(m.actor);
-            m.last as usize == i
-                && form.ends_with('s')
-                && !std::iter::once(&a.name)
-                    .chain(&a.aliases)
-                    .chain(&a.metonyms)
-                    .any(|n| n.eq_ignore_ascii_case(form))
-        })
+        self.cx
+            .mention_at(i)
+            .filter(|m| m.last as usize == i)
+            .is_some_and(|m| {
+                let form = m.span.of(self.cx.text);
+                let a = g.actor(m.actor);
+                form.ends_with('s')
+                    && !std::iter::once(&a.name)
+                        .chain(&a.aliases)
+                        .chain(&a.metonyms)
+                        .any(|n| n.eq_ignore_ascii_case(form))
+            })
     }
 
     /// True when the word after token `v` (before `end`) is a participle that opens a clause
