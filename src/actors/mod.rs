@@ -905,7 +905,12 @@ impl ActorMatcher {
             fuzzy: false,
         };
         let toks = &tokens.tokens;
-        if self.acronyms.contains(key) && !(first..=last).all(|i| !toks[i].word || toks[i].upper) {
+        if self.acronyms.contains(key)
+            && (!(first..=last).all(|i| !toks[i].word || toks[i].upper)
+                // "IS" in "KAMALA HARRIS IS THE FRONTRUNNER" is a word.
+                || (key.chars().filter(|c| c.is_alphabetic()).count() <= 2
+                    && tokens.shouted(first, last)))
+        {
             return None;
         }
         // A surname: the person last named in full, else the one the gazetteer allows alone.

@@ -3,8 +3,9 @@
 //!
 //! The state a use is about is decided in this order (docs/lexicon.md, "Referents in context"):
 //! 1. a qualifier next to it: a state, or a person or body of one, named right before it
-//!    ("Israel's regime", "the Israeli regime") or right after it with *in* or *of* ("the regime
-//!    in Damascus", "the government of Iraq") decides;
+//!    ("Israel's regime", "the Israeli regime", "the US-led coalition") or right after it with
+//!    *in* or *of* ("the regime in Damascus", "the government of Iraq") or in apposition after a
+//!    word that is no article ("rebel backer Turkey") decides;
 //!    A possessive "his" or "her" right before it is the person last named in its sentence or
 //!    the one before ("Trump and his allies" is the US's);
 //! 2. a longer label term holding the same word, the nearest before it within its sentence and
@@ -85,15 +86,25 @@ pub fn resolve(
     for m in cx.mentions {
         let Some(s) = state(g, m, true) else { continue };
         let next_to = if m.span.end <= start {
+            // "Israel's regime", "the Israeli regime", "the US-led anti-terror coalition".
             let gap = cx.text[m.span.end..start].trim();
-            matches!(gap, "" | "'s" | "\u{2019}s" | "'" | "\u{2019}")
+            matches!(
+                gap,
+                "" | "'s" | "\u{2019}s" | "'" | "\u{2019}" | "-led" | "\u{2010}led" | "\u{2011}led"
+            )
         } else if m.span.start >= end && m.span.start - end <= 16 {
             // Only a short gap can be "in" or "of the" (a longer one is not looked at: every
-            // later mention of the article would be).
+            // later mention of the article would be). No gap at all is an apposition after a
+            // modifier ("rebel backer Turkey", "its allies Russia and Iran"), not after an
+            // article, where it is more often a list that lost its commas ("the regime Russia
+            // and Iran").
             let gap = cx.text[end..m.span.start].trim();
             ["in", "of", "in the", "of the"]
                 .iter()
                 .any(|w| gap.eq_ignore_ascii_case(w))
+                || (gap.is_empty()
+                    && first > 0
+                    && !matches!(cx.tokens.key(first as usize - 1), "the" | "a" | "an"))
         } else {
             false
         };

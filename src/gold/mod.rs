@@ -186,7 +186,13 @@ pub fn score_articles<L: GoldLine>(
             let a = h.to_article();
             let an = az
                 .analyse(&a, &mut cache)
-                .map_err(|_| bad("the article cannot be analysed".into()))?;
+                .map_err(|s| {
+                    bad(format!(
+                        "the article cannot be analysed ({}: {}); give the gold line an article framelens analyses, or leave it out",
+                        s.kind_name(),
+                        s.reason
+                    ))
+                })?;
             *scores.articles.entry(h.split).or_default() += 1;
             tally.split = h.split;
             article(&line, &an, &mut tally).map_err(bad)?;

@@ -582,6 +582,15 @@ impl Patterns {
     }
 }
 
+/// Whether an acronym term is one word of at most two letters ("IS", "US", "UN"): in capitals it
+/// is as often an English word ("KAMALA HARRIS IS THE FRONTRUNNER").
+fn short_acronym(exact: &[String]) -> bool {
+    let mut words = exact
+        .iter()
+        .filter(|e| e.chars().any(char::is_alphanumeric));
+    matches!((words.next(), words.next()), (Some(w), None) if w.chars().filter(|c| c.is_alphabetic()).count() <= 2)
+}
+
 /// Words an article must have, none of them with an apostrophe, before it is taken to have lost
 /// its apostrophes (so that a short text without a possessive or contraction is not).
 pub const STRIPPED_MIN_WORDS: usize = 100;
@@ -754,7 +763,7 @@ impl Matcher {
                             let s = tokens.tokens[i].span.of(text);
                             s == e || s.starts_with(e.as_str())
                         });
-                    if !ok {
+                    if !ok || (short_acronym(exact) && tokens.shouted(first, last)) {
                         continue;
                     }
                 }

@@ -38,6 +38,15 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Whether tokens `first..=last` stand between two words in capitals on each side (a
+    /// headline set in capitals, "KAMALA HARRIS IS THE FRONTRUNNER"), where capitals say nothing
+    /// about a short word being an acronym. One word in capitals on a side is often another
+    /// acronym ("Tags ISIS IS ISIL").
+    pub fn shouted(&self, first: usize, last: usize) -> bool {
+        let upper = |i: usize| self.tokens.get(i).is_some_and(|t| t.word && t.upper);
+        first > 1 && upper(first - 2) && upper(first - 1) && upper(last + 1) && upper(last + 2)
+    }
+
     /// Tokenises the given regions of `text` (in order, non-overlapping).
     pub fn new(text: &str, regions: &[Span]) -> Tokens {
         let mut t = Tokens {

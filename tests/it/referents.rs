@@ -439,3 +439,55 @@ fn with_no_state_named_a_place_decides_and_else_the_referents_own_state_outlet()
     let aside = &r["accounting"]["labels_set_aside"]["armed_opposition"];
     assert_eq!(aside["unresolved"], 2, "{aside:#}");
 }
+
+/// A state right after a relational word, with no article before it, is what the word names
+/// ("rebel backer Turkey", "its allies Russia and Iran"); a state before "-led" qualifies it
+/// ("the US-led anti-terror coalition"); after "the" it is more often a list that lost its
+/// commas ("the regime Russia and Iran"). "Our allies" are the speaker's.
+#[test]
+fn an_apposition_or_a_led_qualifier_names_the_referent() {
+    let r = analyze(&[(
+        "afp",
+        "Russia and Turkey agreed a truce in Idlib. The deal was struck by regime allies Russia \
+         and Iran and rebel backer Turkey. A raid of the US-led anti-terror coalition killed \
+         eight people. Russia said the regime Russia and Iran would keep the truce in Idlib. Russia \
+         wants to protect our allies, Lavrov said.",
+    )]);
+    assert_eq!(
+        set_uses(&r, "russia_role", "afp"),
+        [("ally".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(
+        set_uses(&r, "syrian_state", "afp"),
+        [("regime".to_string(), 2)],
+        "{:#}",
+        r["labels"]
+    );
+    let aside = &r["accounting"]["labels_set_aside"]["russia_role"];
+    assert_eq!(aside["turkey"], 1, "{aside:#}");
+    assert_eq!(aside["usa"], 1, "{aside:#}");
+}
+
+/// Bare separatists and an opposition leader of another country are not Syria's (in-context
+/// terms of kurdish_forces and political_opposition); "IS" in a headline set in capitals is a
+/// word, not the Islamic State.
+#[test]
+fn separatists_and_opposition_leaders_elsewhere_and_a_shouted_is_are_no_uses() {
+    let r = analyze(&[(
+        "ap",
+        "FIVE REASONS KAMALA HARRIS IS THE FRONTRUNNER. Debaltseve fell to Russia-backed \
+         separatists in Ukraine. Kenyan opposition leader Raila Odinga disputed the vote.",
+    )]);
+    for set in ["kurdish_forces", "political_opposition", "islamic_state"] {
+        assert_eq!(set_uses(&r, set, "ap"), vec![], "{set}: {:#}", r["labels"]);
+    }
+    let actors: Vec<&str> = r["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["actor"].as_str().unwrap())
+        .collect();
+    assert!(!actors.contains(&"isis"), "{actors:?}");
+}
