@@ -348,6 +348,11 @@ fn place_conjunct(tokens: &Tokens, first: usize) -> bool {
     false
 }
 
+/// Honorifics of a person, before a surname ("Mr. Jordan", "Sen. Graham").
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "capt", "sen", "rep", "sgt", "gov",
+];
+
 /// Capitalised words that stand before names as titles, not given names.
 const TITLES: &[&str] = &[
     "president",
@@ -974,6 +979,14 @@ impl ActorMatcher {
         {
             return None;
         }
+        if first == last
+            && e.form != Form::Surname
+            && g.actor(e.actor).kind != ActorKind::Person
+            && !toks[first].upper
+            && (self.person_before(tokens, first) || self.surname_after(tokens, key, last))
+        {
+            return None;
+        }
         let mut m = mk(e.actor, e.form);
         let next_key = (last + 1 < toks.len()).then(|| tokens.key(last + 1));
         // A dateline ("MOSCOW (Reuters) -", "Damascus, SANA -") names a place.
@@ -1116,6 +1129,45 @@ impl ActorMatcher {
         let sentence_start =
             p - 1 == 0 || matches!(tokens.key(p - 2), "." | "\"" | "!" | "?" | ":");
         !sentence_start || self.given_names.contains(k) || self.names.is_given(k)
+    }
+
+    /// True when the one-word name at `i` (of a country, body or outlet) follows a personal
+    /// honorific or a common given name that names no actor: it is a person's surname ("Mr.
+    /// Jordan", "Jim Jordan", "Michael Bloomberg"; not "Israel Jordan and Egypt", a list that
+    /// lost its commas).
+    fn person_before(&self, tokens: &Tokens, i: usize) -> bool {
+        let toks = &tokens.tokens;
+        let mut p = i;
+        if p > 0 && tokens.key(p - 1) == "." {
+            p -= 1;
+        }
+        if p == 0 || !toks[p - 1].word || !toks[p - 1].cap || toks[p - 1].upper {
+            return false;
+        }
+        let k = tokens.key(p - 1);
+        HONORIFICS.contains(&k) || (p == i && self.names.is_given(k) && !self.map.contains_key(k))
+    }
+
+    /// True when the one-word name `key` at `i` (of a country, body or outlet) is a common given
+    /// name and a common surname or given name that names no actor follows it: a person's
+    /// given name ("Frances Quinn Hunter", "Jordan Peterson").
+    fn surname_after(&self, tokens: &Tokens, key: &str, i: usize) -> bool {
+        let toks = &tokens.tokens;
+        // Not a possessive ("Israel's Benjamin Netanyahu", "Jordans King Abdullah").
+        if !self.names.is_given(key) || tokens.key(i) != key {
+            return false;
+        }
+        let Some(n) = toks.get(i + 1) else {
+            return false;
+        };
+        let k = tokens.key(i + 1);
+        n.word
+            && n.cap
+            && !n.upper
+            && n.space_before
+            && (self.names.is_common_surname(k) || self.names.is_given(k))
+            && !self.map.contains_key(k)
+            && !TITLES.contains(&k)
     }
 
     /// True when the word after token `i` is a capitalised name of its own and ends a run of
