@@ -979,6 +979,13 @@ impl ActorMatcher {
         {
             return None;
         }
+        // "the West" with `the_required`: a bare "West" is a surname, a direction, a street.
+        if e.form == Form::Name
+            && g.actor(e.actor).the_required
+            && (first == 0 || tokens.key(first - 1) != "the")
+        {
+            return None;
+        }
         if first == last
             && e.form != Form::Surname
             && g.actor(e.actor).kind != ActorKind::Person
@@ -1186,6 +1193,10 @@ impl ActorMatcher {
         let k = strip_possessive(tokens.key(i + 1));
         if self.map.contains_key(k) || CALENDAR.contains(&k) || TITLES.contains(&k) {
             return false;
+        }
+        // A possessive ends the name whatever follows ("Jeffrey Epstein's US home").
+        if k != tokens.key(i + 1) {
+            return true;
         }
         toks.get(i + 2).is_none_or(|t| {
             let k = tokens.key(i + 2);

@@ -43,6 +43,10 @@ pub struct Actor {
     /// Whether a bare surname resolves to this person without an earlier full name.
     #[serde(default = "yes")]
     pub surname_alone: bool,
+    /// Whether the leading "the" of `name` must stand before it in the text: "the West" is the
+    /// bloc, a bare "West" a surname (Kanye West), a direction or a street ("West 127th Street").
+    #[serde(default)]
+    pub the_required: bool,
     /// Other names and spellings.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -299,6 +303,17 @@ impl Gazetteer {
         let mut places = rustc_hash::FxHashMap::default();
         let mut place_words = 0;
         for (i, a) in actors.iter().enumerate() {
+            if a.the_required && !a.name.starts_with("the ") {
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(spans[i]),
+                    &format!(
+                        "actor {:?}: the_required needs a name written with its \"the\" (\"the West\"), not {:?}",
+                        a.id, a.name
+                    ),
+                ));
+            }
             if !a.places.is_empty() && a.kind != ActorKind::Country {
                 return Err(Error::at(
                     path,
@@ -580,5 +595,14 @@ mod tests {
         let person = format!("{HEAD}[[actor]]\nid = \"p\"\nkind = \"person\"\nname = \"P Q\"\nplaces = [\"Aleppo\"]\n");
         let e = Gazetteer::parse(&person, "g.toml").unwrap_err().to_string();
         assert!(e.contains("only a country lists places"), "{e}");
+    }
+
+    #[test]
+    fn the_required_needs_a_name_with_its_the() {
+        let bad = format!("{HEAD}[[actor]]\nid = \"w\"\nkind = \"organisation\"\nname = \"West\"\nthe_required = true\n");
+        let e = Gazetteer::parse(&bad, "g.toml").unwrap_err().to_string();
+        assert!(e.contains("g.toml:") && e.contains("the_required"), "{e}");
+        let good = format!("{HEAD}[[actor]]\nid = \"w\"\nkind = \"organisation\"\nname = \"the West\"\nthe_required = true\n");
+        assert!(Gazetteer::parse(&good, "g.toml").is_ok());
     }
 }
