@@ -105,6 +105,9 @@ pub(super) struct State<'c, 'a> {
     /// While a subject before a place phrase is read ("the defence ministry in Moscow said"):
     /// the place's country, which qualifies a description as a demonym would.
     place_country: std::cell::Cell<Option<ActorId>>,
+    /// Top-level double-quoted spans, in text order: a person named only inside a quote is no
+    /// antecedent of a pronoun after it ("“Donald Trump just got nuked,” he said").
+    quoted: Vec<Span>,
 }
 
 impl<'c, 'a> State<'c, 'a> {
@@ -117,7 +120,19 @@ impl<'c, 'a> State<'c, 'a> {
             focus: std::cell::OnceCell::new(),
             unnamed: std::cell::RefCell::new(Vec::new()),
             place_country: std::cell::Cell::new(None),
+            quoted: Vec::new(),
         }
+    }
+
+    /// Tells the pass which spans are quoted (top-level double quotes, in text order).
+    pub(super) fn set_quoted(&mut self, quoted: Vec<Span>) {
+        self.quoted = quoted;
+    }
+
+    /// True when byte `pos` lies inside a quoted span.
+    fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quoted.partition_point(|q| q.end <= pos);
+        self.quoted.get(i).is_some_and(|q| q.start <= pos)
     }
 
     /// Records that `v` spoke at byte `pos` (a source later references can point back to).
@@ -1040,7 +1055,12 @@ impl<'c, 'a> State<'c, 'a> {
             return m[..hi]
                 .iter()
                 .rev()
-                .filter(|x| !x.place && x.form != Form::Demonym && near(x.span.start))
+                .filter(|x| {
+                    !x.place
+                        && x.form != Form::Demonym
+                        && near(x.span.start)
+                        && !(pronoun && self.in_quote(x.span.start))
+                })
                 .find(|x| fits_actor(x.actor))
                 .map(|x| {
                     if unnamed_after(x.span.start) {

@@ -147,6 +147,13 @@ pub struct Voices {
 pub fn assign(cx: &Context) -> Voices {
     let quotes = quotes::find_quotes(cx.text, cx.paragraphs);
     let mut st = State::new(cx);
+    st.set_quoted(
+        quotes
+            .iter()
+            .filter(|q| !q.nested && !q.single)
+            .map(|q| q.span)
+            .collect(),
+    );
     let mut top = attribute_top_level(cx, &mut st, &quotes);
     let nested = attribute_nested(cx, &mut st, &quotes, &top.quotes, &mut top.scare);
     let answers = interview::answers(cx);
