@@ -108,6 +108,9 @@ pub(super) struct State<'c, 'a> {
     /// Top-level double-quoted spans, in text order: a person named only inside a quote is no
     /// antecedent of a pronoun after it ("“Donald Trump just got nuked,” he said").
     quoted: Vec<Span>,
+    /// Programme and publication titles in quotes, set aside as no quote ("said on CNN's "State
+    /// of the Union""): a speech verb before a quote looks past them.
+    titles: Vec<Span>,
 }
 
 impl<'c, 'a> State<'c, 'a> {
@@ -121,12 +124,15 @@ impl<'c, 'a> State<'c, 'a> {
             unnamed: std::cell::RefCell::new(Vec::new()),
             place_country: std::cell::Cell::new(None),
             quoted: Vec::new(),
+            titles: Vec::new(),
         }
     }
 
-    /// Tells the pass which spans are quoted (top-level double quotes, in text order).
-    pub(super) fn set_quoted(&mut self, quoted: Vec<Span>) {
+    /// Tells the pass which spans are quoted (top-level double quotes, in text order) and which
+    /// quoted titles were set aside.
+    pub(super) fn set_quoted(&mut self, quoted: Vec<Span>, titles: Vec<Span>) {
         self.quoted = quoted;
+        self.titles = titles;
     }
 
     /// True when byte `pos` lies inside a quoted span.
@@ -175,7 +181,8 @@ impl<'c, 'a> State<'c, 'a> {
 
     fn is_speech(&self, i: usize) -> bool {
         let t = &self.cx.tokens.tokens[i];
-        t.word && self.cx.cues.is_speech(self.key(i))
+        // A word of an actor's name is no verb: "States" in "the United States".
+        t.word && self.cx.cues.is_speech(self.key(i)) && self.cx.mention_at(i).is_none()
     }
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
@@ -285,10 +292,18 @@ impl<'c, 'a> State<'c, 'a> {
         let end = cx.tokens.first_at(q.start);
         let start_limit = cx.tokens.first_at(bound.start);
         let introduced = end > start_limit && matches!(self.key(end - 1), ":" | ",");
+        // Tokens of quoted titles in the way do not count ("Lew said on CNN's "State of the
+        // Union" "there is no option ..."").
+        let in_titles = (end.saturating_sub(16).max(start_limit)..end)
+            .filter(|&i| {
+                let p = toks[i].span.start;
+                self.titles.iter().any(|t| t.start <= p && p < t.end)
+            })
+            .count();
         let from = if introduced {
             start_limit
         } else {
-            end.saturating_sub(8).max(start_limit)
+            end.saturating_sub(8 + in_titles).max(start_limit)
         };
         if let Some(v) = (from..end).rev().find(|&i| self.is_speech(i)) {
             if let Some(voice) = self.speaker_before(start_limit, v) {

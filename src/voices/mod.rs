@@ -145,7 +145,9 @@ pub struct Voices {
 /// inside their parents (`attribute_nested`); each sentence is cut into passages by the quotes
 /// over it (`cut_sentence`); neighbours with the same voice are merged (`merge_neighbours`).
 pub fn assign(cx: &Context) -> Voices {
-    let quotes = quotes::find_quotes(cx.text, cx.paragraphs);
+    let (titles, quotes): (Vec<Quote>, Vec<Quote>) = quotes::find_quotes(cx.text, cx.paragraphs)
+        .into_iter()
+        .partition(|q| title_after_verb(cx, q));
     let mut st = State::new(cx);
     st.set_quoted(
         quotes
@@ -153,6 +155,7 @@ pub fn assign(cx: &Context) -> Voices {
             .filter(|q| !q.nested && !q.single)
             .map(|q| q.span)
             .collect(),
+        titles.iter().map(|q| q.span).collect(),
     );
     let mut top = attribute_top_level(cx, &mut st, &quotes);
     let nested = attribute_nested(cx, &mut st, &quotes, &top.quotes, &mut top.scare);
@@ -169,6 +172,39 @@ pub fn assign(cx: &Context) -> Voices {
         scare: top.scare,
         speakers: st.into_speakers(),
     }
+}
+
+/// Words a title in capitals may hold in lowercase ("Face the Nation", "Meet the Press").
+const TITLE_SMALL_WORDS: &[&str] = &["the", "a", "an", "of", "and", "on", "for", "to", "in", "at"];
+
+/// True when a quote names a programme or publication that someone spoke to or on, not words
+/// anyone said: a closed double quote of one to five words, each capitalised but for small words,
+/// right after "told", "on", "to" or "with", or after one of them and a possessive ("Rubio told
+/// "Fox News Sunday"", "said on CBS's "Face the Nation""). It is neither a voice nor a scare
+/// quote.
+fn title_after_verb(cx: &Context, q: &Quote) -> bool {
+    if !q.closed || q.nested || q.single {
+        return false;
+    }
+    let inner = cx.text[q.span.start..q.span.end]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.is_empty()
+        || words.len() > 5
+        || !capitalised(&words[0])
+        || !words
+            .iter()
+            .all(|w| capitalised(w) || TITLE_SMALL_WORDS.contains(w))
+    {
+        return false;
+    }
+    let t = cx.tokens;
+    let i = t.first_at(q.span.start);
+    let before = |j: usize| matches!(t.key(j), "told" | "on" | "to" | "with");
+    (i >= 1 && before(i - 1))
+        || (i >= 2 && before(i - 2) && t.tokens[i - 1].cap && t.key(i - 1).ends_with("'s"))
 }
 
 /// A quote with the voice it was given and the attribution cue that decided it, if any.
