@@ -12,7 +12,7 @@
 pub mod fuzzy;
 
 use crate::lexicon::names::CommonNames;
-use crate::lexicon::{ActorId, ActorKind, Gazetteer};
+use crate::lexicon::{ActorId, ActorKind, Gazetteer, Gender};
 use crate::span::Span;
 use crate::text::keys::{
     initialism_dot, name_key, name_key_bounds, push_name_word, strip_possessive, PARTICLES,
@@ -925,6 +925,24 @@ impl ActorMatcher {
         }
         if self.inside_not(tokens, first, last, e.actor) {
             return None;
+        }
+        // An honorific of the other gender names someone else ("Mr. Clinton" is not Hillary
+        // Clinton, "Mrs. Assad" not Bashar).
+        if g.actor(e.actor).kind == ActorKind::Person {
+            let mut p = first;
+            if p > 0 && tokens.key(p - 1) == "." {
+                p -= 1;
+            }
+            let gender = g.actor(e.actor).gender;
+            if p > 0
+                && match tokens.key(p - 1) {
+                    "mr" => gender == Some(Gender::Female),
+                    "mrs" | "ms" | "miss" => gender == Some(Gender::Male),
+                    _ => false,
+                }
+            {
+                return None;
+            }
         }
         // A generational suffix after a person's name ("Donald Trump Jr.", "Trump, Sr.", "George
         // Wagner III") names a son or father: someone else.
