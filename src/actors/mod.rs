@@ -348,6 +348,16 @@ fn place_conjunct(tokens: &Tokens, first: usize) -> bool {
     false
 }
 
+/// Token `i`, or the dot right before it: where the word before an abbreviation's dot ends
+/// ("Mr. Jordan": the dot of "Mr").
+fn over_dot(tokens: &Tokens, i: usize) -> usize {
+    if i > 0 && tokens.key(i - 1) == "." {
+        i - 1
+    } else {
+        i
+    }
+}
+
 /// Honorifics of a person, before a surname ("Mr. Jordan", "Sen. Graham").
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "capt", "sen", "rep", "sgt", "gov",
@@ -929,10 +939,7 @@ impl ActorMatcher {
         // An honorific of the other gender names someone else ("Mr. Clinton" is not Hillary
         // Clinton, "Mrs. Assad" not Bashar).
         if g.actor(e.actor).kind == ActorKind::Person {
-            let mut p = first;
-            if p > 0 && tokens.key(p - 1) == "." {
-                p -= 1;
-            }
+            let p = over_dot(tokens, first);
             let gender = g.actor(e.actor).gender;
             if p > 0
                 && match tokens.key(p - 1) {
@@ -1162,10 +1169,7 @@ impl ActorMatcher {
     /// lost its commas).
     fn person_before(&self, tokens: &Tokens, i: usize) -> bool {
         let toks = &tokens.tokens;
-        let mut p = i;
-        if p > 0 && tokens.key(p - 1) == "." {
-            p -= 1;
-        }
+        let p = over_dot(tokens, i);
         if p == 0 || !toks[p - 1].word || !toks[p - 1].cap || toks[p - 1].upper {
             return false;
         }

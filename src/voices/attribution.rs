@@ -113,6 +113,12 @@ pub(super) struct State<'c, 'a> {
     titles: Vec<Span>,
 }
 
+/// True when byte `pos` lies inside one of `spans` (sorted and disjoint).
+fn covers(spans: &[Span], pos: usize) -> bool {
+    let i = spans.partition_point(|q| q.end <= pos);
+    spans.get(i).is_some_and(|q| q.start <= pos)
+}
+
 impl<'c, 'a> State<'c, 'a> {
     /// A new pass over the article of `cx`, with no source named yet.
     pub(super) fn new(cx: &'c Context<'a>) -> State<'c, 'a> {
@@ -137,8 +143,7 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// True when byte `pos` lies inside a quoted span.
     fn in_quote(&self, pos: usize) -> bool {
-        let i = self.quoted.partition_point(|q| q.end <= pos);
-        self.quoted.get(i).is_some_and(|q| q.start <= pos)
+        covers(&self.quoted, pos)
     }
 
     /// Records that `v` spoke at byte `pos` (a source later references can point back to).
@@ -295,10 +300,7 @@ impl<'c, 'a> State<'c, 'a> {
         // Tokens of quoted titles in the way do not count ("Lew said on CNN's "State of the
         // Union" "there is no option ..."").
         let in_titles = (end.saturating_sub(16).max(start_limit)..end)
-            .filter(|&i| {
-                let p = toks[i].span.start;
-                self.titles.iter().any(|t| t.start <= p && p < t.end)
-            })
+            .filter(|&i| covers(&self.titles, toks[i].span.start))
             .count();
         let from = if introduced {
             start_limit
