@@ -163,7 +163,7 @@ pub fn read_items(
         };
         let id = item
             .id
-            .map(|v| v.to_string())
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
             .unwrap_or_else(|| lno.to_string());
         items.push(GoldItem {
             text: item.text,

@@ -52,19 +52,14 @@ pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::S
             an.tokens.tokens[t.0].span.start,
             an.tokens.tokens[t.1].span.end,
         );
-        let said = an
+        let actor = an
             .mentions
             .iter()
             .find(|m| m.span.start <= tspan.start && tspan.end <= m.span.end)
-            .and_then(|m| {
-                let si = an.sentence_at(m.span.start)?;
-                Some(stance::said_by(
-                    &an.passages,
-                    an.sentences[si].0,
-                    m.actor,
-                    m.span,
-                ))
-            })
+            .map(|m| m.actor);
+        let said = an
+            .sentence_at(tspan.start)
+            .map(|si| stance::said_by(&an.passages, an.sentences[si].0, actor, tspan))
             .unwrap_or_default();
         stance::score(
             text,

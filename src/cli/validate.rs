@@ -34,7 +34,8 @@ pub struct Args {
     /// Also list every misclassified item
     #[arg(long)]
     errors: bool,
-    /// Write every item's id, gold label, prediction and score to this JSONL file
+    /// Write every item's id, gold label, prediction and score, with the rules and the terms
+    /// behind the score, to this JSONL file
     #[arg(long, value_name = "FILE")]
     items: Option<PathBuf>,
     /// Recurring lines (a file written by `framelens recurring` over the corpus the gold
@@ -131,12 +132,12 @@ pub fn run(args: Args) -> Outcome {
             if it.label != pred && it.split.as_deref() != Some("test") {
                 let (group, term) = framelens::validate::error_group(s);
                 groups.entry(group).or_default().push(format!(
-                    "  {}: gold {:+} predicted {pred:+} (score {:+.3}) {term}",
+                    "  {:?}: gold {:+} predicted {pred:+} (score {:+.3}) {term}",
                     it.id, it.label, s.score
                 ));
             }
             items.push_str(
-                &serde_json::json!({"id": it.id, "gold": it.label, "predicted": pred, "score": s.score})
+                &serde_json::json!({"id": it.id, "gold": it.label, "predicted": pred, "score": s.score, "rules": s.rules, "terms": s.contributions})
                     .to_string(),
             );
             items.push('\n');

@@ -558,7 +558,7 @@ pub fn stance_observations<'a>(
         }
         let (s, _) = cx.sentences[si];
         let range = toks.range(s);
-        let said = stance::said_by(cx.passages, s, mention.actor, mention.span);
+        let said = stance::said_by(cx.passages, s, Some(mention.actor), mention.span);
         let score = stance::score(
             cx.text,
             toks,

@@ -13,7 +13,7 @@
 //! | `passive` | the target before a passive act ("X was condemned"): counts fully |
 //! | `act-subject` | the target is the judge (before an active act, or the agent after "by"): the act does not count |
 //! | `other-clause` | a non-act term in another clause of the sentence: × 0.5 |
-//! | `harm-winner` | an act of harm (`[harm]`) by the target whose object names wrongdoers (`[villains]`: "the army killed 20 terrorists"): × −1 |
+//! | `harm-winner` | an act of harm (`[harm]`) by the target whose object names wrongdoers (`[villains]`: "the army killed 20 terrorists"): × −1; an act against them (`[against]`: "defeated the terrorists") counts favourably, at its weight's size |
 //! | `villain-patient` | any term in the object of such an act ("terrorists"): counts nothing toward the target |
 //! | `harm-victim` | an act of harm done to the target ("… killed three soldiers"; "X was shelled"), unless the target itself names wrongdoers: counts nothing |
 //! | (proximity) | every term: × 1 / (1 + d / 20), d tokens from the target (`distance` noted past 20) |
@@ -154,22 +154,36 @@ impl ScareIndex {
     }
 }
 
-/// The byte spans of the passages of `sentence` that `actor` speaks (quoted or reported), other
-/// than one holding the mention `at`: what the actor says, not what is said of it.
+/// The byte spans of the passages of `sentence` that the target at `at` speaks or carries, other
+/// than one holding the target: what it says, not what is said of it. A passage is the target's
+/// when `actor` (the target's actor, if it is one) is its voice, or when the target stands in the
+/// passage's attribution cue: the speaker of an unlisted name ("Hindo told ..."), or the medium
+/// or source a claim passes through ("told SANA that ...", "... according to an Observatory
+/// toll").
 pub fn said_by(
     passages: &[crate::voices::Passage],
     sentence: Span,
-    actor: crate::lexicon::ActorId,
+    actor: Option<crate::lexicon::ActorId>,
     at: Span,
 ) -> Vec<Span> {
     let lo = passages.partition_point(|p| p.span.end <= sentence.start);
     passages[lo..]
         .iter()
         .take_while(|p| p.span.start < sentence.end)
-        .filter(|p| p.voice == crate::voices::Voice::Source(actor) && !p.span.contains(at))
+        .filter(|p| {
+            !p.span.contains(at)
+                && (actor.is_some_and(|a| p.voice == crate::voices::Voice::Source(a))
+                    || p.cue.is_some_and(|c| c.contains(at)))
+        })
         .map(|p| p.span)
         .collect()
 }
+
+/// Words that end an agent phrase after "by" ("reported by X to Y": Y is not the agent).
+const BY_STOPS: &[&str] = &[
+    "to", "that", "which", "who", "whom", "whose", "where", "when", "while", "after", "before",
+    "because", "since", "as", "if", "than", "on", "at", "with", "for",
+];
 
 /// Tokens after an act of harm read as its object ("killed [dozens of terrorists]").
 const HARM_OBJECT: usize = 10;
@@ -235,19 +249,30 @@ pub fn score(
     let distancing = of_kind(HitKind::Distancing);
     let harms = of_kind(HitKind::Harm);
     let villains = of_kind(HitKind::Villain);
+    let against = of_kind(HitKind::Against);
     let key = |i: usize| tokens.key(i);
     // A passive auxiliary among the three tokens before token `f`, after the target.
     let aux_before =
         |f: usize| (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
-    // "by" between token `l` and the target after it.
-    let by_between = |l: usize| (l + 1..t0).any(|i| key(i) == "by");
     // Punctuation that separates clauses; a hyphen only when spaced ("al-Nusra" is one name).
-    let boundary_between = |x: usize, y: usize| {
-        (x.min(y)..x.max(y)).any(|i| {
-            !tokens.tokens[i].word
-                && is_boundary(key(i))
-                && (key(i) != "-" || tokens.tokens[i].space_before)
-        })
+    let is_break = |i: usize| {
+        !tokens.tokens[i].word
+            && is_boundary(key(i))
+            && (key(i) != "-" || tokens.tokens[i].space_before)
+    };
+    let boundary_between = |x: usize, y: usize| (x.min(y)..x.max(y)).any(is_break);
+    // The target is the agent after "by" of something ending at token `l`: the last "by" after
+    // `l` leads to the target with no clause boundary or word that opens another phrase between
+    // ("... started by Turkish-backed groups on August 24 to secure the north from ... the YPG"
+    // does not make the YPG an agent; "backed by Russia and by fighters from Iran and the
+    // Lebanese Hezbollah" makes Hezbollah one).
+    let by_between = |l: usize| {
+        (l + 1..t0)
+            .rev()
+            .find(|&i| key(i) == "by")
+            .is_some_and(|i| {
+                !boundary_between(i, t0) && !(i + 1..t0).any(|k| BY_STOPS.contains(&key(k)))
+            })
     };
     let scare = scare.near(
         tokens.tokens.get(a).map_or(0, |t| t.span.start),
@@ -322,9 +347,7 @@ pub fn score(
     let object_cap = |l: usize| b.min(l + 1 + HARM_OBJECT);
     let object_end = |l: usize| {
         let cap = object_cap(l);
-        let end = (l + 1..cap)
-            .find(|&i| !tokens.tokens[i].word && is_boundary(key(i)))
-            .unwrap_or(cap);
+        let end = (l + 1..cap).find(|&i| is_break(i)).unwrap_or(cap);
         if t0 > l {
             end.min(t0)
         } else {
@@ -335,22 +358,35 @@ pub fn score(
     // within HARM_OBJECT tokens after it (FA-KES has lost most of its commas, so a clause
     // boundary is not required).
     let object_reaches = |l: usize| t0 < object_cap(l);
-    // (first token of the act, its object's tokens) for each act the target wins.
-    let mut wins: Vec<(usize, (usize, usize))> = Vec::new();
-    for h in stance_hits.iter().filter(|h| is_harm(h)) {
+    // The acts the target wins: (the act's tokens, its object's tokens), for each act of harm
+    // or against someone ([against]: "liberated ... from", "advanced against") that the target
+    // does to wrongdoers.
+    let mut wins: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    // A side that names wrongdoers wins nothing over other wrongdoers.
+    for h in harms.iter().chain(&against).filter(|_| !target_villain) {
         let (f, l) = (h.first as usize, h.last as usize);
         let agent = (t1 < f && !passive_before(f, l)) || (t0 > l && by_between(l));
         if !agent {
             continue;
         }
         let end = object_end(l);
-        if villains
+        // The object's words that say nothing of the agent: up to the last wrongdoers' name in
+        // it ("killed [dozens of terrorists]", not what follows in a run-on clause).
+        // A name that only qualifies something else ("an ISIL-held village") is not the object.
+        let last = villains
             .iter()
-            .any(|v| (v.first as usize) > l && (v.first as usize) < end)
-        {
-            wins.push((f, (l + 1, end)));
+            .filter(|v| (v.first as usize) > l && (v.first as usize) < end)
+            .filter(|v| {
+                let n = v.last as usize + 1;
+                !(n < tokens.tokens.len() && key(n) == "-" && !tokens.tokens[n].space_before)
+            })
+            .map(|v| v.last as usize + 1)
+            .max();
+        if let Some(last) = last {
+            wins.push(((f, l), (l + 1, last)));
         }
     }
+    let won = |f: usize, l: usize| wins.iter().any(|&((a, z), _)| a <= l && f <= z);
     for h in stance_hits {
         let HitKind::Stance { entry } = h.kind else {
             continue;
@@ -388,8 +424,10 @@ pub fn score(
                 push_rule(&mut out.rules, "villain-patient");
                 continue;
             }
-            if wins.iter().any(|&(a, _)| a == f) {
-                w = -w;
+            if won(f, l) {
+                // A win is favourable: an act of harm on wrongdoers counts reversed, an act
+                // against them ("defeated") for the agent whatever its sign.
+                w = if is_harm(&h) { -w } else { w.abs() };
                 rules.push("harm-winner");
             } else if is_harm(&h)
                 && !target_villain

@@ -222,6 +222,7 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
         ("distancing", &lex.distancing),
         ("harm", &lex.harm),
         ("villains", &lex.villains),
+        ("against", &lex.against),
     ] {
         duplicates(list.iter(), name, &mut out);
         all_terms.extend(list.iter().map(|t| (t, name)));

@@ -44,7 +44,7 @@ pub struct DiffEntry {
     pub lexicon: String,
     /// Section: `meta`, `label_set.<concept>`, `label_set.<concept>.<label>`,
     /// `label_set.<concept>.exclude`, `frame.<id>`, `stance`, `intensifiers`, `negators`,
-    /// `contrast`, `distancing`, `harm`, `villains`.
+    /// `contrast`, `distancing`, `harm`, `villains`, `against`.
     pub section: Section,
     /// A term (`term` is true) or a field such as `note`, `name`, `label`.
     pub item: String,
@@ -284,6 +284,7 @@ fn flatten(lex: &Lexicon) -> Flat {
         (Section::Distancing, &lex.distancing),
         (Section::Harm, &lex.harm),
         (Section::Villains, &lex.villains),
+        (Section::Against, &lex.against),
     ] {
         for t in list {
             put_term(&mut m, &sec, t, String::new());
@@ -397,6 +398,7 @@ fn empty_like(l: &Lexicon) -> Lexicon {
         distancing: Vec::new(),
         harm: Vec::new(),
         villains: Vec::new(),
+        against: Vec::new(),
     }
 }
 

@@ -160,6 +160,9 @@ pub struct Lexicon {
     pub harm: Vec<Term>,
     /// Names of wrongdoers (terrorists, militants): an agent that harms them is not blamed for it.
     pub villains: Vec<Term>,
+    /// Acts against someone (fight, liberate, repel, "against"): done to wrongdoers they are the
+    /// agent's win, and the wrongdoers' names say nothing of the agent.
+    pub against: Vec<Term>,
 }
 
 #[derive(Deserialize)]
@@ -179,6 +182,7 @@ struct RawFile {
     distancing: Option<RawList>,
     harm: Option<RawList>,
     villains: Option<RawList>,
+    against: Option<RawList>,
 }
 
 #[derive(Deserialize)]
@@ -391,6 +395,7 @@ impl Lexicon {
             distancing: list(&raw.distancing),
             harm: list(&raw.harm),
             villains: list(&raw.villains),
+            against: list(&raw.against),
         })
     }
 

@@ -54,6 +54,8 @@ pub enum HitKind {
     Harm,
     /// A name of wrongdoers (`[villains]`).
     Villain,
+    /// An act against someone (`[against]`).
+    Against,
 }
 
 /// A match of a term over tokens `first..=last`.
@@ -249,7 +251,7 @@ struct Merged {
     /// Per intensifier: the lexicon it came from.
     int_lexicon: Vec<String>,
     int_by_key: FxHashMap<(String, bool), u32>,
-    /// Negators, contrast, distancing, harm and villain markers: (term, kind, lexicon), never
+    /// Negators, contrast, distancing, harm, villain and against markers: (term, kind, lexicon), never
     /// replaced.
     markers: Vec<(String, HitKind, String)>,
 }
@@ -268,6 +270,7 @@ impl Merged {
             (&lex.distancing, HitKind::Distancing),
             (&lex.harm, HitKind::Harm),
             (&lex.villains, HitKind::Villain),
+            (&lex.against, HitKind::Against),
         ] {
             for t in list {
                 self.markers.push((t.text.clone(), kind, name.clone()));
@@ -497,6 +500,7 @@ impl Patterns {
                 HitKind::Contrast => Section::Contrast,
                 HitKind::Harm => Section::Harm,
                 HitKind::Villain => Section::Villains,
+                HitKind::Against => Section::Against,
                 _ => Section::Distancing,
             };
             p.add(t, *k, lexicon, section);

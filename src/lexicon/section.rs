@@ -54,6 +54,8 @@ pub enum Section {
     Harm,
     /// `villains`: names of wrongdoers.
     Villains,
+    /// `against`: acts against someone.
+    Against,
 }
 
 impl Section {
@@ -72,6 +74,7 @@ impl Section {
             Section::Distancing => ["distancing", "", "", ""],
             Section::Harm => ["harm", "", "", ""],
             Section::Villains => ["villains", "", "", ""],
+            Section::Against => ["against", "", "", ""],
         }
     }
 
@@ -141,6 +144,7 @@ impl std::str::FromStr for Section {
             "distancing" => Section::Distancing,
             "harm" => Section::Harm,
             "villains" => Section::Villains,
+            "against" => Section::Against,
             _ => {
                 if let Some(id) = s.strip_prefix("frame.") {
                     Section::Frame { id: id.into() }
@@ -208,6 +212,7 @@ mod tests {
             Section::Distancing,
             Section::Harm,
             Section::Villains,
+            Section::Against,
         ];
         let mut by_name: Vec<String> = all.iter().map(Section::to_string).collect();
         let mut by_section = all.to_vec();

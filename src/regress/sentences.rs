@@ -98,6 +98,7 @@ fn relevant(kind: HitKind, cell: MetricKind) -> bool {
                 | HitKind::Distancing
                 | HitKind::Harm
                 | HitKind::Villain
+                | HitKind::Against
         ),
         MetricKind::Label => matches!(kind, HitKind::Label { .. } | HitKind::Exclude { .. }),
         _ => matches!(kind, HitKind::Frame { .. }),
