@@ -14,6 +14,7 @@
 //! | `act-subject` | the target is the judge (before an active act, or the agent after "by"): the act does not count |
 //! | `other-clause` | a non-act term in another clause of the sentence: × 0.5 |
 //! | `harm-winner` | an act of harm (`[harm]`) by the target whose object names wrongdoers (`[villains]`: "the army killed 20 terrorists"): × −1; an act against them (`[against]`: "defeated the terrorists") counts favourably, at its weight's size |
+//! | `harm-loser` | an act against someone (`[against]`) with the target in its object, by another agent, where the target names wrongdoers ("liberated the town from the terrorists" for the terrorists): counts unfavourably, at its weight's size |
 //! | `villain-patient` | any term in the object of such an act ("terrorists"): counts nothing toward the target |
 //! | `harm-victim` | an act of harm done to the target ("… killed three soldiers"; "X was shelled"), unless the target itself names wrongdoers: counts nothing |
 //! | (proximity) | every term: × 1 / (1 + d / 20), d tokens from the target (`distance` noted past 20) |
@@ -387,6 +388,15 @@ pub fn score(
         }
     }
     let won = |f: usize, l: usize| wins.iter().any(|&((a, z), _)| a <= l && f <= z);
+    // A stance term covering an act against someone ([against]) whose object holds the target,
+    // done by another agent, where the target names wrongdoers: their defeat.
+    let against_target = |f: usize, l: usize| {
+        target_villain
+            && against.iter().any(|x| {
+                let (xf, xl) = (x.first as usize, x.last as usize);
+                xf <= l && f <= xl && t0 > xl && !by_between(xl) && object_reaches(xl)
+            })
+    };
     for h in stance_hits {
         let HitKind::Stance { entry } = h.kind else {
             continue;
@@ -429,6 +439,11 @@ pub fn score(
                 // against them ("defeated") for the agent whatever its sign.
                 w = if is_harm(&h) { -w } else { w.abs() };
                 rules.push("harm-winner");
+            } else if against_target(f, l) {
+                // The target is what the act is against ("liberated Aleppo from [Takfiri
+                // terrorists]"): a defeat, unfavourable whatever the term's sign.
+                w = -w.abs();
+                rules.push("harm-loser");
             } else if is_harm(&h)
                 && !target_villain
                 && ((t0 > l && !by_between(l) && object_reaches(l))
