@@ -180,6 +180,9 @@ pub fn said_by(
         .collect()
 }
 
+/// Pronouns that take up the wrongdoers of an earlier win as an act's object.
+const THEM: &[&str] = &["them", "their"];
+
 /// Words that end an agent phrase after "by" ("reported by X to Y": Y is not the agent).
 const BY_STOPS: &[&str] = &[
     "to", "that", "which", "who", "whom", "whose", "where", "when", "while", "after", "before",
@@ -364,7 +367,10 @@ pub fn score(
     // does to wrongdoers.
     let mut wins: Vec<((usize, usize), (usize, usize))> = Vec::new();
     // A side that names wrongdoers wins nothing over other wrongdoers.
-    for h in harms.iter().chain(&against).filter(|_| !target_villain) {
+    // In the order of the text, so that a later act on "them" follows a win over wrongdoers.
+    let mut acts: Vec<&Hit> = harms.iter().chain(&against).copied().collect();
+    acts.sort_by_key(|h| (h.first, h.last));
+    for h in acts.into_iter().filter(|_| !target_villain) {
         let (f, l) = (h.first as usize, h.last as usize);
         let agent = (t1 < f && !passive_before(f, l)) || (t0 > l && by_between(l));
         if !agent {
@@ -382,7 +388,14 @@ pub fn score(
                 !(n < tokens.tokens.len() && key(n) == "-" && !tokens.tokens[n].space_before)
             })
             .map(|v| v.last as usize + 1)
-            .max();
+            .max()
+            // After a win, the wrongdoers again as a pronoun ("... killing scores of them and
+            // destroying their arms").
+            .or_else(|| {
+                (l + 1..end.min(l + 4))
+                    .find(|&i| !wins.is_empty() && THEM.contains(&key(i)))
+                    .map(|i| i + 1)
+            });
         if let Some(last) = last {
             wins.push(((f, l), (l + 1, last)));
         }
