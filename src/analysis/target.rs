@@ -70,6 +70,7 @@ pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::S
             t,
             &stance::ScareIndex::new(&an.scare),
             &said,
+            &an.mentions,
         )
     })
 }

@@ -568,6 +568,7 @@ pub fn stance_observations<'a>(
             (mention.first as usize, mention.last as usize),
             &scare,
             &said,
+            cx.mentions,
         );
         let voice = cx.voice_at(mention.span.start);
         // The same judgement counts for the bodies the actor belongs to, once per sentence.

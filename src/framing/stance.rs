@@ -15,6 +15,7 @@
 //! | `other-clause` | a non-act term in another clause of the sentence: × 0.5 |
 //! | `harm-winner` | an act of harm (`[harm]`) by the target whose object names wrongdoers (`[villains]`: "the army killed 20 terrorists"): × −1; an act against them (`[against]`: "defeated the terrorists") counts favourably, at its weight's size |
 //! | `harm-loser` | an act against someone (`[against]`) with the target in its object, by another agent, where the target names wrongdoers ("liberated the town from the terrorists" for the terrorists): counts unfavourably, at its weight's size |
+//! | `name` | the term is a word of an actor's name ("Human Rights Watch", "Free Syrian Army"): counts nothing |
 //! | `villain-patient` | any term in the object of such an act ("terrorists"): counts nothing toward the target |
 //! | `harm-victim` | an act of harm done to the target ("… killed three soldiers"; "X was shelled"), unless the target itself names wrongdoers: counts nothing |
 //! | (proximity) | every term: × 1 / (1 + d / 20), d tokens from the target (`distance` noted past 20) |
@@ -208,6 +209,8 @@ pub const WINDOW: usize = 400;
 /// are the byte spans of what the target itself says in the sentence (its quoted or reported
 /// content, [`said_by`]): their terms are the target's words about others, not a judgement of
 /// the target ("The Observatory said 20 civilians were killed").
+/// `names` are the article's actor mentions in text order: a term inside one of them is part
+/// of a name, not a judgement.
 #[allow(clippy::too_many_arguments)]
 pub fn score(
     text: &str,
@@ -218,6 +221,7 @@ pub fn score(
     target: (usize, usize),
     scare: &ScareIndex,
     said: &[Span],
+    names: &[crate::actors::Mention],
 ) -> Score {
     let (t0, t1) = target;
     // A run-on sentence (a scraped page without full stops) is judged within `WINDOW` tokens
@@ -439,6 +443,18 @@ pub fn score(
             push_rule(&mut out.rules, "speaker");
             continue;
         }
+        // A word of another actor's name ("Human Rights Watch", "Free Syrian Army") is no
+        // judgement.
+        let lo = names.partition_point(|m| (m.last as usize) < f);
+        if names[lo..]
+            .iter()
+            .take_while(|m| (m.first as usize) <= f)
+            .any(|m| (m.first as usize) <= f && l <= m.last as usize)
+        {
+            out.contributions.push(zeroed("name"));
+            push_rule(&mut out.rules, "name");
+            continue;
+        }
         let mut w = info.weight;
         let mut rules: Vec<&'static str> = Vec::new();
         if !info.act {
@@ -475,8 +491,11 @@ pub fn score(
         if info.act {
             if t0 > l {
                 // Target after the act: the object, unless it is the agent of a passive.
+                // A passive with its auxiliary, or a participle right before "by" ("the
+                // government supported by Russia"): the target after "by" is the judge.
                 let by = by_between(l)
-                    && (f.saturating_sub(2)..f).any(|i| PASSIVE_AUX.contains(&key(i)));
+                    && ((f.saturating_sub(2)..f).any(|i| PASSIVE_AUX.contains(&key(i)))
+                        || (key(l).ends_with("ed") && l + 1 < t0 && key(l + 1) == "by"));
                 if by {
                     rules.push("act-subject");
                     w = 0.0;
