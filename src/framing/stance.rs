@@ -402,6 +402,26 @@ pub fn score(
             });
         if let Some(last) = last {
             wins.push(((f, l), (l + 1, last)));
+            continue;
+        }
+        // In the passive with the target as agent ("... militants were killed by the army"),
+        // the wrongdoers are the subject before the act, in its clause.
+        if t0 > l
+            && !key(l).ends_with("ing")
+            && (f.saturating_sub(3)..f).any(|i| PASSIVE_AUX.contains(&key(i)))
+        {
+            let start = (a.max(f.saturating_sub(HARM_OBJECT))..f)
+                .rev()
+                .find(|&i| is_break(i))
+                .map_or(a.max(f.saturating_sub(HARM_OBJECT)), |i| i + 1);
+            let first = villains
+                .iter()
+                .filter(|v| (v.first as usize) >= start && (v.last as usize) < f)
+                .map(|v| v.first as usize)
+                .min();
+            if let Some(first) = first {
+                wins.push(((f, l), (first, f)));
+            }
         }
     }
     let won = |f: usize, l: usize| wins.iter().any(|&((a, z), _)| a <= l && f <= z);
