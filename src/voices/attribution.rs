@@ -693,6 +693,19 @@ impl<'c, 'a> State<'c, 'a> {
             let v = self
                 .recent(pos, Class::pronoun(keys[0]), None, true)
                 .unwrap_or(Voice::Unknown);
+            // "Trump, he noted, had ...": the name right before the parenthetical is the
+            // subject of what is said, not the one saying it.
+            let p = words[0];
+            let toks = &self.cx.tokens.tokens;
+            let subject_before = p >= 2
+                && !toks[p - 1].word
+                && self.key(p - 1) == ","
+                && self
+                    .cx
+                    .mentions
+                    .iter()
+                    .any(|m| m.last as usize == p - 2 && v == Voice::Source(m.actor));
+            let v = if subject_before { Voice::Unknown } else { v };
             if v == Voice::Unknown {
                 self.unnamed_spoke(pos);
             }
