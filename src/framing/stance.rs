@@ -259,9 +259,9 @@ pub fn score(
     let villains = of_kind(HitKind::Villain);
     let against = of_kind(HitKind::Against);
     let key = |i: usize| tokens.key(i);
+    let is_aux = |i: usize| PASSIVE_AUX.contains(&key(i));
     // A passive auxiliary among the three tokens before token `f`, after the target.
-    let aux_before =
-        |f: usize| (f.saturating_sub(3)..f).any(|i| i > t1 && PASSIVE_AUX.contains(&key(i)));
+    let aux_before = |f: usize| (f.saturating_sub(3)..f).any(|i| i > t1 && is_aux(i));
     // Punctuation that separates clauses; a hyphen only when spaced ("al-Nusra" is one name).
     let is_break = |i: usize| {
         !tokens.tokens[i].word
@@ -337,8 +337,7 @@ pub fn score(
         matches!(h.kind, HitKind::Stance { entry } if matcher.stance[entry as usize].act)
             && (h.last as usize) < t0
             && (h.last as usize + 1..t0).any(|i| key(i) == "by")
-            && ((h.first as usize).saturating_sub(3)..h.first as usize)
-                .any(|i| PASSIVE_AUX.contains(&key(i)))
+            && ((h.first as usize).saturating_sub(3)..h.first as usize).any(is_aux)
     });
     // Who does what to whom: a stance term that is an act of harm judges its agent. Where the
     // target is the agent and the act's object names wrongdoers ("The army killed 20
@@ -370,11 +369,15 @@ pub fn score(
     // or against someone ([against]: "liberated ... from", "advanced against") that the target
     // does to wrongdoers.
     let mut wins: Vec<((usize, usize), (usize, usize))> = Vec::new();
-    // A side that names wrongdoers wins nothing over other wrongdoers.
-    // In the order of the text, so that a later act on "them" follows a win over wrongdoers.
-    let mut acts: Vec<&Hit> = harms.iter().chain(&against).copied().collect();
+    // In the order of the text, so that a later act on "them" follows a win over wrongdoers. A
+    // side that names wrongdoers wins nothing over other wrongdoers.
+    let mut acts: Vec<&Hit> = if target_villain {
+        Vec::new()
+    } else {
+        harms.iter().chain(&against).copied().collect()
+    };
     acts.sort_by_key(|h| (h.first, h.last));
-    for h in acts.into_iter().filter(|_| !target_villain) {
+    for h in acts {
         let (f, l) = (h.first as usize, h.last as usize);
         let agent = (t1 < f && !passive_before(f, l)) || (t0 > l && by_between(l));
         if !agent {
@@ -406,10 +409,7 @@ pub fn score(
         }
         // In the passive with the target as agent ("... militants were killed by the army"),
         // the wrongdoers are the subject before the act, in its clause.
-        if t0 > l
-            && !key(l).ends_with("ing")
-            && (f.saturating_sub(3)..f).any(|i| PASSIVE_AUX.contains(&key(i)))
-        {
+        if t0 > l && !key(l).ends_with("ing") && (f.saturating_sub(3)..f).any(is_aux) {
             let start = (a.max(f.saturating_sub(HARM_OBJECT))..f)
                 .rev()
                 .find(|&i| is_break(i))
@@ -469,7 +469,7 @@ pub fn score(
         if names[lo..]
             .iter()
             .take_while(|m| (m.first as usize) <= f)
-            .any(|m| (m.first as usize) <= f && l <= m.last as usize)
+            .any(|m| l <= m.last as usize)
         {
             out.contributions.push(zeroed("name"));
             push_rule(&mut out.rules, "name");
@@ -514,7 +514,7 @@ pub fn score(
                 // A passive with its auxiliary, or a participle right before "by" ("the
                 // government supported by Russia"): the target after "by" is the judge.
                 let by = by_between(l)
-                    && ((f.saturating_sub(2)..f).any(|i| PASSIVE_AUX.contains(&key(i)))
+                    && ((f.saturating_sub(2)..f).any(is_aux)
                         || (key(l).ends_with("ed") && l + 1 < t0 && key(l + 1) == "by"));
                 if by {
                     rules.push("act-subject");

@@ -697,14 +697,14 @@ impl<'c, 'a> State<'c, 'a> {
             // subject of what is said, not the one saying it.
             let p = words[0];
             let toks = &self.cx.tokens.tokens;
-            let subject_before = p >= 2
-                && !toks[p - 1].word
-                && self.key(p - 1) == ","
-                && self
-                    .cx
-                    .mentions
-                    .iter()
-                    .any(|m| m.last as usize == p - 2 && v == Voice::Source(m.actor));
+            let subject_before = p >= 2 && !toks[p - 1].word && self.key(p - 1) == "," && {
+                // Mentions are in text order: the one ending right before the comma, by binary
+                // search.
+                let m = self.cx.mentions;
+                let i = m.partition_point(|x| (x.last as usize) < p - 2);
+                m.get(i)
+                    .is_some_and(|x| x.last as usize == p - 2 && v == Voice::Source(x.actor))
+            };
             let v = if subject_before { Voice::Unknown } else { v };
             if v == Voice::Unknown {
                 self.unnamed_spoke(pos);
