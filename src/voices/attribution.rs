@@ -94,6 +94,9 @@ pub(super) struct State<'c, 'a> {
     cx: &'c Context<'a>,
     /// Sources named so far: (position, voice), voices `Source` or `Named`.
     history: Vec<(usize, Voice)>,
+    /// Persons named by name as the subject opening a sentence, whether or not they spoke
+    /// ("Sheikh Rafaa al-Raju called for ..."): (position, voice), antecedents of a pronoun.
+    subjects: Vec<(usize, Voice)>,
     /// The speakers named so far that the gazetteer does not list.
     names: Names,
     /// The country the article names most ([`State::focus_country`]), once computed.
@@ -125,6 +128,7 @@ impl<'c, 'a> State<'c, 'a> {
         State {
             cx,
             history: Vec::new(),
+            subjects: Vec::new(),
             names: Names::default(),
             focus: std::cell::OnceCell::new(),
             unnamed: std::cell::RefCell::new(Vec::new()),
@@ -153,6 +157,102 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
+    /// Notes the person whose name opens sentence `s` as its subject, an antecedent for a
+    /// later pronoun though they may not speak: a listed person, or an unlisted name of two or
+    /// more words besides particles (titles before it allowed: "Sheikh Rafaa Aakla al-Raju
+    /// called ..."), followed by what reads as a verb: a lowercase word that is no stop word,
+    /// or an auxiliary before one ("Beto O'Rourke is proposing"; not "Al-Bab is", nor a
+    /// headline's "Thu Feb 26" or "... Killed in Aleppo"), or what opens an appositive.
+    /// Nothing inside a quote, no heading with a word in capitals.
+    pub(super) fn note_subject(&mut self, s: Span) {
+        let (a, b) = self.cx.tokens.range(s);
+        let toks = &self.cx.tokens.tokens;
+        let Some(a) = (a..b).find(|&i| toks[i].word) else {
+            return;
+        };
+        if self.in_quote(toks[a].span.start) {
+            return;
+        }
+        let content_word = |e: usize| {
+            e < b
+                && toks[e].word
+                && self.key(e).starts_with(|c: char| c.is_ascii_lowercase())
+                && !toks[e].cap
+                && !self.cx.stopwords.contains(self.key(e))
+        };
+        // ... or an appositive, a relative clause or an affiliation ("Ercan Topaca the
+        // Governor of Hatay", "Omar Abu Laila who ...", "Obeida al-Hamawi of the ...").
+        let lower_after = |e: usize| {
+            content_word(e)
+                || (e < b
+                    && !toks[e].cap
+                    && self.cx.cues.is_auxiliary(self.key(e))
+                    && content_word(e + 1))
+                || (e < b && matches!(self.key(e), "," | "the" | "a" | "an" | "of" | "who"))
+        };
+        if let Some(m) = self.cx.mention_at(a) {
+            let person = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person;
+            if person && !m.place && lower_after(m.last as usize + 1) {
+                self.subjects
+                    .push((toks[a].span.start, Voice::Source(m.actor)));
+            }
+            return;
+        }
+        let Some(run) = self.reader().after(a, b.min(a + 10)) else {
+            return;
+        };
+        let words = (run.start..run.end)
+            .filter(|&i| toks[i].word && !self.cx.cues.is_particle(self.key(i)))
+            .count();
+        // Only titles before the name ("Sheikh", "Colonel"), so that the run is the subject.
+        let titled = (a..run.start).all(|i| !toks[i].word || self.cx.cues.is_title(self.key(i)));
+        // A run with a word in capitals is a heading ("WINNING RESPECT Damaged ...").
+        let shouted = (run.start..run.end).any(|i| toks[i].upper && self.key(i).len() > 2);
+        if words >= 2 && titled && !shouted && lower_after(run.end) {
+            let v = self.name_voice(run);
+            if let Voice::Named(i) = v {
+                if self.names.speakers[i as usize].person {
+                    self.subjects.push((toks[run.start].span.start, v));
+                }
+            }
+        }
+    }
+
+    /// True when `v` is named inside `span`: a mention of its actor, or the unlisted name seen
+    /// there (as a speaker or a sentence's subject).
+    fn names_in(&self, v: Voice, span: Span) -> bool {
+        match v {
+            Voice::Source(a) => {
+                let m = self.cx.mentions;
+                m[m.partition_point(|x| x.span.start < span.start)..]
+                    .iter()
+                    .take_while(|x| x.span.start < span.end)
+                    .any(|x| x.actor == a && span.contains(x.span))
+            }
+            Voice::Named(i) => {
+                span.contains(self.names.speakers[i as usize].span)
+                    || self
+                        .subjects
+                        .iter()
+                        .chain(self.history.iter())
+                        .any(|&(p, w)| w == v && span.start <= p && p < span.end)
+            }
+            Voice::Own | Voice::Unknown => false,
+        }
+    }
+
+    /// True when `before` (a sentence's words before its first quote) holds the host's words
+    /// about the quote's speaker `v`, whose attribution is `cue`: words before a cue that opens
+    /// before the quote ("Asked whether ..., Webb said: “...”"), or the speaker named outside
+    /// the cue ("Ted Cruz, Texas Republican, made a plea ...: “...,” he said"; the speaker does
+    /// not speak of themselves by name).
+    pub(super) fn narrates(&self, v: Voice, before: Span, cue: Span) -> bool {
+        let narration = Span::new(before.start, cue.start.clamp(before.start, before.end));
+        let (a, b) = self.cx.tokens.range(narration);
+        let words = (a..b).any(|i| self.cx.tokens.tokens[i].word);
+        (cue.start < before.end && words) || self.names_in(v, narration)
+    }
+
     /// The speakers the gazetteer does not list, indexed by [`Voice::Named`].
     pub(super) fn into_speakers(self) -> Vec<Speaker> {
         self.names.speakers
@@ -177,6 +277,64 @@ impl<'c, 'a> State<'c, 'a> {
     fn name_after(&mut self, a: usize, b: usize) -> Option<Voice> {
         let run = self.reader().after(a, b)?;
         Some(self.name_voice(run))
+    }
+
+    /// "... said Hossam Qassab a 32-year-old pharmacist", ", said Said Seif al Qalamoni from
+    /// the Free Syrian Army's ... brigade": an unlisted name within four tokens after the
+    /// speech verb at `v` (titles before it allowed), followed by the sentence's end (`end`)
+    /// or by what opens an appositive, a relative clause or an affiliation, however long the
+    /// rest: the speaker of a closing attribution.
+    fn inverted_name(&mut self, v: usize, end: usize) -> Option<Voice> {
+        // "told Fox News", "asked Comey": whom someone told or asked is not who spoke; "The
+        // Ledger quoted House Majority Leader Doug Ley": the words before are no quote's.
+        if matches!(
+            self.key(v),
+            "told" | "tells" | "asked" | "asks" | "quoted" | "quoting" | "cited" | "citing"
+        ) {
+            return None;
+        }
+        let run = self.reader().after(v + 1, (v + 11).min(end))?;
+        if run.start > v + 5 {
+            return None;
+        }
+        let e = run.end;
+        let cues = self.cx.cues;
+        // "said Abu Mohammed al-Julani, the leader of Nusra, was killed", "saying Gonzalo
+        // Curiel, who is of Mexican heritage, is biased": an auxiliary after the name, outside
+        // a relative clause (to its comma) and before a participle of the speaker's ("adding
+        // that ..."), makes the name the subject of what was said.
+        let mut relative = false;
+        for i in e..end {
+            match self.key(i) {
+                "adding" | "noting" => break,
+                "who" | "which" | "whose" => relative = true,
+                "," => relative = false,
+                k if !relative && cues.is_auxiliary(k) => return None,
+                _ => {}
+            }
+        }
+        let opens = e >= end
+            || matches!(
+                self.key(e),
+                "," | "("
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "one"
+                    | "who"
+                    | "whose"
+                    | "of"
+                    | "from"
+                    | "with"
+                    | "at"
+                    | "on"
+                    | "in"
+                    | "adding"
+                    | "noting"
+            )
+            || cues.is_person_noun(self.key(e))
+            || cues.is_title(self.key(e));
+        opens.then(|| self.name_voice(run))
     }
 
     fn key(&self, i: usize) -> &'a str {
@@ -549,10 +707,18 @@ impl<'c, 'a> State<'c, 'a> {
             (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before))
                 && toks[i].span.start > s.start
         })?;
+        let cue = Span::new(toks[comma].span.start, toks[b - 1].span.end);
+        // ", said Said Seif al Qalamoni from the Free Syrian Army's ... brigade": a verb right
+        // after the comma and a name after it, however long the clause (the verbs below close
+        // at most ten tokens).
+        if end > comma + 11 && self.is_speech(comma + 1) && !toks[comma + 1].cap {
+            if let Some(voice) = self.inverted_name(comma + 1, end) {
+                return Some((voice, cue));
+            }
+        }
         if end - comma > 16 || end <= comma + 1 {
             return None;
         }
-        let cue = Span::new(toks[comma].span.start, toks[b - 1].span.end);
         if self.key(comma + 1) == "according" && comma + 2 < end && self.key(comma + 2) == "to" {
             let voice = self
                 .source_in(comma + 3, end, toks[comma].span.start)
@@ -1071,12 +1237,23 @@ impl<'c, 'a> State<'c, 'a> {
         // "... a relative told AFP. "..." he said": a person who spoke unnamed after the
         // candidate is the nearer antecedent; the pronoun stays unknown.
         let unnamed_after = |p: usize| pronoun && class.person() && self.unnamed_speaker(p, pos);
-        if let Some(&(p, v)) = self
+        let spoke = self
             .history
             .iter()
             .rev()
-            .find(|(p, v)| *p < pos && near(*p) && fits(*v))
-        {
+            .find(|(p, v)| *p < pos && near(*p) && fits(*v));
+        // A pronoun also points back to a person named as a sentence's subject, when that is
+        // nearer than the last who spoke.
+        let subject = if pronoun && class.person() {
+            self.subjects
+                .iter()
+                .rev()
+                .find(|(p, v)| *p < pos && near(*p) && fits(*v))
+                .filter(|(p, _)| spoke.is_none_or(|(q, _)| p > q))
+        } else {
+            None
+        };
+        if let Some(&(p, v)) = subject.or(spoke) {
             return Some(if unnamed_after(p) { Voice::Unknown } else { v });
         }
         if class.person() || (class == Class::Outlet && country.is_some()) {
@@ -1834,15 +2011,29 @@ impl<'c, 'a> State<'c, 'a> {
             let that = self.that_after(v, end);
             // "... were evacuees the monitoring group said while the rest were ...": commas
             // dropped, the subject in mid-sentence after a clause of its own, and after the
-            // verb a clause that is not what was said: the claim is the words before the
-            // subject.
+            // verb a clause that is not what was said, or only where and how it was said
+            // ("... the group said in a post on its Facebook page", "... he said in the video
+            // posted on YouTube": at most 12 words, no auxiliary, pronoun or "that" after the
+            // verb, unlike "he said on Twitter he fired Flynn"): the claim is the words before
+            // the subject.
+            let where_said = v + 1 < end
+                && matches!(self.key(v + 1), "in" | "on" | "during" | "via" | "through")
+                && words(v + 1, end) <= 12
+                && !(v + 2..end).any(|i| {
+                    let k = self.key(i);
+                    self.cx.cues.is_auxiliary(k)
+                        || self.cx.cues.is_pronoun(k)
+                        || matches!(k, "that" | "it" | "they" | "we" | "i")
+                        || self.cx.cues.is_reporting(k)
+                });
             if that.is_none()
                 && matches!(self.key(v), "said" | "says" | "say")
                 && v + 1 < end
-                && matches!(
-                    self.key(v + 1),
-                    "while" | "whereas" | "with" | "and" | "but"
-                )
+                && (where_said
+                    || matches!(
+                        self.key(v + 1),
+                        "while" | "whereas" | "with" | "and" | "but" | "because"
+                    ))
                 && words(clause, first) >= 4
                 && !(clause..first).any(|i| self.is_speech(i) || self.key(i) == "that")
             {
@@ -1876,7 +2067,13 @@ impl<'c, 'a> State<'c, 'a> {
                 if first > clause && determiner(self.key(first - 1)) {
                     first -= 1;
                 }
-                if words(clause, first) < 4 {
+                // Four words of the host's around any quotes: a quote the subject closes
+                // ("“...” SOHR chief Rami Abdel Rahman said in an interview") is the quote's
+                // attribution, not a report of the words before the name.
+                let unquoted = (clause..first)
+                    .filter(|&i| toks[i].word && !self.in_quote(toks[i].span.start))
+                    .count();
+                if words(clause, first) < 4 || unquoted < 4 {
                     continue;
                 }
                 let cue = Span::new(toks[first].span.start, toks[v].span.end);
@@ -2172,6 +2369,13 @@ impl<'c, 'a> State<'c, 'a> {
                         let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                         return Some((voice, cue));
                     }
+                    // "... we have said Hossam Qassab a 32-year-old pharmacist".
+                    if !toks[v].cap && self.key(v) != "according" {
+                        if let Some(voice) = self.inverted_name(v, end) {
+                            let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                            return Some((voice, cue));
+                        }
+                    }
                 }
                 continue;
             }
@@ -2260,6 +2464,18 @@ impl<'c, 'a> State<'c, 'a> {
             if r > v + 1 && ends {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Unknown, cue));
+            }
+        }
+        // Further back than the verbs above: "... said Bebars Mishal an official with the
+        // white helmets civil defense volunteer group in eastern Aleppo which digs ...".
+        let lo = (a + 4).min(end);
+        for v in lo..end.saturating_sub(14).max(lo) {
+            if toks[v].cap || !self.is_speech(v) || self.key(v) == "according" {
+                continue;
+            }
+            if let Some(voice) = self.inverted_name(v, end) {
+                let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
+                return Some((voice, cue));
             }
         }
         None

@@ -253,6 +253,7 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
     let top: Vec<Quote> = quotes.iter().filter(|q| !q.nested).copied().collect();
     let mut qi = 0usize;
     for (si, (s, _)) in cx.sentences.iter().enumerate() {
+        st.note_subject(*s);
         while qi < top.len() && sentence_of(top[qi].span.start) <= si {
             let q = top[qi];
             qi += 1;
@@ -426,9 +427,14 @@ fn sentence_voice(st: &mut State, s: Span, quotes: &[Voiced]) -> Option<(Voice, 
         .find(|v| v.quote.span.overlaps(s))
         .map(|v| v.voice);
     if let Some(qv) = last_quote {
+        // Not when the words before the first quote are the host's narration
+        // (`State::narrates`): "Ted Cruz, Texas Republican, made a plea ...: “...,” he said",
+        // "Asked whether ..., Webb said: “...”".
+        let first = quotes.iter().find(|v| v.quote.span.overlaps(s))?;
+        let before = Span::new(s.start, first.quote.span.start.max(s.start));
         return st
             .sentence_attribution(s)
-            .filter(|&(v, _)| v == qv && v != Voice::Unknown);
+            .filter(|&(v, cue)| v == qv && v != Voice::Unknown && !st.narrates(v, before, cue));
     }
     let (v, cue) = st
         .sentence_attribution(s)

@@ -331,14 +331,29 @@ impl Reader<'_, '_> {
     pub(super) fn after(&self, a: usize, b: usize) -> Option<Run> {
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
+        // "said Said Seif al Qalamoni": right after a speech verb, a capitalised speech word
+        // before a name word is a given name.
+        let given_said = |i: usize| {
+            i == a
+                && i > 0
+                && toks[i].cap
+                && !toks[i].upper
+                && cues.is_speech(self.key(i))
+                && toks[i - 1].word
+                && !toks[i - 1].cap
+                && cues.is_speech(self.key(i - 1))
+                && i + 1 < b
+                && self.name_word(i + 1)
+        };
+        let name_word = |i: usize| self.name_word(i) || given_said(i);
         let mut i = a;
         let mut run: Option<(usize, usize)> = None;
         while i < b && i < a + 10 {
             let k = self.key(i);
-            if self.name_word(i) || (self.joiner(i) && run.is_some_and(|r| r.1 == i)) {
+            if name_word(i) || (self.joiner(i) && run.is_some_and(|r| r.1 == i)) {
                 run = match run {
                     Some((s, e)) if e == i => Some((s, i + 1)),
-                    _ if self.name_word(i) => Some((i, i + 1)),
+                    _ if name_word(i) => Some((i, i + 1)),
                     r => r,
                 };
             } else if self.joiner(i)
@@ -378,7 +393,7 @@ impl Reader<'_, '_> {
             i += 1;
         }
         let (mut start, mut end) = run?;
-        while end > start + 1 && !self.name_word(end - 1) {
+        while end > start + 1 && !name_word(end - 1) {
             end -= 1;
         }
         while start < end && !toks[start].word {
