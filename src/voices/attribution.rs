@@ -1978,6 +1978,13 @@ impl<'c, 'a> State<'c, 'a> {
                     // sides said": a relative clause without commas after a name.
                     let named = self.name_before_clause(a, w, &["which", "who"])?;
                     Some((Voice::Source(named.actor), 0))
+                })
+                .or_else(|| {
+                    // "Lavrov arrived in Geneva on Monday and said ...", "Iran disagrees and
+                    // says that ...": the verb joined by "and" shares the clause's subject.
+                    (w > clause + 2 && self.key(w - 1) == "and")
+                        .then(|| self.opening_subject(clause, w - 1))
+                        .flatten()
                 });
             let Some((voice, first)) = subject else {
                 continue;
@@ -2102,6 +2109,77 @@ impl<'c, 'a> State<'c, 'a> {
             return Some((voice, cue, content));
         }
         self.reported_participle(a, end)
+    }
+
+    /// The subject that opens the clause `clause..and_i` of a verb joined by "and" to a second
+    /// one (at `and_i`): a listed actor (no demonym or place) or a pronoun opening it (after a
+    /// determiner) and followed by a lowercase word, else an unlisted name of two or more words
+    /// right before the clause's first lowercase word, with no other subject pronoun; at most 24 tokens
+    /// before the "and", with nothing between that opens another clause or reports ("Lavrov
+    /// arrived in Geneva on Monday and said", not "... the army, which said ..." nor "Russia
+    /// prided itself that ... and blamed"). The voice and where the subject starts.
+    fn opening_subject(&mut self, clause: usize, and_i: usize) -> Option<(Voice, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let mut f = (clause..and_i).find(|&i| toks[i].word)?;
+        if and_i - f > 24
+            || (f..and_i).any(|i| {
+                matches!(
+                    self.key(i),
+                    "that"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "if"
+                        | "as"
+                        | ":"
+                        | ";"
+                        | "\""
+                        | "and"
+                        | "or"
+                ) || self.is_speech(i)
+            })
+        {
+            return None;
+        }
+        if determiner(self.key(f)) {
+            f += 1;
+        }
+        let lower = |i: usize| i < and_i && toks[i].word && !toks[i].cap;
+        if let Some(m) = self.cx.mention_at(f) {
+            let ok = m.first as usize == f
+                && !m.place
+                && m.form != Form::Demonym
+                && lower(m.last as usize + 1);
+            return ok.then_some((Voice::Source(m.actor), f));
+        }
+        let k = self.key(f);
+        if cues.is_pronoun(k) || matches!(k, "it" | "they") {
+            let pos = toks[f].span.start;
+            return self.descriptor(f, f + 1, pos).map(|v| (v, f));
+        }
+        // "He pinned him to the ground and threatened": a clause with its own subject
+        // pronoun inside the span ("Leeds Crown Court heard he pinned ... and threatened").
+        if (f + 1..and_i).any(|i| {
+            let k = self.key(i);
+            cues.is_pronoun(k) || matches!(k, "it" | "they" | "we" | "i")
+        }) {
+            return None;
+        }
+        // An unlisted name right before the first lowercase word that no capitalised word
+        // follows ("Frequent Fox News guest Candace Owens shared ...": Candace Owens).
+        let verb = (f..and_i).find(|&i| lower(i) && !(i + 1 < and_i && toks[i + 1].cap))?;
+        let run = self.reader().before(f, verb, &self.names)?;
+        let words = (run.start..run.end)
+            .filter(|&i| toks[i].word && !cues.is_particle(self.key(i)))
+            .count();
+        (words >= 2).then(|| (self.name_voice(run), f))
     }
 
     /// The "that" opening the content of the verb at `v` (within eight tokens), not one of a
