@@ -526,14 +526,16 @@ impl<'c, 'a> State<'c, 'a> {
         // unlisted name right before the verb comes first ("U.N. spokesman Martin Nesirky").
         let named = self.named_in(a, v).last().copied();
         let w = self.skip_back(a, v);
-        if named.is_none_or(|m| m.last as usize + 1 < w) {
-            if let Some((voice, _)) = self.name_before(a, w) {
+        // "Rami an Aleppo resident said", "Mohammad Sibai a spokesman for the Homs Media Centre
+        // told": a name and its appositive (commas dropped or not), before the unlisted name
+        // that ends the appositive.
+        if named.is_none() {
+            if let Some((voice, _)) = self.apposed(a, w) {
                 return Some(voice);
             }
         }
-        // "Rami an Aleppo resident said": a name and its appositive, commas dropped.
-        if named.is_none() {
-            if let Some((voice, _)) = self.apposed(a, w) {
+        if named.is_none_or(|m| m.last as usize + 1 < w) {
+            if let Some((voice, _)) = self.name_before(a, w) {
                 return Some(voice);
             }
         }
@@ -1848,17 +1850,28 @@ impl<'c, 'a> State<'c, 'a> {
                 (self.name_voice(run), run.end)
             }
         };
+        // Commas around the appositive are allowed ("Mohammad Sibai, a spokesman for the Homs
+        // Media Centre, told").
+        let (end, w) = if end + 2 < w && self.key(end) == "," && self.key(w - 1) == "," {
+            (end + 1, w - 1)
+        } else {
+            (end, w)
+        };
         // The appositive opens with its determiner ("a volunteer with the group") or a role
         // word ("head of press office at ...", "spokesman for ...").
         // After a body's name a role word is the title of a person named after it ("Jaish
         // al-Islam spokesman Islam Alloush"): only a determiner opens its appositive ("Russia a
         // key ally of Syria's Bashar al-Assad has called for").
+        // A role word followed by a capitalised word titles that name ("IFRC spokesman Benoit
+        // Carpentier", "Mueller spokesman Peter Carr"): no appositive.
+        let toks = &self.cx.tokens.tokens;
         let opens = determiner(self.key(end))
             || (person_named
                 && end < w
-                && !self.cx.tokens.tokens[end].cap
+                && !toks[end].cap
                 && (self.cx.cues.is_title(self.key(end))
-                    || self.cx.cues.is_person_noun(self.key(end))));
+                    || self.cx.cues.is_person_noun(self.key(end)))
+                && !toks.get(end + 1).is_some_and(|t| t.word && t.cap));
         let plain = (end..w).all(|i| {
             let k = self.key(i);
             (self.cx.tokens.tokens[i].word || k == "-")
