@@ -105,6 +105,9 @@ pub(super) struct State<'c, 'a> {
     /// condition of anonymity", "France's foreign minister called for"): later pronouns do not
     /// point back past it.
     unnamed: std::cell::RefCell<Vec<usize>>,
+    /// Where a person described by role alone spoke for a body ("an opposition activist said":
+    /// `syrian_opposition`): (position, voice), in text order; a later "he" is the same person.
+    roles: std::cell::RefCell<Vec<(usize, Voice)>>,
     /// While a subject before a place phrase is read ("the defence ministry in Moscow said"):
     /// the place's country, which qualifies a description as a demonym would.
     place_country: std::cell::Cell<Option<ActorId>>,
@@ -132,6 +135,7 @@ impl<'c, 'a> State<'c, 'a> {
             names: Names::default(),
             focus: std::cell::OnceCell::new(),
             unnamed: std::cell::RefCell::new(Vec::new()),
+            roles: std::cell::RefCell::new(Vec::new()),
             place_country: std::cell::Cell::new(None),
             quoted: Vec::new(),
             titles: Vec::new(),
@@ -840,6 +844,42 @@ impl<'c, 'a> State<'c, 'a> {
     /// Resolves a descriptor such as "the Iranian report", "the Iranians", "he" in tokens
     /// `a..b` to the most recent compatible source before byte `pos`.
     fn descriptor(&self, a: usize, b: usize, pos: usize) -> Option<Voice> {
+        let v = self.describe(a, b, pos);
+        // "An opposition activist from Deir al-Zor said": one person described by role, who
+        // speaks for a body, recorded for a later pronoun.
+        let cues = self.cx.cues;
+        let toks = &self.cx.tokens.tokens;
+        let mut words = (a..b).filter(|&i| toks[i].word);
+        let first = words.next().map(|i| self.key(i));
+        let head = words.next_back().map(|i| self.key(i));
+        // One person: a person noun or an anonymous source in the singular ("activist",
+        // "source", "witness"; not "activists", "people", "opposition").
+        let one_person = |h: &str| {
+            let singular = !h.ends_with('s') || h.ends_with("ss");
+            (cues.is_person_noun(h) || cues.is_anonymous(h))
+                && !cues.is_institutional(h)
+                && singular
+                && !matches!(h, "people" | "opposition" | "someone")
+        };
+        if !(first.is_some_and(indefinite) && head.is_some_and(one_person)) {
+            return v;
+        }
+        // Not an outlet's reporter ("an AFP correspondent said"): a later "he" quotes someone
+        // the reporter spoke to more often than the reporter.
+        if let Some(Voice::Source(x)) = v {
+            let kind = self.cx.gazetteer.actor(x).kind;
+            if kind != ActorKind::Person && kind != ActorKind::Outlet {
+                let mut r = self.roles.borrow_mut();
+                if r.last().is_none_or(|&(p, _)| p < pos) {
+                    r.push((pos, Voice::Source(x)));
+                }
+            }
+        }
+        v
+    }
+
+    /// [`State::descriptor`] without recording role speakers.
+    fn describe(&self, a: usize, b: usize, pos: usize) -> Option<Voice> {
         if a >= b {
             return None;
         }
@@ -1255,7 +1295,29 @@ impl<'c, 'a> State<'c, 'a> {
         } else {
             None
         };
-        if let Some(&(p, v)) = subject.or(spoke) {
+        let found = subject.or(spoke);
+        // A person described by role who spoke for a body, nearer than the candidate and with
+        // no one unnamed speaking after: the pronoun is that person, the body's voice.
+        if pronoun && class.person() {
+            let roles = self.roles.borrow();
+            let role = roles
+                .iter()
+                .rev()
+                .find(|(q, _)| *q < pos && near(*q))
+                .filter(|(q, _)| found.is_none_or(|(p, _)| q > p));
+            if let Some(&(q, v)) = role {
+                // Someone unnamed speaking after the role speaker's own sentence.
+                let after = self
+                    .cx
+                    .sentences
+                    .get(self.sentence_near(q))
+                    .map_or(q, |(s, _)| s.end.min(pos));
+                if !self.unnamed_speaker(after, pos) {
+                    return Some(v);
+                }
+            }
+        }
+        if let Some(&(p, v)) = found {
             return Some(if unnamed_after(p) { Voice::Unknown } else { v });
         }
         if class.person() || (class == Class::Outlet && country.is_some()) {
