@@ -5,7 +5,7 @@
 # seed report and copy it and its geopolitics copy into fixtures/lexicon-changes/baseline/:
 #   cargo run --release -- analyze fixtures/seeds -q
 #   cp reports/seeds/report.json fixtures/lexicon-changes/baseline/
-#   cp reports/seeds/lexicons/03-geopolitics.toml fixtures/lexicon-changes/baseline/lexicons/
+#   cp reports/seeds/lexicons/02-geopolitics.toml fixtures/lexicon-changes/baseline/lexicons/
 # and run `cargo test --release --test it regress`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

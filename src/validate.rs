@@ -344,7 +344,8 @@ pub fn compare(items: &[GoldItem], others: &[(&str, &Analyzer)], vader: &Matcher
 }
 
 /// What an error is filed under in `validate --errors`: the rules of the term that weighed
-/// most (`term alone` when none fired), `rules on the target only`, or `no term fired`.
+/// most (`term alone` when none fired), `rules on the target only`, or `no term fired`; when the
+/// learned layer decided, the group says so and the detail shows its features.
 pub fn error_group(s: &Score) -> (String, String) {
     let main = s
         .contributions
@@ -356,10 +357,11 @@ pub fn error_group(s: &Score) -> (String, String) {
                 .total_cmp(&b.effective.abs())
                 .then(b.span.start.cmp(&a.span.start))
         });
-    match main {
-        None if s.rules.is_empty() => ("no term fired".into(), String::new()),
+    let rules: Vec<&str> = s.rules.iter().copied().filter(|&r| r != "model").collect();
+    let (group, detail) = match main {
+        None if rules.is_empty() => ("no term fired".to_string(), String::new()),
         None => (
-            format!("rules on the target only: {}", s.rules.join(", ")),
+            format!("rules on the target only: {}", rules.join(", ")),
             String::new(),
         ),
         Some(c) => {
@@ -373,5 +375,16 @@ pub fn error_group(s: &Score) -> (String, String) {
                 format!("{:?} {:+.2} -> {:+.3}", c.text, c.weight, c.effective),
             )
         }
+    };
+    match &s.model {
+        None => (group, detail),
+        Some(d) => (
+            format!("{group}; decided by the learned layer"),
+            if detail.is_empty() {
+                d.explain()
+            } else {
+                format!("{detail}; {}", d.explain())
+            },
+        ),
     }
 }

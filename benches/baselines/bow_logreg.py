@@ -53,8 +53,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", required=True)
     ap.add_argument("--test", action="append", required=True)
+    ap.add_argument("--also", help="in-domain items fitted on too (only split --also-split)")
+    ap.add_argument("--also-split", default="dev")
+    ap.add_argument("--also-weight", type=float, default=1.0)
     args = ap.parse_args()
     train = load(args.train)
+    weights = [1.0] * len(train)
+    if args.also:
+        extra = [r for r in load(args.also) if r.get("split") == args.also_split]
+        train += extra
+        weights += [args.also_weight] * len(extra)
     y = [r["label"] for r in train]
     bow = CountVectorizer(ngram_range=(1, 2), min_df=2, binary=True, lowercase=True)
     pos = CountVectorizer(min_df=2, binary=True, lowercase=False, token_pattern=r"\S+")
@@ -66,7 +74,7 @@ def main():
         scoring="f1_macro",
         cv=StratifiedKFold(5, shuffle=False),
     )
-    grid.fit(X, y)
+    grid.fit(X, y, sample_weight=weights)
     print(f"train {args.train}: {len(train)} items, {X.shape[1]} features, "
           f"C {grid.best_params_['C']}, 5-fold CV macro-F1 {grid.best_score_:.4f}")
     for path in args.test:

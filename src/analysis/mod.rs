@@ -10,7 +10,7 @@ pub mod pipeline;
 pub mod shard;
 mod target;
 
-pub use target::{score_target, with_target};
+pub use target::{score_in, score_target, with_target};
 
 use crate::actors::{ActorMatcher, FuzzyCache, Mention};
 use crate::corpus::boilerplate::{Boilerplate, Layout};

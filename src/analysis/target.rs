@@ -46,31 +46,40 @@ pub fn with_target<R>(
 /// Scores the stance of `text` toward the target at byte span `target` (a standalone
 /// sentence or passage, as in an annotated set). None when the target has no tokens.
 pub fn score_target(az: &Analyzer, text: &str, target: Span) -> Option<stance::Score> {
-    with_target(az, text, target, |an, range, t| {
-        // When the target is an actor that speaks in its sentence, what it says does not judge it.
-        let tspan = Span::new(
-            an.tokens.tokens[t.0].span.start,
-            an.tokens.tokens[t.1].span.end,
-        );
-        let actor = an
-            .mentions
-            .iter()
-            .find(|m| m.span.start <= tspan.start && tspan.end <= m.span.end)
-            .map(|m| m.actor);
-        let said = an
-            .sentence_at(tspan.start)
-            .map(|si| stance::said_by(&an.passages, an.sentences[si].0, actor, tspan))
-            .unwrap_or_default();
-        stance::score(
-            text,
-            &an.tokens,
-            &an.hits,
-            &az.matcher,
-            range,
-            t,
-            &stance::ScareIndex::new(&an.scare),
-            &said,
-            &an.mentions,
-        )
-    })
+    with_target(az, text, target, |an, range, t| score_in(az, an, range, t))
+}
+
+/// Scores the target at tokens `t` (inclusive) of the sentence tokens `range` of an analysed
+/// passage: what [`score_target`] does once the passage is analysed.
+pub fn score_in(
+    az: &Analyzer,
+    an: &Analysed,
+    range: (usize, usize),
+    t: (usize, usize),
+) -> stance::Score {
+    // When the target is an actor that speaks in its sentence, what it says does not judge it.
+    let tspan = Span::new(
+        an.tokens.tokens[t.0].span.start,
+        an.tokens.tokens[t.1].span.end,
+    );
+    let actor = an
+        .mentions
+        .iter()
+        .find(|m| m.span.start <= tspan.start && tspan.end <= m.span.end)
+        .map(|m| m.actor);
+    let said = an
+        .sentence_at(tspan.start)
+        .map(|si| stance::said_by(&an.passages, an.sentences[si].0, actor, tspan))
+        .unwrap_or_default();
+    stance::score(
+        &an.article.text,
+        &an.tokens,
+        &an.hits,
+        &az.matcher,
+        range,
+        t,
+        &stance::ScareIndex::new(&an.scare),
+        &said,
+        &an.mentions,
+    )
 }

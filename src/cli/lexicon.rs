@@ -57,9 +57,26 @@ pub struct LearnArgs {
     /// Strength of the L2 penalty toward the base weights (larger: closer to the prior)
     #[arg(long = "l2", default_value_t = 2.0, value_name = "λ")]
     l2: f64,
-    /// Items a new candidate term must occur in
-    #[arg(long, default_value_t = 20)]
-    min_count: usize,
+    /// Items a new candidate term (with --model: a feature) must occur in [default: 20; with --model 2]
+    #[arg(long)]
+    min_count: Option<usize>,
+    /// Fit the learned stance layer (a three-class model over named features of the target's
+    /// sentence and the base lexicons' outcome, written as `[model]`) instead of term weights
+    #[arg(long)]
+    model: bool,
+    /// With --model: more annotated items (in-domain), each counting --also-weight times; of a
+    /// file whose items carry a `split`, only the items of --also-split
+    #[arg(long, value_name = "FILE", requires = "model")]
+    also: Vec<PathBuf>,
+    /// With --model: the weights an --also item may count with (the cross-validation chooses)
+    #[arg(long, num_args = 1.., requires = "model", default_values_t = [1.0])]
+    also_weight: Vec<f64>,
+    /// With --model: the inverse penalty strengths C tried by the cross-validation (the best is kept)
+    #[arg(long, value_name = "C", num_args = 1.., requires = "model", default_values_t = [0.01, 0.03, 0.1])]
+    grid: Vec<f64>,
+    /// With --model: the split of --also files that is fitted on (the others stay held out)
+    #[arg(long, default_value = "dev", requires = "model")]
+    also_split: String,
     /// Do not weight the classes by inverse frequency
     #[arg(long)]
     unbalanced: bool,
@@ -168,7 +185,207 @@ fn read_gold(path: &std::path::Path) -> Result<Vec<framelens::validate::GoldItem
     Ok(items)
 }
 
+/// The base lexicons of a fit: `--base`, or the bundled ones without learned weights.
+fn learn_base(a: &LearnArgs) -> Result<Vec<Lexicon>, Failure> {
+    Ok(if a.base.is_empty() {
+        Lexicon::bundled_base()
+    } else {
+        let mut v = Vec::new();
+        for p in &a.base {
+            let text = framelens::lexicon::read_text(p).map_err(Failure::usage)?;
+            let lex =
+                Lexicon::load_checked(&text, &p.display().to_string()).map_err(Failure::usage)?;
+            framelens::lexicon::framing::add_or_replace(&mut v, lex);
+        }
+        v
+    })
+}
+
+/// Macro-F1 of `az` on the annotated file `h`.
+fn heldout_f1(
+    az: &framelens::analysis::Analyzer,
+    h: &std::path::Path,
+) -> Result<framelens::validate::Metrics, Failure> {
+    use anyhow::Context;
+    let f = std::fs::File::open(h)
+        .with_context(|| format!("cannot open {}", h.display()))
+        .map_err(Failure::usage)?;
+    framelens::validate::score(
+        az,
+        std::io::BufReader::new(f),
+        &h.display().to_string(),
+        |_, _, _, _| {},
+    )
+    .with_context(|| format!("cannot read {}", h.display()))
+    .map_err(Failure::usage)
+}
+
+fn analyzer(lexicons: Vec<Lexicon>) -> Result<framelens::analysis::Analyzer, Failure> {
+    framelens::analysis::Analyzer::new(
+        framelens::lexicon::Gazetteer::bundled(),
+        lexicons,
+        framelens::corpus::boilerplate::Boilerplate::bundled(),
+    )
+    .map_err(Failure::usage)
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn sha12(p: &std::path::Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(p)
+        .map_err(|e| Failure::usage(anyhow::anyhow!("cannot read {}: {e}", p.display())))?;
+    Ok(framelens::hash::sha256_hex(&bytes)[..12].to_string())
+}
+
+fn learn_model(a: LearnArgs) -> Outcome {
+    if let Some(c) = a.grid.iter().find(|c| !(c.is_finite() && **c > 0.0)) {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "--grid: every C must be a number > 0, not {c}"
+        )));
+    }
+    if let Some(w) = a.also_weight.iter().find(|w| !(w.is_finite() && **w > 0.0)) {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "--also-weight: every weight must be a number > 0, not {w}"
+        )));
+    }
+    let mut reads: Vec<&std::path::Path> = vec![a.train.as_path()];
+    reads.extend(a.base.iter().map(PathBuf::as_path));
+    reads.extend(a.also.iter().map(PathBuf::as_path));
+    reads.extend(a.heldout.as_deref());
+    common::check_output(
+        "--out",
+        &a.out,
+        &reads,
+        "an input would be overwritten: write the learned lexicon to another file",
+    )?;
+    let base = learn_base(&a)?;
+    let mut items: Vec<framelens::learn::model::Item> =
+        read_gold(&a.train)?.into_iter().map(|i| (i, 0)).collect();
+    let mut sources = vec![format!(
+        "{} (sha256 {}, {} items)",
+        file_name(&a.train),
+        sha12(&a.train)?,
+        items.len()
+    )];
+    for (k, p) in a.also.iter().enumerate() {
+        let all = read_gold(p)?;
+        let split = all.iter().any(|i| i.split.is_some());
+        let kept: Vec<_> = all
+            .into_iter()
+            .filter(|i| !split || i.split.as_deref() == Some(a.also_split.as_str()))
+            .collect();
+        if kept.is_empty() {
+            return Err(Failure::usage(anyhow::anyhow!(
+                "{}: no item to fit on (split {:?}): name another --also-split",
+                p.display(),
+                a.also_split
+            )));
+        }
+        sources.push(format!(
+            "{} (sha256 {}, {} items{})",
+            file_name(p),
+            sha12(p)?,
+            kept.len(),
+            if split {
+                format!(" of split {}", a.also_split)
+            } else {
+                String::new()
+            },
+        ));
+        items.extend(kept.into_iter().map(|i| (i, k + 1)));
+    }
+    let opts = framelens::learn::model::Options {
+        folds: a.folds as usize,
+        min_count: a.min_count.unwrap_or(2),
+        grid: a.grid.clone(),
+        also_weights: a.also_weight.clone(),
+        ..Default::default()
+    };
+    let learned = framelens::learn::model::learn(&base, &items, &opts).map_err(Failure::usage)?;
+    let bases: Vec<String> = base
+        .iter()
+        .map(|l| format!("{} {}", l.info.name, l.info.version))
+        .collect();
+    let cv: Vec<String> = learned
+        .cv
+        .iter()
+        .map(|(w, c, per, mean)| {
+            let each: Vec<String> = per.iter().map(|m| format!("{:.4}", m.macro_f1)).collect();
+            format!("weight {w}, C {c}: {mean:.4} ({})", each.join(" / "))
+        })
+        .collect();
+    let meta = framelens::learn::Meta {
+        name: a.name.clone(),
+        version: "2.0.0".into(),
+        description: format!(
+            "a learned stance layer fitted to {} over {}",
+            sources.join(" and "),
+            bases.join(", ")
+        ),
+    };
+    let note = format!(
+        "multinomial logistic regression, classes weighted alike, in-domain items weighted {}, L2 penalty 1/(2C); C {}, both chosen by {}-fold cross-validation, the mean of each training file's macro-F1 ({}); features in at least {} training items: {} (written: those whose weights are not all 0)",
+        learned.also_weight,
+        learned.c,
+        a.folds,
+        if cv.is_empty() { "none".to_string() } else { cv.join(", ") },
+        opts.min_count,
+        learned.data.names.len(),
+    );
+    let toml_text = framelens::learn::model::to_toml(&learned, &meta, &note);
+    let lex =
+        Lexicon::load_checked(&toml_text, &a.out.display().to_string()).map_err(Failure::usage)?;
+    common::write_atomic(&a.out, toml_text.as_bytes())?;
+    let mut out = format!(
+        "items {} (unscored {})  features {}  in-domain weight {}  C {}\nlearned layer written to {}\n",
+        learned.data.rows.len(),
+        learned.data.unscored,
+        learned.data.names.len(),
+        learned.also_weight,
+        learned.c,
+        a.out.display()
+    );
+    for (w, c, per, mean) in &learned.cv {
+        let each: Vec<String> = per
+            .iter()
+            .zip(std::iter::once(&a.train).chain(&a.also))
+            .map(|(m, p)| format!("{} {:.4}", file_name(p), m.macro_f1))
+            .collect();
+        out.push_str(&format!(
+            "cross-validation ({} folds), weight {w}, C {c}: mean macro-F1 {mean:.4} ({})\n",
+            a.folds,
+            each.join(", ")
+        ));
+    }
+    out.push_str(&format!(
+        "training items (final fit): accuracy {:.4}  macro-F1 {:.4}\n",
+        learned.train.accuracy, learned.train.macro_f1
+    ));
+    if let Some(h) = &a.heldout {
+        let mut lexicons = base.clone();
+        framelens::lexicon::framing::add_or_replace(&mut lexicons, lex);
+        let before = heldout_f1(&analyzer(base.clone())?, h)?;
+        let after = heldout_f1(&analyzer(lexicons)?, h)?;
+        out.push_str(&format!(
+            "held out ({}, {} items): macro-F1 {:.4} with the learned layer, {:.4} with the base lexicons alone\n",
+            h.display(),
+            after.n,
+            after.macro_f1,
+            before.macro_f1
+        ));
+    }
+    common::print(&out)?;
+    Ok(ExitStatus::Success)
+}
+
 fn learn(a: LearnArgs) -> Outcome {
+    if a.model {
+        return learn_model(a);
+    }
     if !(a.l2.is_finite() && a.l2 >= 0.0) {
         return Err(Failure::usage(anyhow::anyhow!(
             "--l2 must be a number >= 0, not {}",
@@ -184,23 +401,12 @@ fn learn(a: LearnArgs) -> Outcome {
         &reads,
         "an input would be overwritten: write the learned lexicon to another file",
     )?;
-    let base = if a.base.is_empty() {
-        Lexicon::bundled_base()
-    } else {
-        let mut v = Vec::new();
-        for p in &a.base {
-            let text = framelens::lexicon::read_text(p).map_err(Failure::usage)?;
-            let lex =
-                Lexicon::load_checked(&text, &p.display().to_string()).map_err(Failure::usage)?;
-            framelens::lexicon::framing::add_or_replace(&mut v, lex);
-        }
-        v
-    };
+    let base = learn_base(&a)?;
     let items = read_gold(&a.train)?;
     let opts = framelens::learn::Options {
         folds: a.folds as usize,
         l2: a.l2,
-        min_count: a.min_count,
+        min_count: a.min_count.unwrap_or(20),
         balanced: !a.unbalanced,
         bigrams: a.bigrams,
         ..Default::default()
@@ -228,7 +434,7 @@ fn learn(a: LearnArgs) -> Outcome {
             learned.data.examples.len(),
             bases.join(", "),
             a.l2,
-            a.min_count,
+            opts.min_count,
             a.folds,
             if a.unbalanced { ", unbalanced" } else { "" },
             if a.bigrams { ", bigrams" } else { "" },

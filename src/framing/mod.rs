@@ -5,6 +5,7 @@
 //! passages, lexicon hits), handed over as a [`Context`]; it knows nothing about how they were
 //! found (`analysis` builds the context from its `Analysed`).
 
+pub mod model;
 pub mod referent;
 pub mod stance;
 

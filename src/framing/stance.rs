@@ -74,11 +74,17 @@ pub struct Score {
     pub contributions: Vec<Contribution>,
     /// Rules that fired for the target itself, and every rule of every contribution.
     pub rules: Vec<&'static str>,
+    /// The learned layer's decision, when a lexicon has one: it sets `score` and the label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<super::model::Decision>,
 }
 
 impl Score {
     /// −1, 0 or 1.
     pub fn label(&self) -> i8 {
+        if let Some(d) = &self.model {
+            return d.class;
+        }
         if self.score > THRESHOLD {
             1
         } else if self.score < -THRESHOLD {
@@ -204,6 +210,14 @@ fn push_rule(rules: &mut Vec<&'static str>, r: &'static str) {
 /// linear.
 pub const WINDOW: usize = 400;
 
+/// The tokens of sentence `sent` that a target at `target` is judged within ([`WINDOW`]).
+pub fn window(sent: (usize, usize), (t0, t1): (usize, usize)) -> (usize, usize) {
+    (
+        sent.0.max(t0.saturating_sub(WINDOW)),
+        sent.1.min(t1 + 1 + WINDOW),
+    )
+}
+
 /// Scores the target tokens `target` (inclusive range) against the hits of sentence tokens
 /// `sent` (half-open), given scare-quoted spans. `hits` must be sorted by first token. `said`
 /// are the byte spans of what the target itself says in the sentence (its quoted or reported
@@ -227,8 +241,7 @@ pub fn score(
     // A run-on sentence (a scraped page without full stops) is judged within `WINDOW` tokens
     // either side of the target: its hits are read once per target, and without a bound a
     // sentence of n tokens and n mentions costs n^2 (benches/worst_case.rs).
-    let a = sent.0.max(t0.saturating_sub(WINDOW));
-    let b = sent.1.min(t1 + 1 + WINDOW);
+    let (a, b) = window(sent, target);
     // `hits` are sorted by first token (`Matcher::find`): the sentence's hits are one slice,
     // found by binary search, so scoring every sentence of an article is linear in its size.
     let lo = hits.partition_point(|h| (h.first as usize) < a);
@@ -292,6 +305,7 @@ pub fn score(
         raw: 0.0,
         contributions: Vec::new(),
         rules: Vec::new(),
+        model: None,
     };
     let target_span = Span::new(tokens.tokens[t0].span.start, tokens.tokens[t1].span.end);
     // Rules on the target itself.
@@ -616,5 +630,12 @@ pub fn score(
     out.raw += target_adjust;
     out.score = round_signed(out.raw / (out.raw * out.raw + ALPHA).sqrt(), DECIMALS);
     out.raw = round_signed(out.raw, DECIMALS);
+    if let Some(model) = &matcher.model {
+        let f = super::model::features(tokens, matcher, window(sent, target), target, &out);
+        let d = model.decide(&f);
+        out.score = round_signed(d.p[2] - d.p[0], DECIMALS);
+        push_rule(&mut out.rules, "model");
+        out.model = Some(d);
+    }
     out
 }

@@ -44,7 +44,7 @@ pub struct DiffEntry {
     pub lexicon: String,
     /// Section: `meta`, `label_set.<concept>`, `label_set.<concept>.<label>`,
     /// `label_set.<concept>.exclude`, `frame.<id>`, `stance`, `intensifiers`, `negators`,
-    /// `contrast`, `distancing`, `harm`, `villains`, `against`.
+    /// `contrast`, `distancing`, `harm`, `villains`, `against`, `model`.
     pub section: Section,
     /// A term (`term` is true) or a field such as `note`, `name`, `label`.
     pub item: String,
@@ -290,6 +290,29 @@ fn flatten(lex: &Lexicon) -> Flat {
             put_term(&mut m, &sec, t, String::new());
         }
     }
+    // The learned layer: its intercept and every feature's weights, as fields (a feature is no
+    // term of the text; the file does not keep their lines).
+    if let Some(model) = &lex.model {
+        let triple = |w: &[f64; 3]| format!("[{}, {}, {}]", w[0], w[1], w[2]);
+        put_field(
+            &mut m,
+            &Section::Model,
+            "intercept",
+            Some(&triple(&model.intercept)),
+            1,
+        );
+        let mut names: Vec<&String> = model.weights.keys().collect();
+        names.sort_unstable();
+        for n in names {
+            put_field(
+                &mut m,
+                &Section::Model,
+                n,
+                Some(&triple(&model.weights[n])),
+                1,
+            );
+        }
+    }
     m
 }
 
@@ -381,6 +404,7 @@ pub fn diff_lists(old: &[Lexicon], new: &[Lexicon]) -> Vec<LexiconDiff> {
 
 fn empty_like(l: &Lexicon) -> Lexicon {
     Lexicon {
+        model: None,
         info: SourceInfo {
             path: "(none)".into(),
             name: l.info.name.clone(),

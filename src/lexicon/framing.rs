@@ -163,6 +163,32 @@ pub struct Lexicon {
     /// Acts against someone (fight, liberate, repel, "against"): done to wrongdoers they are the
     /// agent's win, and the wrongdoers' names say nothing of the agent.
     pub against: Vec<Term>,
+    /// The learned stance layer (`[model]`, [`crate::framing::model`]), if the file has one.
+    #[serde(skip)]
+    pub model: Option<std::sync::Arc<crate::framing::model::StanceModel>>,
+}
+
+/// `[model]`: a learned three-class stance layer.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModel {
+    /// What was fitted on what, with the figures.
+    #[allow(dead_code)]
+    note: Option<String>,
+    /// The classes, in the order of every weight triple: must be `[-1, 0, 1]`.
+    classes: Vec<i8>,
+    intercept: [f64; 3],
+    #[serde(default)]
+    weights: BTreeMap<String, RawWeight>,
+}
+
+/// One feature's weights (unfavourable, neutral, favourable) and its evidence (training items).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeight {
+    w: [f64; 3],
+    #[allow(dead_code)]
+    n: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -183,6 +209,7 @@ struct RawFile {
     harm: Option<RawList>,
     villains: Option<RawList>,
     against: Option<RawList>,
+    model: Option<RawModel>,
 }
 
 #[derive(Deserialize)]
@@ -382,7 +409,40 @@ impl Lexicon {
                 .map(|l| l.terms.iter().map(term).collect())
                 .unwrap_or_default()
         };
+        let model = match raw.model {
+            None => None,
+            Some(m) => {
+                if m.classes != [-1, 0, 1] {
+                    return Err(Error::At {
+                        path: path.to_string(),
+                        line: 1,
+                        col: 1,
+                        message: format!(
+                            "[model] classes must be [-1, 0, 1] (the order of every weight triple), not {:?}",
+                            m.classes
+                        ),
+                    });
+                }
+                let bad = |x: &[f64; 3]| x.iter().any(|v| !v.is_finite());
+                if let Some((k, _)) = m.weights.iter().find(|(_, w)| bad(&w.w)) {
+                    return Err(Error::At {
+                        path: path.to_string(),
+                        line: 1,
+                        col: 1,
+                        message: format!(
+                            "[model.weights] {k:?}: every weight must be a finite number"
+                        ),
+                    });
+                }
+                Some(std::sync::Arc::new(crate::framing::model::StanceModel {
+                    lexicon: raw.meta.name.clone(),
+                    intercept: m.intercept,
+                    weights: m.weights.into_iter().map(|(k, w)| (k, w.w)).collect(),
+                }))
+            }
+        };
         Ok(Lexicon {
+            model,
             info: SourceInfo::new(path, &raw.meta.name, &raw.meta.version, text),
             text: text.to_string(),
             language: raw.meta.language,
@@ -427,14 +487,19 @@ impl Lexicon {
         ]
     }
 
-    /// The bundled lexicons: VADER first, then the weights learned over VADER, then the domain
-    /// lexicon (later entries override: the domain terms keep their hand-set weights).
+    /// The bundled lexicons: VADER, the domain lexicon (later entries override earlier ones term
+    /// by term: the domain terms keep their hand-set weights), then the learned stance layer
+    /// fitted over those two (`[model]`, docs/lexicon.md, "The learned stance layer").
     pub fn bundled() -> Vec<Lexicon> {
+        static LEARNED_LAYER: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
         let mut v = Lexicon::bundled_base();
-        v.insert(
-            1,
-            Lexicon::load_checked(LEARNED, "bundled:lexicons/learned.toml")
-                .expect("bundled learned lexicon is valid"),
+        v.push(
+            LEARNED_LAYER
+                .get_or_init(|| {
+                    Lexicon::load_checked(LEARNED, "bundled:lexicons/learned.toml")
+                        .expect("bundled learned lexicon is valid")
+                })
+                .clone(),
         );
         v
     }

@@ -56,6 +56,8 @@ pub enum Section {
     Villains,
     /// `against`: acts against someone.
     Against,
+    /// `model`: the learned stance layer's intercept and feature weights.
+    Model,
 }
 
 impl Section {
@@ -75,6 +77,7 @@ impl Section {
             Section::Harm => ["harm", "", "", ""],
             Section::Villains => ["villains", "", "", ""],
             Section::Against => ["against", "", "", ""],
+            Section::Model => ["model", "", "", ""],
         }
     }
 
@@ -145,6 +148,7 @@ impl std::str::FromStr for Section {
             "harm" => Section::Harm,
             "villains" => Section::Villains,
             "against" => Section::Against,
+            "model" => Section::Model,
             _ => {
                 if let Some(id) = s.strip_prefix("frame.") {
                     Section::Frame { id: id.into() }

@@ -206,7 +206,8 @@ fn validate_shows_intervals_side_by_side_and_groups_errors() {
     let rows = [
         ("Iran condemned Israel for the strikes.", 15, 21, -1),
         ("Smith travelled to the capital on Monday.", 0, 5, 0),
-        // No stance term anywhere: framelens says neutral, so this is an error of "no term fired".
+        // No stance term anywhere: the learned layer says neutral, so this is an error of "no
+        // term fired" that the layer decided.
         ("Smith travelled to the capital on Tuesday.", 0, 5, 1),
         ("Smith praised the brave volunteers.", 18, 35, 1),
     ];
@@ -227,7 +228,7 @@ fn validate_shows_intervals_side_by_side_and_groups_errors() {
         "framelens, lexicons loaded",
         "bundled without learned weights",
         "VADER sentence score",
-        "no term fired (1)",
+        "no term fired; decided by the learned layer (1)",
     ] {
         assert!(out.contains(want), "{want:?} missing:\n{out}");
     }
@@ -272,25 +273,163 @@ fn bootstrap_interval_is_deterministic_and_brackets_the_figure() {
 #[test]
 fn learned_weights_are_named_as_such_in_evidence() {
     let az = framelens::analysis::Analyzer::bundled();
-    let learned = |text: &str, target: &str, term: &str| {
-        let at = text.find(target).unwrap();
-        let s =
-            framelens::analysis::score_target(&az, text, Span::new(at, at + target.len())).unwrap();
-        let c = s
-            .contributions
-            .iter()
-            .find(|c| c.text == term)
-            .unwrap_or_else(|| panic!("{term} in {:?}", s.contributions));
-        c.learned
-    };
-    // "won": VADER's weight, re-fitted in lexicons/learned.toml; "condemned": geopolitics.
-    assert!(learned("Smith won the vote in the end.", "Smith", "won"));
-    assert!(!learned(
-        "Iran condemned Israel for the strikes.",
-        "Israel",
-        "condemned"
-    ));
-    // And the report's evidence says so.
+    let text = "Iran condemned Israel for the strikes.";
+    let s = framelens::analysis::score_target(&az, text, Span::new(15, 21)).unwrap();
+    // The bundled lexicons end with the learned layer: it decides, and says how.
+    let d = s.model.as_ref().expect("the bundled learned layer decides");
+    assert!(s.rules.contains(&"model"), "{:?}", s.rules);
+    assert_eq!(s.label(), d.class);
+    assert!((s.score - (d.p[2] - d.p[0])).abs() < 1e-5, "{s:?}");
+    assert!(
+        d.explain().starts_with("learned layer: unfavourable (P "),
+        "{}",
+        d.explain()
+    );
+    // The terms of the lexicons still show, as features of the layer among others.
+    assert!(s.contributions.iter().any(|c| c.text == "condemned"));
+    // Without the layer the same sentence is scored by the lexicons alone.
+    let base = framelens::analysis::Analyzer::new(
+        framelens::lexicon::Gazetteer::bundled(),
+        framelens::lexicon::Lexicon::bundled_base(),
+        framelens::corpus::boilerplate::Boilerplate::bundled(),
+    )
+    .unwrap();
+    let b = framelens::analysis::score_target(&base, text, Span::new(15, 21)).unwrap();
+    assert!(b.model.is_none() && !b.rules.contains(&"model"));
+    // And the report's evidence names it.
     let report = std::fs::read_to_string(crate::root().join("reports/seeds/report.json")).unwrap();
-    assert!(report.contains(" (learned) -> "), "no learned weight named");
+    assert!(report.contains("learned layer: "), "no learned layer named");
+}
+
+/// `lexicon learn --model`: the learned stance layer is fitted deterministically, chooses its
+/// settings by cross-validation, keeps in-domain items of other splits out, checks and diffs
+/// like any lexicon, and decides once loaded.
+#[test]
+fn learned_layer_is_deterministic_and_decides_once_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = dir.path().join("train.jsonl");
+    std::fs::write(&train, jsonl()).unwrap();
+    // In-domain items: "zorbly" marks unfavourable ones in the dev split; the test split says
+    // the opposite and must not be fitted on.
+    let mut domain = String::new();
+    for i in 0..12 {
+        for (split, label) in [("dev", -1), ("test", 1)] {
+            let text = format!("Smith zorbly met the envoy number {i}.");
+            domain.push_str(
+                &(serde_json::json!({"text": text, "target_start": 0, "target_end": 5,
+                    "label": label, "split": split})
+                .to_string()
+                    + "\n"),
+            );
+        }
+    }
+    let also = dir.path().join("domain.jsonl");
+    std::fs::write(&also, domain).unwrap();
+    let base = dir.path().join("tiny.toml");
+    std::fs::write(&base, BASE).unwrap();
+    let mut outs = Vec::new();
+    for name in ["a.toml", "b.toml"] {
+        let out = dir.path().join(name);
+        let (code, stdout, err) = run(
+            &[
+                "lexicon",
+                "learn",
+                "--model",
+                "--train",
+                s(&train),
+                "--also",
+                s(&also),
+                "--also-weight",
+                "1",
+                "4",
+                "--grid",
+                "0.1",
+                "1",
+                "--base",
+                s(&base),
+                "--out",
+                s(&out),
+                "--folds",
+                "3",
+                "--heldout",
+                s(&train),
+            ],
+            &root(),
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            stdout.contains("cross-validation (3 folds), weight 4, C 1:"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("domain.jsonl"), "{stdout}");
+        assert!(stdout.contains("held out"), "{stdout}");
+        outs.push(std::fs::read_to_string(&out).unwrap());
+    }
+    assert_eq!(outs[0], outs[1], "two runs differ");
+    let text = &outs[0];
+    assert!(
+        text.contains("[model]") && text.contains("classes = [-1, 0, 1]"),
+        "{text}"
+    );
+    assert!(text.contains("12 items of split dev"), "{text}");
+    let lex = Lexicon::parse(text, "a.toml").unwrap();
+    let model = lex.model.as_ref().expect("a [model] section");
+    let w = model.weights["w:zorbly"];
+    assert!(w[0] > w[2], "zorbly fitted on dev (unfavourable): {w:?}");
+    let w = model.weights["w:blorft"];
+    assert!(w[0] > w[2], "blorft marks unfavourable items: {w:?}");
+    // Checked and diffed like any lexicon: a changed weight is named in section `model`.
+    let a = dir.path().join("a.toml");
+    let (code, stdout, err) = run(&["lexicon", "check", s(&a)], &root());
+    assert_eq!(code, 0, "{stdout}{err}");
+    let edited = dir.path().join("edited.toml");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("\"w:blorft\" = "))
+        .unwrap();
+    std::fs::write(
+        &edited,
+        text.replace(line, "\"w:blorft\" = { w = [0.0, 0.0, 3.0], n = 20 }"),
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["lexicon", "diff", s(&a), s(&edited)], &root());
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("[model]") && stdout.contains("w:blorft"),
+        "{stdout}"
+    );
+    // Loaded after its base, the layer decides and says so in validate's errors.
+    let (code, out, err) = run(
+        &[
+            "validate",
+            "--gold",
+            s(&train),
+            "--no-default-lexicons",
+            "--lexicon",
+            s(&base),
+            "--lexicon",
+            s(&a),
+            "--errors",
+        ],
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("framelens, lexicons loaded"), "{out}");
+    // A layer whose classes are not in the written order is refused with its path.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        text.replace("classes = [-1, 0, 1]", "classes = [1, 0, -1]"),
+    )
+    .unwrap();
+    let (code, stdout, err) = run(&["lexicon", "check", s(&bad)], &root());
+    assert_ne!(code, 0, "{stdout}");
+    assert!(
+        format!("{stdout}{err}").contains("classes must be [-1, 0, 1]"),
+        "{stdout}{err}"
+    );
+}
+
+fn s(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
 }

@@ -419,7 +419,15 @@ impl Aggregate {
                 }
                 let mut e = evidence(an, s, rank, &keys[k], marks);
                 e.score = Some(o.score.score);
-                e.rules = o.score.rules.iter().map(|r| r.to_string()).collect();
+                e.rules = o
+                    .score
+                    .rules
+                    .iter()
+                    .map(|&r| match (&o.score.model, r) {
+                        (Some(d), "model") => d.explain(),
+                        _ => r.to_string(),
+                    })
+                    .collect();
                 keep_bottom(&mut cell.evidence, e, cap);
             }
             if let Some(mo) = month {

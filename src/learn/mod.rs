@@ -19,6 +19,8 @@
 //! after its base lexicons: every entry whose learned weight differs from its prior, with its
 //! evidence (items where the term counted) in a note `learned: n=37, prior 0.0`.
 
+pub mod model;
+
 use crate::analysis::{with_target, Analyzer};
 use crate::corpus::boilerplate::Boilerplate;
 use crate::framing::stance::THRESHOLD;
