@@ -163,9 +163,9 @@ pub struct Lexicon {
     /// Acts against someone (fight, liberate, repel, "against"): done to wrongdoers they are the
     /// agent's win, and the wrongdoers' names say nothing of the agent.
     pub against: Vec<Term>,
-    /// The learned stance layer (`[model]`, [`crate::framing::model`]), if the file has one.
+    /// The learned stance layer (`[model]`, [`super::model`]), if the file has one.
     #[serde(skip)]
-    pub model: Option<std::sync::Arc<crate::framing::model::StanceModel>>,
+    pub model: Option<std::sync::Arc<super::model::StanceModel>>,
 }
 
 /// `[model]`: a learned three-class stance layer.
@@ -434,7 +434,7 @@ impl Lexicon {
                         ),
                     });
                 }
-                Some(std::sync::Arc::new(crate::framing::model::StanceModel {
+                Some(std::sync::Arc::new(super::model::StanceModel {
                     lexicon: raw.meta.name.clone(),
                     intercept: m.intercept,
                     weights: m.weights.into_iter().map(|(k, w)| (k, w.w)).collect(),

@@ -184,8 +184,8 @@ pub struct Matcher {
     /// The key of each source's term ([`term_key`]): what a hit matched, whatever form the
     /// text has ("regime's" is a hit of "regime").
     source_keys: Vec<String>,
-    /// The learned stance layer of the last lexicon that has one ([`crate::framing::model`]).
-    pub model: Option<std::sync::Arc<crate::framing::model::StanceModel>>,
+    /// The learned stance layer of the last lexicon that has one ([`super::model`]).
+    pub model: Option<std::sync::Arc<super::model::StanceModel>>,
 }
 
 /// The error for patterns that do not compile into one automaton (`cause`): it names the

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod framing;
 pub mod gazetteer;
 pub mod matcher;
+pub mod model;
 pub mod names;
 pub mod section;
 
