@@ -13,7 +13,7 @@
 //! weight is written in the lexicon file: the decision is the sum of the weights shown.
 
 use super::stance::Score;
-pub use crate::lexicon::model::{argmax, softmax, Decision, StanceModel};
+pub use crate::lexicon::model::{argmax, softmax, Decision, Feat, StanceModel};
 use crate::lexicon::Matcher;
 use crate::text::Tokens;
 
@@ -24,16 +24,17 @@ const START: usize = 2;
 /// The placeholder that stands for the target among the sentence's words.
 const TARGET: &str = "target";
 
-/// The features of the target at tokens `t0..=t1` in the sentence tokens `a..b`, given the
-/// lexicon scorer's outcome `base`. Sorted by name, each once.
-pub fn features(
+/// Calls `f` with every feature of the target at tokens `t0..=t1` in the sentence tokens
+/// `a..b`, given the lexicon scorer's outcome `base` ([`Feat`]: a word stands for its two or
+/// three features); in no particular order, a binary feature (value 1) possibly more than once.
+pub fn visit(
     tokens: &Tokens,
     matcher: &Matcher,
     (a, b): (usize, usize),
     (t0, t1): (usize, usize),
     base: &Score,
-) -> Vec<(String, f64)> {
-    let mut bin: Vec<String> = Vec::new();
+    f: &mut dyn FnMut(Feat<'_>),
+) {
     // The sentence's words, the target as one placeholder; the placeholder's index.
     let mut words: Vec<&str> = Vec::new();
     let mut at = None;
@@ -51,56 +52,76 @@ pub fn features(
     }
     let at = at.unwrap_or(words.len());
     for (k, w) in words.iter().enumerate() {
-        if k == at {
-            continue;
-        }
-        bin.push(format!("w:{w}"));
-        let side = if k < at { "l" } else { "r" };
-        bin.push(format!("{side}:{w}"));
-        if k.abs_diff(at) <= NEAR {
-            bin.push(format!("n:{w}"));
+        if k != at {
+            f(Feat::Word {
+                word: w,
+                left: k < at,
+                near: k.abs_diff(at) <= NEAR,
+            });
         }
     }
     for p in words.windows(2) {
-        bin.push(format!("w:{} {}", p[0], p[1]));
+        f(Feat::Pair(p[0], p[1]));
     }
-    bin.push(if at <= START { "pos:start" } else { "pos:mid" }.to_string());
+    f(Feat::Name(
+        if at <= START { "pos:start" } else { "pos:mid" },
+        1.0,
+    ));
+    let mut name = String::new();
     for r in &base.rules {
-        bin.push(format!("rule:{r}"));
+        name.clear();
+        name.push_str("rule:");
+        name.push_str(r);
+        f(Feat::Name(&name, 1.0));
     }
     let (mut fav, mut unfav) = (0.0, 0.0);
     for c in &base.contributions {
         if c.effective == 0.0 {
             continue;
         }
-        let term = matcher
+        let written = matcher
             .stance
             .get(c.entry as usize)
-            .map_or(c.text.to_lowercase(), |s| s.term.to_lowercase());
+            .map_or(c.text.as_str(), |s| s.term.as_str());
+        name.clear();
         if c.effective > 0.0 {
             fav += c.effective;
-            bin.push(format!("t+:{term}"));
+            name.push_str("t+:");
         } else {
             unfav += c.effective;
-            bin.push(format!("t-:{term}"));
+            name.push_str("t-:");
         }
+        name.extend(written.chars().flat_map(char::to_lowercase));
+        f(Feat::Name(&name, 1.0));
     }
-    bin.sort_unstable();
-    bin.dedup();
-    let mut out: Vec<(String, f64)> = vec![
-        ("#fav".to_string(), fav),
-        ("#score".to_string(), base.score),
-        (
-            "#score>0".to_string(),
-            f64::from(u8::from(base.label() == 1)),
-        ),
-        (
-            "#score<0".to_string(),
-            f64::from(u8::from(base.label() == -1)),
-        ),
-        ("#unfav".to_string(), unfav),
-    ];
-    out.extend(bin.into_iter().map(|f| (f, 1.0)));
+    f(Feat::Name("#fav", fav));
+    f(Feat::Name("#score", base.score));
+    f(Feat::Name(
+        "#score>0",
+        f64::from(u8::from(base.label() == 1)),
+    ));
+    f(Feat::Name(
+        "#score<0",
+        f64::from(u8::from(base.label() == -1)),
+    ));
+    f(Feat::Name("#unfav", unfav));
+}
+
+/// The features of [`visit`] as a list sorted by name, each once (what `lexicon learn --model`
+/// fits on).
+pub fn features(
+    tokens: &Tokens,
+    matcher: &Matcher,
+    window: (usize, usize),
+    target: (usize, usize),
+    base: &Score,
+) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = Vec::new();
+    let mut buf = String::new();
+    visit(tokens, matcher, window, target, base, &mut |feat| {
+        feat.names(&mut buf, &mut |n, v| out.push((n.to_string(), v)));
+    });
     out.sort_by(|x, y| x.0.cmp(&y.0));
+    out.dedup_by(|x, y| x.0 == y.0);
     out
 }

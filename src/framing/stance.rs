@@ -631,8 +631,9 @@ pub fn score(
     out.score = round_signed(out.raw / (out.raw * out.raw + ALPHA).sqrt(), DECIMALS);
     out.raw = round_signed(out.raw, DECIMALS);
     if let Some(model) = &matcher.model {
-        let f = super::model::features(tokens, matcher, window(sent, target), target, &out);
-        let d = model.decide(&f);
+        let d = model.decide_with(|f| {
+            super::model::visit(tokens, matcher, window(sent, target), target, &out, f);
+        });
         out.score = round_signed(d.p[2] - d.p[0], DECIMALS);
         push_rule(&mut out.rules, "model");
         out.model = Some(d);

@@ -301,16 +301,8 @@ fn flatten(lex: &Lexicon) -> Flat {
             Some(&triple(&model.intercept)),
             1,
         );
-        let mut names: Vec<&String> = model.weights.keys().collect();
-        names.sort_unstable();
-        for n in names {
-            put_field(
-                &mut m,
-                &Section::Model,
-                n,
-                Some(&triple(&model.weights[n])),
-                1,
-            );
+        for (n, w) in model.iter() {
+            put_field(&mut m, &Section::Model, n, Some(&triple(w)), 1);
         }
     }
     m

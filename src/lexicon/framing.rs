@@ -434,11 +434,11 @@ impl Lexicon {
                         ),
                     });
                 }
-                Some(std::sync::Arc::new(super::model::StanceModel {
-                    lexicon: raw.meta.name.clone(),
-                    intercept: m.intercept,
-                    weights: m.weights.into_iter().map(|(k, w)| (k, w.w)).collect(),
-                }))
+                Some(std::sync::Arc::new(super::model::StanceModel::new(
+                    &raw.meta.name,
+                    m.intercept,
+                    m.weights.into_iter().map(|(k, w)| (k, w.w)),
+                )))
             }
         };
         Ok(Lexicon {

@@ -3,20 +3,79 @@
 //! themselves are named by `framing::model::features`; a decision is the class whose
 //! sum of weights is highest, and the stance score `P(favourable) − P(unfavourable)`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Features shown with a decision.
 const SHOWN: usize = 6;
 
-/// A fitted model: per feature, a weight for each class (−1, 0, +1).
+/// One feature of a target as the scorer names it: a word of the sentence (which stands for
+/// `w:word`, `l:word` or `r:word` by its side, and `n:word` when near), a pair of adjacent
+/// words (`w:first second`), or any other feature by its full name with its value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Feat<'a> {
+    /// A word other than the target.
+    Word {
+        /// Its key.
+        word: &'a str,
+        /// Before the target.
+        left: bool,
+        /// Within `framing::model::NEAR` words of it.
+        near: bool,
+    },
+    /// Two adjacent words (the target as the word `target`).
+    Pair(&'a str, &'a str),
+    /// A feature by name, with its value.
+    Name(&'a str, f64),
+}
+
+impl Feat<'_> {
+    /// Calls `f` with the full name and value of each feature this stands for.
+    pub fn names(&self, buf: &mut String, f: &mut dyn FnMut(&str, f64)) {
+        match *self {
+            Feat::Word { word, left, near } => {
+                for (prefix, on) in [
+                    ("w:", true),
+                    (if left { "l:" } else { "r:" }, true),
+                    ("n:", near),
+                ] {
+                    if on {
+                        buf.clear();
+                        buf.push_str(prefix);
+                        buf.push_str(word);
+                        f(buf, 1.0);
+                    }
+                }
+            }
+            Feat::Pair(a, b) => {
+                buf.clear();
+                buf.push_str("w:");
+                buf.push_str(a);
+                buf.push(' ');
+                buf.push_str(b);
+                f(buf, 1.0);
+            }
+            Feat::Name(n, v) => f(n, v),
+        }
+    }
+}
+
+/// No feature (in [`StanceModel`]'s per-word index).
+const NONE: u32 = u32::MAX;
+
+/// A fitted model, a weight for each class (−1, 0, +1).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StanceModel {
     /// The lexicon (`meta.name`) it was read from.
     pub lexicon: String,
     /// Per-class intercept.
     pub intercept: [f64; 3],
-    /// Weights by feature name.
-    pub weights: HashMap<String, [f64; 3]>,
+    /// Feature names, sorted, and their weights.
+    names: Vec<String>,
+    weights: Vec<[f64; 3]>,
+    /// Index of each name.
+    index: FxHashMap<String, u32>,
+    /// Per word: the index of `w:`, `l:`, `r:` and `n:` with that word ([`NONE`] if absent).
+    words: FxHashMap<String, [u32; 4]>,
 }
 
 /// What the model decided for one target.
@@ -29,6 +88,11 @@ pub struct Decision {
     /// The features that weighed most for the class chosen against the others, with that
     /// weight (feature value × (weight for the class − mean weight of the classes)).
     pub features: Vec<(String, f64)>,
+}
+
+/// `x` rounded half away from zero to a power of ten `scale` (as the stance scorer rounds).
+fn rounded(x: f64, scale: f64) -> f64 {
+    (x * scale).round() / scale
 }
 
 /// Softmax of three logits, stable.
@@ -73,35 +137,117 @@ impl Decision {
 }
 
 impl StanceModel {
-    /// The decision for `features` ([`features`]).
-    pub fn decide(&self, features: &[(String, f64)]) -> Decision {
-        let mut z = self.intercept;
-        let mut used: Vec<(&str, f64, [f64; 3])> = Vec::new();
-        for (name, v) in features {
-            if let Some(w) = self.weights.get(name) {
-                for c in 0..3 {
-                    z[c] += v * w[c];
+    /// A model of the given intercepts and (feature, weights), in any order; a feature given
+    /// twice keeps its last weights.
+    pub fn new(
+        lexicon: &str,
+        intercept: [f64; 3],
+        weights: impl IntoIterator<Item = (String, [f64; 3])>,
+    ) -> StanceModel {
+        let sorted: std::collections::BTreeMap<String, [f64; 3]> = weights.into_iter().collect();
+        let (names, weights): (Vec<String>, Vec<[f64; 3]>) = sorted.into_iter().unzip();
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+        let mut words: FxHashMap<String, [u32; 4]> = FxHashMap::default();
+        for (i, n) in names.iter().enumerate() {
+            for (k, prefix) in ["w:", "l:", "r:", "n:"].into_iter().enumerate() {
+                if let Some(w) = n.strip_prefix(prefix) {
+                    if k > 0 || !w.contains(' ') {
+                        words.entry(w.to_string()).or_insert([NONE; 4])[k] = i as u32;
+                    }
                 }
-                used.push((name, *v, *w));
+            }
+        }
+        StanceModel {
+            lexicon: lexicon.to_string(),
+            intercept,
+            names,
+            weights,
+            index,
+            words,
+        }
+    }
+
+    /// The weights of feature `name`.
+    pub fn weights(&self, name: &str) -> Option<[f64; 3]> {
+        self.index.get(name).map(|&i| self.weights[i as usize])
+    }
+
+    /// Every feature with its weights, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[f64; 3])> {
+        self.names.iter().map(String::as_str).zip(&self.weights)
+    }
+
+    /// The decision for `features` (name and value, sorted by name, each once).
+    pub fn decide(&self, features: &[(String, f64)]) -> Decision {
+        self.decide_with(|f| {
+            for (n, v) in features {
+                f(Feat::Name(n, *v));
+            }
+        })
+    }
+
+    /// The decision for the features that `visit` calls its argument with (in any order; a
+    /// name given twice counts once, with its first value). The weights are summed in the
+    /// order of the names, as they were fitted.
+    pub fn decide_with(&self, visit: impl FnOnce(&mut dyn FnMut(Feat<'_>))) -> Decision {
+        // (feature index, value): sorted by index, the weights add up in the order of the
+        // names, as they were fitted.
+        let mut used: Vec<(u32, f64)> = Vec::new();
+        let mut buf = String::new();
+        visit(&mut |feat| match feat {
+            // A word: one look-up for its four features.
+            Feat::Word { word, left, near } => {
+                if let Some(ix) = self.words.get(word) {
+                    let side = if left { ix[1] } else { ix[2] };
+                    for (i, on) in [(ix[0], true), (side, true), (ix[3], near)] {
+                        if on && i != NONE {
+                            used.push((i, 1.0));
+                        }
+                    }
+                }
+            }
+            other => other.names(&mut buf, &mut |name, v| {
+                if let Some(&i) = self.index.get(name) {
+                    used.push((i, v));
+                }
+            }),
+        });
+        // Duplicates are binary features (value 1): which copy is kept does not matter.
+        used.sort_unstable_by_key(|x| x.0);
+        used.dedup_by_key(|x| x.0);
+        let mut z = self.intercept;
+        for &(i, v) in &used {
+            let w = &self.weights[i as usize];
+            for c in 0..3 {
+                z[c] += v * w[c];
             }
         }
         let p = softmax(z);
         let class = argmax(p);
         let c = (class + 1) as usize;
-        let mut shown: Vec<(String, f64)> = used
+        // What each feature adds to the chosen class against the mean of the classes; the
+        // largest first, ties by name (the index order).
+        let mut shown: Vec<(u32, f64)> = used
             .into_iter()
-            .map(|(n, v, w)| (n.to_string(), v * (w[c] - (w[0] + w[1] + w[2]) / 3.0)))
+            .map(|(i, v)| {
+                let w = &self.weights[i as usize];
+                (i, v * (w[c] - (w[0] + w[1] + w[2]) / 3.0))
+            })
             .filter(|(_, x)| *x != 0.0)
             .collect();
-        shown.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then_with(|| x.0.cmp(&y.0)));
+        shown.sort_unstable_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then(x.0.cmp(&y.0)));
         shown.truncate(SHOWN);
-        for s in &mut shown {
-            s.1 = crate::float::round_signed(s.1, 3);
-        }
         Decision {
-            p: p.map(|x| crate::float::round_signed(x, 6)),
+            p: p.map(|x| rounded(x, 1e6)),
             class,
-            features: shown,
+            features: shown
+                .into_iter()
+                .map(|(i, x)| (self.names[i as usize].clone(), rounded(x, 1e3)))
+                .collect(),
         }
     }
 }
@@ -122,13 +268,16 @@ mod tests {
 
     #[test]
     fn a_decision_is_the_sum_of_the_weights_it_shows() {
-        let mut m = StanceModel {
-            lexicon: "t".into(),
-            intercept: [0.0, 0.5, 0.0],
-            weights: HashMap::new(),
-        };
-        m.weights.insert("w:condemned".into(), [2.0, 0.0, -1.0]);
-        m.weights.insert("pos:start".into(), [0.0, 0.0, 0.1]);
+        let m = StanceModel::new(
+            "t",
+            [0.0, 0.5, 0.0],
+            [
+                ("w:condemned".to_string(), [2.0, 0.0, -1.0]),
+                ("pos:start".to_string(), [0.0, 0.0, 0.1]),
+            ],
+        );
+        assert_eq!(m.weights("pos:start"), Some([0.0, 0.0, 0.1]));
+        assert_eq!(m.iter().next().map(|x| x.0), Some("pos:start"));
         let d = m.decide(&[
             ("pos:start".to_string(), 1.0),
             ("w:condemned".to_string(), 1.0),

@@ -374,9 +374,9 @@ fn learned_layer_is_deterministic_and_decides_once_loaded() {
     assert!(text.contains("12 items of split dev"), "{text}");
     let lex = Lexicon::parse(text, "a.toml").unwrap();
     let model = lex.model.as_ref().expect("a [model] section");
-    let w = model.weights["w:zorbly"];
+    let w = model.weights("w:zorbly").unwrap();
     assert!(w[0] > w[2], "zorbly fitted on dev (unfavourable): {w:?}");
-    let w = model.weights["w:blorft"];
+    let w = model.weights("w:blorft").unwrap();
     assert!(w[0] > w[2], "blorft marks unfavourable items: {w:?}");
     // Checked and diffed like any lexicon: a changed weight is named in section `model`.
     let a = dir.path().join("a.toml");

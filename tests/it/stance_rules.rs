@@ -100,13 +100,14 @@ fn gold_fixture_beats_always_neutral() {
     std::fs::write(dir.path().join("first.jsonl"), first).unwrap();
     let m = score_gold(&az, &dir.path().join("first.jsonl"));
     assert!(
-        m.macro_f1 >= 0.85,
+        m.macro_f1 >= 0.84,
         "first 121 items: macro-F1 {}",
         m.macro_f1
     );
-    // The bundled default with learned weights (issue 15): 0.469 on dev, 0.392 on test, 0.500 on
-    // all items (without them 0.450, 0.362, 0.485).
-    for (split, floor) in [("dev", 0.46), ("test", 0.38)] {
+    // The bundled default with the learned stance layer (issue 15), fitted on NewsMTSC train
+    // and the dev split: 0.998 on dev (fitted on), 0.617 on test (never fitted on; 0.488 with the
+    // lexicons alone), 0.852 on all items, 0.851 on the first 121 (0.909 with the lexicons alone).
+    for (split, floor) in [("dev", 0.95), ("test", 0.59)] {
         let lines: String = text
             .lines()
             .filter(|l| l.contains(&format!("\"split\": \"{split}\"")))
@@ -119,7 +120,7 @@ fn gold_fixture_beats_always_neutral() {
         assert!(m.macro_f1 >= floor, "{split}: macro-F1 {}", m.macro_f1);
     }
     let m = score_gold(&az, &path);
-    assert!(m.macro_f1 >= 0.49, "all items: macro-F1 {}", m.macro_f1);
+    assert!(m.macro_f1 >= 0.82, "all items: macro-F1 {}", m.macro_f1);
 }
 
 /// `[harm]` and `[villains]` are lexicon data: `lexicon diff` lists their terms, and without
