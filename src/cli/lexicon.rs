@@ -241,6 +241,37 @@ fn sha12(p: &std::path::Path) -> Result<String, Failure> {
     Ok(framelens::hash::sha256_hex(&bytes)[..12].to_string())
 }
 
+/// The end of `lexicon learn`'s report: the final fit's figures on its training items and, with
+/// `--heldout`, the held-out macro-F1 with the learned lexicon (`what`) and without it; printed.
+fn finish_learn(
+    a: &LearnArgs,
+    mut out: String,
+    train: &framelens::validate::Metrics,
+    base: Vec<Lexicon>,
+    learned: Lexicon,
+    what: &str,
+) -> Outcome {
+    out.push_str(&format!(
+        "training items (final fit): accuracy {:.4}  macro-F1 {:.4}\n",
+        train.accuracy, train.macro_f1
+    ));
+    if let Some(h) = &a.heldout {
+        let mut lexicons = base.clone();
+        framelens::lexicon::framing::add_or_replace(&mut lexicons, learned);
+        let before = heldout_f1(&analyzer(base)?, h)?;
+        let after = heldout_f1(&analyzer(lexicons)?, h)?;
+        out.push_str(&format!(
+            "held out ({}, {} items): macro-F1 {:.4} with the learned {what}, {:.4} with the base lexicons alone\n",
+            h.display(),
+            after.n,
+            after.macro_f1,
+            before.macro_f1
+        ));
+    }
+    common::print(&out)?;
+    Ok(ExitStatus::Success)
+}
+
 fn learn_model(a: LearnArgs) -> Outcome {
     if let Some(c) = a.grid.iter().find(|c| !(c.is_finite() && **c > 0.0)) {
         return Err(Failure::usage(anyhow::anyhow!(
@@ -361,25 +392,7 @@ fn learn_model(a: LearnArgs) -> Outcome {
             each.join(", ")
         ));
     }
-    out.push_str(&format!(
-        "training items (final fit): accuracy {:.4}  macro-F1 {:.4}\n",
-        learned.train.accuracy, learned.train.macro_f1
-    ));
-    if let Some(h) = &a.heldout {
-        let mut lexicons = base.clone();
-        framelens::lexicon::framing::add_or_replace(&mut lexicons, lex);
-        let before = heldout_f1(&analyzer(base.clone())?, h)?;
-        let after = heldout_f1(&analyzer(lexicons)?, h)?;
-        out.push_str(&format!(
-            "held out ({}, {} items): macro-F1 {:.4} with the learned layer, {:.4} with the base lexicons alone\n",
-            h.display(),
-            after.n,
-            after.macro_f1,
-            before.macro_f1
-        ));
-    }
-    common::print(&out)?;
-    Ok(ExitStatus::Success)
+    finish_learn(&a, out, &learned.train, base, lex, "layer")
 }
 
 fn learn(a: LearnArgs) -> Outcome {
@@ -412,25 +425,18 @@ fn learn(a: LearnArgs) -> Outcome {
         ..Default::default()
     };
     let learned = framelens::learn::learn(&base, &items, &opts).map_err(Failure::usage)?;
-    let train_hash =
-        framelens::hash::sha256_hex(&std::fs::read(&a.train).map_err(|e| {
-            Failure::usage(anyhow::anyhow!("cannot read {}: {e}", a.train.display()))
-        })?);
+    let train_hash = sha12(&a.train)?;
     let bases: Vec<String> = base
         .iter()
         .map(|l| format!("{} {}", l.info.name, l.info.version))
         .collect();
-    let train_name = a
-        .train
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let train_name = file_name(&a.train);
     let meta = framelens::learn::Meta {
         name: a.name.clone(),
         version: "1.0.0".into(),
         description: format!(
             "stance weights fitted to {train_name} (sha256 {}, {} items) over {}; l2 {}, min count {}, {} folds{}{}",
-            &train_hash[..12],
+            train_hash,
             learned.data.examples.len(),
             bases.join(", "),
             a.l2,
@@ -466,50 +472,5 @@ fn learn(a: LearnArgs) -> Outcome {
             a.folds, cv.accuracy, cv.macro_f1
         ));
     }
-    out.push_str(&format!(
-        "training items (final fit): accuracy {:.4}  macro-F1 {:.4}\n",
-        learned.train.accuracy, learned.train.macro_f1
-    ));
-    if let Some(h) = &a.heldout {
-        let mut lexicons = base.clone();
-        framelens::lexicon::framing::add_or_replace(&mut lexicons, lex);
-        let az = framelens::analysis::Analyzer::new(
-            framelens::lexicon::Gazetteer::bundled(),
-            lexicons,
-            framelens::corpus::boilerplate::Boilerplate::bundled(),
-        )
-        .map_err(Failure::usage)?;
-        let base_az = framelens::analysis::Analyzer::new(
-            framelens::lexicon::Gazetteer::bundled(),
-            base.clone(),
-            framelens::corpus::boilerplate::Boilerplate::bundled(),
-        )
-        .map_err(Failure::usage)?;
-        let score =
-            |az: &framelens::analysis::Analyzer| -> Result<framelens::validate::Metrics, Failure> {
-                use anyhow::Context;
-                let f = std::fs::File::open(h)
-                    .with_context(|| format!("cannot open {}", h.display()))
-                    .map_err(Failure::usage)?;
-                framelens::validate::score(
-                    az,
-                    std::io::BufReader::new(f),
-                    &h.display().to_string(),
-                    |_, _, _, _| {},
-                )
-                .with_context(|| format!("cannot read {}", h.display()))
-                .map_err(Failure::usage)
-            };
-        let before = score(&base_az)?;
-        let after = score(&az)?;
-        out.push_str(&format!(
-            "held out ({}, {} items): macro-F1 {:.4} with the learned lexicon, {:.4} with the base lexicons alone\n",
-            h.display(),
-            after.n,
-            after.macro_f1,
-            before.macro_f1
-        ));
-    }
-    common::print(&out)?;
-    Ok(ExitStatus::Success)
+    finish_learn(&a, out, &learned.train, base, lex, "lexicon")
 }
