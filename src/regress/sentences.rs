@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 
 /// One article's observations under one set of lexicons, keyed for comparison.
 pub(super) struct Observed {
-    /// (sentence, mention start, actor id) -> (voice, score).
-    stance: BTreeMap<(usize, usize, String), (String, f64)>,
+    /// (sentence, mention start, actor id) -> (voice, score, the learned layer's features that
+    /// weighed most, if it decided).
+    stance: BTreeMap<(usize, usize, String), (String, f64, Vec<String>)>,
     /// (concept, sentence) -> (voice, labels used).
     labels: BTreeMap<(String, usize), Vec<(String, String)>>,
     /// sentence -> (voice, frame) uses.
@@ -49,7 +50,15 @@ impl Observed {
                     o.mention.start,
                     az.gazetteer.actor(o.actor).id.clone(),
                 ),
-                (voice_at(an, az, groups, o.mention.start), o.score.score),
+                (
+                    voice_at(an, az, groups, o.mention.start),
+                    o.score.score,
+                    o.score
+                        .model
+                        .iter()
+                        .flat_map(|d| d.features.iter().map(|f| f.0.clone()))
+                        .collect(),
+                ),
             );
         }
         let mut lab: BTreeMap<(String, usize), Vec<(String, String)>> = BTreeMap::new();
@@ -130,6 +139,31 @@ fn entries_in(
         }
     }
     out.sort();
+    out
+}
+
+/// The changed entries of the learned stance layer behind a moved stance score: those among the
+/// features that weighed most in the old or new decision, and the intercepts; when the layer
+/// changed and none of them is among those shown, it is named as such.
+fn model_entries(s: &Sides, old: &[String], new: &[String]) -> Vec<String> {
+    if s.model_changed.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = old
+        .iter()
+        .chain(new)
+        .map(String::as_str)
+        .chain(["intercept"])
+        .filter_map(|f| s.model_changed.get(f).cloned())
+        .collect();
+    out.sort();
+    out.dedup();
+    if out.is_empty() {
+        out.push(format!(
+            "the learned layer ({} changed feature(s), none among the six that weighed most)",
+            s.model_changed.len()
+        ));
+    }
     out
 }
 
@@ -245,8 +279,14 @@ pub(super) fn compare_article(
                      old: String,
                      new: String,
                      delta: f64,
+                     extra: Vec<String>,
                      ex: &mut Explain| {
-        let entries = entries_in(an, si, kind, runs, s);
+        let mut entries = entries_in(an, si, kind, runs, s);
+        for e in extra {
+            if !entries.contains(&e) {
+                entries.push(e);
+            }
+        }
         let i = match changed_sentences.iter().position(|c| c.0 == si) {
             Some(i) => i,
             None => {
@@ -277,8 +317,11 @@ pub(super) fn compare_article(
     };
     // Stance: the observations are the same in both runs (they follow the mentions); the
     // scores may differ.
-    for (k, (voice, old)) in &before.stance {
-        let new = after.stance.get(k).map(|x| x.1).unwrap_or(0.0);
+    for (k, (voice, old, old_feats)) in &before.stance {
+        let (new, new_feats) = after
+            .stance
+            .get(k)
+            .map_or((0.0, &[][..]), |x| (x.1, &x.2[..]));
         if micro(*old) != micro(new) {
             moved(
                 k.0,
@@ -288,6 +331,7 @@ pub(super) fn compare_article(
                 format!("{old:+.3}"),
                 format!("{new:+.3}"),
                 new - old,
+                model_entries(s, old_feats, new_feats),
                 ex,
             );
         }
@@ -297,14 +341,34 @@ pub(super) fn compare_article(
         let d = changed_uses(x, y) as f64;
         for (scope, who) in [(Scope::Voice, v), (Scope::Outlet, host.as_str())] {
             let cell = cell_key(&["label", &k.0, scope.as_str(), who]);
-            moved(k.1, cell, MetricKind::Label, v, uses(x), uses(y), d, ex);
+            moved(
+                k.1,
+                cell,
+                MetricKind::Label,
+                v,
+                uses(x),
+                uses(y),
+                d,
+                Vec::new(),
+                ex,
+            );
         }
     });
     // Frames: per sentence, the frame uses by each voice.
     for_changed(&before.frames, &after.frames, |si, v, x, y| {
         let d = changed_uses(x, y) as f64;
         let cell = cell_key(&["frame", v]);
-        moved(*si, cell, MetricKind::Frame, v, uses(x), uses(y), d, ex);
+        moved(
+            *si,
+            cell,
+            MetricKind::Frame,
+            v,
+            uses(x),
+            uses(y),
+            d,
+            Vec::new(),
+            ex,
+        );
     });
     if !changed_sentences.is_empty() {
         ex.articles += 1;

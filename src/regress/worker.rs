@@ -12,6 +12,7 @@ use crate::framing::Framing;
 use crate::lexicon::diff::{DiffEntry, LexiconDiff};
 use crate::lexicon::{Matcher, Section};
 use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// The lexicon side of a run: analyzers with the baseline's lexicons and with the new ones
 /// (same gazetteer and boilerplate rules), and the entries that differ.
@@ -24,6 +25,9 @@ pub struct Sides<'a> {
     pub groups: &'a FxHashMap<String, String>,
     /// Per matcher source of `old` and of `new`: the changed entries about it, described.
     pub(super) changed: [Vec<Vec<String>>; 2],
+    /// The learned stance layer's changed entries (section `model`): feature name (or
+    /// `intercept`) -> description.
+    pub(super) model_changed: BTreeMap<String, String>,
 }
 
 impl<'a> Sides<'a> {
@@ -82,11 +86,18 @@ impl<'a> Sides<'a> {
                 .collect()
         };
         let changed = [per_source(&old.matcher), per_source(&new.matcher)];
+        let model_changed = diffs
+            .iter()
+            .flat_map(|d| &d.entries)
+            .filter(|e| e.section == Section::Model)
+            .map(|e| (e.item.clone(), describe(e)))
+            .collect();
         Sides {
             old,
             new,
             groups,
             changed,
+            model_changed,
         }
     }
 }

@@ -398,6 +398,55 @@ fn learned_layer_is_deterministic_and_decides_once_loaded() {
         stdout.contains("[model]") && stdout.contains("w:blorft"),
         "{stdout}"
     );
+    // What a changed layer moves in a report, and which of its entries moved it: `regress`.
+    let report = dir.path().join("report");
+    let (code, _, err) = run(
+        &[
+            "analyze",
+            "fixtures/seeds",
+            "--no-default-lexicons",
+            "--lexicon",
+            s(&base),
+            "--lexicon",
+            s(&a),
+            "--out",
+            s(&report),
+            "-q",
+        ],
+        &root(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let shifted = dir.path().join("shifted.toml");
+    let intercept = text
+        .lines()
+        .find(|l| l.starts_with("intercept = "))
+        .unwrap();
+    std::fs::write(
+        &shifted,
+        text.replace(intercept, "intercept = [-3.0, -3.0, 3.0]"),
+    )
+    .unwrap();
+    let out = dir.path().join("regress");
+    let (code, _, err) = run(
+        &[
+            "regress",
+            "--baseline",
+            s(&report.join("report.json")),
+            "fixtures/seeds",
+            "--no-default-lexicons",
+            "--lexicon",
+            s(&base),
+            "--lexicon",
+            s(&shifted),
+            "--out",
+            s(&out),
+        ],
+        &root(),
+    );
+    assert_eq!(code, 1, "{err}");
+    let md = std::fs::read_to_string(out.join("regress.md")).unwrap();
+    assert!(md.contains("| model | intercept |"), "{md}");
+    assert!(md.contains("~ model intercept:"), "{md}");
     // Loaded after its base, the layer decides and says so in validate's errors.
     let (code, out, err) = run(
         &[
