@@ -13,11 +13,14 @@ use crate::report::Scope;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
+/// A stance observation's voice, score and the learned layer's features that weighed most.
+type StanceSeen = (String, f64, Vec<String>);
+
 /// One article's observations under one set of lexicons, keyed for comparison.
 pub(super) struct Observed {
     /// (sentence, mention start, actor id) -> (voice, score, the learned layer's features that
     /// weighed most, if it decided).
-    stance: BTreeMap<(usize, usize, String), (String, f64, Vec<String>)>,
+    stance: BTreeMap<(usize, usize, String), StanceSeen>,
     /// (concept, sentence) -> (voice, labels used).
     labels: BTreeMap<(String, usize), Vec<(String, String)>>,
     /// sentence -> (voice, frame) uses.
