@@ -1064,6 +1064,23 @@ impl<'c, 'a> State<'c, 'a> {
         (named.last as usize + 1 == r).then_some(named)
     }
 
+    /// "Archimandrite Emanuel Youkhana who works with displaced Christians in the north said":
+    /// an unlisted name of two words or more (after its titles) opens the clause `lo..hi`, and
+    /// a relative clause with "who", without commas or quotes, runs from it to the verb at `hi`.
+    fn unlisted_before_clause(&mut self, lo: usize, hi: usize) -> Option<(Voice, usize)> {
+        let run = self.reader().after(lo, hi)?;
+        let toks = &self.cx.tokens.tokens;
+        let words = (run.start..run.end)
+            .filter(|&i| toks[i].word && toks[i].cap)
+            .count();
+        let clause_ok = run.end + 2 < hi
+            && hi - run.end <= 20
+            && self.key(run.end) == "who"
+            && (run.end + 1..hi).all(|i| toks[i].word || self.key(i) == "-")
+            && !(run.end + 1..hi).any(|i| self.cx.cues.is_speech(self.key(i)));
+        (words >= 2 && clause_ok).then(|| (self.name_voice(run), run.start))
+    }
+
     /// Records that someone unnamed spoke at byte `pos` (kept sorted; a position is kept once).
     fn unnamed_spoke(&self, pos: usize) {
         let mut u = self.unnamed.borrow_mut();
@@ -1896,17 +1913,18 @@ impl<'c, 'a> State<'c, 'a> {
                 (Voice::Source(m.actor), m.last as usize + 1)
             }
             None => {
+                // The name opens the subject, or follows its titles and modifiers ("Qamishli
+                // resident Suleiman Youssef a writer told").
                 let run = self
                     .reader()
                     .after(a, w)
-                    .filter(|r| r.start == a)
                     .or_else(|| self.reader().opening(a, w))?;
                 let words = (run.start..run.end)
                     .filter(|&i| self.cx.tokens.tokens[i].word && self.cx.tokens.tokens[i].cap)
                     .count();
                 // One word will do right after a closing quote ('"..." Rami an Aleppo resident
                 // said'), where a capitalised word opens no sentence.
-                if run.start != a || (words < 2 && !self.reader().after_quote(a)) {
+                if words < 2 && !(run.start == a && self.reader().after_quote(a)) {
                     return None;
                 }
                 (self.name_voice(run), run.end)
@@ -2054,6 +2072,7 @@ impl<'c, 'a> State<'c, 'a> {
                     let named = self.name_before_clause(a, w, &["which", "who"])?;
                     Some((Voice::Source(named.actor), 0))
                 })
+                .or_else(|| self.unlisted_before_clause(clause, w))
                 .or_else(|| {
                     // "Lavrov arrived in Geneva on Monday and said ...", "Iran disagrees and
                     // says that ...": the verb joined by "and" shares the clause's subject.
