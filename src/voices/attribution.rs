@@ -1064,6 +1064,19 @@ impl<'c, 'a> State<'c, 'a> {
         (named.last as usize + 1 == r).then_some(named)
     }
 
+    /// A lowercase role word at token `i`, or a lowercase modifier and a role word ("regional
+    /// director"), before `w`.
+    fn role_follows(&self, i: usize, w: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let role_at = |i: usize| {
+            i < w
+                && toks[i].word
+                && !toks[i].cap
+                && (self.cx.cues.is_title(self.key(i)) || self.cx.cues.is_person_noun(self.key(i)))
+        };
+        role_at(i) || (i + 1 < w && toks[i].word && !toks[i].cap && role_at(i + 1))
+    }
+
     /// "Archimandrite Emanuel Youkhana who works with displaced Christians in the north said":
     /// an unlisted name of two words or more (after its titles) opens the clause `lo..hi`, and
     /// a relative clause with "who", without commas or quotes, runs from it to the verb at `hi`.
@@ -1915,10 +1928,19 @@ impl<'c, 'a> State<'c, 'a> {
             None => {
                 // The name opens the subject, or follows its titles and modifiers ("Qamishli
                 // resident Suleiman Youssef a writer told").
-                let run = self
+                let mut run = self
                     .reader()
                     .after(a, w)
                     .or_else(|| self.reader().opening(a, w))?;
+                // An acronym that ends the run before a role is the body of the appositive, not
+                // a word of the name ("Robert Mardini ICRC regional director ... told").
+                let toks = &self.cx.tokens.tokens;
+                if run.end - run.start >= 3
+                    && toks[run.end - 1].upper
+                    && self.role_follows(run.end, w)
+                {
+                    run.end -= 1;
+                }
                 let words = (run.start..run.end)
                     .filter(|&i| self.cx.tokens.tokens[i].word && self.cx.tokens.tokens[i].cap)
                     .count();
@@ -1945,17 +1967,32 @@ impl<'c, 'a> State<'c, 'a> {
         // A role word followed by a capitalised word titles that name ("IFRC spokesman Benoit
         // Carpentier", "Mueller spokesman Peter Carr"): no appositive.
         let toks = &self.cx.tokens.tokens;
-        let opens = determiner(self.key(end))
+        // A body named before the role opens it too ("Robert Mardini ICRC regional director for
+        // the Near and Middle East told"): the body's name or acronym, then a role.
+        let body_end = self
+            .named_in(end, w)
+            .next()
+            .filter(|m| m.first as usize == end && !m.place)
+            .map(|m| m.last as usize + 1)
+            .or_else(|| (end < w && toks[end].word && toks[end].upper).then_some(end + 1));
+        let body_role = person_named && body_end.is_some_and(|r| self.role_follows(r, w));
+        let opens = body_role
+            || determiner(self.key(end))
             || (person_named
                 && end < w
                 && !toks[end].cap
                 && (self.cx.cues.is_title(self.key(end))
                     || self.cx.cues.is_person_noun(self.key(end)))
                 && !toks.get(end + 1).is_some_and(|t| t.word && t.cap));
+        // "and" only inside a name ("for the Near and Middle East").
+        let in_name = |i: usize| {
+            i > end && i + 1 < w && toks[i - 1].cap && toks[i + 1].cap && toks[i + 1].word
+        };
         let plain = (end..w).all(|i| {
             let k = self.key(i);
             (self.cx.tokens.tokens[i].word || k == "-")
-                && !matches!(k, "that" | "which" | "who" | "and")
+                && !matches!(k, "that" | "which" | "who")
+                && (k != "and" || in_name(i))
                 && !self.cx.cues.is_speech(k)
         });
         (opens && w > end + 1 && w - end <= 14 && plain).then_some((voice, a))
@@ -2058,6 +2095,7 @@ impl<'c, 'a> State<'c, 'a> {
             };
             let subject = self
                 .apposed(clause, w)
+                .or_else(|| self.unlisted_before_clause(clause, w))
                 .or_else(|| self.subject_before(clause, w))
                 .or_else(|| {
                     // "Bogdanov, for his part, said", "The Observatory - which has a network of
@@ -2072,7 +2110,6 @@ impl<'c, 'a> State<'c, 'a> {
                     let named = self.name_before_clause(a, w, &["which", "who"])?;
                     Some((Voice::Source(named.actor), 0))
                 })
-                .or_else(|| self.unlisted_before_clause(clause, w))
                 .or_else(|| {
                     // "Lavrov arrived in Geneva on Monday and said ...", "Iran disagrees and
                     // says that ...": the verb joined by "and" shares the clause's subject.

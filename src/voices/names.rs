@@ -398,9 +398,13 @@ impl Reader<'_, '_> {
                 }
                 // The dot that ends an initialism ("U.N. spokesman") belongs to it.
                 let initialism_dot = i > a && crate::text::keys::initialism_dot(self.cx.tokens, i);
+                // The dot of an abbreviated title ("Brig. Gen. Ahmed Hassan", "Dr. Samir Khalil").
+                let title_dot =
+                    k == "." && i > a && cues.is_title(self.key(i - 1)) && !toks[i].space_before;
                 let prefix = cues.is_title(k)
                     || cues.is_person_noun(k)
                     || initialism_dot
+                    || title_dot
                     || mention
                     || (toks[i].word
                         && !toks[i].cap
