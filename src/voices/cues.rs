@@ -34,6 +34,7 @@ struct NameWords {
     place_before: Vec<Spanned<String>>,
     place_words: Vec<Spanned<String>>,
     introduce: Vec<Spanned<String>>,
+    quantifiers: Vec<Spanned<String>>,
 }
 
 /// The `[meta]` table of a compiled-in data file: its name and version.
@@ -86,6 +87,7 @@ const PARTICLES: u32 = 1 << 14;
 const PLACE_BEFORE: u32 = 1 << 15;
 const PLACE_WORDS: u32 = 1 << 16;
 const INTRODUCE: u32 = 1 << 17;
+const QUANTIFIERS: u32 = 1 << 18;
 
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
@@ -116,7 +118,7 @@ impl CueWords {
             .iter()
             .map(|w| (w.get_ref().clone(), w.span().start))
             .collect();
-        let lists: [(u32, Vec<String>); 18] = [
+        let lists: [(u32, Vec<String>); 19] = [
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
                 NOUN_VERBS,
@@ -187,6 +189,10 @@ impl CueWords {
             (
                 INTRODUCE,
                 list("names.introduce", f.names.introduce, names_at)?,
+            ),
+            (
+                QUANTIFIERS,
+                list("names.quantifiers", f.names.quantifiers, names_at)?,
             ),
         ];
         let mut words: FxHashMap<String, u32> = FxHashMap::default();
@@ -317,6 +323,11 @@ impl CueWords {
     /// one word after it is a name even where one capitalised word alone would not be.
     pub fn is_introducer(&self, k: &str) -> bool {
         self.has(INTRODUCE, k)
+    }
+
+    /// A word of quantity ("several", "dozens"): never a word of a name.
+    pub fn is_quantifier(&self, k: &str) -> bool {
+        self.has(QUANTIFIERS, k)
     }
 }
 

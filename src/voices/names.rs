@@ -118,28 +118,6 @@ impl Names {
     }
 }
 
-/// Words of quantity that open a noun phrase ("Several Republicans who ... said", "Many
-/// residents"): never a word of a name.
-const QUANTIFIERS: &[&str] = &[
-    "several",
-    "many",
-    "few",
-    "some",
-    "most",
-    "all",
-    "both",
-    "various",
-    "numerous",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "scores",
-    "other",
-    "others",
-    "more",
-    "fewer",
-];
-
 /// A month or weekday name, also with an `s` ("Fridays", apostrophe lost).
 fn calendar(k: &str) -> bool {
     let cal = crate::actors::CALENDAR;
@@ -173,7 +151,7 @@ impl Reader<'_, '_> {
             && t.cap
             && !self.cx.stopwords.contains(k)
             && !calendar(k)
-            && !QUANTIFIERS.contains(&k)
+            && !cues.is_quantifier(k)
             && (!cues.is_title(k) || hyphened)
             && !cues.is_pronoun(k)
             && !cues.is_speech(k)
