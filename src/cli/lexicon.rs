@@ -185,6 +185,28 @@ fn read_gold(path: &std::path::Path) -> Result<Vec<framelens::validate::GoldItem
     Ok(items)
 }
 
+/// Refuses an `--out` that is one of the fit's inputs (training, base, in-domain, held-out).
+fn check_learn_output(a: &LearnArgs) -> Result<(), Failure> {
+    let mut reads: Vec<&std::path::Path> = vec![a.train.as_path()];
+    reads.extend(a.base.iter().map(PathBuf::as_path));
+    reads.extend(a.also.iter().map(PathBuf::as_path));
+    reads.extend(a.heldout.as_deref());
+    common::check_output(
+        "--out",
+        &a.out,
+        &reads,
+        "an input would be overwritten: write the learned lexicon to another file",
+    )
+}
+
+/// "name version" of each lexicon, for a learned lexicon's description.
+fn names_and_versions(lexicons: &[Lexicon]) -> Vec<String> {
+    lexicons
+        .iter()
+        .map(|l| format!("{} {}", l.info.name, l.info.version))
+        .collect()
+}
+
 /// The base lexicons of a fit: `--base`, or the bundled ones without learned weights.
 fn learn_base(a: &LearnArgs) -> Result<Vec<Lexicon>, Failure> {
     Ok(if a.base.is_empty() {
@@ -283,16 +305,7 @@ fn learn_model(a: LearnArgs) -> Outcome {
             "--also-weight: every weight must be a number > 0, not {w}"
         )));
     }
-    let mut reads: Vec<&std::path::Path> = vec![a.train.as_path()];
-    reads.extend(a.base.iter().map(PathBuf::as_path));
-    reads.extend(a.also.iter().map(PathBuf::as_path));
-    reads.extend(a.heldout.as_deref());
-    common::check_output(
-        "--out",
-        &a.out,
-        &reads,
-        "an input would be overwritten: write the learned lexicon to another file",
-    )?;
+    check_learn_output(&a)?;
     let base = learn_base(&a)?;
     let mut items: Vec<framelens::learn::model::Item> =
         read_gold(&a.train)?.into_iter().map(|i| (i, 0)).collect();
@@ -337,10 +350,7 @@ fn learn_model(a: LearnArgs) -> Outcome {
         ..Default::default()
     };
     let learned = framelens::learn::model::learn(&base, &items, &opts).map_err(Failure::usage)?;
-    let bases: Vec<String> = base
-        .iter()
-        .map(|l| format!("{} {}", l.info.name, l.info.version))
-        .collect();
+    let bases = names_and_versions(&base);
     let cv: Vec<String> = learned
         .cv
         .iter()
@@ -405,15 +415,7 @@ fn learn(a: LearnArgs) -> Outcome {
             a.l2
         )));
     }
-    let mut reads: Vec<&std::path::Path> = vec![a.train.as_path()];
-    reads.extend(a.base.iter().map(PathBuf::as_path));
-    reads.extend(a.heldout.as_deref());
-    common::check_output(
-        "--out",
-        &a.out,
-        &reads,
-        "an input would be overwritten: write the learned lexicon to another file",
-    )?;
+    check_learn_output(&a)?;
     let base = learn_base(&a)?;
     let items = read_gold(&a.train)?;
     let opts = framelens::learn::Options {
@@ -426,10 +428,7 @@ fn learn(a: LearnArgs) -> Outcome {
     };
     let learned = framelens::learn::learn(&base, &items, &opts).map_err(Failure::usage)?;
     let train_hash = sha12(&a.train)?;
-    let bases: Vec<String> = base
-        .iter()
-        .map(|l| format!("{} {}", l.info.name, l.info.version))
-        .collect();
+    let bases = names_and_versions(&base);
     let train_name = file_name(&a.train);
     let meta = framelens::learn::Meta {
         name: a.name.clone(),

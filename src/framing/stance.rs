@@ -632,7 +632,7 @@ pub fn score(
     out.raw = round_signed(out.raw, DECIMALS);
     if let Some(model) = &matcher.model {
         let d = model.decide_with(|f| {
-            super::model::visit(tokens, matcher, window(sent, target), target, &out, f);
+            super::model::visit(tokens, matcher, (a, b), target, &out, f);
         });
         out.score = round_signed(d.p[2] - d.p[0], DECIMALS);
         push_rule(&mut out.rules, "model");

@@ -17,6 +17,7 @@ use crate::analysis::{score_in, with_target, Analyzer};
 use crate::corpus::boilerplate::Boilerplate;
 use crate::framing::model::{argmax, features, softmax};
 use crate::framing::stance;
+use crate::lexicon::model::triple;
 use crate::lexicon::{Gazetteer, Lexicon};
 use crate::validate::{metrics, GoldItem, Metrics};
 use std::collections::BTreeMap;
@@ -346,7 +347,6 @@ pub fn learn(
 /// training items it occurs in).
 pub fn to_toml(learned: &Learned, meta: &super::Meta, note: &str) -> String {
     let q = |s: &str| serde_json::Value::from(s).to_string();
-    let triple = |w: &[f64; 3]| format!("[{}, {}, {}]", w[0], w[1], w[2]);
     let mut out = format!(
         "# Learned by `framelens lexicon learn --model`: a stance layer over the lexicons loaded\n\
          # before it (docs/lexicon.md, \"The learned stance layer\"). Weights per class:\n\

@@ -293,7 +293,7 @@ fn flatten(lex: &Lexicon) -> Flat {
     // The learned layer: its intercept and every feature's weights, as fields (a feature is no
     // term of the text; the file does not keep their lines).
     if let Some(model) = &lex.model {
-        let triple = |w: &[f64; 3]| format!("[{}, {}, {}]", w[0], w[1], w[2]);
+        use super::model::triple;
         put_field(
             &mut m,
             &Section::Model,

@@ -176,10 +176,10 @@ struct RawModel {
     #[allow(dead_code)]
     note: Option<String>,
     /// The classes, in the order of every weight triple: must be `[-1, 0, 1]`.
-    classes: Vec<i8>,
+    classes: Spanned<Vec<i8>>,
     intercept: [f64; 3],
     #[serde(default)]
-    weights: BTreeMap<String, RawWeight>,
+    weights: BTreeMap<Spanned<String>, RawWeight>,
 }
 
 /// One feature's weights (unfavourable, neutral, favourable) and its evidence (training items).
@@ -412,32 +412,38 @@ impl Lexicon {
         let model = match raw.model {
             None => None,
             Some(m) => {
-                if m.classes != [-1, 0, 1] {
-                    return Err(Error::At {
+                let at = |span: std::ops::Range<usize>, message: String| {
+                    let (line, col) = index.line_col(span.start);
+                    Error::At {
                         path: path.to_string(),
-                        line: 1,
-                        col: 1,
-                        message: format!(
+                        line,
+                        col,
+                        message,
+                    }
+                };
+                if m.classes.get_ref() != &[-1, 0, 1] {
+                    return Err(at(
+                        m.classes.span(),
+                        format!(
                             "[model] classes must be [-1, 0, 1] (the order of every weight triple), not {:?}",
-                            m.classes
+                            m.classes.get_ref()
                         ),
-                    });
+                    ));
                 }
                 let bad = |x: &[f64; 3]| x.iter().any(|v| !v.is_finite());
                 if let Some((k, _)) = m.weights.iter().find(|(_, w)| bad(&w.w)) {
-                    return Err(Error::At {
-                        path: path.to_string(),
-                        line: 1,
-                        col: 1,
-                        message: format!(
-                            "[model.weights] {k:?}: every weight must be a finite number"
+                    return Err(at(
+                        k.span(),
+                        format!(
+                            "[model.weights] {:?}: every weight must be a finite number",
+                            k.get_ref()
                         ),
-                    });
+                    ));
                 }
                 Some(std::sync::Arc::new(super::model::StanceModel::new(
                     &raw.meta.name,
                     m.intercept,
-                    m.weights.into_iter().map(|(k, w)| (k, w.w)),
+                    m.weights.into_iter().map(|(k, w)| (k.into_inner(), w.w)),
                 )))
             }
         };

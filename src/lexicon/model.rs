@@ -90,6 +90,11 @@ pub struct Decision {
     pub features: Vec<(String, f64)>,
 }
 
+/// A weight triple as written in a lexicon file and shown by `lexicon diff`: `[-0.25, 0.02, 0.23]`.
+pub fn triple(w: &[f64; 3]) -> String {
+    format!("[{}, {}, {}]", w[0], w[1], w[2])
+}
+
 /// `x` rounded half away from zero to a power of ten `scale` (as the stance scorer rounds).
 fn rounded(x: f64, scale: f64) -> f64 {
     (x * scale).round() / scale

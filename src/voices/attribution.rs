@@ -1064,17 +1064,19 @@ impl<'c, 'a> State<'c, 'a> {
         (named.last as usize + 1 == r).then_some(named)
     }
 
+    /// A lowercase title or person noun at token `i` ("spokesman", "director").
+    fn role_word(&self, i: usize) -> bool {
+        let t = &self.cx.tokens.tokens[i];
+        let k = self.key(i);
+        t.word && !t.cap && (self.cx.cues.is_title(k) || self.cx.cues.is_person_noun(k))
+    }
+
     /// A lowercase role word at token `i`, or a lowercase modifier and a role word ("regional
     /// director"), before `w`.
     fn role_follows(&self, i: usize, w: usize) -> bool {
-        let toks = &self.cx.tokens.tokens;
-        let role_at = |i: usize| {
-            i < w
-                && toks[i].word
-                && !toks[i].cap
-                && (self.cx.cues.is_title(self.key(i)) || self.cx.cues.is_person_noun(self.key(i)))
-        };
-        role_at(i) || (i + 1 < w && toks[i].word && !toks[i].cap && role_at(i + 1))
+        let t = &self.cx.tokens.tokens;
+        (i < w && self.role_word(i))
+            || (i + 1 < w && t[i].word && !t[i].cap && self.role_word(i + 1))
     }
 
     /// "Archimandrite Emanuel Youkhana who works with displaced Christians in the north said":
@@ -1980,9 +1982,7 @@ impl<'c, 'a> State<'c, 'a> {
             || determiner(self.key(end))
             || (person_named
                 && end < w
-                && !toks[end].cap
-                && (self.cx.cues.is_title(self.key(end))
-                    || self.cx.cues.is_person_noun(self.key(end)))
+                && self.role_word(end)
                 && !toks.get(end + 1).is_some_and(|t| t.word && t.cap));
         // "and" only inside a name ("for the Near and Middle East").
         let in_name = |i: usize| {
