@@ -252,12 +252,37 @@ pub fn score(
                 .filter(|&i| an.tokens.tokens[i].word)
                 .map(|i| an.tokens.key(i))
                 .collect();
-            let described = |a| {
-                g.country(a).is_some_and(|c| countries.contains(&c))
-                    && g.actor(a).descriptors.iter().any(|d| {
-                        let w: Vec<&str> = d.split_whitespace().collect();
-                        keys.windows(w.len()).any(|x| x == w.as_slice())
+            let holds = |w: &[String]| keys.windows(w.len()).any(|x| x == w);
+            // ... or by its name without the country's word ("the defence ministry in Moscow":
+            // "Russian Defence Ministry" less "Russian"), as the voices' description rule reads
+            // a description qualified by a place.
+            let by_name = |a, c| {
+                let country = g.actor(c);
+                let of_country = |w: &str| {
+                    let w = w.strip_suffix("'s").unwrap_or(w);
+                    std::iter::once(&country.name)
+                        .chain(&country.aliases)
+                        .chain(&country.demonyms)
+                        .any(|n| crate::text::normalize::key(n) == w)
+                };
+                let actor = g.actor(a);
+                actor.kind != crate::lexicon::ActorKind::Person
+                    && std::iter::once(&actor.name).chain(&actor.aliases).any(|n| {
+                        let w: Vec<String> = n
+                            .split_whitespace()
+                            .map(crate::text::normalize::key)
+                            .collect();
+                        w.len() > 1 && of_country(&w[0]) && holds(&w[1..])
                     })
+            };
+            let described = |a| {
+                g.country(a).is_some_and(|c| {
+                    countries.contains(&c)
+                        && (g.actor(a).descriptors.iter().any(|d| {
+                            let w: Vec<String> = d.split_whitespace().map(str::to_string).collect();
+                            holds(&w)
+                        }) || by_name(a, c))
+                })
             };
             let mut by_description = 0u64;
             let borrowed: Vec<_> = an

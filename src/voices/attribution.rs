@@ -543,6 +543,14 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(voice);
             }
         }
+        // "..., the defence ministry in Moscow said": a subject before a place phrase, read as
+        // `subject_before` reads it where no comma comes first (the place's last word is no
+        // head noun).
+        if named.is_none() && self.place_phrase_before(a, v).is_some() {
+            if let Some((voice, _)) = self.subject_before(a, v) {
+                return Some(voice);
+            }
+        }
         let desc_from = named.map(|m| m.last as usize + 1).unwrap_or(a);
         if let Some(d) = self
             .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
@@ -878,6 +886,39 @@ impl<'c, 'a> State<'c, 'a> {
         v
     }
 
+    /// True when a word right before the head of the description at `words` (up to two, no
+    /// determiner, stop word or mention between; not the lowercase second word of a hyphen compound) is a word of some actor's name but not of
+    /// `x`'s: "health" in "the health ministry" for an Iranian foreign ministry. A country, and
+    /// a body of the country the description names ("Syria's reconciliation ministry"), speak
+    /// through ministries the gazetteer does not list: no contradiction.
+    fn contradicts(&self, words: &[usize], country: Option<ActorId>, x: ActorId) -> bool {
+        let g = self.cx.gazetteer;
+        let Some((&head, before)) = words.split_last() else {
+            return false;
+        };
+        if self.cx.cues.is_pronoun(self.key(head))
+            || self.key(head) == "it"
+            || g.actor(x).kind == ActorKind::Country
+            || country.is_some_and(|c| g.country(x) == Some(c))
+        {
+            return false;
+        }
+        before
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|&&i| {
+                let k = self.key(i);
+                !determiner(k) && !self.cx.stopwords.contains(k) && self.cx.mention_at(i).is_none()
+            })
+            // "the U.S.-led coalition": a compound's second word says how a body named in it
+            // stands to the head, not which body the head is.
+            .filter(|&&i| {
+                !(i > 0 && self.cx.joining_hyphen(i - 1) && !self.cx.tokens.tokens[i].cap)
+            })
+            .any(|&i| g.is_any_name_word(self.key(i)) && !g.has_name_word(x, self.key(i)))
+    }
+
     /// [`State::descriptor`] without recording role speakers.
     fn describe(&self, a: usize, b: usize, pos: usize) -> Option<Voice> {
         if a >= b {
@@ -1031,9 +1072,22 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(Voice::Unknown);
         }
-        let v = self
-            .recent(pos, class, country, false)
-            .unwrap_or(Voice::Unknown);
+        // A body is of the place's country too ("the health ministry in Damascus" is no
+        // Iranian ministry that spoke before).
+        let of = if class == Class::Any {
+            country
+        } else {
+            qualified
+        };
+        let v = self.recent(pos, class, of, false).unwrap_or(Voice::Unknown);
+        // A modifier that is a word of some actor's name must be one of this one's: "the health
+        // ministry" is not the foreign ministry that spoke last (as in [`State::by_head`]).
+        let v = match v {
+            Voice::Source(x) if class == Class::Org && self.contradicts(&words, country, x) => {
+                Voice::Unknown
+            }
+            v => v,
+        };
         // "State television said": a state outlet, never the last outlet that spoke when that
         // is no state medium ("an AFP correspondent said ... State television said").
         let v = match v {

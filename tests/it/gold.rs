@@ -70,3 +70,36 @@ fn a_broken_gold_line_is_refused_with_its_place() {
     assert!(err.contains("bad.jsonl:2:"), "{err}");
     assert!(err.contains("does not match the text"), "{err}");
 }
+
+/// A voice the article names only by a description is counted as such, not as borrowed: "the
+/// defence ministry in Moscow" is the Russian Defence Ministry (its name less the country's
+/// word), "rebels" with Syria named are the opposition (a declared descriptor); a speaker the
+/// article never names stays at zero.
+#[test]
+fn voices_named_by_description_are_not_counted_as_borrowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "Some 120 fighters were killed in Russian air strikes in Syria, the defence ministry \
+                in Moscow said on Saturday. \"A command post was destroyed,\" the ministry said.";
+    let line = serde_json::json!({
+        "article": "x", "corpus": "fakes_syria", "outlet": "afp", "split": "dev",
+        "annotator": "t", "text": text, "attributions": []
+    });
+    let p = dir.path().join("x.jsonl");
+    std::fs::write(&p, format!("{line}\n")).unwrap();
+    let args = [
+        "validate",
+        "--attribution",
+        p.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    let (code, out, err) = run(&args, &root());
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let notes = &v["notes"];
+    let borrowed = &notes["passages voiced by an actor the article does not name (dev)"];
+    let described = &notes["passages voiced by an actor named only by its description (dev)"];
+    assert_eq!(borrowed.as_u64(), Some(0), "{notes}");
+    assert!(described.as_u64().unwrap_or(0) >= 2, "{notes}");
+}
