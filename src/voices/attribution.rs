@@ -208,8 +208,12 @@ impl<'c, 'a> State<'c, 'a> {
         let words = (run.start..run.end)
             .filter(|&i| toks[i].word && !self.cx.cues.is_particle(self.key(i)))
             .count();
-        // Only titles before the name ("Sheikh", "Colonel"), so that the run is the subject.
-        let titled = (a..run.start).all(|i| !toks[i].word || self.cx.cues.is_title(self.key(i)));
+        // Only titles before the name ("Sheikh", "Colonel") and words that open a clause
+        // ("Like Noha Samira she was relieved", "Yet Evans believes"), so that the run is the
+        // subject.
+        let cues = self.cx.cues;
+        let titled = (a..run.start)
+            .all(|i| !toks[i].word || cues.is_title(self.key(i)) || cues.is_opener(self.key(i)));
         // A run with a word in capitals is a heading ("WINNING RESPECT Damaged ...").
         let shouted = (run.start..run.end).any(|i| toks[i].upper && self.key(i).len() > 2);
         if words >= 2 && titled && !shouted && lower_after(run.end) {
@@ -678,7 +682,7 @@ impl<'c, 'a> State<'c, 'a> {
                 },
             };
             let voice = self
-                .source_in(a + 2, source_end, toks[a].span.start)
+                .cited_source(a + 2, source_end, toks[a].span.start)
                 .unwrap_or(Voice::Unknown);
             return Some((voice, Span::new(toks[a].span.start, toks[cue_end].span.end)));
         }
@@ -687,7 +691,7 @@ impl<'c, 'a> State<'c, 'a> {
             if let Some(as_i) = (qi + 1..b.min(qi + 12))
                 .find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying")
             {
-                let who = self.source_in(qi + 1, as_i, toks[qi].span.start);
+                let who = self.cited_source(qi + 1, as_i, toks[qi].span.start);
                 if let Some(v) = who {
                     return Some((v, Span::new(toks[a].span.start, toks[as_i + 1].span.end)));
                 }
@@ -710,11 +714,55 @@ impl<'c, 'a> State<'c, 'a> {
             .rev()
             .find(|&i| self.key(i) == "according" && self.key(i + 1) == "to")
         {
-            if end - i <= 16 && self.key(i - 1) != "," && toks[i - 1].word {
-                let voice = self
-                    .source_in(i + 2, end, toks[i].span.start)
-                    .unwrap_or(Voice::Unknown);
-                return Some((voice, Span::new(toks[i].span.start, toks[b - 1].span.end)));
+            // ", according to Mohammad Zein Khandaqani, a member of the Medical Council": a
+            // name after the comma and an appositive that ends the sentence (no comma, no
+            // auxiliary in it: ", according to X, the director of ..., is that ..." goes on).
+            let appositive_to_end = |e: usize| {
+                e + 1 < end
+                    && self.key(e) == ","
+                    && matches!(self.key(e + 1), "a" | "an" | "the" | "one")
+                    && (e + 1..end)
+                        .all(|j| self.key(j) != "," && !self.cx.cues.is_auxiliary(self.key(j)))
+            };
+            if self.key(i - 1) == "," && !toks[i].cap && toks[i - 1].span.start > s.start {
+                let first = self.named_in(i + 2, end).next().copied();
+                let voice = match first.filter(|m| m.first as usize == i + 2) {
+                    Some(m) => {
+                        appositive_to_end(m.last as usize + 1).then_some(Voice::Source(m.actor))
+                    }
+                    None => self
+                        .reader()
+                        .after(i + 2, (i + 12).min(end))
+                        .filter(|r| appositive_to_end(r.end))
+                        .and_then(|_| self.unlisted_source(i + 2, (i + 12).min(end))),
+                };
+                if let Some(voice) = voice {
+                    return Some((
+                        voice,
+                        Span::new(toks[i - 1].span.start, toks[b - 1].span.end),
+                    ));
+                }
+            }
+            if self.key(i - 1) != "," && toks[i - 1].word {
+                let cue = Span::new(toks[i].span.start, toks[b - 1].span.end);
+                if end - i <= 16 {
+                    let voice = self
+                        .cited_source(i + 2, end, toks[i].span.start)
+                        .unwrap_or(Voice::Unknown);
+                    return Some((voice, cue));
+                }
+                // A name right after it, however long what follows ("according to Mohammad
+                // Zein Khandaqani a member of the Medical Council which oversees ..."); not a
+                // capitalised "According" that opens a sentence run on from the one before.
+                if !toks[i].cap {
+                    let first = self.named_in(i + 2, end).next();
+                    if let Some(m) = first.filter(|m| m.first as usize == i + 2) {
+                        return Some((Voice::Source(m.actor), cue));
+                    }
+                    if let Some(voice) = self.unlisted_source(i + 2, (i + 12).min(end)) {
+                        return Some((voice, cue));
+                    }
+                }
             }
         }
         let comma = (a..end).rev().find(|&i| {
@@ -735,7 +783,7 @@ impl<'c, 'a> State<'c, 'a> {
         }
         if self.key(comma + 1) == "according" && comma + 2 < end && self.key(comma + 2) == "to" {
             let voice = self
-                .source_in(comma + 3, end, toks[comma].span.start)
+                .cited_source(comma + 3, end, toks[comma].span.start)
                 .unwrap_or(Voice::Unknown);
             return Some((voice, cue));
         }
@@ -847,6 +895,33 @@ impl<'c, 'a> State<'c, 'a> {
             .next()
             .map(|m| Voice::Source(m.actor))
             .or_else(|| self.descriptor(a, b, pos))
+    }
+
+    /// [`State::source_in`] after "according to" or "quoted", where an unlisted name is a
+    /// source too (not in a headline's tail, where a name after a colon is a photo credit or
+    /// the answer to a question as often as a source).
+    fn cited_source(&mut self, a: usize, b: usize, pos: usize) -> Option<Voice> {
+        if let Some(m) = self.named_in(a, b).next() {
+            return Some(Voice::Source(m.actor));
+        }
+        if let Some(v) = self.unlisted_source(a, b) {
+            return Some(v);
+        }
+        self.descriptor(a, b, pos)
+    }
+
+    /// An unlisted name of two or more words opening tokens `a..b` (up to three titles or
+    /// role words before it), as a voice: "according to Mohammad Zein Khandaqani a member of the Medical
+    /// Council ...". One capitalised word there may be a demonym or an adjective ("according
+    /// to Western diplomats"): no name.
+    fn unlisted_source(&mut self, a: usize, b: usize) -> Option<Voice> {
+        let run = self.reader().after(a, b)?;
+        let toks = &self.cx.tokens.tokens;
+        let words = (run.start..run.end)
+            .filter(|&i| toks[i].word && !self.cx.cues.is_particle(self.key(i)))
+            .count();
+        // Titles and role words before it ("media activist Musafa Abu Mohammad").
+        (words >= 2 && run.start <= a + 3).then(|| self.name_voice(run))
     }
 
     /// Resolves a descriptor such as "the Iranian report", "the Iranians", "he" in tokens
@@ -1449,7 +1524,9 @@ impl<'c, 'a> State<'c, 'a> {
         let hi = self.cx.tokens.first_at(pos);
         let lo = self.cx.tokens.first_at(from).max(hi.saturating_sub(80));
         (lo + 1..hi).any(|v| {
-            if !self.is_speech(v) {
+            // "... from a lack of treatment according to X": the source of "according to"
+            // follows it; the words before are no subject.
+            if !self.is_speech(v) || self.key(v) == "according" {
                 return false;
             }
             if self.indefinite_opener(v) {

@@ -35,6 +35,7 @@ struct NameWords {
     place_words: Vec<Spanned<String>>,
     introduce: Vec<Spanned<String>>,
     quantifiers: Vec<Spanned<String>>,
+    openers: Vec<Spanned<String>>,
 }
 
 /// The `[meta]` table of a compiled-in data file: its name and version.
@@ -88,6 +89,7 @@ const PLACE_BEFORE: u32 = 1 << 15;
 const PLACE_WORDS: u32 = 1 << 16;
 const INTRODUCE: u32 = 1 << 17;
 const QUANTIFIERS: u32 = 1 << 18;
+const OPENERS: u32 = 1 << 19;
 
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
@@ -118,7 +120,7 @@ impl CueWords {
             .iter()
             .map(|w| (w.get_ref().clone(), w.span().start))
             .collect();
-        let lists: [(u32, Vec<String>); 19] = [
+        let lists: [(u32, Vec<String>); 20] = [
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
                 NOUN_VERBS,
@@ -194,6 +196,7 @@ impl CueWords {
                 QUANTIFIERS,
                 list("names.quantifiers", f.names.quantifiers, names_at)?,
             ),
+            (OPENERS, list("names.openers", f.names.openers, names_at)?),
         ];
         let mut words: FxHashMap<String, u32> = FxHashMap::default();
         for (bit, list) in lists {
@@ -328,6 +331,12 @@ impl CueWords {
     /// A word of quantity ("several", "dozens"): never a word of a name.
     pub fn is_quantifier(&self, k: &str) -> bool {
         self.has(QUANTIFIERS, k)
+    }
+
+    /// A preposition, conjunction or sentence adverb ("like", "meanwhile"): never a word of a
+    /// name.
+    pub fn is_opener(&self, k: &str) -> bool {
+        self.has(OPENERS, k)
     }
 }
 

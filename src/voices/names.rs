@@ -152,6 +152,7 @@ impl Reader<'_, '_> {
             && !self.cx.stopwords.contains(k)
             && !calendar(k)
             && !cues.is_quantifier(k)
+            && !cues.is_opener(k)
             && (!cues.is_title(k) || hyphened)
             && !cues.is_pronoun(k)
             && !cues.is_speech(k)
@@ -379,7 +380,10 @@ impl Reader<'_, '_> {
                 // The dot of an abbreviated title ("Brig. Gen. Ahmed Hassan", "Dr. Samir Khalil").
                 let title_dot =
                     k == "." && i > a && cues.is_title(self.key(i - 1)) && !toks[i].space_before;
+                // A capitalised word that opens the sentence ("Like Noha Samira she was
+                // relieved").
                 let prefix = cues.is_title(k)
+                    || (i == a && toks[i].cap && cues.is_opener(k))
                     || cues.is_person_noun(k)
                     || initialism_dot
                     || title_dot
