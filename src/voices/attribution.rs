@@ -2078,8 +2078,33 @@ impl<'c, 'a> State<'c, 'a> {
                     .filter(|&i| self.cx.tokens.tokens[i].word && self.cx.tokens.tokens[i].cap)
                     .count();
                 // One word will do right after a closing quote ('"..." Rami an Aleppo resident
-                // said'), where a capitalised word opens no sentence.
-                if words < 2 && !(run.start == a && self.reader().after_quote(a)) {
+                // said'), where a capitalised word opens no sentence, and before an indefinite
+                // person ("Ahmed a resident of the government-controlled west of the city
+                // said"; not an adverb in -ly, a participle or a place: "Separately a resident
+                // said", "Decrying an affront ...").
+                let cues = self.cx.cues;
+                // The determiner in lowercase (not "Aleppo A military source announced", a
+                // dateline), then lowercase words up to the person noun.
+                let person_after = |e: usize| {
+                    e < w
+                        && !toks[e].cap
+                        && matches!(self.key(e), "a" | "an" | "another")
+                        && (e + 1..w.min(e + 5))
+                            .take_while(|&i| toks[i].word && !toks[i].cap)
+                            .any(|i| {
+                                let k = self.key(i);
+                                cues.is_person_noun(k)
+                                    || (cues.is_anonymous(k) && !k.ends_with('s'))
+                            })
+                };
+                let k = self.key(run.start);
+                let one_word = run.start == a
+                    && (self.reader().after_quote(a)
+                        || (person_after(run.end)
+                            && !k.ends_with("ly")
+                            && !k.ends_with("ing")
+                            && !self.cx.gazetteer.is_place_word(k)));
+                if words < 2 && !one_word {
                     return None;
                 }
                 (self.name_voice(run), run.end)
