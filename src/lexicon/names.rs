@@ -1,5 +1,6 @@
 //! Common names (`data/names.toml`, compiled in): the commonest US surnames and given names,
-//! from the 1990 US Census name files. The actor matcher reads them as evidence about a
+//! from the 1990 US Census name files, and the given names of the region the bundled lexicons
+//! cover (Arabic, Persian, Kurdish, Turkish and Russian, romanised as the wires write them). The actor matcher reads them as evidence about a
 //! capitalised word that the gazetteer alone cannot give: whether a surname names many people
 //! ("Johnson"), and whether a word is someone's given name ("Lisa", "Jeffrey").
 //!
@@ -23,7 +24,14 @@ const FORMAT: &str = "the comments in data/names.toml";
 struct File {
     meta: Meta,
     surnames: List,
-    given: List,
+    given: Given,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Given {
+    common: Vec<Spanned<String>>,
+    regional: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +49,8 @@ pub struct CommonNames {
     pub version: String,
     surnames: FxHashSet<String>,
     given: FxHashSet<String>,
+    /// The region's given names ([`CommonNames::is_given`] holds them too).
+    regional: FxHashSet<String>,
 }
 
 static BUNDLED: LazyLock<CommonNames> = LazyLock::new(|| {
@@ -58,18 +68,34 @@ impl CommonNames {
             f.surnames.common,
             table_at(text, "[surnames]"),
         )?;
-        let given = words_of(
+        let mut given = words_of(
             text,
             path,
             "given.common",
             f.given.common,
             table_at(text, "[given]"),
         )?;
+        // The region's given names: an entry the census list has too is written twice.
+        let at: Vec<usize> = f.given.regional.iter().map(|w| w.span().start).collect();
+        let regional = words_of(
+            text,
+            path,
+            "given.regional",
+            f.given.regional,
+            table_at(text, "[given]"),
+        )?;
+        if let Some((w, &at)) = regional.iter().zip(&at).find(|(w, _)| given.contains(w)) {
+            let message = format!("{w:?} is in given.common too; list it once");
+            return Err(Error::at(path, text, Some(at), &message));
+        }
+        let regional: FxHashSet<String> = regional.into_iter().collect();
+        given.extend(regional.iter().cloned());
         Ok(CommonNames {
             name: f.meta.name,
             version: f.meta.version,
             surnames: surnames.into_iter().collect(),
             given: given.into_iter().collect(),
+            regional,
         })
     }
 
@@ -86,6 +112,13 @@ impl CommonNames {
     /// A common given name that is not also an ordinary word ("lisa", "jeffrey"; not "will").
     pub fn is_given(&self, k: &str) -> bool {
         self.given.contains(k)
+    }
+
+    /// A given name of the region's (`[given] regional`): one that is often a second given
+    /// name or a father's name inside a full name ("Zaradesht Mustafa Fatimi", "Mohammad Javad
+    /// Zarif"), so a name does not start at it after other capitalised words.
+    pub fn is_regional_given(&self, k: &str) -> bool {
+        self.regional.contains(k)
     }
 }
 
@@ -104,14 +137,25 @@ mod tests {
 
     #[test]
     fn bad_entries_are_errors_with_their_place() {
-        let bad = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"Smith\"]\n[given]\ncommon = [\"ann\"]\n";
+        let bad = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"Smith\"]\n[given]\ncommon = [\"ann\"]\nregional = [\"omar\"]\n";
         let e = CommonNames::parse(bad, "n.toml").unwrap_err().to_string();
         assert!(
             e.contains("n.toml:5") && e.contains("not a token key"),
             "{e}"
         );
-        let twice = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"ann\", \"ann\"]\n";
+        let twice = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"ann\", \"ann\"]\nregional = [\"omar\"]\n";
         let e = CommonNames::parse(twice, "n.toml").unwrap_err().to_string();
         assert!(e.contains("n.toml:7") && e.contains("twice"), "{e}");
+        // A regional given name that the census list has too: listed once.
+        let both = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"omar\"]\nregional = [\"ali\", \"omar\"]\n";
+        let e = CommonNames::parse(both, "n.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("n.toml:8:20") && e.contains("given.common too"),
+            "{e}"
+        );
+        let n = CommonNames::bundled();
+        assert!(
+            n.is_given("ibrahim") && n.is_regional_given("ibrahim") && !n.is_regional_given("lisa")
+        );
     }
 }

@@ -225,6 +225,48 @@ impl Reader<'_, '_> {
             start += 1;
             outer = start;
         }
+        // "a market in Aleppo Ibrahim Abu Leith said" (commas dropped): a listed place after a
+        // preposition of place, then a common given name and more name words: the name starts
+        // at the given name, and the preposition is the place's.
+        let toks = &self.cx.tokens.tokens;
+        if outer > lo && cues.is_place_before(self.key(outer - 1)) {
+            let given = crate::lexicon::names::CommonNames::bundled();
+            let g = self.cx.gazetteer;
+            let cut = (start + 1..v.saturating_sub(1)).find(|&i| {
+                toks[i].cap && given.is_given(self.key(i)) && {
+                    let place: Vec<&str> = (start..i)
+                        .filter(|&j| toks[j].word)
+                        .map(|j| self.key(j))
+                        .collect();
+                    g.place_country(&place.join(" ")).is_some()
+                }
+            });
+            if let Some(c) = cut.filter(|&c| (c..v).filter(|&i| self.name_word(i)).count() >= 2) {
+                return self.refine(Run {
+                    start: c,
+                    end: v,
+                    affiliation: self.affiliation(lo, c),
+                });
+            }
+        }
+        // ... also when the place is a gazetteer mention that the run stops at ("in Aleppo").
+        if let Some(m) = (outer > lo).then(|| self.mentioned(outer - 1)).flatten() {
+            let given = crate::lexicon::names::CommonNames::bundled();
+            let first = m.first as usize;
+            if m.place
+                && first > lo
+                && cues.is_place_before(self.key(first - 1))
+                && toks[start].cap
+                && given.is_given(self.key(start))
+                && (start..v).filter(|&i| self.name_word(i)).count() >= 2
+            {
+                return self.refine(Run {
+                    start,
+                    end: v,
+                    affiliation: self.affiliation(lo, start),
+                });
+            }
+        }
         let words = (start..v).filter(|&i| self.name_word(i)).count();
         let descriptor_noun = cues.is_org_noun(last)
             || cues.is_outlet_noun(last)
@@ -308,9 +350,10 @@ impl Reader<'_, '_> {
         let plain = |j: usize| {
             toks[j].word && !names.is_given(self.key(j)) && !self.cx.cues.is_particle(self.key(j))
         };
-        if let Some(g) =
-            (start + 1..end.saturating_sub(1)).find(|&i| toks[i].cap && names.is_given(self.key(i)))
-        {
+        if let Some(g) = (start + 1..end.saturating_sub(1)).find(|&i| {
+            let k = self.key(i);
+            toks[i].cap && names.is_given(k) && !names.is_regional_given(k)
+        }) {
             if (start..g).all(plain) {
                 start = g;
             }
