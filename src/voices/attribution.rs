@@ -961,9 +961,12 @@ impl<'c, 'a> State<'c, 'a> {
         v
     }
 
-    /// True when a word right before the head of the description at `words` (up to two, no
-    /// determiner, stop word or mention between; not the lowercase second word of a hyphen compound) is a word of some actor's name but not of
-    /// `x`'s: "health" in "the health ministry" for an Iranian foreign ministry. A country, and
+    /// True when the head of the description at `words` is a word of some actor's name but not
+    /// of `x`'s and no generic head ("the ministry" for the Observatory; not "the statement"),
+    /// or when a word right before the head (up to two, no determiner, stop word or mention
+    /// between; not the lowercase second word of a hyphen compound) is a word of some actor's
+    /// name but not of `x`'s: "health" in "the health ministry" for an Iranian foreign
+    /// ministry. A country, and
     /// a body of the country the description names ("Syria's reconciliation ministry"), speak
     /// through ministries the gazetteer does not list: no contradiction.
     fn contradicts(&self, words: &[usize], country: Option<ActorId>, x: ActorId) -> bool {
@@ -977,6 +980,14 @@ impl<'c, 'a> State<'c, 'a> {
             || country.is_some_and(|c| g.country(x) == Some(c))
         {
             return false;
+        }
+        // The head itself, unless any body may use it ([descriptors] generic).
+        let hk = self.key(head);
+        if g.is_any_name_word(hk)
+            && !g.has_name_word(x, hk)
+            && !self.cx.cues.is_generic_org_noun(hk)
+        {
+            return true;
         }
         before
             .iter()

@@ -64,6 +64,7 @@ struct Descriptors {
     outlet: Vec<Spanned<String>>,
     person: Vec<Spanned<String>>,
     organisation: Vec<Spanned<String>>,
+    generic: Vec<Spanned<String>>,
     anonymous: Vec<Spanned<String>>,
     institutional: Vec<Spanned<String>>,
     pronouns: Vec<Spanned<String>>,
@@ -90,6 +91,7 @@ const PLACE_WORDS: u32 = 1 << 16;
 const INTRODUCE: u32 = 1 << 17;
 const QUANTIFIERS: u32 = 1 << 18;
 const OPENERS: u32 = 1 << 19;
+const GENERIC: u32 = 1 << 20;
 
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
@@ -120,7 +122,7 @@ impl CueWords {
             .iter()
             .map(|w| (w.get_ref().clone(), w.span().start))
             .collect();
-        let lists: [(u32, Vec<String>); 20] = [
+        let lists: [(u32, Vec<String>); 21] = [
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
                 NOUN_VERBS,
@@ -158,6 +160,10 @@ impl CueWords {
                     f.descriptors.organisation,
                     desc_at,
                 )?,
+            ),
+            (
+                GENERIC,
+                list("descriptors.generic", f.descriptors.generic, desc_at)?,
             ),
             (
                 ANONYMOUS,
@@ -278,6 +284,12 @@ impl CueWords {
     /// The head noun of an organisation descriptor ("the ministry", "a statement").
     pub fn is_org_noun(&self, k: &str) -> bool {
         self.has(ORGANISATION, k)
+    }
+
+    /// An organisation head noun that any body may use of itself ("the statement", "the
+    /// group"), whatever its name.
+    pub fn is_generic_org_noun(&self, k: &str) -> bool {
+        self.has(GENERIC, k)
     }
 
     /// A word of an anonymous source ("sources", "activists").
