@@ -228,13 +228,19 @@ impl Reader<'_, '_> {
         // "a market in Aleppo Ibrahim Abu Leith said" (commas dropped): a listed place after a
         // preposition of place, then a common given name and more name words: the name starts
         // at the given name, and the preposition is the place's.
+        // The place may hold particles and hyphens, past the six tokens a name may have ("of
+        // Deir al-Zor Abdullah al-Noami said").
         let toks = &self.cx.tokens.tokens;
-        if outer > lo && cues.is_place_before(self.key(outer - 1)) {
+        let mut wide = outer;
+        while wide > lo && v - wide < 11 && (self.name_word(wide - 1) || self.joiner(wide - 1)) {
+            wide -= 1;
+        }
+        if wide > lo && cues.is_place_before(self.key(wide - 1)) {
             let given = crate::lexicon::names::CommonNames::bundled();
             let g = self.cx.gazetteer;
-            let cut = (start + 1..v.saturating_sub(1)).find(|&i| {
+            let cut = (wide + 1..v.saturating_sub(1)).find(|&i| {
                 toks[i].cap && given.is_given(self.key(i)) && {
-                    let place: Vec<&str> = (start..i)
+                    let place: Vec<&str> = (wide..i)
                         .filter(|&j| toks[j].word)
                         .map(|j| self.key(j))
                         .collect();
