@@ -725,22 +725,12 @@ impl<'c, 'a> State<'c, 'a> {
                         .all(|j| self.key(j) != "," && !self.cx.cues.is_auxiliary(self.key(j)))
             };
             if self.key(i - 1) == "," && !toks[i].cap && toks[i - 1].span.start > s.start {
-                let first = self.named_in(i + 2, end).next().copied();
-                let voice = match first.filter(|m| m.first as usize == i + 2) {
-                    Some(m) => {
-                        appositive_to_end(m.last as usize + 1).then_some(Voice::Source(m.actor))
-                    }
-                    None => self
-                        .reader()
-                        .after(i + 2, (i + 12).min(end))
-                        .filter(|r| appositive_to_end(r.end))
-                        .and_then(|_| self.unlisted_source(i + 2, (i + 12).min(end))),
-                };
-                if let Some(voice) = voice {
-                    return Some((
-                        voice,
-                        Span::new(toks[i - 1].span.start, toks[b - 1].span.end),
-                    ));
+                if let Some((source, _)) =
+                    self.named_at(i + 2, end).filter(|x| appositive_to_end(x.1))
+                {
+                    let voice = self.cited(source);
+                    let cue = Span::new(toks[i - 1].span.start, toks[b - 1].span.end);
+                    return Some((voice, cue));
                 }
             }
             if self.key(i - 1) != "," && toks[i - 1].word {
@@ -754,14 +744,8 @@ impl<'c, 'a> State<'c, 'a> {
                 // A name right after it, however long what follows ("according to Mohammad
                 // Zein Khandaqani a member of the Medical Council which oversees ..."); not a
                 // capitalised "According" that opens a sentence run on from the one before.
-                if !toks[i].cap {
-                    let first = self.named_in(i + 2, end).next();
-                    if let Some(m) = first.filter(|m| m.first as usize == i + 2) {
-                        return Some((Voice::Source(m.actor), cue));
-                    }
-                    if let Some(voice) = self.unlisted_source(i + 2, (i + 12).min(end)) {
-                        return Some((voice, cue));
-                    }
+                if let Some((source, _)) = self.named_at(i + 2, end).filter(|_| !toks[i].cap) {
+                    return Some((self.cited(source), cue));
                 }
             }
         }
@@ -911,17 +895,46 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// An unlisted name of two or more words opening tokens `a..b` (up to three titles or
-    /// role words before it), as a voice: "according to Mohammad Zein Khandaqani a member of the Medical
-    /// Council ...". One capitalised word there may be a demonym or an adjective ("according
-    /// to Western diplomats"): no name.
+    /// role words before it: "media activist Musafa Abu Mohammad"), as a voice: "according to
+    /// Mohammad Zein Khandaqani a member of the Medical Council ...". One capitalised word there
+    /// may be a demonym or an adjective ("according to Western diplomats"): no name.
     fn unlisted_source(&mut self, a: usize, b: usize) -> Option<Voice> {
+        let run = self.unlisted_run(a, b)?;
+        Some(self.name_voice(run))
+    }
+
+    /// The run [`State::unlisted_source`] takes, not yet an article's speaker.
+    fn unlisted_run(&self, a: usize, b: usize) -> Option<Run> {
         let run = self.reader().after(a, b)?;
         let toks = &self.cx.tokens.tokens;
         let words = (run.start..run.end)
             .filter(|&i| toks[i].word && !self.cx.cues.is_particle(self.key(i)))
             .count();
-        // Titles and role words before it ("media activist Musafa Abu Mohammad").
-        (words >= 2 && run.start <= a + 3).then(|| self.name_voice(run))
+        (words >= 2 && run.start <= a + 3).then_some(run)
+    }
+
+    /// The source named right at token `a` (within `a..end`): a listed actor's mention that
+    /// starts there, else an unlisted name ([`State::unlisted_run`], within ten tokens); with
+    /// the token after the name. The unlisted name becomes a speaker only through
+    /// [`State::cited`].
+    fn named_at(&self, a: usize, end: usize) -> Option<(Result<ActorId, Run>, usize)> {
+        if let Some(m) = self
+            .named_in(a, end)
+            .next()
+            .filter(|m| m.first as usize == a)
+        {
+            return Some((Ok(m.actor), m.last as usize + 1));
+        }
+        let run = self.unlisted_run(a, (a + 10).min(end))?;
+        Some((Err(run), run.end))
+    }
+
+    /// The voice of a source [`State::named_at`] found.
+    fn cited(&mut self, source: Result<ActorId, Run>) -> Voice {
+        match source {
+            Ok(actor) => Voice::Source(actor),
+            Err(run) => self.name_voice(run),
+        }
     }
 
     /// Resolves a descriptor such as "the Iranian report", "the Iranians", "he" in tokens
