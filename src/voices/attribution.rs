@@ -205,9 +205,7 @@ impl<'c, 'a> State<'c, 'a> {
         let Some(run) = self.reader().after(a, b.min(a + 10)) else {
             return;
         };
-        let words = (run.start..run.end)
-            .filter(|&i| toks[i].word && !self.cx.cues.is_particle(self.key(i)))
-            .count();
+        let words = self.name_words(run);
         // Only titles before the name ("Sheikh", "Colonel") and words that open a clause
         // ("Like Noha Samira she was relieved", "Yet Evans believes"), so that the run is the
         // subject.
@@ -906,11 +904,15 @@ impl<'c, 'a> State<'c, 'a> {
     /// The run [`State::unlisted_source`] takes, not yet an article's speaker.
     fn unlisted_run(&self, a: usize, b: usize) -> Option<Run> {
         let run = self.reader().after(a, b)?;
+        (self.name_words(run) >= 2 && run.start <= a + 3).then_some(run)
+    }
+
+    /// The words of a name run, particles apart ("Abdullah al-Noami": two).
+    fn name_words(&self, run: Run) -> usize {
         let toks = &self.cx.tokens.tokens;
-        let words = (run.start..run.end)
+        (run.start..run.end)
             .filter(|&i| toks[i].word && !self.cx.cues.is_particle(self.key(i)))
-            .count();
-        (words >= 2 && run.start <= a + 3).then_some(run)
+            .count()
     }
 
     /// The source named right at token `a` (within `a..end`): a listed actor's mention that
@@ -979,9 +981,9 @@ impl<'c, 'a> State<'c, 'a> {
     /// or when a word right before the head (up to two, no determiner, stop word or mention
     /// between; not the lowercase second word of a hyphen compound) is a word of some actor's
     /// name but not of `x`'s: "health" in "the health ministry" for an Iranian foreign
-    /// ministry. A country, and
-    /// a body of the country the description names ("Syria's reconciliation ministry"), speak
-    /// through ministries the gazetteer does not list: no contradiction.
+    /// ministry. A country, and a body of the country the description names ("Syria's
+    /// reconciliation ministry"), speak through ministries the gazetteer does not list: no
+    /// contradiction.
     fn contradicts(&self, words: &[usize], country: Option<ActorId>, x: ActorId) -> bool {
         let g = self.cx.gazetteer;
         let Some((&head, before)) = words.split_last() else {
@@ -1929,6 +1931,7 @@ impl<'c, 'a> State<'c, 'a> {
             // A listed place of several words ("from Deir al-Zor"): back to its first word.
             if self.cx.mention_at(i).is_none() {
                 if let Some((first, _)) = self
+                    .cx
                     .listed_place_ending(lo, i)
                     .filter(|&(first, _)| first < i)
                 {
@@ -1968,7 +1971,7 @@ impl<'c, 'a> State<'c, 'a> {
         let place_before = |i: usize| -> Option<(usize, ActorId)> {
             match self.cx.mention_at(i - 1) {
                 Some(m) => Some((m.first as usize, g.country(m.actor)?)),
-                None => self.listed_place_ending(lo, i - 1),
+                None => self.cx.listed_place_ending(lo, i - 1),
             }
         };
         // The body's capitalised words (one to three) after the place, shortest first.
@@ -2010,44 +2013,6 @@ impl<'c, 'a> State<'c, 'a> {
         None
     }
 
-    /// The longest listed place whose last word is token `last` (within `lo..=last`): its
-    /// first token and its country. Words are keyed and joined as [`Gazetteer::places_in`]
-    /// does ("Deir al-Zor" is `deir al zor`); a joining hyphen is skipped.
-    fn listed_place_ending(&self, lo: usize, last: usize) -> Option<(usize, ActorId)> {
-        let toks = &self.cx.tokens.tokens;
-        let g = self.cx.gazetteer;
-        if !toks[last].word || !toks[last].cap {
-            return None;
-        }
-        let mut words = vec![last];
-        let mut i = last;
-        while words.len() < g.place_words() && i > lo {
-            if i >= lo + 2 && self.cx.joining_hyphen(i - 1) && toks[i - 2].word {
-                i -= 2;
-            } else if toks[i - 1].word {
-                i -= 1;
-            } else {
-                break;
-            }
-            words.push(i);
-        }
-        let mut best = None;
-        let mut key = String::new();
-        for n in 1..=words.len() {
-            key.clear();
-            for (j, &t) in words[..n].iter().rev().enumerate() {
-                if j > 0 {
-                    key.push(' ');
-                }
-                key.push_str(self.key(t));
-            }
-            if let Some(c) = g.place_country(&key) {
-                best = Some((words[n - 1], c));
-            }
-        }
-        best
-    }
-
     /// The country of the first place named in tokens `a..b` (a metonym used as a place, or a
     /// listed place of one word: "in Moscow", "in the central Hama province").
     fn country_in(&self, a: usize, b: usize) -> Option<ActorId> {
@@ -2058,7 +2023,7 @@ impl<'c, 'a> State<'c, 'a> {
                 // The first word of a listed place of several ("Deir al-Zor").
                 (i + 1..b.min(i + 6))
                     .rev()
-                    .find_map(|e| self.listed_place_ending(i, e).filter(|p| p.0 == i))
+                    .find_map(|e| self.cx.listed_place_ending(i, e).filter(|p| p.0 == i))
                     .map(|p| p.1)
             }),
             None => None,

@@ -125,6 +125,44 @@ impl Context<'_> {
             && !toks[i].space_before
             && !toks[i + 1].space_before
     }
+
+    /// The longest listed place whose last word is token `last` (within `lo..=last`): its
+    /// first token and its country. Words are keyed and joined as [`Gazetteer::places_in`]
+    /// does ("Deir al-Zor" is `deir al zor`); a joining hyphen is skipped.
+    pub(crate) fn listed_place_ending(&self, lo: usize, last: usize) -> Option<(usize, ActorId)> {
+        let toks = &self.tokens.tokens;
+        let g = self.gazetteer;
+        if !toks[last].word || !toks[last].cap {
+            return None;
+        }
+        let mut words = vec![last];
+        let mut i = last;
+        while words.len() < g.place_words() && i > lo {
+            if i >= lo + 2 && self.joining_hyphen(i - 1) && toks[i - 2].word {
+                i -= 2;
+            } else if toks[i - 1].word {
+                i -= 1;
+            } else {
+                break;
+            }
+            words.push(i);
+        }
+        let mut best = None;
+        let mut key = String::new();
+        for n in 1..=words.len() {
+            key.clear();
+            for (j, &t) in words[..n].iter().rev().enumerate() {
+                if j > 0 {
+                    key.push(' ');
+                }
+                key.push_str(self.tokens.key(t));
+            }
+            if let Some(c) = g.place_country(&key) {
+                best = Some((words[n - 1], c));
+            }
+        }
+        best
+    }
 }
 
 /// What [`assign`] finds in an article.

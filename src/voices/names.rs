@@ -225,53 +225,35 @@ impl Reader<'_, '_> {
             start += 1;
             outer = start;
         }
-        // "a market in Aleppo Ibrahim Abu Leith said" (commas dropped): a listed place after a
-        // preposition of place, then a common given name and more name words: the name starts
-        // at the given name, and the preposition is the place's.
-        // The place may hold particles and hyphens, past the six tokens a name may have ("of
-        // Deir al-Zor Abdullah al-Noami said").
+        // "a market in Aleppo Ibrahim Abu Leith said", "of Deir al-Zor Abdullah al-Noami said"
+        // (commas dropped): a place after a preposition of place (a place mention, or a listed
+        // place whose particles and hyphens may reach past the six tokens a name may have), then
+        // a given name and more name words: the name starts at the given name, and the
+        // preposition is the place's.
         let toks = &self.cx.tokens.tokens;
         let mut wide = outer;
         while wide > lo && v - wide < 11 && (self.name_word(wide - 1) || self.joiner(wide - 1)) {
             wide -= 1;
         }
-        if wide > lo && cues.is_place_before(self.key(wide - 1)) {
-            let given = crate::lexicon::names::CommonNames::bundled();
-            let g = self.cx.gazetteer;
-            let cut = (wide + 1..v.saturating_sub(1)).find(|&i| {
-                toks[i].cap && given.is_given(self.key(i)) && {
-                    let place: Vec<&str> = (wide..i)
-                        .filter(|&j| toks[j].word)
-                        .map(|j| self.key(j))
-                        .collect();
-                    g.place_country(&place.join(" ")).is_some()
-                }
+        let place_start = |c: usize| match self.mentioned(c - 1) {
+            Some(m) => m.place.then_some(m.first as usize),
+            None => self
+                .cx
+                .listed_place_ending(wide, c - 1)
+                .map(|(first, _)| first),
+        };
+        let given = crate::lexicon::names::CommonNames::bundled();
+        let cut = (wide.max(lo + 1)..v.saturating_sub(1)).find(|&c| {
+            toks[c].cap
+                && given.is_given(self.key(c))
+                && place_start(c).is_some_and(|f| f > lo && cues.is_place_before(self.key(f - 1)))
+        });
+        if let Some(c) = cut.filter(|&c| (c..v).filter(|&i| self.name_word(i)).count() >= 2) {
+            return self.refine(Run {
+                start: c,
+                end: v,
+                affiliation: self.affiliation(lo, c),
             });
-            if let Some(c) = cut.filter(|&c| (c..v).filter(|&i| self.name_word(i)).count() >= 2) {
-                return self.refine(Run {
-                    start: c,
-                    end: v,
-                    affiliation: self.affiliation(lo, c),
-                });
-            }
-        }
-        // ... also when the place is a gazetteer mention that the run stops at ("in Aleppo").
-        if let Some(m) = (outer > lo).then(|| self.mentioned(outer - 1)).flatten() {
-            let given = crate::lexicon::names::CommonNames::bundled();
-            let first = m.first as usize;
-            if m.place
-                && first > lo
-                && cues.is_place_before(self.key(first - 1))
-                && toks[start].cap
-                && given.is_given(self.key(start))
-                && (start..v).filter(|&i| self.name_word(i)).count() >= 2
-            {
-                return self.refine(Run {
-                    start,
-                    end: v,
-                    affiliation: self.affiliation(lo, start),
-                });
-            }
         }
         let words = (start..v).filter(|&i| self.name_word(i)).count();
         let descriptor_noun = cues.is_org_noun(last)
