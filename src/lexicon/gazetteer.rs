@@ -451,6 +451,26 @@ impl Gazetteer {
         out
     }
 
+    /// The number of words of the longest descriptor some actor declares that ends the keys
+    /// `keys` (as [`Gazetteer::declaring`] compares them); 0 when none does.
+    pub fn declared_len(&self, keys: &[&str], joined: &[bool]) -> usize {
+        let Some(entries) = keys.last().and_then(|h| self.descriptor_heads.get(*h)) else {
+            return 0;
+        };
+        entries
+            .iter()
+            .filter(|(_, d)| {
+                d.len() <= keys.len()
+                    && !joined[keys.len() - d.len()]
+                    && d.iter()
+                        .zip(&keys[keys.len() - d.len()..])
+                        .all(|(w, k)| w == k)
+            })
+            .map(|(_, d)| d.len())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Whether `k` is a word key of some actor's name, aliases or roles (not a demonym).
     pub fn is_any_name_word(&self, k: &str) -> bool {
         self.any_name_words.contains(k)

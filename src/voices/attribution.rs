@@ -105,6 +105,9 @@ pub(super) struct State<'c, 'a> {
     /// condition of anonymity", "France's foreign minister called for"): later pronouns do not
     /// point back past it.
     unnamed: std::cell::RefCell<Vec<usize>>,
+    /// Where a body that no source resolves to spoke ("The DeirEzzor 24 monitoring group
+    /// said", "it said" with no body before): a later "it" does not point back past it.
+    unnamed_bodies: std::cell::RefCell<Vec<usize>>,
     /// Where a person described by role alone spoke for a body ("an opposition activist said":
     /// `syrian_opposition`): (position, voice), in text order; a later "he" is the same person.
     roles: std::cell::RefCell<Vec<(usize, Voice)>>,
@@ -135,6 +138,7 @@ impl<'c, 'a> State<'c, 'a> {
             names: Names::default(),
             focus: std::cell::OnceCell::new(),
             unnamed: std::cell::RefCell::new(Vec::new()),
+            unnamed_bodies: std::cell::RefCell::new(Vec::new()),
             roles: std::cell::RefCell::new(Vec::new()),
             place_country: std::cell::Cell::new(None),
             quoted: Vec::new(),
@@ -535,6 +539,10 @@ impl<'c, 'a> State<'c, 'a> {
         // "Rami an Aleppo resident said", "Mohammad Sibai a spokesman for the Homs Media Centre
         // told": a name and its appositive (commas dropped or not), before the unlisted name
         // that ends the appositive.
+        // "Jan Egeland of the Norwegian Refugee Council said": the person, not the body.
+        if let Some((voice, _)) = self.person_of_body(a, w) {
+            return Some(voice);
+        }
         if named.is_none() {
             if let Some((voice, _)) = self.apposed(a, w) {
                 return Some(voice);
@@ -608,7 +616,10 @@ impl<'c, 'a> State<'c, 'a> {
         let w = self.skip_back(start, v);
         // "Zakaria Malahifji head of the political office of ... told Reuters": a name opening
         // the clause and its appositive, commas dropped.
-        if let Some((voice, _)) = self.apposed(start, w) {
+        if let Some((voice, _)) = self
+            .person_of_body(start, w)
+            .or_else(|| self.apposed(start, w))
+        {
             return Some(voice);
         }
         if ms.last().is_none_or(|m| m.last as usize + 1 < w) {
@@ -1034,10 +1045,13 @@ impl<'c, 'a> State<'c, 'a> {
         let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
         // "It said": the last body (organisation, country, armed group or outlet) that spoke.
         if keys == ["it"] {
-            return Some(
-                self.recent(pos, Class::Body, None, true)
-                    .unwrap_or(Voice::Unknown),
-            );
+            let v = self
+                .recent(pos, Class::Body, None, true)
+                .unwrap_or(Voice::Unknown);
+            if v == Voice::Unknown {
+                self.unnamed_body_spoke(pos);
+            }
+            return Some(v);
         }
         if keys.len() == 1 && cues.is_pronoun(keys[0]) {
             let v = self
@@ -1125,6 +1139,36 @@ impl<'c, 'a> State<'c, 'a> {
         // A place phrase after the description ("the defence ministry in Moscow") qualifies it
         // here only, not as "the Iranians" would be read below.
         let qualified = country.or(self.place_country.get());
+        // "The DeirEzzor 24 monitoring group said": a capitalised word inside a body's
+        // description (not its first word; not in a title-cased line) that is no actor's
+        // mention, place, title or name word of a listed actor names a body the gazetteer does
+        // not list, not the monitor the article names elsewhere. Nobody speaks for it.
+        let org_head = cues.is_org_noun(head) || cues.is_outlet_noun(head);
+        // Before the words of a descriptor an actor declares ("a source at Aleppo Police
+        // Command": "police command" is the Syrian government's).
+        let own = g.declared_len(&keys, &joined).max(1);
+        let unlisted = words.len() > own + 1
+            && !words.iter().all(|&i| toks[i].cap)
+            && words[1..words.len() - own].iter().any(|&i| {
+                let k = self.key(i);
+                toks[i].cap
+                    && self.cx.mention_at(i).is_none()
+                    && !g.is_any_name_word(k)
+                    && !g.is_place_word(k)
+                    && !cues.is_place_word(k)
+                    && g.place_country(k).is_none()
+                    && !(i..(i + 4).min(b)).any(|e| {
+                        self.cx
+                            .listed_place_ending(a, e)
+                            .is_some_and(|(first, _)| first <= i)
+                    })
+                    && !cues.is_title(k)
+                    && !self.cx.stopwords.contains(k)
+            });
+        if org_head && unlisted {
+            self.unnamed_body_spoke(pos);
+            return Some(Voice::Unknown);
+        }
         if let Some(v) = self.by_head(pos, &keys, &joined, qualified) {
             return Some(v);
         }
@@ -1249,6 +1293,14 @@ impl<'c, 'a> State<'c, 'a> {
             && (run.end + 1..hi).all(|i| toks[i].word || self.key(i) == "-")
             && !(run.end + 1..hi).any(|i| self.cx.cues.is_speech(self.key(i)));
         (words >= 2 && clause_ok).then(|| (self.name_voice(run), run.start))
+    }
+
+    /// Records that a body no source resolves to spoke at byte `pos` (kept sorted, once).
+    fn unnamed_body_spoke(&self, pos: usize) {
+        let mut u = self.unnamed_bodies.borrow_mut();
+        if u.last().is_none_or(|&l| l < pos) {
+            u.push(pos);
+        }
     }
 
     /// Records that someone unnamed spoke at byte `pos` (kept sorted; a position is kept once).
@@ -1465,7 +1517,21 @@ impl<'c, 'a> State<'c, 'a> {
         let near = |p: usize| !pronoun || self.near(p, here);
         // "... a relative told AFP. "..." he said": a person who spoke unnamed after the
         // candidate is the nearer antecedent; the pronoun stays unknown.
-        let unnamed_after = |p: usize| pronoun && class.person() && self.unnamed_speaker(p, pos);
+        // "The DeirEzzor 24 monitoring group said ... It said": a body no source resolves to,
+        // speaking after the candidate, is the nearer antecedent of "it".
+        let unnamed_body_after = |p: usize| {
+            let u = self.unnamed_bodies.borrow();
+            u.get(u.partition_point(|&x| x <= p))
+                .is_some_and(|&x| x < pos)
+        };
+        let unnamed_after = |p: usize| {
+            pronoun
+                && if class.person() {
+                    self.unnamed_speaker(p, pos)
+                } else {
+                    class == Class::Body && unnamed_body_after(p)
+                }
+        };
         let spoke = self
             .history
             .iter()
@@ -1772,6 +1838,9 @@ impl<'c, 'a> State<'c, 'a> {
                 });
             }
         }
+        if let Some(found) = self.person_of_body(lo, v) {
+            return Some(found);
+        }
         let pos = self.cx.tokens.tokens[v].span.start;
         if let Some(m) = self.named_in(lo, v).last() {
             // "... head of QRCS's health program in Turkey described": a country after a
@@ -1895,6 +1964,85 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         self.descriptor(desc, v, pos).map(|d| (d, start))
+    }
+
+    /// "Jan Egeland of the Norwegian Refugee Council said", "Laila Kiki of The Syria Campaign
+    /// noted": a person's name, then "of", "at", "from" or "with" and the capitalised name of a
+    /// body (its words, particles, hyphens, "and" between two of its words, "the" opening it)
+    /// right before the verb at `v`. The person speaks, not the body: a person of the gazetteer
+    /// or an unlisted name of two words or more (or one after a capitalised title) that ends in
+    /// no organisation or outlet noun,
+    /// with no preposition before it ("the families of Ahmed Ali of the Red Crescent"). Its
+    /// voice and first token; an unlisted person is affiliated with the body when the
+    /// gazetteer lists it.
+    fn person_of_body(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        // Not in a title-cased line ("Related Turkish Forces Destroy Two Tonnes of Kurdish
+        // Militants Explosives Says ...").
+        if v < lo + 4
+            || !(toks[v - 1].word && toks[v - 1].cap)
+            || toks.get(v).is_some_and(|t| t.cap)
+        {
+            return None;
+        }
+        let mut i = v - 1;
+        let prep = loop {
+            if i <= lo + 1 || v - i > 8 {
+                return None;
+            }
+            let k = self.key(i - 1);
+            let t = &toks[i - 1];
+            if matches!(k, "of" | "at" | "from" | "with") && !t.cap {
+                break i - 1;
+            }
+            let the = k == "the" && matches!(self.key(i - 2), "of" | "at" | "from" | "with");
+            let and = k == "and" && toks[i - 2].cap && toks[i].cap;
+            let part = t.word && !t.cap && cues.is_particle(k);
+            if !((t.word && t.cap) || the || and || part || self.cx.joining_hyphen(i - 1)) {
+                return None;
+            }
+            i -= 1;
+        };
+        if prep <= lo {
+            return None;
+        }
+        let body = self
+            .bodies_in(prep + 1, v)
+            .find(|m| self.cx.gazetteer.actor(m.actor).kind != ActorKind::Country)
+            .map(|m| m.actor);
+        // What stands before the person: no preposition ("the families of Ahmed Ali of ..."),
+        // "as" ("Michelle Obama as First Lady of the United States") or determiner ("the
+        // International Federation of Red Cross ...", "the General Staff of the Armed Forces of
+        // ...": a body's name with "of" in it).
+        let before_person = |first: usize| {
+            first == lo || {
+                let k = self.key(first - 1);
+                !(cues.is_place_before(k) || k == "as" || determiner(k))
+            }
+        };
+        let g = self.cx.gazetteer;
+        if let Some(m) = self.named_in(lo, prep).last().copied() {
+            if m.last as usize + 1 == prep {
+                let person = g.actor(m.actor).kind == ActorKind::Person;
+                return (person && before_person(m.first as usize))
+                    .then_some((Voice::Source(m.actor), m.first as usize));
+            }
+        }
+        let mut run = self.reader().before(lo, prep, &self.names)?;
+        let last = self.key(run.end - 1);
+        // One word will do after a capitalised title ("Sheriff Tackitt of Wilson County").
+        let titled =
+            run.start > lo && toks[run.start - 1].cap && cues.is_title(self.key(run.start - 1));
+        if (self.name_words(run) < 2 && !titled)
+            || cues.is_org_noun(last)
+            || cues.is_outlet_noun(last)
+            || !before_person(run.start)
+        {
+            return None;
+        }
+        run.affiliation = run.affiliation.or(body);
+        Some((self.name_voice(run), run.start))
     }
 
     /// The preposition of place (within eight tokens) that opens a place phrase ending right
