@@ -354,8 +354,12 @@ impl<'c, 'a> State<'c, 'a> {
 
     fn is_speech(&self, i: usize) -> bool {
         let t = &self.cx.tokens.tokens[i];
-        // A word of an actor's name is no verb: "States" in "the United States".
-        t.word && self.cx.cues.is_speech(self.key(i)) && self.cx.mention_at(i).is_none()
+        // A word of an actor's name is no verb: "States" in "the United States"; nor is one
+        // after an article ("as a warning to the United States", "the report").
+        t.word
+            && self.cx.cues.is_speech(self.key(i))
+            && self.cx.mention_at(i).is_none()
+            && !(i > 0 && matches!(self.key(i - 1), "a" | "an" | "the"))
     }
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
@@ -441,7 +445,10 @@ impl<'c, 'a> State<'c, 'a> {
         let mut b = a;
         while b < toks.len() && b < a + 14 && toks[b].span.end <= bound.end {
             let k = self.key(b);
-            if k == "\"" || (b > a && (k == "." || k == "!" || k == "?")) {
+            // The final dot of an initialism ends no sentence ("," the U.N. said").
+            let stop =
+                matches!(k, "." | "!" | "?") && !crate::text::keys::initialism_dot(cx.tokens, b);
+            if k == "\"" || (b > a && stop) {
                 break;
             }
             b += 1;
@@ -532,6 +539,23 @@ impl<'c, 'a> State<'c, 'a> {
                 .map(|m| Voice::Source(m.actor))
                 .or_else(|| self.descriptor(v + 2, b, self.cx.tokens.tokens[v].span.start));
         }
+        // '"reset" in U.S.-Russia relations, the Hill reported': the rest of the quote's sentence
+        // comes before a comma, the subject after it (a determiner opens it). Not an
+        // appositive after a name ('"...," Rami Abdel Rahman, the head of the
+        // Observatory said').
+        let toks = &self.cx.tokens.tokens;
+        let a = match (a..v).rev().find(|&i| self.key(i) == ",") {
+            Some(c)
+                if c > a
+                    && c + 1 < v
+                    && determiner(self.key(c + 1))
+                    && toks[c - 1].word
+                    && !toks[c - 1].cap =>
+            {
+                c + 1
+            }
+            _ => a,
+        };
         // The subject next to the verb: a name, else a descriptor ("the Iranian report"). An
         // unlisted name right before the verb comes first ("U.N. spokesman Martin Nesirky").
         let named = self.named_in(a, v).last().copied();
@@ -561,7 +585,19 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(voice);
             }
         }
-        let desc_from = named.map(|m| m.last as usize + 1).unwrap_or(a);
+        // After a name, an indefinite appositive is the description ('"..." U.S. Air Force
+        // Colonel John Dorrian a coalition spokesman told Reuters': not the last person who
+        // spoke).
+        let desc_from = match named {
+            Some(m) => {
+                let after = m.last as usize + 1;
+                (after..v)
+                    .rev()
+                    .find(|&i| indefinite(self.key(i)) && !toks[i].cap)
+                    .unwrap_or(after)
+            }
+            None => a,
+        };
         if let Some(d) = self
             .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
             .filter(|d| *d != Voice::Unknown || named.is_none())
@@ -1732,6 +1768,11 @@ impl<'c, 'a> State<'c, 'a> {
     fn skip_back(&self, lo: usize, v: usize) -> usize {
         let mut w = v;
         loop {
+            // "The U.N. says": the final dot of an initialism is part of the subject's name.
+            if w > lo + 1 && crate::text::keys::initialism_dot(self.cx.tokens, w - 1) {
+                w -= 1;
+                continue;
+            }
             // "Ahmed 24 said": an age after the name (commas dropped).
             let k = self.key(w.saturating_sub(1));
             if w > lo + 1
@@ -2302,7 +2343,21 @@ impl<'c, 'a> State<'c, 'a> {
         // At most 200 tokens in: each verb looks back over the sentence, and a run-on sentence
         // without punctuation must stay linear (benches/worst_case.rs).
         for v in a + 1..end.min(a + 200) {
-            if !toks[v].word || !self.cx.cues.is_reporting(self.key(v)) {
+            // A word of an actor's name is no verb ("The United States accused ...").
+            if !toks[v].word
+                || !self.cx.cues.is_reporting(self.key(v))
+                || self.cx.mention_at(v).is_some()
+            {
+                continue;
+            }
+            // "Arab states condemned", "Media reports claimed": a speech verb that is also a
+            // noun, right before another reporting verb, is the subject's noun.
+            if self.cx.cues.is_noun_verb(self.key(v))
+                && v + 1 < end
+                && toks[v + 1].word
+                && !toks[v + 1].cap
+                && self.cx.cues.is_reporting(self.key(v + 1))
+            {
                 continue;
             }
             // "the regime will deny", "Russia could not claim": what someone would say.
@@ -2862,7 +2917,7 @@ impl<'c, 'a> State<'c, 'a> {
         let end = anonymity.filter(|&i| i + 12 >= end).unwrap_or(end);
         for v in (end.saturating_sub(14).max(a + 4)..end).rev() {
             if end - v > 7 && !self.participle_after(v, end) {
-                if toks[v].word && self.cx.cues.is_speech(self.key(v)) {
+                if self.is_speech(v) {
                     if let Some(actor) = self.name_closing(v, 2, end) {
                         let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                         return Some((Voice::Source(actor), cue));
@@ -2883,11 +2938,7 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // A capitalised speech verb inside a sentence is part of a name ("the United
             // States and ...").
-            if !toks[v].word
-                || toks[v].cap
-                || !self.cx.cues.is_speech(self.key(v))
-                || self.key(v) == "according"
-            {
+            if toks[v].cap || !self.is_speech(v) || self.key(v) == "according" {
                 continue;
             }
             // "... the monitor said, updating a previous toll", "... one witness said, adding

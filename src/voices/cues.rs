@@ -435,8 +435,8 @@ mod tests {
         let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
         assert!(e.starts_with("cues.toml:16:"), "{e}");
         let bad = DEFAULT_CUES.replacen(
-            "\"claim\", \"claims\",\n]",
-            "\"claim\", \"claims\", \"rumour\",\n]",
+            "\"states\", \"notes\",\n]",
+            "\"states\", \"notes\", \"rumour\",\n]",
             1,
         );
         let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();

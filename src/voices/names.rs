@@ -256,6 +256,34 @@ impl Reader<'_, '_> {
             });
         }
         let words = (start..v).filter(|&i| self.name_word(i)).count();
+        // A listed place joined by "and", "or" or a comma to a place before it is no speaker's
+        // name ("factions in coastal regions Aleppo Hama and Idlib announced"); nor is one word
+        // after a word in brackets that follows a word ("a source at al-Jamiaa (University)
+        // Hospital told": the rest of a name the brackets cut).
+        let listed_place = |first: usize, last: usize| {
+            self.mentioned(last)
+                .is_some_and(|m| m.place && m.first as usize >= first)
+                || self
+                    .cx
+                    .listed_place_ending(first, last)
+                    .is_some_and(|(f, _)| f == first)
+        };
+        let coordinated_place = start > lo + 1
+            && matches!(self.key(start - 1), "and" | "or" | ",")
+            && listed_place(start, v - 1)
+            && (lo..start - 1)
+                .rev()
+                .take(4)
+                .any(|f| listed_place(f, start - 2));
+        let bracketed = words == 1
+            && start >= lo + 4
+            && self.key(start - 1) == ")"
+            && self.key(start - 3) == "("
+            && toks[start - 2].word
+            && toks[start - 4].word;
+        if coordinated_place || bracketed {
+            return None;
+        }
         let descriptor_noun = cues.is_org_noun(last)
             || cues.is_outlet_noun(last)
             || cues.is_anonymous(last)
