@@ -355,11 +355,13 @@ impl<'c, 'a> State<'c, 'a> {
     fn is_speech(&self, i: usize) -> bool {
         let t = &self.cx.tokens.tokens[i];
         // A word of an actor's name is no verb: "States" in "the United States"; nor is one
-        // after an article ("as a warning to the United States", "the report").
+        // after an article ("as a warning to the United States", "the report"), nor a verb that
+        // is also a noun after a possessive ("as Mr. Trump's claims").
         t.word
             && self.cx.cues.is_speech(self.key(i))
             && self.cx.mention_at(i).is_none()
             && !(i > 0 && matches!(self.key(i - 1), "a" | "an" | "the"))
+            && !(i > 0 && self.cx.cues.is_noun_verb(self.key(i)) && self.possessive(i - 1))
     }
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
@@ -445,9 +447,16 @@ impl<'c, 'a> State<'c, 'a> {
         let mut b = a;
         while b < toks.len() && b < a + 14 && toks[b].span.end <= bound.end {
             let k = self.key(b);
-            // The final dot of an initialism ends no sentence ("," the U.N. said").
-            let stop =
-                matches!(k, "." | "!" | "?") && !crate::text::keys::initialism_dot(cx.tokens, b);
+            // The final dot of an initialism ends no sentence ("," the U.N. said"), nor does the
+            // dot of a title's abbreviation ("," Mr. Rubio said").
+            let abbreviated_title = k == "."
+                && b > a
+                && toks[b - 1].cap
+                && self.key(b - 1).len() <= 4
+                && cx.cues.is_title(self.key(b - 1));
+            let stop = matches!(k, "." | "!" | "?")
+                && !crate::text::keys::initialism_dot(cx.tokens, b)
+                && !abbreviated_title;
             if k == "\"" || (b > a && stop) {
                 break;
             }
