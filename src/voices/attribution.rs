@@ -158,6 +158,12 @@ impl<'c, 'a> State<'c, 'a> {
         covers(&self.quoted, pos)
     }
 
+    /// True when byte `pos` lies inside a quoted title set aside ("said on CNN's "State of the
+    /// Union"").
+    pub(super) fn in_title(&self, pos: usize) -> bool {
+        covers(&self.titles, pos)
+    }
+
     /// Records that `v` spoke at byte `pos` (a source later references can point back to).
     pub(super) fn heard(&mut self, pos: usize, v: Voice) {
         if matches!(v, Voice::Source(_) | Voice::Named(_)) {
@@ -218,7 +224,12 @@ impl<'c, 'a> State<'c, 'a> {
             .all(|i| !toks[i].word || cues.is_title(self.key(i)) || cues.is_opener(self.key(i)));
         // A run with a word in capitals is a heading ("WINNING RESPECT Damaged ...").
         let shouted = (run.start..run.end).any(|i| toks[i].upper && self.key(i).len() > 2);
-        if words >= 2 && titled && !shouted && lower_after(run.end) {
+        // A run before a role noun qualifies it ("North Korean officials gave ..."): no name.
+        let role_after = run.end < b && {
+            let k = self.key(run.end);
+            cues.is_person_noun(k) || cues.is_anonymous(k) || cues.is_institutional(k)
+        };
+        if words >= 2 && titled && !shouted && !role_after && lower_after(run.end) {
             let v = self.name_voice(run);
             if let Voice::Named(i) = v {
                 if self.names.speakers[i as usize].person {
@@ -672,8 +683,25 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(voice);
             }
         }
-        // "X said:": the name nearest the verb; "…, adding": the subject of the sentence.
+        // "X said:": the name nearest the verb; "…, adding": the subject of the sentence, an
+        // unlisted person's name opening it ("Ahmed Sheikhani voiced concern ..., adding “...”")
+        // when no listed name comes before it.
         let participle = self.key(v).ends_with("ing");
+        if participle {
+            let (from, to) = (
+                self.cx.tokens.tokens[start].span.start,
+                self.cx.tokens.tokens[v].span.start,
+            );
+            let opened = self
+                .subjects
+                .iter()
+                .find(|&&(p, _)| from <= p && p < to)
+                .copied()
+                .filter(|&(p, _)| ms.first().is_none_or(|m| p < m.span.start));
+            if let Some((_, voice)) = opened {
+                return Some(voice);
+            }
+        }
         let pick = if participle {
             ms.first().map(|m| self.titled_person(m, &ms))
         } else {

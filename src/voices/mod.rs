@@ -331,18 +331,58 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             // attacked to seize weapons "given by Washington" but ..."): the quotes over the
             // sentence must lie inside the content, and one without a speaker of its own gets
             // the reporter's voice.
-            let inside = |v: &Voiced, content: Span| {
-                !v.quote.span.overlaps(*s) || content.contains(v.quote.span)
+            let found = st.reported_after_subject(*s);
+            // A content that ends with the sentence's last word holds a quote that closes the
+            // sentence after it ('... was "a dereliction of duty."': the content stops before
+            // the final punctuation and quotation mark).
+            let holds = |content: Span, q: Span| {
+                let tail = cx.text.get(content.end.min(s.end)..s.end).unwrap_or("");
+                let reach = if tail.chars().all(|c| !c.is_alphanumeric()) {
+                    s.end
+                } else {
+                    content.end
+                };
+                content.start <= q.start && q.end <= reach
             };
-            out.reported[si] = st
-                .reported_after_subject(*s)
-                .filter(|&(_, _, content)| out.quotes.iter().all(|v| inside(v, content)))
+            let inside = |v: &Voiced, content: Span| {
+                !v.quote.span.overlaps(*s) || holds(content, v.quote.span)
+            };
+            // The host's words in the content, outside its quotes and quoted titles: at least
+            // three, and none that introduces a quote with a colon ("He added: “...”", "Ayers said of McDonald:
+            // “...”": the quote is the speaker's, and there is no claim in the host's words).
+            let own_words = |content: Span| {
+                let over: Vec<Span> = out
+                    .quotes
+                    .iter()
+                    .map(|v| v.quote.span)
+                    .filter(|q| q.overlaps(content))
+                    .collect();
+                let (a, b) = cx.tokens.range(content);
+                let toks = &cx.tokens.tokens;
+                let words = (a..b)
+                    .filter(|&i| {
+                        toks[i].word
+                            && !over.iter().any(|q| q.contains(toks[i].span))
+                            && !st.in_title(toks[i].span.start)
+                    })
+                    .count();
+                let colon = over.first().is_some_and(|q| {
+                    cx.text[content.start..q.start.max(content.start)]
+                        .trim_end()
+                        .ends_with(':')
+                });
+                over.is_empty() || (words >= 3 && !colon)
+            };
+            out.reported[si] = found
+                .filter(|&(_, _, content)| {
+                    out.quotes.iter().all(|v| inside(v, content)) && own_words(content)
+                })
                 .map(|(voice, cue, content)| reported(st, voice, cue, content));
             if let Some(r) = out.reported[si] {
                 let voice = r.voice;
                 for q in out.quotes.iter_mut().filter(|q| {
-                    r.content.contains(q.quote.span)
-                        || r.then.is_some_and(|(_, c)| c.contains(q.quote.span))
+                    holds(r.content, q.quote.span)
+                        || r.then.is_some_and(|(_, c)| holds(c, q.quote.span))
                 }) {
                     if q.voice == Voice::Unknown {
                         q.voice = voice;
@@ -597,9 +637,21 @@ fn cut_sentence<'q>(
     points.dedup();
     for w in points.windows(2) {
         let piece = Span::new(w[0], w[1]);
-        let inner = cuts
+        // A report whose cue lies outside a quote over the piece is no report inside that
+        // quote: the quote keeps its words ("..., adding “while the ... front have gathered
+        // ....”": the report's content stops before the closing punctuation, shorter than the
+        // quote, yet the words are quoted).
+        let over: Vec<&Cut> = cuts.iter().filter(|c| c.span.contains(piece)).collect();
+        let outside_quote = |c: &Cut| {
+            !c.quoted
+                && over
+                    .iter()
+                    .any(|q| q.quoted && c.cue.is_some_and(|cue| !q.span.contains(cue)))
+        };
+        let inner = over
             .iter()
-            .filter(|c| c.span.contains(piece))
+            .copied()
+            .filter(|c| !outside_quote(c))
             .min_by_key(|c| c.span.len());
         let (voice, quoted, cue) = match inner {
             Some(c) => (c.voice, c.quoted, c.cue),
