@@ -2262,11 +2262,12 @@ impl<'c, 'a> State<'c, 'a> {
     /// Bashar al-Assad has called for". The name is the speaker, not the last noun of the
     /// appositive. The voice and the name's first token.
     fn apposed(&mut self, a: usize, w: usize) -> Option<(Voice, usize)> {
-        let person = self
-            .named_in(a, w)
-            .next()
-            .copied()
-            .filter(|m| m.first as usize == a && m.form != Form::Demonym);
+        // A listed name may follow a "the" that opens the clause ("The Local Coordination
+        // Committees an activist network said").
+        let opening = if self.key(a) == "the" { a + 1 } else { a };
+        let person = self.named_in(a, w).next().copied().filter(|m| {
+            (m.first as usize == a || m.first as usize == opening) && m.form != Form::Demonym
+        });
         let mut person_named = true;
         let (voice, end) = match person {
             Some(m) => {
