@@ -367,12 +367,14 @@ impl<'c, 'a> State<'c, 'a> {
         let t = &self.cx.tokens.tokens[i];
         // A word of an actor's name is no verb: "States" in "the United States"; nor is one
         // after an article ("as a warning to the United States", "the report"), nor a verb that
-        // is also a noun after a possessive ("as Mr. Trump's claims").
+        // is also a noun after a possessive ("as Mr. Trump's claims"), nor an infinitive ("to
+        // say": what someone would say or could not bring themselves to).
         t.word
             && self.cx.cues.is_speech(self.key(i))
             && self.cx.mention_at(i).is_none()
             && !(i > 0 && matches!(self.key(i - 1), "a" | "an" | "the"))
             && !(i > 0 && self.cx.cues.is_noun_verb(self.key(i)) && self.possessive(i - 1))
+            && !(i > 0 && self.key(i - 1) == "to")
     }
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
@@ -688,6 +690,11 @@ impl<'c, 'a> State<'c, 'a> {
         // when no listed name comes before it.
         let participle = self.key(v).ends_with("ing");
         if participle {
+            // "Japanese Prime Minister Shinzo Abe called on ISIS to ..., saying", "Mr. Bannon
+            // also contradicted Mr. Trump's threats, saying": the name before the clause's verb.
+            if let Some(voice) = self.clause_subject(start, v) {
+                return Some(voice);
+            }
             let (from, to) = (
                 self.cx.tokens.tokens[start].span.start,
                 self.cx.tokens.tokens[v].span.start,
@@ -718,6 +725,162 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         self.descriptor(v.saturating_sub(4).max(start), v, pos)
+    }
+
+    /// The subject of the clause a participle at `v` hangs on (within `start..v`, past a
+    /// subordinate clause that opens the sentence: "After the Justice Department fired ...,"):
+    /// the first name followed by its verb (a lowercase word that is no stop word, place word,
+    /// participle or noun of a role or body, or an auxiliary; adverbs such as "also" may come
+    /// between), directly or after an appositive or relative clause between commas ("Maya
+    /// Harris, a senior policy adviser to Mrs. Clinton, dismissed ..."). A listed person or body
+    /// (no place, no demonym, no possessive: "Mr. Trump's attacks"), or an unlisted name of two
+    /// words or more, or of one after a title ("Mr. Bannon") or opening the clause before its
+    /// verb ("Cassidy dismissed"), with no determiner before it ("the Parsons Green bomber").
+    /// `None` when the clause has no such name or opens with a description ("The couple who
+    /// ...").
+    fn clause_subject(&mut self, start: usize, v: usize) -> Option<Voice> {
+        let cues = self.cx.cues;
+        let start = if matches!(
+            self.key(start),
+            "after"
+                | "when"
+                | "as"
+                | "while"
+                | "before"
+                | "although"
+                | "though"
+                | "since"
+                | "if"
+                | "once"
+                | "despite"
+        ) {
+            (start..v)
+                .find(|&i| self.key(i) == ",")
+                .map_or(start, |c| c + 1)
+        } else {
+            start
+        };
+        let verb_here = |st: &Self, mut e: usize| {
+            let toks = &st.cx.tokens.tokens;
+            while e < v && matches!(st.key(e), "also" | "then" | "later" | "repeatedly") {
+                e += 1;
+            }
+            let noun = |k: &str| {
+                cues.is_person_noun(k)
+                    || cues.is_title(k)
+                    || cues.is_anonymous(k)
+                    || cues.is_institutional(k)
+                    || cues.is_org_noun(k)
+                    || cues.is_outlet_noun(k)
+            };
+            let k = if e < v { st.key(e) } else { "" };
+            e < v
+                && toks[e].word
+                && !toks[e].cap
+                && (cues.is_auxiliary(k)
+                    || (!st.cx.stopwords.contains(k)
+                        && !cues.is_place_word(k)
+                        && !cues.is_particle(k)
+                        && !k.ends_with("ing")
+                        // An adverb or a time ("Almost immediately after", "Last week").
+                        && !k.ends_with("ly")
+                        && !matches!(k, "week" | "month" | "year" | "night" | "day" | "time")
+                        && !noun(k)
+                        && !(e + 1 < v && noun(st.key(e + 1)))))
+        };
+        // The verb right after the name, or after an appositive or relative clause between
+        // commas (at most 16 tokens).
+        let verb_at = |st: &Self, e: usize| {
+            if verb_here(st, e) {
+                return true;
+            }
+            if e + 2 >= v || st.key(e) != "," {
+                return false;
+            }
+            let opens = {
+                let k = st.key(e + 1);
+                determiner(k)
+                    || matches!(k, "who" | "which" | "whose")
+                    || cues.is_person_noun(k)
+                    || cues.is_title(k)
+            };
+            opens
+                && (e + 2..v.min(e + 17))
+                    .find(|&i| st.key(i) == ",")
+                    .is_some_and(|c| verb_here(st, c + 1))
+        };
+        // "The couple who fostered ... are taking legal action, saying": a description opens
+        // the clause and is its subject.
+        let toks = &self.cx.tokens.tokens;
+        if start + 1 < v
+            && determiner(self.key(start))
+            && toks[start + 1].word
+            && !toks[start + 1].cap
+        {
+            return None;
+        }
+        let mut i = start;
+        while i < v {
+            let toks = &self.cx.tokens.tokens;
+            if let Some(m) = self.cx.mention_at(i).copied() {
+                let e = m.last as usize + 1;
+                if !m.place
+                    && m.form != Form::Demonym
+                    && !self.modifier(m.last as usize)
+                    && !self.possessive(m.last as usize)
+                    && verb_at(self, e)
+                {
+                    return Some(Voice::Source(m.actor));
+                }
+                i = e.max(i + 1);
+                continue;
+            }
+            if toks[i].word && toks[i].cap {
+                if let Some(run) = self.reader().after(i, v) {
+                    let before = |j: usize| j > start && cues.is_title(self.key(j - 1));
+                    let titled = (before(run.start) && toks[run.start - 1].cap)
+                        || (run.start > start + 1
+                            && self.key(run.start - 1) == "."
+                            && cues.is_title(self.key(run.start - 2)));
+                    let determined = run.start > start && determiner(self.key(run.start - 1));
+                    // One word opening the clause, right before its verb ("Cassidy dismissed
+                    // ..."), not an adverb or participle ("Separately", "Speaking").
+                    let k = self.key(run.start);
+                    // Not an adjective before a role and a name that has the verb ("Democratic
+                    // frontrunner Hillary Clinton chimed in").
+                    let named_after = |st: &Self, e: usize| {
+                        let end = match st.cx.mention_at(e) {
+                            Some(m) if !st.possessive(m.last as usize) => Some(m.last as usize + 1),
+                            Some(_) => None,
+                            None => st
+                                .reader()
+                                .after(e, v)
+                                .filter(|r| r.start == e)
+                                .map(|r| r.end),
+                        };
+                        end.is_some_and(|x| verb_here(st, x))
+                    };
+                    let opening = run.start == start
+                        && run.end == run.start + 1
+                        && !k.ends_with("ly")
+                        && !k.ends_with("ing")
+                        && !self.cx.gazetteer.is_place_word(k)
+                        && verb_here(self, run.end)
+                        && !(run.end + 1 < v && named_after(self, run.end + 1));
+                    if (self.name_words(run) >= 2 || titled || opening)
+                        && !determined
+                        && !self.possessive(run.end - 1)
+                        && verb_at(self, run.end)
+                    {
+                        return Some(self.name_voice(run));
+                    }
+                    i = run.end.max(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The person a body's mention `m` stands before as an affiliation ("UN aid chief Stephen
@@ -2381,10 +2544,13 @@ impl<'c, 'a> State<'c, 'a> {
         // At most 200 tokens in: each verb looks back over the sentence, and a run-on sentence
         // without punctuation must stay linear (benches/worst_case.rs).
         for v in a + 1..end.min(a + 200) {
-            // A word of an actor's name is no verb ("The United States accused ...").
+            // A word of an actor's name is no verb ("The United States accused ..."), nor is one
+            // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
             if !toks[v].word
                 || !self.cx.cues.is_reporting(self.key(v))
                 || self.cx.mention_at(v).is_some()
+                || self.possessive(v - 1)
+                || self.key(v - 1) == "to"
             {
                 continue;
             }
@@ -2912,11 +3078,22 @@ impl<'c, 'a> State<'c, 'a> {
             .is_some_and(|m| {
                 let form = m.span.of(self.cx.text);
                 let a = g.actor(m.actor);
-                form.ends_with('s')
+                // Not a demonym ("Syrians say"), nor a name whose last word ends in "s"
+                // ("Fabius said": the surname, or a name ending in it).
+                let last_word = |n: &String| {
+                    n.rsplit([' ', '-']).next().is_some_and(|w| {
+                        form.rsplit([' ', '-'])
+                            .next()
+                            .is_some_and(|f| f.eq_ignore_ascii_case(w))
+                    })
+                };
+                m.form != Form::Demonym
+                    && form.ends_with('s')
                     && !std::iter::once(&a.name)
                         .chain(&a.aliases)
                         .chain(&a.metonyms)
-                        .any(|n| n.eq_ignore_ascii_case(form))
+                        .chain(a.surname.iter())
+                        .any(|n| n.eq_ignore_ascii_case(form) || last_word(n))
             })
     }
 
