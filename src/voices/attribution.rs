@@ -455,6 +455,18 @@ impl<'c, 'a> State<'c, 'a> {
                 .unwrap_or(q.end);
             Span::new(s0.min(q.start), s1.max(q.end))
         });
+        // "Asked whether the application “did not have the Steele information in it,” Moyer
+        // responded: ...": a quote inside the question that opens the sentence (no comma
+        // before it) is the asker's words, not the answerer's.
+        let s0 = cx.tokens.first_at(bound.start);
+        let q0 = cx.tokens.first_at(q.start);
+        if s0 < q0
+            && toks[s0].cap
+            && self.key(s0) == "asked"
+            && !(s0 + 1..q0).any(|i| self.key(i) == "," || self.is_speech(i))
+        {
+            return (None, None);
+        }
         // After the quote: up to 14 tokens, stopping at a sentence end or another quote.
         let a = cx.tokens.first_at(q.end);
         let mut b = a;

@@ -379,7 +379,13 @@ impl Reader<'_, '_> {
         }
         let words = (start..end).filter(|&i| toks[i].word).count();
         let k = self.key(start);
-        if words == 1 && k.len() > 4 && k.ends_with("ly") {
+        // One adverb ("Falsely"), not a name that ends like one ("Kelly", "Reilly").
+        if words == 1
+            && k.len() > 4
+            && k.ends_with("ly")
+            && !names.is_common_surname(k)
+            && !names.is_given(k)
+        {
             return None;
         }
         Some(Run { start, ..run })
