@@ -429,43 +429,39 @@ impl Gazetteer {
             .is_ok()
     }
 
+    /// The declared descriptors (actor and words) that end the keys `keys`, compared word by
+    /// word, and do not start inside a compound: `joined[i]` says key `i` is joined by a hyphen
+    /// to the one before it.
+    fn ending<'g>(
+        &'g self,
+        keys: &'g [&str],
+        joined: &'g [bool],
+    ) -> impl Iterator<Item = &'g (ActorId, Vec<String>)> {
+        let entries = keys
+            .last()
+            .and_then(|h| self.descriptor_heads.get(*h))
+            .map_or(&[][..], Vec::as_slice);
+        entries.iter().filter(move |(_, d)| {
+            d.len() <= keys.len()
+                && !joined[keys.len() - d.len()]
+                && d.iter()
+                    .zip(&keys[keys.len() - d.len()..])
+                    .all(|(w, k)| w == k)
+        })
+    }
+
     /// The actors, in order and each once, that declare a descriptor ending the keys `keys`
-    /// (compared word by word) and not starting inside a compound: `joined[i]` says key `i` is
-    /// joined by a hyphen to the one before it.
+    /// (as [`Gazetteer::ending`] compares them).
     pub fn declaring(&self, keys: &[&str], joined: &[bool]) -> Vec<ActorId> {
-        let Some(entries) = keys.last().and_then(|h| self.descriptor_heads.get(*h)) else {
-            return Vec::new();
-        };
-        let mut out: Vec<ActorId> = entries
-            .iter()
-            .filter(|(_, d)| {
-                d.len() <= keys.len()
-                    && !joined[keys.len() - d.len()]
-                    && d.iter()
-                        .zip(&keys[keys.len() - d.len()..])
-                        .all(|(w, k)| w == k)
-            })
-            .map(|&(a, _)| a)
-            .collect();
+        let mut out: Vec<ActorId> = self.ending(keys, joined).map(|&(a, _)| a).collect();
         out.dedup();
         out
     }
 
     /// The number of words of the longest descriptor some actor declares that ends the keys
-    /// `keys` (as [`Gazetteer::declaring`] compares them); 0 when none does.
+    /// `keys` (as [`Gazetteer::ending`] compares them); 0 when none does.
     pub fn declared_len(&self, keys: &[&str], joined: &[bool]) -> usize {
-        let Some(entries) = keys.last().and_then(|h| self.descriptor_heads.get(*h)) else {
-            return 0;
-        };
-        entries
-            .iter()
-            .filter(|(_, d)| {
-                d.len() <= keys.len()
-                    && !joined[keys.len() - d.len()]
-                    && d.iter()
-                        .zip(&keys[keys.len() - d.len()..])
-                        .all(|(w, k)| w == k)
-            })
+        self.ending(keys, joined)
             .map(|(_, d)| d.len())
             .max()
             .unwrap_or(0)
