@@ -109,6 +109,35 @@ fn benches(c: &mut Criterion) {
         },
     );
 
+    // A run-on page of quotes after participles: each ", saying" looks back for the clause's
+    // subject, which must not rescan the sentence from its start (512 KiB, one sentence).
+    let mut quotes = big_article(1024).0;
+    quotes.text.clear();
+    let mut n = 0usize;
+    while quotes.text.len() < 1 << 19 {
+        quotes.text.push_str(&format!(
+            "Ahmed Ali Hassan of the Syria Campaign called on Mr. Kelly and the U.S. to stop attack {n}, saying \"we will win this war\" and "
+        ));
+        n += 1;
+    }
+    g.throughput(Throughput::Bytes(quotes.text.len() as u64));
+    g.bench_function(
+        "run-on sentence of participle quotes (512 KiB): analyse",
+        |b| {
+            b.iter(|| {
+                let mut cache = FuzzyCache::default();
+                let an = az.analyse(&quotes, &mut cache).expect("analysed");
+                // Every quote has a speaker (the unlisted name opening the clause).
+                let voiced = an
+                    .passages
+                    .iter()
+                    .filter(|p| p.quoted && matches!(p.voice, framelens::voices::Voice::Named(_)))
+                    .count();
+                assert!(voiced >= n / 2, "{voiced} of {n} quotes voiced");
+            })
+        },
+    );
+
     let text = wildcard_lexicon(200_000);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("lexicon check, 200,000 wildcard terms", |b| {

@@ -752,6 +752,9 @@ impl<'c, 'a> State<'c, 'a> {
     /// ...").
     fn clause_subject(&mut self, start: usize, v: usize) -> Option<Voice> {
         let cues = self.cx.cues;
+        // At most 50 tokens back: a run-on sentence with a participle every few words must stay
+        // linear (benches/worst_case.rs).
+        let start = start.max(v.saturating_sub(50));
         let start = if matches!(
             self.key(start),
             "after"
@@ -848,7 +851,7 @@ impl<'c, 'a> State<'c, 'a> {
                 continue;
             }
             if toks[i].word && toks[i].cap {
-                if let Some(run) = self.reader().after(i, v) {
+                if let Some(run) = self.reader().after(i, v.min(i + 12)) {
                     let before = |j: usize| j > start && cues.is_title(self.key(j - 1));
                     let titled = (before(run.start) && toks[run.start - 1].cap)
                         || (run.start > start + 1
@@ -866,7 +869,7 @@ impl<'c, 'a> State<'c, 'a> {
                             Some(_) => None,
                             None => st
                                 .reader()
-                                .after(e, v)
+                                .after(e, v.min(e + 12))
                                 .filter(|r| r.start == e)
                                 .map(|r| r.end),
                         };
