@@ -40,6 +40,19 @@ fn big_article(bytes: usize) -> (Article, usize) {
     (article, n)
 }
 
+/// An article of one run-on sentence of at least `bytes` bytes: `clause(n)` for n = 0, 1, ...;
+/// with the number of clauses.
+fn run_on(bytes: usize, clause: impl Fn(usize) -> String) -> (Article, usize) {
+    let mut article = big_article(1024).0;
+    article.text.clear();
+    let mut n = 0usize;
+    while article.text.len() < bytes {
+        article.text.push_str(&clause(n));
+        n += 1;
+    }
+    (article, n)
+}
+
 /// A lexicon of `n` distinct wildcard stance terms of 2 to 7 letters (deterministic), many of
 /// them prefixes of common words, which is what makes overlapping matches pile up.
 fn wildcard_lexicon(n: usize) -> String {
@@ -85,15 +98,9 @@ fn benches(c: &mut Criterion) {
     });
 
     // A run-on page without full stops: one sentence of 2 MiB with an actor every few words.
-    let mut runon = big_article(1024).0;
-    runon.text.clear();
-    let mut n = 0usize;
-    while runon.text.len() < 2 << 20 {
-        runon.text.push_str(&format!(
-            "Lavrov said the attack number {n} on Iran was brutal and Zarif told reporters the talks would go on while "
-        ));
-        n += 1;
-    }
+    let (runon, _) = run_on(2 << 20, |n| {
+        format!("Lavrov said the attack number {n} on Iran was brutal and Zarif told reporters the talks would go on while ")
+    });
     g.throughput(Throughput::Bytes(runon.text.len() as u64));
     g.bench_function(
         "run-on sentence (2 MiB, no full stop): analyse + stance",
@@ -111,15 +118,9 @@ fn benches(c: &mut Criterion) {
 
     // A run-on page of quotes after participles: each ", saying" looks back for the clause's
     // subject, which must not rescan the sentence from its start (512 KiB, one sentence).
-    let mut quotes = big_article(1024).0;
-    quotes.text.clear();
-    let mut n = 0usize;
-    while quotes.text.len() < 1 << 19 {
-        quotes.text.push_str(&format!(
-            "Ahmed Ali Hassan of the Syria Campaign called on Mr. Kelly and the U.S. to stop attack {n}, saying \"we will win this war\" and "
-        ));
-        n += 1;
-    }
+    let (quotes, n) = run_on(1 << 19, |n| {
+        format!("Ahmed Ali Hassan of the Syria Campaign called on Mr. Kelly and the U.S. to stop attack {n}, saying \"we will win this war\" and ")
+    });
     g.throughput(Throughput::Bytes(quotes.text.len() as u64));
     g.bench_function(
         "run-on sentence of participle quotes (512 KiB): analyse",

@@ -122,6 +122,21 @@ pub(super) struct State<'c, 'a> {
     titles: Vec<Span>,
 }
 
+/// Records byte `pos` in `at`, kept sorted, each position once (positions come in text order).
+fn note_at(at: &std::cell::RefCell<Vec<usize>>, pos: usize) {
+    let mut u = at.borrow_mut();
+    if u.last().is_none_or(|&l| l < pos) {
+        u.push(pos);
+    }
+}
+
+/// True when `at` (sorted) holds a position after byte `from` and before byte `pos`.
+fn noted_between(at: &std::cell::RefCell<Vec<usize>>, from: usize, pos: usize) -> bool {
+    let u = at.borrow();
+    u.get(u.partition_point(|&x| x <= from))
+        .is_some_and(|&x| x < pos)
+}
+
 /// True when byte `pos` lies inside one of `spans` (sorted and disjoint).
 fn covers(spans: &[Span], pos: usize) -> bool {
     let i = spans.partition_point(|q| q.end <= pos);
@@ -1546,20 +1561,14 @@ impl<'c, 'a> State<'c, 'a> {
         (words >= 2 && clause_ok).then(|| (self.name_voice(run), run.start))
     }
 
-    /// Records that a body no source resolves to spoke at byte `pos` (kept sorted, once).
-    fn unnamed_body_spoke(&self, pos: usize) {
-        let mut u = self.unnamed_bodies.borrow_mut();
-        if u.last().is_none_or(|&l| l < pos) {
-            u.push(pos);
-        }
+    /// Records that someone unnamed spoke at byte `pos`.
+    fn unnamed_spoke(&self, pos: usize) {
+        note_at(&self.unnamed, pos);
     }
 
-    /// Records that someone unnamed spoke at byte `pos` (kept sorted; a position is kept once).
-    fn unnamed_spoke(&self, pos: usize) {
-        let mut u = self.unnamed.borrow_mut();
-        if u.last().is_none_or(|&l| l < pos) {
-            u.push(pos);
-        }
+    /// Records that a body no source resolves to spoke at byte `pos`.
+    fn unnamed_body_spoke(&self, pos: usize) {
+        note_at(&self.unnamed_bodies, pos);
     }
 
     /// The actor a descriptor with words `keys` refers to by its head noun: the most recent
@@ -1770,17 +1779,12 @@ impl<'c, 'a> State<'c, 'a> {
         // candidate is the nearer antecedent; the pronoun stays unknown.
         // "The DeirEzzor 24 monitoring group said ... It said": a body no source resolves to,
         // speaking after the candidate, is the nearer antecedent of "it".
-        let unnamed_body_after = |p: usize| {
-            let u = self.unnamed_bodies.borrow();
-            u.get(u.partition_point(|&x| x <= p))
-                .is_some_and(|&x| x < pos)
-        };
         let unnamed_after = |p: usize| {
             pronoun
                 && if class.person() {
                     self.unnamed_speaker(p, pos)
                 } else {
-                    class == Class::Body && unnamed_body_after(p)
+                    class == Class::Body && noted_between(&self.unnamed_bodies, p, pos)
                 }
         };
         let spoke = self
@@ -1855,13 +1859,9 @@ impl<'c, 'a> State<'c, 'a> {
     /// its sentence ([`State::indefinite_opener`]).
     fn unnamed_speaker(&self, from: usize, pos: usize) -> bool {
         // A pronoun that resolved to nobody in between: the same unnamed person speaks on.
-        let u = self.unnamed.borrow();
-        if u.get(u.partition_point(|&x| x <= from))
-            .is_some_and(|&x| x < pos)
-        {
+        if noted_between(&self.unnamed, from, pos) {
             return true;
         }
-        drop(u);
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
         let hi = self.cx.tokens.first_at(pos);

@@ -332,6 +332,11 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             // sentence must lie inside the content, and one without a speaker of its own gets
             // the reporter's voice.
             let found = st.reported_after_subject(*s);
+            // The voiced quotes over the sentence: top-level quotes are disjoint and in text
+            // order, so they are a run of `out.quotes`, found by binary search rather than by
+            // walking every quote of the article for each sentence.
+            let lo = out.quotes.partition_point(|v| v.quote.span.end <= s.start);
+            let hi = out.quotes.partition_point(|v| v.quote.span.start < s.end);
             // A content that ends with the sentence's last word holds a quote that closes the
             // sentence after it ('... was "a dereliction of duty."': the content stops before
             // the final punctuation and quotation mark).
@@ -344,15 +349,11 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                 };
                 content.start <= q.start && q.end <= reach
             };
-            let inside = |v: &Voiced, content: Span| {
-                !v.quote.span.overlaps(*s) || holds(content, v.quote.span)
-            };
             // The host's words in the content, outside its quotes and quoted titles: at least
             // three, and none that introduces a quote with a colon ("He added: “...”", "Ayers said of McDonald:
             // “...”": the quote is the speaker's, and there is no claim in the host's words).
             let own_words = |content: Span| {
-                let over: Vec<Span> = out
-                    .quotes
+                let over: Vec<Span> = out.quotes[lo..hi]
                     .iter()
                     .map(|v| v.quote.span)
                     .filter(|q| q.overlaps(content))
@@ -375,12 +376,15 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             };
             out.reported[si] = found
                 .filter(|&(_, _, content)| {
-                    out.quotes.iter().all(|v| inside(v, content)) && own_words(content)
+                    out.quotes[lo..hi]
+                        .iter()
+                        .all(|v| holds(content, v.quote.span))
+                        && own_words(content)
                 })
                 .map(|(voice, cue, content)| reported(st, voice, cue, content));
             if let Some(r) = out.reported[si] {
                 let voice = r.voice;
-                for q in out.quotes.iter_mut().filter(|q| {
+                for q in out.quotes[lo..hi].iter_mut().filter(|q| {
                     holds(r.content, q.quote.span)
                         || r.then.is_some_and(|(_, c)| holds(c, q.quote.span))
                 }) {
