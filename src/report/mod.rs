@@ -790,17 +790,16 @@ impl Report {
         // Per actor: the ten most mentioned actors, voices with 30+ context words.
         let mentions = agg.actors.iter().map(|(k, v)| (k, v.mentions));
         for (actor, _) in top_k(mentions, 10) {
-            let vs: Vec<(&String, &crate::compare::Counts)> = sorted2(&agg.context)
+            let vs: Vec<(&String, crate::compare::Counts)> = agg
+                .context
+                .of_actor(actor)
                 .into_iter()
-                .filter(|(v, a, c)| {
-                    *a == actor
-                        && !crate::analysis::is_pseudo_voice(v)
-                        && c.values().sum::<u64>() >= 30
+                .filter(|(v, c)| {
+                    !crate::analysis::is_pseudo_voice(v) && c.values().sum::<u64>() >= 30
                 })
-                .map(|(v, _, c)| (v, c))
                 .collect();
             if vs.len() >= 2 {
-                let rows: Vec<&crate::compare::Counts> = vs.iter().map(|x| x.1).collect();
+                let rows: Vec<&crate::compare::Counts> = vs.iter().map(|x| &x.1).collect();
                 let (m, vocab) = tf_matrix(&rows, options.similarity_terms);
                 similarity.push(SimilarityMatrix {
                     actor: actor.clone(),

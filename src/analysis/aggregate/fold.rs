@@ -6,6 +6,7 @@
 use super::bootstrap::{poisson_weights, REPLICATES};
 use super::evidence::{evidence, keep_bottom, mark, would_keep, MarkKind};
 use super::map::{slot, slot2};
+use super::terms::pack;
 use super::stats::min_opt;
 use super::{Aggregate, Flag, FlagKind, CONTEXT_WINDOW, MICRO};
 use crate::analysis::{Analysed, Analyzer, COHESION_FLAG_BELOW};
@@ -90,6 +91,67 @@ impl<'x, 'a> Folding<'x, 'a> {
     }
 }
 
+/// A token's id not yet looked up.
+const UNSEEN: u32 = u32::MAX;
+/// A token that is not counted: no word, a stop word, or no letter in it.
+const UNCOUNTED: u32 = u32::MAX - 1;
+
+/// The article's tokens as ids of the words counted (terms and actor contexts), each looked
+/// up once per article: one string hash per token, not one per use of it.
+struct CountedWords {
+    /// Per token: its id in [`TermCounts`], [`UNSEEN`] or [`UNCOUNTED`].
+    terms: Vec<u32>,
+    /// Per token: its id in [`ContextCounts`](super::ContextCounts), the same way.
+    context: Vec<u32>,
+}
+
+impl CountedWords {
+    fn new(n: usize) -> CountedWords {
+        CountedWords {
+            terms: vec![UNSEEN; n],
+            context: vec![UNSEEN; n],
+        }
+    }
+
+    /// The counted word of token `i` (its key without a possessive ending), unless a stop
+    /// word or without a letter.
+    fn key<'t>(f: &'t Folding, i: usize) -> Option<&'t str> {
+        let toks = &f.an.tokens;
+        if !toks.tokens[i].word {
+            return None;
+        }
+        let key = strip_possessive(toks.key(i));
+        (!f.az.stopwords.contains(key) && key.chars().any(char::is_alphabetic)).then_some(key)
+    }
+
+    fn cached(
+        ids: &mut [u32],
+        i: usize,
+        f: &Folding,
+        intern: impl FnOnce(&str) -> u32,
+    ) -> Option<u32> {
+        if ids[i] == UNSEEN {
+            ids[i] = Self::key(f, i).map_or(UNCOUNTED, intern);
+        }
+        (ids[i] != UNCOUNTED).then_some(ids[i])
+    }
+
+    /// Token `i`'s id among the terms.
+    fn id(&mut self, i: usize, f: &Folding, intern: impl FnOnce(&str) -> u32) -> Option<u32> {
+        Self::cached(&mut self.terms, i, f, intern)
+    }
+
+    /// Token `i`'s id among the context words.
+    fn context_id(
+        &mut self,
+        i: usize,
+        f: &Folding,
+        intern: impl FnOnce(&str) -> u32,
+    ) -> Option<u32> {
+        Self::cached(&mut self.context, i, f, intern)
+    }
+}
+
 impl Aggregate {
     /// Folds one analysed article.
     pub fn fold(&mut self, az: &Analyzer, an: &Analysed, groups: &FxHashMap<String, String>) {
@@ -108,8 +170,9 @@ impl Aggregate {
         let f = Folding::new(az, an, self.seed, groups);
         self.count_article(&f);
         self.fold_voices(&f);
-        self.fold_terms(&f);
-        self.fold_actors(&f);
+        let mut words = CountedWords::new(an.tokens.len());
+        self.fold_terms(&f, &mut words);
+        self.fold_actors(&f, &mut words);
         let month = self.month(&f);
         self.fold_labels(&f, &framing.labels);
         for u in &framing.set_aside {
@@ -193,11 +256,11 @@ impl Aggregate {
 
     /// Terms per voice (unigrams and bigrams, stop words left out) and word tokens per voice:
     /// tokens and passages walked together.
-    fn fold_terms(&mut self, f: &Folding) {
-        let (az, an, keys) = (f.az, f.an, &f.keys);
+    fn fold_terms(&mut self, f: &Folding, words: &mut CountedWords) {
+        let (an, keys) = (f.an, &f.keys);
         let toks = &an.tokens;
-        // (voice key, word id, next word id or none): this article's counts, added once.
-        let mut local: FxHashMap<(usize, u32, Option<u32>), u64> = FxHashMap::default();
+        // Per voice key: (packed term) -> this article's count, added once per voice.
+        let mut local: Vec<FxHashMap<u64, u64>> = vec![FxHashMap::default(); keys.len()];
         let mut voice_tokens = vec![0u64; keys.len()];
         let mut pi = 0usize;
         let mut prev_word: Option<u32> = None;
@@ -218,15 +281,13 @@ impl Aggregate {
             }
             let k = f.words_key(pi);
             voice_tokens[k] += 1;
-            let key = strip_possessive(toks.key(i));
-            if az.stopwords.contains(key) || !key.chars().any(char::is_alphabetic) {
+            let Some(id) = words.id(i, f, |w| self.terms.word(w)) else {
                 prev_word = None;
                 continue;
-            }
-            let id = self.terms.word(key);
-            *local.entry((k, id, None)).or_default() += 1;
+            };
+            *local[k].entry(pack(id, None)).or_default() += 1;
             if let Some(j) = prev_word {
-                *local.entry((k, j, Some(id))).or_default() += 1;
+                *local[k].entry(pack(j, Some(id))).or_default() += 1;
             }
             prev_word = Some(id);
         }
@@ -236,17 +297,20 @@ impl Aggregate {
                 self.tokens += n;
             }
         }
-        for ((k, a, b), n) in local {
-            self.terms.add(&keys[k], a, b, n);
+        for (k, counts) in local.into_iter().enumerate() {
+            if !counts.is_empty() {
+                self.terms.add_packed(&keys[k], counts);
+            }
         }
     }
 
     /// Actors: mentions (places apart) by voice and spelling, and their context windows.
-    fn fold_actors(&mut self, f: &Folding) {
+    fn fold_actors(&mut self, f: &Folding, words: &mut CountedWords) {
         let (az, an) = (f.az, f.an);
         let text = an.article.text.as_str();
         let toks = &an.tokens;
         let mut seen_actor: Vec<u32> = Vec::new();
+        let mut window: Vec<u32> = Vec::with_capacity(2 * CONTEXT_WINDOW);
         for m in &an.mentions {
             let id = az.gazetteer.actor(m.actor).id.as_str();
             let s = slot(&mut self.actors, id);
@@ -276,19 +340,15 @@ impl Aggregate {
                 seen_actor.push(m.actor);
                 s.articles += 1;
             }
-            let ctx = slot2(&mut self.context, v, id);
             let lo = (m.first as usize).saturating_sub(CONTEXT_WINDOW);
             let hi = (m.last as usize + 1 + CONTEXT_WINDOW).min(toks.len());
+            window.clear();
             for j in (lo..hi).filter(|&j| j < m.first as usize || j > m.last as usize) {
-                if !toks.tokens[j].word {
-                    continue;
+                if let Some(w) = words.context_id(j, f, |w| self.context.word(w)) {
+                    window.push(w);
                 }
-                let k = strip_possessive(toks.key(j));
-                if az.stopwords.contains(k) || !k.chars().any(char::is_alphabetic) {
-                    continue;
-                }
-                *slot(ctx, k) += 1;
             }
+            self.context.add(v, id, &window);
         }
     }
 

@@ -46,17 +46,6 @@ where
     }
 }
 
-/// Adds the counts of `from` to `into`.
-pub(super) fn merge_counts(into: &mut Map<u64>, from: Map<u64>) {
-    if into.is_empty() {
-        *into = from;
-        return;
-    }
-    for (k, v) in from {
-        *into.entry(k).or_default() += v;
-    }
-}
-
 /// A [`Map`] that serialises with its keys in sorted order, so that the same counts give the
 /// same bytes whatever order they were inserted or merged in. Nested levels are wrapped too:
 /// `Sorted<Sorted<V>>` is not needed because [`SortedValue`] says how each value serialises.

@@ -26,10 +26,10 @@ pub use evidence::{Evidence, Mark, MarkKind};
 pub use map::{slot, slot2, sorted, sorted2, Map, Map2};
 pub use sample::{Listed, Sample, LIST_SAMPLE};
 pub use stats::{ActorStats, OutletStats, VoiceStats};
-pub use terms::{TermCounts, TermTable};
+pub use terms::{ContextCounts, TermCounts, TermTable};
 
 use crate::corpus::{Skip, SkipKind};
-use map::{merge2, merge_counts};
+use map::merge2;
 use serde::{Deserialize, Serialize};
 use stats::min_opt;
 use std::cmp::Ordering;
@@ -144,8 +144,7 @@ pub struct Aggregate {
     /// Unigram and bigram counts per voice.
     pub terms: TermCounts,
     /// Unigram counts around each actor's mentions: voice -> actor -> counts.
-    #[serde(serialize_with = "map::serialize_sorted")]
-    pub context: Map2<Map<u64>>,
+    pub context: ContextCounts,
     /// Articles flagged as odd, by kind (an article counts once per kind).
     flagged_by_kind: BTreeMap<FlagKind, u64>,
     /// The first flagged articles in (source, line, id) order.
@@ -347,7 +346,7 @@ impl Aggregate {
             slot(&mut self.frames, &k).merge(v, cap);
         }
         self.terms.merge(o.terms);
-        merge2(&mut self.context, o.context, merge_counts);
+        self.context.merge(o.context);
     }
 }
 

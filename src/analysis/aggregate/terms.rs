@@ -24,11 +24,12 @@ impl Vocab {
         if let Some(&i) = self.ids.get(w) {
             return i;
         }
-        // u32::MAX stays unused: a bigram stores its second id plus one.
+        // u32::MAX stays unused (a bigram stores its second id plus one), and so does
+        // u32::MAX - 1 (the fold's mark for a token that is not counted).
         let i = u32::try_from(self.words.len())
             .ok()
-            .filter(|&i| i < u32::MAX)
-            .expect("fewer than 2^32 - 1 distinct words");
+            .filter(|&i| i < u32::MAX - 1)
+            .expect("fewer than 2^32 - 2 distinct words");
         self.words.push(w.into());
         self.ids.insert(w.into(), i);
         i
@@ -36,7 +37,7 @@ impl Vocab {
 }
 
 /// A unigram (`b` none) or bigram as one integer.
-fn pack(a: u32, b: Option<u32>) -> u64 {
+pub(super) fn pack(a: u32, b: Option<u32>) -> u64 {
     (u64::from(a) << 32) | b.map_or(0, |b| u64::from(b) + 1)
 }
 
@@ -61,6 +62,14 @@ impl TermCounts {
     /// Adds `n` uses of the word `a` (`b` none) or the pair `a b` by `voice`.
     pub fn add(&mut self, voice: &str, a: u32, b: Option<u32>, n: u64) {
         *slot(&mut self.voices, voice).entry(pack(a, b)).or_default() += n;
+    }
+
+    /// Adds one voice's counts of packed terms ([`pack`]): the voice is looked up once.
+    pub(super) fn add_packed(&mut self, voice: &str, counts: impl IntoIterator<Item = (u64, u64)>) {
+        let into = slot(&mut self.voices, voice);
+        for (t, n) in counts {
+            *into.entry(t).or_default() += n;
+        }
     }
 
     fn text(&self, t: u64) -> String {
@@ -148,6 +157,112 @@ impl TermCounts {
             }
         }
         out
+    }
+}
+
+/// Unigram counts around each actor's mentions, per voice and actor, over interned words (as
+/// [`TermCounts`]: ids never reach output, serialisation speaks in words, merging maps ids).
+#[derive(Clone, Debug, Default)]
+pub struct ContextCounts {
+    vocab: Vocab,
+    /// voice -> actor -> word id -> count.
+    cells: Map<Map<IdMap<u64>>>,
+}
+
+impl ContextCounts {
+    /// The id of a word (interned on first use).
+    pub fn word(&mut self, w: &str) -> u32 {
+        self.vocab.id(w)
+    }
+
+    /// Adds one use of each word id of `words` around a mention of `actor` by `voice`.
+    pub fn add(&mut self, voice: &str, actor: &str, words: &[u32]) {
+        let cell = slot(slot(&mut self.cells, voice), actor);
+        for &w in words {
+            *cell.entry(u64::from(w)).or_default() += 1;
+        }
+    }
+
+    /// Adds another aggregate's counts.
+    pub fn merge(&mut self, o: ContextCounts) {
+        let remap: Vec<u32> = o.vocab.words.iter().map(|w| self.vocab.id(w)).collect();
+        for (voice, actors) in o.cells {
+            let into_voice = slot(&mut self.cells, &voice);
+            for (actor, counts) in actors {
+                let into = slot(into_voice, &actor);
+                into.reserve(counts.len());
+                for (w, n) in counts {
+                    *into.entry(u64::from(remap[w as usize])).or_default() += n;
+                }
+            }
+        }
+    }
+
+    fn spelled(&self, counts: &IdMap<u64>) -> Map<u64> {
+        counts
+            .iter()
+            .map(|(&w, &n)| (self.vocab.words[w as usize].to_string(), n))
+            .collect()
+    }
+
+    /// The voices that spoke around `actor`, sorted, each with its counts by word.
+    pub fn of_actor(&self, actor: &str) -> Vec<(&String, Map<u64>)> {
+        let mut out: Vec<(&String, Map<u64>)> = self
+            .cells
+            .iter()
+            .filter_map(|(v, actors)| actors.get(actor).map(|c| (v, self.spelled(c))))
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+
+    /// Every cell's counts by word: voice -> actor -> word -> count.
+    pub fn to_maps(&self) -> Map<Map<Map<u64>>> {
+        self.cells
+            .iter()
+            .map(|(v, actors)| {
+                let actors = actors
+                    .iter()
+                    .map(|(a, c)| (a.clone(), self.spelled(c)))
+                    .collect();
+                (v.clone(), actors)
+            })
+            .collect()
+    }
+
+    fn from_maps(maps: Map<Map<Map<u64>>>) -> ContextCounts {
+        let mut out = ContextCounts::default();
+        for (voice, actors) in maps {
+            for (actor, counts) in actors {
+                let ids: Vec<(u64, u64)> = counts
+                    .iter()
+                    .map(|(w, &n)| (u64::from(out.word(w)), n))
+                    .collect();
+                let cell = slot(slot(&mut out.cells, &voice), &actor);
+                for (w, n) in ids {
+                    *cell.entry(w).or_default() += n;
+                }
+            }
+        }
+        out
+    }
+}
+
+impl PartialEq for ContextCounts {
+    fn eq(&self, o: &Self) -> bool {
+        self.cells.len() == o.cells.len() && self.to_maps() == o.to_maps()
+    }
+}
+
+impl Serialize for ContextCounts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        super::map::Sorted(&self.to_maps()).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ContextCounts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Map::<Map<Map<u64>>>::deserialize(d).map(ContextCounts::from_maps)
     }
 }
 
