@@ -64,6 +64,26 @@ pub fn initialism_dot(tokens: &Tokens, i: usize) -> bool {
         && tokens.key(i - 1).contains('.')
 }
 
+/// True when token `i` is the dot of a middle initial between two capitalised words, stuck to
+/// its letter ("John F. Kennedy", "John A. Boehner"): it belongs to the name, not to the
+/// sentence.
+pub fn initial_dot(tokens: &Tokens, i: usize) -> bool {
+    let t = &tokens.tokens;
+    i >= 2
+        && i + 1 < t.len()
+        && tokens.key(i) == "."
+        && !t[i].space_before
+        && t[i - 1].word
+        && t[i - 1].cap
+        && tokens.key(i - 1).chars().count() == 1
+        && t[i - 1].space_before
+        && t[i - 2].word
+        && t[i - 2].cap
+        && t[i + 1].word
+        && t[i + 1].cap
+        && t[i + 1].space_before
+}
+
 /// Removes a final `'s` or `'`.
 pub fn strip_possessive(key: &str) -> &str {
     key.strip_suffix("'s")

@@ -488,7 +488,7 @@ impl<'c, 'a> State<'c, 'a> {
         while b < toks.len() && b < a + 14 && toks[b].span.end <= bound.end {
             let k = self.key(b);
             // The final dot of an initialism ends no sentence ("," the U.N. said"), nor does the
-            // dot of a title's abbreviation ("," Mr. Rubio said").
+            // dot of a title's abbreviation ("," Mr. Rubio said") or of a middle initial.
             let abbreviated_title = k == "."
                 && b > a
                 && toks[b - 1].cap
@@ -496,6 +496,7 @@ impl<'c, 'a> State<'c, 'a> {
                 && cx.cues.is_title(self.key(b - 1));
             let stop = matches!(k, "." | "!" | "?")
                 && !crate::text::keys::initialism_dot(cx.tokens, b)
+                && !crate::text::keys::initial_dot(cx.tokens, b)
                 && !abbreviated_title;
             if k == "\"" || (b > a && stop) {
                 break;
@@ -609,6 +610,10 @@ impl<'c, 'a> State<'c, 'a> {
         // unlisted name right before the verb comes first ("U.N. spokesman Martin Nesirky").
         let named = self.named_in(a, v).last().copied();
         let w = self.skip_back(a, v);
+        // '"...," Lavrov, who met Kerry in Geneva, said': the subject before the clause.
+        if let Some(c) = self.parenthetical_before(a, w) {
+            return Some(self.subject_of_parenthetical(a, c));
+        }
         // "Rami an Aleppo resident said", "Mohammad Sibai a spokesman for the Homs Media Centre
         // told": a name and its appositive (commas dropped or not), before the unlisted name
         // that ends the appositive.
@@ -699,6 +704,14 @@ impl<'c, 'a> State<'c, 'a> {
         let ms: Vec<Mention> = self.named_in(start, v).copied().collect();
         // "Ibrahim al-Hajj said: ...": an unlisted name right before the verb.
         let w = self.skip_back(start, v);
+        let participle = self.key(v).ends_with("ing");
+        // "Maya Harris, a senior policy adviser to Mrs. Clinton, said: ...": the subject before
+        // the clause.
+        if !participle {
+            if let Some(c) = self.parenthetical_before(start, w) {
+                return Some(self.subject_of_parenthetical(start, c));
+            }
+        }
         // "Zakaria Malahifji head of the political office of ... told Reuters": a name opening
         // the clause and its appositive, commas dropped.
         if let Some((voice, _)) = self
@@ -715,7 +728,6 @@ impl<'c, 'a> State<'c, 'a> {
         // "X said:": the name nearest the verb; "…, adding": the subject of the sentence, an
         // unlisted person's name opening it ("Ahmed Sheikhani voiced concern ..., adding “...”")
         // when no listed name comes before it.
-        let participle = self.key(v).ends_with("ing");
         if participle {
             // "Japanese Prime Minister Shinzo Abe called on ISIS to ..., saying", "Mr. Bannon
             // also contradicted Mr. Trump's threats, saying": the name before the clause's verb.
@@ -2053,6 +2065,58 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
+    /// The comma that opens an appositive or a relative clause set off by commas right before
+    /// the verb, the subject's end at `w` (from [`State::skip_back`]): "Maya Harris, a senior
+    /// policy adviser to Mrs. Clinton, said", "Lavrov, who met Kerry in Geneva, said". The
+    /// subject ends before it, and a name inside it is not who speaks. The clause opens with a
+    /// relative pronoun, an article, a title or role noun, or has a possessive in its first
+    /// three words ("Russia's foreign minister"); at most 25 tokens, no quotation mark, colon,
+    /// bracket or other comma inside.
+    fn parenthetical_before(&self, lo: usize, w: usize) -> Option<usize> {
+        if w < lo + 4 || self.key(w - 1) != "," {
+            return None;
+        }
+        let c = (lo + 1..w - 1)
+            .rev()
+            .take(25)
+            .find(|&i| matches!(self.key(i), "," | "\"" | ":" | ";" | "(" | ")"))?;
+        if self.key(c) != "," || c + 1 >= w - 1 {
+            return None;
+        }
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let first = self.key(c + 1);
+        let possessive = (c + 1..(c + 4).min(w - 1)).any(|i| {
+            toks[i].word
+                && crate::text::keys::strip_possessive(self.key(i)).len() < self.key(i).len()
+        });
+        let opens = matches!(first, "who" | "whose" | "which" | "the")
+            || determiner(first)
+            || cues.is_title(first)
+            || cues.is_person_noun(first)
+            || possessive;
+        (opens && toks[c - 1].word).then_some(c)
+    }
+
+    /// Who speaks when the subject ends at the comma `c` that opens a parenthetical
+    /// ([`State::parenthetical_before`], and any parenthetical right before that one): the
+    /// speaker phrase before it, else a description of
+    /// up to four words before it, else `unknown` (never a name inside the parenthetical).
+    fn subject_of_parenthetical(&mut self, lo: usize, c: usize) -> Voice {
+        // "Caroline Kennedy, Kennedy's daughter, who presented Obama with the award, said":
+        // one parenthetical after another.
+        let mut c = c;
+        while let Some(before) = self.parenthetical_before(lo, c + 1) {
+            c = before;
+        }
+        if let Some((voice, _)) = self.subject_before(lo, c) {
+            return voice;
+        }
+        let pos = self.cx.tokens.tokens[c].span.start;
+        self.descriptor(c.saturating_sub(4).max(lo), c, pos)
+            .unwrap_or(Voice::Unknown)
+    }
+
     /// The speaker phrase that ends right before token `v`: a name ending at `v - 1`, or a
     /// descriptor or pronoun whose head noun is `v - 1` (with up to four words before it). Its
     /// voice and first token.
@@ -3013,9 +3077,59 @@ impl<'c, 'a> State<'c, 'a> {
             // "... the monitor said updating a previous toll": a participle clause, not what
             // was said.
             ("said" | "says" | "say", None) if self.participle_after(v, end) => return None,
-            _ => v + 1,
+            _ => self.past_time_phrase(v + 1, end),
         };
         Some(from)
+    }
+
+    /// Past a time phrase at `j` that says when something was said, not what ("said Sunday
+    /// the president would ...", "said Tuesday night", "said last week", "said yesterday"),
+    /// within `..end` and only when words follow it.
+    fn past_time_phrase(&self, j: usize, end: usize) -> usize {
+        const WEEKDAYS: &[&str] = &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let key = |i: usize| if i < end { self.key(i) } else { "" };
+        let past = match key(j) {
+            k if WEEKDAYS.contains(&k) => {
+                if matches!(key(j + 1), "morning" | "afternoon" | "evening" | "night") {
+                    j + 2
+                } else {
+                    j + 1
+                }
+            }
+            "yesterday" | "today" | "tonight" => j + 1,
+            "last" | "this"
+                if matches!(key(j + 1), "week" | "weekend" | "month" | "year" | "night") =>
+            {
+                j + 2
+            }
+            _ => j,
+        };
+        // "hopes Thursday will be a proud day": the day is what is said, the subject of its
+        // verb.
+        // "warned Monday nights attack could ..." (the apostrophe lost): the day is part of a
+        // noun phrase unless a capitalised word, a pronoun or a function word follows it.
+        let toks = &self.cx.tokens.tokens;
+        let opens = past < end
+            && (toks[past].cap
+                || self.cx.cues.is_pronoun(key(past))
+                || self.cx.stopwords.contains(key(past)));
+        if past > j
+            && opens
+            && !self.cx.cues.is_auxiliary(key(past))
+            && (past..end).filter(|&i| toks[i].word).count() >= 2
+        {
+            past
+        } else {
+            j
+        }
     }
 
     /// "France called on Russia to ..., saying (that) it would push for a resolution": a

@@ -167,10 +167,17 @@ impl Reader<'_, '_> {
         i > 0 && self.key(i - 1) == "\""
     }
 
-    /// A particle or hyphen inside a name ("al", "-" in "Ibrahim al-Hajj").
+    /// A particle, hyphen or middle initial inside a name ("al", "-" in "Ibrahim al-Hajj", "F."
+    /// in "John F. Kennedy").
     fn joiner(&self, i: usize) -> bool {
         let toks = &self.cx.tokens.tokens;
         let k = self.key(i);
+        // A middle initial and its dot ("John F. Kennedy").
+        if crate::text::keys::initial_dot(self.cx.tokens, i)
+            || crate::text::keys::initial_dot(self.cx.tokens, i + 1)
+        {
+            return true;
+        }
         if k == "-" {
             return !toks[i].space_before && toks.get(i + 1).is_some_and(|t| !t.space_before);
         }

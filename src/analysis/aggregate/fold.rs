@@ -6,8 +6,8 @@
 use super::bootstrap::{poisson_weights, REPLICATES};
 use super::evidence::{evidence, keep_bottom, mark, would_keep, MarkKind};
 use super::map::{slot, slot2};
-use super::terms::pack;
 use super::stats::min_opt;
+use super::terms::pack;
 use super::{Aggregate, Flag, FlagKind, CONTEXT_WINDOW, MICRO};
 use crate::analysis::{Analysed, Analyzer, COHESION_FLAG_BELOW};
 use crate::float::round;
