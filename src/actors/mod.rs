@@ -207,7 +207,7 @@ fn surname_spellings(a: &crate::lexicon::Actor, surname: &str) -> Vec<String> {
 fn back_over_particles(tokens: &Tokens, i: usize) -> (usize, bool) {
     let toks = &tokens.tokens;
     let (mut p, mut particle) = (i, false);
-    while p > 0 {
+    while !nothing_before(tokens, p) {
         let k = tokens.key(p - 1);
         if PARTICLES.contains(&k) {
             particle = true;
@@ -219,11 +219,19 @@ fn back_over_particles(tokens: &Tokens, i: usize) -> (usize, bool) {
     (p, particle)
 }
 
+/// True when no word of the same name can stand before token `p`: it is the first token, or
+/// the first of its paragraph or line.
+fn nothing_before(tokens: &Tokens, p: usize) -> bool {
+    p == 0 || tokens.tokens[p].opens
+}
+
 /// True when the word before token `i` (back over particles and joining hyphens: "Bashar
 /// al-Assad") is a word of person `p`'s own name, aliases or roles.
 fn own_name_before(g: &Gazetteer, p: ActorId, tokens: &Tokens, i: usize) -> bool {
     let (j, _) = back_over_particles(tokens, i);
-    j > 0 && tokens.tokens[j - 1].word && g.has_name_word(p, strip_possessive(tokens.key(j - 1)))
+    !nothing_before(tokens, j)
+        && tokens.tokens[j - 1].word
+        && g.has_name_word(p, strip_possessive(tokens.key(j - 1)))
 }
 
 /// Month and weekday names: never a bare surname (the month "May" is not Theresa May) unless a
@@ -941,7 +949,7 @@ impl ActorMatcher {
         if g.actor(e.actor).kind == ActorKind::Person {
             let p = over_dot(tokens, first);
             let gender = g.actor(e.actor).gender;
-            if p > 0
+            if !nothing_before(tokens, p)
                 && match tokens.key(p - 1) {
                     "mr" => gender == Some(Gender::Female),
                     "mrs" | "ms" | "miss" => gender == Some(Gender::Male),
@@ -1092,7 +1100,7 @@ impl ActorMatcher {
     /// Include Assad") or a caption's ("REUTERS/Bassam Khabieh Assads officials").
     fn other_given_before(&self, tokens: &Tokens, i: usize) -> bool {
         let (p, particle) = back_over_particles(tokens, i);
-        p > 0 && {
+        !nothing_before(tokens, p) && {
             let k = strip_possessive(tokens.key(p - 1));
             particle || self.given_names.contains(k) || self.names.is_given(k)
         }
@@ -1120,7 +1128,7 @@ impl ActorMatcher {
         }
         // Step back over particles and joining hyphens: "Maher al-Assad".
         let (p, _) = back_over_particles(tokens, i);
-        if p == 0 {
+        if nothing_before(tokens, p) {
             return false;
         }
         let prev = &toks[p - 1];
@@ -1170,7 +1178,7 @@ impl ActorMatcher {
     fn person_before(&self, tokens: &Tokens, i: usize) -> bool {
         let toks = &tokens.tokens;
         let p = over_dot(tokens, i);
-        if p == 0 || !toks[p - 1].word || !toks[p - 1].cap || toks[p - 1].upper {
+        if nothing_before(tokens, p) || !toks[p - 1].word || !toks[p - 1].cap || toks[p - 1].upper {
             return false;
         }
         let k = tokens.key(p - 1);
@@ -1194,6 +1202,7 @@ impl ActorMatcher {
             && n.cap
             && !n.upper
             && n.space_before
+            && !n.opens
             && (self.names.is_common_surname(k) || self.names.is_given(k))
             && !self.map.contains_key(k)
             && !TITLES.contains(&k)
@@ -1209,7 +1218,7 @@ impl ActorMatcher {
         let Some(n) = toks.get(i + 1) else {
             return false;
         };
-        if !n.word || !n.cap || n.upper || !n.space_before {
+        if !n.word || !n.cap || n.upper || !n.space_before || n.opens {
             return false;
         }
         let k = strip_possessive(tokens.key(i + 1));

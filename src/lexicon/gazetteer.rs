@@ -614,6 +614,20 @@ mod tests {
     }
 
     #[test]
+    fn every_person_of_the_bundled_gazetteer_declares_a_gender() {
+        // An honorific of the other gender ("Mrs. Obama") and "she" rely on it.
+        let g = Gazetteer::bundled();
+        let missing: Vec<&str> = g
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person && a.gender.is_none())
+            .map(|a| a.id.as_str())
+            .collect();
+        assert!(missing.is_empty(), "persons without gender: {missing:?}");
+        assert!(g.actors.iter().any(|a| a.kind == ActorKind::Person));
+    }
+
+    #[test]
     fn the_required_needs_a_name_with_its_the() {
         let bad = format!("{HEAD}[[actor]]\nid = \"w\"\nkind = \"organisation\"\nname = \"West\"\nthe_required = true\n");
         let e = Gazetteer::parse(&bad, "g.toml").unwrap_err().to_string();

@@ -26,6 +26,9 @@ pub struct Token {
     pub upper: bool,
     /// Whitespace (or the start of a region) directly before the token.
     pub space_before: bool,
+    /// The first token of its region (a paragraph or line): no name runs across into it
+    /// ("Ministers meet in Geneva" / "Lavrov said": "Geneva Lavrov" is nobody).
+    pub opens: bool,
 }
 
 /// The tokens of an article and their key text.
@@ -61,6 +64,14 @@ impl Tokens {
     }
 
     fn push_region(&mut self, text: &str, region: Span) {
+        let first = self.tokens.len();
+        self.push_region_tokens(text, region);
+        if let Some(t) = self.tokens.get_mut(first) {
+            t.opens = true;
+        }
+    }
+
+    fn push_region_tokens(&mut self, text: &str, region: Span) {
         let slice = &text[region.start..region.end];
         let mut prev_end = 0usize;
         for (i, seg) in slice.split_word_bound_indices() {
@@ -129,6 +140,7 @@ impl Tokens {
             cap,
             upper: upper && letters >= 2,
             space_before,
+            opens: false,
         });
     }
 

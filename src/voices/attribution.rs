@@ -482,6 +482,38 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return (None, None);
         }
+        // 'Lavrov said: "We will talk," and Kerry added: "..."': a speech verb before a colon
+        // right before the quote introduces it when what follows the quote opens a clause of
+        // its own ("and", "but", "while"): a cue there is someone else's.
+        let end = cx.tokens.first_at(q.start);
+        let start_limit = cx.tokens.first_at(bound.start);
+        let after = {
+            let mut i = cx.tokens.first_at(q.end);
+            while i < toks.len() && matches!(self.key(i), "," | "\"") {
+                i += 1;
+            }
+            if i < toks.len() && toks[i].span.start < bound.end {
+                self.key(i)
+            } else {
+                ""
+            }
+        };
+        if end > start_limit
+            && self.key(end - 1) == ":"
+            && matches!(after, "and" | "but" | "while" | "whereas")
+        {
+            if let Some(v) = (start_limit..end - 1).rev().find(|&i| self.is_speech(i)) {
+                if let Some(voice) = self.speaker_before(start_limit, v) {
+                    return (
+                        Some(voice),
+                        Some(Span::new(
+                            toks[start_limit].span.start,
+                            toks[end - 1].span.end,
+                        )),
+                    );
+                }
+            }
+        }
         // After the quote: up to 14 tokens, stopping at a sentence end or another quote.
         let a = cx.tokens.first_at(q.end);
         let mut b = a;
@@ -519,8 +551,6 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         // Before the quote: a speech verb among the last 8 tokens of the clause.
-        let end = cx.tokens.first_at(q.start);
-        let start_limit = cx.tokens.first_at(bound.start);
         let introduced = end > start_limit && matches!(self.key(end - 1), ":" | ",");
         // Tokens of quoted titles in the way do not count ("Lew said on CNN's "State of the
         // Union" "there is no option ..."").
@@ -696,9 +726,19 @@ impl<'c, 'a> State<'c, 'a> {
     /// Speaker of a pre-posed cue: the first actor of the clause before the verb at `v`.
     fn speaker_before(&mut self, start: usize, v: usize) -> Option<Voice> {
         // "… quoted X as saying “…”": X.
-        if let Some(qi) = (start..v).rev().find(|&i| self.key(i) == "quoted") {
+        // (in the same clause: no quotation mark between them).
+        if let Some(qi) = (start..v)
+            .rev()
+            .take_while(|&i| self.key(i) != "\"")
+            .find(|&i| self.key(i) == "quoted")
+        {
             if let Some(m) = self.named_in(qi + 1, v).next() {
                 return Some(Voice::Source(m.actor));
+            }
+            // An unlisted name ("Jim Roberts quoted McAuliffe as saying: ...").
+            let as_i = (qi + 1..v).find(|&i| self.key(i) == "as").unwrap_or(v);
+            if let Some(run) = self.reader().after(qi + 1, as_i) {
+                return Some(self.name_voice(run));
             }
         }
         let ms: Vec<Mention> = self.named_in(start, v).copied().collect();

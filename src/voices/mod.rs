@@ -513,6 +513,14 @@ fn sentence_voice(st: &mut State, s: Span, quotes: &[Voiced]) -> Option<(Voice, 
         // (`State::narrates`): "Ted Cruz, Texas Republican, made a plea ...: “...,” he said",
         // "Asked whether ..., Webb said: “...”".
         let first = quotes.iter().find(|v| v.quote.span.overlaps(s))?;
+        // Nor when the sentence's quotes are of different known speakers ('Lavrov said: "...,"
+        // and Kerry added: "..."'): the words around them are the host's.
+        if quotes
+            .iter()
+            .any(|v| v.quote.span.overlaps(s) && v.voice != qv && v.voice != Voice::Unknown)
+        {
+            return None;
+        }
         let before = Span::new(s.start, first.quote.span.start.max(s.start));
         return st
             .sentence_attribution(s)
