@@ -540,7 +540,12 @@ impl<'c, 'a> State<'c, 'a> {
             // '"...," adding that ...': a participle right after the quote continues the
             // sentence whose subject spoke before it; the cue before the quote names them.
             let bare_participle = self.key(v).ends_with("ing") && !(a..v).any(|i| toks[i].word);
-            if bare_participle {
+            // '... was "effective immediately" and cited recommendations of ...': a verb joined
+            // to the clause before the quote has that clause's subject, not one after it.
+            let coordinated = v > a
+                && (a..v).all(|i| matches!(self.key(i), "," | "and" | "but" | "also" | "then"))
+                && (a..v).any(|i| matches!(self.key(i), "and" | "but"));
+            if bare_participle || coordinated {
                 continue;
             }
             if let Some(voice) = self.speaker_after_quote(a, v, b) {

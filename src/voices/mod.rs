@@ -296,7 +296,14 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             let q = top[qi];
             qi += 1;
             let (att, cue) = st.attribution(q.span, None);
-            let Some(v) = quote_voice(cx, q, att, prev_quote, sentence_of(q.span.start)) else {
+            // A speech verb before the quote in its sentence that names nobody ('... and said
+            // Prime Minister Scott Morrison should "..."') makes the quote no continuation of
+            // the last speaker's in an earlier sentence (in the same sentence it is: '"To be
+            // clear," said Mr. Pence, "we hope ..."').
+            let here = sentence_of(q.span.start);
+            let prev = prev_quote
+                .filter(|&(_, ps)| att.is_some() || ps >= here || !cued_before(cx, q.span.start));
+            let Some(v) = quote_voice(cx, q, att, prev, here) else {
                 out.scare.push(q.span);
                 continue;
             };
@@ -471,6 +478,24 @@ fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Op
 /// `s_start`), else unknown. `None` for a scare quote: three words or fewer, or single-quoted,
 /// without attribution; and for a title, a quote right after a titling word of the cue words
 /// ("dubbed", "titled").
+/// Whether a speech verb stands before byte `pos` in its sentence (not after "to" or an
+/// article: "to say", "the report"; nor after a pronoun).
+fn cued_before(cx: &Context, pos: usize) -> bool {
+    let si = cx.sentences.partition_point(|(s, _)| s.end <= pos);
+    let Some((s, _)) = cx.sentences.get(si).filter(|(s, _)| s.start <= pos) else {
+        return false;
+    };
+    let (a, b) = cx.tokens.range(Span::new(s.start, pos));
+    let toks = &cx.tokens.tokens;
+    (a..b).any(|i| {
+        toks[i].word
+            && cx.cues.is_speech(cx.tokens.key(i))
+            && !(i > a && matches!(cx.tokens.key(i - 1), "to" | "a" | "an" | "the"))
+            // "he said": a pronoun that points back, as the last speaker may be.
+            && !(i > a && cx.cues.is_pronoun(cx.tokens.key(i - 1)))
+    })
+}
+
 fn quote_voice(
     cx: &Context,
     q: Quote,
