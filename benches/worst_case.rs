@@ -139,6 +139,37 @@ fn benches(c: &mut Criterion) {
         },
     );
 
+    // A run-on page of quotes introduced by colons, each speaker with a parenthetical: each
+    // cue reads at most 60 tokens back, and no cue spans the sentence from its start (the
+    // output grew with the square of the sentence: 4.7 GB for 512 KiB).
+    let (colons, n) = run_on(1 << 19, |n| {
+        format!("Smith, who met Jones on day {n}, said: \"yes,\" and Brown, a senior aide to Green, said: \"no,\" and ")
+    });
+    g.throughput(Throughput::Bytes(colons.text.len() as u64));
+    g.bench_function(
+        "run-on sentence of colon quotes after parentheticals (512 KiB): analyse",
+        |b| {
+            b.iter(|| {
+                let mut cache = FuzzyCache::default();
+                let an = az.analyse(&colons, &mut cache).expect("analysed");
+                let quoted: Vec<&framelens::voices::Passage> =
+                    an.passages.iter().filter(|p| p.quoted).collect();
+                let voiced = quoted
+                    .iter()
+                    .filter(|p| matches!(p.voice, framelens::voices::Voice::Named(_)))
+                    .count();
+                assert!(voiced >= n, "{voiced} of {} quotes voiced", 2 * n);
+                let longest = an
+                    .passages
+                    .iter()
+                    .filter_map(|p| p.cue.map(|c| c.len()))
+                    .max()
+                    .unwrap_or(0);
+                assert!(longest < 2000, "a cue of {longest} bytes");
+            })
+        },
+    );
+
     let text = wildcard_lexicon(200_000);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("lexicon check, 200,000 wildcard terms", |b| {

@@ -486,7 +486,24 @@ impl<'c, 'a> State<'c, 'a> {
         // right before the quote introduces it when what follows the quote opens a clause of
         // its own ("and", "but", "while"): a cue there is someone else's.
         let end = cx.tokens.first_at(q.start);
-        let start_limit = cx.tokens.first_at(bound.start);
+        // The clause before the quote: from the sentence's start; past 60 tokens back (a run-on
+        // sentence of quotes, which must stay linear in time and in the size of its cues),
+        // from the last quotation mark within them.
+        let start_limit = if end <= s0 + 60 {
+            s0
+        } else {
+            let w = end - 60;
+            let mut from = (w..end)
+                .rev()
+                .find(|&i| self.key(i) == "\"")
+                .map_or(w, |i| i + 1);
+            // '..." and Ahmed Ali Hassan ... called on ..., saying': the clause opens after the
+            // conjunction.
+            while from < end && matches!(self.key(from), "," | "and" | "but" | "while") {
+                from += 1;
+            }
+            from.min(end)
+        };
         let after = {
             let mut i = cx.tokens.first_at(q.end);
             while i < toks.len() && matches!(self.key(i), "," | "\"") {
@@ -504,12 +521,10 @@ impl<'c, 'a> State<'c, 'a> {
         {
             if let Some(v) = (start_limit..end - 1).rev().find(|&i| self.is_speech(i)) {
                 if let Some(voice) = self.speaker_before(start_limit, v) {
+                    let from = self.after_last_quote_mark(start_limit, v);
                     return (
                         Some(voice),
-                        Some(Span::new(
-                            toks[start_limit].span.start,
-                            toks[end - 1].span.end,
-                        )),
+                        Some(Span::new(toks[from].span.start, toks[end - 1].span.end)),
                     );
                 }
             }
@@ -569,12 +584,10 @@ impl<'c, 'a> State<'c, 'a> {
         };
         if let Some(v) = (from..end).rev().find(|&i| self.is_speech(i)) {
             if let Some(voice) = self.speaker_before(start_limit, v) {
+                let from = self.after_last_quote_mark(start_limit.min(v), v);
                 return (
                     Some(voice),
-                    Some(Span::new(
-                        toks[start_limit.min(v)].span.start,
-                        toks[end - 1].span.end,
-                    )),
+                    Some(Span::new(toks[from].span.start, toks[end - 1].span.end)),
                 );
             }
         }
@@ -880,6 +893,22 @@ impl<'c, 'a> State<'c, 'a> {
         let verb_at = |st: &Self, e: usize| {
             if verb_here(st, e) {
                 return true;
+            }
+            // "Ahmed Ali Hassan of the Syria Campaign called on ..., saying": the person, then
+            // the body they are of, at or from (capitalised words).
+            if e + 1 < v && matches!(st.key(e), "of" | "at" | "from" | "with") {
+                let toks = &st.cx.tokens.tokens;
+                let mut j = e + 1;
+                if j < v && matches!(st.key(j), "the" | "a" | "an") {
+                    j += 1;
+                }
+                let mut k = j;
+                while k < v && k < j + 6 && toks[k].word && toks[k].cap {
+                    k += 1;
+                }
+                if k > j && verb_here(st, k) {
+                    return true;
+                }
             }
             if e + 2 >= v || st.key(e) != "," {
                 return false;
@@ -2160,6 +2189,15 @@ impl<'c, 'a> State<'c, 'a> {
         let pos = self.cx.tokens.tokens[c].span.start;
         self.descriptor(c.saturating_sub(4).max(lo), c, pos)
             .unwrap_or(Voice::Unknown)
+    }
+
+    /// The first token of a pre-posed cue whose verb is at `v`, from `lo`: after the last
+    /// quotation mark before the verb, so that a cue never holds an earlier quote.
+    fn after_last_quote_mark(&self, lo: usize, v: usize) -> usize {
+        (lo..v)
+            .rev()
+            .find(|&i| self.key(i) == "\"")
+            .map_or(lo, |i| (i + 1).min(v))
     }
 
     /// The speaker phrase that ends right before token `v`: a name ending at `v - 1`, or a

@@ -200,7 +200,12 @@ pub fn assign(cx: &Context) -> Voices {
     let answers = interview::answers(cx);
     let mut passages: Vec<Passage> = Vec::new();
     for (si, &(s, para)) in cx.sentences.iter().enumerate() {
-        let over = top.quotes.iter().chain(nested.iter()).chain(answers.iter());
+        // Top-level quotes are disjoint and in text order: those over the sentence are a run
+        // of them (binary search; not every quote of the article for every sentence).
+        let tq = &top.quotes;
+        let lo = tq.partition_point(|v| v.quote.span.end <= s.start);
+        let hi = tq.partition_point(|v| v.quote.span.start < s.end).max(lo);
+        let over = tq[lo..hi].iter().chain(nested.iter()).chain(answers.iter());
         let (claimed, reported) = (top.sentences[si], top.reported[si]);
         cut_sentence(cx, s, para, claimed, reported, over, &mut passages);
     }
@@ -367,11 +372,18 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                     .collect();
                 let (a, b) = cx.tokens.range(content);
                 let toks = &cx.tokens.tokens;
+                // Tokens and the quotes (disjoint, in text order) walked together: linear in a
+                // run-on sentence of many quotes.
+                let mut qi = 0usize;
                 let words = (a..b)
                     .filter(|&i| {
+                        let t = toks[i].span;
+                        while qi < over.len() && over[qi].end <= t.start {
+                            qi += 1;
+                        }
                         toks[i].word
-                            && !over.iter().any(|q| q.contains(toks[i].span))
-                            && !st.in_title(toks[i].span.start)
+                            && !over.get(qi).is_some_and(|q| q.contains(t))
+                            && !st.in_title(t.start)
                     })
                     .count();
                 let colon = over.first().is_some_and(|q| {
@@ -478,14 +490,21 @@ fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Op
 /// `s_start`), else unknown. `None` for a scare quote: three words or fewer, or single-quoted,
 /// without attribution; and for a title, a quote right after a titling word of the cue words
 /// ("dubbed", "titled").
-/// Whether a speech verb stands before byte `pos` in its sentence (not after "to" or an
-/// article: "to say", "the report"; nor after a pronoun).
+/// Whether a speech verb stands before byte `pos` in its sentence, within 40 tokens and after
+/// any quotation mark (not after "to" or an article: "to say", "the report"; nor after a
+/// pronoun).
 fn cued_before(cx: &Context, pos: usize) -> bool {
     let si = cx.sentences.partition_point(|(s, _)| s.end <= pos);
     let Some((s, _)) = cx.sentences.get(si).filter(|(s, _)| s.start <= pos) else {
         return false;
     };
     let (a, b) = cx.tokens.range(Span::new(s.start, pos));
+    // The clause before the quote: at most 40 tokens back (a run-on sentence of short quotes
+    // stays linear), not past another quote.
+    let a = (a.max(b.saturating_sub(40))..b)
+        .rev()
+        .find(|&i| cx.tokens.key(i) == "\"")
+        .map_or(a.max(b.saturating_sub(40)), |i| i + 1);
     let toks = &cx.tokens.tokens;
     (a..b).any(|i| {
         toks[i].word
@@ -672,13 +691,47 @@ fn cut_sentence<'q>(
     }
     points.sort_unstable();
     points.dedup();
+    // The quotes' cuts that are disjoint (in text order) are found over a piece by binary
+    // search; only the few others (a report, its second part, a cue, a nested quote) are tried
+    // each time, so a run-on sentence of many quotes stays linear.
+    let mut quoted: Vec<usize> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
+    let mut by_start: Vec<usize> = (0..cuts.len()).collect();
+    by_start.sort_by_key(|&i| (cuts[i].span.start, i));
+    for i in by_start {
+        let disjoint = quoted
+            .last()
+            .is_none_or(|&j| cuts[j].span.end <= cuts[i].span.start);
+        if cuts[i].quoted && disjoint {
+            quoted.push(i);
+        } else {
+            others.push(i);
+        }
+    }
+    let mut over_ix: Vec<usize> = Vec::new();
     for w in points.windows(2) {
         let piece = Span::new(w[0], w[1]);
         // A report whose cue lies outside a quote over the piece is no report inside that
         // quote: the quote keeps its words ("..., adding “while the ... front have gathered
         // ....”": the report's content stops before the closing punctuation, shorter than the
         // quote, yet the words are quoted).
-        let over: Vec<&Cut> = cuts.iter().filter(|c| c.span.contains(piece)).collect();
+        over_ix.clear();
+        over_ix.extend(
+            others
+                .iter()
+                .copied()
+                .filter(|&i| cuts[i].span.contains(piece)),
+        );
+        let qi = quoted.partition_point(|&i| cuts[i].span.end <= piece.start);
+        over_ix.extend(
+            quoted[qi..]
+                .iter()
+                .copied()
+                .take_while(|&i| cuts[i].span.start <= piece.start)
+                .filter(|&i| cuts[i].span.contains(piece)),
+        );
+        over_ix.sort_unstable();
+        let over: Vec<&Cut> = over_ix.iter().map(|&i| &cuts[i]).collect();
         let outside_quote = |c: &Cut| {
             !c.quoted
                 && over
