@@ -53,6 +53,14 @@ fn run_on(bytes: usize, clause: impl Fn(usize) -> String) -> (Article, usize) {
     (article, n)
 }
 
+/// Quoted passages voiced by an unlisted named speaker.
+fn named_quotes(an: &framelens::analysis::Analysed) -> usize {
+    an.passages
+        .iter()
+        .filter(|p| p.quoted && matches!(p.voice, framelens::voices::Voice::Named(_)))
+        .count()
+}
+
 /// A lexicon of `n` distinct wildcard stance terms of 2 to 7 letters (deterministic), many of
 /// them prefixes of common words, which is what makes overlapping matches pile up.
 fn wildcard_lexicon(n: usize) -> String {
@@ -129,11 +137,7 @@ fn benches(c: &mut Criterion) {
                 let mut cache = FuzzyCache::default();
                 let an = az.analyse(&quotes, &mut cache).expect("analysed");
                 // Every quote has a speaker (the unlisted name opening the clause).
-                let voiced = an
-                    .passages
-                    .iter()
-                    .filter(|p| p.quoted && matches!(p.voice, framelens::voices::Voice::Named(_)))
-                    .count();
+                let voiced = named_quotes(&an);
                 assert!(voiced >= n / 2, "{voiced} of {n} quotes voiced");
             })
         },
@@ -152,12 +156,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 let mut cache = FuzzyCache::default();
                 let an = az.analyse(&colons, &mut cache).expect("analysed");
-                let quoted: Vec<&framelens::voices::Passage> =
-                    an.passages.iter().filter(|p| p.quoted).collect();
-                let voiced = quoted
-                    .iter()
-                    .filter(|p| matches!(p.voice, framelens::voices::Voice::Named(_)))
-                    .count();
+                let voiced = named_quotes(&an);
                 assert!(voiced >= n, "{voiced} of {} quotes voiced", 2 * n);
                 let longest = an
                     .passages

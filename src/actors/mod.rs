@@ -258,6 +258,9 @@ pub(crate) const CALENDAR: &[&str] = &[
     "sunday",
 ];
 
+/// The weekday names of [`CALENDAR`] (after its twelve months).
+pub(crate) const WEEKDAYS: &[&str] = CALENDAR.split_at(12).1;
+
 /// Words before an outlet name that make it a credit, not an actor ("Source: AFP",
 /// "Photo: Reuters", "Copyright 2018 TRT World").
 const CREDIT_BEFORE: &[&str] = &[

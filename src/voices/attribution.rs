@@ -3169,15 +3169,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// the president would ...", "said Tuesday night", "said last week", "said yesterday"),
     /// within `..end` and only when words follow it.
     fn past_time_phrase(&self, j: usize, end: usize) -> usize {
-        const WEEKDAYS: &[&str] = &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
+        use crate::actors::WEEKDAYS;
         let key = |i: usize| if i < end { self.key(i) } else { "" };
         let past = match key(j) {
             k if WEEKDAYS.contains(&k) => {
