@@ -361,8 +361,16 @@ impl Reader<'_, '_> {
         if end == start || possessive(end - 1) {
             return None;
         }
+        // A roman numeral before more name words ends what came before ("since World War II
+        // Steifo said", commas dropped); one that ends the run is a regnal number ("John Paul
+        // II").
+        let numeral = |i: usize| {
+            toks[i].word && toks[i].upper && matches!(self.key(i), "ii" | "iii" | "iv" | "vi")
+        };
         let cut = (run.start..end - 1).rev().find(|&i| {
-            possessive(i) || (toks[i].word && self.key(i).contains(|c: char| c.is_ascii_digit()))
+            possessive(i)
+                || numeral(i)
+                || (toks[i].word && self.key(i).contains(|c: char| c.is_ascii_digit()))
         });
         if let Some(i) = cut {
             start = i + 1;
