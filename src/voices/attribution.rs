@@ -492,11 +492,7 @@ impl<'c, 'a> State<'c, 'a> {
         let start_limit = if end <= s0 + 60 {
             s0
         } else {
-            let w = end - 60;
-            let mut from = (w..end)
-                .rev()
-                .find(|&i| self.key(i) == "\"")
-                .map_or(w, |i| i + 1);
+            let mut from = self.after_last_quote_mark(end - 60, end);
             // '..." and Ahmed Ali Hassan ... called on ..., saying': the clause opens after the
             // conjunction.
             while from < end && matches!(self.key(from), "," | "and" | "but" | "while") {
@@ -504,7 +500,7 @@ impl<'c, 'a> State<'c, 'a> {
             }
             from.min(end)
         };
-        let after = {
+        let after = || {
             let mut i = cx.tokens.first_at(q.end);
             while i < toks.len() && matches!(self.key(i), "," | "\"") {
                 i += 1;
@@ -517,7 +513,7 @@ impl<'c, 'a> State<'c, 'a> {
         };
         if end > start_limit
             && self.key(end - 1) == ":"
-            && matches!(after, "and" | "but" | "while" | "whereas")
+            && matches!(after(), "and" | "but" | "while" | "whereas")
         {
             if let Some(v) = (start_limit..end - 1).rev().find(|&i| self.is_speech(i)) {
                 if let Some(voice) = self.speaker_before(start_limit, v) {
@@ -2193,7 +2189,7 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// The first token of a pre-posed cue whose verb is at `v`, from `lo`: after the last
     /// quotation mark before the verb, so that a cue never holds an earlier quote.
-    fn after_last_quote_mark(&self, lo: usize, v: usize) -> usize {
+    pub(super) fn after_last_quote_mark(&self, lo: usize, v: usize) -> usize {
         (lo..v)
             .rev()
             .find(|&i| self.key(i) == "\"")

@@ -200,12 +200,10 @@ pub fn assign(cx: &Context) -> Voices {
     let answers = interview::answers(cx);
     let mut passages: Vec<Passage> = Vec::new();
     for (si, &(s, para)) in cx.sentences.iter().enumerate() {
-        // Top-level quotes are disjoint and in text order: those over the sentence are a run
-        // of them (binary search; not every quote of the article for every sentence).
-        let tq = &top.quotes;
-        let lo = tq.partition_point(|v| v.quote.span.end <= s.start);
-        let hi = tq.partition_point(|v| v.quote.span.start < s.end).max(lo);
-        let over = tq[lo..hi].iter().chain(nested.iter()).chain(answers.iter());
+        let over = top.quotes[quotes_over(&top.quotes, s)]
+            .iter()
+            .chain(nested.iter())
+            .chain(answers.iter());
         let (claimed, reported) = (top.sentences[si], top.reported[si]);
         cut_sentence(cx, s, para, claimed, reported, over, &mut passages);
     }
@@ -306,8 +304,9 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             // the last speaker's in an earlier sentence (in the same sentence it is: '"To be
             // clear," said Mr. Pence, "we hope ..."').
             let here = sentence_of(q.span.start);
-            let prev = prev_quote
-                .filter(|&(_, ps)| att.is_some() || ps >= here || !cued_before(cx, q.span.start));
+            let prev = prev_quote.filter(|&(_, ps)| {
+                att.is_some() || ps >= here || !cued_before(cx, st, q.span.start)
+            });
             let Some(v) = quote_voice(cx, q, att, prev, here) else {
                 out.scare.push(q.span);
                 continue;
@@ -344,11 +343,8 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             // sentence must lie inside the content, and one without a speaker of its own gets
             // the reporter's voice.
             let found = st.reported_after_subject(*s);
-            // The voiced quotes over the sentence: top-level quotes are disjoint and in text
-            // order, so they are a run of `out.quotes`, found by binary search rather than by
-            // walking every quote of the article for each sentence.
-            let lo = out.quotes.partition_point(|v| v.quote.span.end <= s.start);
-            let hi = out.quotes.partition_point(|v| v.quote.span.start < s.end);
+            // The voiced quotes over the sentence.
+            let over_s = quotes_over(&out.quotes, *s);
             // A content that ends with the sentence's last word holds a quote that closes the
             // sentence after it ('... was "a dereliction of duty."': the content stops before
             // the final punctuation and quotation mark).
@@ -365,7 +361,7 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             // three, and none that introduces a quote with a colon ("He added: “...”", "Ayers said of McDonald:
             // “...”": the quote is the speaker's, and there is no claim in the host's words).
             let own_words = |content: Span| {
-                let over: Vec<Span> = out.quotes[lo..hi]
+                let over: Vec<Span> = out.quotes[over_s.clone()]
                     .iter()
                     .map(|v| v.quote.span)
                     .filter(|q| q.overlaps(content))
@@ -395,7 +391,7 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             };
             out.reported[si] = found
                 .filter(|&(_, _, content)| {
-                    out.quotes[lo..hi]
+                    out.quotes[over_s.clone()]
                         .iter()
                         .all(|v| holds(content, v.quote.span))
                         && own_words(content)
@@ -403,7 +399,7 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                 .map(|(voice, cue, content)| reported(st, voice, cue, content));
             if let Some(r) = out.reported[si] {
                 let voice = r.voice;
-                for q in out.quotes[lo..hi].iter_mut().filter(|q| {
+                for q in out.quotes[over_s.clone()].iter_mut().filter(|q| {
                     holds(r.content, q.quote.span)
                         || r.then.is_some_and(|(_, c)| holds(c, q.quote.span))
                 }) {
@@ -493,7 +489,7 @@ fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Op
 /// Whether a speech verb stands before byte `pos` in its sentence, within 40 tokens and after
 /// any quotation mark (not after "to" or an article: "to say", "the report"; nor after a
 /// pronoun).
-fn cued_before(cx: &Context, pos: usize) -> bool {
+fn cued_before(cx: &Context, st: &State, pos: usize) -> bool {
     let si = cx.sentences.partition_point(|(s, _)| s.end <= pos);
     let Some((s, _)) = cx.sentences.get(si).filter(|(s, _)| s.start <= pos) else {
         return false;
@@ -501,10 +497,7 @@ fn cued_before(cx: &Context, pos: usize) -> bool {
     let (a, b) = cx.tokens.range(Span::new(s.start, pos));
     // The clause before the quote: at most 40 tokens back (a run-on sentence of short quotes
     // stays linear), not past another quote.
-    let a = (a.max(b.saturating_sub(40))..b)
-        .rev()
-        .find(|&i| cx.tokens.key(i) == "\"")
-        .map_or(a.max(b.saturating_sub(40)), |i| i + 1);
+    let a = st.after_last_quote_mark(a.max(b.saturating_sub(40)), b);
     let toks = &cx.tokens.tokens;
     (a..b).any(|i| {
         toks[i].word
@@ -547,21 +540,17 @@ fn quote_voice(
 /// quote's speaker ("Syria wants … “…,” the report said."); a sentence without one makes its
 /// named source the most recent for later references.
 fn sentence_voice(st: &mut State, s: Span, quotes: &[Voiced]) -> Option<(Voice, Span)> {
-    let last_quote = quotes
-        .iter()
-        .rev()
-        .find(|v| v.quote.span.overlaps(s))
-        .map(|v| v.voice);
-    if let Some(qv) = last_quote {
+    let over = &quotes[quotes_over(quotes, s)];
+    if let Some(qv) = over.last().map(|v| v.voice) {
         // Not when the words before the first quote are the host's narration
         // (`State::narrates`): "Ted Cruz, Texas Republican, made a plea ...: “...,” he said",
         // "Asked whether ..., Webb said: “...”".
-        let first = quotes.iter().find(|v| v.quote.span.overlaps(s))?;
+        let first = over.first()?;
         // Nor when the sentence's quotes are of different known speakers ('Lavrov said: "...,"
         // and Kerry added: "..."'): the words around them are the host's.
-        if quotes
+        if over
             .iter()
-            .any(|v| v.quote.span.overlaps(s) && v.voice != qv && v.voice != Voice::Unknown)
+            .any(|v| v.voice != qv && v.voice != Voice::Unknown)
         {
             return None;
         }
@@ -575,6 +564,17 @@ fn sentence_voice(st: &mut State, s: Span, quotes: &[Voiced]) -> Option<(Voice, 
         .or_else(|| st.closing_without_comma(s))?;
     st.heard(s.start, v);
     Some((v, cue))
+}
+
+/// The run of `quotes` over span `s`: top-level quotes are disjoint and in text order, so those
+/// that overlap a sentence are found by binary search, not by walking every quote of the article
+/// for each sentence.
+fn quotes_over(quotes: &[Voiced], s: Span) -> std::ops::Range<usize> {
+    let lo = quotes.partition_point(|v| v.quote.span.end <= s.start);
+    let hi = quotes
+        .partition_point(|v| v.quote.span.start < s.end)
+        .max(lo);
+    lo..hi
 }
 
 /// Nested quotes: attributed inside their parent (a voiced top-level quote), else they take
