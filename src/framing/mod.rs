@@ -215,7 +215,12 @@ pub fn label_uses<'a>(
                         (None, Some(s), _) => referent::Resolved::Other(s),
                         (None, None, Some(w)) => {
                             let places = places.get_or_insert_with(|| g.places_in(cx.tokens));
-                            referent::resolve(&cx, g, w, named.before, places, h.first, h.last)
+                            let u = referent::Use {
+                                first: h.first,
+                                last: h.last,
+                                relational: is_one_of(&info.relational, m.term_key(h)),
+                            };
+                            referent::resolve(&cx, g, w, named.before, places, u)
                         }
                         (None, None, None) => referent::Resolved::Unresolved,
                     };

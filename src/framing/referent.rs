@@ -66,32 +66,56 @@ fn state(g: &Gazetteer, m: &Mention, qualifier: bool) -> Option<ActorId> {
     }
 }
 
-/// Decides what the use on tokens `first..=last` is about; `want` is the country of the set's
-/// referent.
+/// A use of an in-context term: its tokens `first..=last`, and whether the term is a partner's
+/// word (the set's `relational`).
+#[derive(Clone, Copy, Debug)]
+pub struct Use {
+    /// First token of the matched term.
+    pub first: u32,
+    /// Last token of the matched term.
+    pub last: u32,
+    /// Whether the term names a partner of someone.
+    pub relational: bool,
+}
+
+/// Decides what the use is about; `want` is the country of the set's referent.
 pub fn resolve(
     cx: &Context,
     g: &Gazetteer,
     want: ActorId,
     named_before: Option<ActorId>,
     places: &[(usize, ActorId)],
-    first: u32,
-    last: u32,
+    u: Use,
 ) -> Resolved {
+    let Use {
+        first,
+        last,
+        relational,
+    } = u;
     let toks = &cx.tokens.tokens;
     let (start, end) = (
         toks[first as usize].span.start,
         toks[last as usize].span.end,
     );
+    // 0. A partner's word: who is the partner, and whose.
+    if relational {
+        if let Some(r) = partner(cx, g, want, first, start, end) {
+            return r;
+        }
+    }
     // 1. A qualifier next to the use.
     for m in cx.mentions {
         let Some(s) = state(g, m, true) else { continue };
         let next_to = if m.span.end <= start {
-            // "Israel's regime", "the Israeli regime", "the US-led anti-terror coalition".
+            // "Israel's regime", "the Israeli regime", "the US-led anti-terror coalition"; a
+            // partner's possessor was read in step 0 ("Russia's ally" is not Russia).
             let gap = cx.text[m.span.end..start].trim();
-            matches!(
-                gap,
-                "" | "'s" | "\u{2019}s" | "'" | "\u{2019}" | "-led" | "\u{2010}led" | "\u{2011}led"
-            )
+            match gap {
+                "" if relational && possessive(cx, m) => false,
+                "" | "-led" | "\u{2010}led" | "\u{2011}led" => true,
+                "'s" | "\u{2019}s" | "'" | "\u{2019}" => !relational,
+                _ => false,
+            }
         } else if m.span.start >= end && m.span.start - end <= 16 {
             // Only a short gap can be "in" or "of the" (a longer one is not looked at: every
             // later mention of the article would be). No gap at all is an apposition after a
@@ -99,9 +123,12 @@ pub fn resolve(
             // article, where it is more often a list that lost its commas ("the regime Russia
             // and Iran").
             let gap = cx.text[end..m.span.start].trim();
-            ["in", "of", "in the", "of the"]
-                .iter()
-                .any(|w| gap.eq_ignore_ascii_case(w))
+            let of: &[&str] = if relational {
+                &["in", "in the"]
+            } else {
+                &["in", "of", "in the", "of the"]
+            };
+            of.iter().any(|w| gap.eq_ignore_ascii_case(w))
                 || (gap.is_empty()
                     && first > 0
                     && !matches!(cx.tokens.key(first as usize - 1), "the" | "a" | "an"))
@@ -129,11 +156,19 @@ pub fn resolve(
                 && g.actor(m.actor).kind == ActorKind::Person
         });
         if let Some(s) = person.and_then(|m| state(g, m, true)) {
-            return if s == want {
-                Resolved::Referent
+            if relational {
+                // "Putin ... one of his few allies" names another than Putin's state; whose
+                // partner Assad's allies are is left to the focus.
+                if s == want {
+                    return Resolved::Unresolved;
+                }
             } else {
-                Resolved::Other(s)
-            };
+                return if s == want {
+                    Resolved::Referent
+                } else {
+                    Resolved::Other(s)
+                };
+            }
         }
     }
     // 2. A longer label term holding the same word, nearest before it in focus ("the Zionist
@@ -146,6 +181,169 @@ pub fn resolve(
         };
     }
     in_focus(cx, g, want, places, start)
+}
+
+/// How a name stands to a partner's word ("ally", "backer") from the words between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Partner {
+    /// The name is the partner: "Iran, the regime's main backer", "Russia is Assad's closest
+    /// ally", "Assad's main backer, Russia".
+    Is,
+    /// The name is whose partner it is: "Russia's main ally", "an ally of Russia", "Nusra and
+    /// its allies".
+    Of,
+}
+
+/// Words of a noun phrase between a name and the partner's word: at most `max`, letters,
+/// digits, hyphens and apostrophes only (no clause boundary, no list).
+fn phrase_words(words: &[&str], max: usize) -> bool {
+    words.len() <= max
+        && words.iter().all(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "and" | "or" | "but" | "that" | "which" | "who"
+            ) && w
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}'))
+        })
+}
+
+/// The relation of a name ending right before `gap` to the partner's word after it.
+fn partner_before(gap: &str) -> Option<Partner> {
+    // "Russia's main Middle East ally".
+    for p in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(rest) = gap.strip_prefix(p) {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            return (rest.is_empty() || rest.starts_with(char::is_whitespace))
+                .then_some(())
+                .filter(|()| phrase_words(&words, 4))
+                .map(|()| Partner::Of);
+        }
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    // "Nusra and its allies", "Washington and its Gulf allies".
+    if let ["and", "its" | "their", rest @ ..] = lower.as_slice() {
+        return phrase_words(rest, 3).then_some(Partner::Of);
+    }
+    // "Iran, the Damascus regime's most important regional backer".
+    if let Some(first) = words.first().and_then(|w| w.strip_prefix(',')) {
+        let mut rest: Vec<&str> = words[1..].to_vec();
+        if !first.is_empty() {
+            rest.insert(0, first);
+        }
+        let rest = strip_one_of(&rest);
+        return phrase_words(rest, 6).then_some(Partner::Is);
+    }
+    // "Iran is Syria's closest ally", "Russia has been Assad's strongest backer".
+    let copula = match lower.as_slice() {
+        ["is" | "was" | "are" | "were" | "remains" | "remained" | "became", ..] => 1,
+        ["has" | "have" | "had", "been", ..] => 2,
+        _ => return None,
+    };
+    phrase_words(strip_one_of(&words[copula..]), 6).then_some(Partner::Is)
+}
+
+/// The words after "one of" or "also" when the phrase opens with them.
+fn strip_one_of<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+    let words = match words {
+        [also, rest @ ..] if also.eq_ignore_ascii_case("also") => rest,
+        _ => words,
+    };
+    match words {
+        [one, of, rest @ ..]
+            if one.eq_ignore_ascii_case("one") && of.eq_ignore_ascii_case("of") =>
+        {
+            rest
+        }
+        _ => words,
+    }
+}
+
+/// Whether a mention was read with its possessive ending ("Assad's").
+fn possessive(cx: &Context, m: &Mention) -> bool {
+    let t = &cx.text[m.span.start..m.span.end];
+    t.ends_with("'s") || t.ends_with("\u{2019}s")
+}
+
+/// Step 0 of [`resolve`] for a partner's word on tokens from `first`, bytes `start..end`: a name
+/// that is the partner decides ("Iran, the regime's main backer": Iran's; "Assad's backer,
+/// Russia"); a possessor that is the referent's state names another ("Russia's main ally",
+/// "an ally of Russia": unresolved), and an armed group's partners are that group's ("Nusra and
+/// its allies"); any other possessor leaves the use to the later steps.
+fn partner(
+    cx: &Context,
+    g: &Gazetteer,
+    want: ActorId,
+    first: u32,
+    start: usize,
+    end: usize,
+) -> Option<Resolved> {
+    let from = cx
+        .sentence_at(start)
+        .map_or(0, |si| cx.sentences[si].0.start);
+    let to = cx
+        .sentence_at(start)
+        .map_or(cx.text.len(), |si| cx.sentences[si].0.end);
+    let decide = |m: &Mention, how: Partner| match (state(g, m, true), how) {
+        (Some(s), Partner::Is) if s == want => Some(Resolved::Referent),
+        (Some(s), Partner::Is) => Some(Resolved::Other(s)),
+        (None, _) => Some(Resolved::Other(m.actor)),
+        (Some(s), Partner::Of) if s == want => Some(Resolved::Unresolved),
+        (Some(_), Partner::Of) => None,
+    };
+    let at = cx.mentions.partition_point(|m| m.span.start < start);
+    // A name in apposition after it: "Assad's main backer, Russia" ("its ally Russia" and "an
+    // ally of Russia" are read in step 1 and here).
+    if let Some(m) = cx.mentions[at..]
+        .iter()
+        .find(|m| !m.place && m.span.start >= end)
+        .filter(|m| m.span.end <= to)
+    {
+        let gap = cx.text[end..m.span.start].trim();
+        let article_before =
+            first > 0 && matches!(cx.tokens.key(first as usize - 1), "the" | "a" | "an");
+        let how = match gap {
+            "," => Some(Partner::Is),
+            "" if !article_before => Some(Partner::Is),
+            _ if gap.eq_ignore_ascii_case("of") || gap.eq_ignore_ascii_case("of the") => {
+                Some(Partner::Of)
+            }
+            _ => None,
+        };
+        if let Some(r) = how.and_then(|how| decide(m, how)) {
+            return Some(r);
+        }
+    }
+    // The nearest name before it in its sentence that stands to it; a qualifier right before it
+    // ("their Russian ally") is read in step 1.
+    let before = cx.mentions[..at]
+        .iter()
+        .rev()
+        .filter(|m| !m.place && m.span.end <= start)
+        .take_while(|m| m.span.start >= from);
+    for m in before {
+        let gap = &cx.text[m.span.end..start];
+        let how = if possessive(cx, m) {
+            // A name read with its possessive ("Assad's"): nothing but the phrase may follow.
+            phrase_words(&gap.split_whitespace().collect::<Vec<_>>(), 4).then_some(Partner::Of)
+        } else if gap.trim().is_empty() {
+            if state(g, m, true).is_some() {
+                return None;
+            }
+            continue;
+        } else {
+            partner_before(gap)
+        };
+        match how.map(|how| (how, decide(m, how))) {
+            // Whose partner it is, when that is not the referent: a name in apposition further
+            // back may still say who ("Iran, the Damascus regime's most important backer").
+            Some((Partner::Of, None)) | None => {}
+            Some((_, r)) => return r,
+        }
+    }
+    None
 }
 
 /// Steps 3 to 5 of [`resolve`] for a use starting at byte `start`: whether the state `want` is in

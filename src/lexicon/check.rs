@@ -137,6 +137,15 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 err(&mut out, t, format!("term {:?} of set {:?} is both in_context and back_reference; a use is decided one way, keep it in one", t.text, set.concept));
             }
         }
+        for t in &set.relational {
+            if !set
+                .in_context
+                .iter()
+                .any(|c| term_key(&c.text) == term_key(&t.text))
+            {
+                err(&mut out, t, format!("relational term {:?} of set {:?} is not in its in_context list; a partner's word is decided in context, add it there too", t.text, set.concept));
+            }
+        }
         for c in &set.context {
             let at_table = Term {
                 text: set.concept.clone(),

@@ -195,6 +195,7 @@ fn flatten(lex: &Lexicon) -> Flat {
         put_field(&mut m, &sec, "topic", s.topic.as_deref(), s.line);
         put_term_list(&mut m, &sec, "in_context", &s.in_context);
         put_term_list(&mut m, &sec, "back_reference", &s.back_reference);
+        put_term_list(&mut m, &sec, "relational", &s.relational);
         // Each term's word-context conditions, as one field per term.
         for c in &s.context {
             let words = |v: &[Term]| {

@@ -60,6 +60,11 @@ pub struct LabelSet {
     /// "coalition" is the coalition last named in full): they count for the set when that term
     /// is one of its own (docs/lexicon.md, "Back-references").
     pub back_reference: Vec<Term>,
+    /// In-context terms that name a partner of someone ("ally", "backer"): a possessor
+    /// ("Russia's ally", "an ally of Russia", "his allies") names the other party, and a name in
+    /// apposition ("Iran, the regime's main backer") the one the term names (docs/lexicon.md,
+    /// "Partners").
+    pub relational: Vec<Term>,
     /// Word-context conditions on some of the set's terms ("offensive" as the noun of a
     /// military operation, not "offensive comments"): docs/lexicon.md, "Terms in word context".
     pub context: Vec<TermContext>,
@@ -240,6 +245,8 @@ struct RawLabelSet {
     #[serde(default)]
     back_reference: Vec<Spanned<String>>,
     #[serde(default)]
+    relational: Vec<Spanned<String>>,
+    #[serde(default)]
     context: Vec<Spanned<RawContext>>,
     #[serde(default)]
     label: Vec<Spanned<RawLabel>>,
@@ -341,6 +348,7 @@ impl Lexicon {
                     exclude: r.exclude.iter().map(term).collect(),
                     in_context: r.in_context.iter().map(term).collect(),
                     back_reference: r.back_reference.iter().map(term).collect(),
+                    relational: r.relational.iter().map(term).collect(),
                     context: r
                         .context
                         .iter()

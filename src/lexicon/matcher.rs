@@ -105,6 +105,9 @@ pub struct LabelSetInfo {
     /// Keys of the terms that refer back to a longer label term holding them.
     #[serde(skip)]
     pub back_reference: Vec<(String, bool)>,
+    /// Keys of the in-context terms that name a partner of someone ("ally", "backer").
+    #[serde(skip)]
+    pub relational: Vec<(String, bool)>,
     /// Word-context conditions, as keys (`TermContext` of the lexicon).
     #[serde(skip)]
     pub context: Vec<ContextKeys>,
@@ -294,6 +297,7 @@ impl Merged {
                     .iter()
                     .map(|t| term_key(&t.text))
                     .collect(),
+                relational: set.relational.iter().map(|t| term_key(&t.text)).collect(),
                 context: set
                     .context
                     .iter()

@@ -491,3 +491,44 @@ fn separatists_and_opposition_leaders_elsewhere_and_a_shouted_is_are_no_uses() {
         .collect();
     assert!(!actors.contains(&"isis"), "{actors:?}");
 }
+
+/// A partner's word ("ally", "backer") names the partner, not its possessor: "Russia's main Middle
+/// East ally" and "an ally of Russia" are not Russia, "Iran, the regime's most important backer"
+/// and "Iran is Syria's closest ally" are Iran; "Russia, Assad's main backer", "Russia is one of
+/// Assad's strongest allies", "a key ally of Syria, Russia" and "Assad's ally, Russia" are Russia.
+#[test]
+fn a_partners_word_names_the_partner_not_its_possessor() {
+    let r = analyze(&[(
+        "afp",
+        "Lavrov met Muqdad in Moscow to prepare Russia's main Middle East ally for the talks. \
+         Lavrov praised Syria, an ally of Russia, at the talks in Moscow. \
+         Muqdad also met Iran, the Damascus regime's most important regional backer, in Moscow. \
+         Russia says that Iran is Syria's closest ally in the region. \
+         Russia, Assad's main backer, denied the raid. \
+         Russia is one of Assad's strongest allies, Lavrov said. \
+         A key ally of Syria, Russia, vetoed the text. \
+         The raid was carried out by Assad's ally, Russia.",
+    )]);
+    assert_eq!(
+        set_uses(&r, "russia_role", "afp"),
+        [("ally".to_string(), 3), ("patron".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    let aside = &r["accounting"]["labels_set_aside"]["russia_role"];
+    assert_eq!(aside["iran"], 2, "{aside:#}");
+    assert_eq!(aside["unresolved"], 2, "{aside:#}");
+}
+
+#[test]
+fn lexicon_check_names_a_relational_term_that_is_not_in_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = "[meta]\nname = \"x\"\nversion = \"1\"\nlanguage = \"en\"\n\n[[label_set]]\nconcept = \"s\"\nreferent = \"russia\"\nin_context = [\"ally\"]\nrelational = [\"ally\", \"backer\"]\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"ally\", \"backer\"]\n";
+    std::fs::write(dir.path().join("x.toml"), lex).unwrap();
+    let (code, out, err) = run(&["lexicon", "check", "x.toml"], dir.path());
+    assert_ne!(code, 0, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("x.toml:10:"), "{all}");
+    assert!(all.contains("relational term \"backer\""), "{all}");
+    assert!(!all.contains("relational term \"ally\""), "{all}");
+}
