@@ -2,12 +2,16 @@
 //! bare "regime", "government forces") is about that referent where it stands.
 //!
 //! The state a use is about is decided in this order (docs/lexicon.md, "Referents in context"):
+//! 0. for a partner's word ("ally", "backer": the set's `relational`), the name that is the
+//!    partner or the possessor whose partner it is ([`partner`]);
 //! 1. a qualifier next to it: a state, or a person or body of one, named right before it
-//!    ("Israel's regime", "the Israeli regime", "the US-led coalition") or right after it with
-//!    *in* or *of* ("the regime in Damascus", "the government of Iraq") or in apposition after a
+//!    ("Israel's regime", "the Israeli regime", "the US-led coalition", "UN-brokered talks")
+//!    or right after it with *in*, *of* or *by* ("the regime in Damascus", "the government of
+//!    Iraq", "brokered by the US and Russia": the agents as a list) or in apposition after a
 //!    word that is no article ("rebel backer Turkey") decides;
 //!    A possessive "his" or "her" right before it is the person last named in its sentence or
-//!    the one before ("Trump and his allies" is the US's);
+//!    the one before ("Trump and his allies" is the US's); "its" the state or body last named
+//!    in its clause;
 //! 2. a longer label term holding the same word, the nearest before it within its sentence and
 //!    the [`WINDOW`] before ("the Zionist regime ... the regime"), names its set's referent's
 //!    state (the caller finds it: `framing::named_by_terms`);
@@ -104,8 +108,13 @@ pub fn resolve(
         }
     }
     // 1. A qualifier next to the use.
-    for m in cx.mentions {
-        let Some(s) = state(g, m, true) else { continue };
+    for (mi, m) in cx.mentions.iter().enumerate() {
+        // A body of no state qualifies only before it ("UN-brokered talks"): one after it is
+        // more often the next clause of a headline ("meets southern rebels UN Special Envoy").
+        let own = state(g, m, true);
+        let Some(s) = own.or_else(|| stateless(g, m).filter(|_| m.span.end <= start)) else {
+            continue;
+        };
         let next_to = if m.span.end <= start {
             // "Israel's regime", "the Israeli regime", "the US-led anti-terror coalition"; a
             // partner's possessor was read in step 0 ("Russia's ally" is not Russia).
@@ -113,6 +122,8 @@ pub fn resolve(
             match gap {
                 "" if relational && possessive(cx, m) => false,
                 "" | "-led" | "\u{2010}led" | "\u{2011}led" => true,
+                // "UN-brokered talks", one word ("Beirut- Opposition factions" is a dateline).
+                "-" | "\u{2010}" | "\u{2011}" => cx.text[m.span.end..start].len() == gap.len(),
                 "'s" | "\u{2019}s" | "'" | "\u{2019}" => !relational,
                 _ => false,
             }
@@ -123,10 +134,12 @@ pub fn resolve(
             // article, where it is more often a list that lost its commas ("the regime Russia
             // and Iran").
             let gap = cx.text[end..m.span.start].trim();
+            // "by" names the agent ("a ceasefire brokered by Turkey", "the intervention by
+            // the US").
             let of: &[&str] = if relational {
-                &["in", "in the"]
+                &["in", "in the", "by", "by the"]
             } else {
-                &["in", "of", "in the", "of the"]
+                &["in", "of", "in the", "of the", "by", "by the"]
             };
             of.iter().any(|w| gap.eq_ignore_ascii_case(w))
                 || (gap.is_empty()
@@ -136,7 +149,14 @@ pub fn resolve(
             false
         };
         if next_to {
-            return if s == want {
+            // The agents after "by" are read whole: "a ceasefire brokered by the US and
+            // Russia" is Russia's too ("in Iraq and Syria" is where, not whose).
+            let by = m.span.start >= end && {
+                let gap = cx.text[end..m.span.start].trim();
+                gap.eq_ignore_ascii_case("by") || gap.eq_ignore_ascii_case("by the")
+            };
+            let listed = by && listed_after(cx, g, mi).any(|t| t == want);
+            return if s == want || listed {
                 Resolved::Referent
             } else {
                 Resolved::Other(s)
@@ -144,18 +164,37 @@ pub fn resolve(
         }
     }
     // 1b. A possessive "his" or "her" before it ("Trump and his allies", "Putin ... one of his
-    //     few allies"): the person last named in its sentence or the one before decides.
-    if first > 0 && matches!(cx.tokens.key(first as usize - 1), "his" | "her") {
-        let from = cx
-            .sentence_at(start)
-            .map_or(0, |si| cx.sentences[si.saturating_sub(1)].0.start);
-        let person = cx.mentions.iter().rev().find(|m| {
+    //     few allies"): the person last named in its sentence or the one before decides; "its"
+    //     the state or body last named in its sentence ("the United States began its air
+    //     campaign").
+    let owner = match first.checked_sub(1).map(|i| cx.tokens.key(i as usize)) {
+        Some("his" | "her") => Some(true),
+        // Whose partner "its allies" are is read in step 0.
+        Some("its") if !relational => Some(false),
+        _ => None,
+    };
+    if let Some(person) = owner {
+        let si = cx.sentence_at(start);
+        let from = si.map_or(0, |si| {
+            cx.sentences[if person { si.saturating_sub(1) } else { si }]
+                .0
+                .start
+        });
+        let owner = cx.mentions.iter().rev().find(|m| {
             m.span.end <= start
                 && m.span.start >= from
                 && !m.place
-                && g.actor(m.actor).kind == ActorKind::Person
+                && match g.actor(m.actor).kind {
+                    ActorKind::Person => person,
+                    // In its clause: no comma between ("Moscow said the regime, backed by
+                    // Iran, began its campaign" is not Moscow's).
+                    ActorKind::Country | ActorKind::Organisation => {
+                        !person && !cx.text[m.span.end..start].contains([',', ';', ':'])
+                    }
+                    _ => false,
+                }
         });
-        if let Some(s) = person.and_then(|m| state(g, m, true)) {
+        if let Some(s) = owner.and_then(|m| state(g, m, true).or_else(|| stateless(g, m))) {
             if relational {
                 // "Putin ... one of his few allies" names another than Putin's state; whose
                 // partner Assad's allies are is left to the focus.
@@ -259,6 +298,47 @@ fn strip_one_of<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
         }
         _ => words,
     }
+}
+
+/// The states of the mentions listed after mention `i` ("the US, Turkey and Russia", "the Assad
+/// regime and Russian air forces"): each joined to the one before by a comma or "and" (", and"),
+/// with at most two words of the one before in between.
+fn listed_after<'c>(
+    cx: &'c Context,
+    g: &'c Gazetteer,
+    i: usize,
+) -> impl Iterator<Item = ActorId> + 'c {
+    cx.mentions[i..]
+        .windows(2)
+        .take_while(|w| {
+            let gap = cx.text[w[0].span.end..w[1].span.start].trim();
+            let gap = gap.strip_suffix(" the").unwrap_or(gap);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let joined = match words.as_slice() {
+                [head @ .., "and" | ","] => Some(head),
+                [head @ .., last] => last
+                    .strip_suffix(',')
+                    .map(|_| &words[..words.len() - 1])
+                    .filter(|_| head.len() < 2),
+                [] => None,
+            };
+            joined.is_some_and(|h| {
+                h.len() <= 2 && h.iter().all(|w| w.chars().all(char::is_alphanumeric))
+            })
+        })
+        // An armed group stands for its state here ("by the regime and Russian air forces").
+        .filter_map(move |w| state(g, &w[1], false))
+}
+
+/// A body or person of no state, as a qualifier: itself ("UN-brokered talks" are the UN's).
+fn stateless(g: &Gazetteer, m: &Mention) -> Option<ActorId> {
+    (!m.place
+        && matches!(
+            g.actor(m.actor).kind,
+            ActorKind::Person | ActorKind::Organisation
+        )
+        && g.country(m.actor).is_none())
+    .then_some(m.actor)
 }
 
 /// Whether a mention was read with its possessive ending ("Assad's").

@@ -532,3 +532,27 @@ fn lexicon_check_names_a_relational_term_that_is_not_in_context() {
     assert!(all.contains("relational term \"backer\""), "{all}");
     assert!(!all.contains("relational term \"ally\""), "{all}");
 }
+
+/// "Its" is the state or body last named in its clause ("the United States began its air
+/// campaign" is not Russia's role), a body of no state right before a hyphen qualifies the word
+/// ("UN-brokered talks" are the UN's), and so does the agent after "by" ("a ceasefire brokered
+/// by Turkey").
+#[test]
+fn its_and_a_stateless_body_before_a_hyphen_decide_the_referent() {
+    let r = analyze(&[(
+        "afp",
+        "Russia began strikes in Syria in 2015, a year after the United States began its air \
+         campaign there. Russia said UN-brokered talks will resume. A ceasefire brokered by \
+         Turkey held. Russia began its air campaign in September.",
+    )]);
+    assert_eq!(
+        set_uses(&r, "russia_role", "afp"),
+        [("intervention".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    let aside = &r["accounting"]["labels_set_aside"]["russia_role"];
+    assert_eq!(aside["usa"], 1, "{aside:#}");
+    assert_eq!(aside["un"], 1, "{aside:#}");
+    assert_eq!(aside["turkey"], 1, "{aside:#}");
+}
