@@ -3,7 +3,7 @@
 //!
 //! The state a use is about is decided in this order (docs/lexicon.md, "Referents in context"):
 //! 0. for a partner's word ("ally", "backer": the set's `relational`), the name that is the
-//!    partner or the possessor whose partner it is ([`partner`]);
+//!    partner or the possessor whose partner it is (`partner`);
 //! 1. a qualifier next to it: a state, or a person or body of one, named right before it
 //!    ("Israel's regime", "the Israeli regime", "the US-led coalition", "UN-brokered talks")
 //!    or right after it with *in*, *of* or *by* ("the regime in Damascus", "the government of
