@@ -335,6 +335,26 @@ mod tests {
     }
 
     #[test]
+    fn captions_ending_in_a_photo_credit_are_boilerplate() {
+        let b = Boilerplate::bundled();
+        let text = "President Donald Trump and China President Xi Jinping (Photo: Andy Wong, AP)\n\
+                    Trump spoke on Sunday (AP reported).\n\
+                    Obama speaks in the Rose Garden. (AP Photo/Evan Vucci)\n\
+                    The photo: a crowd in the square.";
+        let l = b.layout(text);
+        let rules: Vec<&str> = l.boilerplate.iter().map(|b| b.rule.as_str()).collect();
+        assert_eq!(rules, ["photo-credit", "agency-photo-credit"]);
+        let paras: Vec<&str> = l.paragraphs.iter().map(|s| s.of(text)).collect();
+        assert_eq!(
+            paras,
+            [
+                "Trump spoke on Sunday (AP reported).",
+                "The photo: a crowd in the square."
+            ]
+        );
+    }
+
+    #[test]
     fn oversized_and_invalid_patterns_are_refused_by_name() {
         let file = |re: &str| {
             format!("[meta]\nname = \"t\"\nversion = \"1\"\n[repeats]\nmin_chars = 20\ncaption_prefix_chars = 30\n[[pattern]]\nname = \"ok\"\nregex = 'a'\n[[pattern]]\nname = \"huge\"\nregex = '{re}'\n")
