@@ -167,8 +167,21 @@ pub fn resolve(
     //     few allies"): the person last named in its sentence or the one before decides; "its"
     //     the state or body last named in its sentence ("the United States began its air
     //     campaign").
+    // "his allies"; a partner's word may have up to two plain lower-case words between ("one of
+    // his few allies").
+    let reach = if relational { 3 } else { 1 };
+    let his = (1..=reach.min(first))
+        .find(|&k| matches!(cx.tokens.key((first - k) as usize), "his" | "her"))
+        .filter(|&k| {
+            (1..k).all(|j| {
+                let t = &cx.tokens.tokens[(first - j) as usize];
+                cx.text[t.span.start..t.span.end]
+                    .chars()
+                    .all(char::is_lowercase)
+            })
+        });
     let owner = match first.checked_sub(1).map(|i| cx.tokens.key(i as usize)) {
-        Some("his" | "her") => Some(true),
+        _ if his.is_some() => Some(true),
         // Whose partner "its allies" are is read in step 0.
         Some("its") if !relational => Some(false),
         _ => None,
@@ -275,13 +288,40 @@ fn partner_before(gap: &str) -> Option<Partner> {
         let rest = strip_one_of(&rest);
         return phrase_words(rest, 6).then_some(Partner::Is);
     }
-    // "Iran is Syria's closest ally", "Russia has been Assad's strongest backer".
-    let copula = match lower.as_slice() {
+    // "Iran is Syria's closest ally", "Russia has been Assad's strongest backer", "the Syrian
+    // leader is one of his few allies" (one lower-case head word before the copula).
+    let is_copula = |w: &str| {
+        matches!(
+            w,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "remains"
+                | "remained"
+                | "became"
+                | "has"
+                | "have"
+                | "had"
+        )
+    };
+    let head = usize::from(
+        words.len() > 1
+            && words[0].chars().all(char::is_lowercase)
+            && !is_copula(lower[0])
+            && is_copula(lower[1]),
+    );
+    let copula = match &lower[head..] {
         ["is" | "was" | "are" | "were" | "remains" | "remained" | "became", ..] => 1,
         ["has" | "have" | "had", "been", ..] => 2,
         _ => return None,
     };
-    phrase_words(strip_one_of(&words[copula..]), 6).then_some(Partner::Is)
+    let rest = strip_one_of(&words[head + copula..]);
+    // "... one of his few allies": whose they are was read as a possessive.
+    let rest = match rest {
+        [his, rest @ ..] if matches!(*his, "his" | "her" | "its" | "their") => rest,
+        _ => rest,
+    };
+    phrase_words(rest, 6).then_some(Partner::Is)
 }
 
 /// The words after "one of" or "also" when the phrase opens with them.

@@ -495,7 +495,8 @@ fn separatists_and_opposition_leaders_elsewhere_and_a_shouted_is_are_no_uses() {
 /// A partner's word ("ally", "backer") names the partner, not its possessor: "Russia's main Middle
 /// East ally" and "an ally of Russia" are not Russia, "Iran, the regime's most important backer"
 /// and "Iran is Syria's closest ally" are Iran; "Russia, Assad's main backer", "Russia is one of
-/// Assad's strongest allies", "a key ally of Syria, Russia" and "Assad's ally, Russia" are Russia.
+/// Assad's strongest allies", "a key ally of Syria, Russia" and "Assad's ally, Russia" are Russia;
+/// "the Syrian leader is one of his few allies" is Syria.
 #[test]
 fn a_partners_word_names_the_partner_not_its_possessor() {
     let r = analyze(&[(
@@ -507,7 +508,8 @@ fn a_partners_word_names_the_partner_not_its_possessor() {
          Russia, Assad's main backer, denied the raid. \
          Russia is one of Assad's strongest allies, Lavrov said. \
          A key ally of Syria, Russia, vetoed the text. \
-         The raid was carried out by Assad's ally, Russia.",
+         The raid was carried out by Assad's ally, Russia. \
+         Putin will not act since the Syrian leader is one of his few allies.",
     )]);
     assert_eq!(
         set_uses(&r, "russia_role", "afp"),
@@ -518,6 +520,7 @@ fn a_partners_word_names_the_partner_not_its_possessor() {
     let aside = &r["accounting"]["labels_set_aside"]["russia_role"];
     assert_eq!(aside["iran"], 2, "{aside:#}");
     assert_eq!(aside["unresolved"], 2, "{aside:#}");
+    assert_eq!(aside["syria"], 1, "{aside:#}");
 }
 
 #[test]
