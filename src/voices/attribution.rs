@@ -1921,6 +1921,7 @@ impl<'c, 'a> State<'c, 'a> {
                         && x.form != Form::Demonym
                         && near(x.span.start)
                         && !(pronoun && self.in_quote(x.span.start))
+                        && !(pronoun && self.object_of_preposition(x.span.start))
                 })
                 .find(|x| fits_actor(x.actor))
                 .map(|x| {
@@ -1932,6 +1933,32 @@ impl<'c, 'a> State<'c, 'a> {
                 });
         }
         None
+    }
+
+    /// Whether the mention starting at byte `at` is the object of a preposition ("wrote to Ban",
+    /// "met with Kerry"): no subject, so no antecedent of a pronoun speaker.
+    fn object_of_preposition(&self, at: usize) -> bool {
+        let i = self.cx.tokens.first_at(at);
+        // Skip a title or determiner between ("to U.N. chief Ban", "with the president").
+        (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&j| {
+                let t = &self.cx.tokens.tokens[j];
+                !t.word || !(t.cap || determiner(self.key(j)))
+            })
+            .is_some_and(|j| {
+                matches!(
+                    self.key(j),
+                    "to" | "with"
+                        | "from"
+                        | "for"
+                        | "against"
+                        | "toward"
+                        | "towards"
+                        | "about"
+                        | "at"
+                )
+            })
     }
 
     /// True when an unnamed person speaks between bytes `from` and `pos`: a pronoun that resolved
