@@ -115,18 +115,20 @@ pub fn resolve(
         let Some(s) = own.or_else(|| stateless(g, m).filter(|_| m.span.end <= start)) else {
             continue;
         };
-        let next_to = if m.span.end <= start {
+        // (next to it, and whether as the agent after "by")
+        let (next_to, by) = if m.span.end <= start {
             // "Israel's regime", "the Israeli regime", "the US-led anti-terror coalition"; a
             // partner's possessor was read in step 0 ("Russia's ally" is not Russia).
             let gap = cx.text[m.span.end..start].trim();
-            match gap {
+            let next_to = match gap {
                 "" if relational && possessive(cx, m) => false,
                 "" | "-led" | "\u{2010}led" | "\u{2011}led" => true,
                 // "UN-brokered talks", one word ("Beirut- Opposition factions" is a dateline).
                 "-" | "\u{2010}" | "\u{2011}" => cx.text[m.span.end..start].len() == gap.len(),
                 "'s" | "\u{2019}s" | "'" | "\u{2019}" => !relational,
                 _ => false,
-            }
+            };
+            (next_to, false)
         } else if m.span.start >= end && m.span.start - end <= 16 {
             // Only a short gap can be "in" or "of the" (a longer one is not looked at: every
             // later mention of the article would be). No gap at all is an apposition after a
@@ -136,25 +138,22 @@ pub fn resolve(
             let gap = cx.text[end..m.span.start].trim();
             // "by" names the agent ("a ceasefire brokered by Turkey", "the intervention by
             // the US").
+            let by = ["by", "by the"].iter().any(|w| gap.eq_ignore_ascii_case(w));
             let of: &[&str] = if relational {
-                &["in", "in the", "by", "by the"]
+                &["in", "in the"]
             } else {
-                &["in", "of", "in the", "of the", "by", "by the"]
+                &["in", "of", "in the", "of the"]
             };
-            of.iter().any(|w| gap.eq_ignore_ascii_case(w))
-                || (gap.is_empty()
-                    && first > 0
-                    && !matches!(cx.tokens.key(first as usize - 1), "the" | "a" | "an"))
+            let next_to = by
+                || of.iter().any(|w| gap.eq_ignore_ascii_case(w))
+                || (gap.is_empty() && !after_article(cx, first));
+            (next_to, by)
         } else {
-            false
+            (false, false)
         };
         if next_to {
             // The agents after "by" are read whole: "a ceasefire brokered by the US and
             // Russia" is Russia's too ("in Iraq and Syria" is where, not whose).
-            let by = m.span.start >= end && {
-                let gap = cx.text[end..m.span.start].trim();
-                gap.eq_ignore_ascii_case("by") || gap.eq_ignore_ascii_case("by the")
-            };
             let listed = by && listed_after(cx, g, mi).any(|t| t == want);
             return if s == want || listed {
                 Resolved::Referent
@@ -163,12 +162,10 @@ pub fn resolve(
             };
         }
     }
-    // 1b. A possessive "his" or "her" before it ("Trump and his allies", "Putin ... one of his
-    //     few allies"): the person last named in its sentence or the one before decides; "its"
-    //     the state or body last named in its sentence ("the United States began its air
-    //     campaign").
-    // "his allies"; a partner's word may have up to two plain lower-case words between ("one of
-    // his few allies").
+    // 1b. A possessive "his" or "her" before it ("Trump and his allies"; before a partner's
+    //     word up to two plain lower-case words may stand between: "Putin ... one of his few
+    //     allies"): the person last named in its sentence or the one before decides; "its" the
+    //     state or body last named in its clause ("the United States began its air campaign").
     let reach = if relational { 3 } else { 1 };
     let his = (1..=reach.min(first))
         .find(|&k| matches!(cx.tokens.key((first - k) as usize), "his" | "her"))
@@ -266,10 +263,8 @@ fn partner_before(gap: &str) -> Option<Partner> {
     for p in ["'s", "\u{2019}s", "'", "\u{2019}"] {
         if let Some(rest) = gap.strip_prefix(p) {
             let words: Vec<&str> = rest.split_whitespace().collect();
-            return (rest.is_empty() || rest.starts_with(char::is_whitespace))
-                .then_some(())
-                .filter(|()| phrase_words(&words, 4))
-                .map(|()| Partner::Of);
+            let ends_word = rest.is_empty() || rest.starts_with(char::is_whitespace);
+            return (ends_word && phrase_words(&words, 4)).then_some(Partner::Of);
         }
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
@@ -280,30 +275,20 @@ fn partner_before(gap: &str) -> Option<Partner> {
         return phrase_words(rest, 3).then_some(Partner::Of);
     }
     // "Iran, the Damascus regime's most important regional backer".
-    if let Some(first) = words.first().and_then(|w| w.strip_prefix(',')) {
-        let mut rest: Vec<&str> = words[1..].to_vec();
-        if !first.is_empty() {
-            rest.insert(0, first);
-        }
-        let rest = strip_one_of(&rest);
-        return phrase_words(rest, 6).then_some(Partner::Is);
+    if let Some(after) = gap.trim_start().strip_prefix(',') {
+        let rest: Vec<&str> = after.split_whitespace().collect();
+        return phrase_words(strip_one_of(&rest), 6).then_some(Partner::Is);
     }
     // "Iran is Syria's closest ally", "Russia has been Assad's strongest backer", "the Syrian
     // leader is one of his few allies" (one lower-case head word before the copula).
-    let is_copula = |w: &str| {
+    let be = |w: &str| {
         matches!(
             w,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "remains"
-                | "remained"
-                | "became"
-                | "has"
-                | "have"
-                | "had"
+            "is" | "was" | "are" | "were" | "remains" | "remained" | "became"
         )
     };
+    let have = |w: &str| matches!(w, "has" | "have" | "had");
+    let is_copula = |w: &str| be(w) || have(w);
     let head = usize::from(
         words.len() > 1
             && words[0].chars().all(char::is_lowercase)
@@ -311,8 +296,8 @@ fn partner_before(gap: &str) -> Option<Partner> {
             && is_copula(lower[1]),
     );
     let copula = match &lower[head..] {
-        ["is" | "was" | "are" | "were" | "remains" | "remained" | "became", ..] => 1,
-        ["has" | "have" | "had", "been", ..] => 2,
+        [w, ..] if be(w) => 1,
+        [w, "been", ..] if have(w) => 2,
         _ => return None,
     };
     let rest = strip_one_of(&words[head + copula..]);
@@ -354,17 +339,13 @@ fn listed_after<'c>(
             let gap = cx.text[w[0].span.end..w[1].span.start].trim();
             let gap = gap.strip_suffix(" the").unwrap_or(gap);
             let words: Vec<&str> = gap.split_whitespace().collect();
-            let joined = match words.as_slice() {
-                [head @ .., "and" | ","] => Some(head),
-                [head @ .., last] => last
-                    .strip_suffix(',')
-                    .map(|_| &words[..words.len() - 1])
-                    .filter(|_| head.len() < 2),
-                [] => None,
-            };
-            joined.is_some_and(|h| {
-                h.len() <= 2 && h.iter().all(|w| w.chars().all(char::is_alphanumeric))
-            })
+            let plain = |h: &[&str]| h.iter().all(|w| w.chars().all(char::is_alphanumeric));
+            match words.as_slice() {
+                [head @ .., "and" | ","] => head.len() <= 2 && plain(head),
+                // "the Assad regime, Russia": the comma on the last word before.
+                [head @ .., last] if last.ends_with(',') => head.len() < 2 && plain(head),
+                _ => false,
+            }
         })
         // An armed group stands for its state here ("by the regime and Russian air forces").
         .filter_map(move |w| state(g, &w[1], false))
@@ -379,6 +360,12 @@ fn stateless(g: &Gazetteer, m: &Mention) -> Option<ActorId> {
         )
         && g.country(m.actor).is_none())
     .then_some(m.actor)
+}
+
+/// Whether the token before `first` is an article ("the regime Russia and Iran" is more often a
+/// list that lost its commas than an apposition).
+fn after_article(cx: &Context, first: u32) -> bool {
+    first > 0 && matches!(cx.tokens.key(first as usize - 1), "the" | "a" | "an")
 }
 
 /// Whether a mention was read with its possessive ending ("Assad's").
@@ -400,12 +387,9 @@ fn partner(
     start: usize,
     end: usize,
 ) -> Option<Resolved> {
-    let from = cx
-        .sentence_at(start)
-        .map_or(0, |si| cx.sentences[si].0.start);
-    let to = cx
-        .sentence_at(start)
-        .map_or(cx.text.len(), |si| cx.sentences[si].0.end);
+    let (from, to) = cx.sentence_at(start).map_or((0, cx.text.len()), |si| {
+        (cx.sentences[si].0.start, cx.sentences[si].0.end)
+    });
     let decide = |m: &Mention, how: Partner| match (state(g, m, true), how) {
         (Some(s), Partner::Is) if s == want => Some(Resolved::Referent),
         (Some(s), Partner::Is) => Some(Resolved::Other(s)),
@@ -422,11 +406,9 @@ fn partner(
         .filter(|m| m.span.end <= to)
     {
         let gap = cx.text[end..m.span.start].trim();
-        let article_before =
-            first > 0 && matches!(cx.tokens.key(first as usize - 1), "the" | "a" | "an");
         let how = match gap {
             "," => Some(Partner::Is),
-            "" if !article_before => Some(Partner::Is),
+            "" if !after_article(cx, first) => Some(Partner::Is),
             _ if gap.eq_ignore_ascii_case("of") || gap.eq_ignore_ascii_case("of the") => {
                 Some(Partner::Of)
             }

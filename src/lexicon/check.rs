@@ -125,24 +125,21 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 err(&mut out, t, format!("in_context term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
             }
         }
+        // Whether a term is one of the set's in-context terms (by key).
+        let in_context = |t: &Term| {
+            let k = term_key(&t.text);
+            set.in_context.iter().any(|c| term_key(&c.text) == k)
+        };
         for t in &set.back_reference {
             if !owner.contains_key(&term_key(&t.text)) {
                 err(&mut out, t, format!("back_reference term {:?} is not a term of a label of set {:?}; write it exactly as in the label's terms", t.text, set.concept));
             }
-            if set
-                .in_context
-                .iter()
-                .any(|c| term_key(&c.text) == term_key(&t.text))
-            {
+            if in_context(t) {
                 err(&mut out, t, format!("term {:?} of set {:?} is both in_context and back_reference; a use is decided one way, keep it in one", t.text, set.concept));
             }
         }
         for t in &set.relational {
-            if !set
-                .in_context
-                .iter()
-                .any(|c| term_key(&c.text) == term_key(&t.text))
-            {
+            if !in_context(t) {
                 err(&mut out, t, format!("relational term {:?} of set {:?} is not in its in_context list; a partner's word is decided in context, add it there too", t.text, set.concept));
             }
         }

@@ -1920,8 +1920,9 @@ impl<'c, 'a> State<'c, 'a> {
                     !x.place
                         && x.form != Form::Demonym
                         && near(x.span.start)
-                        && !(pronoun && self.in_quote(x.span.start))
-                        && !(pronoun && self.object_of_preposition(x.span.start))
+                        && !(pronoun
+                            && (self.in_quote(x.span.start)
+                                || self.object_of_preposition(x.span.start)))
                 })
                 .find(|x| fits_actor(x.actor))
                 .map(|x| {
