@@ -133,7 +133,8 @@ impl InputArgs {
             return Ok(Recurring::default());
         }
         let streams = self.open()?;
-        let learned = Recurring::learn(streams.into_iter().flatten(), boilerplate);
+        let learned =
+            Recurring::learn_threads(streams.into_iter().flatten(), boilerplate, self.threads());
         if !learned.is_empty() {
             eprintln!(
                 "framelens: {} recurring ending(s) of {} outlet(s) set aside as boilerplate (listed in the report; --recurring off keeps them)",

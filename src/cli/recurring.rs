@@ -29,7 +29,11 @@ pub fn run(args: Args) -> Outcome {
         )?;
     }
     let boilerplate = args.input.boilerplate_rules()?;
-    let learned = Recurring::learn(args.input.open()?.into_iter().flatten(), &boilerplate);
+    let learned = Recurring::learn_threads(
+        args.input.open()?.into_iter().flatten(),
+        &boilerplate,
+        args.input.threads(),
+    );
     let json = learned.to_json();
     match &args.out {
         Some(p) => common::write_atomic(p, json.as_bytes())?,

@@ -116,6 +116,67 @@ fn ending_text(words: &[(usize, &str)], n: usize) -> String {
         .join(" ")
 }
 
+/// Articles per batch of the learning pass, and bytes of text.
+const BATCH_ARTICLES: usize = 256;
+const BATCH_BYTES: usize = 16 << 20;
+
+/// The last content paragraph of each article of `batch` (after the pattern rules), into `out`,
+/// found on up to `threads` threads.
+fn last_paragraphs(
+    batch: &[Article],
+    boilerplate: &Boilerplate,
+    threads: usize,
+    out: &mut Vec<Option<Span>>,
+) {
+    let last = |a: &Article| boilerplate.layout(&a.text).paragraphs.last().copied();
+    out.clear();
+    out.resize(batch.len(), None);
+    let threads = threads.clamp(1, batch.len().max(1));
+    if threads == 1 {
+        for (o, a) in out.iter_mut().zip(batch) {
+            *o = last(a);
+        }
+        return;
+    }
+    let per = batch.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        for (os, articles) in out.chunks_mut(per).zip(batch.chunks(per)) {
+            scope.spawn(move || {
+                for (o, a) in os.iter_mut().zip(articles) {
+                    *o = last(a);
+                }
+            });
+        }
+    });
+}
+
+/// Counts the endings of article `a` whose last content paragraph is `last`; returns the
+/// number of new table entries.
+fn count_ending(
+    outlets: &mut FxHashMap<String, OutletCounts>,
+    a: &Article,
+    last: Option<Span>,
+) -> usize {
+    let counts = outlets.entry(a.outlet.clone()).or_default();
+    counts.articles += 1;
+    let Some(last) = last else {
+        return 0;
+    };
+    let mut entries = 0;
+    let ws = words(&a.text, last);
+    for (n, h) in ending_hashes(&ws) {
+        let c = counts.endings.entry(h).or_insert(0);
+        if *c == 0 {
+            entries += 1;
+        }
+        *c += 1;
+        if *c == 2 {
+            counts.texts.insert(h, ending_text(&ws, n));
+        }
+    }
+    entries
+}
+
 impl Recurring {
     /// No ending: nothing is set aside.
     pub fn is_empty(&self) -> bool {
@@ -163,35 +224,49 @@ impl Recurring {
         articles: impl Iterator<Item = Result<Article, E>>,
         boilerplate: &Boilerplate,
     ) -> Recurring {
+        Recurring::learn_threads(articles, boilerplate, 1)
+    }
+
+    /// [`Recurring::learn`] with the layouts of the articles found on `threads` threads, in
+    /// batches; the counting stays sequential in input order, so the result is the same for
+    /// any number of threads.
+    pub fn learn_threads<E>(
+        articles: impl Iterator<Item = Result<Article, E>>,
+        boilerplate: &Boilerplate,
+        threads: usize,
+    ) -> Recurring {
         let mut outlets: FxHashMap<String, OutletCounts> = FxHashMap::default();
         let mut texts: FxHashSet<String> = FxHashSet::default();
         let mut entries = 0usize;
-        for a in articles.flatten() {
-            if !texts.insert(a.hash.clone()) {
-                continue;
-            }
-            let layout = boilerplate.layout(&a.text);
-            let counts = outlets.entry(a.outlet.clone()).or_default();
-            counts.articles += 1;
-            let Some(&last) = layout.paragraphs.last() else {
-                continue;
-            };
-            let ws = words(&a.text, last);
-            for (n, h) in ending_hashes(&ws) {
-                let c = counts.endings.entry(h).or_insert(0);
-                if *c == 0 {
-                    entries += 1;
+        let mut articles = articles.flatten();
+        let mut batch: Vec<Article> = Vec::new();
+        let mut last: Vec<Option<Span>> = Vec::new();
+        loop {
+            // A batch of distinct articles, bounded in count and bytes.
+            batch.clear();
+            let mut bytes = 0usize;
+            for a in articles.by_ref() {
+                if !texts.insert(a.hash.clone()) {
+                    continue;
                 }
-                *c += 1;
-                if *c == 2 {
-                    counts.texts.insert(h, ending_text(&ws, n));
+                bytes += a.text.len();
+                batch.push(a);
+                if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES {
+                    break;
                 }
             }
-            if entries > MAX_ENTRIES {
-                entries = 0;
-                for c in outlets.values_mut() {
-                    c.endings.retain(|_, n| *n > 1);
-                    entries += c.endings.len();
+            if batch.is_empty() {
+                break;
+            }
+            last_paragraphs(&batch, boilerplate, threads, &mut last);
+            for (a, &last) in batch.iter().zip(&last) {
+                entries += count_ending(&mut outlets, a, last);
+                if entries > MAX_ENTRIES {
+                    entries = 0;
+                    for c in outlets.values_mut() {
+                        c.endings.retain(|_, n| *n > 1);
+                        entries += c.endings.len();
+                    }
                 }
             }
         }
@@ -354,6 +429,31 @@ mod tests {
         let mut other = b.layout(text);
         r.apply(text, "another", &mut other);
         assert!(other.boilerplate.is_empty());
+    }
+
+    #[test]
+    fn the_endings_do_not_depend_on_threads_or_batches() {
+        let b = Boilerplate::bundled();
+        // More articles than one batch holds, three outlets, endings shared by some.
+        let many: Vec<Result<Article, ()>> = (0..700)
+            .map(|i| {
+                article(
+                    i,
+                    ["wire", "daily", "agency"][i % 3],
+                    &format!(
+                        "Story {i} about Aleppo and the talks in Geneva went on.\n\nFiled {i} by desk {} with the footer number {} of the site.",
+                        i % 7,
+                        i % 4
+                    ),
+                )
+            })
+            .collect();
+        let one = Recurring::learn_threads(many.clone().into_iter(), &b, 1);
+        assert!(one.lines().len() >= 3, "{:?}", one.lines());
+        for threads in [2, 3, 8] {
+            let r = Recurring::learn_threads(many.clone().into_iter(), &b, threads);
+            assert_eq!(r.lines(), one.lines(), "{threads} threads");
+        }
     }
 
     #[test]

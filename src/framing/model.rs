@@ -25,8 +25,8 @@ const START: usize = 2;
 const TARGET: &str = "target";
 
 /// Calls `f` with every feature of the target at tokens `t0..=t1` in the sentence tokens
-/// `a..b`, given the lexicon scorer's outcome `base` ([`Feat`]: a word stands for its two or
-/// three features); in no particular order, a binary feature (value 1) possibly more than once.
+/// `a..b`, given the lexicon scorer's outcome `base` ([`Feat`]: the sentence's words stand for
+/// their features and pairs); in no particular order, a binary feature (value 1) possibly more than once.
 pub fn visit(
     tokens: &Tokens,
     matcher: &Matcher,
@@ -51,18 +51,11 @@ pub fn visit(
         }
     }
     let at = at.unwrap_or(words.len());
-    for (k, w) in words.iter().enumerate() {
-        if k != at {
-            f(Feat::Word {
-                word: w,
-                left: k < at,
-                near: k.abs_diff(at) <= NEAR,
-            });
-        }
-    }
-    for p in words.windows(2) {
-        f(Feat::Pair(p[0], p[1]));
-    }
+    f(Feat::Words {
+        words: &words,
+        at,
+        near: NEAR,
+    });
     f(Feat::Name(
         if at <= START { "pos:start" } else { "pos:mid" },
         1.0,

@@ -8,22 +8,21 @@ use rustc_hash::FxHashMap;
 /// Features shown with a decision.
 const SHOWN: usize = 6;
 
-/// One feature of a target as the scorer names it: a word of the sentence (which stands for
-/// `w:word`, `l:word` or `r:word` by its side, and `n:word` when near), a pair of adjacent
-/// words (`w:first second`), or any other feature by its full name with its value.
+/// Features of a target as the scorer names them: the words of its sentence (each word other
+/// than the target stands for `w:word`, `l:word` or `r:word` by its side, and `n:word` when
+/// near; each pair of adjacent words for `w:first second`), or any other feature by its full
+/// name with its value.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Feat<'a> {
-    /// A word other than the target.
-    Word {
-        /// Its key.
-        word: &'a str,
-        /// Before the target.
-        left: bool,
-        /// Within `framing::model::NEAR` words of it.
-        near: bool,
+    /// The sentence's words in order, the target among them as one placeholder word.
+    Words {
+        /// The words (keys), the placeholder included.
+        words: &'a [&'a str],
+        /// The placeholder's index (`words.len()` when there is none: every word is before it).
+        at: usize,
+        /// Words at most this far from the placeholder are near it.
+        near: usize,
     },
-    /// Two adjacent words (the target as the word `target`).
-    Pair(&'a str, &'a str),
     /// A feature by name, with its value.
     Name(&'a str, f64),
 }
@@ -32,27 +31,32 @@ impl Feat<'_> {
     /// Calls `f` with the full name and value of each feature this stands for.
     pub fn names(&self, buf: &mut String, f: &mut dyn FnMut(&str, f64)) {
         match *self {
-            Feat::Word { word, left, near } => {
-                for (prefix, on) in [
-                    ("w:", true),
-                    (if left { "l:" } else { "r:" }, true),
-                    ("n:", near),
-                ] {
-                    if on {
-                        buf.clear();
-                        buf.push_str(prefix);
-                        buf.push_str(word);
-                        f(buf, 1.0);
+            Feat::Words { words, at, near } => {
+                for (k, word) in words.iter().enumerate() {
+                    if k == at {
+                        continue;
+                    }
+                    for (prefix, on) in [
+                        ("w:", true),
+                        (if k < at { "l:" } else { "r:" }, true),
+                        ("n:", k.abs_diff(at) <= near),
+                    ] {
+                        if on {
+                            buf.clear();
+                            buf.push_str(prefix);
+                            buf.push_str(word);
+                            f(buf, 1.0);
+                        }
                     }
                 }
-            }
-            Feat::Pair(a, b) => {
-                buf.clear();
-                buf.push_str("w:");
-                buf.push_str(a);
-                buf.push(' ');
-                buf.push_str(b);
-                f(buf, 1.0);
+                for p in words.windows(2) {
+                    buf.clear();
+                    buf.push_str("w:");
+                    buf.push_str(p[0]);
+                    buf.push(' ');
+                    buf.push_str(p[1]);
+                    f(buf, 1.0);
+                }
             }
             Feat::Name(n, v) => f(n, v),
         }
@@ -74,8 +78,11 @@ pub struct StanceModel {
     weights: Vec<[f64; 3]>,
     /// Index of each name.
     index: FxHashMap<String, u32>,
-    /// Per word: the index of `w:`, `l:`, `r:` and `n:` with that word ([`NONE`] if absent).
-    words: FxHashMap<String, [u32; 4]>,
+    /// Per word: the index of `w:`, `l:`, `r:` and `n:` with that word, and the word's number
+    /// among the words of pair features (each [`NONE`] if absent).
+    words: FxHashMap<String, [u32; 5]>,
+    /// Per pair feature `w:first second`: the two words' numbers (first in the high half).
+    pairs: FxHashMap<u64, u32>,
 }
 
 /// What the model decided for one target.
@@ -156,13 +163,33 @@ impl StanceModel {
             .enumerate()
             .map(|(i, n)| (n.clone(), i as u32))
             .collect();
-        let mut words: FxHashMap<String, [u32; 4]> = FxHashMap::default();
+        let mut words: FxHashMap<String, [u32; 5]> = FxHashMap::default();
+        let mut pair_words = 0u32;
+        let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
         for (i, n) in names.iter().enumerate() {
             for (k, prefix) in ["w:", "l:", "r:", "n:"].into_iter().enumerate() {
-                if let Some(w) = n.strip_prefix(prefix) {
-                    if k > 0 || !w.contains(' ') {
-                        words.entry(w.to_string()).or_insert([NONE; 4])[k] = i as u32;
+                let Some(w) = n.strip_prefix(prefix) else {
+                    continue;
+                };
+                match w.split_once(' ') {
+                    None => words.entry(w.to_string()).or_insert([NONE; 5])[k] = i as u32,
+                    // A pair: its words are numbered as they come (a word has no space).
+                    Some((a, b)) if k == 0 && !b.contains(' ') => {
+                        let mut number = |w: &str| {
+                            let e = words.entry(w.to_string()).or_insert([NONE; 5]);
+                            if e[4] == NONE {
+                                e[4] = pair_words;
+                                pair_words += 1;
+                            }
+                            u64::from(e[4])
+                        };
+                        let key = (number(a) << 32) | number(b);
+                        pairs.insert(key, i as u32);
                     }
+                    Some(_) if k > 0 => {
+                        words.entry(w.to_string()).or_insert([NONE; 5])[k] = i as u32;
+                    }
+                    Some(_) => {}
                 }
             }
         }
@@ -173,6 +200,7 @@ impl StanceModel {
             weights,
             index,
             words,
+            pairs,
         }
     }
 
@@ -203,13 +231,33 @@ impl StanceModel {
         // names, as they were fitted.
         let mut used: Vec<(u32, f64)> = Vec::new();
         let mut buf = String::new();
+        let mut numbers: Vec<u32> = Vec::new();
         visit(&mut |feat| match feat {
-            // A word: one look-up for its four features.
-            Feat::Word { word, left, near } => {
-                if let Some(ix) = self.words.get(word) {
-                    let side = if left { ix[1] } else { ix[2] };
-                    for (i, on) in [(ix[0], true), (side, true), (ix[3], near)] {
+            // Each word looked up once for its features and its number among pair words; the
+            // pairs by the two numbers.
+            Feat::Words { words, at, near } => {
+                numbers.clear();
+                for (k, word) in words.iter().enumerate() {
+                    let Some(ix) = self.words.get(*word) else {
+                        numbers.push(NONE);
+                        continue;
+                    };
+                    numbers.push(ix[4]);
+                    if k == at {
+                        continue;
+                    }
+                    let side = if k < at { ix[1] } else { ix[2] };
+                    for (i, on) in [(ix[0], true), (side, true), (ix[3], k.abs_diff(at) <= near)] {
                         if on && i != NONE {
+                            used.push((i, 1.0));
+                        }
+                    }
+                }
+                for p in numbers.windows(2) {
+                    if p[0] != NONE && p[1] != NONE {
+                        if let Some(&i) =
+                            self.pairs.get(&((u64::from(p[0]) << 32) | u64::from(p[1])))
+                        {
                             used.push((i, 1.0));
                         }
                     }
@@ -244,8 +292,14 @@ impl StanceModel {
             })
             .filter(|(_, x)| *x != 0.0)
             .collect();
-        shown.sort_unstable_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then(x.0.cmp(&y.0)));
-        shown.truncate(SHOWN);
+        // Only the first SHOWN in that (total) order are kept: selected, then sorted.
+        let order =
+            |x: &(u32, f64), y: &(u32, f64)| y.1.abs().total_cmp(&x.1.abs()).then(x.0.cmp(&y.0));
+        if shown.len() > SHOWN {
+            shown.select_nth_unstable_by(SHOWN - 1, order);
+            shown.truncate(SHOWN);
+        }
+        shown.sort_unstable_by(order);
         Decision {
             p: p.map(|x| rounded(x, 1e6)),
             class,
