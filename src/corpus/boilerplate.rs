@@ -149,8 +149,11 @@ impl Boilerplate {
         let mut out = Layout::default();
         // Every line seen (folded), and those set aside as boilerplate (the captions): sets,
         // so that an article of millions of lines stays linear-logarithmic.
-        let mut seen: std::collections::HashSet<String> = Default::default();
+        // Lines are seen by a hash of their whitespace-folded text, compared word by word on
+        // equal hashes (nothing allocated per line); captions are rare and kept as text.
+        let mut seen: rustc_hash::FxHashMap<u64, Vec<&str>> = Default::default();
         let mut captions: std::collections::BTreeSet<String> = Default::default();
+        let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         for line in super::line_spans(text) {
             let raw = line.of(text);
             let lead = raw.len() - raw.trim_start_matches(crate::text::tokens::is_blank).len();
@@ -161,8 +164,8 @@ impl Boilerplate {
                 continue;
             }
             let span = Span::new(line.start + lead, line.start + lead + trimmed.len());
-            let folded: String = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
-            let rule = if trimmed.len() <= 2000 {
+            let (hash, chars) = folded_hash(trimmed);
+            let rule = if trimmed.len() <= 2000 && self.set.is_match(trimmed) {
                 self.set
                     .matches(trimmed)
                     .iter()
@@ -171,25 +174,29 @@ impl Boilerplate {
             } else {
                 None
             };
+            let earlier = seen.entry(hash).or_default();
             let rule = rule.or_else(|| {
-                if folded.chars().count() >= self.min_chars && seen.contains(&folded) {
+                if chars >= self.min_chars && same_words(earlier, trimmed) {
                     Some("repeated-line".to_string())
-                } else if folded.chars().count() >= self.caption_prefix_chars
-                    // The least caption not below `folded` starts with it if any caption does.
-                    && captions
+                } else if chars >= self.caption_prefix_chars && !captions.is_empty() && {
+                    // The least caption not below the line starts with it if any caption does.
+                    let folded = fold(trimmed);
+                    captions
                         .range(folded.clone()..)
                         .next()
                         .is_some_and(|c| c.starts_with(&folded))
-                {
+                } {
                     Some("repeated-caption".to_string())
                 } else {
                     None
                 }
             });
             if rule.is_some() {
-                captions.insert(folded.clone());
+                captions.insert(fold(trimmed));
             }
-            seen.insert(folded);
+            if !same_words(earlier, trimmed) {
+                earlier.push(trimmed);
+            }
             match rule {
                 Some(rule) => out.boilerplate.push(BoilerLine { span, rule }),
                 None => out.paragraphs.push(span),
@@ -208,23 +215,12 @@ impl Boilerplate {
         let mut seen: rustc_hash::FxHashMap<u64, Vec<&str>> = Default::default();
         let min_chars = self.min_chars;
         cut_sentences(text, out, |t| {
-            let (mut hash, mut chars) = (crate::hash::FNV_OFFSET, 0usize);
-            for (i, w) in t.split_whitespace().enumerate() {
-                if i > 0 {
-                    hash = crate::hash::fnv_step(hash, b' ');
-                    chars += 1;
-                }
-                hash = w.bytes().fold(hash, crate::hash::fnv_step);
-                chars += w.chars().count();
-            }
+            let (hash, chars) = folded_hash(t);
             if chars < min_chars {
                 return None;
             }
             let earlier = seen.entry(hash).or_default();
-            if earlier
-                .iter()
-                .any(|e| e.split_whitespace().eq(t.split_whitespace()))
-            {
+            if same_words(earlier, t) {
                 Some("repeated-sentence".to_string())
             } else {
                 earlier.push(t);
@@ -237,6 +233,28 @@ impl Boilerplate {
     pub fn min_chars(&self) -> usize {
         self.min_chars
     }
+}
+
+/// A hash of `t` with its whitespace folded to single spaces, and the folded text's length in
+/// characters.
+fn folded_hash(t: &str) -> (u64, usize) {
+    let (mut hash, mut chars) = (crate::hash::FNV_OFFSET, 0usize);
+    for (i, w) in t.split_whitespace().enumerate() {
+        if i > 0 {
+            hash = crate::hash::fnv_step(hash, b' ');
+            chars += 1;
+        }
+        hash = w.bytes().fold(hash, crate::hash::fnv_step);
+        chars += w.chars().count();
+    }
+    (hash, chars)
+}
+
+/// Whether one of `earlier` has the words of `t` (whitespace aside).
+fn same_words(earlier: &[&str], t: &str) -> bool {
+    earlier
+        .iter()
+        .any(|e| e.split_whitespace().eq(t.split_whitespace()))
 }
 
 /// Sets aside the content sentences for which `rule` names a rule (called in text order, once
