@@ -148,8 +148,8 @@ pub struct Gazetteer {
     outlets: rustc_hash::FxHashMap<String, u32>,
     /// Name keys of `fuzzy.never`.
     fuzzy_never: rustc_hash::FxHashSet<String>,
-    /// Per actor, the keys of the words of its name, aliases and roles, sorted and distinct.
-    name_words: Vec<Vec<String>>,
+    /// Per key of a word of a name, alias or role: the actors it is a word of, ascending.
+    name_words: rustc_hash::FxHashMap<String, Vec<ActorId>>,
     /// The keys of every actor's name words, but demonyms.
     any_name_words: rustc_hash::FxHashSet<String>,
     /// Place key ([`place_key`]) -> its country.
@@ -387,6 +387,13 @@ impl Gazetteer {
             .filter(|w| !demonym_words.contains(*w))
             .cloned()
             .collect();
+        let mut by_word: rustc_hash::FxHashMap<String, Vec<ActorId>> = Default::default();
+        for (i, words) in name_words.into_iter().enumerate() {
+            for w in words {
+                by_word.entry(w).or_default().push(i as ActorId);
+            }
+        }
+        let name_words = by_word;
         let mut descriptor_heads: rustc_hash::FxHashMap<String, Vec<(u32, Vec<String>)>> =
             rustc_hash::FxHashMap::default();
         for (i, a) in actors.iter().enumerate() {
@@ -424,9 +431,9 @@ impl Gazetteer {
     /// Whether a word of the actor's name, aliases or roles has the key `k` ("observatory" for
     /// the Syrian Observatory for Human Rights, "spokesman" for a spokesman's role).
     pub fn has_name_word(&self, id: ActorId, k: &str) -> bool {
-        self.name_words[id as usize]
-            .binary_search_by(|w| w.as_str().cmp(k))
-            .is_ok()
+        self.name_words
+            .get(k)
+            .is_some_and(|ids| ids.binary_search(&id).is_ok())
     }
 
     /// The declared descriptors (actor and words) that end the keys `keys`, compared word by
