@@ -2,6 +2,7 @@
 //!
 //! Normalisation (case, quotes, dashes, diacritics) goes into token keys, never into the text.
 
+pub mod ascii_words;
 pub mod keys;
 pub mod normalize;
 pub mod sentences;

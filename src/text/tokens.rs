@@ -73,8 +73,14 @@ impl Tokens {
 
     fn push_region_tokens(&mut self, text: &str, region: Span) {
         let slice = &text[region.start..region.end];
+        // ASCII regions (most English news) take the table-free path: the same segments.
+        let segments: Box<dyn Iterator<Item = (usize, &str)>> = if slice.is_ascii() {
+            Box::new(super::ascii_words::bounds(slice))
+        } else {
+            Box::new(slice.split_word_bound_indices())
+        };
         let mut prev_end = 0usize;
-        for (i, seg) in slice.split_word_bound_indices() {
+        for (i, seg) in segments {
             if seg.chars().all(is_blank) {
                 continue;
             }
