@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub struct MapArgs {
     #[command(flatten)]
     run: RunArgs,
-    /// The shard file to write (JSON)
+    /// The shard file to write (JSON); - writes it to standard output at the end of the input
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
 }
@@ -23,10 +23,10 @@ pub struct MapArgs {
 /// Flags of `merge`.
 #[derive(clap::Args, Debug)]
 pub struct MergeArgs {
-    /// Shards written by `map` or `merge`
+    /// Shards written by `map` or `merge` (- reads one from standard input)
     #[arg(required = true, value_name = "SHARD")]
     shards: Vec<PathBuf>,
-    /// The merged shard file to write
+    /// The merged shard file to write (- for standard output)
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
 }
@@ -34,7 +34,7 @@ pub struct MergeArgs {
 /// Flags of `report`.
 #[derive(clap::Args, Debug)]
 pub struct ReportArgs {
-    /// A shard (usually merged)
+    /// A shard (usually merged; - reads it from standard input)
     #[arg(value_name = "SHARD")]
     shard: PathBuf,
     #[command(flatten)]
@@ -50,11 +50,50 @@ pub struct ReportArgs {
     out: PathBuf,
 }
 
+fn is_stdio(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
 fn read_shard(path: &Path) -> Result<Shard, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::usage(anyhow::anyhow!("cannot read {}: {e}", path.display())))?;
-    Shard::from_json(&text, &path.display().to_string())
-        .map_err(|e| Failure::usage(anyhow::anyhow!(e)))
+    let (text, name) = if is_stdio(path) {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text).map_err(|e| {
+            Failure::usage(anyhow::anyhow!(
+                "cannot read a shard from standard input: {e}"
+            ))
+        })?;
+        (text, "standard input".to_string())
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::usage(anyhow::anyhow!("cannot read {}: {e}", path.display())))?;
+        (text, path.display().to_string())
+    };
+    Shard::from_json(&text, &name).map_err(|e| Failure::usage(anyhow::anyhow!(e)))
+}
+
+/// Writes a shard to `out`, or to standard output for `-`: there a failed write (a broken pipe
+/// too) is an error, since the shard would be lost.
+fn write_shard(out: &Path, json: &str) -> Result<(), Failure> {
+    if !is_stdio(out) {
+        return common::write_atomic(out, json.as_bytes());
+    }
+    let mut o = std::io::stdout().lock();
+    std::io::Write::write_all(&mut o, json.as_bytes())
+        .and_then(|_| std::io::Write::flush(&mut o))
+        .map_err(|e| {
+            Failure::data(anyhow::Error::new(e).context(
+                "cannot write the shard to standard output; it is lost: run the task again",
+            ))
+        })
+}
+
+/// Where a shard went, for the summary line.
+fn shown(out: &Path) -> String {
+    if is_stdio(out) {
+        "standard output".to_string()
+    } else {
+        out.display().to_string()
+    }
 }
 
 /// Refuses a shard output that is a folder or one of the files read.
@@ -65,6 +104,9 @@ fn check_shard_out(out: &Path, read: &[&Path]) -> Result<(), Failure> {
         read,
         "a shard is written over --out: choose a file that is not one of the inputs",
     )?;
+    if is_stdio(out) {
+        return Ok(());
+    }
     if out.is_dir() {
         return Err(Failure::usage(anyhow::anyhow!(
             "--out {} is a folder; a shard is one file: give a file name such as part-0001.shard.json",
@@ -81,8 +123,8 @@ pub fn map(args: MapArgs) -> Outcome {
     check_shard_out(&args.out, &read)?;
     let (az, result, options) = fold(&args.run, None)?;
     let shard = Shard::new(&az, result.aggregate, result.inputs, options);
-    common::write_atomic(&args.out, shard.to_json().as_bytes())?;
-    eprintln!("framelens: wrote shard {}", args.out.display());
+    write_shard(&args.out, &shard.to_json())?;
+    eprintln!("framelens: wrote shard {}", shown(&args.out));
     Ok(ExitStatus::Success)
 }
 
@@ -91,6 +133,11 @@ pub fn map(args: MapArgs) -> Outcome {
 pub fn merge(args: MergeArgs) -> Outcome {
     let read: Vec<&Path> = args.shards.iter().map(PathBuf::as_path).collect();
     check_shard_out(&args.out, &read)?;
+    if read.iter().filter(|p| is_stdio(p)).count() > 1 {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "- (standard input) is given more than once; standard input holds one shard"
+        )));
+    }
     let mut merged: Option<Shard> = None;
     for p in &args.shards {
         let s = read_shard(p)?;
@@ -100,8 +147,8 @@ pub fn merge(args: MergeArgs) -> Outcome {
                 if let Some(why) = m.incompatible(&s) {
                     return Err(Failure::usage(anyhow::anyhow!(
                         "{} cannot be merged with {}: {why}; map every part with the same lexicons, gazetteer, options and framelens version",
-                        p.display(),
-                        args.shards[0].display()
+                        shown(p),
+                        shown(&args.shards[0])
                     )));
                 }
                 m.merge(s);
@@ -109,11 +156,11 @@ pub fn merge(args: MergeArgs) -> Outcome {
         }
     }
     let merged = merged.expect("clap requires one shard");
-    common::write_atomic(&args.out, merged.to_json().as_bytes())?;
+    write_shard(&args.out, &merged.to_json())?;
     eprintln!(
         "framelens: merged {} shard(s) into {} (read {} = analysed {} + skipped {})",
         args.shards.len(),
-        args.out.display(),
+        shown(&args.out),
         merged.aggregate.read(),
         merged.aggregate.analysed(),
         merged.aggregate.skipped()
@@ -141,7 +188,7 @@ pub fn report(args: ReportArgs) -> Outcome {
     if let Some(why) = shard.incompatible(&given) {
         return Err(Failure::usage(anyhow::anyhow!(
             "{} was mapped with other lexicons or rules than given here: {why}; give `report` the same --lexicon, --no-default-lexicons, --actors and --boilerplate flags as `map`",
-            args.shard.display()
+            shown(&args.shard)
         )));
     }
     let report = Report::build(&az, &shard.aggregate, shard.inputs, shard.options);

@@ -271,3 +271,64 @@ fn a_shard_is_written_with_every_map_of_the_aggregate_in_key_order() {
     }
     assert!(unsorted.is_empty(), "maps not in key order: {unsorted:?}");
 }
+
+/// Runs the binary with `input` on standard input; returns (exit code, stdout bytes, stderr).
+fn piped(args: &[&str], dir: &Path, input: &[u8]) -> (i32, Vec<u8>, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(super::bin())
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // A command that refuses its flags exits before reading: the pipe may break.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn map_merge_and_report_read_and_write_standard_streams() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    parts(d);
+    let a = std::fs::read(d.join("a.jsonl")).unwrap();
+    // JSONL on standard input, the shard on standard output: the same bytes as a shard file.
+    let (code, shard, err) = piped(&["map", "-", "--out", "-"], d, &a);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = piped(&["map", "-", "--out", "a.shard"], d, &a);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(shard, std::fs::read(d.join("a.shard")).unwrap());
+    assert!(!d.join("-").exists(), "- is standard output, not a file");
+    ok(&["map", "b.jsonl", "--out", "b.shard"], d);
+    // A shard from standard input merges as from its file, and the merge can go to stdout.
+    let (code, merged, err) = piped(&["merge", "b.shard", "-", "--out", "-"], d, &shard);
+    assert_eq!(code, 0, "{err}");
+    ok(&["merge", "b.shard", "a.shard", "--out", "ba.shard"], d);
+    assert_eq!(merged, std::fs::read(d.join("ba.shard")).unwrap());
+    let (code, _, err) = piped(&["report", "-", "--out", "piped"], d, &merged);
+    assert_eq!(code, 0, "{err}");
+    ok(&["report", "ba.shard", "--out", "filed"], d);
+    assert_eq!(files(&d.join("piped")), files(&d.join("filed")));
+    // Standard input holds one shard; something else there is named as such.
+    let (code, _, err) = piped(&["merge", "-", "-", "--out", "x.shard"], d, &shard);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("more than once"), "{err}");
+    let (code, _, err) = piped(&["merge", "-", "b.shard", "--out", "x.shard"], d, b"{oops");
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("standard input: not a framelens shard"),
+        "{err}"
+    );
+}
