@@ -3120,11 +3120,34 @@ impl<'c, 'a> State<'c, 'a> {
     /// after "that" (`that`, within eight tokens), after "for" of "called for", after whom
     /// "told" names, else right after the verb. `None` when what follows is no content (a
     /// participle clause, a time phrase after "told").
+    /// "called on (upon) X to ...": "on" after the verb names whom (not a day: "called on Monday
+    /// for"), and "to" follows within fourteen tokens, before a full stop, colon or semicolon.
+    fn called_on_to(&self, v: usize, end: usize) -> bool {
+        if v + 2 >= end || !matches!(self.key(v + 1), "on" | "upon") {
+            return false;
+        }
+        let whom = self.key(v + 2);
+        if crate::actors::CALENDAR.contains(&whom)
+            || whom.bytes().all(|c| c.is_ascii_digit())
+            || matches!(whom, "behalf" | "condition")
+        {
+            return false;
+        }
+        let toks = &self.cx.tokens.tokens;
+        (v + 2..end.min(v + 16))
+            .take_while(|&i| toks[i].word || !matches!(self.key(i), ";" | ":" | "."))
+            .any(|i| self.key(i) == "to")
+    }
+
     fn content_start(&self, v: usize, that: Option<usize>, end: usize) -> Option<usize> {
         let from = match (self.key(v), that) {
             (_, Some(t)) => t + 1,
             ("called" | "calls", None) => {
                 if v + 1 < end && self.key(v + 1) == "for" {
+                    v + 2
+                } else if self.called_on_to(v, end) {
+                    // "called on the EU to act": whom, and what they are to do (X's claim in the
+                    // host's words, as after "urged").
                     v + 2
                 } else {
                     return None;
