@@ -3289,7 +3289,12 @@ impl<'c, 'a> State<'c, 'a> {
     /// Monday"): "... said the official", "... said the Syrian Observatory for Human Rights".
     fn name_closing(&self, v: usize, reach: usize, end: usize) -> Option<ActorId> {
         let m = self.named_in(v + 1, end).next()?;
-        (m.first as usize <= v + reach && end <= m.last as usize + 4).then_some(m.actor)
+        let last = m.last as usize;
+        // "... in saying Assad was responsible", "... said Assad's forces": a name that opens
+        // a clause (an auxiliary after it) or a possessive is no closing speaker.
+        let clause = self.possessive(last)
+            || (last + 1..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
+        (m.first as usize <= v + reach && end <= last + 4 && !clause).then_some(m.actor)
     }
 
     /// The voice of a descriptor right after the speech verb at `v` that closes the sentence
