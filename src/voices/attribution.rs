@@ -2973,8 +2973,25 @@ impl<'c, 'a> State<'c, 'a> {
             } else {
                 clause
             };
+            // ", which Washington says were carried out by the government, killed 40": a report
+            // inside a relative clause between commas ends at the clause's comma.
+            let relative = clause > a
+                && self.key(clause - 1) == ","
+                && (clause..first).any(|i| matches!(self.key(i), "which" | "who" | "whom"));
+            let stop = if relative {
+                // (not a comma of a list after a colon)
+                (from..end)
+                    .take_while(|&i| self.key(i) != ":")
+                    .find(|&i| self.key(i) == ",")
+                    .unwrap_or(end)
+            } else {
+                end
+            };
+            if stop <= from {
+                continue;
+            }
             let cue = Span::new(toks[cue_start].span.start, toks[from - 1].span.end);
-            let content = Span::new(toks[from].span.start, toks[end - 1].span.end);
+            let content = Span::new(toks[from].span.start, toks[stop - 1].span.end);
             return Some((voice, cue, content));
         }
         self.reported_participle(a, end)
