@@ -2733,7 +2733,7 @@ impl<'c, 'a> State<'c, 'a> {
             // A word of an actor's name is no verb ("The United States accused ..."), nor is one
             // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
             if !toks[v].word
-                || !self.cx.cues.is_reporting(self.key(v))
+                || !(self.cx.cues.is_reporting(self.key(v)) || self.tally(v, end))
                 || self.cx.mention_at(v).is_some()
                 || self.possessive(v - 1)
                 || self.key(v - 1) == "to"
@@ -3137,6 +3137,17 @@ impl<'c, 'a> State<'c, 'a> {
     /// after "that" (`that`, within eight tokens), after "for" of "called for", after whom
     /// "told" names, else right after the verb. `None` when what follows is no content (a
     /// participle clause, a time phrase after "told").
+    /// A toll given by the subject of the verb at `v` ("put the death toll at 50", "gave a
+    /// lower toll of 31", "counted 24 dead"): a tally verb with "toll", "tally" or "number"
+    /// among the four words after it, or a number right after it.
+    fn tally(&self, v: usize, end: usize) -> bool {
+        self.cx.cues.is_tally(self.key(v))
+            && v + 1 < end
+            && (self.key(v + 1).bytes().all(|c| c.is_ascii_digit())
+                || (v + 1..end.min(v + 5))
+                    .any(|i| matches!(self.key(i), "toll" | "tally" | "number")))
+    }
+
     /// "called on (upon) X to ...": "on" after the verb names whom (not a day: "called on Monday
     /// for"), and "to" follows within fourteen tokens, before a full stop, colon or semicolon.
     fn called_on_to(&self, v: usize, end: usize) -> bool {

@@ -56,6 +56,9 @@ struct Speech {
     titling: Vec<Spanned<String>>,
     auxiliaries: Vec<Spanned<String>>,
     modals: Vec<Spanned<String>>,
+    /// (Since 1.14.0; a file without it gives no tolls.)
+    #[serde(default)]
+    tallies: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -92,6 +95,7 @@ const INTRODUCE: u32 = 1 << 17;
 const QUANTIFIERS: u32 = 1 << 18;
 const OPENERS: u32 = 1 << 19;
 const GENERIC: u32 = 1 << 20;
+const TALLIES: u32 = 1 << 21;
 
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
@@ -122,7 +126,7 @@ impl CueWords {
             .iter()
             .map(|w| (w.get_ref().clone(), w.span().start))
             .collect();
-        let lists: [(u32, Vec<String>); 21] = [
+        let lists: [(u32, Vec<String>); 22] = [
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
                 NOUN_VERBS,
@@ -145,6 +149,10 @@ impl CueWords {
                 list("speech.auxiliaries", f.speech.auxiliaries, speech_at)?,
             ),
             (MODALS, list("speech.modals", f.speech.modals, speech_at)?),
+            (
+                TALLIES,
+                list("speech.tallies", f.speech.tallies, speech_at)?,
+            ),
             (
                 OUTLET,
                 list("descriptors.outlet", f.descriptors.outlet, desc_at)?,
@@ -259,6 +267,12 @@ impl CueWords {
     /// clause, so the phrase is a subject, not a speaker who closes the sentence.
     pub fn is_auxiliary(&self, k: &str) -> bool {
         self.has(AUXILIARIES, k)
+    }
+
+    /// A verb by which a source gives a toll ("put the death toll at ..."; see
+    /// `State::tally`).
+    pub fn is_tally(&self, k: &str) -> bool {
+        self.has(TALLIES, k)
     }
 
     /// A modal verb ("will", "could"): a speech verb after it opens no report.
