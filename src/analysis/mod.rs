@@ -345,18 +345,26 @@ impl Analysed<'_> {
     /// scores 0.05. None for articles with fewer than eight such sentences.
     pub fn cohesion(&self, stopwords: &FxHashSet<String>) -> Option<(f64, usize)> {
         let toks = &self.tokens;
-        let sets: Vec<Vec<&str>> = self
+        // Each content word as a number, the same for the same word in the article: the
+        // sentences' sets are sorted numbers, compared without string comparisons.
+        // (None: no content word; each key is judged once.)
+        let mut ids: rustc_hash::FxHashMap<&str, Option<u32>> = Default::default();
+        let sets: Vec<Vec<u32>> = self
             .sentences
             .iter()
             .map(|(s, _)| {
                 let (a, b) = toks.range(*s);
-                let mut v: Vec<&str> = (a..b)
+                let mut v: Vec<u32> = (a..b)
                     .filter(|&i| toks.tokens[i].word && !toks.tokens[i].cap)
-                    .map(|i| strip_possessive(toks.key(i)))
-                    .filter(|k| {
-                        k.chars().count() >= 4
-                            && k.chars().all(char::is_alphabetic)
-                            && !stopwords.contains(*k)
+                    .filter_map(|i| {
+                        let k = strip_possessive(toks.key(i));
+                        let n = ids.len() as u32;
+                        *ids.entry(k).or_insert_with(|| {
+                            (k.chars().count() >= 4
+                                && k.chars().all(char::is_alphabetic)
+                                && !stopwords.contains(k))
+                            .then_some(n)
+                        })
                     })
                     .collect();
                 v.sort_unstable();
@@ -368,7 +376,7 @@ impl Analysed<'_> {
         if sets.len() < COHESION_MIN_SENTENCES {
             return None;
         }
-        let shares = |a: &[&str], b: &[&str]| a.iter().any(|w| b.binary_search(w).is_ok());
+        let shares = |a: &[u32], b: &[u32]| a.iter().any(|w| b.binary_search(w).is_ok());
         let linked = (1..sets.len())
             .filter(|&i| {
                 shares(&sets[i], &sets[i - 1]) || (i >= 2 && shares(&sets[i], &sets[i - 2]))
