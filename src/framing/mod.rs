@@ -439,14 +439,21 @@ fn holders<'c>(
     h: &Hit,
 ) -> impl Iterator<Item = (&'c Hit, u16)> {
     let key = m.term_key(h);
-    let words = format!(" {key} ");
     chosen.iter().flatten().filter_map(move |c| {
         let HitKind::Label { set, .. } = c.kind else {
             return None;
         };
         let holder = m.term_key(c);
-        (holder != key && format!(" {holder} ").contains(&words)).then_some((c, set))
+        (holder.len() > key.len() && holds_words(holder, key)).then_some((c, set))
     })
+}
+
+/// True when the words of `key` stand in `holder` as whole words (both space-separated keys).
+fn holds_words(holder: &str, key: &str) -> bool {
+    let (hb, n) = (holder.as_bytes(), key.len());
+    holder
+        .match_indices(key)
+        .any(|(i, _)| (i == 0 || hb[i - 1] == b' ') && (i + n == hb.len() || hb[i + n] == b' '))
 }
 
 /// The actor id of label set `set`'s referent.
