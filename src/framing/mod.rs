@@ -612,3 +612,19 @@ pub fn stance_observations<'a>(
     out.sort_by_key(|o| (o.sentence, o.mention.start, o.actor));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::holds_words;
+
+    #[test]
+    fn a_term_holds_another_only_as_whole_words() {
+        assert!(holds_words("usurper regime", "regime"));
+        assert!(holds_words("us-led coalition forces", "coalition"));
+        assert!(holds_words("the regime in damascus", "regime in"));
+        assert!(!holds_words("regimes", "regime"));
+        assert!(!holds_words("coalition", "coalition forces"));
+        assert!(!holds_words("anti-regime", "regime"));
+        assert!(!holds_words("aregime b", "regime"));
+    }
+}
