@@ -2733,6 +2733,7 @@ impl<'c, 'a> State<'c, 'a> {
             // A word of an actor's name is no verb ("The United States accused ..."), nor is one
             // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
             if !toks[v].word
+                || !self.cx.cues.is_reporting_or_tally(self.key(v))
                 || !(self.cx.cues.is_reporting(self.key(v)) || self.tally(v, end))
                 || self.cx.mention_at(v).is_some()
                 || self.possessive(v - 1)

@@ -275,6 +275,11 @@ impl CueWords {
         self.has(TALLIES, k)
     }
 
+    /// A reporting verb or a tally verb (one look-up).
+    pub fn is_reporting_or_tally(&self, k: &str) -> bool {
+        self.has(REPORTING | TALLIES, k)
+    }
+
     /// A modal verb ("will", "could"): a speech verb after it opens no report.
     pub fn is_modal(&self, k: &str) -> bool {
         self.has(MODALS, k)
