@@ -80,9 +80,11 @@ fn write_shard(out: &Path, json: &str) -> Result<(), Failure> {
     let mut o = std::io::stdout().lock();
     std::io::Write::write_all(&mut o, json.as_bytes())
         .and_then(|_| std::io::Write::flush(&mut o))
+        // The cause as text: a broken pipe here is a lost shard, not the quiet exit 0 of a
+        // listing cut short (`main` looks for an io::Error of that kind in the chain).
         .map_err(|e| {
-            Failure::data(anyhow::Error::new(e).context(
-                "cannot write the shard to standard output; it is lost: run the task again",
+            Failure::data(anyhow::anyhow!(
+                "cannot write the shard to standard output ({e}); it is lost: run the task again"
             ))
         })
 }

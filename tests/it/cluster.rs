@@ -332,3 +332,26 @@ fn map_merge_and_report_read_and_write_standard_streams() {
         "{err}"
     );
 }
+
+#[test]
+fn a_shard_lost_on_a_closed_standard_output_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    parts(d);
+    // The reading end is closed before `map` writes: its shard cannot arrive, exit 1.
+    let mut child = std::process::Command::new(super::bin())
+        .args(["map", "a.jsonl", "--out", "-"])
+        .current_dir(d)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("cannot write the shard to standard output"),
+        "{err}"
+    );
+}
