@@ -147,10 +147,10 @@ impl Boilerplate {
     /// Sorts the lines of `text` into paragraphs and boilerplate.
     pub fn layout(&self, text: &str) -> Layout {
         let mut out = Layout::default();
-        // Every line seen (folded), and those set aside as boilerplate (the captions): sets,
-        // so that an article of millions of lines stays linear-logarithmic.
-        // Lines are seen by a hash of their whitespace-folded text, compared word by word on
-        // equal hashes (nothing allocated per line); captions are rare and kept as text.
+        // Every line seen, by a hash of its whitespace-folded text (compared word by word on
+        // equal hashes, nothing allocated per line), and those set aside as boilerplate (the
+        // captions, rare, kept as text): an article of millions of lines stays
+        // linear-logarithmic.
         let mut seen: rustc_hash::FxHashMap<u64, Vec<&str>> = Default::default();
         let mut captions: std::collections::BTreeSet<String> = Default::default();
         let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -175,8 +175,9 @@ impl Boilerplate {
                 None
             };
             let earlier = seen.entry(hash).or_default();
+            let seen_before = same_words(earlier, trimmed);
             let rule = rule.or_else(|| {
-                if chars >= self.min_chars && same_words(earlier, trimmed) {
+                if chars >= self.min_chars && seen_before {
                     Some("repeated-line".to_string())
                 } else if chars >= self.caption_prefix_chars && !captions.is_empty() && {
                     // The least caption not below the line starts with it if any caption does.
@@ -194,7 +195,7 @@ impl Boilerplate {
             if rule.is_some() {
                 captions.insert(fold(trimmed));
             }
-            if !same_words(earlier, trimmed) {
+            if !seen_before {
                 earlier.push(trimmed);
             }
             match rule {

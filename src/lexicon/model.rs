@@ -172,9 +172,12 @@ impl StanceModel {
                     continue;
                 };
                 match w.split_once(' ') {
-                    None => words.entry(w.to_string()).or_insert([NONE; 5])[k] = i as u32,
-                    // A pair: its words are numbered as they come (a word has no space).
-                    Some((a, b)) if k == 0 && !b.contains(' ') => {
+                    // A pair: its words are numbered as they come (a word has no space; a name
+                    // of three words is no feature a sentence gives).
+                    Some((a, b)) if k == 0 => {
+                        if b.contains(' ') {
+                            continue;
+                        }
                         let mut number = |w: &str| {
                             let e = words.entry(w.to_string()).or_insert([NONE; 5]);
                             if e[4] == NONE {
@@ -186,10 +189,7 @@ impl StanceModel {
                         let key = (number(a) << 32) | number(b);
                         pairs.insert(key, i as u32);
                     }
-                    Some(_) if k > 0 => {
-                        words.entry(w.to_string()).or_insert([NONE; 5])[k] = i as u32;
-                    }
-                    Some(_) => {}
+                    _ => words.entry(w.to_string()).or_insert([NONE; 5])[k] = i as u32,
                 }
             }
         }

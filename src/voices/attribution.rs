@@ -2732,9 +2732,14 @@ impl<'c, 'a> State<'c, 'a> {
         for v in a + 1..end.min(a + 200) {
             // A word of an actor's name is no verb ("The United States accused ..."), nor is one
             // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
+            // (A tally verb reports only a toll after it.)
+            let reports = || match self.cx.cues.reporting_or_tally(self.key(v)) {
+                Some(true) => true,
+                Some(false) => self.toll_after(v, end),
+                None => false,
+            };
             if !toks[v].word
-                || !self.cx.cues.is_reporting_or_tally(self.key(v))
-                || !(self.cx.cues.is_reporting(self.key(v)) || self.tally(v, end))
+                || !reports()
                 || self.cx.mention_at(v).is_some()
                 || self.possessive(v - 1)
                 || self.key(v - 1) == "to"
@@ -3134,16 +3139,11 @@ impl<'c, 'a> State<'c, 'a> {
         None
     }
 
-    /// Where the content of the reporting verb at `v` starts, the clause ending at `end`:
-    /// after "that" (`that`, within eight tokens), after "for" of "called for", after whom
-    /// "told" names, else right after the verb. `None` when what follows is no content (a
-    /// participle clause, a time phrase after "told").
-    /// A toll given by the subject of the verb at `v` ("put the death toll at 50", "gave a
-    /// lower toll of 31", "counted 24 dead"): a tally verb with "toll", "tally" or "number"
-    /// among the four words after it, or a number right after it.
-    fn tally(&self, v: usize, end: usize) -> bool {
-        self.cx.cues.is_tally(self.key(v))
-            && v + 1 < end
+    /// A toll given by the subject of the tally verb at `v` ("put the death toll at 50", "gave a
+    /// lower toll of 31", "counted 24 dead"): "toll", "tally" or "number" among the four words
+    /// after it, or a number right after it.
+    fn toll_after(&self, v: usize, end: usize) -> bool {
+        v + 1 < end
             && (self.key(v + 1).bytes().all(|c| c.is_ascii_digit())
                 || (v + 1..end.min(v + 5))
                     .any(|i| matches!(self.key(i), "toll" | "tally" | "number")))
@@ -3168,6 +3168,10 @@ impl<'c, 'a> State<'c, 'a> {
             .any(|i| self.key(i) == "to")
     }
 
+    /// Where the content of the reporting verb at `v` starts, the clause ending at `end`:
+    /// after "that" (`that`, within eight tokens), after "for" of "called for", after whom
+    /// "told" names, else right after the verb. `None` when what follows is no content (a
+    /// participle clause, a time phrase after "told").
     fn content_start(&self, v: usize, that: Option<usize>, end: usize) -> Option<usize> {
         let from = match (self.key(v), that) {
             (_, Some(t)) => t + 1,
@@ -3321,9 +3325,10 @@ impl<'c, 'a> State<'c, 'a> {
         let last = m.last as usize;
         // "... in saying Assad was responsible", "... said Assad's forces": a name that opens
         // a clause (an auxiliary after it) or a possessive is no closing speaker.
-        let clause = self.possessive(last)
-            || (last + 1..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
-        (m.first as usize <= v + reach && end <= last + 4 && !clause).then_some(m.actor)
+        let clause = || {
+            self.possessive(last) || (last + 1..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)))
+        };
+        (m.first as usize <= v + reach && end <= last + 4 && !clause()).then_some(m.actor)
     }
 
     /// The voice of a descriptor right after the speech verb at `v` that closes the sentence

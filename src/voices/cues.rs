@@ -269,15 +269,16 @@ impl CueWords {
         self.has(AUXILIARIES, k)
     }
 
-    /// A verb by which a source gives a toll ("put the death toll at ..."; see
-    /// `State::tally`).
-    pub fn is_tally(&self, k: &str) -> bool {
-        self.has(TALLIES, k)
-    }
-
-    /// A reporting verb or a tally verb (one look-up).
-    pub fn is_reporting_or_tally(&self, k: &str) -> bool {
-        self.has(REPORTING | TALLIES, k)
+    /// In one look-up: `Some(true)` for a reporting verb, `Some(false)` for a verb that is
+    /// only a tally verb (a source giving a toll, "put the death toll at ...", when a toll
+    /// follows), `None` for neither.
+    pub fn reporting_or_tally(&self, k: &str) -> Option<bool> {
+        let b = self.words.get(k).copied().unwrap_or(0);
+        if b & REPORTING != 0 {
+            Some(true)
+        } else {
+            (b & TALLIES != 0).then_some(false)
+        }
     }
 
     /// A modal verb ("will", "could"): a speech verb after it opens no report.
