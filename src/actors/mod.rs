@@ -72,6 +72,7 @@ const LOCATIVE: &[&str] = &[
     "towards",
     "via",
     "through",
+    "off",
     "visited",
     "visiting",
     "visit",
@@ -98,10 +99,21 @@ const COMPASS: &[&str] = &[
 ];
 
 /// Other words before a metonym that make it a place when they modify it ("rural Damascus",
-/// "eastern Aleppo").
+/// "eastern Aleppo", "government-held Damascus").
 const PLACE_MODIFIERS: &[&str] = &[
-    "eastern", "western", "northern", "southern", "central", "rural", "greater", "suburban", "old",
-    "downtown", "besieged",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "rural",
+    "greater",
+    "suburban",
+    "old",
+    "downtown",
+    "besieged",
+    "held",
+    "controlled",
 ];
 
 /// Other nouns before "of" that make the metonym after it a place ("the outskirts of Beirut").
@@ -133,6 +145,10 @@ const PLACE_OF: &[&str] = &[
     "kilometers",
     "miles",
     "km",
+    "capital",
+    "residents",
+    "people",
+    "wing",
 ];
 
 /// Words of [`TITLES`] that are not titles of a person.
@@ -304,6 +320,95 @@ const EVENT_NOUNS: &[&str] = &[
     "office",
     "bureau",
     "correspondent",
+    // A place's own people, buildings and events ("Damascus suburb", "a Damascus car bomb",
+    // "the London mayor", "White House lawn", "Washington state", "Washington journalists").
+    "suburb",
+    "opera",
+    "car",
+    "bombing",
+    "bombings",
+    "blast",
+    "blasts",
+    "explosion",
+    "mayor",
+    "governor",
+    "gov",
+    "state",
+    "lawn",
+    "grounds",
+    "fence",
+    "gates",
+    "residents",
+    "journalists",
+    "insiders",
+    "politics",
+    "newsroom",
+    "neighborhood",
+    "neighbourhood",
+    "district",
+];
+
+/// Nouns that end a building's or institution's name up to two words after a metonym
+/// ("Damascus Central Prison", "Damascus Sheraton Hotel", "a Washington law firm", "his Damascus
+/// sports club"): the metonym names the city the building stands in.
+const FACILITIES: &[&str] = &[
+    "prison",
+    "hotel",
+    "cathedral",
+    "hospital",
+    "club",
+    "firm",
+    "museum",
+    "stadium",
+    "mosque",
+    "church",
+    "square",
+    "street",
+    "airport",
+    "station",
+    "university",
+    "school",
+    "hall",
+    "market",
+    "theatre",
+    "theater",
+    "newsroom",
+    "center",
+    "centre",
+];
+
+/// Words after a metonym and a hyphen that make it a place ("London-based", "Beirut-born").
+const HYPHEN_PLACE: &[&str] = &["based", "born", "bound", "headquartered", "area"];
+
+/// Words right before "on" that make the metonym after it a place hit by them ("rockets on
+/// Damascus", "mortar shells fell on Damascus", "attacks on Damascus"), not a state
+/// ("sanctions on Damascus", "pressure on Moscow").
+const STRUCK_ON: &[&str] = &[
+    "rockets",
+    "rocket",
+    "shells",
+    "shell",
+    "mortars",
+    "mortar",
+    "missiles",
+    "missile",
+    "bombs",
+    "fell",
+    "fired",
+    "rained",
+    "rain",
+    "attack",
+    "attacks",
+    "assault",
+    "raid",
+    "raids",
+    "strike",
+    "strikes",
+    "airstrikes",
+    "bombardment",
+    "shelling",
+    "march",
+    "advance",
 ];
 
 /// True when the words before token `first` make the name there a place: a locative ("in
@@ -329,6 +434,63 @@ fn place_context(tokens: &Tokens, first: usize) -> bool {
     prev == "of"
         && first >= 2
         && (COMPASS.contains(&tokens.key(first - 2)) || PLACE_OF.contains(&tokens.key(first - 2)))
+}
+
+/// True when the words around a metonym at tokens `first..=last` make it the place, not the
+/// state or body it can stand for:
+/// - a modifier of an event, place or building ("the Moscow talks", "Damascus Central Prison",
+///   "London-based", "Washington, D.C."),
+/// - the words before it ([`place_context`], [`place_conjunct`]), a target of fire ("rockets on
+///   Damascus"),
+/// - a one-word metonym right after its own country's name ("Syria's Damascus").
+fn metonym_place(
+    g: &Gazetteer,
+    tokens: &Tokens,
+    text: &str,
+    (first, last): (usize, usize),
+    actor: ActorId,
+    so_far: &[Mention],
+) -> bool {
+    let toks = &tokens.tokens;
+    let word_at = |i: usize| (i < toks.len() && toks[i].word).then(|| tokens.key(i));
+    // "the Moscow talks", "the Moscow Platform": a modifier naming an event or place.
+    if let Some(k) = word_at(last + 1) {
+        if EVENT_NOUNS.contains(&k) || FACILITIES.contains(&k) {
+            return true;
+        }
+        if word_at(last + 2).is_some_and(|k2| FACILITIES.contains(&k2)) {
+            return true;
+        }
+    }
+    // "London-based", "Beirut-born": a hyphen stuck to both words.
+    if last + 2 < toks.len()
+        && tokens.key(last + 1) == "-"
+        && !toks[last + 1].space_before
+        && !toks[last + 2].space_before
+        && HYPHEN_PLACE.contains(&tokens.key(last + 2))
+    {
+        return true;
+    }
+    // "Washington, D.C.", "Washington DC".
+    let rest = text[toks[last].span.end..].trim_start_matches([',', ' ']);
+    if rest.starts_with("D.C.")
+        || rest.starts_with("DC") && !rest[2..].starts_with(char::is_alphanumeric)
+    {
+        return true;
+    }
+    if place_context(tokens, first) || place_conjunct(tokens, first) {
+        return true;
+    }
+    if first >= 2 && tokens.key(first - 1) == "on" && STRUCK_ON.contains(&tokens.key(first - 2)) {
+        return true;
+    }
+    // "Syria's Damascus", "Syrias Damascus": the city of a country just named.
+    first == last
+        && so_far.last().is_some_and(|p| {
+            p.last as usize + 1 == first
+                && p.form != Form::Demonym
+                && Some(p.actor) == g.country(actor)
+        })
 }
 
 /// True when the name at `first` is the second of two coordinated names and the first of them
@@ -1052,12 +1214,7 @@ impl ActorMatcher {
         {
             m.place = true;
         }
-        // "the Moscow talks", "the Moscow Platform": a modifier naming an event or place.
-        if e.form == Form::Metonym && next_key.map(|k| EVENT_NOUNS.contains(&k)).unwrap_or(false) {
-            m.place = true;
-        }
-        if e.form == Form::Metonym
-            && (place_context(tokens, first) || place_conjunct(tokens, first))
+        if e.form == Form::Metonym && metonym_place(g, tokens, text, (first, last), e.actor, so_far)
         {
             m.place = true;
         }
