@@ -11,6 +11,7 @@
 
 pub mod fuzzy;
 
+use crate::lexicon::gazetteer::MetonymPlaces;
 use crate::lexicon::names::CommonNames;
 use crate::lexicon::{ActorId, ActorKind, Gazetteer, Gender};
 use crate::span::Span;
@@ -55,101 +56,6 @@ pub struct Mention {
     /// Found by fuzzy matching.
     pub fuzzy: bool,
 }
-
-/// Words before a metonym that make it a place.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "into",
-    "to",
-    "from",
-    "around",
-    "across",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "off",
-    "visited",
-    "visiting",
-    "visit",
-    "reached",
-    "left",
-    "arrived",
-    "outskirts",
-    "downtown",
-    "capital",
-    "city",
-];
-
-/// Compass points: before a metonym ("north Damascus") or before "of" ("north of Damascus"),
-/// they make it a place.
-const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
-
-/// Other words before a metonym that make it a place when they modify it ("rural Damascus",
-/// "eastern Aleppo", "government-held Damascus").
-const PLACE_MODIFIERS: &[&str] = &[
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "rural",
-    "greater",
-    "suburban",
-    "old",
-    "downtown",
-    "besieged",
-    "held",
-    "controlled",
-];
-
-/// Other nouns before "of" that make the metonym after it a place ("the outskirts of Beirut").
-const PLACE_OF: &[&str] = &[
-    "outskirts",
-    "suburbs",
-    "countryside",
-    "province",
-    "provinces",
-    "city",
-    "centre",
-    "center",
-    "heart",
-    "streets",
-    "edge",
-    "part",
-    "parts",
-    "areas",
-    "area",
-    "district",
-    "districts",
-    "neighbourhood",
-    "neighborhood",
-    "neighbourhoods",
-    "neighborhoods",
-    "suburb",
-    "governorate",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "km",
-    "capital",
-    "residents",
-    "people",
-    "wing",
-];
 
 /// Words of [`TITLES`] that are not titles of a person.
 const FUNCTION_WORDS: &[&str] = &[
@@ -289,132 +195,10 @@ const CREDIT_BEFORE: &[&str] = &[
     "©",
 ];
 
-/// Nouns after a metonym that make it a modifier of an event or place ("the Moscow talks").
-const EVENT_NOUNS: &[&str] = &[
-    "talks",
-    "meeting",
-    "meetings",
-    "summit",
-    "format",
-    "platform",
-    "process",
-    "conference",
-    "agreement",
-    "accord",
-    "visit",
-    "airport",
-    "station",
-    "opposition",
-    "region",
-    "countryside",
-    "suburbs",
-    "province",
-    "university",
-    "time",
-    "declaration",
-    "memorandum",
-    "negotiations",
-    "round",
-    "consultations",
-    "embassy",
-    "office",
-    "bureau",
-    "correspondent",
-    // A place's own people, buildings and events ("Damascus suburb", "a Damascus car bomb",
-    // "the London mayor", "White House lawn", "Washington state", "Washington journalists").
-    "suburb",
-    "opera",
-    "car",
-    "bombing",
-    "bombings",
-    "blast",
-    "blasts",
-    "explosion",
-    "mayor",
-    "governor",
-    "gov",
-    "state",
-    "lawn",
-    "grounds",
-    "fence",
-    "gates",
-    "residents",
-    "journalists",
-    "insiders",
-    "politics",
-    "newsroom",
-    "neighborhood",
-    "neighbourhood",
-    "district",
-];
-
-/// Nouns that end a building's or institution's name up to two words after a metonym
-/// ("Damascus Central Prison", "Damascus Sheraton Hotel", "a Washington law firm", "his Damascus
-/// sports club"): the metonym names the city the building stands in.
-const FACILITIES: &[&str] = &[
-    "prison",
-    "hotel",
-    "cathedral",
-    "hospital",
-    "club",
-    "firm",
-    "museum",
-    "stadium",
-    "mosque",
-    "church",
-    "square",
-    "street",
-    "airport",
-    "station",
-    "university",
-    "school",
-    "hall",
-    "market",
-    "theatre",
-    "theater",
-    "newsroom",
-    "center",
-    "centre",
-];
-
-/// Words after a metonym and a hyphen that make it a place ("London-based", "Beirut-born").
-const HYPHEN_PLACE: &[&str] = &["based", "born", "bound", "headquartered", "area"];
-
-/// Words right before "on" that make the metonym after it a place hit by them ("rockets on
-/// Damascus", "mortar shells fell on Damascus", "attacks on Damascus"), not a state
-/// ("sanctions on Damascus", "pressure on Moscow").
-const STRUCK_ON: &[&str] = &[
-    "rockets",
-    "rocket",
-    "shells",
-    "shell",
-    "mortars",
-    "mortar",
-    "missiles",
-    "missile",
-    "bombs",
-    "fell",
-    "fired",
-    "rained",
-    "rain",
-    "attack",
-    "attacks",
-    "assault",
-    "raid",
-    "raids",
-    "strike",
-    "strikes",
-    "airstrikes",
-    "bombardment",
-    "shelling",
-    "march",
-    "advance",
-];
-
 /// True when the words before token `first` make the name there a place: a locative ("in
 /// Damascus", "in the Kremlin"), a compass point or place modifier ("rural Damascus"), or a
 /// place noun before "of" ("the provinces of Damascus", "north of Damascus").
-fn place_context(tokens: &Tokens, first: usize) -> bool {
+fn place_context(mp: &MetonymPlaces, tokens: &Tokens, first: usize) -> bool {
     if first == 0 {
         return false;
     }
@@ -424,16 +208,14 @@ fn place_context(tokens: &Tokens, first: usize) -> bool {
     if tokens.key(p) == "the" && p > 0 {
         p -= 1;
     }
-    if toks[p].word && LOCATIVE.contains(&tokens.key(p)) {
+    if toks[p].word && mp.before.contains(tokens.key(p)) {
         return true;
     }
     let prev = tokens.key(first - 1);
-    if toks[first - 1].word && (COMPASS.contains(&prev) || PLACE_MODIFIERS.contains(&prev)) {
+    if toks[first - 1].word && mp.modifiers.contains(prev) {
         return true;
     }
-    prev == "of"
-        && first >= 2
-        && (COMPASS.contains(&tokens.key(first - 2)) || PLACE_OF.contains(&tokens.key(first - 2)))
+    prev == "of" && first >= 2 && mp.nouns_of.contains(tokens.key(first - 2))
 }
 
 /// True when the words around a metonym at tokens `first..=last` make it the place, not the
@@ -451,14 +233,15 @@ fn metonym_place(
     actor: ActorId,
     so_far: &[Mention],
 ) -> bool {
+    let mp = g.metonym_places();
     let toks = &tokens.tokens;
     let word_at = |i: usize| (i < toks.len() && toks[i].word).then(|| tokens.key(i));
     // "the Moscow talks", "the Moscow Platform": a modifier naming an event or place.
     if let Some(k) = word_at(last + 1) {
-        if EVENT_NOUNS.contains(&k) || FACILITIES.contains(&k) {
+        if mp.after.contains(k) || mp.buildings.contains(k) {
             return true;
         }
-        if word_at(last + 2).is_some_and(|k2| FACILITIES.contains(&k2)) {
+        if word_at(last + 2).is_some_and(|k2| mp.buildings.contains(k2)) {
             return true;
         }
     }
@@ -467,7 +250,7 @@ fn metonym_place(
         && tokens.key(last + 1) == "-"
         && !toks[last + 1].space_before
         && !toks[last + 2].space_before
-        && HYPHEN_PLACE.contains(&tokens.key(last + 2))
+        && mp.after_hyphen.contains(tokens.key(last + 2))
     {
         return true;
     }
@@ -478,10 +261,10 @@ fn metonym_place(
     {
         return true;
     }
-    if place_context(tokens, first) || place_conjunct(tokens, first) {
+    if place_context(mp, tokens, first) || place_conjunct(mp, tokens, first) {
         return true;
     }
-    if first >= 2 && tokens.key(first - 1) == "on" && STRUCK_ON.contains(&tokens.key(first - 2)) {
+    if first >= 2 && tokens.key(first - 1) == "on" && mp.fire_on.contains(tokens.key(first - 2)) {
         return true;
     }
     // "Syria's Damascus", "Syrias Damascus": the city of a country just named.
@@ -496,7 +279,7 @@ fn metonym_place(
 /// True when the name at `first` is the second of two coordinated names and the first of them
 /// stands in a place context ("the provinces of Aleppo and Damascus", "in Homs, Hama and
 /// Damascus"): the place context covers the whole list.
-fn place_conjunct(tokens: &Tokens, first: usize) -> bool {
+fn place_conjunct(mp: &MetonymPlaces, tokens: &Tokens, first: usize) -> bool {
     let toks = &tokens.tokens;
     let mut p = first;
     // Back over up to three coordinated capitalised names of up to three words each.
@@ -513,7 +296,7 @@ fn place_conjunct(tokens: &Tokens, first: usize) -> bool {
         if words == 0 {
             return false;
         }
-        if place_context(tokens, q) {
+        if place_context(mp, tokens, q) {
             return true;
         }
         p = q;

@@ -110,6 +110,87 @@ pub struct FuzzyRules {
     pub never: Vec<String>,
 }
 
+/// Words around a metonym that make it the place it names ("in Damascus", "a Damascus
+/// hospital", "rockets on Damascus"), not the state or body it can stand for: the
+/// `[metonym_places]` table, one lowercase word per entry.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetonymPlaceWords {
+    /// Right before the metonym, or before "the" and it ("in", "near", "off").
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Right before it, modifying it ("rural", "north", "held").
+    #[serde(default)]
+    pub modifiers: Vec<String>,
+    /// Before "of" and it ("outskirts", "residents", "north").
+    #[serde(default)]
+    pub nouns_of: Vec<String>,
+    /// Right after it ("talks", "suburb", "mayor", "lawn").
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// One or two words after it, ending a building's name ("prison", "hotel", "firm").
+    #[serde(default)]
+    pub buildings: Vec<String>,
+    /// After it and a hyphen stuck to both ("based" in "London-based").
+    #[serde(default)]
+    pub after_hyphen: Vec<String>,
+    /// Before "on" and it ("rockets", "attacks").
+    #[serde(default)]
+    pub fire_on: Vec<String>,
+}
+
+/// [`MetonymPlaceWords`] as sets of token keys.
+#[derive(Clone, Debug, Default)]
+pub struct MetonymPlaces {
+    /// See [`MetonymPlaceWords::before`].
+    pub before: rustc_hash::FxHashSet<String>,
+    /// See [`MetonymPlaceWords::modifiers`].
+    pub modifiers: rustc_hash::FxHashSet<String>,
+    /// See [`MetonymPlaceWords::nouns_of`].
+    pub nouns_of: rustc_hash::FxHashSet<String>,
+    /// See [`MetonymPlaceWords::after`].
+    pub after: rustc_hash::FxHashSet<String>,
+    /// See [`MetonymPlaceWords::buildings`].
+    pub buildings: rustc_hash::FxHashSet<String>,
+    /// See [`MetonymPlaceWords::after_hyphen`].
+    pub after_hyphen: rustc_hash::FxHashSet<String>,
+    /// See [`MetonymPlaceWords::fire_on`].
+    pub fire_on: rustc_hash::FxHashSet<String>,
+}
+
+impl MetonymPlaces {
+    /// Keys the words, refusing an entry that is not one lowercase word as tokens are keyed.
+    fn new(w: MetonymPlaceWords) -> Result<MetonymPlaces, String> {
+        let set = |field: &str, words: Vec<String>| {
+            words
+                .into_iter()
+                .map(|word| {
+                    if word.is_empty()
+                        || word.split_whitespace().count() != 1
+                        || crate::text::normalize::key(&word) != word
+                        || !word.chars().all(char::is_alphanumeric)
+                    {
+                        Err(format!(
+                            "[metonym_places] {field}: {word:?} must be one lowercase word without diacritics or punctuation, as tokens are keyed (\"based\", \"suburb\")"
+                        ))
+                    } else {
+                        Ok(word)
+                    }
+                })
+                .collect::<Result<rustc_hash::FxHashSet<String>, String>>()
+        };
+        Ok(MetonymPlaces {
+            before: set("before", w.before)?,
+            modifiers: set("modifiers", w.modifiers)?,
+            nouns_of: set("nouns_of", w.nouns_of)?,
+            after: set("after", w.after)?,
+            buildings: set("buildings", w.buildings)?,
+            after_hyphen: set("after_hyphen", w.after_hyphen)?,
+            fire_on: set("fire_on", w.fire_on)?,
+        })
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -120,7 +201,14 @@ struct File {
     meta: Meta,
     #[serde(default)]
     fuzzy: FuzzyRules,
+    metonym_places: Option<toml::Spanned<MetonymPlaceWords>>,
     actor: Vec<toml::Spanned<Actor>>,
+}
+
+/// The `[metonym_places]` table of the bundled gazetteer, for a gazetteer without one.
+#[derive(Deserialize)]
+struct BundledMetonymPlaces {
+    metonym_places: MetonymPlaceWords,
 }
 
 /// Name and version of a data file.
@@ -148,6 +236,8 @@ pub struct Gazetteer {
     outlets: rustc_hash::FxHashMap<String, u32>,
     /// Name keys of `fuzzy.never`.
     fuzzy_never: rustc_hash::FxHashSet<String>,
+    /// Words around a metonym that make it a place.
+    metonym_places: MetonymPlaces,
     /// Per key of a word of a name, alias or role: the actors it is a word of, ascending.
     name_words: rustc_hash::FxHashMap<String, Vec<ActorId>>,
     /// The keys of every actor's name words, but demonyms.
@@ -352,6 +442,18 @@ impl Gazetteer {
                 places.insert(key, i as u32);
             }
         }
+        let metonym_places = match file.metonym_places {
+            Some(w) => {
+                let at = w.span().start;
+                MetonymPlaces::new(w.into_inner())
+                    .map_err(|m| Error::at(path, text, Some(at), &m))?
+            }
+            None => {
+                let b: BundledMetonymPlaces =
+                    toml::from_str(DEFAULT_GAZETTEER).expect("the bundled gazetteer parses");
+                MetonymPlaces::new(b.metonym_places).expect("the bundled gazetteer is valid")
+            }
+        };
         let fuzzy_never = file
             .fuzzy
             .never
@@ -415,6 +517,7 @@ impl Gazetteer {
             parent_of,
             outlets,
             fuzzy_never,
+            metonym_places,
             name_words,
             any_name_words,
             places,
@@ -477,6 +580,11 @@ impl Gazetteer {
     /// Whether `k` is a word key of some actor's name, aliases or roles (not a demonym).
     pub fn is_any_name_word(&self, k: &str) -> bool {
         self.any_name_words.contains(k)
+    }
+
+    /// Words around a metonym that make it the place it names (`[metonym_places]`).
+    pub fn metonym_places(&self) -> &MetonymPlaces {
+        &self.metonym_places
     }
 
     /// True when fuzzy matching must never take the word with this name key for a name.
@@ -593,6 +701,44 @@ mod tests {
     use crate::text::Tokens;
 
     const HEAD: &str = "[meta]\nname = \"g\"\nversion = \"1\"\n\n";
+
+    /// The metonyms of `text` that count as actor mentions (not as places).
+    fn metonym_mentions(g: &Gazetteer, text: &str) -> Vec<String> {
+        let tokens = Tokens::new(text, &[Span::new(0, text.len())]);
+        let m = crate::actors::ActorMatcher::new(g);
+        m.find(g, text, &tokens, &mut crate::actors::FuzzyCache::default())
+            .iter()
+            .filter(|m| !m.place)
+            .map(|m| text[m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn metonym_place_words_come_from_the_gazetteer_or_else_the_bundled_one() {
+        let actor = "[[actor]]\nid = \"syria\"\nkind = \"country\"\nname = \"Syria\"\nmetonyms = [\"Damascus\"]\n";
+        let text = "Rockets fell on Damascus. Damascus denied it. The Damascus talks and a Damascus hospital.";
+        // No table: the bundled words apply.
+        let g = Gazetteer::parse(&format!("{HEAD}{actor}"), "g.toml").unwrap();
+        assert_eq!(metonym_mentions(&g, text), vec!["Damascus"]);
+        // A table of the user's own replaces them, list by list.
+        let own = format!("{HEAD}[metonym_places]\nafter = [\"talks\"]\n\n{actor}");
+        let g = Gazetteer::parse(&own, "g.toml").unwrap();
+        assert_eq!(
+            metonym_mentions(&g, text),
+            vec!["Damascus", "Damascus", "Damascus"]
+        );
+        // Each entry is one word, keyed as tokens are; the error names the line and the list.
+        for bad in ["\"law firm\"", "\"Based\"", "\"\"", "\"-based\""] {
+            let t = format!("{HEAD}[metonym_places]\nafter_hyphen = [{bad}]\n\n{actor}");
+            let e = Gazetteer::parse(&t, "g.toml").unwrap_err().to_string();
+            assert!(
+                e.contains("g.toml:5") && e.contains("[metonym_places] after_hyphen"),
+                "{e}"
+            );
+        }
+        let t = format!("{HEAD}[metonym_places]\nnear = [\"in\"]\n\n{actor}");
+        assert!(Gazetteer::parse(&t, "g.toml").is_err());
+    }
 
     #[test]
     fn places_name_their_country_longest_first_with_a_possessive() {
