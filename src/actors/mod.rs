@@ -1045,7 +1045,10 @@ impl ActorMatcher {
         let (p, particle) = back_over_particles(tokens, i);
         !nothing_before(tokens, p) && {
             let k = strip_possessive(tokens.key(p - 1));
-            particle || self.given_names.contains(k) || self.names.is_given(k)
+            particle
+                || self.given_names.contains(k)
+                || self.names.is_given(k)
+                || self.names.is_ordinary_given(k)
         }
     }
 
@@ -1111,7 +1114,10 @@ impl ActorMatcher {
         }
         let sentence_start =
             p - 1 == 0 || matches!(tokens.key(p - 2), "." | "\"" | "!" | "?" | ":");
-        !sentence_start || self.given_names.contains(k) || self.names.is_given(k)
+        !sentence_start
+            || self.given_names.contains(k)
+            || self.names.is_given(k)
+            || self.names.is_ordinary_given(k)
     }
 
     /// True when the one-word name at `i` (of a country, body or outlet) follows a personal

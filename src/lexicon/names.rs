@@ -32,6 +32,8 @@ struct File {
 struct Given {
     common: Vec<Spanned<String>>,
     regional: Vec<Spanned<String>>,
+    #[serde(default)]
+    ordinary: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +53,8 @@ pub struct CommonNames {
     given: FxHashSet<String>,
     /// The region's given names ([`CommonNames::is_given`] holds them too).
     regional: FxHashSet<String>,
+    /// Given names that are also ordinary words ("bill", "mark"): not in `given`.
+    ordinary: FxHashSet<String>,
 }
 
 static BUNDLED: LazyLock<CommonNames> = LazyLock::new(|| {
@@ -90,12 +94,25 @@ impl CommonNames {
         }
         let regional: FxHashSet<String> = regional.into_iter().collect();
         given.extend(regional.iter().cloned());
+        let at: Vec<usize> = f.given.ordinary.iter().map(|w| w.span().start).collect();
+        let ordinary = words_of(
+            text,
+            path,
+            "given.ordinary",
+            f.given.ordinary,
+            table_at(text, "[given]"),
+        )?;
+        if let Some((w, &at)) = ordinary.iter().zip(&at).find(|(w, _)| given.contains(w)) {
+            let message = format!("{w:?} is a given name already; given.ordinary lists only names that are also ordinary words, left out of the other lists");
+            return Err(Error::at(path, text, Some(at), &message));
+        }
         Ok(CommonNames {
             name: f.meta.name,
             version: f.meta.version,
             surnames: surnames.into_iter().collect(),
             given: given.into_iter().collect(),
             regional,
+            ordinary: ordinary.into_iter().collect(),
         })
     }
 
@@ -112,6 +129,12 @@ impl CommonNames {
     /// A common given name that is not also an ordinary word ("lisa", "jeffrey"; not "will").
     pub fn is_given(&self, k: &str) -> bool {
         self.given.contains(k)
+    }
+
+    /// A given name that is also an ordinary word (`[given] ordinary`: "bill", "mark"): capitalised
+    /// right before a surname it is a given name ("Bill Clinton" is not Hillary Clinton).
+    pub fn is_ordinary_given(&self, k: &str) -> bool {
+        self.ordinary.contains(k)
     }
 
     /// A given name of the region's (`[given] regional`): one that is often a second given
@@ -156,6 +179,14 @@ mod tests {
         let n = CommonNames::bundled();
         assert!(
             n.is_given("ibrahim") && n.is_regional_given("ibrahim") && !n.is_regional_given("lisa")
+        );
+        // Ordinary words that are given names are neither given names nor listed with them.
+        assert!(n.is_ordinary_given("bill") && !n.is_given("bill") && !n.is_ordinary_given("will"));
+        let both = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"bill\"]\nregional = [\"ali\"]\nordinary = [\"mark\", \"bill\"]\n";
+        let e = CommonNames::parse(both, "n.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("n.toml:9:21") && e.contains("given name already"),
+            "{e}"
         );
     }
 }
