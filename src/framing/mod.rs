@@ -219,6 +219,7 @@ pub fn label_uses<'a>(
                                 first: h.first,
                                 last: h.last,
                                 relational: is_one_of(&info.relational, m.term_key(h)),
+                                unlisted: info.unlisted_qualifiers,
                             };
                             referent::resolve(&cx, g, w, named.before, places, u)
                         }

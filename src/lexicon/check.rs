@@ -138,6 +138,14 @@ pub fn check(lex: &Lexicon) -> Vec<Diagnostic> {
                 err(&mut out, t, format!("term {:?} of set {:?} is both in_context and back_reference; a use is decided one way, keep it in one", t.text, set.concept));
             }
         }
+        if set.unlisted_qualifiers && (set.in_context.is_empty() || set.referent.is_none()) {
+            let at_set = Term {
+                text: set.concept.clone(),
+                line: set.line,
+                col: 1,
+            };
+            err(&mut out, &at_set, format!("set {:?} has unlisted_qualifiers but no referent or no in_context terms; it applies to in-context terms of a set with a referent", set.concept));
+        }
         for t in &set.relational {
             if !in_context(t) {
                 err(&mut out, t, format!("relational term {:?} of set {:?} is not in its in_context list; a partner's word is decided in context, add it there too", t.text, set.concept));

@@ -196,6 +196,13 @@ fn flatten(lex: &Lexicon) -> Flat {
         put_term_list(&mut m, &sec, "in_context", &s.in_context);
         put_term_list(&mut m, &sec, "back_reference", &s.back_reference);
         put_term_list(&mut m, &sec, "relational", &s.relational);
+        put_field(
+            &mut m,
+            &sec,
+            "unlisted_qualifiers",
+            s.unlisted_qualifiers.then_some("true"),
+            s.line,
+        );
         // Each term's word-context conditions, as one field per term.
         for c in &s.context {
             let words = |v: &[Term]| {

@@ -65,6 +65,10 @@ pub struct LabelSet {
     /// apposition ("Iran, the regime's main backer") the one the term names (docs/lexicon.md,
     /// "Partners").
     pub relational: Vec<Term>,
+    /// Whether an unlisted capitalised name right before an in-context term names someone else
+    /// ("the Maduro regime", "the Modi government"): the use is set aside as unresolved
+    /// (docs/lexicon.md, "Referents in context").
+    pub unlisted_qualifiers: bool,
     /// Word-context conditions on some of the set's terms ("offensive" as the noun of a
     /// military operation, not "offensive comments"): docs/lexicon.md, "Terms in word context".
     pub context: Vec<TermContext>,
@@ -247,6 +251,8 @@ struct RawLabelSet {
     #[serde(default)]
     relational: Vec<Spanned<String>>,
     #[serde(default)]
+    unlisted_qualifiers: bool,
+    #[serde(default)]
     context: Vec<Spanned<RawContext>>,
     #[serde(default)]
     label: Vec<Spanned<RawLabel>>,
@@ -349,6 +355,7 @@ impl Lexicon {
                     in_context: r.in_context.iter().map(term).collect(),
                     back_reference: r.back_reference.iter().map(term).collect(),
                     relational: r.relational.iter().map(term).collect(),
+                    unlisted_qualifiers: r.unlisted_qualifiers,
                     context: r
                         .context
                         .iter()

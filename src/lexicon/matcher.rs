@@ -108,6 +108,9 @@ pub struct LabelSetInfo {
     /// Keys of the in-context terms that name a partner of someone ("ally", "backer").
     #[serde(skip)]
     pub relational: Vec<(String, bool)>,
+    /// An unlisted capitalised name right before an in-context term names someone else.
+    #[serde(skip)]
+    pub unlisted_qualifiers: bool,
     /// Word-context conditions, as keys (`TermContext` of the lexicon).
     #[serde(skip)]
     pub context: Vec<ContextKeys>,
@@ -298,6 +301,7 @@ impl Merged {
                     .map(|t| term_key(&t.text))
                     .collect(),
                 relational: set.relational.iter().map(|t| term_key(&t.text)).collect(),
+                unlisted_qualifiers: set.unlisted_qualifiers,
                 context: set
                     .context
                     .iter()

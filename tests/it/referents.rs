@@ -559,3 +559,38 @@ fn its_and_a_stateless_body_before_a_hyphen_decide_the_referent() {
     assert_eq!(aside["un"], 1, "{aside:#}");
     assert_eq!(aside["turkey"], 1, "{aside:#}");
 }
+
+/// An unlisted name after an article or in the possessive ("the Maduro regime", "Maduro's
+/// government") names someone the gazetteer does not know: the use is set aside as unresolved
+/// (syrian_state's `unlisted_qualifiers`), while a bare "regime", a day ("On Monday regime
+/// forces") and a listed name ("the Assad regime") are read as before.
+#[test]
+fn an_unlisted_name_before_a_bare_term_sets_it_aside() {
+    let r = analyze(&[(
+        "afp",
+        "Syria's army shelled Idlib on Sunday. Pompeo also criticised the Maduro regime and the \
+         Taliban regime, and Maduro's government answered. On Monday regime forces shelled \
+         Idlib again, and the regime said it had hit terrorists.",
+    )]);
+    assert_eq!(
+        uses(&r, "afp"),
+        vec![("regime".to_string(), 2), ("army".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(set_aside(&r)["unresolved"], 3, "{:#}", r["accounting"]);
+}
+
+#[test]
+fn lexicon_check_refuses_unlisted_qualifiers_without_in_context_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = "[meta]\nname = \"x\"\nversion = \"1\"\nlanguage = \"en\"\n\n[[label_set]]\nconcept = \"s\"\nreferent = \"russia\"\nunlisted_qualifiers = true\n\n[[label_set.label]]\nid = \"a\"\nterms = [\"ally\"]\n\n[[label_set.label]]\nid = \"b\"\nterms = [\"backer\"]\n";
+    std::fs::write(dir.path().join("x.toml"), lex).unwrap();
+    let (code, out, err) = run(&["lexicon", "check", "x.toml"], dir.path());
+    assert_ne!(code, 0, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("x.toml:6:") && all.contains("unlisted_qualifiers"),
+        "{all}"
+    );
+}
