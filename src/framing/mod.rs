@@ -209,7 +209,7 @@ pub fn label_uses<'a>(
                     // that actor's; else the state in focus decides.
                     let inside = referent.and_then(|r| inside_other(cx, g, r, span));
                     let named = named_by_terms(cx, m, g, &chosen, h);
-                    let resolved = match (inside, named.inside, want) {
+                    let resolved = match (inside, named.inside.or(named.possessor), want) {
                         (Some(a), _, _) => referent::Resolved::Other(a),
                         (None, Some(s), Some(w)) if s == w => referent::Resolved::Referent,
                         (None, Some(s), _) => referent::Resolved::Other(s),
@@ -396,6 +396,9 @@ struct NamedByTerms {
     /// The state of the set of the nearest such term before the use, within its sentence and the
     /// [`referent::WINDOW`] before ("the Zionist regime ... The regime also arrested").
     before: Option<ActorId>,
+    /// The state of the set of a label term right before the use in the possessive, one that
+    /// names its referent by itself ("the occupying regime's army" is Israel's army).
+    possessor: Option<ActorId>,
 }
 
 /// Finds the longer label terms (of any set with a referent that has a state) holding the words
@@ -426,6 +429,32 @@ fn named_by_terms(
         {
             nearest = Some(c.last);
             named.before = Some(state);
+        }
+    }
+    // A label term of a set with a state, in the possessive right before the use.
+    if let Some(p) = h.first.checked_sub(1) {
+        let t = &toks[p as usize];
+        let word = &cx.text[t.span.start..t.span.end];
+        if ["'s", "\u{2019}s", "'", "\u{2019}"]
+            .iter()
+            .any(|s| word.ends_with(s))
+        {
+            // The longest term ending there ("occupying regime's", not its "regime's").
+            named.possessor = chosen
+                .iter()
+                .flatten()
+                .filter(|c| c.last == p && matches!(c.kind, HitKind::Label { .. }))
+                .min_by_key(|c| c.first)
+                .and_then(|c| match c.kind {
+                    // A bare term in the possessive ("the regime's army") is decided in
+                    // context itself: the later steps read both.
+                    HitKind::Label { set, .. }
+                        if !is_one_of(&m.label_sets[set as usize].in_context, m.term_key(c)) =>
+                    {
+                        set_referent(m, g, set).and_then(|a| g.country(a))
+                    }
+                    _ => None,
+                });
         }
     }
     named

@@ -594,3 +594,24 @@ fn lexicon_check_refuses_unlisted_qualifiers_without_in_context_terms() {
         "{all}"
     );
 }
+
+/// Israel's epithets in Iranian state media ("the occupying regime", "the child-killing regime")
+/// are israel_naming's terms: in an article about Syria they and a bare "regime" after them are
+/// not the Syrian state (geopolitics 1.26.0).
+#[test]
+fn israels_epithets_are_not_the_syrian_state_in_an_article_about_syria() {
+    let r = analyze(&[(
+        "presstv",
+        "Syria's army advanced near Idlib on Sunday. The occupying regime's army demolished homes \
+         in Jenin. The regime's crimes continue, and the child-killing regime bombed Gaza.",
+    )]);
+    assert_eq!(
+        uses(&r, "presstv"),
+        vec![("army".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    // "regime" inside "occupying regime's" and "child-killing regime", "army" after the
+    // first in the possessive, and "The regime's crimes" after it.
+    assert_eq!(set_aside(&r)["israel"], 4, "{:#}", r["accounting"]);
+}
