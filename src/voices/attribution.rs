@@ -1401,6 +1401,12 @@ impl<'c, 'a> State<'c, 'a> {
             }
             return Some(v);
         }
+        // "They said": a group whose members the text does not tie to one source ("residents",
+        // "activists", "officials" of several bodies): reported by someone unknown, not the
+        // host's own words.
+        if keys == ["they"] {
+            return Some(Voice::Unknown);
+        }
         if keys.len() == 1 && cues.is_pronoun(keys[0]) {
             let v = self
                 .recent(pos, Class::pronoun(keys[0]), None, true)
