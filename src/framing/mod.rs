@@ -176,6 +176,8 @@ pub fn label_uses<'a>(
             .as_deref()
             .and_then(|t| g.id(t))
             .and_then(|a| g.country(a));
+        // The last token of the set's previous use (counted or set aside).
+        let mut prev_last: Option<u32> = None;
         for h in hits {
             if let HitKind::Label { set, label } = h.kind {
                 let span = Span::new(
@@ -192,6 +194,18 @@ pub fn label_uses<'a>(
                     // A set without a referent names no actor: its word inside an actor's name
                     // ("Revolution" in "National Coalition for Syrian Revolution and Opposition
                     // Forces") is part of that name, not a use.
+                    continue;
+                }
+                // A bare in-context word right after a use of the same set is the head of that
+                // use's noun phrase ("Syrian army troops", "Takfiri insurgents"): one use, not
+                // two. After a plural it is a list that lost its commas ("rebels jihadists and
+                // Kurdish forces"): two uses.
+                let after_use = prev_last.is_some_and(|p| {
+                    let k = cx.tokens.key(p as usize);
+                    p + 1 == h.first && (!k.ends_with('s') || k.ends_with("ss"))
+                });
+                prev_last = Some(h.last);
+                if after_use && is_one_of(&info.in_context, m.term_key(h)) {
                     continue;
                 }
                 // Where a term that names its referent only in context points: `None` counts

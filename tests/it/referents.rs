@@ -615,3 +615,31 @@ fn israels_epithets_are_not_the_syrian_state_in_an_article_about_syria() {
     // first in the possessive, and "The regime's crimes" after it.
     assert_eq!(set_aside(&r)["israel"], 4, "{:#}", r["accounting"]);
 }
+
+/// A bare in-context word right after a use of the same set heads that use's noun phrase: one
+/// use ("Syrian army troops", "Syrian government troops"); after a plural it is the next item of
+/// a list that lost its commas.
+#[test]
+fn a_noun_phrase_is_one_use_and_a_list_without_commas_is_several() {
+    let r = analyze(&[(
+        "afp",
+        "Syrian army troops shelled Idlib on Sunday. Syrian government troops advanced near Hama, \
+         where the Syrian army fought rebels jihadists and Kurdish forces.",
+    )]);
+    assert_eq!(
+        uses(&r, "afp"),
+        vec![("government".to_string(), 1), ("army".to_string(), 2)],
+        "{:#}",
+        r["labels"]
+    );
+    let opposition: u64 = r["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| {
+            x["scope"] == "voice" && x["concept"] == "armed_opposition" && x["voice"] == "afp"
+        })
+        .map(|x| x["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(opposition, 2, "{:#}", r["labels"]);
+}
