@@ -1129,11 +1129,23 @@ impl<'c, 'a> State<'c, 'a> {
             return Some((voice, cue));
         }
         // The verb must close the clause (allowing "on Monday", "in Iran", "in a statement").
-        // A verb followed by "that" opens indirect speech instead of closing the sentence.
+        // A verb followed by "that" opens indirect speech instead of closing the sentence, and
+        // so does one followed by a word that cannot follow a closing verb ("On Monday, Lavrov
+        // said Russia would ...": `speech.closing_after`); "told" takes its addressee first,
+        // and a verb right after the comma (or its closing quote mark) its inverted subject
+        // (", says McCain", ',\" said Schumer').
         let verbs: Vec<usize> = self
             .verbs_in(comma + 1, end)
             .into_iter()
-            .filter(|&i| end - i <= 10 && !(i + 1..end).any(|j| self.key(j) == "that"))
+            .filter(|&i| {
+                end - i <= 10
+                    && !(i + 1..end).any(|j| self.key(j) == "that")
+                    && (i + 1 >= end
+                        || (comma + 1..i).all(|j| !toks[j].word)
+                        || !toks[i + 1].word
+                        || matches!(self.key(i), "told" | "tells" | "tell")
+                        || self.cx.cues.may_follow_closing(self.key(i + 1)))
+            })
             .collect();
         verbs
             .into_iter()

@@ -59,6 +59,9 @@ struct Speech {
     /// (Since 1.14.0; a file without it gives no tolls.)
     #[serde(default)]
     tallies: Vec<Spanned<String>>,
+    /// (Since 1.15.0; a file without it lets any word follow a closing verb.)
+    #[serde(default)]
+    closing_after: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +99,7 @@ const QUANTIFIERS: u32 = 1 << 18;
 const OPENERS: u32 = 1 << 19;
 const GENERIC: u32 = 1 << 20;
 const TALLIES: u32 = 1 << 21;
+const CLOSING_AFTER: u32 = 1 << 22;
 
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
@@ -107,6 +111,8 @@ pub struct CueWords {
     /// Every cue word with the lists it is in, one bit per list (`SPEECH`, ...): one look-up
     /// answers any of the `is_*` questions.
     words: FxHashMap<String, u32>,
+    /// Whether the file lists `speech.closing_after` (else any word may follow).
+    closing_after: bool,
 }
 
 impl CueWords {
@@ -126,7 +132,8 @@ impl CueWords {
             .iter()
             .map(|w| (w.get_ref().clone(), w.span().start))
             .collect();
-        let lists: [(u32, Vec<String>); 22] = [
+        let closing_after = !f.speech.closing_after.is_empty();
+        let lists: [(u32, Vec<String>); 23] = [
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
                 NOUN_VERBS,
@@ -151,7 +158,19 @@ impl CueWords {
             (MODALS, list("speech.modals", f.speech.modals, speech_at)?),
             (
                 TALLIES,
-                list("speech.tallies", f.speech.tallies, speech_at)?,
+                if f.speech.tallies.is_empty() {
+                    Vec::new()
+                } else {
+                    list("speech.tallies", f.speech.tallies, speech_at)?
+                },
+            ),
+            (
+                CLOSING_AFTER,
+                if closing_after {
+                    list("speech.closing_after", f.speech.closing_after, speech_at)?
+                } else {
+                    Vec::new()
+                },
             ),
             (
                 OUTLET,
@@ -222,6 +241,7 @@ impl CueWords {
             name: f.meta.name,
             version: f.meta.version,
             words,
+            closing_after,
         };
         for (w, at) in noun_verb_spans {
             if !cues.has(SPEECH, &w) {
@@ -240,6 +260,13 @@ impl CueWords {
     pub fn bundled() -> CueWords {
         CueWords::parse(DEFAULT_CUES, "data/attribution.toml")
             .expect("bundled attribution cue words are valid")
+    }
+
+    /// A word that may follow a speech verb that closes its sentence ("..., Lavrov said on
+    /// Monday", "..., the ministry said in a statement"): any other word opens what was said
+    /// ("On Monday, Lavrov said Russia would ..."). Any word when the file lists none.
+    pub fn may_follow_closing(&self, k: &str) -> bool {
+        !self.closing_after || self.has(CLOSING_AFTER, k)
     }
 
     /// A speech verb ("said", "according").
@@ -441,6 +468,29 @@ mod tests {
         assert!(c.is_noun_verb("claims") && !c.is_noun_verb("said"));
         assert!(c.is_outlet_noun("tv") && c.is_person_noun("envoy") && c.is_org_noun("army"));
         assert!(c.is_anonymous("reports") && c.is_pronoun("she") && !c.is_pronoun("they"));
+        // Words that may follow a closing speech verb: listed ones only; any word in a file of
+        // a user's own that lists none (as before 1.15.0).
+        assert!(c.may_follow_closing("on") && c.may_follow_closing("monday"));
+        assert!(!c.may_follow_closing("russia") && !c.may_follow_closing("the"));
+        let start = DEFAULT_CUES.find("closing_after = [").unwrap();
+        let end = start + DEFAULT_CUES[start..].find("]\n").unwrap() + 2;
+        let without = format!("{}{}", &DEFAULT_CUES[..start], &DEFAULT_CUES[end..]);
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(c.may_follow_closing("russia") && c.may_follow_closing("on"));
+        // Nor need it list tallies (as before 1.14.0): then no verb gives a toll.
+        let start = without.find("tallies = [").unwrap();
+        let end = start + without[start..].find("]\n").unwrap() + 2;
+        let without = format!("{}{}", &without[..start], &without[end..]);
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert_eq!(c.reporting_or_tally("counted"), None);
+        assert_eq!(
+            CueWords::bundled().reporting_or_tally("counted"),
+            Some(false)
+        );
     }
 
     #[test]
