@@ -79,33 +79,30 @@ impl CommonNames {
             f.given.common,
             table_at(text, "[given]"),
         )?;
+        // A further list of [given], none of whose names `given` holds already.
+        let apart = |name: &str, words: Vec<Spanned<String>>, given: &[String], why: &str| {
+            let at: Vec<usize> = words.iter().map(|w| w.span().start).collect();
+            let words = words_of(text, path, name, words, table_at(text, "[given]"))?;
+            match words.iter().zip(&at).find(|(w, _)| given.contains(w)) {
+                Some((w, &at)) => Err(Error::at(path, text, Some(at), &format!("{w:?} {why}"))),
+                None => Ok(words),
+            }
+        };
         // The region's given names: an entry the census list has too is written twice.
-        let at: Vec<usize> = f.given.regional.iter().map(|w| w.span().start).collect();
-        let regional = words_of(
-            text,
-            path,
+        let regional = apart(
             "given.regional",
             f.given.regional,
-            table_at(text, "[given]"),
+            &given,
+            "is in given.common too; list it once",
         )?;
-        if let Some((w, &at)) = regional.iter().zip(&at).find(|(w, _)| given.contains(w)) {
-            let message = format!("{w:?} is in given.common too; list it once");
-            return Err(Error::at(path, text, Some(at), &message));
-        }
         let regional: FxHashSet<String> = regional.into_iter().collect();
         given.extend(regional.iter().cloned());
-        let at: Vec<usize> = f.given.ordinary.iter().map(|w| w.span().start).collect();
-        let ordinary = words_of(
-            text,
-            path,
+        let ordinary = apart(
             "given.ordinary",
             f.given.ordinary,
-            table_at(text, "[given]"),
+            &given,
+            "is a given name already; given.ordinary lists only names that are also ordinary words, left out of the other lists",
         )?;
-        if let Some((w, &at)) = ordinary.iter().zip(&at).find(|(w, _)| given.contains(w)) {
-            let message = format!("{w:?} is a given name already; given.ordinary lists only names that are also ordinary words, left out of the other lists");
-            return Err(Error::at(path, text, Some(at), &message));
-        }
         Ok(CommonNames {
             name: f.meta.name,
             version: f.meta.version,

@@ -472,17 +472,19 @@ mod tests {
         // a user's own that lists none (as before 1.15.0).
         assert!(c.may_follow_closing("on") && c.may_follow_closing("monday"));
         assert!(!c.may_follow_closing("russia") && !c.may_follow_closing("the"));
-        let start = DEFAULT_CUES.find("closing_after = [").unwrap();
-        let end = start + DEFAULT_CUES[start..].find("]\n").unwrap() + 2;
-        let without = format!("{}{}", &DEFAULT_CUES[..start], &DEFAULT_CUES[end..]);
+        // The cue file without one of its lists.
+        let drop_list = |text: &str, key: &str| {
+            let start = text.find(key).unwrap();
+            let end = start + text[start..].find("]\n").unwrap() + 2;
+            format!("{}{}", &text[..start], &text[end..])
+        };
+        let without = drop_list(DEFAULT_CUES, "closing_after = [");
         let c = CueWords::parse(&without, "cues.toml")
             .map_err(|e| e.to_string())
             .unwrap();
         assert!(c.may_follow_closing("russia") && c.may_follow_closing("on"));
         // Nor need it list tallies (as before 1.14.0): then no verb gives a toll.
-        let start = without.find("tallies = [").unwrap();
-        let end = start + without[start..].find("]\n").unwrap() + 2;
-        let without = format!("{}{}", &without[..start], &without[end..]);
+        let without = drop_list(&without, "tallies = [");
         let c = CueWords::parse(&without, "cues.toml")
             .map_err(|e| e.to_string())
             .unwrap();
