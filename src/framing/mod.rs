@@ -447,12 +447,9 @@ fn named_by_terms(
     }
     // A label term of a set with a state, in the possessive right before the use.
     if let Some(p) = h.first.checked_sub(1) {
-        let t = &toks[p as usize];
-        let word = &cx.text[t.span.start..t.span.end];
-        if ["'s", "\u{2019}s", "'", "\u{2019}"]
-            .iter()
-            .any(|s| word.ends_with(s))
-        {
+        // (Keys fold curly apostrophes.)
+        let key = cx.tokens.key(p as usize);
+        if crate::text::keys::strip_possessive(key).len() < key.len() {
             // The longest term ending there ("occupying regime's", not its "regime's").
             named.possessor = chosen
                 .iter()
