@@ -14,6 +14,11 @@ Surnames: the first SURNAMES of dist.all.last (by frequency). Given names: the f
 each of the male and female lists, less the ones that are also ordinary words: a name written in
 lowercase in the corpora given at least a third as often as capitalised ("will", "may", "hope",
 "major", "don"), and the months and weekdays.
+
+    python3 scripts/common_names.py --gender /tmp/names/names-0.3.0/names data/names.toml
+
+prints the census part of `[gender]` (names one sex bears ten times as often as the other); the
+`[given] regional` and `[given] ordinary` lists and the region's genders are written by hand.
 """
 import collections
 import json
@@ -50,7 +55,32 @@ def wrap(text):
     return "\n".join(lines + [line]) + "\n"
 
 
+def gender(folder, given):
+    """The census part of `[gender]`: each given name of `given` whose share among one sex is
+    at least ten times its share among the other (dist.*.first list each name's share)."""
+    def shares(path):
+        out = {}
+        for line in open(path):
+            name, share = line.split()[:2]
+            out.setdefault(name.lower(), float(share))
+        return out
+    male, female = shares(f"{folder}/dist.male.first"), shares(f"{folder}/dist.female.first")
+    men = [g for g in given if male.get(g, 0) >= 10 * female.get(g, 0)]
+    women = [g for g in given if female.get(g, 0) >= 10 * male.get(g, 0)]
+    return men, women
+
+
 def main():
+    if sys.argv[1] == "--gender":
+        # scripts/common_names.py --gender FOLDER data/names.toml: the census names of
+        # `[gender]` for the given names the file lists (`common`, then `ordinary`); the
+        # region's are added by hand after them.
+        import tomllib
+        names = tomllib.load(open(sys.argv[3], "rb"))["given"]
+        men, women = gender(sys.argv[2], names["common"] + names.get("ordinary", []))
+        print("male =", json.dumps(men))
+        print("female =", json.dumps(women))
+        return
     folder, corpora = sys.argv[1], sys.argv[2:]
     surnames = first(f"{folder}/dist.all.last", SURNAMES)
     given = list(dict.fromkeys(first(f"{folder}/dist.male.first", GIVEN)

@@ -7,7 +7,7 @@
 //! Checked like the attribution cue words: a syntax error, an empty list, an entry that is not
 //! a token key or is written twice is an error at `file:line:col`.
 
-use crate::lexicon::Error;
+use crate::lexicon::{Error, Gender};
 use crate::voices::cues::{table_at, words_of, Meta};
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -25,6 +25,16 @@ struct File {
     meta: Meta,
     surnames: List,
     given: Given,
+    #[serde(default)]
+    gender: Genders,
+}
+
+/// `[gender]`: given names of men and of women.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Genders {
+    male: Option<Vec<Spanned<String>>>,
+    female: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -32,8 +42,8 @@ struct File {
 struct Given {
     common: Vec<Spanned<String>>,
     regional: Vec<Spanned<String>>,
-    #[serde(default)]
-    ordinary: Vec<Spanned<String>>,
+    /// Optional; written out, it may not be empty.
+    ordinary: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +65,8 @@ pub struct CommonNames {
     regional: FxHashSet<String>,
     /// Given names that are also ordinary words ("bill", "mark"): not in `given`.
     ordinary: FxHashSet<String>,
+    /// `[gender]`: whose given name each is, where one sex bears it far more often.
+    gender: rustc_hash::FxHashMap<String, Gender>,
 }
 
 static BUNDLED: LazyLock<CommonNames> = LazyLock::new(|| {
@@ -97,12 +109,42 @@ impl CommonNames {
         )?;
         let regional: FxHashSet<String> = regional.into_iter().collect();
         given.extend(regional.iter().cloned());
-        let ordinary = apart(
-            "given.ordinary",
-            f.given.ordinary,
-            &given,
-            "is a given name already; given.ordinary lists only names that are also ordinary words, left out of the other lists",
-        )?;
+        // Optional: a file without the list has none (an empty list written out is refused).
+        let ordinary = match f.given.ordinary {
+            None => Vec::new(),
+            Some(words) => apart(
+                "given.ordinary",
+                words,
+                &given,
+                "is a given name already; given.ordinary lists only names that are also ordinary words, left out of the other lists",
+            )?,
+        };
+        // [gender]: given names of the lists above, none in both.
+        let mut gender = rustc_hash::FxHashMap::default();
+        for (list, words, sex) in [
+            ("gender.male", f.gender.male, Gender::Male),
+            ("gender.female", f.gender.female, Gender::Female),
+        ] {
+            let Some(words) = words else { continue };
+            let at: Vec<usize> = words.iter().map(|w| w.span().start).collect();
+            let words = words_of(text, path, list, words, table_at(text, "[gender]"))?;
+            for (w, &at) in words.into_iter().zip(&at) {
+                let why = if !given.contains(&w) && !ordinary.contains(&w) {
+                    "is no given name of [given]; list it there first"
+                } else {
+                    match gender.entry(w.clone()) {
+                        std::collections::hash_map::Entry::Occupied(_) => {
+                            "is in gender.male and gender.female; leave a name both bear out"
+                        }
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            e.insert(sex);
+                            continue;
+                        }
+                    }
+                };
+                return Err(Error::at(path, text, Some(at), &format!("{w:?} {why}")));
+            }
+        }
         Ok(CommonNames {
             name: f.meta.name,
             version: f.meta.version,
@@ -110,6 +152,7 @@ impl CommonNames {
             given: given.into_iter().collect(),
             regional,
             ordinary: ordinary.into_iter().collect(),
+            gender,
         })
     }
 
@@ -132,6 +175,11 @@ impl CommonNames {
     /// right before a surname it is a given name ("Bill Clinton" is not Hillary Clinton).
     pub fn is_ordinary_given(&self, k: &str) -> bool {
         self.ordinary.contains(k)
+    }
+
+    /// The sex that bears the given name `k` (`[gender]`), when one bears it far more often.
+    pub fn gender(&self, k: &str) -> Option<Gender> {
+        self.gender.get(k).copied()
     }
 
     /// A given name of the region's (`[given] regional`): one that is often a second given
@@ -179,6 +227,32 @@ mod tests {
         );
         // Ordinary words that are given names are neither given names nor listed with them.
         assert!(n.is_ordinary_given("bill") && !n.is_given("bill") && !n.is_ordinary_given("will"));
+        // Genders: of given names only, never both.
+        assert_eq!(n.gender("mohammed"), Some(Gender::Male));
+        assert_eq!(n.gender("manal"), Some(Gender::Female));
+        assert_eq!(n.gender("lisa"), Some(Gender::Female));
+        assert_eq!(n.gender("chris"), None);
+        let head = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"ann\"]\nregional = [\"ali\"]\n[gender]\n";
+        // Without `ordinary` and `[gender]` (both optional) a file loads.
+        let bare = head.trim_end_matches("[gender]\n");
+        assert!(CommonNames::parse(bare, "n.toml").is_ok_and(|n| n.gender("ali").is_none()));
+        let e = CommonNames::parse(&format!("{head}male = [\"ali\", \"zed\"]\n"), "n.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("n.toml:10:16") && e.contains("no given name"),
+            "{e}"
+        );
+        let e = CommonNames::parse(
+            &format!("{head}male = [\"ali\"]\nfemale = [\"ann\", \"ali\"]\n"),
+            "n.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("n.toml:11:18") && e.contains("male and gender.female"),
+            "{e}"
+        );
         let both = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"bill\"]\nregional = [\"ali\"]\nordinary = [\"mark\", \"bill\"]\n";
         let e = CommonNames::parse(both, "n.toml").unwrap_err().to_string();
         assert!(

@@ -656,7 +656,7 @@ impl<'c, 'a> State<'c, 'a> {
         let w = self.skip_back(a, v);
         // '"...," Lavrov, who met Kerry in Geneva, said': the subject before the clause.
         if let Some(c) = self.parenthetical_before(a, w) {
-            return Some(self.subject_of_parenthetical(a, c));
+            return Some(self.subject_of_parenthetical(a, c, w));
         }
         // "Rami an Aleppo resident said", "Mohammad Sibai a spokesman for the Homs Media Centre
         // told": a name and its appositive (commas dropped or not), before the unlisted name
@@ -763,7 +763,7 @@ impl<'c, 'a> State<'c, 'a> {
         // the clause.
         if !participle {
             if let Some(c) = self.parenthetical_before(start, w) {
-                return Some(self.subject_of_parenthetical(start, c));
+                return Some(self.subject_of_parenthetical(start, c, w));
             }
         }
         // "Zakaria Malahifji head of the political office of ... told Reuters": a name opening
@@ -1405,6 +1405,45 @@ impl<'c, 'a> State<'c, 'a> {
         let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
         // "It said": the last body (organisation, country, armed group or outlet) that spoke.
         if keys == ["it"] {
+            // "IS has targeted oil facilities in Iraq and Syria as it seeks ...", "ISIS has
+            // killed hundreds since it declared ...": after a conjunction, "it" opens a clause
+            // whose antecedent is the body named first in the sentence (not a place, not after
+            // a preposition, not quoted), nearer than the last body that spoke. Not after a
+            // content word: "... the Nusra Front took the village it said" closes a report.
+            let sentence = self.cx.sentences[self.sentence_near(pos)].0;
+            let g = self.cx.gazetteer;
+            let joined = words[0] > 0
+                && matches!(
+                    self.key(words[0] - 1),
+                    "as" | "since"
+                        | "and"
+                        | "although"
+                        | "though"
+                        | "after"
+                        | "because"
+                        | "while"
+                        | "when"
+                        | "where"
+                        | "but"
+                        | "until"
+                        | "before"
+                );
+            let named = self
+                .cx
+                .mentions
+                .iter()
+                .filter(|m| joined && sentence.start <= m.span.start && m.span.end <= pos)
+                .find(|m| {
+                    !self.in_quote(m.span.start)
+                        && !m.place
+                        && m.form != Form::Demonym
+                        && g.actor(m.actor).kind != ActorKind::Person
+                        && !self.object_of_preposition(m.span.start)
+                        && !self.possessive(m.last as usize)
+                });
+            if let Some(m) = named {
+                return Some(Voice::Source(m.actor));
+            }
             let v = self
                 .recent(pos, Class::Body, None, true)
                 .unwrap_or(Voice::Unknown);
@@ -1560,7 +1599,8 @@ impl<'c, 'a> State<'c, 'a> {
             && !keys.iter().any(|k| cues.is_anonymous(k))
         {
             Some(Class::Outlet)
-        } else if keys.iter().any(|k| cues.is_person_noun(k)) {
+        } else if keys.iter().any(|k| cues.is_person_noun(k)) && !cues.is_org_noun(head) {
+            // Not a person noun before an organisation's ("the volunteer group").
             Some(Class::Person)
         } else if keys.iter().any(|k| cues.is_org_noun(k)) {
             Some(Class::Org)
@@ -1861,7 +1901,9 @@ impl<'c, 'a> State<'c, 'a> {
             Voice::Named(i) => {
                 let s = &self.names.speakers[i as usize];
                 let class_ok = match class {
-                    Class::Person | Class::He | Class::She => s.person,
+                    Class::Person => s.person,
+                    Class::He => s.person && s.gender != Some(Gender::Female),
+                    Class::She => s.person && s.gender != Some(Gender::Male),
                     Class::Org | Class::Body => !s.person,
                     Class::Outlet => false,
                     Class::Any => true,
@@ -2217,8 +2259,10 @@ impl<'c, 'a> State<'c, 'a> {
     /// Who speaks when the subject ends at the comma `c` that opens a parenthetical
     /// ([`State::parenthetical_before`], and any parenthetical right before that one): the
     /// speaker phrase before it, else a description of
-    /// up to four words before it, else `unknown` (never a name inside the parenthetical).
-    fn subject_of_parenthetical(&mut self, lo: usize, c: usize) -> Voice {
+    /// up to four words before it, else `unknown` (never a name inside the parenthetical). A
+    /// one-word name before an appositive that describes a person ("Manal, a 28-year-old
+    /// teacher, said") is read with the appositive up to the verb's subject end `w`.
+    fn subject_of_parenthetical(&mut self, lo: usize, c: usize, w: usize) -> Voice {
         // "Caroline Kennedy, Kennedy's daughter, who presented Obama with the award, said":
         // one parenthetical after another.
         let mut c = c;
@@ -2226,6 +2270,9 @@ impl<'c, 'a> State<'c, 'a> {
             c = before;
         }
         if let Some((voice, _)) = self.subject_before(lo, c) {
+            return voice;
+        }
+        if let Some((voice, _)) = self.apposed(lo, w) {
             return voice;
         }
         let pos = self.cx.tokens.tokens[c].span.start;
@@ -2337,7 +2384,16 @@ impl<'c, 'a> State<'c, 'a> {
             }
             let first_of_sentence = start == lo;
             let one_common_word = v - start == 1 && first_of_sentence;
-            if !one_common_word {
+            // One capitalised word opening the sentence right before the verb ("Belmar said",
+            // "Prosecutors said"): a name spoken of nowhere before, or a plural noun; either way
+            // someone reports it, unnamed. Not a stop word or sentence adverb ("That said,
+            // ..."), nor a place ("Homs once dubbed ..."); before a comma, an appositive may
+            // name it ("Manal, a teacher, said").
+            if !one_common_word
+                || (self.key(v) != ","
+                    && self.reader().name_word(start)
+                    && !self.cx.gazetteer.is_place_word(head))
+            {
                 // "an NGO said": the determiner opens the speaker phrase.
                 if start > lo && determiner(self.key(start - 1)) {
                     start -= 1;
@@ -2350,6 +2406,36 @@ impl<'c, 'a> State<'c, 'a> {
         }
         if !is_head {
             return None;
+        }
+        // "... three children and three women it said Friday", "... on Thursday it said.":
+        // "it" and "they" are the whole subject; the words before them (a comma lost) describe
+        // no one.
+        // Not a verb that ends a subordinate clause ("welcoming each new candidate as they
+        // announced."): nothing is reported.
+        if matches!(head, "it" | "they") {
+            let subordinate = v >= 2
+                && matches!(
+                    self.key(v - 2),
+                    "as" | "when"
+                        | "while"
+                        | "since"
+                        | "because"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "if"
+                        | "though"
+                        | "although"
+                        | "what"
+                );
+            let toks = &self.cx.tokens.tokens;
+            let ends = toks
+                .get(v + 1)
+                .is_none_or(|t| !t.word && matches!(self.key(v + 1), "." | "!" | "?" | ";"));
+            if subordinate && ends {
+                return None;
+            }
+            return self.descriptor(v - 1, v, pos).map(|d| (d, v - 1));
         }
         // Back over the modifiers of the head: lowercase words and names ("the Iranian foreign
         // minister", "a military source").
@@ -2406,6 +2492,14 @@ impl<'c, 'a> State<'c, 'a> {
                     && g.actor(m.actor).kind != ActorKind::Country
             }) {
                 return Some((Voice::Source(m.actor), m.first as usize));
+            }
+        }
+        // "The Britain-based Observatory which relies on a vast network of activists on the
+        // ground and medics said": an anonymous head inside a relative clause is no subject;
+        // the name before the clause is.
+        if cues.is_anonymous(head) {
+            if let Some(n) = self.name_before_clause(lo, start, &["which", "who"]) {
+                return Some((Voice::Source(n.actor), n.first as usize));
             }
         }
         self.descriptor(desc, v, pos).map(|d| (d, start))
@@ -2668,12 +2762,21 @@ impl<'c, 'a> State<'c, 'a> {
                 let cues = self.cx.cues;
                 // The determiner in lowercase (not "Aleppo A military source announced", a
                 // dateline), then lowercase words up to the person noun.
+                // A comma may open the appositive ("Manal, a 28-year-old teacher, said"), and
+                // a compound's hyphens join its words.
                 let person_after = |e: usize| {
+                    let e = if e + 1 < w && self.key(e) == "," {
+                        e + 1
+                    } else {
+                        e
+                    };
                     e < w
                         && !toks[e].cap
                         && matches!(self.key(e), "a" | "an" | "another")
-                        && (e + 1..w.min(e + 5))
-                            .take_while(|&i| toks[i].word && !toks[i].cap)
+                        && (e + 1..w.min(e + 9))
+                            .take_while(|&i| {
+                                (toks[i].word && !toks[i].cap) || self.cx.joining_hyphen(i)
+                            })
                             .any(|i| {
                                 let k = self.key(i);
                                 cues.is_person_noun(k)
@@ -2862,9 +2965,12 @@ impl<'c, 'a> State<'c, 'a> {
                 .or_else(|| {
                     // "Bogdanov, for his part, said", "The Observatory - which has a network of
                     // sources - also said": the subject before the aside.
+                    // A one-word name before an appositive: "Manal, a 28-year-old teacher,
+                    // said".
                     let c = (a..w).rev().find(|&i| sep(i))?;
                     let c0 = (a..c).rev().find(|&i| sep(i))?;
-                    (c0 > a && w == c + 1).then(|| self.subject_before(a, c0))?
+                    (c0 > a && w == c + 1)
+                        .then(|| self.subject_before(a, c0).or_else(|| self.apposed(a, w)))?
                 })
                 .or_else(|| {
                     // "The Syrian Observatory for Human Rights which has tracked violence on all

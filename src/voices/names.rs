@@ -9,7 +9,7 @@
 //! titles and role words before it are not part of it (`data/attribution.toml`, `[names]`).
 
 use super::Context;
-use crate::lexicon::ActorId;
+use crate::lexicon::{ActorId, Gender};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -28,6 +28,10 @@ pub struct Speaker {
     pub affiliation: Option<ActorId>,
     /// A person (false for a body: the name ends in an organisation or outlet noun).
     pub person: bool,
+    /// The person's sex, as far as a pronoun needs it: from "Mr." / "Mrs." / "Ms." / "Miss"
+    /// right before the name, else from its given name (`data/names.toml`, `[gender]`).
+    #[serde(skip)]
+    pub gender: Option<Gender>,
     /// Token keys of the fullest form, for later shorter references.
     #[serde(skip)]
     keys: Vec<String>,
@@ -79,6 +83,7 @@ impl Names {
         let name = cx.text[span.start..span.end].to_string();
         let last = keys.last().map(String::as_str).unwrap_or("");
         let person = !(cx.cues.is_org_noun(last) || cx.cues.is_outlet_noun(last));
+        let gender = person.then(|| gender_of(cx, run, &keys)).flatten();
         let found = self.speakers.iter().position(|s| {
             s.keys.ends_with(&keys) || (keys.ends_with(&s.keys) && !s.keys.is_empty())
         });
@@ -94,6 +99,9 @@ impl Names {
                 if s.affiliation.is_none() {
                     s.affiliation = run.affiliation;
                 }
+                if s.gender.is_none() {
+                    s.gender = gender;
+                }
                 i as u32
             }
             None => {
@@ -103,6 +111,7 @@ impl Names {
                     span,
                     affiliation: run.affiliation,
                     person,
+                    gender,
                     keys,
                 });
                 (self.speakers.len() - 1) as u32
@@ -116,6 +125,25 @@ impl Names {
             .iter()
             .any(|s| s.keys.last().is_some_and(|k| k == key))
     }
+}
+
+/// The sex of the person named by `run` (its token keys `keys`): an honorific right before it
+/// ("Mrs." with or without its dot), else its first word as a given name of `[gender]` (not a
+/// later word: "Umm Ahmed" is Ahmed's mother).
+fn gender_of(cx: &Context, run: Run, keys: &[String]) -> Option<Gender> {
+    let mut i = run.start;
+    if i > 0 && cx.tokens.key(i - 1) == "." {
+        i -= 1;
+    }
+    let honorific = (i > 0).then(|| match cx.tokens.key(i - 1) {
+        "mr" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" => Some(Gender::Female),
+        _ => None,
+    });
+    honorific.flatten().or_else(|| {
+        let names = crate::lexicon::names::CommonNames::bundled();
+        keys.first().and_then(|k| names.gender(k))
+    })
 }
 
 /// A month or weekday name, also with an `s` ("Fridays", apostrophe lost).
@@ -141,7 +169,7 @@ impl Reader<'_, '_> {
 
     /// A capitalised word that can be part of a name. A title word after a hyphen is a name
     /// ("Abdullah al-Sheikh").
-    fn name_word(&self, i: usize) -> bool {
+    pub(super) fn name_word(&self, i: usize) -> bool {
         let toks = &self.cx.tokens.tokens;
         let t = &toks[i];
         let k = self.key(i);
