@@ -561,9 +561,16 @@ impl Gazetteer {
     }
 
     /// The actors, in order and each once, that declare a descriptor ending the keys `keys`
-    /// (as [`Gazetteer::ending`] compares them).
+    /// (as [`Gazetteer::ending`] compares them), of the longest such descriptors only: "the
+    /// regime military source" is the actor that declares it, not every one that declares
+    /// "military source".
     pub fn declaring(&self, keys: &[&str], joined: &[bool]) -> Vec<ActorId> {
-        let mut out: Vec<ActorId> = self.ending(keys, joined).map(|&(a, _)| a).collect();
+        let longest = self.declared_len(keys, joined);
+        let mut out: Vec<ActorId> = self
+            .ending(keys, joined)
+            .filter(|(_, d)| d.len() == longest)
+            .map(|&(a, _)| a)
+            .collect();
         out.dedup();
         out
     }
