@@ -7,7 +7,7 @@
 //! name or descriptor after the quote, or before it; `quoted X as saying`; `according to X`; a
 //! sentence closed by `, X said`.
 
-use super::names::{Names, Reader, Run, Speaker};
+use super::names::{Names, Reader, Run, Speaker, SUBORDINATORS};
 use super::{Context, Voice};
 use crate::actors::{Form, Mention};
 use crate::lexicon::{ActorId, ActorKind, Gender};
@@ -235,8 +235,15 @@ impl<'c, 'a> State<'c, 'a> {
         // ("Like Noha Samira she was relieved", "Yet Evans believes"), so that the run is the
         // subject.
         let cues = self.cx.cues;
-        let titled = (a..run.start)
-            .all(|i| !toks[i].word || cues.is_title(self.key(i)) || cues.is_opener(self.key(i)));
+        // A subordinator may open the clause the name is the subject of ("While Mr. Ryan has
+        // generally steered clear of the Trump campaign, he ...").
+        let titled = (a..run.start).all(|i| {
+            let k = self.key(i);
+            !toks[i].word
+                || cues.is_title(k)
+                || cues.is_opener(k)
+                || (i == a && SUBORDINATORS.contains(&k))
+        });
         // A run with a word in capitals is a heading ("WINNING RESPECT Damaged ...").
         let shouted = (run.start..run.end).any(|i| toks[i].upper && self.key(i).len() > 2);
         // A run before a role noun qualifies it ("North Korean officials gave ..."): no name.
@@ -244,7 +251,17 @@ impl<'c, 'a> State<'c, 'a> {
             let k = self.key(run.end);
             cues.is_person_noun(k) || cues.is_anonymous(k) || cues.is_institutional(k)
         };
-        if words >= 2 && titled && !shouted && !role_after && lower_after(run.end) {
+        // One word after a title will do ("While Mr. Ryan has ...").
+        let after_title = run.start > a && {
+            let t = if self.key(run.start - 1) == "." && run.start > a + 1 {
+                run.start - 2
+            } else {
+                run.start - 1
+            };
+            cues.is_title(self.key(t)) && toks[t].cap
+        };
+        if (words >= 2 || after_title) && titled && !shouted && !role_after && lower_after(run.end)
+        {
             let v = self.name_voice(run);
             if let Voice::Named(i) = v {
                 if self.names.speakers[i as usize].person {
@@ -836,20 +853,7 @@ impl<'c, 'a> State<'c, 'a> {
         // At most 50 tokens back: a run-on sentence with a participle every few words must stay
         // linear (benches/worst_case.rs).
         let start = start.max(v.saturating_sub(50));
-        let start = if matches!(
-            self.key(start),
-            "after"
-                | "when"
-                | "as"
-                | "while"
-                | "before"
-                | "although"
-                | "though"
-                | "since"
-                | "if"
-                | "once"
-                | "despite"
-        ) {
+        let start = if SUBORDINATORS.contains(&self.key(start)) {
             (start..v)
                 .find(|&i| self.key(i) == ",")
                 .map_or(start, |c| c + 1)
@@ -1979,6 +1983,9 @@ impl<'c, 'a> State<'c, 'a> {
                 .filter(|x| {
                     !x.place
                         && x.form != Form::Demonym
+                        // Not a name qualifying a noun ("the Trump campaign").
+                        && !self.modifier(x.last as usize)
+                        && !(x.first > 0 && determiner(self.key(x.first as usize - 1)))
                         && near(x.span.start)
                         && !(pronoun
                             && (self.in_quote(x.span.start)

@@ -146,6 +146,13 @@ fn gender_of(cx: &Context, run: Run, keys: &[String]) -> Option<Gender> {
     })
 }
 
+/// Words that open a subordinate clause before the sentence's subject ("After the Justice
+/// Department fired ...,", "While Mr. Ryan has steered clear of ...").
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "after", "when", "as", "while", "before", "although", "though", "since", "if", "once",
+    "despite",
+];
+
 /// A month or weekday name, also with an `s` ("Fridays", apostrophe lost).
 fn calendar(k: &str) -> bool {
     let cal = crate::actors::CALENDAR;
@@ -491,7 +498,7 @@ impl Reader<'_, '_> {
                 // A capitalised word that opens the sentence ("Like Noha Samira she was
                 // relieved").
                 let prefix = cues.is_title(k)
-                    || (i == a && toks[i].cap && cues.is_opener(k))
+                    || (i == a && toks[i].cap && (cues.is_opener(k) || SUBORDINATORS.contains(&k)))
                     || cues.is_person_noun(k)
                     || initialism_dot
                     || title_dot
