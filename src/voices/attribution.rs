@@ -444,6 +444,12 @@ impl<'c, 'a> State<'c, 'a> {
             )
     }
 
+    /// Whether a determiner stands right before token `first` ("the Trump campaign": a name
+    /// qualifying a noun).
+    fn after_determiner(&self, first: usize) -> bool {
+        first > 0 && determiner(self.key(first - 1))
+    }
+
     /// Mentions in `a..b` that name a body (not a person, not a demonym): "a Pentagon
     /// spokesman", "Al Mayadeen TV channel".
     fn bodies_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
@@ -1985,7 +1991,7 @@ impl<'c, 'a> State<'c, 'a> {
                         && x.form != Form::Demonym
                         // Not a name qualifying a noun ("the Trump campaign").
                         && !self.modifier(x.last as usize)
-                        && !(x.first > 0 && determiner(self.key(x.first as usize - 1)))
+                        && !self.after_determiner(x.first as usize)
                         && near(x.span.start)
                         && !(pronoun
                             && (self.in_quote(x.span.start)
