@@ -1978,7 +1978,12 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         if let Some(&(p, v)) = found {
-            return Some(if unnamed_after(p) { Voice::Unknown } else { v });
+            let body_after = pronoun && class.person() && self.other_body_spoke(p, pos, v);
+            return Some(if unnamed_after(p) || body_after {
+                Voice::Unknown
+            } else {
+                v
+            });
         }
         if class.person() || (class == Class::Outlet && country.is_some()) {
             let m = self.cx.mentions;
@@ -2007,6 +2012,46 @@ impl<'c, 'a> State<'c, 'a> {
                 });
         }
         None
+    }
+
+    /// Whether a body (no person, no outlet) of another country than the person `v` (for an
+    /// unlisted person, another body than the one named with them) spoke
+    /// after byte `p` in the sentence before `pos` or in its own: "Fadl Abdel-Ghani said ...
+    /// The Syrian Observatory said that at least 60000 people have died ... He said more than
+    /// 20000 of them had died at Sednaya": "he" is the body's unnamed spokesman, not the person
+    /// named before it. A body of the person's own country ("Lavrov said ... The ministry said
+    /// ... He added") leaves the person.
+    fn other_body_spoke(&self, p: usize, pos: usize, v: Voice) -> bool {
+        let g = self.cx.gazetteer;
+        // A listed person's country, or an unlisted person's affiliation itself ("SNHR
+        // Director Fadl Abdel-Ghani" is of SNHR, not of any Syrian body).
+        let country_of = |w: Voice| match w {
+            Voice::Source(a) => Some(g.country(a).unwrap_or(a)),
+            Voice::Named(_) | Voice::Own | Voice::Unknown => None,
+        };
+        let (person, affiliation) = match v {
+            Voice::Named(i) => (None, self.names.speakers[i as usize].affiliation),
+            _ => (country_of(v), None),
+        };
+        let here = self.sentence_near(pos);
+        self.history.iter().any(|&(q, w)| {
+            let body = match w {
+                Voice::Source(a) => {
+                    let k = g.actor(a).kind;
+                    k != ActorKind::Person && k != ActorKind::Outlet
+                }
+                Voice::Named(i) => !self.names.speakers[i as usize].person,
+                Voice::Own | Voice::Unknown => false,
+            };
+            p < q
+                && q < pos
+                && self.sentence_near(q) + 1 >= here
+                && body
+                && match (affiliation, w) {
+                    (Some(of), Voice::Source(a)) => a != of,
+                    _ => person.is_none() || country_of(w) != person,
+                }
+        })
     }
 
     /// Whether the mention starting at byte `at` is the object of a preposition ("wrote to Ban",
