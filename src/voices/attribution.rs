@@ -2428,6 +2428,31 @@ impl<'c, 'a> State<'c, 'a> {
         // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): an
         // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
         // the content is still the speaker's.
+        // A time phrase before the verb ("Lavrov in September said", "The US-led coalition
+        // which launched an air war ... last September said"): the subject is before it, or
+        // before the relative clause that holds it (read by the caller); else `unknown`.
+        if toks[v - 1].cap && crate::actors::CALENDAR.contains(&head) {
+            let mut t = v - 1;
+            while t > lo && {
+                let k = self.key(t - 1);
+                matches!(
+                    k,
+                    "in" | "on" | "last" | "early" | "late" | "mid" | "this" | "next"
+                ) || k.bytes().all(|c| c.is_ascii_digit())
+                    || crate::actors::CALENDAR.contains(&k)
+            } {
+                t -= 1;
+            }
+            if (lo..t).any(|i| matches!(self.key(i), "which" | "who")) {
+                return None;
+            }
+            if t < v - 1 {
+                if let Some(found) = self.subject_before(lo, t) {
+                    return Some(found);
+                }
+            }
+            return Some((Voice::Unknown, t));
+        }
         if toks[v - 1].word && toks[v - 1].cap && !cues.is_pronoun(head) && !is_head {
             if let Some(found) = self.body_at_place(lo, v) {
                 return Some(found);
