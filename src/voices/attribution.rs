@@ -1874,7 +1874,17 @@ impl<'c, 'a> State<'c, 'a> {
                 .find(|&d| matches!(self.key(d), "a" | "an" | "another"))
                 .map(|d| (d, i))
         })?;
-        self.descriptor(det, at + 1, toks[det].span.start)
+        // Whoever that description spoke as ("A source at Aleppo Police Command said ... the
+        // source said": the Syrian government), else what its words name.
+        let sentence = self.cx.sentences[self.sentence_near(toks[det].span.start)].0;
+        let spoke = self
+            .history
+            .iter()
+            .rev()
+            .find(|&&(p, _)| sentence.start <= p && p <= toks[at].span.start)
+            .map(|&(_, v)| v);
+        spoke
+            .or_else(|| self.descriptor(det, at + 1, toks[det].span.start))
             .filter(|v| *v != Voice::Unknown)
     }
 
