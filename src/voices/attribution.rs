@@ -2482,10 +2482,17 @@ impl<'c, 'a> State<'c, 'a> {
             // someone reports it, unnamed. Not a stop word or sentence adverb ("That said,
             // ..."), nor a place ("Homs once dubbed ..."); before a comma, an appositive may
             // name it ("Manal, a teacher, said").
+            // A people named by a plural demonym ("Syrians say ...") speaks as someone
+            // unnamed too.
+            let people = self
+                .cx
+                .mention_at(start)
+                .is_some_and(|m| m.form == Form::Demonym && head.ends_with('s'));
             if !one_common_word
                 || (self.key(v) != ","
-                    && self.reader().name_word(start)
-                    && !self.cx.gazetteer.is_place_word(head))
+                    && (people
+                        || (self.reader().name_word(start)
+                            && !self.cx.gazetteer.is_place_word(head))))
             {
                 // "an NGO said": the determiner opens the speaker phrase.
                 if start > lo && determiner(self.key(start - 1)) {
