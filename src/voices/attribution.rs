@@ -3707,7 +3707,32 @@ impl<'c, 'a> State<'c, 'a> {
                 None
             };
             if let Some((voice, start)) = subject {
+                // "... the Observatory said and civil defence workers said.": two sources of one
+                // claim; a named one before "and" speaks for it when the second is unnamed.
+                let first = (voice == Voice::Unknown
+                    && start >= a + 6
+                    && self.key(start - 1) == "and"
+                    && self.is_speech(start - 2))
+                .then(|| {
+                    let w = start - 2;
+                    let lo2 = w.saturating_sub(8).max(a + 3);
+                    self.subject_before(lo2, self.skip_back(lo2, w))
+                })
+                .flatten()
+                .filter(|&(w, s0)| w != Voice::Unknown && s0 >= a + 4)
+                .map(|(w, s0)| {
+                    (
+                        w,
+                        if determiner(self.key(s0 - 1)) {
+                            s0 - 1
+                        } else {
+                            s0
+                        },
+                    )
+                });
+                let (voice, start) = first.unwrap_or((voice, start));
                 if start >= a + 4 {
+                    let toks = &self.cx.tokens.tokens;
                     let cue = Span::new(toks[start].span.start, toks[b - 1].span.end);
                     return Some((voice, cue));
                 }
