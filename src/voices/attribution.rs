@@ -48,6 +48,12 @@ const CLOSING_TAIL: &[&str] = &[
 ];
 
 /// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
+/// Conjunctions that open a clause whose subject is "it" or "they" ("... since it declared",
+/// "... as they announced."); each use adds its own few.
+const CLAUSE_CONJUNCTIONS: &[&str] = &[
+    "as", "since", "although", "though", "after", "because", "while", "when", "until", "before",
+];
+
 fn determiner(k: &str) -> bool {
     k == "the" || indefinite(k)
 }
@@ -1422,27 +1428,15 @@ impl<'c, 'a> State<'c, 'a> {
             // content word: "... the Nusra Front took the village it said" closes a report.
             let sentence = self.cx.sentences[self.sentence_near(pos)].0;
             let g = self.cx.gazetteer;
-            let joined = words[0] > 0
-                && matches!(
-                    self.key(words[0] - 1),
-                    "as" | "since"
-                        | "and"
-                        | "although"
-                        | "though"
-                        | "after"
-                        | "because"
-                        | "while"
-                        | "when"
-                        | "where"
-                        | "but"
-                        | "until"
-                        | "before"
-                );
-            let named = self
-                .cx
-                .mentions
+            let joined = words[0] > 0 && {
+                let k = self.key(words[0] - 1);
+                CLAUSE_CONJUNCTIONS.contains(&k) || matches!(k, "and" | "where" | "but")
+            };
+            let m = self.cx.mentions;
+            let from = m.partition_point(|x| x.span.start < sentence.start);
+            let named = m[if joined { from } else { m.len() }..]
                 .iter()
-                .filter(|m| joined && sentence.start <= m.span.start && m.span.end <= pos)
+                .take_while(|x| x.span.end <= pos)
                 .find(|m| {
                     !self.in_quote(m.span.start)
                         && !m.place
@@ -2435,9 +2429,6 @@ impl<'c, 'a> State<'c, 'a> {
         let cues = self.cx.cues;
         let toks = &self.cx.tokens.tokens;
         let is_head = cues.is_head_noun(head) || head == "they" || head == "it";
-        // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): an
-        // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
-        // the content is still the speaker's.
         // A time phrase before the verb ("Lavrov in September said", "The US-led coalition
         // which launched an air war ... last September said"): the subject is before it, or
         // before the relative clause that holds it (read by the caller); else `unknown`.
@@ -2463,6 +2454,9 @@ impl<'c, 'a> State<'c, 'a> {
             }
             return Some((Voice::Unknown, t));
         }
+        // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): an
+        // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
+        // the content is still the speaker's.
         if toks[v - 1].word && toks[v - 1].cap && !cues.is_pronoun(head) && !is_head {
             if let Some(found) = self.body_at_place(lo, v) {
                 return Some(found);
@@ -2513,21 +2507,10 @@ impl<'c, 'a> State<'c, 'a> {
         // Not a verb that ends a subordinate clause ("welcoming each new candidate as they
         // announced."): nothing is reported.
         if matches!(head, "it" | "they") {
-            let subordinate = v >= 2
-                && matches!(
-                    self.key(v - 2),
-                    "as" | "when"
-                        | "while"
-                        | "since"
-                        | "because"
-                        | "after"
-                        | "before"
-                        | "until"
-                        | "if"
-                        | "though"
-                        | "although"
-                        | "what"
-                );
+            let subordinate = v >= 2 && {
+                let k = self.key(v - 2);
+                CLAUSE_CONJUNCTIONS.contains(&k) || matches!(k, "if" | "what")
+            };
             let toks = &self.cx.tokens.tokens;
             let ends = toks
                 .get(v + 1)
