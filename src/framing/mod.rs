@@ -161,7 +161,31 @@ pub fn label_uses<'a>(
     // looks for its antecedent among the other sets' terms too.
     let chosen: Vec<Vec<Hit>> = (0..m.label_sets.len() as u16)
         .map(|set| {
-            stance::longest(cx.hits.iter().filter(|h| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set)))
+            let of_set = |h: &&Hit| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set);
+            let info = &m.label_sets[set as usize];
+            if info.context.is_empty() {
+                return stance::longest(cx.hits.iter().filter(of_set));
+            }
+            // A match that its word context sets aside hides the matches inside it ("War" in
+            // "War-Torn Ukraine": one compound) but not one it only shares a word with
+            // ("government forces" in "government forces loyal to the army", where the longer
+            // term wants Assad after it). It stays in the list, for the head rule below.
+            let fits = |h: &Hit| match h.kind {
+                HitKind::Label { .. } => fits_context(cx, info, m.term_key(h), h.first, h.last),
+                _ => true,
+            };
+            let mut kept = stance::longest(cx.hits.iter().filter(of_set).filter(|h| fits(h)));
+            let unfit = stance::longest(cx.hits.iter().filter(of_set).filter(|h| !fits(h)));
+            for u in unfit {
+                let inside = |k: &Hit| u.first <= k.first && k.last <= u.last;
+                let shares = |k: &Hit| k.first <= u.last && u.first <= k.last && !inside(k);
+                if !kept.iter().any(shares) {
+                    kept.retain(|k| !inside(k));
+                    kept.push(u);
+                }
+            }
+            kept.sort_by_key(|h| h.first);
+            kept
         })
         .collect();
     // The places the article names, found once when a use first needs them.
@@ -184,6 +208,19 @@ pub fn label_uses<'a>(
                     toks[h.first as usize].span.start,
                     toks[h.last as usize].span.end,
                 );
+                // A bare in-context word right after a match of the same set is the head of
+                // that match's noun phrase ("Syrian army troops", "Takfiri insurgents"): one
+                // use, not two, and none when the match is not the set's sense ("Islamic State
+                // terror group militants"). After a plural it is a list that lost its commas
+                // ("rebels jihadists and Kurdish forces"): two uses.
+                let after_use = prev_last.is_some_and(|p| {
+                    let k = cx.tokens.key(p as usize);
+                    p + 1 == h.first && (!k.ends_with('s') || k.ends_with("ss"))
+                });
+                prev_last = Some(h.last);
+                if after_use && is_one_of(&info.in_context, m.term_key(h)) {
+                    continue;
+                }
                 if !info.context.is_empty()
                     && !fits_context(cx, info, m.term_key(h), h.first, h.last)
                 {
@@ -194,18 +231,6 @@ pub fn label_uses<'a>(
                     // A set without a referent names no actor: its word inside an actor's name
                     // ("Revolution" in "National Coalition for Syrian Revolution and Opposition
                     // Forces") is part of that name, not a use.
-                    continue;
-                }
-                // A bare in-context word right after a use of the same set is the head of that
-                // use's noun phrase ("Syrian army troops", "Takfiri insurgents"): one use, not
-                // two. After a plural it is a list that lost its commas ("rebels jihadists and
-                // Kurdish forces"): two uses.
-                let after_use = prev_last.is_some_and(|p| {
-                    let k = cx.tokens.key(p as usize);
-                    p + 1 == h.first && (!k.ends_with('s') || k.ends_with("ss"))
-                });
-                prev_last = Some(h.last);
-                if after_use && is_one_of(&info.in_context, m.term_key(h)) {
                     continue;
                 }
                 // Where a term that names its referent only in context points: `None` counts

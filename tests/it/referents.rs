@@ -643,3 +643,34 @@ fn a_noun_phrase_is_one_use_and_a_list_without_commas_is_several() {
         .sum();
     assert_eq!(opposition, 2, "{:#}", r["labels"]);
 }
+
+/// A longer match that its word context sets aside hides no match it only shares a word with
+/// ("government forces loyal to ..."), and the word after it is the same noun phrase ("Islamic
+/// State terror group militants" names no armed opposition).
+#[test]
+fn a_match_set_aside_by_its_context_hides_only_what_it_holds() {
+    let r = analyze(&[(
+        "afp",
+        "Forces loyal to President Bashar al-Assad shelled Idlib on Sunday. Syria has been at war \
+         since 2011, with government forces loyal to President Bashar al-Assad fighting rebels. \
+         Troops loyal to the Kurdish commander held the hill. Fighting raged between the army \
+         and Islamic State terror group militants near Deir Ezzor, and the Takfiri ISIL group \
+         claimed the attack.",
+    )]);
+    assert_eq!(
+        uses(&r, "afp"),
+        vec![
+            ("government".to_string(), 1),
+            ("army".to_string(), 1),
+            ("assad_forces".to_string(), 1)
+        ],
+        "{:#}",
+        r["labels"]
+    );
+    assert_eq!(
+        set_uses(&r, "armed_opposition", "afp"),
+        vec![("rebels".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+}
