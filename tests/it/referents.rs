@@ -674,3 +674,36 @@ fn a_match_set_aside_by_its_context_hides_only_what_it_holds() {
         r["labels"]
     );
 }
+
+/// Traps found by reading every label use of unseen US sentences and a Yemen probe
+/// (geopolitics 1.29.0): each is data in the lexicon, not a rule in code.
+#[test]
+fn other_coalitions_troops_sent_to_syria_and_an_islamic_state_are_no_uses() {
+    let r = analyze(&[(
+        "presstv",
+        "The US-led coalition struck Raqqa on Monday. Days later air strikes hit Yemen, where \
+         the Saudi-led coalition operates. The candidate declined to say whether he would deploy \
+         more troops to Syria. The group seeks to set up an Islamic state that straddles both \
+         countries. Washington fears a direct conflict with Russia, and Trump stressed his \
+         allegiance to allies.",
+    )]);
+    assert_eq!(
+        set_uses(&r, "western_powers", "presstv"),
+        vec![("coalition".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    for concept in [
+        "syrian_state",
+        "islamic_state",
+        "the_conflict",
+        "russia_role",
+    ] {
+        assert_eq!(
+            set_uses(&r, concept, "presstv"),
+            vec![],
+            "{concept}: {:#}",
+            r["labels"]
+        );
+    }
+}
