@@ -465,6 +465,9 @@ fn named_by_terms(
         } else if c.last < h.first
             && from.is_some_and(|f| toks[c.first as usize].span.start >= f)
             && nearest.is_none_or(|n| c.last > n)
+            // A longer term that itself names its referent only in context ("Saddam's
+            // Baathist regime") names no one for a bare term after it.
+            && !is_one_of(&m.label_sets[set as usize].in_context, m.term_key(c))
         {
             nearest = Some(c.last);
             named.before = Some(state);

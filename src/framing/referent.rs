@@ -239,7 +239,48 @@ pub fn resolve(
             Resolved::Other(s)
         };
     }
+    // 3. The same word qualified by a state nearest before it in focus ("The Iraqi army retook
+    //    Tal Afar. The army said the militants fled to Syria" is Iraq's army).
+    if first == last {
+        if let Some(s) = qualified_before(cx, g, first, start) {
+            return if s == want {
+                Resolved::Referent
+            } else {
+                Resolved::Other(s)
+            };
+        }
+    }
     in_focus(cx, g, want, places, start)
+}
+
+/// The state of the nearest earlier use of the word at token `word` (in its sentence or the
+/// [`WINDOW`] before) that a demonym or possessive of a state qualifies right before it ("the
+/// Iraqi army", "Turkey's army"); earlier uses without one are passed over.
+fn qualified_before(cx: &Context, g: &Gazetteer, word: u32, start: usize) -> Option<ActorId> {
+    let from = cx.sentences[cx.sentence_at(start)?.saturating_sub(WINDOW)]
+        .0
+        .start;
+    let toks = &cx.tokens.tokens;
+    let key = cx.tokens.key(word as usize);
+    (0..word as usize)
+        .rev()
+        .take_while(|&i| toks[i].span.start >= from)
+        .filter(|&i| cx.tokens.key(i) == key)
+        .find_map(|i| {
+            let at = toks[i].span.start;
+            // The mentions are in text order: the last one ending before the word.
+            let n = cx.mentions.partition_point(|m| m.span.end <= at);
+            let m = cx.mentions[..n].last()?;
+            let gap = cx.text[m.span.end..at].trim();
+            // A demonym or a possessive: a name right before is as often a list that lost its
+            // commas ("Russia regime strikes kill 47").
+            let qualifies = match gap {
+                "" => m.form == crate::actors::Form::Demonym,
+                "'s" | "\u{2019}s" => true,
+                _ => false,
+            };
+            qualifies.then(|| state(g, m, true)).flatten()
+        })
 }
 
 /// True when the word right before the term starting at token `first` is a capitalised name the

@@ -707,3 +707,30 @@ fn other_coalitions_troops_sent_to_syria_and_an_islamic_state_are_no_uses() {
         );
     }
 }
+
+/// An Iranian daily's other regimes, armies and Takfiris (geopolitics 1.31.0): Saddam's
+/// "Baathist regime" and the regime after it are Iraq's, "the army" after "the Iraqi army" is
+/// Iraq's although Syria is named, and Takfiri militants in Iran are no Syrian armed opposition.
+#[test]
+fn an_iranian_dailys_other_regimes_armies_and_takfiris_are_not_syrias() {
+    let r = analyze(&[
+        (
+            "tehrantimes",
+            "Saddam's Baathist regime invaded Iran in 1980. The regime was backed by the West. \
+             The Iraqi army and the Popular Mobilization Forces retook Tal Afar last week. The \
+             army said Daesh militants fled to Syria.",
+        ),
+        (
+            "tehrantimes",
+            "Takfiri terrorists attacked a mosque in Zahedan, Iran, on Friday. Jaish al-Adl \
+             terrorists claimed responsibility, Iranian officials said.",
+        ),
+    ]);
+    assert_eq!(uses(&r, "tehrantimes"), vec![], "{:#}", r["labels"]);
+    assert_eq!(
+        set_uses(&r, "armed_opposition", "tehrantimes"),
+        vec![],
+        "{:#}",
+        r["labels"]
+    );
+}
