@@ -82,7 +82,7 @@ pub struct Use {
     /// Whether the term names a partner of someone.
     pub relational: bool,
     /// Whether an unlisted name right before the term names someone else (the set's
-    /// `unlisted_qualifiers`).
+    /// `unlisted_qualifiers`); an armed group right before it likewise ("Daesh troops").
     pub unlisted: bool,
 }
 
@@ -117,6 +117,17 @@ pub fn resolve(
         // A body of no state qualifies only before it ("UN-brokered talks"): one after it is
         // more often the next clause of a headline ("meets southern rebels UN Special Envoy").
         let own = state(g, m, true);
+        // With `unlisted`, an armed group right before it or in the possessive has its own
+        // fighters ("Daesh troops", "Kurdish SDF Troops"): no state's.
+        if unlisted
+            && !relational
+            && !m.place
+            && m.span.end <= start
+            && g.actor(m.actor).kind == ActorKind::ArmedGroup
+            && matches!(cx.text[m.span.end..start].trim(), "" | "'s" | "\u{2019}s")
+        {
+            return Resolved::Other(m.actor);
+        }
         let Some(s) = own.or_else(|| stateless(g, m).filter(|_| m.span.end <= start)) else {
             continue;
         };

@@ -734,3 +734,17 @@ fn an_iranian_dailys_other_regimes_armies_and_takfiris_are_not_syrias() {
         r["labels"]
     );
 }
+
+/// The Russian ministry's "regime of cessation of hostilities" is a ceasefire, and "Daesh troops"
+/// are the group's fighters: neither is the Syrian state (geopolitics 1.34.0).
+#[test]
+fn a_regime_of_cessation_and_daesh_troops_are_not_the_syrian_state() {
+    let r = analyze(&[(
+        "sputnik",
+        "Militants of Jabhat al-Nusra continue attempts to break down the regime of cessation of \
+         hostilities in the Syrian provinces of Aleppo and Damascus, the Russian center for \
+         reconciliation said. Foreign mercenaries supply Daesh troops in the Syrian city of \
+         Mayadin.",
+    )]);
+    assert_eq!(uses(&r, "sputnik"), vec![], "{:#}", r["labels"]);
+}
