@@ -168,8 +168,9 @@ pub fn label_uses<'a>(
             }
             // A match that its word context sets aside hides the matches inside it ("War" in
             // "War-Torn Ukraine": one compound) but not one it only shares a word with
-            // ("government forces" in "government forces loyal to the army", where the longer
-            // term wants Assad after it). It stays in the list, for the head rule below.
+            // ("government forces" in "government forces loyal to President Assad", where the
+            // longer "forces loyal to" is set aside after "government"). It stays in the list,
+            // for the head rule below.
             let fits = |h: &Hit| match h.kind {
                 HitKind::Label { .. } => fits_context(cx, info, m.term_key(h), h.first, h.last),
                 _ => true,
@@ -348,10 +349,8 @@ fn fits_context(
     // The sentence the use is in bounds the words looked at.
     let at = toks.tokens[first as usize].span.start;
     let sentence = cx
-        .sentences
-        .iter()
-        .find(|(s, _)| s.start <= at && at < s.end)
-        .map(|(s, _)| *s)
+        .sentence_at(at)
+        .map(|si| cx.sentences[si].0)
         .unwrap_or_else(|| Span::new(0, cx.text.len()));
     let inside = |i: usize| {
         let sp = toks.tokens[i].span;

@@ -250,7 +250,7 @@ pub fn resolve(
             Resolved::Other(s)
         };
     }
-    // 3. The same word qualified by a state nearest before it in focus ("The Iraqi army retook
+    // 2b. The same word qualified by a state nearest before it in focus ("The Iraqi army retook
     //    Tal Afar. The army said the militants fled to Syria" is Iraq's army).
     if first == last {
         if let Some(s) = qualified_before(cx, g, first, start) {
