@@ -159,36 +159,40 @@ pub fn label_uses<'a>(
     let mut aside = Vec::new();
     // Each set's matches after its longest-match rule, for every set first: a back-reference
     // looks for its antecedent among the other sets' terms too.
-    let chosen: Vec<Vec<Hit>> = (0..m.label_sets.len() as u16)
+    // With them, per set, the spans of the matches kept although their word context sets them
+    // aside (read once here, skipped below).
+    let (chosen, unfit): (Vec<Vec<Hit>>, Vec<Vec<_>>) = (0..m.label_sets.len() as u16)
         .map(|set| {
             let of_set = |h: &&Hit| matches!(h.kind, HitKind::Label { set: s, .. } | HitKind::Exclude { set: s } if s == set);
             let info = &m.label_sets[set as usize];
             if info.context.is_empty() {
-                return stance::longest(cx.hits.iter().filter(of_set));
+                return (stance::longest(cx.hits.iter().filter(of_set)), Vec::new());
             }
             // A match that its word context sets aside hides the matches inside it ("War" in
             // "War-Torn Ukraine": one compound) but not one it only shares a word with
             // ("government forces" in "government forces loyal to President Assad", where the
             // longer "forces loyal to" is set aside after "government"). It stays in the list,
             // for the head rule below.
-            let fits = |h: &Hit| match h.kind {
-                HitKind::Label { .. } => fits_context(cx, info, m.term_key(h), h.first, h.last),
-                _ => true,
-            };
-            let mut kept = stance::longest(cx.hits.iter().filter(of_set).filter(|h| fits(h)));
-            let unfit = stance::longest(cx.hits.iter().filter(of_set).filter(|h| !fits(h)));
-            for u in unfit {
+            let (fit, unfit): (Vec<&Hit>, Vec<&Hit>) =
+                cx.hits.iter().filter(of_set).partition(|h| match h.kind {
+                    HitKind::Label { .. } => fits_context(cx, info, m.term_key(h), h.first, h.last),
+                    _ => true,
+                });
+            let mut kept = stance::longest(fit.into_iter());
+            let mut aside = Vec::new();
+            for u in stance::longest(unfit.into_iter()) {
                 let inside = |k: &Hit| u.first <= k.first && k.last <= u.last;
                 let shares = |k: &Hit| k.first <= u.last && u.first <= k.last && !inside(k);
                 if !kept.iter().any(shares) {
                     kept.retain(|k| !inside(k));
                     kept.push(u);
+                    aside.push((u.first, u.last));
                 }
             }
             kept.sort_by_key(|h| h.first);
-            kept
+            (kept, aside)
         })
-        .collect();
+        .unzip();
     // The places the article names, found once when a use first needs them.
     let mut places: Option<Vec<(usize, ActorId)>> = None;
     for (set, hits) in chosen.iter().enumerate() {
@@ -222,9 +226,7 @@ pub fn label_uses<'a>(
                 if after_use && is_one_of(&info.in_context, m.term_key(h)) {
                     continue;
                 }
-                if !info.context.is_empty()
-                    && !fits_context(cx, info, m.term_key(h), h.first, h.last)
-                {
+                if unfit[set as usize].contains(&(h.first, h.last)) {
                     // "offensive comments", "hunger strike": not the set's sense of the word.
                     continue;
                 }

@@ -47,13 +47,13 @@ const CLOSING_TAIL: &[&str] = &[
     "and",
 ];
 
-/// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
 /// Conjunctions that open a clause whose subject is "it" or "they" ("... since it declared",
 /// "... as they announced."); each use adds its own few.
 const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "as", "since", "although", "though", "after", "because", "while", "when", "until", "before",
 ];
 
+/// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
 fn determiner(k: &str) -> bool {
     k == "the" || indefinite(k)
 }
@@ -3706,7 +3706,7 @@ impl<'c, 'a> State<'c, 'a> {
                 .map(|(w, s0)| {
                     (
                         w,
-                        if determiner(self.key(s0 - 1)) {
+                        if self.after_determiner(s0) {
                             s0 - 1
                         } else {
                             s0
