@@ -2,7 +2,9 @@
 """The Spark example on `local[2]`, checked: about 2,000 articles made from the seed articles
 (each seed cut into paragraphs and recombined under a line of its own, so that no two texts are
 the same, with ids, outlets and dates of their own) in four
-JSONL files; `framelens_spark.py` maps, tree-reduces and reports them; the report folder must be
+JSONL files, with duplicates across the files (every 250th article repeats the text of one in
+another file under a new id, and one reuses an earlier id: `analyze` skips them, and each `map`
+only with the whole corpus's list of duplicates); `framelens_spark.py` maps, tree-reduces and reports them; the report folder must be
 byte-identical to `framelens analyze` of the same files. Exit 0 when it is.
 
     python3 examples/spark/check_local.py target/release/framelens
@@ -31,6 +33,7 @@ def corpus(folder, n=2000, parts=4):
             paras += [x.strip() for x in f.read().split("\n\n") if x.strip()]
     files = [os.path.join(folder, f"part-{k}.jsonl") for k in range(parts)]
     outs = [open(p, "w", encoding="utf-8") for p in files]
+    texts = []
     for i in range(n):
         body = [paras[(i * 7 + j * 13) % len(paras)] for j in range(4 + i % 5)]
         rec = {
@@ -41,6 +44,13 @@ def corpus(folder, n=2000, parts=4):
             + "\n\n".join(body),
         }
         outs[i % parts].write(json.dumps(rec, ensure_ascii=False) + "\n")
+        texts.append(rec["text"])
+        if i >= 250 and i % 250 == 0:
+            copy = dict(rec, id=f"copy-{i:05d}", text=texts[i - 249])
+            outs[i % parts].write(json.dumps(copy, ensure_ascii=False) + "\n")
+        if i == n - 1:
+            again = dict(rec, id="gen-00003", text=rec["text"] + "\n\nUpdated.")
+            outs[i % parts].write(json.dumps(again, ensure_ascii=False) + "\n")
     for f in outs:
         f.close()
     return files

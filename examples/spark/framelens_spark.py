@@ -15,8 +15,11 @@ that it runs on any executor image:
     rustup target add x86_64-unknown-linux-musl
     cargo build --release --target x86_64-unknown-linux-musl
 
-The outlets' recurring endings (footers) must be the whole corpus's: the driver learns them
-once with `framelens recurring` and ships the file to every `map` (unless `--recurring off`).
+The outlets' recurring endings (footers) and the duplicate records must be the whole corpus's:
+the driver finds both in one pass, `framelens recurring INPUT... --duplicates FILE`, and ships
+the files to every `map` (`--recurring` chooses the endings: learned (`auto`), `off` or a FILE;
+duplicates are always those of the whole corpus, in the order of the inputs as given, so a
+record that repeats one in an earlier file is skipped as `analyze` skips it).
 Flags after `--` are passed to every `map` and to `report` as they apply (`--lexicon F`,
 `--actors F`, `--boilerplate F`): ship those files with `--files` too and name them by base name.
 """
@@ -43,12 +46,13 @@ def local_binary():
     return SparkFiles.get("framelens")
 
 
-def map_file(path, recurring, extra):
+def map_file(path, recurring, duplicates, extra):
     """One input file -> its shard (JSON text). Writes nothing but a temporary file."""
     binary = local_binary()
     with tempfile.TemporaryDirectory() as d:
         out = os.path.join(d, "part.shard.json")
-        cmd = [binary, "map", path, "--out", out, "-j", "1", "-q", "--recurring", recurring]
+        cmd = [binary, "map", path, "--out", out, "-j", "1", "-q", "--recurring", recurring,
+               "--duplicates", duplicates]
         run(cmd + extra)
         with open(out, encoding="utf-8") as f:
             return f.read()
@@ -87,11 +91,15 @@ def main(argv):
     inputs = [os.path.abspath(p) for p in args.inputs]
 
     with tempfile.TemporaryDirectory() as d:
+        # One pass over the whole corpus: its recurring endings and its duplicate records.
+        learned = os.path.join(d, "recurring.json")
+        duplicates = os.path.join(d, "duplicates.jsonl")
+        run([driver_binary, "recurring", *inputs, "--out", learned,
+             "--duplicates", duplicates, "-q"])
+        sc.addFile(duplicates)
         recurring = args.recurring
         if recurring == "auto":
-            recurring = os.path.join(d, "recurring.json")
-            run([driver_binary, "recurring", *inputs, "--out", recurring, "-q"])
-            sc.addFile(recurring)
+            sc.addFile(learned)
             recurring_name = "recurring.json"
         elif recurring != "off":
             sc.addFile(os.path.abspath(recurring))
@@ -101,7 +109,7 @@ def main(argv):
 
         def task(path):
             rec = SparkFiles.get(recurring_name) if recurring_name else "off"
-            return map_file(path, rec, extra)
+            return map_file(path, rec, SparkFiles.get("duplicates.jsonl"), extra)
 
         shards = sc.parallelize(inputs, len(inputs)).map(task)
         merged = shards.treeReduce(merge_two, depth=args.depth)

@@ -13,7 +13,7 @@
 use super::aggregate::{Aggregate, Lists};
 use super::Analyzer;
 use crate::actors::FuzzyCache;
-use crate::corpus::{Article, Dedup, InputInfo, Record, RecordStream, Skip};
+use crate::corpus::{Article, Dedup, InputInfo, KnownDuplicates, Record, RecordStream, Skip};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, sync_channel};
@@ -32,6 +32,8 @@ pub struct RunOptions {
     pub seed: u64,
     /// Voice -> group name.
     pub groups: FxHashMap<String, String>,
+    /// Records a pass over a whole corpus found to repeat earlier ones (a cluster run's parts).
+    pub duplicates: Option<Arc<KnownDuplicates>>,
 }
 
 impl Default for RunOptions {
@@ -42,6 +44,7 @@ impl Default for RunOptions {
             evidence: 5,
             seed: 1,
             groups: FxHashMap::default(),
+            duplicates: None,
         }
     }
 }
@@ -64,9 +67,18 @@ const BATCH: usize = 32;
 /// Reads every input, skipping duplicates, and calls `f` with each article or skip in order.
 pub fn read_all(
     streams: Vec<Box<dyn RecordStream>>,
+    f: impl FnMut(Record) -> bool,
+) -> Vec<InputInfo> {
+    read_all_with(streams, Dedup::default(), f)
+}
+
+/// [`read_all`] with a duplicate detector of the caller's (one that knows the duplicates of a
+/// whole corpus, [`Dedup::with_known`]).
+pub fn read_all_with(
+    streams: Vec<Box<dyn RecordStream>>,
+    mut dedup: Dedup,
     mut f: impl FnMut(Record) -> bool,
 ) -> Vec<InputInfo> {
-    let mut dedup = Dedup::default();
     let mut infos = Vec::new();
     let mut go = true;
     for mut s in streams {
@@ -245,7 +257,7 @@ pub fn run_workers_listing<W: Worker>(
     if threads == 1 {
         let mut w = make();
         let mut p = Progress::default();
-        let inputs = read_all(streams, |r| {
+        let inputs = read_all_with(streams, Dedup::with_known(opts.duplicates.clone()), |r| {
             p.count(&r, progress);
             handle_listing(&mut w, r, strict, &failed, &mut sink)
         });
@@ -294,7 +306,7 @@ pub fn run_workers_listing<W: Worker>(
         drop(ltx);
         if handles.is_empty() {
             let mut w = make();
-            let inputs = read_all(streams, |r| {
+            let inputs = read_all_with(streams, Dedup::with_known(opts.duplicates.clone()), |r| {
                 handle_listing(&mut w, r, strict, &failed, &mut sink)
             });
             return (vec![w], inputs);
@@ -307,7 +319,7 @@ pub fn run_workers_listing<W: Worker>(
         let mut batch = Vec::with_capacity(BATCH);
         let mut sent = 0u64;
         let mut p = Progress::default();
-        let inputs = read_all(streams, |r| {
+        let inputs = read_all_with(streams, Dedup::with_known(opts.duplicates.clone()), |r| {
             p.count(&r, progress);
             batch.push(r);
             if batch.len() == BATCH {

@@ -36,6 +36,12 @@ pub struct Shard {
     /// `--recurring FILE`): `report` lists them as `analyze` does.
     #[serde(default)]
     pub recurring: Vec<crate::corpus::recurring::RecurringLine>,
+    /// SHA-256 of the whole corpus's duplicate records given to `map` (`--duplicates FILE`,
+    /// as [`KnownDuplicates::to_jsonl`](crate::corpus::KnownDuplicates::to_jsonl) writes
+    /// them), if any: parts mapped with different lists, or some with one and some without,
+    /// do not merge.
+    #[serde(default)]
+    pub duplicates: Option<String>,
     /// Options given to `map` (seed, evidence cap, groups, report options).
     pub options: ReportOptions,
     /// The inputs folded in.
@@ -59,6 +65,7 @@ impl Shard {
             gazetteer: az.gazetteer.info.clone(),
             boilerplate: az.boilerplate_description(),
             recurring: az.recurring.lines().to_vec(),
+            duplicates: None,
             options,
             inputs,
             aggregate,
@@ -150,6 +157,12 @@ impl Shard {
                 } else {
                     why
                 }
+            })
+        })
+        .or_else(|| {
+            let dups = |s: &Shard| s.duplicates.clone().unwrap_or_else(|| "none".into());
+            differ("duplicate lists (--duplicates)", dups(self), dups(other)).map(|why| {
+                format!("{why}: find the duplicates once over the whole corpus with `framelens recurring INPUT... --duplicates dups.jsonl` and give every map `--duplicates dups.jsonl`")
             })
         })
         .or_else(|| differ("map options", opts(self), opts(other)))

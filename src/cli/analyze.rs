@@ -114,7 +114,12 @@ pub fn run(args: Args) -> Outcome {
         ))
     };
     let mut lists = folder::ListFiles::create(staging.path()).map_err(lists_failure)?;
-    let (az, result, options) = fold(&args.run, Some(&mut |l| lists.write(l)))?;
+    let (az, result, options) = fold(&args.run, Some(&mut |l| lists.write(l)), None)?;
+    if result.aggregate.analysed() == 0 {
+        return Err(Failure::data(common::nothing_to_analyse(
+            result.aggregate.read(),
+        )));
+    }
     lists.finish().map_err(lists_failure)?;
     let report = Report::build(&az, &result.aggregate, result.inputs, options);
     let files = folder::files(&report, &az)
@@ -132,9 +137,12 @@ pub fn run(args: Args) -> Outcome {
 /// Reads the inputs and folds every article: the analyzer, the folded counts with the inputs'
 /// provenance, and the report options. Hands every skip and flag to `lists` as the run goes,
 /// prints the first skips and the accounting summary; nothing analysable is a data failure.
+/// `duplicates`: the records a pass over a whole corpus found to repeat earlier ones (`map`
+/// of one part, `--duplicates FILE`).
 pub fn fold(
     args: &RunArgs,
     lists: Option<ListSink>,
+    duplicates: Option<std::sync::Arc<framelens::corpus::KnownDuplicates>>,
 ) -> Result<(Analyzer, RunResult, ReportOptions), Failure> {
     let az = common::analyzer(&args.input, Some(&args.lexicons))?;
     let (groups, listed) = parse_groups(&args.groups)?;
@@ -153,6 +161,7 @@ pub fn fold(
         evidence: args.evidence,
         seed: args.seed,
         groups,
+        duplicates,
     };
     let listing = lists.is_some();
     let result = run_listing(&az, streams, &opts, &|p| bar.update(p), lists);
@@ -169,9 +178,6 @@ pub fn fold(
         },
     );
     common::summary(agg.read(), agg.analysed(), agg.skipped());
-    if agg.analysed() == 0 {
-        return Err(Failure::data(common::nothing_to_analyse(agg.read())));
-    }
     let mut extra = BTreeMap::new();
     extra.insert(
         "max_article_bytes".into(),

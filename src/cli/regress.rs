@@ -381,6 +381,7 @@ pub fn run(mut args: Args) -> Outcome {
         evidence: opts.evidence,
         seed: opts.seed,
         groups: groups.clone(),
+        duplicates: None,
     };
     let sides = Sides::new(&old, &new, &diffs, &groups);
     let bar = super::progress::Bar::new(&args.input);
@@ -402,6 +403,7 @@ pub fn run(mut args: Args) -> Outcome {
         agg_new.merge(w.new);
         explain.merge(w.explain);
     }
+    agg_new.share_unlexical(&agg_old);
     common::summary(agg_new.read(), agg_new.analysed(), agg_new.skipped());
     let mut ropts = opts.clone();
     ropts.threads = run_opts.threads;

@@ -18,6 +18,12 @@ pub struct MapArgs {
     /// The shard file to write (JSON); - writes it to standard output at the end of the input
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// The duplicate records of the whole corpus, written by `framelens recurring INPUT...
+    /// --duplicates FILE` over every part in the order `analyze` would read them: this part
+    /// then skips the records that repeat one in an earlier part, as `analyze` of the whole
+    /// corpus does (without it, only repeats within the part are found)
+    #[arg(long, value_name = "FILE")]
+    duplicates: Option<PathBuf>,
 }
 
 /// Flags of `merge`.
@@ -122,12 +128,51 @@ fn check_shard_out(out: &Path, read: &[&Path]) -> Result<(), Failure> {
 pub fn map(args: MapArgs) -> Outcome {
     let mut read = args.run.input.paths();
     read.extend(args.run.lexicons.lexicons.iter().map(PathBuf::as_path));
+    read.extend(args.duplicates.as_deref());
     check_shard_out(&args.out, &read)?;
-    let (az, result, options) = fold(&args.run, None)?;
-    let shard = Shard::new(&az, result.aggregate, result.inputs, options);
+    let known = match &args.duplicates {
+        Some(p) => Some(read_duplicates(p, &args.run.input.paths())?),
+        None => None,
+    };
+    let hash = known
+        .as_ref()
+        .map(|k| framelens::hash::sha256_hex(k.to_jsonl()));
+    let (az, result, options) = fold(&args.run, None, known)?;
+    // A part may hold nothing to analyse (only duplicates of earlier parts, say): its shard
+    // still carries its skips, and `report` refuses a corpus with no article at all.
+    if result.aggregate.analysed() == 0 {
+        eprintln!(
+            "framelens: no article of this part was analysed; the shard carries its {} skip(s)",
+            result.aggregate.skipped()
+        );
+    }
+    let mut shard = Shard::new(&az, result.aggregate, result.inputs, options);
+    shard.duplicates = hash;
     write_shard(&args.out, &shard.to_json())?;
     eprintln!("framelens: wrote shard {}", shown(&args.out));
     Ok(ExitStatus::Success)
+}
+
+/// Reads `--duplicates FILE`; refused with standard input, whose records have no path.
+fn read_duplicates(
+    path: &Path,
+    inputs: &[&Path],
+) -> Result<std::sync::Arc<framelens::corpus::KnownDuplicates>, Failure> {
+    if inputs.iter().any(|p| is_stdio(p)) {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "--duplicates {}: the list names each record by its input file and line, and records on standard input have neither; give the part's files by path",
+            path.display()
+        )));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::usage(anyhow::anyhow!(
+            "--duplicates {}: cannot read it ({e})",
+            path.display()
+        ))
+    })?;
+    framelens::corpus::KnownDuplicates::parse(&text, &path.display().to_string())
+        .map(std::sync::Arc::new)
+        .map_err(|e| Failure::usage(anyhow::anyhow!(e)))
 }
 
 /// Runs `merge`: folds shards into one; refuses shards mapped with different lexicons,
@@ -179,6 +224,11 @@ pub fn report(args: ReportArgs) -> Outcome {
     common::check_out(&args.out, &read)?;
     common::check_replaceable(&args.out)?;
     let shard = read_shard(&args.shard)?;
+    if shard.aggregate.analysed() == 0 {
+        return Err(Failure::data(common::nothing_to_analyse(
+            shard.aggregate.read(),
+        )));
+    }
     let gazetteer = super::args::gazetteer_from(args.actors.as_deref())?;
     let boilerplate = super::args::boilerplate_from(args.boilerplate.as_deref())?;
     let mut az =
@@ -186,7 +236,9 @@ pub fn report(args: ReportArgs) -> Outcome {
     // The recurring lines are the shard's (learned from the inputs the report never reads).
     az.recurring = framelens::corpus::recurring::Recurring::from_lines(shard.recurring.clone());
     // The report must count with the vocabulary the shard was mapped with.
-    let given = Shard::new(&az, Default::default(), Vec::new(), shard.options.clone());
+    let mut given = Shard::new(&az, Default::default(), Vec::new(), shard.options.clone());
+    // Which records were duplicates was settled when mapping.
+    given.duplicates = shard.duplicates.clone();
     if let Some(why) = shard.incompatible(&given) {
         return Err(Failure::usage(anyhow::anyhow!(
             "{} was mapped with other lexicons or rules than given here: {why}; give `report` the same --lexicon, --no-default-lexicons, --actors and --boilerplate flags as `map`",

@@ -21,7 +21,7 @@ pub mod warc_input;
 pub mod web;
 
 pub use article::{Article, Record, Skip, SkipKind};
-pub use dedup::Dedup;
+pub use dedup::{Dedup, KnownDuplicates};
 
 use serde::Serialize;
 use std::path::Path;

@@ -137,6 +137,24 @@ impl Framing {
             stance: stance_observations(cx, m, g),
         }
     }
+
+    /// [`Framing::of`] with stance observations already found (with a matcher of which `m`
+    /// is [`Matcher::same_stance`]): labels and frames only are found with `m`.
+    pub fn with_stance<'a>(
+        cx: impl Into<Context<'a>>,
+        m: &Matcher,
+        g: &Gazetteer,
+        stance: Vec<StanceObs>,
+    ) -> Framing {
+        let cx = cx.into();
+        let (labels, set_aside) = label_uses(cx, m, g);
+        Framing {
+            labels,
+            set_aside,
+            frames: frames(cx, m),
+            stance,
+        }
+    }
 }
 
 /// Label uses: within a label set the longest match wins, matches inside an exclusion phrase do

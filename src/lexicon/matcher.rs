@@ -58,6 +58,17 @@ pub enum HitKind {
     Against,
 }
 
+impl HitKind {
+    /// Whether stance scoring reads hits of this kind (every kind but labels, their exclusions
+    /// and frames).
+    pub fn is_stance_input(self) -> bool {
+        !matches!(
+            self,
+            HitKind::Label { .. } | HitKind::Exclude { .. } | HitKind::Frame { .. }
+        )
+    }
+}
+
 /// A match of a term over tokens `first..=last`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -145,7 +156,7 @@ pub struct FrameInfo {
 }
 
 /// A stance entry after merging.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StanceInfo {
     /// The term as written.
     pub term: String,
@@ -192,6 +203,9 @@ pub struct Matcher {
     source_keys: Vec<String>,
     /// The learned stance layer of the last lexicon that has one ([`super::model`]).
     pub model: Option<std::sync::Arc<super::model::StanceModel>>,
+    /// The patterns of the hit kinds that stance scoring reads, with their payloads, sorted:
+    /// what [`Matcher::same_stance`] compares.
+    stance_patterns: Vec<(String, HitKind, Option<Vec<String>>, bool)>,
 }
 
 /// The error for patterns that do not compile into one automaton (`cause`): it names the
@@ -714,7 +728,19 @@ impl Matcher {
                 )
             })?;
         let label_terms = merged.label_terms();
+        let mut stance_patterns: Vec<(String, HitKind, Option<Vec<String>>, bool)> = patterns
+            .patterns
+            .iter()
+            .zip(&patterns.payloads)
+            .flat_map(|(pat, ps)| {
+                ps.iter()
+                    .filter(|p| p.kind.is_stance_input())
+                    .map(move |p| (pat.clone(), p.kind, p.exact.clone(), p.stripped))
+            })
+            .collect();
+        stance_patterns.sort();
         Ok(Matcher {
+            stance_patterns,
             model: lexicons.iter().rev().find_map(|l| l.model.clone()),
             ac,
             payloads: patterns.payloads,
@@ -735,6 +761,18 @@ impl Matcher {
     /// The key of the term behind a hit (without a wildcard's `*`).
     pub fn term_key(&self, h: &Hit) -> &str {
         &self.source_keys[h.source as usize]
+    }
+
+    /// Whether stance scoring with `other` gives the same result as with this matcher on any
+    /// text: the same stance entries, intensifiers, learned layer, and patterns of every hit
+    /// kind scoring reads ([`HitKind::is_stance_input`]). Hits of other kinds (labels, frames)
+    /// never change a stance score, and each kind's hits are found independently, so a
+    /// regression run whose lexicons differ only there scores stance once.
+    pub fn same_stance(&self, other: &Matcher) -> bool {
+        self.stance == other.stance
+            && self.intensifiers == other.intensifiers
+            && self.model == other.model
+            && self.stance_patterns == other.stance_patterns
     }
 
     /// All hits in an article's tokens, sorted by first token, then longest first.
@@ -843,6 +881,25 @@ mod tests {
             "[meta]\nname = \"t\"\nversion = \"1\"\nlanguage = \"en\"\n\n[[label_set]]\nconcept = \"c\"\n\n[[label_set.label]]\nid = \"a\"\nterms = [{a_terms}]\n\n[[label_set.label]]\nid = \"b\"\nterms = [{b_terms}]\n"
         );
         Matcher::new(&[Lexicon::parse(&text, "t.toml").unwrap()]).unwrap()
+    }
+
+    #[test]
+    fn stance_is_the_same_only_when_nothing_it_reads_differs() {
+        let m = |labels: &str, stance: &str, negators: &str| {
+            let text = format!(
+                "[meta]\nname = \"t\"\nversion = \"1\"\nlanguage = \"en\"\n\n[negators]\nterms = [{negators}]\n\n[stance]\n{stance}\n\n[[label_set]]\nconcept = \"c\"\n\n[[label_set.label]]\nid = \"a\"\nterms = [{labels}]\n"
+            );
+            Matcher::new(&[Lexicon::parse(&text, "t.toml").unwrap()]).unwrap()
+        };
+        let base = m(r#""regime""#, r#""brutal" = -3"#, r#""not""#);
+        // Another label term: stance reads no label hit.
+        assert!(base.same_stance(&m(r#""regime", "junta""#, r#""brutal" = -3"#, r#""not""#)));
+        // A weight, a term, a negator: each can move a score.
+        assert!(!base.same_stance(&m(r#""regime""#, r#""brutal" = -2"#, r#""not""#)));
+        assert!(!base.same_stance(&m(r#""regime""#, r#""brutal*" = -3"#, r#""not""#)));
+        assert!(!base.same_stance(&m(r#""regime""#, r#""brutal" = -3"#, r#""never""#)));
+        // A label term that is also a stance term does not make the stance term's hits differ.
+        assert!(base.same_stance(&m(r#""regime", "brutal""#, r#""brutal" = -3"#, r#""not""#)));
     }
 
     /// (matched text, label index) of each label hit in `text`.

@@ -38,15 +38,18 @@ fn voice_at(
 }
 
 impl Observed {
+    /// The observations of `f`; its stance ones only `with_stance` (left out when both sides
+    /// share them, [`Sides::same_stance`]).
     pub(super) fn of(
         an: &Analysed,
         f: &Framing,
         az: &Analyzer,
         groups: &FxHashMap<String, String>,
+        with_stance: bool,
     ) -> Observed {
         let m = &az.matcher;
         let mut stance = BTreeMap::new();
-        for o in &f.stance {
+        for o in f.stance.iter().filter(|_| with_stance) {
             stance.insert(
                 (
                     o.sentence,
@@ -101,17 +104,7 @@ impl Observed {
 /// Which hit kinds can move which cell kind.
 fn relevant(kind: HitKind, cell: MetricKind) -> bool {
     match cell {
-        MetricKind::Stance => matches!(
-            kind,
-            HitKind::Stance { .. }
-                | HitKind::Negator
-                | HitKind::Intensifier { .. }
-                | HitKind::Contrast
-                | HitKind::Distancing
-                | HitKind::Harm
-                | HitKind::Villain
-                | HitKind::Against
-        ),
+        MetricKind::Stance => kind.is_stance_input(),
         MetricKind::Label => matches!(kind, HitKind::Label { .. } | HitKind::Exclude { .. }),
         _ => matches!(kind, HitKind::Frame { .. }),
     }

@@ -28,6 +28,8 @@ pub struct Sides<'a> {
     /// The learned stance layer's changed entries (section `model`): feature name (or
     /// `intercept`) -> description.
     pub(super) model_changed: BTreeMap<String, String>,
+    /// Stance is scored the same with both ([`Matcher::same_stance`]): it is scored once.
+    pub(super) same_stance: bool,
 }
 
 impl<'a> Sides<'a> {
@@ -98,6 +100,7 @@ impl<'a> Sides<'a> {
             groups,
             changed,
             model_changed,
+            same_stance: old.matcher.same_stance(&new.matcher),
         }
     }
 }
@@ -108,7 +111,8 @@ pub struct RegressWorker<'a> {
     cache: crate::actors::FuzzyCache,
     /// With the baseline's lexicons.
     pub old: Aggregate,
-    /// With the new lexicons.
+    /// With the new lexicons: only what depends on them; the rest is `old`'s
+    /// ([`Aggregate::share_unlexical`] once the workers are merged).
     pub new: Aggregate,
     /// What changed, per cell.
     pub explain: Explain,
@@ -134,13 +138,19 @@ impl Worker for RegressWorker<'_> {
     fn article(&mut self, a: &Article) -> Result<(), Skip> {
         let s = self.sides;
         let mut an = s.old.analyse(a, &mut self.cache)?;
-        let framing = Framing::of(&an, &s.old.matcher, &s.old.gazetteer);
+        let mut framing = Framing::of(&an, &s.old.matcher, &s.old.gazetteer);
         self.old.fold_framed(s.old, &an, &framing, s.groups);
-        let before = Observed::of(&an, &framing, s.old, s.groups);
+        let with_stance = !s.same_stance;
+        let before = Observed::of(&an, &framing, s.old, s.groups, with_stance);
         let old_hits = std::mem::replace(&mut an.hits, s.new.matcher.find(&a.text, &an.tokens));
-        let framing = Framing::of(&an, &s.new.matcher, &s.new.gazetteer);
-        self.new.fold_framed(s.new, &an, &framing, s.groups);
-        let after = Observed::of(&an, &framing, s.new, s.groups);
+        let framing = if s.same_stance {
+            let stance = std::mem::take(&mut framing.stance);
+            Framing::with_stance(&an, &s.new.matcher, &s.new.gazetteer, stance)
+        } else {
+            Framing::of(&an, &s.new.matcher, &s.new.gazetteer)
+        };
+        self.new.fold_framed_lexical(s.new, &an, &framing, s.groups);
+        let after = Observed::of(&an, &framing, s.new, s.groups, with_stance);
         compare_article(&an, &old_hits, &before, &after, s, &mut self.explain);
         Ok(())
     }

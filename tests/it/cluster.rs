@@ -70,6 +70,103 @@ fn map_merge_report_equals_analyze_in_any_merge_order() {
     }
 }
 
+/// The report folders of `analyze` and of `map`/`merge`/`report` under `d`: the same files,
+/// byte for byte (only `analyze` streams the complete lists of skips and flags).
+fn same_reports(d: &Path, whole: &str, merged: &str) -> bool {
+    let mut whole = files(&d.join(whole));
+    let merged = files(&d.join(merged));
+    for list in ["skips.jsonl", "flags.jsonl"] {
+        whole.remove(list);
+    }
+    whole == merged
+}
+
+#[test]
+fn duplicates_across_parts_are_skipped_with_the_whole_corpus_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    parts(d);
+    // Part b repeats the text of part a's first article under another id, and part a's second
+    // article's id with another text; a third part repeats part b's first text.
+    let a = std::fs::read_to_string(d.join("a.jsonl")).unwrap();
+    let b = std::fs::read_to_string(d.join("b.jsonl")).unwrap();
+    let rec = |line: &str| serde_json::from_str::<serde_json::Value>(line).unwrap();
+    let (a0, a1, b0) = (
+        rec(a.lines().next().unwrap()),
+        rec(a.lines().nth(1).unwrap()),
+        rec(b.lines().next().unwrap()),
+    );
+    let mut copy = a0.clone();
+    copy["id"] = "copy-of-a0".into();
+    let mut same_id = b0.clone();
+    same_id["id"] = a1["id"].clone();
+    same_id["text"] = "An update to an earlier story about Syria.".into();
+    std::fs::write(d.join("b.jsonl"), format!("{b}{copy}\n{same_id}\n")).unwrap();
+    let mut c = b0.clone();
+    c["id"] = "copy-of-b0".into();
+    std::fs::write(d.join("c.jsonl"), format!("{c}\n")).unwrap();
+    let inputs = ["a.jsonl", "b.jsonl", "c.jsonl"];
+    let mut args = vec!["analyze"];
+    args.extend(inputs);
+    args.extend(["--out", "whole"]);
+    ok(&args, d);
+    let skips = std::fs::read_to_string(d.join("whole/skips.jsonl")).unwrap();
+    assert_eq!(skips.lines().count(), 3, "{skips}");
+    let mut args = vec!["recurring"];
+    args.extend(inputs);
+    args.extend(["--out", "lines.json", "--duplicates", "dups.jsonl"]);
+    ok(&args, d);
+    assert_eq!(
+        std::fs::read_to_string(d.join("dups.jsonl")).unwrap(),
+        skips,
+        "the list holds the skips of analyze, with their reasons"
+    );
+    for (p, with) in inputs.iter().zip(["a.shard", "b.shard", "c.shard"]) {
+        let common = ["map", p, "--recurring", "lines.json"];
+        let mut args = common.to_vec();
+        args.extend(["--duplicates", "dups.jsonl", "--out", with]);
+        ok(&args, d);
+        let alone = format!("{with}.alone");
+        let mut args = common.to_vec();
+        args.extend(["--out", alone.as_str()]);
+        ok(&args, d);
+    }
+    ok(
+        &["merge", "c.shard", "a.shard", "b.shard", "--out", "m.shard"],
+        d,
+    );
+    ok(&["report", "m.shard", "--out", "merged"], d);
+    assert!(same_reports(d, "whole", "merged"));
+    // Each part alone finds no duplicate: the two repeats are counted as articles.
+    ok(
+        &[
+            "merge",
+            "a.shard.alone",
+            "b.shard.alone",
+            "c.shard.alone",
+            "--out",
+            "alone.shard",
+        ],
+        d,
+    );
+    ok(&["report", "alone.shard", "--out", "alone"], d);
+    assert!(!same_reports(d, "whole", "alone"));
+    // Parts mapped with and without the list do not merge.
+    let (code, _, err) = run(
+        &["merge", "a.shard", "b.shard.alone", "--out", "x.shard"],
+        d,
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--duplicates dups.jsonl"), "{err}");
+    // Standard input has no lines to name: the list is refused there.
+    let (code, _, err) = run(
+        &["map", "-", "--duplicates", "dups.jsonl", "--out", "y.shard"],
+        d,
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("standard input"), "{err}");
+}
+
 #[test]
 fn shards_of_other_lexicons_do_not_merge_and_report_checks_its_lexicons() {
     let dir = tempfile::tempdir().unwrap();

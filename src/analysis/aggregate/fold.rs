@@ -91,6 +91,14 @@ impl<'x, 'a> Folding<'x, 'a> {
     }
 }
 
+/// The article's month for the timeline (none when it has no date or it cannot be read).
+fn month(f: &Folding) -> Option<String> {
+    f.an.article
+        .date
+        .as_deref()
+        .and_then(crate::corpus::date::month_key)
+}
+
 /// A token's id not yet looked up.
 const UNSEEN: u32 = u32::MAX;
 /// A token that is not counted: no word, a stop word, or no letter in it.
@@ -168,13 +176,40 @@ impl Aggregate {
         groups: &FxHashMap<String, String>,
     ) {
         let f = Folding::new(az, an, self.seed, groups);
-        self.count_article(&f);
-        self.fold_voices(&f);
-        let mut words = CountedWords::new(an.tokens.len());
-        self.fold_terms(&f, &mut words);
-        self.fold_actors(&f, &mut words);
-        let month = self.month(&f);
-        self.fold_labels(&f, &framing.labels);
+        self.fold_unlexical(&f);
+        self.fold_lexical(&f, framing);
+    }
+
+    /// Folds only the parts of one analysed article that depend on the lexicons (labels,
+    /// frames, stance and the timeline): for a second aggregate of the same articles under other
+    /// lexicons, which takes the rest from the first with [`Aggregate::share_unlexical`].
+    pub fn fold_framed_lexical(
+        &mut self,
+        az: &Analyzer,
+        an: &Analysed,
+        framing: &Framing,
+        groups: &FxHashMap<String, String>,
+    ) {
+        let f = Folding::new(az, an, self.seed, groups);
+        self.fold_lexical(&f, framing);
+    }
+
+    /// What does not depend on the lexicons: accounting, voices, terms, actors and their
+    /// contexts, unreadable dates.
+    fn fold_unlexical(&mut self, f: &Folding) {
+        self.count_article(f);
+        self.fold_voices(f);
+        let mut words = CountedWords::new(f.an.tokens.len());
+        self.fold_terms(f, &mut words);
+        self.fold_actors(f, &mut words);
+        if f.an.article.date.is_some() && month(f).is_none() {
+            self.unparsed_dates += 1;
+        }
+    }
+
+    /// What the lexicons decide: labels (and those set aside), frames, stance.
+    fn fold_lexical(&mut self, f: &Folding, framing: &Framing) {
+        self.fold_labels(f, &framing.labels);
         for u in &framing.set_aside {
             let concept = &f.az.matcher.label_sets[u.set as usize].concept;
             let about = match u.other {
@@ -188,8 +223,8 @@ impl Aggregate {
                 .entry(about)
                 .or_default() += 1;
         }
-        self.fold_frames(&f, &framing.frames);
-        self.fold_stance(&f, &framing.stance, month.as_deref());
+        self.fold_frames(f, &framing.frames);
+        self.fold_stance(f, &framing.stance, month(f).as_deref());
     }
 
     /// Accounting: records, sentences, the low-cohesion flag, boilerplate lines and the host
@@ -350,16 +385,6 @@ impl Aggregate {
             }
             self.context.add(v, id, &window);
         }
-    }
-
-    /// The article's month for the timeline; a date given but unreadable is counted.
-    fn month(&mut self, f: &Folding) -> Option<String> {
-        let date = f.an.article.date.as_deref();
-        let month = date.and_then(crate::corpus::date::month_key);
-        if date.is_some() && month.is_none() {
-            self.unparsed_dates += 1;
-        }
-        month
     }
 
     /// Labels, per voice and per host outlet, with evidence per label.

@@ -275,6 +275,29 @@ impl Aggregate {
         self.lists.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
+    /// Takes from `o`, which folded the same articles with other lexicons, everything that does
+    /// not depend on them (accounting, skips and flags, voices, outlets, actors, terms and
+    /// contexts), replacing this aggregate's: the counterpart of
+    /// [`Aggregate::fold_framed_lexical`], so that a regression run folds those parts once.
+    pub fn share_unlexical(&mut self, o: &Aggregate) {
+        self.read = o.read;
+        self.analysed = o.analysed;
+        self.skipped = o.skipped;
+        self.skipped_by_kind = o.skipped_by_kind.clone();
+        self.skips = o.skips.clone();
+        self.boilerplate = o.boilerplate.clone();
+        self.sentences = o.sentences;
+        self.tokens = o.tokens;
+        self.unparsed_dates = o.unparsed_dates;
+        self.voices = o.voices.clone();
+        self.outlets = o.outlets.clone();
+        self.actors = o.actors.clone();
+        self.terms = o.terms.clone();
+        self.context = o.context.clone();
+        self.flagged_by_kind = o.flagged_by_kind.clone();
+        self.flags = o.flags.clone();
+    }
+
     /// Merges another aggregate into this one.
     pub fn merge(&mut self, o: Aggregate) {
         let cap = self.cap;
