@@ -281,7 +281,19 @@ pub fn label_uses<'a>(
                                 relational: is_one_of(&info.relational, m.term_key(h)),
                                 unlisted: info.unlisted_qualifiers,
                             };
-                            referent::resolve(&cx, g, w, named.before, places, u)
+                            // The states of the other sets whose longer terms holding this
+                            // word the article used before it ("the Israeli regime ... the
+                            // regime"): the host calls them so too.
+                            let mut rivals: Vec<ActorId> = Vec::new();
+                            for (c, s) in holders(m, &chosen, h) {
+                                let r = (c.last < h.first && s != set)
+                                    .then(|| set_referent(m, g, s).and_then(|a| g.country(a)))
+                                    .flatten();
+                                if let Some(r) = r.filter(|r| *r != w && !rivals.contains(r)) {
+                                    rivals.push(r);
+                                }
+                            }
+                            referent::resolve(&cx, g, w, named.before, places, u, &rivals)
                         }
                         (None, None, None) => referent::Resolved::Unresolved,
                     };

@@ -16,6 +16,11 @@
 //! 2. a longer label term holding the same word, the nearest before it within its sentence and
 //!    the [`WINDOW`] before ("the Zionist regime ... the regime"), names its set's referent's
 //!    state (the caller finds it: `framing::named_by_terms`);
+//!    A rival, the state of another label set whose longer term holding the same word the
+//!    article used earlier (Israel, after "the Israeli regime", for a bare "regime"), named not
+//!    as a place nor by an armed group before the use within its sentence and the [`WINDOW`]
+//!    before, after the last naming of the referent's state there, takes the use
+//!    (`rival_before`);
 //! 3. the referent's state named in the use's sentence or the [`WINDOW`] sentences before it:
 //!    the use counts;
 //! 4. the article's focus: the states named in the whole article, counted. The use counts when
@@ -86,7 +91,9 @@ pub struct Use {
     pub unlisted: bool,
 }
 
-/// Decides what the use is about; `want` is the country of the set's referent.
+/// Decides what the use is about; `want` is the country of the set's referent, `rivals` the
+/// states of the other label sets whose longer terms holding the use's words the article used
+/// before it (step 2c).
 pub fn resolve(
     cx: &Context,
     g: &Gazetteer,
@@ -94,6 +101,7 @@ pub fn resolve(
     named_before: Option<ActorId>,
     places: &[(usize, ActorId)],
     u: Use,
+    rivals: &[ActorId],
 ) -> Resolved {
     let Use {
         first,
@@ -261,7 +269,41 @@ pub fn resolve(
             };
         }
     }
+    // 2c. A rival named last before it ("Israeli warplanes struck near Damascus. The regime has
+    //    carried out hundreds of such attacks on Syria").
+    if let Some(r) = rival_before(cx, g, want, rivals, start) {
+        return Resolved::Other(r);
+    }
     in_focus(cx, g, want, places, start)
+}
+
+/// A rival state (the referent of another label set whose longer term holding the use's words
+/// the article used before it: Israel for a bare "regime" after "the Israeli regime") named,
+/// not as a place and not by an armed group of it, in the use's sentence or the [`WINDOW`]
+/// before it, before the use and after the last such naming of the referent's state. Places are
+/// where things happen, not who acts ("near Damascus"), and the referent's state named after
+/// the use is as often what the rival acts on ("attacks on Syria").
+fn rival_before(
+    cx: &Context,
+    g: &Gazetteer,
+    want: ActorId,
+    rivals: &[ActorId],
+    start: usize,
+) -> Option<ActorId> {
+    if rivals.is_empty() {
+        return None;
+    }
+    let si = cx.sentence_at(start)?;
+    let from = cx.sentences[si.saturating_sub(WINDOW)].0.start;
+    let n = cx.mentions.partition_point(|m| m.span.end <= start);
+    cx.mentions[..n]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= from)
+        .filter(|m| !m.place)
+        .filter_map(|m| state(g, m, true))
+        .find(|s| *s == want || rivals.contains(s))
+        .filter(|s| *s != want)
 }
 
 /// The state of the nearest earlier use of the word at token `word` (in its sentence or the

@@ -748,3 +748,37 @@ fn a_regime_of_cessation_and_daesh_troops_are_not_the_syrian_state() {
     )]);
     assert_eq!(uses(&r, "sputnik"), vec![], "{:#}", r["labels"]);
 }
+
+/// A rival named last before a bare term (issue 14): an Iranian daily that called Israel "the
+/// Israeli regime" earlier in the article writes "Israeli warplanes struck near Damascus. The
+/// regime has carried out hundreds of such attacks on Syria": Israel's, though Syria is named
+/// around it (as the place struck and what is attacked). Where the referent's state is named
+/// after the rival ("Assad has not commented. The regime ..."), or the article never used the
+/// rival's longer term, the bare term stays the referent's.
+#[test]
+fn a_bare_regime_after_the_rival_it_names_is_the_rivals() {
+    let r = analyze(&[
+        (
+            "presstv",
+            "The Israeli regime has threatened to expand its aggression. Tel Aviv has been \
+             emboldened by Washington's support. The UN has condemned the attacks. Analysts say \
+             the escalation is deliberate. Israeli warplanes struck targets near Damascus on \
+             Monday. The regime has carried out hundreds of such attacks on Syria in recent years.",
+        ),
+        (
+            "reuters",
+            "The Israeli regime, as Iran calls it, has threatened to expand its strikes. Israeli \
+             jets struck Iranian targets near Damascus on Sunday. Assad has not commented. The \
+             regime has not responded so far.",
+        ),
+        (
+            "afp",
+            "Israeli warplanes struck targets near Damascus on Monday. The regime has lost control \
+             of its airspace, the monitor said.",
+        ),
+    ]);
+    assert_eq!(uses(&r, "presstv"), vec![], "{:#}", r["labels"]);
+    assert_eq!(set_aside(&r)["israel"], 1, "{:#}", r["accounting"]);
+    assert_eq!(uses(&r, "reuters"), vec![("regime".to_string(), 1)]);
+    assert_eq!(uses(&r, "afp"), vec![("regime".to_string(), 1)]);
+}
