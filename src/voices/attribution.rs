@@ -349,7 +349,8 @@ impl<'c, 'a> State<'c, 'a> {
         if matches!(
             self.key(v),
             "told" | "tells" | "asked" | "asks" | "quoted" | "quoting" | "cited" | "citing"
-        ) {
+        ) || self.reports_for_subject(v)
+        {
             return None;
         }
         let run = self.reader().after(v + 1, (v + 11).min(end))?;
@@ -741,16 +742,29 @@ impl<'c, 'a> State<'c, 'a> {
         // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
         // The name starts within six tokens of the verb and may run past them ("said Operation
         // Inherent Resolve spokesperson Colonel Christopher Garver").
+        // A participle ("..., saying the militants fled") reports for its clause's subject:
+        // what follows it is what was said, never a speaker after the verb.
+        if self.reports_for_subject(v) {
+            return None;
+        }
+        // A name followed by an auxiliary is the subject of the clause reported ("Ali Larijani,
+        // the Parliament speaker, said Iran would never negotiate"), no speaker.
         let tail_end = (v + 7).min(b);
         if let Some(run) = self
             .reader()
             .after(v + 1, (v + 11).min(b))
             .filter(|r| r.start < tail_end)
         {
+            if self.opens_clause(run.end, b) {
+                return None;
+            }
             return Some(self.name_voice(run));
         }
         if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
             if m.first as usize <= v + 4 {
+                if self.opens_clause(m.last as usize + 1, b) {
+                    return None;
+                }
                 return Some(Voice::Source(m.actor));
             }
         }
@@ -764,6 +778,24 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         self.descriptor(v + 1, tail, toks[v].span.start)
+    }
+
+    /// Whether the speech verb at `v` is a participle that reports for its clause's subject
+    /// ("..., saying ...", "..., adding that ..."): never one that names a source after it
+    /// ("citing a source", "quoting the minister", "according to").
+    fn reports_for_subject(&self, v: usize) -> bool {
+        let k = self.key(v);
+        k.ends_with("ing") && !matches!(k, "citing" | "quoting" | "according")
+    }
+
+    /// Whether an auxiliary stands at token `i` or after at most two more words before `b`
+    /// ("Iran would", "Iran would never", "the army has"): the words before it are the subject
+    /// of a clause, not a speaker that closes one.
+    fn opens_clause(&self, i: usize, b: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        (i..b.min(i + 3))
+            .take_while(|&j| toks[j].word)
+            .any(|j| self.cx.cues.is_auxiliary(self.key(j)))
     }
 
     /// Speaker of a pre-posed cue: the first actor of the clause before the verb at `v`.
@@ -3628,6 +3660,11 @@ impl<'c, 'a> State<'c, 'a> {
         });
         let end = anonymity.filter(|&i| i + 12 >= end).unwrap_or(end);
         for v in (end.saturating_sub(14).max(a + 4)..end).rev() {
+            // A participle ("..., saying the militants fled") closes no sentence: it reports
+            // for its clause's subject.
+            if self.reports_for_subject(v) {
+                continue;
+            }
             if end - v > 7 && !self.participle_after(v, end) {
                 if self.is_speech(v) {
                     if let Some(actor) = self.name_closing(v, 2, end) {
