@@ -3716,7 +3716,11 @@ impl<'c, 'a> State<'c, 'a> {
             // "... the monitor said (on Monday)": the speaker right before the verb, which ends
             // the clause or is followed by when, where or how it was said, not by what ("...
             // Trump says Syria attack cannot be tolerated" is no closing attribution).
-            let tail = v + 1 >= end || participle || matches!(self.key(v), "told" | "tells") || {
+            // "told Reuters the insurgents would not leave": an auxiliary after the addressee
+            // opens the clause that was told; the verb closes nothing.
+            let told = matches!(self.key(v), "told" | "tells")
+                && !(v + 2..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
+            let tail = v + 1 >= end || participle || told || {
                 let k = self.key(v + 1);
                 crate::actors::CALENDAR.contains(&k) || CLOSING_TAIL.contains(&k)
             };
@@ -3759,7 +3763,7 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // "... on Sunday a hospital staff told RIA Novosti": whom someone told is never the
             // speaker (the rules below read a name after the verb); someone unnamed spoke.
-            if matches!(self.key(v), "told" | "tells") {
+            if told {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Unknown, cue));
             }
@@ -3787,8 +3791,9 @@ impl<'c, 'a> State<'c, 'a> {
             while r < end && toks[r].word && toks[r].cap {
                 r += 1;
             }
+            // (Not after "told": a name there is whom someone told, read above.)
             let ends = end <= r + 3 || matches!(self.key(r), "a" | "an" | "the" | "one");
-            if r > v + 1 && ends {
+            if r > v + 1 && ends && !matches!(self.key(v), "told" | "tells") {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Unknown, cue));
             }
