@@ -1154,10 +1154,24 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
-        let comma = (a..end).rev().find(|&i| {
+        let is_comma = |i: usize| {
             (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before))
                 && toks[i].span.start > s.start
-        })?;
+        };
+        let mut comma = (a..end).rev().find(|&i| is_comma(i))?;
+        // "Government forces pressed their assault, a war monitor said, as the United Nations
+        // pleaded for a truce": an attribution between two commas, a subordinate clause after
+        // it. The claim is before the attribution; the clause after it is no one's report.
+        if comma + 1 < end && SUBORDINATORS.contains(&self.key(comma + 1)) {
+            if let Some(c2) = (a..comma).rev().find(|&i| is_comma(i)) {
+                if comma - c2 <= 12
+                    && (comma.saturating_sub(3).max(c2 + 2)..comma).any(|i| self.is_speech(i))
+                {
+                    end = comma;
+                    comma = c2;
+                }
+            }
+        }
         let cue = Span::new(toks[comma].span.start, toks[b - 1].span.end);
         // ", said Said Seif al Qalamoni from the Free Syrian Army's ... brigade": a verb right
         // after the comma and a name after it, however long the clause (the verbs below close
@@ -3479,6 +3493,14 @@ impl<'c, 'a> State<'c, 'a> {
             // "... the monitor said updating a previous toll": a participle clause, not what
             // was said.
             ("said" | "says" | "say", None) if self.participle_after(v, end) => return None,
+            // "..., a war monitor said, as the United Nations pleaded for a truce": a
+            // subordinate clause after the comma is not what was said.
+            _ if v + 2 < end
+                && self.key(v + 1) == ","
+                && SUBORDINATORS.contains(&self.key(v + 2)) =>
+            {
+                return None
+            }
             _ => self.past_time_phrase(v + 1, end),
         };
         Some(from)
