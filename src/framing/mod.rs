@@ -129,13 +129,7 @@ impl Framing {
     /// gives a [`Context`], such as `&analysis::Analysed`).
     pub fn of<'a>(cx: impl Into<Context<'a>>, m: &Matcher, g: &Gazetteer) -> Framing {
         let cx = cx.into();
-        let (labels, set_aside) = label_uses(cx, m, g);
-        Framing {
-            labels,
-            set_aside,
-            frames: frames(cx, m),
-            stance: stance_observations(cx, m, g),
-        }
+        Framing::with_stance(cx, m, g, stance_observations(cx, m, g))
     }
 
     /// [`Framing::of`] with stance observations already found (with a matcher of which `m`
