@@ -254,10 +254,11 @@ pub fn run_workers_listing<W: Worker>(
     let failed: Mutex<Option<Skip>> = Mutex::new(None);
     let strict = opts.strict;
     let mut sink = sink;
+    let dedup = Dedup::with_known(opts.duplicates.clone());
     if threads == 1 {
         let mut w = make();
         let mut p = Progress::default();
-        let inputs = read_all_with(streams, Dedup::with_known(opts.duplicates.clone()), |r| {
+        let inputs = read_all_with(streams, dedup, |r| {
             p.count(&r, progress);
             handle_listing(&mut w, r, strict, &failed, &mut sink)
         });
@@ -306,7 +307,7 @@ pub fn run_workers_listing<W: Worker>(
         drop(ltx);
         if handles.is_empty() {
             let mut w = make();
-            let inputs = read_all_with(streams, Dedup::with_known(opts.duplicates.clone()), |r| {
+            let inputs = read_all_with(streams, dedup, |r| {
                 handle_listing(&mut w, r, strict, &failed, &mut sink)
             });
             return (vec![w], inputs);
@@ -319,7 +320,7 @@ pub fn run_workers_listing<W: Worker>(
         let mut batch = Vec::with_capacity(BATCH);
         let mut sent = 0u64;
         let mut p = Progress::default();
-        let inputs = read_all_with(streams, Dedup::with_known(opts.duplicates.clone()), |r| {
+        let inputs = read_all_with(streams, dedup, |r| {
             p.count(&r, progress);
             batch.push(r);
             if batch.len() == BATCH {

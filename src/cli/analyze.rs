@@ -136,7 +136,8 @@ pub fn run(args: Args) -> Outcome {
 
 /// Reads the inputs and folds every article: the analyzer, the folded counts with the inputs'
 /// provenance, and the report options. Hands every skip and flag to `lists` as the run goes,
-/// prints the first skips and the accounting summary; nothing analysable is a data failure.
+/// prints the first skips and the accounting summary. Whether nothing analysable is a failure
+/// is the caller's to say (`analyze` fails, a `map` part may be all skips).
 /// `duplicates`: the records a pass over a whole corpus found to repeat earlier ones (`map`
 /// of one part, `--duplicates FILE`).
 pub fn fold(

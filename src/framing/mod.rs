@@ -275,19 +275,7 @@ pub fn label_uses<'a>(
                                 relational: is_one_of(&info.relational, m.term_key(h)),
                                 unlisted: info.unlisted_qualifiers,
                             };
-                            // The states of the other sets whose longer terms holding this
-                            // word the article used before it ("the Israeli regime ... the
-                            // regime"): the host calls them so too.
-                            let mut rivals: Vec<ActorId> = Vec::new();
-                            for (c, s) in holders(m, &chosen, h) {
-                                let r = (c.last < h.first && s != set)
-                                    .then(|| set_referent(m, g, s).and_then(|a| g.country(a)))
-                                    .flatten();
-                                if let Some(r) = r.filter(|r| *r != w && !rivals.contains(r)) {
-                                    rivals.push(r);
-                                }
-                            }
-                            referent::resolve(&cx, g, w, named.before, places, u, &rivals)
+                            referent::resolve(&cx, g, w, named.before, places, u, &named.rivals)
                         }
                         (None, None, None) => referent::Resolved::Unresolved,
                     };
@@ -452,7 +440,7 @@ fn is_one_of(terms: &[(String, bool)], key: &str) -> bool {
 
 /// The states named by longer label terms that hold an in-context term's words ("usurper
 /// regime", "Zionist regime" and "Assad regime" hold "regime"), for [`referent::resolve`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct NamedByTerms {
     /// The state of the set whose longer term contains the use ("regime's" in "the usurper
     /// regime's crimes" is Israel's).
@@ -463,10 +451,14 @@ struct NamedByTerms {
     /// The state of the set of a label term right before the use in the possessive, one that
     /// names its referent by itself ("the occupying regime's army" is Israel's army).
     possessor: Option<ActorId>,
+    /// The states of the sets of all such terms anywhere before the use ("the Israeli regime
+    /// ... the regime"): the host calls them so too (the rivals of `referent::resolve`).
+    rivals: Vec<ActorId>,
 }
 
 /// Finds the longer label terms (of any set with a referent that has a state) holding the words
-/// of the in-context use `h`: one that contains it, and the nearest one before it in focus.
+/// of the in-context use `h`: one that contains it, the nearest one before it in focus, and the
+/// states of all those before it.
 fn named_by_terms(
     cx: Context,
     m: &Matcher,
@@ -485,6 +477,9 @@ fn named_by_terms(
         let Some(state) = set_referent(m, g, set).and_then(|a| g.country(a)) else {
             continue;
         };
+        if c.last < h.first && !named.rivals.contains(&state) {
+            named.rivals.push(state);
+        }
         if c.first <= h.first && h.last <= c.last {
             named.inside = Some(state);
         } else if c.last < h.first

@@ -92,8 +92,8 @@ pub struct Use {
 }
 
 /// Decides what the use is about; `want` is the country of the set's referent, `rivals` the
-/// states of the other label sets whose longer terms holding the use's words the article used
-/// before it (step 2c).
+/// states of the label sets whose longer terms holding the use's words the article used before
+/// it (step 2c; `want` among them changes nothing).
 pub fn resolve(
     cx: &Context,
     g: &Gazetteer,

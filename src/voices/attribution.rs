@@ -739,16 +739,16 @@ impl<'c, 'a> State<'c, 'a> {
         if matches!(self.key(v), "told" | "tells") {
             return None;
         }
-        // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
-        // The name starts within six tokens of the verb and may run past them ("said Operation
-        // Inherent Resolve spokesperson Colonel Christopher Garver").
         // A participle ("..., saying the militants fled") reports for its clause's subject:
         // what follows it is what was said, never a speaker after the verb.
         if self.reports_for_subject(v) {
             return None;
         }
-        // A name followed by an auxiliary is the subject of the clause reported ("Ali Larijani,
-        // the Parliament speaker, said Iran would never negotiate"), no speaker.
+        // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
+        // The name starts within six tokens of the verb and may run past them ("said Operation
+        // Inherent Resolve spokesperson Colonel Christopher Garver"). A name followed by an
+        // auxiliary is the subject of the clause reported ("Ali Larijani, the Parliament
+        // speaker, said Iran would never negotiate"), no speaker.
         let tail_end = (v + 7).min(b);
         if let Some(run) = self
             .reader()
@@ -3740,8 +3740,9 @@ impl<'c, 'a> State<'c, 'a> {
             // Trump says Syria attack cannot be tolerated" is no closing attribution).
             // "told Reuters the insurgents would not leave": an auxiliary after the addressee
             // opens the clause that was told; the verb closes nothing.
-            let told = matches!(self.key(v), "told" | "tells")
-                && !(v + 2..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
+            let to_addressee = matches!(self.key(v), "told" | "tells");
+            let told =
+                to_addressee && !(v + 2..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
             let tail = v + 1 >= end || participle || told || {
                 let k = self.key(v + 1);
                 crate::actors::CALENDAR.contains(&k) || CLOSING_TAIL.contains(&k)
@@ -3815,7 +3816,7 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // (Not after "told": a name there is whom someone told, read above.)
             let ends = end <= r + 3 || matches!(self.key(r), "a" | "an" | "the" | "one");
-            if r > v + 1 && ends && !matches!(self.key(v), "told" | "tells") {
+            if r > v + 1 && ends && !to_addressee {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Unknown, cue));
             }
