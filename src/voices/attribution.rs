@@ -2299,32 +2299,8 @@ impl<'c, 'a> State<'c, 'a> {
                 w -= 3;
                 continue;
             }
-            if !(w > lo + 1
-                && matches!(
-                    self.key(w - 1),
-                    "also"
-                        | "later"
-                        | "earlier"
-                        | "previously"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "then"
-                        | "further"
-                        | "again"
-                        | "reportedly"
-                        | "repeatedly"
-                        | "once"
-                        | "recently"
-                        | "already"
-                        | "will"
-                        | "would"
-                        | "did"
-                        | "does"
-                        | "do"
-                        | "there"
-                ))
-            {
+            // "Russia also said", "the agency however reported" (`speech.between`).
+            if !(w > lo + 1 && self.cx.cues.is_between(self.key(w - 1))) {
                 return w;
             }
             w -= 1;
@@ -3814,8 +3790,11 @@ impl<'c, 'a> State<'c, 'a> {
             while r < end && toks[r].word && toks[r].cap {
                 r += 1;
             }
-            // (Not after "told": a name there is whom someone told, read above.)
-            let ends = end <= r + 3 || matches!(self.key(r), "a" | "an" | "the" | "one");
+            // (Not after "told": a name there is whom someone told, read above.) Nor a run that
+            // an auxiliary follows: "... and said Russia would help" reports a clause of which
+            // the run is the subject.
+            let ends = (end <= r + 3 && !self.opens_clause(r, end))
+                || matches!(self.key(r), "a" | "an" | "the" | "one");
             if r > v + 1 && ends && !to_addressee {
                 let cue = Span::new(toks[v].span.start, toks[b - 1].span.end);
                 return Some((Voice::Unknown, cue));

@@ -62,6 +62,9 @@ struct Speech {
     /// (Since 1.15.0; a file without it lets any word follow a closing verb.)
     #[serde(default)]
     closing_after: Vec<Spanned<String>>,
+    /// (Since 1.18.0; a file without it takes the words that 1.17.0 read in code.)
+    #[serde(default)]
+    between: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +103,33 @@ const OPENERS: u32 = 1 << 19;
 const GENERIC: u32 = 1 << 20;
 const TALLIES: u32 = 1 << 21;
 const CLOSING_AFTER: u32 = 1 << 22;
+const BETWEEN: u32 = 1 << 23;
+
+/// The words that may stand between a subject and its speech verb when a file lists none (the
+/// list that 1.17.0 and before read in code).
+const BETWEEN_BEFORE_1_18: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "has",
+    "have",
+    "had",
+    "then",
+    "further",
+    "again",
+    "reportedly",
+    "repeatedly",
+    "once",
+    "recently",
+    "already",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "there",
+];
 
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
@@ -133,7 +163,13 @@ impl CueWords {
             .map(|w| (w.get_ref().clone(), w.span().start))
             .collect();
         let closing_after = !f.speech.closing_after.is_empty();
-        let lists: [(u32, Vec<String>); 23] = [
+        let between = if f.speech.between.is_empty() {
+            BETWEEN_BEFORE_1_18.iter().map(|w| w.to_string()).collect()
+        } else {
+            list("speech.between", f.speech.between, speech_at)?
+        };
+        let lists: [(u32, Vec<String>); 24] = [
+            (BETWEEN, between),
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
                 NOUN_VERBS,
@@ -267,6 +303,13 @@ impl CueWords {
     /// ("On Monday, Lavrov said Russia would ..."). Any word when the file lists none.
     pub fn may_follow_closing(&self, k: &str) -> bool {
         !self.closing_after || self.has(CLOSING_AFTER, k)
+    }
+
+    /// A word that may stand between a subject and its speech verb ("Russia also said", "the
+    /// agency however reported", "Assad himself said"): an adverb, an auxiliary or an
+    /// intensifying pronoun.
+    pub fn is_between(&self, k: &str) -> bool {
+        self.has(BETWEEN, k)
     }
 
     /// A speech verb ("said", "according").
@@ -493,6 +536,14 @@ mod tests {
             CueWords::bundled().reporting_or_tally("counted"),
             Some(false)
         );
+        // Nor words between a subject and its verb (as before 1.18.0): the ones read in code
+        // then.
+        let without = drop_list(&without, "between = [");
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(c.is_between("also") && !c.is_between("however"));
+        assert!(CueWords::bundled().is_between("however"));
     }
 
     #[test]
