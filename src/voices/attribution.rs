@@ -3565,7 +3565,10 @@ impl<'c, 'a> State<'c, 'a> {
         let clause = || {
             self.possessive(last) || (last + 1..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)))
         };
-        (m.first as usize <= v + reach && end <= last + 4 && !clause()).then_some(m.actor)
+        // "... said the Observatory a British-based war monitoring group": an appositive may
+        // follow the name to the end (commas dropped).
+        let closes = end <= last + 4 || matches!(self.key(last + 1), "a" | "an" | "one");
+        (m.first as usize <= v + reach && closes && !clause()).then_some(m.actor)
     }
 
     /// The voice of a descriptor right after the speech verb at `v` that closes the sentence
@@ -3579,7 +3582,14 @@ impl<'c, 'a> State<'c, 'a> {
         let head = (v + 2..end.min(v + 5))
             .take_while(|&i| toks[i].word)
             .find(|&i| self.cx.cues.is_head_noun(self.key(i)))?;
-        let closes = end <= head + 3 || matches!(self.key(head + 1), "who" | "which" | "whose");
+        // ... or an appositive to the end ("said the Observatory a British-based monitor").
+        let appositive = || {
+            matches!(self.key(head + 1), "a" | "an" | "one")
+                && !(head + 1..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)))
+        };
+        let closes = end <= head + 3
+            || matches!(self.key(head + 1), "who" | "which" | "whose")
+            || appositive();
         if !closes {
             return None;
         }
@@ -3719,9 +3729,13 @@ impl<'c, 'a> State<'c, 'a> {
             let to_addressee = matches!(self.key(v), "told" | "tells");
             let told =
                 to_addressee && !(v + 2..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
+            // ("said at least 58 people were killed": "at least" counts, it says no place.)
+            let quantity = v + 2 < end
+                && self.key(v + 1) == "at"
+                && matches!(self.key(v + 2), "least" | "most");
             let tail = v + 1 >= end || participle || told || {
                 let k = self.key(v + 1);
-                crate::actors::CALENDAR.contains(&k) || CLOSING_TAIL.contains(&k)
+                (crate::actors::CALENDAR.contains(&k) || CLOSING_TAIL.contains(&k)) && !quantity
             };
             let lo = v.saturating_sub(8).max(a + 3);
             let subject = if tail {

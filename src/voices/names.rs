@@ -511,7 +511,24 @@ impl Reader<'_, '_> {
                 if !prefix {
                     break;
                 }
-                // "Welsh nationalist MP Hywel Williams": a run before a title modifies it.
+                // "Welsh nationalist MP Hywel Williams": a run before a title modifies it; but
+                // not one before titles that words other than a name follow ("said Mounzer
+                // Khalil head of Idlib's health authority", commas dropped): that title is an
+                // appositive.
+                if run.is_some() && !mention {
+                    let mut j = i;
+                    while j < b
+                        && j < a + 10
+                        && (cues.is_title(self.key(j))
+                            || cues.is_person_noun(self.key(j))
+                            || (self.key(j) == "." && !toks[j].space_before))
+                    {
+                        j += 1;
+                    }
+                    if j > i && j < b && !name_word(j) && self.mentioned(j).is_none() {
+                        break;
+                    }
+                }
                 run = None;
             }
             i += 1;
