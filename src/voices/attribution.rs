@@ -823,6 +823,9 @@ impl<'c, 'a> State<'c, 'a> {
         // "Maya Harris, a senior policy adviser to Mrs. Clinton, said: ...": the subject before
         // the clause.
         if !participle {
+            if let Some((voice, _)) = self.name_in_aside(start, w) {
+                return Some(voice);
+            }
             if let Some(c) = self.parenthetical_before(start, w) {
                 return Some(self.subject_of_parenthetical(start, c, w));
             }
@@ -2340,6 +2343,36 @@ impl<'c, 'a> State<'c, 'a> {
         (opens && toks[c - 1].word).then_some(c)
     }
 
+    /// "A U.N. spokesman, Stephane Dujarric, said": a person's name that fills the aside between
+    /// two commas (the second right before the subject's end `w`), after a person noun ending a
+    /// role of at most six words (from `lo` or a comma after it), is who speaks, not the role before it. The voice and
+    /// the name's first token.
+    fn name_in_aside(&mut self, lo: usize, w: usize) -> Option<(Voice, usize)> {
+        if w < lo + 4 || self.key(w - 1) != "," {
+            return None;
+        }
+        let c = w - 1;
+        let c0 = (lo + 1..c).rev().take(8).find(|&i| self.key(i) == ",")?;
+        // The role: a short phrase that opens the clause ("His lawyer", "Turkey's finance
+        // minister"), not the object of a clause before ("Four members of the commission met
+        // with Francis' top abuse adviser, Cardinal Sean O'Malley, explained ...").
+        let toks = &self.cx.tokens.tokens;
+        let from = (lo..c0)
+            .rev()
+            .find(|&i| self.key(i) == ",")
+            .map_or(lo, |i| i + 1);
+        let role_words = (from..c0).filter(|&i| toks[i].word).count();
+        if !self.cx.cues.is_person_noun(self.key(c0 - 1)) || role_words > 6 {
+            return None;
+        }
+        let (source, after) = self.named_at(c0 + 1, c)?;
+        let person = match source {
+            Ok(x) => self.cx.gazetteer.actor(x).kind == ActorKind::Person,
+            Err(_) => true,
+        };
+        (after == c && person).then(|| (self.cited(source), c0 + 1))
+    }
+
     /// Who speaks when the subject ends at the comma `c` that opens a parenthetical
     /// ([`State::parenthetical_before`], and any parenthetical right before that one): the
     /// speaker phrase before it, else a description of
@@ -3074,8 +3107,13 @@ impl<'c, 'a> State<'c, 'a> {
                     // said".
                     let c = (a..w).rev().find(|&i| sep(i))?;
                     let c0 = (a..c).rev().find(|&i| sep(i))?;
-                    (c0 > a && w == c + 1)
-                        .then(|| self.subject_before(a, c0).or_else(|| self.apposed(a, w)))?
+                    if !(c0 > a && w == c + 1) {
+                        return None;
+                    }
+                    if let Some(found) = self.name_in_aside(a, w) {
+                        return Some(found);
+                    }
+                    self.subject_before(a, c0).or_else(|| self.apposed(a, w))
                 })
                 .or_else(|| {
                     // "The Syrian Observatory for Human Rights which has tracked violence on all
@@ -3089,6 +3127,28 @@ impl<'c, 'a> State<'c, 'a> {
                     (w > clause + 2 && self.key(w - 1) == "and")
                         .then(|| self.opening_subject(clause, w - 1))
                         .flatten()
+                })
+                .or_else(|| {
+                    // "Mekdad, for his part, thanked Iran ... and stressed that ...": the clause
+                    // of the first verb opens after an aside (at most six tokens, no speech
+                    // verb); the subject is before it.
+                    if !(w > clause + 2
+                        && self.key(w - 1) == "and"
+                        && clause >= a + 3
+                        && sep(clause - 1)
+                        && toks[clause].word
+                        && !toks[clause].cap
+                        && self.joinable(clause, w - 1))
+                    {
+                        return None;
+                    }
+                    let c0 = (a..clause - 1).rev().find(|&i| sep(i))?;
+                    if clause - 1 - c0 > 7 || (c0 + 1..clause - 1).any(|i| self.is_speech(i)) {
+                        return None;
+                    }
+                    let p = (a..c0).rev().find(|&i| sep(i)).map_or(a, |i| i + 1);
+                    self.subject_before(p, c0)
+                        .filter(|&(_, first)| first <= p + 1)
                 });
             let Some((voice, first)) = subject else {
                 continue;
@@ -3243,30 +3303,7 @@ impl<'c, 'a> State<'c, 'a> {
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
         let mut f = (clause..and_i).find(|&i| toks[i].word)?;
-        if and_i - f > 24
-            || (f..and_i).any(|i| {
-                matches!(
-                    self.key(i),
-                    "that"
-                        | "which"
-                        | "who"
-                        | "whom"
-                        | "whose"
-                        | "while"
-                        | "when"
-                        | "after"
-                        | "before"
-                        | "because"
-                        | "if"
-                        | "as"
-                        | ":"
-                        | ";"
-                        | "\""
-                        | "and"
-                        | "or"
-                ) || self.is_speech(i)
-            })
-        {
+        if !self.joinable(f, and_i) {
             return None;
         }
         if determiner(self.key(f)) {
@@ -3301,6 +3338,36 @@ impl<'c, 'a> State<'c, 'a> {
             .filter(|&i| toks[i].word && !cues.is_particle(self.key(i)))
             .count();
         (words >= 2).then(|| (self.name_voice(run), f))
+    }
+
+    /// Whether the tokens `f..and_i` before an "and" that joins a second verb can be the first
+    /// verb's clause: at most 24 tokens, nothing in them that opens another clause or reports
+    /// ("that", "which", "while", "as", a colon, a quotation mark, another "and", a speech
+    /// verb).
+    fn joinable(&self, f: usize, and_i: usize) -> bool {
+        and_i - f <= 24
+            && !(f..and_i).any(|i| {
+                matches!(
+                    self.key(i),
+                    "that"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "if"
+                        | "as"
+                        | ":"
+                        | ";"
+                        | "\""
+                        | "and"
+                        | "or"
+                ) || self.is_speech(i)
+            })
     }
 
     /// The "that" opening the content of the verb at `v` (within eight tokens), not one of a
@@ -3522,6 +3589,49 @@ impl<'c, 'a> State<'c, 'a> {
         } else {
             j
         }
+    }
+
+    /// ""There is no military solution," U.S. envoy James Jeffrey told reporters, adding that
+    /// Washington would impose new sanctions": a participle speech verb after a comma, after the
+    /// attribution of a quote that ends at byte `quote_end`, reports for the quote's speaker.
+    /// At most twelve tokens from the quote to the comma, no other quotation mark or speech verb
+    /// but the attribution's; the content runs from after the participle (and "that") to the
+    /// sentence's last word, at least four words. The cue and the content.
+    pub(super) fn participle_after_quote(&self, s: Span, quote_end: usize) -> Option<(Span, Span)> {
+        let (a, b) = self
+            .cx
+            .tokens
+            .range(Span::new(quote_end.max(s.start), s.end));
+        let end = self.words_end(a, b);
+        let toks = &self.cx.tokens.tokens;
+        let v = (a + 1..end.min(a + 14)).find(|&i| {
+            toks[i].word
+                && self.key(i - 1) == ","
+                && self.is_speech(i)
+                && self.reports_for_subject(i)
+        })?;
+        // One attribution between the quote and the participle: a speech verb, no quote mark.
+        let verbs = (a..v)
+            .filter(|&i| toks[i].word && self.is_speech(i))
+            .count();
+        if verbs != 1 || (a..v).any(|i| self.in_quote(toks[i].span.start) || self.key(i) == "\"") {
+            return None;
+        }
+        let from = if v + 1 < end && self.key(v + 1) == "that" {
+            v + 2
+        } else {
+            v + 1
+        };
+        let words = (from..end).filter(|&i| toks[i].word).count();
+        if words < 4
+            || (from..end).any(|i| self.key(i) == "\"" || self.in_quote(toks[i].span.start))
+        {
+            return None;
+        }
+        Some((
+            Span::new(toks[v].span.start, toks[from - 1].span.end),
+            Span::new(toks[from].span.start, toks[end - 1].span.end),
+        ))
     }
 
     /// "France called on Russia to ..., saying (that) it would push for a resolution": a

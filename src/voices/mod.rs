@@ -396,7 +396,20 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                         .all(|v| holds(content, v.quote.span))
                         && own_words(content)
                 })
-                .map(|(voice, cue, content)| reported(st, voice, cue, content));
+                .map(|(voice, cue, content)| reported(st, voice, cue, content))
+                .or_else(|| {
+                    // '"...," James Jeffrey told reporters, adding that ...': the participle
+                    // after a quote's attribution reports for the quote's speaker.
+                    let last = out.quotes[over_s.clone()].last()?;
+                    last.cue?;
+                    let (cue, content) = st.participle_after_quote(*s, last.quote.span.end)?;
+                    Some(Reported {
+                        voice: last.voice,
+                        cue,
+                        content,
+                        then: None,
+                    })
+                });
             if let Some(r) = out.reported[si] {
                 let voice = r.voice;
                 for q in out.quotes[over_s.clone()].iter_mut().filter(|q| {
