@@ -2344,9 +2344,9 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// "A U.N. spokesman, Stephane Dujarric, said": a person's name that fills the aside between
-    /// two commas (the second right before the subject's end `w`), after a person noun ending a
-    /// role of at most six words (from `lo` or a comma after it), is who speaks, not the role before it. The voice and
-    /// the name's first token.
+    /// two commas (the second right before the subject's end `w`), after a role of at most six
+    /// words with a person noun and no subject pronoun (from `lo` or a comma after it), is who
+    /// speaks, not the role before it. The voice and the name's first token.
     fn name_in_aside(&mut self, lo: usize, w: usize) -> Option<(Voice, usize)> {
         if w < lo + 4 || self.key(w - 1) != "," {
             return None;
@@ -2362,7 +2362,15 @@ impl<'c, 'a> State<'c, 'a> {
             .find(|&i| self.key(i) == ",")
             .map_or(lo, |i| i + 1);
         let role_words = (from..c0).filter(|&i| toks[i].word).count();
-        if !self.cx.cues.is_person_noun(self.key(c0 - 1)) || role_words > 6 {
+        // A person noun in it ("Russia's envoy to the UN"), no subject pronoun ("He met the
+        // envoy").
+        let cues = self.cx.cues;
+        let role = (from..c0).any(|i| cues.is_person_noun(self.key(i)))
+            && !(from..c0).any(|i| {
+                let k = self.key(i);
+                cues.is_pronoun(k) || matches!(k, "it" | "they" | "we" | "i")
+            });
+        if !role || role_words > 6 {
             return None;
         }
         let (source, after) = self.named_at(c0 + 1, c)?;
