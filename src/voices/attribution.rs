@@ -1511,7 +1511,14 @@ impl<'c, 'a> State<'c, 'a> {
         if keys == ["they"] {
             return Some(Voice::Unknown);
         }
-        if keys.len() == 1 && cues.is_pronoun(keys[0]) {
+        // "According to him, ...": the object pronoun after "according to" points back as the
+        // subject pronoun would.
+        let according = words[0] >= 2
+            && self.key(words[0] - 1) == "to"
+            && self.key(words[0] - 2) == "according";
+        if keys.len() == 1
+            && (cues.is_pronoun(keys[0]) || (according && matches!(keys[0], "him" | "her")))
+        {
             let v = self
                 .recent(pos, Class::pronoun(keys[0]), None, true)
                 .unwrap_or(Voice::Unknown);
@@ -3264,7 +3271,18 @@ impl<'c, 'a> State<'c, 'a> {
             };
             // "... in the area Abdel Rahman said and food was running out": "and" after the
             // verb closes the attribution of what came before; nothing is reported after it.
-            if from >= end || words(from, end) < 4 || matches!(self.key(from), "and" | "but") {
+            // Four words at least; three after "that" with an auxiliary among them ("told The
+            // Associated Press that most were civilians").
+            // (A "that" right after the verb or its addressee: not a relative pronoun, "said in
+            // a statement that was read out".)
+            let short_clause = that.is_some_and(|t| {
+                t == v + 1 || (matches!(self.key(v), "told" | "tells") && t <= v + 5)
+            }) && words(from, end) == 3
+                && (from..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
+            if from >= end
+                || (words(from, end) < 4 && !short_clause)
+                || matches!(self.key(from), "and" | "but")
+            {
                 continue;
             }
             // Far into the sentence, the cue starts with the subject's phrase.
