@@ -41,7 +41,7 @@ struct Repeats {
 struct Pattern {
     name: String,
     regex: String,
-    #[allow(dead_code)]
+    /// A line the pattern must match (checked when the file is read).
     example: Option<String>,
 }
 
@@ -105,8 +105,9 @@ impl Boilerplate {
         })?;
         let names = f.pattern.iter().map(|p| p.name.clone()).collect();
         // Each pattern is compiled alone first, so that an error names it.
+        // Its example, if it gives one, must be a line it sets aside.
         for (i, p) in f.pattern.iter().enumerate() {
-            regex::RegexBuilder::new(&p.regex)
+            let re = regex::RegexBuilder::new(&p.regex)
                 .size_limit(PATTERN_SIZE_LIMIT)
                 .dfa_size_limit(DFA_SIZE_LIMIT)
                 .build()
@@ -114,6 +115,16 @@ impl Boilerplate {
                     path: path.to_string(),
                     message: pattern_problem(&p.name, i, &e),
                 })?;
+            if let Some(example) = p.example.as_deref().filter(|x| !re.is_match(x.trim())) {
+                return Err(Error::Patterns {
+                    path: path.to_string(),
+                    message: format!(
+                        "pattern {:?} ([[pattern]] number {}) does not match its own example {example:?}; fix the regex or the example",
+                        p.name,
+                        i + 1
+                    ),
+                });
+            }
         }
         let set = regex::RegexSetBuilder::new(f.pattern.iter().map(|p| p.regex.as_str()))
             .size_limit(SET_SIZE_LIMIT)
@@ -426,6 +437,22 @@ mod tests {
             e.contains("pattern \"huge\"") && e.contains("not a valid regular expression"),
             "{e}"
         );
+        // An example the pattern does not match is refused; every bundled example matches.
+        let e = Boilerplate::parse(
+            &format!("{}example = 'Read more'\n", file("^Advertisement$")),
+            "b.toml",
+        )
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(
+            e.contains("pattern \"huge\" ([[pattern]] number 2) does not match its own example \"Read more\""),
+            "{e}"
+        );
+        let b = Boilerplate::bundled();
+        let l = b.layout("All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.\n\nThe talks resumed.");
+        let rules: Vec<&str> = l.boilerplate.iter().map(|x| x.rule.as_str()).collect();
+        assert_eq!(rules, ["licence"]);
     }
 
     /// 400,000 lines, each accounted for. How long it takes is measured by the criterion bench
