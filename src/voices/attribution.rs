@@ -3562,6 +3562,25 @@ impl<'c, 'a> State<'c, 'a> {
             // "... the monitor said updating a previous toll": a participle clause, not what
             // was said.
             ("said" | "says" | "say", None) if self.participle_after(v, end) => return None,
+            // 'Lavrov said, "We will stay," adding that the talks would resume': the quote is
+            // his words, and what he reports is after the participle that follows it (nothing
+            // without one).
+            _ if v + 2 < end && matches!(self.key(v + 1), "," | ":") && self.key(v + 2) == "\"" => {
+                let close = (v + 3..end).find(|&i| self.key(i) == "\"")?;
+                let p = if close + 1 < end && self.key(close + 1) == "," {
+                    close + 2
+                } else {
+                    close + 1
+                };
+                if !(p < end && self.is_speech(p) && self.reports_for_subject(p)) {
+                    return None;
+                }
+                if p + 1 < end && self.key(p + 1) == "that" {
+                    p + 2
+                } else {
+                    p + 1
+                }
+            }
             // "..., a war monitor said, as the United Nations pleaded for a truce": a
             // subordinate clause after the comma is not what was said.
             _ if v + 2 < end
@@ -3621,7 +3640,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// Washington would impose new sanctions": a participle speech verb after a comma, after the
     /// attribution of a quote that ends at byte `quote_end`, reports for the quote's speaker.
     /// At most twelve tokens from the quote to the comma, no other quotation mark or speech verb
-    /// but the attribution's; the content runs from after the participle (and "that") to the
+    /// but the attribution's (or none: 'Lavrov said, "...," adding that ...'); the content runs from after the participle (and "that") to the
     /// sentence's last word, at least four words. The cue and the content.
     pub(super) fn participle_after_quote(&self, s: Span, quote_end: usize) -> Option<(Span, Span)> {
         let (a, b) = self
@@ -3630,17 +3649,23 @@ impl<'c, 'a> State<'c, 'a> {
             .range(Span::new(quote_end.max(s.start), s.end));
         let end = self.words_end(a, b);
         let toks = &self.cx.tokens.tokens;
-        let v = (a + 1..end.min(a + 14)).find(|&i| {
+        // A comma inside the quote before its closing mark ('"... in Syria," adding') stands
+        // for the comma before a participle right after the quote.
+        let comma_in_quote = self.cx.text[..quote_end]
+            .trim_end_matches(|c: char| c == '"' || c == '\u{201d}' || c.is_whitespace())
+            .ends_with(',');
+        let v = (a..end.min(a + 14)).find(|&i| {
             toks[i].word
-                && self.key(i - 1) == ","
+                && ((i > a && self.key(i - 1) == ",") || (i == a && comma_in_quote))
                 && self.is_speech(i)
                 && self.reports_for_subject(i)
         })?;
-        // One attribution between the quote and the participle: a speech verb, no quote mark.
+        // At most one attribution between the quote and the participle (none when the cue
+        // stood before the quote: 'Lavrov said, "...," adding that'), no quote mark.
         let verbs = (a..v)
             .filter(|&i| toks[i].word && self.is_speech(i))
             .count();
-        if verbs != 1 || (a..v).any(|i| self.in_quote(toks[i].span.start) || self.key(i) == "\"") {
+        if verbs > 1 || (a..v).any(|i| self.in_quote(toks[i].span.start) || self.key(i) == "\"") {
             return None;
         }
         let from = if v + 1 < end && self.key(v + 1) == "that" {

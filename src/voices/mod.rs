@@ -400,8 +400,15 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                 .or_else(|| {
                     // '"...," James Jeffrey told reporters, adding that ...': the participle
                     // after a quote's attribution reports for the quote's speaker.
+                    // (A quote of four words or more: a short one's voice is less sure.)
                     let last = out.quotes[over_s.clone()].last()?;
                     last.cue?;
+                    let words = cx.text[last.quote.span.start..last.quote.span.end]
+                        .split_whitespace()
+                        .count();
+                    if words < 4 {
+                        return None;
+                    }
                     let (cue, content) = st.participle_after_quote(*s, last.quote.span.end)?;
                     Some(Reported {
                         voice: last.voice,
