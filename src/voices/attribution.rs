@@ -326,6 +326,27 @@ impl<'c, 'a> State<'c, 'a> {
         Voice::Named(self.names.intern(self.cx, run))
     }
 
+    /// The interviewee the gazetteer does not list, named in an interview's lead (bytes `lead`):
+    /// the first unlisted name of two words or more right after a title, a role or an anonymous
+    /// noun ("political analyst Marwa Osman", "Professor Seyed Mohammad Marandi"). `None` when
+    /// there is none.
+    pub(super) fn lead_name(&mut self, lead: Span) -> Option<Voice> {
+        let (a, b) = self.cx.tokens.range(lead);
+        let cues = self.cx.cues;
+        let run = (a + 1..b).find_map(|i| {
+            let k = self.key(i - 1);
+            let after_role = !self.cx.tokens.tokens[i - 1].cap
+                && (cues.is_title(k) || cues.is_person_noun(k) || cues.is_anonymous(k));
+            if !after_role || !self.cx.tokens.tokens[i].cap {
+                return None;
+            }
+            self.reader()
+                .after(i, b.min(i + 8))
+                .filter(|r| r.start == i && self.name_words(*r) >= 2)
+        })?;
+        Some(self.name_voice(run))
+    }
+
     /// The unlisted name right before token `v` (within `lo..v`), as a voice.
     fn name_before(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
         let run = self.reader().before(lo, v, &self.names)?;

@@ -9,10 +9,12 @@
 //!   paragraph after each question is the interviewee's answer.
 //!
 //! The interviewee is the first person of the gazetteer named in the first two paragraphs, else
+//! an unlisted name there after a title or role ("political analyst Marwa Osman"), else
 //! `unknown`. Questions stay the outlet's own. An answer is a quotation (`quoted`), the cue the
 //! marker or the question before it; quotes and reported speech inside it keep their own
 //! speakers.
 
+use super::attribution::State;
 use super::{Context, Voice, Voiced};
 use crate::lexicon::ActorKind;
 use crate::span::Span;
@@ -48,7 +50,7 @@ fn marker(text: &str, p: Span) -> Option<(bool, usize)> {
 
 /// The answers of an interview article, as quotes with the interviewee's voice; empty when the
 /// article is not laid out as an interview.
-pub(super) fn answers(cx: &Context) -> Vec<Voiced> {
+pub(super) fn answers(cx: &Context, st: &mut State) -> Vec<Voiced> {
     let paras = cx.paragraphs;
     let marks: Vec<Option<(bool, usize)>> = paras.iter().map(|&p| marker(cx.text, p)).collect();
     let questions = marks
@@ -96,7 +98,9 @@ pub(super) fn answers(cx: &Context) -> Vec<Voiced> {
         .iter()
         .take_while(|m| m.span.end <= lead_end)
         .find(|m| !m.place && g.actor(m.actor).kind == ActorKind::Person)
-        .map_or(Voice::Unknown, |m| Voice::Source(m.actor));
+        .map(|m| Voice::Source(m.actor))
+        .or_else(|| st.lead_name(Span::new(0, lead_end)))
+        .unwrap_or(Voice::Unknown);
     found
         .into_iter()
         .map(|(span, cue)| Voiced {

@@ -197,7 +197,7 @@ pub fn assign(cx: &Context) -> Voices {
     );
     let mut top = attribute_top_level(cx, &mut st, &quotes);
     let nested = attribute_nested(cx, &mut st, &quotes, &top.quotes, &mut top.scare);
-    let answers = interview::answers(cx);
+    let answers = interview::answers(cx, &mut st);
     let mut passages: Vec<Passage> = Vec::new();
     for (si, &(s, para)) in cx.sentences.iter().enumerate() {
         let over = top.quotes[quotes_over(&top.quotes, s)]
