@@ -3661,9 +3661,14 @@ impl<'c, 'a> State<'c, 'a> {
     /// Washington would impose new sanctions": a participle speech verb after a comma, after the
     /// attribution of a quote that ends at byte `quote_end`, reports for the quote's speaker.
     /// At most twelve tokens from the quote to the comma, no other quotation mark or speech verb
-    /// but the attribution's (or none: 'Lavrov said, "...," adding that ...'); the content runs from after the participle (and "that") to the
-    /// sentence's last word, at least four words. The cue and the content.
+    /// but the attribution's (or none: 'Lavrov said, "...," adding that ...'); the content runs
+    /// from after the participle (and "that") to the sentence's last word, at least four words.
+    /// The cue and the content.
     pub(super) fn participle_after_quote(&self, s: Span, quote_end: usize) -> Option<(Span, Span)> {
+        // (A quote that runs past the sentence leaves nothing of it after the quote.)
+        if quote_end >= s.end {
+            return None;
+        }
         let (a, b) = self
             .cx
             .tokens
