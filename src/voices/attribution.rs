@@ -640,7 +640,7 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // A short quote right after a reporting verb and its object is the speaker's word, not
         // a scare quote: "Lavrov called the strikes "barbaric"".
-        let words = self.cx.text[q.start..q.end].split_whitespace().count();
+        let words = q.of(self.cx.text).split_whitespace().count();
         if words <= 3 {
             let near = end.saturating_sub(5).max(start_limit);
             if let Some(v) = (near..end)
@@ -3596,11 +3596,7 @@ impl<'c, 'a> State<'c, 'a> {
                 if !(p < end && self.is_speech(p) && self.reports_for_subject(p)) {
                     return None;
                 }
-                if p + 1 < end && self.key(p + 1) == "that" {
-                    p + 2
-                } else {
-                    p + 1
-                }
+                self.past_that(p, end)
             }
             // "..., a war monitor said, as the United Nations pleaded for a truce": a
             // subordinate clause after the comma is not what was said.
@@ -3657,6 +3653,16 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
+    /// The token after the participle at `p` and the "that" right after it, if any (within
+    /// `..end`): where what the participle reports starts.
+    fn past_that(&self, p: usize, end: usize) -> usize {
+        if p + 1 < end && self.key(p + 1) == "that" {
+            p + 2
+        } else {
+            p + 1
+        }
+    }
+
     /// ""There is no military solution," U.S. envoy James Jeffrey told reporters, adding that
     /// Washington would impose new sanctions": a participle speech verb after a comma, after the
     /// attribution of a quote that ends at byte `quote_end`, reports for the quote's speaker.
@@ -3694,11 +3700,7 @@ impl<'c, 'a> State<'c, 'a> {
         if verbs > 1 || (a..v).any(|i| self.in_quote(toks[i].span.start) || self.key(i) == "\"") {
             return None;
         }
-        let from = if v + 1 < end && self.key(v + 1) == "that" {
-            v + 2
-        } else {
-            v + 1
-        };
+        let from = self.past_that(v, end);
         let words = (from..end).filter(|&i| toks[i].word).count();
         if words < 4
             || (from..end).any(|i| self.key(i) == "\"" || self.in_quote(toks[i].span.start))
@@ -3717,11 +3719,9 @@ impl<'c, 'a> State<'c, 'a> {
     fn reported_participle(&mut self, a: usize, end: usize) -> Option<(Voice, Span, Span)> {
         let toks = &self.cx.tokens.tokens;
         let v = (a + 3..end).find(|&i| {
-            let k = self.key(i);
             toks[i].word
-                && k.ends_with("ing")
-                && self.cx.cues.is_speech(k)
-                && !matches!(k, "according" | "citing" | "quoting")
+                && self.cx.cues.is_speech(self.key(i))
+                && self.reports_for_subject(i)
                 // The comma, or a word where the source dropped it (FA-KES).
                 && (self.key(i - 1) == "," || (toks[i - 1].word && i > a + 5))
         })?;

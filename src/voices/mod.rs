@@ -403,10 +403,7 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                     // (A quote of four words or more: a short one's voice is less sure.)
                     let last = out.quotes[over_s.clone()].last()?;
                     last.cue?;
-                    let words = cx.text[last.quote.span.start..last.quote.span.end]
-                        .split_whitespace()
-                        .count();
-                    if words < 4 {
+                    if last.quote.span.of(cx.text).split_whitespace().count() < 4 {
                         return None;
                     }
                     let (cue, content) = st.participle_after_quote(*s, last.quote.span.end)?;
@@ -535,7 +532,7 @@ fn quote_voice(
     prev: Option<(Voice, usize)>,
     s_start: usize,
 ) -> Option<Voice> {
-    let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
+    let words = q.span.of(cx.text).split_whitespace().count();
     // A title in quotes ("an operation dubbed "Euphrates Shield"") is nobody's words.
     let before = cx.tokens.tokens[..cx.tokens.range(Span::new(0, q.span.start)).1]
         .iter()
@@ -612,7 +609,7 @@ fn attribute_nested(
         let Some(parent) = top.iter().find(|p| p.quote.span.contains(q.span)) else {
             continue;
         };
-        let words = cx.text[q.span.start..q.span.end].split_whitespace().count();
+        let words = q.span.of(cx.text).split_whitespace().count();
         let (att, cue) = st.attribution(q.span, Some(parent.quote.span));
         match att {
             Some(voice) => out.push(Voiced {
