@@ -252,7 +252,7 @@ pub fn label_uses<'a>(
                 // the use, `Some(other)` sets it aside for that state or set (or for none).
                 let elsewhere = if is_one_of(&info.back_reference, m.term_key(h)) {
                     // A bare "coalition" is the coalition last named in full.
-                    match antecedent(m, &chosen, h) {
+                    match antecedent(m, &chosen, h, set) {
                         Antecedent::Inside => continue,
                         Antecedent::Set(s) if s == set => None,
                         Antecedent::Set(s) => Some(set_referent(m, g, s)),
@@ -473,7 +473,7 @@ fn named_by_terms(
         .map(|si| cx.sentences[si.saturating_sub(referent::WINDOW)].0.start);
     let mut named = NamedByTerms::default();
     let mut nearest: Option<u32> = None;
-    for (c, set) in holders(m, chosen, h) {
+    for (c, set, _) in holders(m, chosen, m.term_key(h)).filter(|&(_, _, label)| label) {
         let Some(state) = set_referent(m, g, set).and_then(|a| g.country(a)) else {
             continue;
         };
@@ -519,21 +519,22 @@ fn named_by_terms(
     named
 }
 
-/// The label hits among `chosen` (the matches per set) whose term is longer than `h`'s and holds
-/// its words ("usurper regime" holds "regime", "US-led coalition" holds "coalition"), with
-/// their set.
+/// The hits among `chosen` (the matches per set) whose term is longer than `key` and holds its
+/// words ("usurper regime" holds "regime", "US-led coalition" holds "coalition"), with their set
+/// and whether the hit is a label term (else a phrase the set excludes: "Saudi-led coalition").
 fn holders<'c>(
     m: &'c Matcher,
     chosen: &'c [Vec<Hit>],
-    h: &Hit,
-) -> impl Iterator<Item = (&'c Hit, u16)> {
-    let key = m.term_key(h);
+    key: &'c str,
+) -> impl Iterator<Item = (&'c Hit, u16, bool)> {
     chosen.iter().flatten().filter_map(move |c| {
-        let HitKind::Label { set, .. } = c.kind else {
-            return None;
+        let (set, label) = match c.kind {
+            HitKind::Label { set, .. } => (set, true),
+            HitKind::Exclude { set } => (set, false),
+            _ => return None,
         };
         let holder = m.term_key(c);
-        (holder.len() > key.len() && holds_words(holder, key)).then_some((c, set))
+        (holder.len() > key.len() && holds_words(holder, key)).then_some((c, set, label))
     })
 }
 
@@ -560,40 +561,83 @@ enum Antecedent {
     Inside,
     /// The longer label term holding it nearest before it (else nearest after it) is of this set.
     Set(u16),
-    /// No label term of the article holds it.
+    /// No label term of the article holds it, or the nearest is a phrase a set excludes ("the
+    /// Saudi-led coalition"): it names none of the sets' referents.
     None,
 }
 
 /// The antecedent of the back-reference use `h`: a longer label term of any set (`chosen`, the
 /// matches per set) that contains it makes it no use of its own; else, among the longer terms
 /// holding its words in the sets that list the same back-reference (the sets competing for the
-/// bare word), the nearest before it, else the nearest after it (a headline's "Coalition air
-/// strikes" before the body names the coalition in full).
-fn antecedent(m: &Matcher, chosen: &[Vec<Hit>], h: &Hit) -> Antecedent {
-    let key = m.term_key(h);
-    let mut before: Option<(u32, u16)> = None;
-    let mut after: Option<(u32, u16)> = None;
-    for (c, set) in holders(m, chosen, h) {
-        if c.first <= h.first && h.last <= c.last {
-            return Antecedent::Inside;
+/// bare word) and the phrases those sets exclude, the nearest before it, else the nearest after
+/// it (a headline's "Coalition air strikes" before the body names the coalition in full). A
+/// back-reference of several words that holds a shorter one of its set ("coalition air strikes"
+/// holds "coalition") is read as that shorter one, and names its set's referent by itself when
+/// nothing before it names another; as the antecedent of another use, it names what it refers
+/// to ("the Saudi-led coalition ... coalition jets ... the coalition said": none).
+fn antecedent(m: &Matcher, chosen: &[Vec<Hit>], h: &Hit, set: u16) -> Antecedent {
+    antecedent_within(m, chosen, h, set, true)
+}
+
+/// [`antecedent`]; `follow` reads a holder that is itself a back-reference by its own
+/// antecedent (one step: holders of that one are taken as they stand).
+fn antecedent_within(
+    m: &Matcher,
+    chosen: &[Vec<Hit>],
+    h: &Hit,
+    set: u16,
+    follow: bool,
+) -> Antecedent {
+    let own = m.term_key(h);
+    let shorter = m.label_sets[set as usize]
+        .back_reference
+        .iter()
+        .find(|(t, wildcard)| !wildcard && t.len() < own.len() && holds_words(own, t));
+    let key = shorter.map_or(own, |(t, _)| t.as_str());
+    let mut before: Option<(u32, Option<u16>)> = None;
+    let mut after: Option<(u32, Option<u16>)> = None;
+    for (c, other, label) in holders(m, chosen, key) {
+        if (c.first, c.last) == (h.first, h.last) {
+            continue;
         }
-        let competing = m.label_sets[set as usize]
+        if c.first <= h.first && h.last <= c.last {
+            if label {
+                return Antecedent::Inside;
+            }
+            continue;
+        }
+        let competing = m.label_sets[other as usize]
             .back_reference
             .iter()
             .any(|t| key_matches(key, t));
         if !competing {
             continue;
         }
+        let names = if !label {
+            None
+        } else if follow && is_one_of(&m.label_sets[other as usize].back_reference, m.term_key(c)) {
+            match antecedent_within(m, chosen, c, other, false) {
+                Antecedent::Set(s) => Some(s),
+                _ => None,
+            }
+        } else {
+            Some(other)
+        };
         if c.last < h.first {
             if before.is_none_or(|(end, _)| c.last > end) {
-                before = Some((c.last, set));
+                before = Some((c.last, names));
             }
         } else if c.first > h.last && after.is_none_or(|(start, _)| c.first < start) {
-            after = Some((c.first, set));
+            after = Some((c.first, names));
         }
     }
+    // A compound that nothing before it names is its own antecedent: what the article names
+    // after it does not decide it.
+    let after = after.filter(|_| shorter.is_none());
     match before.or(after) {
-        Some((_, set)) => Antecedent::Set(set),
+        Some((_, Some(s))) => Antecedent::Set(s),
+        Some((_, None)) => Antecedent::None,
+        None if shorter.is_some() => Antecedent::Set(set),
         None => Antecedent::None,
     }
 }

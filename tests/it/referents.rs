@@ -331,17 +331,63 @@ fn a_bare_coalition_is_the_coalition_named_last() {
     assert_eq!(aside["western_powers"]["snc"], 1, "{aside:#}");
 }
 
+/// The coalition's air war names the US-led coalition in an article that names no coalition in
+/// full (geopolitics 1.39.0; the gold set's headline "Coalition air strikes Turkish army kill 8 IS
+/// group militants"), and the bare "coalition" after it; a bare "coalition" alone names none.
 #[test]
-fn a_bare_coalition_with_no_coalition_named_counts_for_neither() {
-    let r = analyze(&[(
-        "afp",
-        "Coalition air strikes killed eight fighters. Turkey and the coalition hit targets near \
-         the border, an official said.",
-    )]);
-    assert_eq!(set_uses(&r, "western_powers", "afp"), vec![]);
+fn the_coalitions_air_war_names_the_us_led_coalition() {
+    let r = analyze(&[
+        (
+            "afp",
+            "Coalition air strikes killed eight fighters. Turkey and the coalition hit targets \
+             near the border, an official said.",
+        ),
+        (
+            "afp",
+            "Civilians died in Russian and coalition air raids on Deir Ezzor, the observatory \
+             said. The coalition denied it.",
+        ),
+        (
+            "afp",
+            "Turkey and the coalition hit targets near the border, an official said.",
+        ),
+    ]);
+    assert_eq!(
+        set_uses(&r, "western_powers", "afp"),
+        vec![("coalition".to_string(), 4)],
+        "{:#}",
+        r["labels"]
+    );
     assert_eq!(set_uses(&r, "political_opposition", "afp"), vec![]);
     let aside = &r["accounting"]["labels_set_aside"];
-    assert_eq!(aside["western_powers"]["unresolved"], 2, "{aside:#}");
+    assert_eq!(aside["western_powers"]["unresolved"], 1, "{aside:#}");
+}
+
+/// A coalition the set excludes ("the Saudi-led coalition") is the antecedent of what follows
+/// it: its air war and a bare "coalition" after it name none of the sets, also when the US-led
+/// coalition was named before it.
+#[test]
+fn after_the_saudi_led_coalition_the_coalition_is_not_the_us_led_one() {
+    let r = analyze(&[
+        (
+            "presstv",
+            "Saudi-led coalition air strikes killed 20 people in Yemen on Tuesday. Coalition jets \
+             also hit Sanaa airport, and the coalition said it targeted militants.",
+        ),
+        (
+            "presstv",
+            "The US-led coalition struck Raqqa. In Yemen, the Saudi-led coalition struck Hodeidah. \
+             The coalition said it hit a weapons depot.",
+        ),
+    ]);
+    assert_eq!(
+        set_uses(&r, "western_powers", "presstv"),
+        vec![("coalition".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+    let aside = &r["accounting"]["labels_set_aside"];
+    assert_eq!(aside["western_powers"]["unresolved"], 3, "{aside:#}");
 }
 
 #[test]
