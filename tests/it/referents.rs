@@ -828,3 +828,41 @@ fn a_bare_regime_after_the_rival_it_names_is_the_rivals() {
     assert_eq!(uses(&r, "reuters"), vec![("regime".to_string(), 1)]);
     assert_eq!(uses(&r, "afp"), vec![("regime".to_string(), 1)]);
 }
+
+/// The state media's names of the militias fighting beside the Syrian army (geopolitics 1.40.0,
+/// read on FA-KES outside the gold set): SANA's "popular defense groups", the "popular
+/// committees", "its popular allies", "NDF militias", and the opposition's "sectarian foreign
+/// militias"; Yemen's "army and popular committees" are not Iran's allies in Syria.
+#[test]
+fn the_militias_beside_the_syrian_army_by_the_state_medias_names() {
+    let r = analyze(&[
+        (
+            "sana",
+            "Army units in cooperation with the popular defense groups advanced in Raqqa \
+             countryside. The Syrian Army troops and its popular allies repelled an attack. \
+             Militants seized villages from local NDF militias. Three fighters from the \
+             popular committees in Quneitra were martyred.",
+        ),
+        (
+            "sana",
+            "The Yemeni army and popular committees fired a missile at a Saudi base.",
+        ),
+    ]);
+    assert_eq!(
+        set_uses(&r, "iran_allies", "sana"),
+        vec![("allied_forces".to_string(), 4)],
+        "{:#}",
+        r["labels"]
+    );
+    let r = analyze(&[(
+        "etilaf",
+        "Iran seeks to consolidate its presence in Syria through the deployment of sectarian \
+         foreign militias in key areas.",
+    )]);
+    assert_eq!(
+        set_uses(&r, "iran_allies", "etilaf"),
+        vec![("proxies".to_string(), 1)],
+        "{:#}",
+        r["labels"]
+    );
+}
