@@ -747,6 +747,26 @@ impl<'c, 'a> State<'c, 'a> {
             }
             None => a,
         };
+        // "Russia's Tass state media said", "the SANA news agency reported": a body's name right
+        // before an outlet's or body's description (no article between, not in the possessive;
+        // not a place: "the London based monitor") is the body described, not one the
+        // description would find by itself.
+        if let Some(m) = named {
+            let qualifies = m.last as usize + 1 == desc_from
+                && !m.place
+                && self.cx.gazetteer.actor(m.actor).kind != ActorKind::Country
+                && !self.possessive(m.last as usize)
+                && (desc_from..v)
+                    .rev()
+                    .find(|&i| toks[i].word)
+                    .is_some_and(|h| {
+                        let k = self.key(h);
+                        self.cx.cues.is_outlet_noun(k) || self.cx.cues.is_org_noun(k)
+                    });
+            if qualifies {
+                return Some(Voice::Source(m.actor));
+            }
+        }
         if let Some(d) = self
             .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
             .filter(|d| *d != Voice::Unknown || named.is_none())
