@@ -3502,6 +3502,63 @@ impl<'c, 'a> State<'c, 'a> {
         None
     }
 
+    /// A second report by another speaker, joined to the first by "while", "whereas" or "but"
+    /// ("state media said the crash was due to a technical fault while the rebel group Jaish
+    /// al-Islam said it had shot down the plane"): the first content ends before the
+    /// conjunction, and the clause after it is read as a sentence of its own would be (a
+    /// subject that names its speaker, then a reporting verb within nine words of the
+    /// conjunction). The first content, and the second report's voice, cue and content.
+    pub(super) fn contrasted(&mut self, content: Span) -> Option<(Span, Voice, Span, Span)> {
+        let cx = self.cx;
+        let toks = &cx.tokens.tokens;
+        let (a, b) = cx.tokens.range(content);
+        let end = self.words_end(a, b);
+        let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
+        for c in a + 3..end {
+            if !matches!(self.key(c), "while" | "whereas" | "but") {
+                continue;
+            }
+            // A subject first: "but said more work was needed" is the same speaker's.
+            let verb = (c + 2..end.min(c + 10))
+                .find(|&i| self.is_speech(i) && cx.cues.is_reporting(self.key(i)));
+            let Some(v) = verb else {
+                continue;
+            };
+            let mut e1 = c;
+            if self.key(c - 1) == "," {
+                e1 -= 1;
+            }
+            if words(a, e1) < 3 {
+                continue;
+            }
+            let rest = Span::new(toks[c + 1].span.start, toks[end - 1].span.end);
+            let Some((voice, cue, second)) = self.reported_after_subject(rest) else {
+                continue;
+            };
+            // The report found is the one of that verb, not one further on, and its speaker is
+            // named there (not a description read back to someone named before: "but the UN's
+            // top aid official said" is no earlier person's).
+            let named = match voice {
+                Voice::Named(_) => true,
+                Voice::Source(x) => cx
+                    .mentions
+                    .iter()
+                    .any(|m| m.actor == x && cue.contains(m.span)),
+                _ => false,
+            };
+            if cue.end > toks[v].span.end || !named {
+                continue;
+            }
+            return Some((
+                Span::new(toks[a].span.start, toks[e1 - 1].span.end),
+                voice,
+                Span::new(toks[c].span.start, cue.end),
+                second,
+            ));
+        }
+        None
+    }
+
     /// A toll given by the subject of the tally verb at `v` ("put the death toll at 50", "gave a
     /// lower toll of 31", "counted 24 dead"): "toll", "tally" or "number" among the four words
     /// after it, or a number right after it.

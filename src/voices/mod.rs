@@ -257,13 +257,14 @@ struct Voiced {
 }
 
 /// Reported speech in a sentence: the speaker, the cue and the content, and a second report
-/// of the same speaker joined to the first ("... and noted that ..."): its cue and content.
+/// joined to the first: of the same speaker ("... and noted that ...") or of another ("...
+/// while the rebels said ..."): its voice, cue and content.
 #[derive(Clone, Copy)]
 struct Reported {
     voice: Voice,
     cue: Span,
     content: Span,
-    then: Option<(Span, Span)>,
+    then: Option<(Voice, Span, Span)>,
 }
 
 /// What the attribution pass over top-level quotes and sentences found.
@@ -415,16 +416,27 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                     })
                 });
             if let Some(r) = out.reported[si] {
-                let voice = r.voice;
-                for q in out.quotes[over_s.clone()].iter_mut().filter(|q| {
-                    holds(r.content, q.quote.span)
-                        || r.then.is_some_and(|(_, c)| holds(c, q.quote.span))
-                }) {
+                // A quote without a speaker of its own in either content is that content's
+                // speaker's.
+                for q in out.quotes[over_s.clone()].iter_mut() {
+                    let voice = if holds(r.content, q.quote.span) {
+                        r.voice
+                    } else {
+                        match r.then {
+                            Some((v, _, c)) if holds(c, q.quote.span) => v,
+                            _ => continue,
+                        }
+                    };
                     if q.voice == Voice::Unknown {
                         q.voice = voice;
                     }
                 }
-                st.heard(s.start, voice);
+                st.heard(s.start, r.voice);
+                if let Some((v, cue, _)) = r.then {
+                    if v != r.voice {
+                        st.heard(cue.start, v);
+                    }
+                }
             }
         }
     }
@@ -432,21 +444,30 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
 }
 
 /// A report of `voice` (cue and content), cut in two where a second report of the same speaker
-/// joins the first ("... and noted that ...").
-fn reported(st: &State, voice: Voice, cue: Span, content: Span) -> Reported {
-    match st.coordinated(content) {
-        Some((first, cue2, second)) => Reported {
+/// joins the first ("... and noted that ..."), or one of another speaker ("... while the
+/// rebels said ...").
+fn reported(st: &mut State, voice: Voice, cue: Span, content: Span) -> Reported {
+    if let Some((first, cue2, second)) = st.coordinated(content) {
+        return Reported {
             voice,
             cue,
             content: first,
-            then: Some((cue2, second)),
-        },
-        None => Reported {
+            then: Some((voice, cue2, second)),
+        };
+    }
+    if let Some((first, other, cue2, second)) = st.contrasted(content) {
+        return Reported {
             voice,
             cue,
-            content,
-            then: None,
-        },
+            content: first,
+            then: Some((other, cue2, second)),
+        };
+    }
+    Reported {
+        voice,
+        cue,
+        content,
+        then: None,
     }
 }
 
@@ -652,10 +673,10 @@ fn cut_sentence<'q>(
             quoted: false,
             cue: Some(r.cue),
         });
-        if let Some((cue, content)) = r.then {
+        if let Some((voice, cue, content)) = r.then {
             cuts.push(Cut {
                 span: content,
-                voice: r.voice,
+                voice,
                 quoted: false,
                 cue: Some(cue),
             });
