@@ -347,10 +347,30 @@ impl<'c, 'a> State<'c, 'a> {
         Some(self.name_voice(run))
     }
 
-    /// The unlisted name right before token `v` (within `lo..v`), as a voice.
+    /// The unlisted name right before token `v` (within `lo..v`), as a voice; none where the
+    /// run is a place in a relative clause ([`State::place_in_clause`]).
     fn name_before(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
         let run = self.reader().before(lo, v, &self.names)?;
+        if self.place_in_clause(lo, run.start).is_some() {
+            return None;
+        }
         Some((self.name_voice(run), run.start))
+    }
+
+    /// "US Central Command which oversees US military operations in the Middle East said": a
+    /// capitalised run starting at token `start` after a preposition of place (and "the"), in a
+    /// relative clause opened after `lo`, is where the clause's subject acts, not who speaks.
+    /// The preposition's token.
+    fn place_in_clause(&self, lo: usize, start: usize) -> Option<usize> {
+        let p = if start > lo && self.key(start - 1) == "the" {
+            start - 1
+        } else {
+            start
+        };
+        (p > lo + 1
+            && PLACE_PREPOSITIONS.contains(&self.key(p - 1))
+            && (lo..p - 1).any(|i| matches!(self.key(i), "which" | "who")))
+        .then_some(p - 1)
     }
 
     /// The unlisted name at token `a` or after titles (within `a..b`), as a voice.
@@ -905,6 +925,24 @@ impl<'c, 'a> State<'c, 'a> {
                 .filter(|&(p, _)| ms.first().is_none_or(|m| p < m.span.start));
             if let Some((_, voice)) = opened {
                 return Some(voice);
+            }
+        }
+        // "US Central Command which oversees US military operations in the Middle East said:
+        // ...": the name a relative clause right before the verb describes, not one inside it
+        // (a speech verb, not the second word of a compound: "its self-declared"; no clause
+        // between: "Turkey which would be an asset as IS seeks ...").
+        let clause = |i: usize| {
+            let k = self.key(i);
+            matches!(k, "which" | "who") || CLAUSE_CONJUNCTIONS.contains(&k)
+        };
+        let relative = (start..w).rev().find(|&i| clause(i));
+        if !participle
+            && self.is_speech(v)
+            && !(v > 0 && self.cx.joining_hyphen(v - 1))
+            && relative.is_some_and(|r| matches!(self.key(r), "which" | "who"))
+        {
+            if let Some(n) = self.name_before_clause(start, w, &["which", "who"]) {
+                return Some(Voice::Source(n.actor));
             }
         }
         let pick = if participle {
@@ -2572,13 +2610,21 @@ impl<'c, 'a> State<'c, 'a> {
             if let Some(found) = self.body_at_place(lo, v) {
                 return Some(found);
             }
-            if let Some(found) = self.name_before(lo, v) {
-                return Some(found);
-            }
             let toks = &self.cx.tokens.tokens;
             let mut start = v - 1;
             while start > lo && v - start < 5 && toks[start - 1].word && toks[start - 1].cap {
                 start -= 1;
+            }
+            // "US Central Command which oversees US military operations in the Middle East
+            // said": the name before the clause, else `unknown`.
+            if let Some(p) = self.place_in_clause(lo, start) {
+                if let Some(n) = self.name_before_clause(lo, p, &["which", "who"]) {
+                    return Some((Voice::Source(n.actor), n.first as usize));
+                }
+                return Some((Voice::Unknown, start));
+            }
+            if let Some(found) = self.name_before(lo, v) {
+                return Some(found);
             }
             let first_of_sentence = start == lo;
             let one_common_word = v - start == 1 && first_of_sentence;
