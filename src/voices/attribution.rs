@@ -391,6 +391,9 @@ impl<'c, 'a> State<'c, 'a> {
             self.key(v),
             "told" | "tells" | "asked" | "asks" | "quoted" | "quoting" | "cited" | "citing"
         ) || self.reports_for_subject(v)
+            // A capitalised verb is a title-cased headline's, where every word after it looks
+            // like a name ("Lavrov Meets Syrian FM Muqdad, Urges Cooperation").
+            || self.cx.tokens.tokens[v].cap
         {
             return None;
         }
@@ -1282,10 +1285,15 @@ impl<'c, 'a> State<'c, 'a> {
             .verbs_in(comma + 1, end)
             .into_iter()
             .filter(|&i| {
+                // A capitalised verb right after the comma is a title-cased headline's second
+                // predicate ("Lavrov Meets Syrian FM Muqdad, Urges Cooperation"), not an
+                // inverted closing ("..., Kerry Says" has its subject first).
+                let first = (comma + 1..i).all(|j| !toks[j].word);
                 end - i <= 10
+                    && !(first && toks[i].cap)
                     && !(i + 1..end).any(|j| self.key(j) == "that")
                     && (i + 1 >= end
-                        || (comma + 1..i).all(|j| !toks[j].word)
+                        || first
                         || !toks[i + 1].word
                         || matches!(self.key(i), "told" | "tells" | "tell")
                         || self.cx.cues.may_follow_closing(self.key(i + 1)))
