@@ -3556,6 +3556,20 @@ impl<'c, 'a> State<'c, 'a> {
         None
     }
 
+    /// Whether `voice` is named in `cue`: an unlisted name, or a listed actor mentioned there
+    /// (not a description resolved to someone named before).
+    pub(super) fn named_in_cue(&self, voice: Voice, cue: Span) -> bool {
+        match voice {
+            Voice::Named(_) => true,
+            Voice::Source(a) => self
+                .cx
+                .mentions
+                .iter()
+                .any(|m| m.actor == a && cue.contains(m.span)),
+            _ => false,
+        }
+    }
+
     /// A second report by another speaker, joined to the first by "while", "whereas" or "but"
     /// ("state media said the crash was due to a technical fault while the rebel group Jaish
     /// al-Islam said it had shot down the plane"): the first content ends before the
@@ -3592,15 +3606,7 @@ impl<'c, 'a> State<'c, 'a> {
             // The report found is the one of that verb, not one further on, and its speaker is
             // named there (not a description read back to someone named before: "but the UN's
             // top aid official said" is no earlier person's).
-            let named = match voice {
-                Voice::Named(_) => true,
-                Voice::Source(x) => cx
-                    .mentions
-                    .iter()
-                    .any(|m| m.actor == x && cue.contains(m.span)),
-                _ => false,
-            };
-            if cue.end > toks[v].span.end || !named {
+            if cue.end > toks[v].span.end || !self.named_in_cue(voice, cue) {
                 continue;
             }
             return Some((

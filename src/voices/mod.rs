@@ -485,16 +485,9 @@ fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Op
         return None;
     }
     let (voice, cue, content) = st.reported_after_subject(inner)?;
-    // Named in the cue: an unlisted name, or a listed actor mentioned there (not a description
-    // resolved to someone named before: "Syria's army announces" inside SANA's words).
-    let named = match voice {
-        Voice::Named(_) => true,
-        Voice::Source(a) => cx
-            .mentions
-            .iter()
-            .any(|m| m.actor == a && cue.contains(m.span)),
-        _ => false,
-    };
+    // Named in the cue, not a description resolved to someone named before ("Syria's army
+    // announces" inside SANA's words).
+    let named = st.named_in_cue(voice, cue);
     // A speech verb proper ("said", "stressed", "noted"), not any verb that reports an attitude
     // or an act ("praised Iran's role and invited ..."): inside another's words, the object of
     // such a verb is rarely the named person's claim.
