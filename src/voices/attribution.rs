@@ -458,6 +458,8 @@ impl<'c, 'a> State<'c, 'a> {
             && !(i > 0 && matches!(self.key(i - 1), "a" | "an" | "the"))
             && !(i > 0 && self.cx.cues.is_noun_verb(self.key(i)) && self.possessive(i - 1))
             && !(i > 0 && self.key(i - 1) == "to")
+            // The second word of a compound is no verb: "its self-declared caliphate".
+            && !(i > 0 && self.cx.joining_hyphen(i - 1))
     }
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
@@ -932,8 +934,8 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // "US Central Command which oversees US military operations in the Middle East said:
         // ...": the name a relative clause right before the verb describes, not one inside it
-        // (a speech verb, not the second word of a compound: "its self-declared"; no clause
-        // between: "Turkey which would be an asset as IS seeks ...").
+        // (a speech verb, not the second word of a compound, "its self-declared", nor after
+        // another clause: "Turkey which would be an asset as IS seeks ...").
         let clause = |i: usize| {
             let k = self.key(i);
             matches!(k, "which" | "who") || CLAUSE_CONJUNCTIONS.contains(&k)
@@ -941,7 +943,6 @@ impl<'c, 'a> State<'c, 'a> {
         let relative = (start..w).rev().find(|&i| clause(i));
         if !participle
             && self.is_speech(v)
-            && !(v > 0 && self.cx.joining_hyphen(v - 1))
             && relative.is_some_and(|r| matches!(self.key(r), "which" | "who"))
         {
             if let Some(n) = self.name_before_clause(start, w, &["which", "who"]) {
@@ -3112,6 +3113,7 @@ impl<'c, 'a> State<'c, 'a> {
                 || self.cx.mention_at(v).is_some()
                 || self.possessive(v - 1)
                 || self.key(v - 1) == "to"
+                || self.cx.joining_hyphen(v - 1)
             {
                 continue;
             }
