@@ -367,8 +367,10 @@ impl<'c, 'a> State<'c, 'a> {
         } else {
             start
         };
-        (p > lo + 1
-            && PLACE_PREPOSITIONS.contains(&self.key(p - 1))
+        if p <= lo + 1 {
+            return None;
+        }
+        (PLACE_PREPOSITIONS.contains(&self.key(p - 1))
             && (lo..p - 1).any(|i| matches!(self.key(i), "which" | "who")))
         .then_some(p - 1)
     }
