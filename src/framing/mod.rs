@@ -594,8 +594,10 @@ fn antecedent_within(
         .iter()
         .find(|(t, wildcard)| !wildcard && t.len() < own.len() && holds_words(own, t));
     let key = shorter.map_or(own, |(t, _)| t.as_str());
-    let mut before: Option<(u32, Option<u16>)> = None;
-    let mut after: Option<(u32, Option<u16>)> = None;
+    // The nearest holders before and after it (the token that decides nearness, the hit, its
+    // set, whether it is a label term).
+    let mut before: Option<(u32, &Hit, u16, bool)> = None;
+    let mut after: Option<(u32, &Hit, u16, bool)> = None;
     for (c, other, label) in holders(m, chosen, key) {
         if (c.first, c.last) == (h.first, h.last) {
             continue;
@@ -613,7 +615,21 @@ fn antecedent_within(
         if !competing {
             continue;
         }
-        let names = if !label {
+        if c.last < h.first {
+            if before.is_none_or(|(end, ..)| c.last > end) {
+                before = Some((c.last, c, other, label));
+            }
+        } else if c.first > h.last && after.is_none_or(|(start, ..)| c.first < start) {
+            after = Some((c.first, c, other, label));
+        }
+    }
+    // A compound that nothing before it names is its own antecedent: what the article names
+    // after it does not decide it.
+    let after = after.filter(|_| shorter.is_none());
+    // What the nearest names: an excluded phrase none; a back-reference what its own
+    // antecedent names (read for the nearest only: one scan more, not one per holder).
+    let names = |(_, c, other, label): (u32, &Hit, u16, bool)| {
+        if !label {
             None
         } else if follow && is_one_of(&m.label_sets[other as usize].back_reference, m.term_key(c)) {
             match antecedent_within(m, chosen, c, other, false) {
@@ -622,21 +638,11 @@ fn antecedent_within(
             }
         } else {
             Some(other)
-        };
-        if c.last < h.first {
-            if before.is_none_or(|(end, _)| c.last > end) {
-                before = Some((c.last, names));
-            }
-        } else if c.first > h.last && after.is_none_or(|(start, _)| c.first < start) {
-            after = Some((c.first, names));
         }
-    }
-    // A compound that nothing before it names is its own antecedent: what the article names
-    // after it does not decide it.
-    let after = after.filter(|_| shorter.is_none());
-    match before.or(after) {
-        Some((_, Some(s))) => Antecedent::Set(s),
-        Some((_, None)) => Antecedent::None,
+    };
+    match before.or(after).map(names) {
+        Some(Some(s)) => Antecedent::Set(s),
+        Some(None) => Antecedent::None,
         None if shorter.is_some() => Antecedent::Set(set),
         None => Antecedent::None,
     }
