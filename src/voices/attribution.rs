@@ -1430,14 +1430,32 @@ impl<'c, 'a> State<'c, 'a> {
     /// The run [`State::unlisted_source`] takes, not yet an article's speaker.
     fn unlisted_run(&self, a: usize, b: usize) -> Option<Run> {
         let run = self.reader().after(a, b)?;
-        (self.name_words(run) >= 2 && run.start <= a + 3).then_some(run)
+        // Near `a`, or after titles only ("Lt. Gen. Sergei Chvarkin").
+        let titles = || {
+            (a..run.start).all(|i| {
+                let k = self.key(i);
+                k == "." || self.cx.cues.is_title(k)
+            })
+        };
+        (self.name_words(run) >= 2 && (run.start <= a + 3 || titles())).then_some(run)
     }
 
-    /// The words of a name run, particles apart ("Abdullah al-Noami": two).
+    /// The words of a name run, particles apart ("Abdullah al-Noami": two) unless one opens it
+    /// capitalised, a word of its own ("Abu Mohammed", "Ed Whalen": two), in a run that is no
+    /// listed place ("Al Bab", "Al-Bab": one).
     fn name_words(&self, run: Run) -> usize {
         let toks = &self.cx.tokens.tokens;
+        let opening = toks[run.start].cap
+            && self.cx.cues.is_particle(self.key(run.start))
+            && self
+                .cx
+                .listed_place_ending(run.start, run.end - 1)
+                .is_none_or(|(first, _)| first != run.start);
         (run.start..run.end)
-            .filter(|&i| toks[i].word && !self.cx.cues.is_particle(self.key(i)))
+            .filter(|&i| {
+                toks[i].word
+                    && (!self.cx.cues.is_particle(self.key(i)) || (i == run.start && opening))
+            })
             .count()
     }
 
@@ -2442,8 +2460,10 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// "A U.N. spokesman, Stephane Dujarric, said": a person's name that fills the aside between
     /// two commas (the second right before the subject's end `w`), after a role of at most six
-    /// words with a person noun and no subject pronoun (from `lo` or a comma after it), is who
-    /// speaks, not the role before it. The voice and the name's first token.
+    /// words with a person noun and no subject pronoun (from `lo` or a comma after it), or of at
+    /// most twelve that name a body after the noun ("The head of the Russian Center for
+    /// Reconciliation, Sergei Chvarkin, said"), is who speaks, not the role before it. The voice
+    /// and the name's first token.
     fn name_in_aside(&mut self, lo: usize, w: usize) -> Option<(Voice, usize)> {
         if w < lo + 4 || self.key(w - 1) != "," {
             return None;
@@ -2459,15 +2479,33 @@ impl<'c, 'a> State<'c, 'a> {
             .find(|&i| self.key(i) == ",")
             .map_or(lo, |i| i + 1);
         let role_words = (from..c0).filter(|&i| toks[i].word).count();
-        // A person noun in it ("Russia's envoy to the UN"), no subject pronoun ("He met the
+        // A person noun in it ("Russia's envoy to the UN"), or a lowercase title before "of",
+        // "for" or "at" ("The head of the monitoring group"), no subject pronoun ("He met the
         // envoy").
         let cues = self.cx.cues;
-        let role = (from..c0).any(|i| cues.is_person_noun(self.key(i)))
+        let prep = |i: usize| i < c0 && matches!(self.key(i), "of" | "for" | "at");
+        let noun = (from..c0).find(|&i| {
+            let k = self.key(i);
+            cues.is_person_noun(k) || (cues.is_title(k) && !toks[i].cap && prep(i + 1))
+        });
+        let role = noun.is_some()
             && !(from..c0).any(|i| {
                 let k = self.key(i);
                 cues.is_pronoun(k) || matches!(k, "it" | "they" | "we" | "i")
             });
-        if !role || role_words > 6 {
+        // Longer, the role is its noun and the capitalised name of a body ("The head of the
+        // Russian Center for Reconciliation", "The spokesman of the Russian Defense Ministry").
+        let of_body = || {
+            noun.is_some_and(|n| {
+                prep(n + 1)
+                    && (n + 2..c0).all(|i| {
+                        !toks[i].word
+                            || toks[i].cap
+                            || matches!(self.key(i), "the" | "of" | "for" | "and" | "in")
+                    })
+            })
+        };
+        if !role || role_words > 12 || (role_words > 6 && !of_body()) {
             return None;
         }
         let (source, after) = self.named_at(c0 + 1, c)?;
