@@ -3157,6 +3157,10 @@ impl<'c, 'a> State<'c, 'a> {
             {
                 continue;
             }
+            // "Trump tweeted a link to ...": some verbs report only a clause after "that".
+            if self.cx.cues.needs_that(self.key(v)) && self.that_after(v, end).is_none() {
+                continue;
+            }
             // "Arab states condemned", "Media reports claimed": a speech verb that is also a
             // noun, right before another reporting verb, is the subject's noun.
             if self.cx.cues.is_noun_verb(self.key(v))

@@ -65,6 +65,9 @@ struct Speech {
     /// (Since 1.18.0; a file without it takes the words that 1.17.0 read in code.)
     #[serde(default)]
     between: Vec<Spanned<String>>,
+    /// (Since 1.19.0; a file without it reports after any reporting verb.)
+    #[serde(default)]
+    with_that: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +107,7 @@ const GENERIC: u32 = 1 << 20;
 const TALLIES: u32 = 1 << 21;
 const CLOSING_AFTER: u32 = 1 << 22;
 const BETWEEN: u32 = 1 << 23;
+const WITH_THAT: u32 = 1 << 24;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -156,11 +160,19 @@ impl CueWords {
         let speech_at = table_at(text, "[speech]");
         let desc_at = table_at(text, "[descriptors]");
         let names_at = table_at(text, "[names]");
-        let noun_verb_spans: Vec<(String, usize)> = f
+        // Words of one list that another must hold too: (word, where, list, the other list).
+        let subsets: Vec<(String, usize, &str, u32, &str)> = f
             .speech
             .also_nouns
             .iter()
-            .map(|w| (w.get_ref().clone(), w.span().start))
+            .map(|w| (w, "speech.also_nouns", SPEECH, "speech.verbs"))
+            .chain(
+                f.speech
+                    .with_that
+                    .iter()
+                    .map(|w| (w, "speech.with_that", REPORTING, "speech.reporting")),
+            )
+            .map(|(w, name, bit, of)| (w.get_ref().clone(), w.span().start, name, bit, of))
             .collect();
         let closing_after = !f.speech.closing_after.is_empty();
         let between = if f.speech.between.is_empty() {
@@ -168,8 +180,16 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 24] = [
+        let lists: [(u32, Vec<String>); 25] = [
             (BETWEEN, between),
+            (
+                WITH_THAT,
+                if f.speech.with_that.is_empty() {
+                    Vec::new()
+                } else {
+                    list("speech.with_that", f.speech.with_that, speech_at)?
+                },
+            ),
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
                 NOUN_VERBS,
@@ -279,13 +299,13 @@ impl CueWords {
             words,
             closing_after,
         };
-        for (w, at) in noun_verb_spans {
-            if !cues.has(SPEECH, &w) {
+        for (w, at, name, bit, of) in subsets {
+            if !cues.has(bit, &w) {
                 return Err(Error::at(
                     path,
                     text,
                     Some(at),
-                    &format!("{w:?} in speech.also_nouns is not in speech.verbs; add it there too or remove it"),
+                    &format!("{w:?} in {name} is not in {of}; add it there too or remove it"),
                 ));
             }
         }
@@ -349,6 +369,12 @@ impl CueWords {
         } else {
             (b & TALLIES != 0).then_some(false)
         }
+    }
+
+    /// A reporting verb that opens reported speech only with "that" after it ("tweeted that
+    /// ...", not "tweeted a link to ...").
+    pub fn needs_that(&self, k: &str) -> bool {
+        self.has(WITH_THAT, k)
     }
 
     /// A modal verb ("will", "could"): a speech verb after it opens no report.
@@ -544,6 +570,12 @@ mod tests {
             .unwrap();
         assert!(c.is_between("also") && !c.is_between("however"));
         assert!(CueWords::bundled().is_between("however"));
+        // Nor verbs that need "that" (as before 1.19.0): then none does.
+        let without = drop_list(&without, "with_that = [");
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(!c.needs_that("tweeted") && CueWords::bundled().needs_that("tweeted"));
     }
 
     #[test]
@@ -570,5 +602,11 @@ mod tests {
         let bad = DEFAULT_CUES.replacen("\"he\", \"she\",", "\"he\", \"he\",", 1);
         let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
         assert!(e.contains("\"he\" is twice in descriptors.pronouns"), "{e}");
+        let bad = DEFAULT_CUES.replacen("with_that = [", "with_that = [\"mused\", ", 1);
+        let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("\"mused\" in speech.with_that is not in speech.reporting"),
+            "{e}"
+        );
     }
 }
