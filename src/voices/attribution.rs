@@ -1177,6 +1177,14 @@ impl<'c, 'a> State<'c, 'a> {
             let voice = self
                 .cited_source(a + 2, source_end, toks[a].span.start)
                 .unwrap_or(Voice::Unknown);
+            // "According to Hossein Amir-Abdollahian, the special aide to the parliament
+            // speaker, the terrorists are ...": an appositive after a name is the cue's.
+            let cue_end =
+                if cue_end == source_end && matches!(voice, Voice::Source(_) | Voice::Named(_)) {
+                    self.appositive_after(cue_end, b).unwrap_or(cue_end)
+                } else {
+                    cue_end
+                };
             return Some((voice, Span::new(toks[a].span.start, toks[cue_end].span.end)));
         }
         // "State television quoted X as saying that …": X's, wholly.
@@ -1353,6 +1361,44 @@ impl<'c, 'a> State<'c, 'a> {
             && !(self.key(end) == "at" && end + 1 < b && self.key(end + 1) == "least");
         let words = (end..b).filter(|&i| toks[i].word).count();
         (!runs_on && words >= 4).then_some(end)
+    }
+
+    /// The comma that closes an appositive opening after the comma `c` (before `b`): a noun
+    /// phrase of at most 14 tokens that opens with a determiner, holds a noun of a person, a
+    /// title, a body or an outlet ("a Britain-based monitoring group", "the special aide to
+    /// the parliament speaker"), no verb, quote or clause word, and is followed by a comma and
+    /// at least four words that open no relative clause.
+    fn appositive_after(&self, c: usize, b: usize) -> Option<usize> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        if c + 2 >= b || !matches!(self.key(c + 1), "a" | "an" | "the") {
+            return None;
+        }
+        let c2 = (c + 2..b.min(c + 16)).find(|&i| !toks[i].word && self.key(i) != "-")?;
+        if self.key(c2) != "," || c2 + 1 >= b {
+            return None;
+        }
+        let noun = (c + 2..c2).any(|i| {
+            let k = self.key(i);
+            !toks[i].cap
+                && (cues.is_person_noun(k)
+                    || cues.is_title(k)
+                    || cues.is_org_noun(k)
+                    || cues.is_outlet_noun(k))
+        });
+        let clean = (c + 2..c2).all(|i| {
+            let k = self.key(i);
+            !cues.is_auxiliary(k)
+                && !cues.is_speech(k)
+                && !matches!(k, "that" | "which" | "who" | "whose")
+        });
+        let next = self.key(c2 + 1);
+        let rest = (c2 + 1..b).filter(|&i| toks[i].word).count();
+        (noun
+            && clean
+            && rest >= 4
+            && !matches!(next, "who" | "which" | "whose" | "where" | "when"))
+        .then_some(c2)
     }
 
     /// The source of a headline-shaped sentence (tokens `a..b`, words end at `end`): at most
