@@ -1250,6 +1250,9 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
+        if let Some(found) = self.parenthetical_cue(a, end) {
+            return Some(found);
+        }
         let is_comma = |i: usize| {
             (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before))
                 && toks[i].span.start > s.start
@@ -1361,6 +1364,69 @@ impl<'c, 'a> State<'c, 'a> {
             && !(self.key(end) == "at" && end + 1 < b && self.key(end + 1) == "least");
         let words = (end..b).filter(|&i| toks[i].word).count();
         (!runs_on && words >= 4).then_some(end)
+    }
+
+    /// "The program, it said, also exceeded ...", "After Holloway pulled into the lot, Lombardo
+    /// said, she left ...": an attribution between two commas in mid-sentence (a speaker and a
+    /// speech verb that closes it, at most ten tokens) claims the words on both sides; at least
+    /// three words after it, and no subordinate clause (the claim is then before it alone: the
+    /// rule after this one). The voice and the cue, the commas included.
+    fn parenthetical_cue(&mut self, a: usize, end: usize) -> Option<(Voice, Span)> {
+        let commas: Vec<usize> = (a + 1..end).filter(|&i| self.key(i) == ",").collect();
+        for w in commas.windows(2) {
+            let (c1, c2) = (w[0], w[1]);
+            let toks = &self.cx.tokens.tokens;
+            if c2 - c1 < 3
+                || c2 - c1 > 10
+                || SUBORDINATORS.contains(&self.key(c2 + 1))
+                || (c2 + 1..end).filter(|&i| toks[i].word).count() < 3
+            {
+                continue;
+            }
+            let Some(v) = (c1 + 1..c2).find(|&i| {
+                let k = self.key(i);
+                toks[i].word
+                    && !toks[i].cap
+                    && self.is_speech(i)
+                    && !k.ends_with("ing")
+                    && k != "according"
+            }) else {
+                continue;
+            };
+            // The verb closes the aside: nothing after it, or words that may follow a closing
+            // verb ("on Monday"), or an addressee of "told".
+            // At most four tokens after it ("responded with tweets of his own" is no cue), not
+            // a passive ("first reported by NBC News"), and no report already before it
+            // ("Pelosi accused Barr of lying, which, she added, is ...").
+            let closes = v + 1 == c2
+                || ((self.cx.cues.may_follow_closing(self.key(v + 1))
+                    || matches!(self.key(v), "told" | "tells"))
+                    && c2 - v <= 5
+                    && self.key(v + 1) != "by");
+            if !closes
+                || (a..c1).any(|i| {
+                    toks[i].word && (self.is_speech(i) || self.cx.cues.is_reporting(self.key(i)))
+                })
+                || (c1 + 1..v).any(|i| {
+                    matches!(self.key(i), "who" | "which" | "that" | "\"") || self.is_speech(i)
+                })
+            {
+                continue;
+            }
+            // A name nobody resolves ("In fact, Ishler said, officials ..."): someone
+            // unnamed.
+            let bare_name = (1..=3).contains(&(v - c1 - 1))
+                && (c1 + 1..v).all(|i| toks[i].word && toks[i].cap)
+                && !self.cx.cues.is_pronoun(self.key(c1 + 1));
+            let cue = Span::new(toks[c1].span.start, toks[c2].span.end);
+            if let Some(voice) = self.speaker_after_quote(c1 + 1, v, c2) {
+                return Some((voice, cue));
+            }
+            if bare_name {
+                return Some((Voice::Unknown, cue));
+            }
+        }
+        None
     }
 
     /// The comma that closes an appositive opening after the comma `c` (before `b`): a noun
