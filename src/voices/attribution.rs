@@ -2882,6 +2882,26 @@ impl<'c, 'a> State<'c, 'a> {
         // statement (its possessive, the apostrophe lost or not) is whose it is; not one before
         // a description with its own determiner ("... the Islamic State group a monitoring
         // group said").
+        // A person's office or campaign speaks for the person ("Netanyahu's office said",
+        // "Erdogan's press office said": `[descriptors] staff`).
+        if cues.is_staff(head) {
+            let mut p = v - 1;
+            while p > lo && v - p < 3 && toks[p - 1].word && !toks[p - 1].cap {
+                p -= 1;
+            }
+            if let Some(m) = (p > lo && self.possessive(p - 1))
+                .then(|| self.cx.mention_at(p - 1))
+                .flatten()
+                .filter(|m| {
+                    m.last as usize + 1 == p
+                        && !m.place
+                        && m.form != Form::Demonym
+                        && self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person
+                })
+            {
+                return Some((Voice::Source(m.actor), m.first as usize));
+            }
+        }
         if (cues.is_org_noun(head) || cues.is_outlet_noun(head)) && !determiner(self.key(start)) {
             let g = self.cx.gazetteer;
             if let Some(m) = self.mentions_in(lo, start).last().filter(|m| {

@@ -80,6 +80,9 @@ struct Descriptors {
     anonymous: Vec<Spanned<String>>,
     institutional: Vec<Spanned<String>>,
     pronouns: Vec<Spanned<String>>,
+    /// (Since 1.19.0; a file without it lets no person's staff speak for the person.)
+    #[serde(default)]
+    staff: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -108,6 +111,7 @@ const TALLIES: u32 = 1 << 21;
 const CLOSING_AFTER: u32 = 1 << 22;
 const BETWEEN: u32 = 1 << 23;
 const WITH_THAT: u32 = 1 << 24;
+const STAFF: u32 = 1 << 25;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -180,8 +184,16 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 25] = [
+        let lists: [(u32, Vec<String>); 26] = [
             (BETWEEN, between),
+            (
+                STAFF,
+                if f.descriptors.staff.is_empty() {
+                    Vec::new()
+                } else {
+                    list("descriptors.staff", f.descriptors.staff, desc_at)?
+                },
+            ),
             (
                 WITH_THAT,
                 if f.speech.with_that.is_empty() {
@@ -424,6 +436,12 @@ impl CueWords {
         self.has(INSTITUTIONAL, k)
     }
 
+    /// A head by which a person's staff speak for the person after the person's name in the
+    /// possessive ("Netanyahu's office said").
+    pub fn is_staff(&self, k: &str) -> bool {
+        self.has(STAFF, k)
+    }
+
     /// A pronoun that refers to the last person named ("he").
     pub fn is_pronoun(&self, k: &str) -> bool {
         self.has(PRONOUNS, k)
@@ -576,6 +594,12 @@ mod tests {
             .map_err(|e| e.to_string())
             .unwrap();
         assert!(!c.needs_that("tweeted") && CueWords::bundled().needs_that("tweeted"));
+        // Nor heads of a person's staff (as before 1.19.0).
+        let without = drop_list(&without, "staff = [");
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(!c.is_staff("office") && CueWords::bundled().is_staff("office"));
     }
 
     #[test]
