@@ -3927,7 +3927,8 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// Past a time phrase at `j` that says when something was said, not what ("said Sunday
-    /// the president would ...", "said Tuesday night", "said last week", "said yesterday"),
+    /// the president would ...", "said Tuesday night", "said on Tuesday", "said last week",
+    /// "said yesterday"),
     /// within `..end` and only when words follow it.
     fn past_time_phrase(&self, j: usize, end: usize) -> usize {
         use crate::actors::WEEKDAYS;
@@ -3941,6 +3942,14 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
             "yesterday" | "today" | "tonight" => j + 1,
+            // "said on Tuesday his country would ...".
+            "on" if WEEKDAYS.contains(&key(j + 1)) => {
+                if matches!(key(j + 2), "morning" | "afternoon" | "evening" | "night") {
+                    j + 3
+                } else {
+                    j + 2
+                }
+            }
             "last" | "this"
                 if matches!(key(j + 1), "week" | "weekend" | "month" | "year" | "night") =>
             {
