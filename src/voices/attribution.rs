@@ -3545,11 +3545,13 @@ impl<'c, 'a> State<'c, 'a> {
             // "... in the area Abdel Rahman said and food was running out": "and" after the
             // verb closes the attribution of what came before; nothing is reported after it.
             // Four words at least; three after "that" with an auxiliary among them ("told The
-            // Associated Press that most were civilians").
+            // Associated Press that most were civilians", "said on Monday that it was over").
             // (A "that" right after the verb or its addressee: not a relative pronoun, "said in
             // a statement that was read out".)
             let short_clause = that.is_some_and(|t| {
-                t == v + 1 || (matches!(self.key(v), "told" | "tells") && t <= v + 5)
+                t == v + 1
+                    || (matches!(self.key(v), "told" | "tells") && t <= v + 5)
+                    || (t > v + 1 && t == self.past_time_phrase(v + 1, end))
             }) && words(from, end) == 3
                 && (from..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
             if from >= end
