@@ -556,7 +556,8 @@ impl ActorMatcher {
                 let toks = Tokens::new(phrase, &[Span::new(0, phrase.len())]);
                 let words: Vec<String> = (0..toks.len())
                     .filter(|&j| toks.tokens[j].word)
-                    .map(|j| toks.key(j).to_string())
+                    // Keyed as the text's words are compared ("People's" as "people").
+                    .map(|j| strip_possessive(toks.key(j)).to_string())
                     .collect();
                 if !words.is_empty() {
                     not.entry(i as ActorId).or_default().push(words);
