@@ -1762,14 +1762,17 @@ impl<'c, 'a> State<'c, 'a> {
         }
         let head = keys[keys.len() - 1];
         // "a Pentagon spokesman", "The NDF official", "UN sources": the body the descriptor
-        // names; "Iranian officials", "the Russian diplomats": the country.
+        // names; "Iranian officials", "the Russian diplomats", "an Iranian official": the
+        // country.
         let indefinite = indefinite(keys[0]);
         let plural = cues.is_institutional(head) || cues.is_anonymous(head);
         if (cues.is_person_noun(head) && indefinite) || plural {
             if let Some(m) = self.bodies_in(a, b).last() {
                 return Some(Voice::Source(m.actor));
             }
-            if cues.is_institutional(head) {
+            // Also one of them, indefinite ("an Iranian official", "a Russian diplomat").
+            let one_of = || indefinite && cues.is_institutional(&format!("{head}s"));
+            if cues.is_institutional(head) || one_of() {
                 if let Some(m) = self.mentions_in(a, b).find(|m| m.form == Form::Demonym) {
                     return Some(Voice::Source(m.actor));
                 }
@@ -4286,6 +4289,16 @@ impl<'c, 'a> State<'c, 'a> {
                     let cue = Span::new(toks[start].span.start, toks[b - 1].span.end);
                     return Some((voice, cue));
                 }
+            }
+            // "Kremlin spokesman Dmitry Peskov told reporters on a conference call.": a
+            // subject of names and titles only before the verb leaves nothing to claim.
+            let cues = self.cx.cues;
+            let titles_only = (a..v).all(|i| {
+                let k = self.key(i);
+                !toks[i].word || toks[i].cap || cues.is_title(k) || cues.is_person_noun(k)
+            });
+            if titles_only {
+                continue;
             }
             // "... on Sunday a hospital staff told RIA Novosti": whom someone told is never the
             // speaker (the rules below read a name after the verb); someone unnamed spoke.
