@@ -160,6 +160,14 @@ impl CueWords {
         let list = |name: &str, words: Vec<Spanned<String>>, at: usize| {
             words_of(text, path, name, words, at)
         };
+        // A list a file may leave out or leave empty (one added after 1.13.0).
+        let optional = |name: &str, words: Vec<Spanned<String>>, at: usize| {
+            if words.is_empty() {
+                Ok(Vec::new())
+            } else {
+                list(name, words, at)
+            }
+        };
         // An empty list has no word to point at: its error points at its table.
         let speech_at = table_at(text, "[speech]");
         let desc_at = table_at(text, "[descriptors]");
@@ -188,19 +196,11 @@ impl CueWords {
             (BETWEEN, between),
             (
                 STAFF,
-                if f.descriptors.staff.is_empty() {
-                    Vec::new()
-                } else {
-                    list("descriptors.staff", f.descriptors.staff, desc_at)?
-                },
+                optional("descriptors.staff", f.descriptors.staff, desc_at)?,
             ),
             (
                 WITH_THAT,
-                if f.speech.with_that.is_empty() {
-                    Vec::new()
-                } else {
-                    list("speech.with_that", f.speech.with_that, speech_at)?
-                },
+                optional("speech.with_that", f.speech.with_that, speech_at)?,
             ),
             (SPEECH, list("speech.verbs", f.speech.verbs, speech_at)?),
             (
@@ -226,19 +226,11 @@ impl CueWords {
             (MODALS, list("speech.modals", f.speech.modals, speech_at)?),
             (
                 TALLIES,
-                if f.speech.tallies.is_empty() {
-                    Vec::new()
-                } else {
-                    list("speech.tallies", f.speech.tallies, speech_at)?
-                },
+                optional("speech.tallies", f.speech.tallies, speech_at)?,
             ),
             (
                 CLOSING_AFTER,
-                if closing_after {
-                    list("speech.closing_after", f.speech.closing_after, speech_at)?
-                } else {
-                    Vec::new()
-                },
+                optional("speech.closing_after", f.speech.closing_after, speech_at)?,
             ),
             (
                 OUTLET,
