@@ -1372,9 +1372,15 @@ impl<'c, 'a> State<'c, 'a> {
     /// three words after it, and no subordinate clause (the claim is then before it alone: the
     /// rule after this one). The voice and the cue, the commas included.
     fn parenthetical_cue(&mut self, a: usize, end: usize) -> Option<(Voice, Span)> {
-        let commas: Vec<usize> = (a + 1..end).filter(|&i| self.key(i) == ",").collect();
-        for w in commas.windows(2) {
-            let (c1, c2) = (w[0], w[1]);
+        // Each pair of consecutive commas, nothing allocated per sentence.
+        let mut last_comma = None;
+        for c2 in a + 1..end {
+            if self.key(c2) != "," {
+                continue;
+            }
+            let Some(c1) = last_comma.replace(c2) else {
+                continue;
+            };
             let toks = &self.cx.tokens.tokens;
             if c2 - c1 < 3
                 || c2 - c1 > 10
