@@ -1399,11 +1399,11 @@ impl<'c, 'a> State<'c, 'a> {
             }) else {
                 continue;
             };
-            // The verb closes the aside: nothing after it, or words that may follow a closing
-            // verb ("on Monday"), or an addressee of "told".
-            // At most four tokens after it ("responded with tweets of his own" is no cue), not
-            // a passive ("first reported by NBC News"), and no report already before it
-            // ("Pelosi accused Barr of lying, which, she added, is ...").
+            // The verb closes the aside: nothing after it, or at most four tokens that may
+            // follow a closing verb ("on Monday") or the addressee of "told" ("responded with
+            // tweets of his own" is no cue), not a passive ("first reported by NBC News"); and
+            // no report stands before the aside ("Pelosi accused Barr of lying, which, she
+            // added, is ...").
             let closes = v + 1 == c2
                 || ((self.cx.cues.may_follow_closing(self.key(v + 1))
                     || matches!(self.key(v), "told" | "tells"))
