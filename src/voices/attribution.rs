@@ -14,7 +14,7 @@ use crate::lexicon::{ActorId, ActorKind, Gender};
 use crate::span::Span;
 
 /// Prepositions after which a country is where someone is ("activists in Syria said").
-const PLACE_PREPOSITIONS: &[&str] = &[
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "from", "inside", "outside", "across", "around", "to",
 ];
 
@@ -323,6 +323,13 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// The voice of an unlisted name.
     fn name_voice(&mut self, run: Run) -> Voice {
+        // One word no speaker ends in, that an earlier name of the article ends in: that name.
+        let last = run.end - 1;
+        if self.name_words(run) == 1 && !self.names.known_last_word(self.key(last)) {
+            if let Some(full) = self.reader().earlier_full(last) {
+                self.names.intern(self.cx, full);
+            }
+        }
         Voice::Named(self.names.intern(self.cx, run))
     }
 

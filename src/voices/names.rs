@@ -346,7 +346,10 @@ impl Reader<'_, '_> {
         };
         let known =
             words == 1 && (names.known_last_word(last) || introduced || after_quote || aged);
-        if words == 1 && (descriptor_noun || (start == lo && !known)) {
+        // A word opening the sentence is a name also when an earlier name of the article ends in
+        // it (which lifts no other check: "in Alwaer" stays a place).
+        let opener_known = known || (words == 1 && self.earlier_full(v - 1).is_some());
+        if words == 1 && (descriptor_noun || (start == lo && !opener_known)) {
             return None;
         }
         if outer > lo && !known {
@@ -368,7 +371,19 @@ impl Reader<'_, '_> {
                 || self.mentioned(outer - 1).is_some_and(|m| m.place)
                 || (modifier && words == 1)
             {
-                return None;
+                // "rescue workers in Al-Atareb Fahd said" (commas dropped), after "Abdul Ilah
+                // al-Fahd" was named: the place runs into the surname, which is the name, when
+                // that earlier name opens with a given name (not "Deir al-Adas").
+                let surname = cues.is_place_before(before)
+                    && words > 1
+                    && self.earlier_full(v - 1).is_some_and(|r| {
+                        crate::lexicon::names::CommonNames::bundled().is_given(self.key(r.start))
+                    });
+                return surname.then_some(Run {
+                    start: v - 1,
+                    end: v,
+                    affiliation: None,
+                });
             }
         }
         self.refine(Run {
@@ -565,6 +580,49 @@ impl Reader<'_, '_> {
             start: a,
             end,
             affiliation: None,
+        })
+    }
+
+    /// The fuller name an earlier part of the article gives the one-word name at token `at`
+    /// ("Xelil said" after "YPG spokesman Redur Xelil and Turkish security sources told
+    /// Reuters"; "Fahd said" after "Abdul Ilah al-Fahd sent a letter"): the latest run of two or
+    /// more name words before it that ends in the same capitalised word and is no body's name.
+    /// The first such run of the article, where a name is written in full; of two to three
+    /// words (not "Human Rights Navi Pillay"), after no preposition of place ("in Millis
+    /// Idlib") and before no capitalised word (a headline's "Besieged Alwaer District").
+    pub(super) fn earlier_full(&self, at: usize) -> Option<Run> {
+        let toks = &self.cx.tokens.tokens;
+        let k = self.key(at);
+        let cues = self.cx.cues;
+        (0..at).find_map(|j| {
+            if self.key(j) != k || !toks[j].cap || !self.name_word(j) {
+                return None;
+            }
+            let mut s = j;
+            while s > 0
+                && j - s < 5
+                && (self.name_word(s - 1) || self.joiner(s - 1))
+                && !cues.is_org_noun(self.key(s - 1))
+            {
+                s -= 1;
+            }
+            while s < j && !self.name_word(s) {
+                s += 1;
+            }
+            let capitalised_after = toks.get(j + 1).is_some_and(|t| t.word && t.cap);
+            if capitalised_after
+                || (s > 0 && super::attribution::PLACE_PREPOSITIONS.contains(&self.key(s - 1)))
+                || cues.is_org_noun(k)
+                || cues.is_outlet_noun(k)
+            {
+                return None;
+            }
+            self.refine(Run {
+                start: s,
+                end: j + 1,
+                affiliation: self.affiliation(0, s),
+            })
+            .filter(|r| (2..=3).contains(&(r.start..r.end).filter(|&i| self.name_word(i)).count()))
         })
     }
 
