@@ -696,10 +696,12 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// Speaker in a post-quote clause `a..b` whose speech verb is at `v`.
     fn speaker_after_quote(&mut self, a: usize, v: usize, b: usize) -> Option<Voice> {
-        // "… quoted X as saying": X.
-        if let Some(qi) = (a..b)
-            .find(|&i| self.key(i) == "quoted" || self.key(i) == "citing" || self.key(i) == "cited")
-        {
+        // "… quoted X as saying": X; not a passive "quoted by" ("the defence ministry said in a
+        // statement quoted by Russian news agencies": the ministry).
+        if let Some(qi) = (a..b).find(|&i| {
+            matches!(self.key(i), "quoted" | "citing" | "cited")
+                && (i + 1 >= b || self.key(i + 1) != "by")
+        }) {
             let as_i = (qi..b).find(|&i| self.key(i) == "as").unwrap_or(b);
             if let Some(m) = self.named_in(qi + 1, as_i).next().copied() {
                 return Some(Voice::Source(m.actor));
