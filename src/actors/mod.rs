@@ -802,9 +802,17 @@ impl ActorMatcher {
                     && toks[j + 1].word
                     && !toks[j + 1].space_before
                     && j > i;
-                // The final dot of an initialism ("the U.N. Security Council").
-                let initialism_dot =
-                    j > i && initialism_dot(tokens, j) && toks.get(j + 1).is_some_and(|n| n.word);
+                // The final dot of an initialism ("the U.N. Security Council"), also before a
+                // hyphen that joins a word ("the U.S.-led coalition").
+                let stuck = |n: usize| toks.get(n).is_some_and(|t| !t.space_before);
+                let initialism_dot = j > i
+                    && initialism_dot(tokens, j)
+                    && (toks.get(j + 1).is_some_and(|n| n.word)
+                        || (j + 2 < toks.len()
+                            && tokens.key(j + 1) == "-"
+                            && stuck(j + 1)
+                            && stuck(j + 2)
+                            && toks[j + 2].word));
                 if joins || initialism_dot {
                     j += 1;
                     continue;
