@@ -960,6 +960,17 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(Voice::Source(n.actor));
             }
         }
+        let pos = self.cx.tokens.tokens[v].span.start;
+        // "Of the Daesh executioners one resident of the town told the Associated Press: ...": an
+        // indefinite person after the last name, right before the verb, is the subject.
+        if !participle {
+            if let Some(d) = ms
+                .last()
+                .and_then(|m| self.indefinite_person(m.last as usize + 1, w))
+            {
+                return self.descriptor(d.0, d.1, pos);
+            }
+        }
         let pick = if participle {
             ms.first().map(|m| self.titled_person(m, &ms))
         } else {
@@ -968,7 +979,6 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(m) = pick {
             return Some(Voice::Source(m.actor));
         }
-        let pos = self.cx.tokens.tokens[v].span.start;
         // "He voiced concern …, adding": the pronoun subject.
         if let Some(first) = (start..v).find(|&i| self.cx.tokens.tokens[i].word) {
             if self.cx.cues.is_pronoun(self.key(first)) {
@@ -1746,6 +1756,14 @@ impl<'c, 'a> State<'c, 'a> {
         if keys == ["they"] {
             return Some(Voice::Unknown);
         }
+        // "the same source said", "the same monitor added": whoever spoke last, named or not.
+        if keys.len() >= 3
+            && keys[..2] == ["the", "same"]
+            && (cues.is_anonymous(keys[keys.len() - 1]) || cues.is_head_noun(keys[keys.len() - 1]))
+        {
+            let last = self.history.iter().rev().find(|&&(p, _)| p < pos);
+            return Some(last.map_or(Voice::Unknown, |&(_, v)| v));
+        }
         // "According to him, ...": the object pronoun after "according to" points back as the
         // subject pronoun would.
         let according = words[0] >= 2
@@ -2412,6 +2430,24 @@ impl<'c, 'a> State<'c, 'a> {
                     && !(d > 0 && toks[d - 1].word && toks[d - 1].cap)
             })
         })
+    }
+
+    /// An indefinite person described in lowercase words within `a..w`, reaching to `w` (what
+    /// stands before the verb): "one resident of the town", "a doctor at the hospital". The
+    /// description's tokens up to its first preposition.
+    fn indefinite_person(&self, a: usize, w: usize) -> Option<(usize, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let d = (a..w).find(|&i| indefinite(self.key(i)) && !toks[i].cap)?;
+        let lower = (d..w).all(|i| toks[i].word && !toks[i].cap);
+        let head_end = (d + 1..w)
+            .find(|&i| matches!(self.key(i), "at" | "in" | "of" | "from" | "near" | "inside"))
+            .unwrap_or(w);
+        let person = (d + 1..head_end).any(|i| {
+            let k = self.key(i);
+            cues.is_anonymous(k) || cues.is_person_noun(k)
+        });
+        (lower && person && w - d <= 10).then_some((d, head_end))
     }
 
     /// True when the sentence of the speech verb at `v` opens with an indefinite person as its
