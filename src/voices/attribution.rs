@@ -673,14 +673,16 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         // A short quote right after a reporting verb and its object is the speaker's word, not
-        // a scare quote: "Lavrov called the strikes "barbaric"".
+        // a scare quote: "Lavrov called the strikes "barbaric"" (not the second word of a
+        // compound: a "so-called "de-escalation zone"" is the host's).
         let words = q.of(self.cx.text).split_whitespace().count();
         if words <= 3 {
             let near = end.saturating_sub(5).max(start_limit);
-            if let Some(v) = (near..end)
-                .rev()
-                .find(|&i| toks[i].word && self.cx.cues.is_reporting(self.key(i)))
-            {
+            if let Some(v) = (near..end).rev().find(|&i| {
+                toks[i].word
+                    && self.cx.cues.is_reporting(self.key(i))
+                    && !(i > 0 && self.cx.joining_hyphen(i - 1))
+            }) {
                 if let Some(voice) = self.speaker_before(start_limit, v) {
                     if voice != Voice::Unknown {
                         return (
