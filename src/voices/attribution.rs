@@ -1795,6 +1795,15 @@ impl<'c, 'a> State<'c, 'a> {
             }
             return Some(v);
         }
+        // "According to his office": the person "he" would be, whose staff speak for them
+        // (`[descriptors] staff`); never the body that spoke last.
+        if keys.len() == 2 && matches!(keys[0], "his" | "her") && cues.is_staff(keys[1]) {
+            let pronoun = if keys[0] == "his" { "he" } else { "she" };
+            return Some(
+                self.recent(pos, Class::pronoun(pronoun), None, true)
+                    .unwrap_or(Voice::Unknown),
+            );
+        }
         let head = keys[keys.len() - 1];
         // "a Pentagon spokesman", "The NDF official", "UN sources": the body the descriptor
         // names; "Iranian officials", "the Russian diplomats", "an Iranian official": the
