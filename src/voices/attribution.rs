@@ -1811,7 +1811,19 @@ impl<'c, 'a> State<'c, 'a> {
         let indefinite = indefinite(keys[0]);
         let plural = cues.is_institutional(head) || cues.is_anonymous(head);
         if (cues.is_person_noun(head) && indefinite) || plural {
+            // Not the second of two names joined by "and" or "or": "objections from Russia and
+            // China diplomats said" (a comma lost) names no Chinese diplomats, and "US and
+            // Russian officials" are of two countries.
+            let coordinated = |m: &Mention| {
+                let f = m.first as usize;
+                f >= 2
+                    && matches!(self.key(f - 1), "and" | "or")
+                    && self.cx.mention_at(f - 2).is_some_and(|x| !x.place)
+            };
             if let Some(m) = self.bodies_in(a, b).last() {
+                if coordinated(m) {
+                    return Some(Voice::Unknown);
+                }
                 return Some(Voice::Source(m.actor));
             }
             // Also one of them, indefinite ("an Iranian official", "a Russian diplomat").
