@@ -3827,9 +3827,10 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
-    /// A second report by another speaker, joined to the first by "while", "whereas" or "but"
-    /// ("state media said the crash was due to a technical fault while the rebel group Jaish
-    /// al-Islam said it had shot down the plane"): the first content ends before the
+    /// A second report by another speaker, joined to the first by "while", "whereas", "but" or
+    /// "and" ("state media said the crash was due to a technical fault while the rebel group Jaish
+    /// al-Islam said it had shot down the plane"; "... were destroyed and the Syrian Observatory
+    /// for Human Rights said ..."): the first content ends before the
     /// conjunction, and the clause after it is read as a sentence of its own would be (a
     /// subject that names its speaker, then a reporting verb within nine words of the
     /// conjunction). The first content, and the second report's voice, cue and content.
@@ -3840,7 +3841,7 @@ impl<'c, 'a> State<'c, 'a> {
         let end = self.words_end(a, b);
         let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
         for c in a + 3..end {
-            if !matches!(self.key(c), "while" | "whereas" | "but") {
+            if !matches!(self.key(c), "while" | "whereas" | "but" | "and") {
                 continue;
             }
             // A subject first: "but said more work was needed" is the same speaker's.
@@ -3865,6 +3866,18 @@ impl<'c, 'a> State<'c, 'a> {
             // top aid official said" is no earlier person's).
             if cue.end > toks[v].span.end || !self.named_in_cue(voice, cue) {
                 continue;
+            }
+            // After "and", the new subject opens the clause right after it, and no name ends
+            // the first ("... and Binnish while the Observatory reported" goes on listing towns;
+            // "Fred Harrison and Rev Paul Nicolson say" is one subject of two people).
+            if self.key(c) == "and" {
+                let opens = cue.start <= toks[(c + 2).min(end - 1)].span.start;
+                let before = &toks[c - 1];
+                let name_before = before.cap || !before.word;
+                let number = self.key(c - 1).bytes().all(|b| b.is_ascii_digit());
+                if !opens || (name_before && !number) {
+                    continue;
+                }
             }
             return Some((
                 Span::new(toks[a].span.start, toks[e1 - 1].span.end),
