@@ -469,7 +469,9 @@ impl<'c, 'a> State<'c, 'a> {
             && !(i > 0 && self.key(i - 1) == "to")
             // The second word of a compound is no verb: "its self-declared caliphate".
             && !(i > 0 && self.cx.joining_hyphen(i - 1))
+            && !self.cx.said_as_surname(i)
     }
+
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
     fn verbs_in(&self, a: usize, b: usize) -> Vec<usize> {
@@ -3363,6 +3365,7 @@ impl<'c, 'a> State<'c, 'a> {
                 || self.possessive(v - 1)
                 || self.key(v - 1) == "to"
                 || self.cx.joining_hyphen(v - 1)
+                || self.cx.said_as_surname(v)
             {
                 continue;
             }

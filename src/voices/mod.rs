@@ -116,6 +116,29 @@ impl Context<'_> {
             .filter(|x| x.first as usize <= i)
     }
 
+    /// "Said" as a name in mid-sentence: capitalised after an unlisted capitalised word, with no
+    /// capitalised word after it (as in a title-case headline: "Assad Said Turkey ..."): "Osama
+    /// Said, a Douma-based media activist, told", "Osama Said a ... activist told"; or after a
+    /// photographer's name in an agency credit ("REUTERS Rodi Said Anti-Daesh Forces ...").
+    pub(crate) fn said_as_surname(&self, i: usize) -> bool {
+        let toks = &self.tokens.tokens;
+        let t = &toks[i];
+        if !t.cap || t.upper || i == 0 || self.tokens.key(i) != "said" {
+            return false;
+        }
+        let p = &toks[i - 1];
+        if !(p.word && p.cap && !p.upper) || self.mention_at(i - 1).is_some() {
+            return false;
+        }
+        let lowercase_after = toks.get(i + 1).is_none_or(|n| !(n.word && n.cap));
+        let credit = i >= 2
+            && toks[i - 2].upper
+            && self
+                .mention_at(i - 2)
+                .is_some_and(|m| self.gazetteer.actor(m.actor).kind == crate::lexicon::ActorKind::Outlet);
+        lowercase_after || credit
+    }
+
     /// True when token `i` is a hyphen that joins the words on either side, no space around it
     /// ("Britain-based", "pro-opposition", "Deir al-Zor").
     pub(crate) fn joining_hyphen(&self, i: usize) -> bool {

@@ -184,13 +184,13 @@ impl Reader<'_, '_> {
         let hyphened = i > 0 && self.key(i - 1) == "-" && !t.space_before;
         t.word
             && t.cap
-            && !self.cx.stopwords.contains(k)
+            && (!self.cx.stopwords.contains(k) || self.cx.said_as_surname(i))
             && !calendar(k)
             && !cues.is_quantifier(k)
             && !cues.is_opener(k)
             && (!cues.is_title(k) || hyphened)
             && !cues.is_pronoun(k)
-            && !cues.is_speech(k)
+            && (!cues.is_speech(k) || self.cx.said_as_surname(i))
             && !cues.is_person_noun(k)
             && !cues.is_anonymous(k)
             && self.mentioned(i).is_none()
