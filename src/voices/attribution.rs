@@ -1915,6 +1915,18 @@ impl<'c, 'a> State<'c, 'a> {
             self.unnamed_body_spoke(pos);
             return Some(Voice::Unknown);
         }
+        // "... the UK-based Syrian Observatory said. The assault targeted ISIL positions ...
+        // the group added": a bare generic head ("the group", "the statement") is the body that
+        // spoke in this sentence or the one before, before any body whose name holds the head.
+        if keys.len() == 2 && keys[0] == "the" && cues.is_generic_org_noun(head) {
+            let here = self.sentence_near(pos);
+            let last = self.history.iter().rev().find(|&&(p, _)| p < pos);
+            if let Some(&(p, v @ Voice::Source(x))) = last {
+                if g.actor(x).kind != ActorKind::Person && self.sentence_near(p) + 1 >= here {
+                    return Some(v);
+                }
+            }
+        }
         if let Some(v) = self.by_head(pos, &keys, &joined, qualified) {
             return Some(v);
         }
