@@ -472,7 +472,6 @@ impl<'c, 'a> State<'c, 'a> {
             && !self.cx.said_as_surname(i)
     }
 
-
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
     fn verbs_in(&self, a: usize, b: usize) -> Vec<usize> {
         let mut v: Vec<usize> = (a..b).filter(|&i| self.is_speech(i)).collect();

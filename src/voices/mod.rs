@@ -133,9 +133,9 @@ impl Context<'_> {
         let lowercase_after = toks.get(i + 1).is_none_or(|n| !(n.word && n.cap));
         let credit = i >= 2
             && toks[i - 2].upper
-            && self
-                .mention_at(i - 2)
-                .is_some_and(|m| self.gazetteer.actor(m.actor).kind == crate::lexicon::ActorKind::Outlet);
+            && self.mention_at(i - 2).is_some_and(|m| {
+                self.gazetteer.actor(m.actor).kind == crate::lexicon::ActorKind::Outlet
+            });
         lowercase_after || credit
     }
 
