@@ -2021,6 +2021,44 @@ impl<'c, 'a> State<'c, 'a> {
         (named.last as usize + 1 == r).then_some(named)
     }
 
+    /// The subject of a relative clause ("which", "that", "who" and a form of "be") whose
+    /// preposition has the name at token `first` as its object, right before the verb: the
+    /// listed or unlisted name before the clause, else `unknown`. `None` when the name is no
+    /// such object.
+    fn antecedent_of_object(&mut self, lo: usize, first: usize) -> Option<(Voice, usize)> {
+        let mut p = first.checked_sub(1)?;
+        // The name's own particle ("al-" of "al-Qaeda", which the mention leaves out) and "the".
+        while p > lo
+            && (self.key(p) == "-"
+                || (self.cx.cues.is_particle(self.key(p)) && !self.cx.tokens.tokens[p].cap))
+        {
+            p -= 1;
+        }
+        if self.key(p) == "the" && p > lo {
+            p -= 1;
+        }
+        if p <= lo + 2 || !matches!(self.key(p), "to" | "with" | "by" | "of") {
+            return None;
+        }
+        let r = (lo + 1..p - 1)
+            .rev()
+            .take(5)
+            .find(|&i| matches!(self.key(i), "which" | "that" | "who"))?;
+        if !matches!(
+            self.key(r + 1),
+            "is" | "are" | "was" | "were" | "has" | "have"
+        ) {
+            return None;
+        }
+        if let Some(n) = self.name_before_clause(lo, r + 1, &["which", "that", "who"]) {
+            return Some((Voice::Source(n.actor), n.first as usize));
+        }
+        if let Some(found) = self.name_before(lo, r) {
+            return Some(found);
+        }
+        Some((Voice::Unknown, r))
+    }
+
     /// A lowercase title or person noun at token `i` ("spokesman", "director").
     fn role_word(&self, i: usize) -> bool {
         let t = &self.cx.tokens.tokens[i];
@@ -2796,7 +2834,7 @@ impl<'c, 'a> State<'c, 'a> {
             return Some(found);
         }
         let pos = self.cx.tokens.tokens[v].span.start;
-        if let Some(m) = self.named_in(lo, v).last() {
+        if let Some(m) = self.named_in(lo, v).last().copied() {
             // "... head of QRCS's health program in Turkey described": a country after a
             // preposition of place is where the subject is, not the subject.
             // ... also inside a place phrase ("in northern Syria said").
@@ -2814,6 +2852,14 @@ impl<'c, 'a> State<'c, 'a> {
                         .filter(|n| g.actor(n.actor).kind == ActorKind::Person)
                     {
                         return Some((Voice::Source(n.actor), n.first as usize));
+                    }
+                    // "Jabhat al-Nusra which is linked to al-Qaeda announced", "The news website
+                    // El-Dorar Al-Shamia that is affiliated to the Syrian opposition said"
+                    // (commas lost): a name that is the object of a preposition in a relative
+                    // clause describes the subject before the clause, listed or not, else
+                    // someone unknown.
+                    if let Some(found) = self.antecedent_of_object(lo, m.first as usize) {
+                        return Some(found);
                     }
                     return Some((Voice::Source(m.actor), m.first as usize));
                 }
