@@ -2833,6 +2833,22 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(found) = self.person_of_body(lo, v) {
             return Some(found);
         }
+        // "The Daesh group in a statement published by its affiliated Aamaq news agency said":
+        // who carried the statement is no speaker; the subject stands before "in a statement".
+        if let Some(q) = (lo + 2..v.saturating_sub(1)).find(|&i| {
+            self.key(i + 1) == "by"
+                && matches!(
+                    self.key(i),
+                    "published" | "carried" | "broadcast" | "released" | "posted" | "issued"
+                )
+        }) {
+            if let Some(pp) = (lo + 1..q)
+                .rev()
+                .find(|&i| matches!(self.key(i), "in" | "through" | "via"))
+            {
+                return self.subject_before(lo, pp);
+            }
+        }
         let pos = self.cx.tokens.tokens[v].span.start;
         if let Some(m) = self.named_in(lo, v).last().copied() {
             // "... head of QRCS's health program in Turkey described": a country after a
