@@ -1921,7 +1921,10 @@ impl<'c, 'a> State<'c, 'a> {
             let here = self.sentence_near(pos);
             let last = self.history.iter().rev().find(|&&(p, _)| p < pos);
             if let Some(&(p, v @ Voice::Source(x))) = last {
-                if g.actor(x).kind != ActorKind::Person && self.sentence_near(p) + 1 >= here {
+                if g.actor(x).kind != ActorKind::Person
+                    && self.sentence_near(p) + 1 >= here
+                    && !noted_between(&self.unnamed_bodies, p, pos)
+                {
                     return Some(v);
                 }
             }
