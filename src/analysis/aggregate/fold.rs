@@ -484,7 +484,9 @@ impl Aggregate {
                 cell.articles += 1;
             }
             let (s, _) = an.sentences[o.sentence];
-            let rank = fnv(id, s.start as u64 ^ ((o.actor as u64) << 32));
+            // Seeded by the actor's id, not its number: listing another actor in the gazetteer
+            // must not reshuffle which sentences are kept.
+            let rank = fnv(id, s.start as u64 ^ fnv(actor.as_bytes(), 0));
             if cap > 0 && would_keep(&cell.evidence, rank, cap) {
                 let mut marks = vec![mark(s, o.mention, MarkKind::Actor, actor)];
                 for c in &o.score.contributions {
