@@ -585,16 +585,17 @@ impl Reader<'_, '_> {
 
     /// The fuller name an earlier part of the article gives the one-word name at token `at`
     /// ("Xelil said" after "YPG spokesman Redur Xelil and Turkish security sources told
-    /// Reuters"; "Fahd said" after "Abdul Ilah al-Fahd sent a letter"): the latest run of two or
-    /// more name words before it that ends in the same capitalised word and is no body's name.
-    /// The first such run of the article, where a name is written in full; of two to three
-    /// words (not "Human Rights Navi Pillay"), after no preposition of place ("in Millis
-    /// Idlib") and before no capitalised word (a headline's "Besieged Alwaer District").
+    /// Reuters"; "Fahd said" after "Abdul Ilah al-Fahd sent a letter"): the first run before it,
+    /// where a name is written in full, of two or three name words (not "Human Rights Navi
+    /// Pillay") that ends in the same capitalised word and is no body's name, after no
+    /// preposition of place ("in Millis Idlib") and before no capitalised word (a headline's
+    /// "Besieged Alwaer District"). Within the 3,000 tokens before it (a long article), so that
+    /// a text of many such names stays linear.
     pub(super) fn earlier_full(&self, at: usize) -> Option<Run> {
         let toks = &self.cx.tokens.tokens;
         let k = self.key(at);
         let cues = self.cx.cues;
-        (0..at).find_map(|j| {
+        (at.saturating_sub(3000)..at).find_map(|j| {
             if self.key(j) != k || !toks[j].cap || !self.name_word(j) {
                 return None;
             }
