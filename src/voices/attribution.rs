@@ -100,6 +100,8 @@ pub(super) struct State<'c, 'a> {
     cx: &'c Context<'a>,
     /// Sources named so far: (position, voice), voices `Source` or `Named`.
     history: Vec<(usize, Voice)>,
+    /// Every attribution so far, `unknown` ones too: (position, voice) ("the same source").
+    spoke: Vec<(usize, Voice)>,
     /// Persons named by name as the subject opening a sentence, whether or not they spoke
     /// ("Sheikh Rafaa al-Raju called for ..."): (position, voice), antecedents of a pronoun.
     subjects: Vec<(usize, Voice)>,
@@ -155,6 +157,7 @@ impl<'c, 'a> State<'c, 'a> {
         State {
             cx,
             history: Vec::new(),
+            spoke: Vec::new(),
             subjects: Vec::new(),
             names: Names::default(),
             focus: std::cell::OnceCell::new(),
@@ -189,6 +192,9 @@ impl<'c, 'a> State<'c, 'a> {
     pub(super) fn heard(&mut self, pos: usize, v: Voice) {
         if matches!(v, Voice::Source(_) | Voice::Named(_)) {
             self.history.push((pos, v));
+        }
+        if v != Voice::Own {
+            self.spoke.push((pos, v));
         }
     }
 
@@ -1764,7 +1770,7 @@ impl<'c, 'a> State<'c, 'a> {
             && keys[..2] == ["the", "same"]
             && (cues.is_anonymous(keys[keys.len() - 1]) || cues.is_head_noun(keys[keys.len() - 1]))
         {
-            let last = self.history.iter().rev().find(|&&(p, _)| p < pos);
+            let last = self.spoke.iter().rev().find(|&&(p, _)| p < pos);
             return Some(last.map_or(Voice::Unknown, |&(_, v)| v));
         }
         // "According to him, ...": the object pronoun after "according to" points back as the
