@@ -795,24 +795,19 @@ impl ActorMatcher {
             }
             if !t.word {
                 // Hyphens and apostrophes join words only when nothing separates them.
-                let k = tokens.key(j);
-                let joins = (k == "-" || k == "'")
-                    && !t.space_before
-                    && j + 1 < toks.len()
-                    && toks[j + 1].word
-                    && !toks[j + 1].space_before
-                    && j > i;
+                let joining = |x: usize| {
+                    matches!(tokens.key(x), "-" | "'")
+                        && !toks[x].space_before
+                        && toks.get(x + 1).is_some_and(|n| n.word && !n.space_before)
+                };
+                let joins = j > i && joining(j);
                 // The final dot of an initialism ("the U.N. Security Council"), also before a
                 // hyphen that joins a word ("the U.S.-led coalition").
-                let stuck = |n: usize| toks.get(n).is_some_and(|t| !t.space_before);
                 let initialism_dot = j > i
                     && initialism_dot(tokens, j)
-                    && (toks.get(j + 1).is_some_and(|n| n.word)
-                        || (j + 2 < toks.len()
-                            && tokens.key(j + 1) == "-"
-                            && stuck(j + 1)
-                            && stuck(j + 2)
-                            && toks[j + 2].word));
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.word || (tokens.key(j + 1) == "-" && joining(j + 1)));
                 if joins || initialism_dot {
                     j += 1;
                     continue;

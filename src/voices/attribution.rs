@@ -98,9 +98,8 @@ impl Class {
 /// The attribution pass over one article.
 pub(super) struct State<'c, 'a> {
     cx: &'c Context<'a>,
-    /// Sources named so far: (position, voice), voices `Source` or `Named`.
-    history: Vec<(usize, Voice)>,
-    /// Every attribution so far, `unknown` ones too: (position, voice) ("the same source").
+    /// Every attribution so far, `unknown` ones too: (position, voice) ("the same source");
+    /// the named ones are [`State::history`].
     spoke: Vec<(usize, Voice)>,
     /// Persons named by name as the subject opening a sentence, whether or not they spoke
     /// ("Sheikh Rafaa al-Raju called for ..."): (position, voice), antecedents of a pronoun.
@@ -156,7 +155,6 @@ impl<'c, 'a> State<'c, 'a> {
     pub(super) fn new(cx: &'c Context<'a>) -> State<'c, 'a> {
         State {
             cx,
-            history: Vec::new(),
             spoke: Vec::new(),
             subjects: Vec::new(),
             names: Names::default(),
@@ -190,12 +188,16 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// Records that `v` spoke at byte `pos` (a source later references can point back to).
     pub(super) fn heard(&mut self, pos: usize, v: Voice) {
-        if matches!(v, Voice::Source(_) | Voice::Named(_)) {
-            self.history.push((pos, v));
-        }
         if v != Voice::Own {
             self.spoke.push((pos, v));
         }
+    }
+
+    /// Sources named so far: (position, voice), voices `Source` or `Named`.
+    fn history(&self) -> impl DoubleEndedIterator<Item = &(usize, Voice)> {
+        self.spoke
+            .iter()
+            .filter(|(_, v)| matches!(v, Voice::Source(_) | Voice::Named(_)))
     }
 
     /// Notes the person whose name opens sentence `s` as its subject, an antecedent for a
@@ -299,7 +301,7 @@ impl<'c, 'a> State<'c, 'a> {
                     || self
                         .subjects
                         .iter()
-                        .chain(self.history.iter())
+                        .chain(self.history())
                         .any(|&(p, w)| w == v && span.start <= p && p < span.end)
             }
             Voice::Own | Voice::Unknown => false,
@@ -1925,7 +1927,7 @@ impl<'c, 'a> State<'c, 'a> {
         // spoke in this sentence or the one before, before any body whose name holds the head.
         if keys.len() == 2 && keys[0] == "the" && cues.is_generic_org_noun(head) {
             let here = self.sentence_near(pos);
-            let last = self.history.iter().rev().find(|&&(p, _)| p < pos);
+            let last = self.history().rev().find(|&&(p, _)| p < pos);
             if let Some(&(p, v @ Voice::Source(x))) = last {
                 if g.actor(x).kind != ActorKind::Person
                     && self.sentence_near(p) + 1 >= here
@@ -2154,7 +2156,7 @@ impl<'c, 'a> State<'c, 'a> {
         let person_head = self.cx.cues.is_person_noun(head);
         let named = |a: ActorId| named(a) && (person_head || g.actor(a).kind != ActorKind::Person);
         let fits = |a: ActorId| of_country(a) && (declares(a) || (definite && named(a)));
-        let from_history = self.history.iter().rev().find_map(|&(p, v)| match v {
+        let from_history = self.history().rev().find_map(|&(p, v)| match v {
             Voice::Source(a) if p < pos && fits(a) => Some(v),
             _ => None,
         });
@@ -2267,8 +2269,7 @@ impl<'c, 'a> State<'c, 'a> {
         // source said": the Syrian government), else what its words name.
         let sentence = self.cx.sentences[self.sentence_near(toks[det].span.start)].0;
         let spoke = self
-            .history
-            .iter()
+            .history()
             .rev()
             .find(|&&(p, _)| sentence.start <= p && p <= toks[at].span.start)
             .map(|&(_, v)| v);
@@ -2339,8 +2340,7 @@ impl<'c, 'a> State<'c, 'a> {
                 }
         };
         let spoke = self
-            .history
-            .iter()
+            .history()
             .rev()
             .find(|(p, v)| *p < pos && near(*p) && fits(*v));
         // A pronoun also points back to a person named as a sentence's subject, when that is
@@ -2433,7 +2433,7 @@ impl<'c, 'a> State<'c, 'a> {
             _ => (country_of(v), None),
         };
         let here = self.sentence_near(pos);
-        self.history.iter().any(|&(q, w)| {
+        self.history().any(|&(q, w)| {
             let body = match w {
                 Voice::Source(a) => {
                     let k = g.actor(a).kind;
@@ -3942,6 +3942,18 @@ impl<'c, 'a> State<'c, 'a> {
             if words(a, e1) < 3 {
                 continue;
             }
+            // After "and", no name ends the first content ("... and Binnish while the
+            // Observatory reported" goes on listing towns; "Fred Harrison and Rev Paul Nicolson
+            // say" is one subject of two people), and the new subject opens the clause right
+            // after it (below).
+            let and = self.key(c) == "and";
+            if and {
+                let before = &toks[c - 1];
+                let number = self.key(c - 1).bytes().all(|b| b.is_ascii_digit());
+                if (before.cap || !before.word) && !number {
+                    continue;
+                }
+            }
             let rest = Span::new(toks[c + 1].span.start, toks[end - 1].span.end);
             let Some((voice, cue, second)) = self.reported_after_subject(rest) else {
                 continue;
@@ -3952,17 +3964,8 @@ impl<'c, 'a> State<'c, 'a> {
             if cue.end > toks[v].span.end || !self.named_in_cue(voice, cue) {
                 continue;
             }
-            // After "and", the new subject opens the clause right after it, and no name ends
-            // the first ("... and Binnish while the Observatory reported" goes on listing towns;
-            // "Fred Harrison and Rev Paul Nicolson say" is one subject of two people).
-            if self.key(c) == "and" {
-                let opens = cue.start <= toks[(c + 2).min(end - 1)].span.start;
-                let before = &toks[c - 1];
-                let name_before = before.cap || !before.word;
-                let number = self.key(c - 1).bytes().all(|b| b.is_ascii_digit());
-                if !opens || (name_before && !number) {
-                    continue;
-                }
+            if and && cue.start > toks[(c + 2).min(end - 1)].span.start {
+                continue;
             }
             return Some((
                 Span::new(toks[a].span.start, toks[e1 - 1].span.end),

@@ -130,13 +130,13 @@ impl Context<'_> {
         if !(p.word && p.cap && !p.upper) || self.mention_at(i - 1).is_some() {
             return false;
         }
-        let lowercase_after = toks.get(i + 1).is_none_or(|n| !(n.word && n.cap));
+        let no_capital_after = toks.get(i + 1).is_none_or(|n| !(n.word && n.cap));
         let credit = i >= 2
             && toks[i - 2].upper
             && self.mention_at(i - 2).is_some_and(|m| {
                 self.gazetteer.actor(m.actor).kind == crate::lexicon::ActorKind::Outlet
             });
-        lowercase_after || credit
+        no_capital_after || credit
     }
 
     /// True when token `i` is a hyphen that joins the words on either side, no space around it
