@@ -20,6 +20,20 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
 /// statement", "... told reporters"): when, where or to whom it was said.
+/// Words in "-ing" that are prepositions, never a participle or a gerund opening a clause.
+const ING_PREPOSITIONS: &[&str] = &[
+    "during",
+    "including",
+    "following",
+    "regarding",
+    "concerning",
+    "excluding",
+    "pending",
+    "barring",
+    "notwithstanding",
+    "considering",
+];
+
 const CLOSING_TAIL: &[&str] = &[
     "on",
     "in",
@@ -660,6 +674,12 @@ impl<'c, 'a> State<'c, 'a> {
                 );
             }
         }
+        // '"..." the Syrian Observatory for Human Rights, which relies on a wide network of
+        // sources, said': a name right after the quote, a relative clause about it, then the
+        // verb (past the 14 tokens above).
+        if let Some(found) = self.speaker_after_relative(a, bound.end) {
+            return found;
+        }
         // Before the quote: a speech verb among the last 8 tokens of the clause.
         let introduced = end > start_limit && matches!(self.key(end - 1), ":" | ",");
         // Tokens of quoted titles in the way do not count ("Lew said on CNN's "State of the
@@ -703,6 +723,41 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         (None, None)
+    }
+
+    /// After a quote (from token `a`, the sentence ending at byte `limit`): a name (its
+    /// determiner before it), a relative clause about it ("which ...", "who ...", between
+    /// commas or not), and the first speech verb after that clause within 30 tokens, before
+    /// another quotation mark or the sentence's end: the name's voice and the cue to the verb.
+    fn speaker_after_relative(
+        &mut self,
+        a: usize,
+        limit: usize,
+    ) -> Option<(Option<Voice>, Option<Span>)> {
+        let toks = &self.cx.tokens.tokens;
+        let end = (a..toks.len().min(a + 40))
+            .find(|&i| toks[i].span.end > limit || self.key(i) == "\"" || self.key(i) == ".")
+            .unwrap_or(toks.len().min(a + 40));
+        let n = a + usize::from(a < end && determiner(self.key(a)));
+        let (source, after) = self.named_at(n, end)?;
+        let r = after + usize::from(after < end && self.key(after) == ",");
+        if r + 2 >= end || !matches!(self.key(r), "which" | "who") {
+            return None;
+        }
+        let v = (r + 2..end.min(r + 30)).find(|&i| {
+            toks[i].word && !toks[i].cap && self.is_speech(i) && self.key(i) != "according"
+        })?;
+        // The relative clause ends right before the verb: with the comma that opened it, or
+        // without commas at all.
+        let opened = r > after;
+        if opened != (self.key(v - 1) == ",") {
+            return None;
+        }
+        let voice = self.cited(source);
+        Some((
+            Some(voice),
+            Some(Span::new(toks[a].span.start, toks[v].span.end)),
+        ))
     }
 
     /// Speaker in a post-quote clause `a..b` whose speech verb is at `v`.
@@ -1277,6 +1332,16 @@ impl<'c, 'a> State<'c, 'a> {
                 // capitalised "According" that opens a sentence run on from the one before.
                 if let Some((source, _)) = self.named_at(i + 2, end).filter(|_| !toks[i].cap) {
                     return Some((self.cited(source), cue));
+                }
+                // A short source and a relative clause about it, however long ("according to
+                // the Observatory which monitors both sides of the conflict and gathers ...").
+                if let Some(r) = (i + 3..(i + 10).min(end))
+                    .find(|&r| matches!(self.key(r), "which" | "who"))
+                    .filter(|_| !toks[i].cap)
+                {
+                    if let Some(voice) = self.cited_source(i + 2, r, toks[i].span.start) {
+                        return Some((voice, cue));
+                    }
                 }
             }
         }
@@ -3661,33 +3726,14 @@ impl<'c, 'a> State<'c, 'a> {
                 // A pronoun is the whole subject ("... were injured it said"); a subject's
                 // determiner, titles ("President Recep Tayyip Erdogan") and modifiers joined by
                 // a hyphen ("the Britain-based monitoring group") belong to it.
-                let mut first = if self.cx.cues.is_pronoun(self.key(v - 1))
+                let first = if self.cx.cues.is_pronoun(self.key(v - 1))
                     || matches!(self.key(v - 1), "it" | "they")
                 {
                     v - 1
                 } else {
                     first
                 };
-                loop {
-                    if first >= clause + 2 && self.cx.joining_hyphen(first - 1) {
-                        first -= 2;
-                    } else if first > clause && self.cx.cues.is_title(self.key(first - 1)) {
-                        first -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                // A name the subject's start cuts ("the Syrian Observatory for Human Rights
-                // monitoring group") is the subject's too.
-                if let Some(m) = self
-                    .mentions_in(clause, v)
-                    .find(|m| (m.first as usize) < first && first <= m.last as usize)
-                {
-                    first = m.first as usize;
-                }
-                if first > clause && determiner(self.key(first - 1)) {
-                    first -= 1;
-                }
+                let first = self.widen_subject(first, clause, v);
                 // Four words of the host's around any quotes: a quote the subject closes
                 // ("“...” SOHR chief Rami Abdel Rahman said in an interview") is the quote's
                 // attribution, not a report of the words before the name.
@@ -3701,7 +3747,17 @@ impl<'c, 'a> State<'c, 'a> {
                 let content = Span::new(toks[clause].span.start, toks[first - 1].span.end);
                 return Some((voice, cue, content));
             }
-            let Some(from) = self.content_start(v, that, end) else {
+            // (Before the subject, only its determiner, titles and capitalised words: "Homs
+            // governor Talal al-Barazi said targeting ...", but not "Hes gone he said crying".)
+            let opening = (clause..first).all(|i| {
+                let k = self.key(i);
+                !toks[i].word
+                    || toks[i].cap
+                    || determiner(k)
+                    || self.cx.cues.is_title(k)
+                    || self.cx.cues.is_person_noun(k)
+            });
+            let Some(from) = self.content_start(v, that, end, opening) else {
                 continue;
             };
             // "... in the area Abdel Rahman said and food was running out": "and" after the
@@ -3879,7 +3935,7 @@ impl<'c, 'a> State<'c, 'a> {
             {
                 continue;
             }
-            let Some(from) = self.content_start(v, self.that_after(v, end), end) else {
+            let Some(from) = self.content_start(v, self.that_after(v, end), end, false) else {
                 continue;
             };
             let mut e1 = c;
@@ -4009,8 +4065,17 @@ impl<'c, 'a> State<'c, 'a> {
     /// Where the content of the reporting verb at `v` starts, the clause ending at `end`:
     /// after "that" (`that`, within eight tokens), after "for" of "called for", after whom
     /// "told" names, else right after the verb. `None` when what follows is no content (a
-    /// participle clause, a time phrase after "told").
-    fn content_start(&self, v: usize, that: Option<usize>, end: usize) -> Option<usize> {
+    /// participle clause, a time phrase after "told"). `opening`: the subject opens its clause,
+    /// so the verb closes no words before it and a word in "-ing" after it opens the content
+    /// ("The Observatory said shelling on Sunday hit ...", "Brennan said taking over the CIA
+    /// would be ..."), unless it is a preposition ("said during a visit").
+    fn content_start(
+        &self,
+        v: usize,
+        that: Option<usize>,
+        end: usize,
+        opening: bool,
+    ) -> Option<usize> {
         let from = match (self.key(v), that) {
             (_, Some(t)) => t + 1,
             ("called" | "calls", None) => {
@@ -4077,7 +4142,12 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // "... the monitor said updating a previous toll": a participle clause, not what
             // was said.
-            ("said" | "says" | "say", None) if self.participle_after(v, end) => return None,
+            ("said" | "says" | "say", None) if self.participle_after(v, end) => {
+                if !opening || ING_PREPOSITIONS.contains(&self.key(v + 1)) {
+                    return None;
+                }
+                v + 1
+            }
             // 'Lavrov said, "We will stay," adding that the talks would resume': the quote is
             // his words, and what he reports is after the participle that follows it (nothing
             // without one).
@@ -4190,9 +4260,13 @@ impl<'c, 'a> State<'c, 'a> {
         let comma_in_quote = self.cx.text[..quote_end]
             .trim_end_matches(|c: char| c == '"' || c == '\u{201d}' || c.is_whitespace())
             .ends_with(',');
+        // Commas dropped: "that" right after the participle ('"..." said Rami Abdel Rahman
+        // adding that ...').
         let v = (a..end.min(a + 14)).find(|&i| {
             toks[i].word
-                && ((i > a && self.key(i - 1) == ",") || (i == a && comma_in_quote))
+                && ((i > a && self.key(i - 1) == ",")
+                    || (i == a && comma_in_quote)
+                    || (i > a && toks[i - 1].word && i + 1 < end && self.key(i + 1) == "that"))
                 && self.is_speech(i)
                 && self.reports_for_subject(i)
         })?;
@@ -4323,6 +4397,38 @@ impl<'c, 'a> State<'c, 'a> {
                         .chain(a.surname.iter())
                         .any(|n| n.eq_ignore_ascii_case(form) || last_word(n))
             })
+    }
+
+    /// The start of a subject found at `first` before the verb at `v`, widened (not before
+    /// `clause`) over a name its start cuts ("the Syrian Observatory for Human Rights monitoring
+    /// group"), the modifiers joined by a hyphen and the titles before it ("the Britain-based
+    /// monitoring group", "President Recep Tayyip Erdogan") and its determiner.
+    fn widen_subject(&self, mut first: usize, clause: usize, v: usize) -> usize {
+        if let Some(m) = self
+            .mentions_in(clause, v)
+            .find(|m| (m.first as usize) < first && first <= m.last as usize)
+        {
+            first = m.first as usize;
+        }
+        loop {
+            if first >= clause + 2 && self.cx.joining_hyphen(first - 1) {
+                first -= 2;
+            } else if first >= clause + 3
+                && self.cx.joining_hyphen(first - 2)
+                && !self.cx.tokens.tokens[first - 1].cap
+            {
+                // "the British-based Syrian Observatory": a compound modifier before the name.
+                first -= 3;
+            } else if first > clause && self.cx.cues.is_title(self.key(first - 1)) {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        if first > clause && determiner(self.key(first - 1)) {
+            first -= 1;
+        }
+        first
     }
 
     /// True when the word after token `v` (before `end`) is a participle that opens a clause
@@ -4458,7 +4564,24 @@ impl<'c, 'a> State<'c, 'a> {
                         },
                     )
                 });
-                let (voice, start) = first.unwrap_or((voice, start));
+                let (mut voice, mut start) = first.unwrap_or((voice, start));
+                // A subject that starts inside a longer name is that name's tail ("The Syrian
+                // Observatory for Human Rights said shelling ...": not "Human Rights" closing
+                // "The Syrian Observatory for"); an unknown one is the name's ("the Syrian
+                // Observatory for Human Rights group said").
+                if let Some(m) = self
+                    .mentions_in(a, v)
+                    .find(|m| (m.first as usize) < start && start <= m.last as usize)
+                {
+                    let w = self.skip_back(a, v);
+                    let head = (m.last as usize + 1..w).all(|i| !self.cx.tokens.tokens[i].cap)
+                        && w > m.last as usize + 1
+                        && self.cx.cues.is_org_noun(self.key(w - 1));
+                    if voice == Voice::Unknown && head {
+                        voice = Voice::Source(m.actor);
+                    }
+                    start = self.widen_subject(start, a, v);
+                }
                 if start >= a + 4 {
                     let toks = &self.cx.tokens.tokens;
                     let cue = Span::new(toks[start].span.start, toks[b - 1].span.end);
