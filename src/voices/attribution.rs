@@ -4543,27 +4543,59 @@ impl<'c, 'a> State<'c, 'a> {
             if let Some((voice, start)) = subject {
                 // "... the Observatory said and civil defence workers said.": two sources of one
                 // claim; a named one before "and" speaks for it when the second is unnamed.
+                // "... the Observatory and a witness said.": a joint subject; the first of
+                // them speaks for the claim when the second is unnamed (or both are unnamed, and
+                // the claim stops before the first).
+                let said = start >= a + 6 && self.is_speech(start - 2);
+                // (Both conjuncts sources: the second opens with a determiner, a capital or a
+                // source's noun, the first ends with a capital or a source's noun; not "killing
+                // five people and wounding dozens more observers said".)
+                let source_word = |i: usize| {
+                    let k = self.key(i);
+                    toks[i].cap || self.cx.cues.is_head_noun(k) || self.cx.cues.is_institutional(k)
+                };
+                let joint = said
+                    || (start < v
+                        && (determiner(self.key(start)) || source_word(start))
+                        && source_word(start - 2));
                 let first = (voice == Voice::Unknown
                     && start >= a + 6
                     && self.key(start - 1) == "and"
-                    && self.is_speech(start - 2))
-                .then(|| {
-                    let w = start - 2;
-                    let lo2 = w.saturating_sub(8).max(a + 3);
-                    self.subject_before(lo2, self.skip_back(lo2, w))
-                })
-                .flatten()
-                .filter(|&(w, s0)| w != Voice::Unknown && s0 >= a + 4)
-                .map(|(w, s0)| {
-                    (
-                        w,
-                        if self.after_determiner(s0) {
-                            s0 - 1
-                        } else {
-                            s0
-                        },
-                    )
-                });
+                    && joint)
+                    .then(|| {
+                        let w = if said { start - 2 } else { start - 1 };
+                        let lo2 = w.saturating_sub(8).max(a + 3);
+                        self.subject_before(lo2, self.skip_back(lo2, w))
+                    })
+                    .flatten()
+                    .filter(|&(w, s0)| {
+                        s0 >= a + 4
+                            && if said {
+                                w != Voice::Unknown
+                            } else {
+                                !PLACE_PREPOSITIONS.contains(&self.key(s0 - 1))
+                                    && !matches!(
+                                        self.key(s0 - 1),
+                                        "of" | "to"
+                                            | "by"
+                                            | "with"
+                                            | "for"
+                                            | "between"
+                                            | "against"
+                                            | "and"
+                                    )
+                            }
+                    })
+                    .map(|(w, s0)| {
+                        (
+                            w,
+                            if self.after_determiner(s0) {
+                                s0 - 1
+                            } else {
+                                s0
+                            },
+                        )
+                    });
                 let (mut voice, mut start) = first.unwrap_or((voice, start));
                 // A subject that starts inside a longer name is that name's tail ("The Syrian
                 // Observatory for Human Rights said shelling ...": not "Human Rights" closing
