@@ -746,7 +746,7 @@ impl ActorMatcher {
 
     /// Outlet names in credit lines are not actors in the story: `(AFP)`, `(TRT World and
     /// Agencies)`, `Source: AFP`, `Photo: Reuters`, `--Reuters`, a byline (`AFP Sunday 8 Oct
-    /// 2017`) and a sign-off at the very end. They are kept with `place` set (not an actor
+    /// 2017`) and a sign-off at the very end (not the end of a sentence about it). They are kept with `place` set (not an actor
     /// mention), like a dateline.
     fn mark_credits(&self, g: &Gazetteer, tokens: &Tokens, out: &mut [Mention]) {
         let toks = &tokens.tokens;
@@ -769,7 +769,14 @@ impl ActorMatcher {
             let byline = toks
                 .get(last + 1)
                 .is_some_and(|t| t.word && CALENDAR.contains(&tokens.key(last + 1)));
-            let sign_off = last_word == Some(last);
+            // (Not the end of a sentence: "... according to Reuters.", "... he told AFP.")
+            let before = if first > 1 && tokens.key(first - 1) == "the" {
+                first - 2
+            } else {
+                first.wrapping_sub(1)
+            };
+            let in_sentence = first > 0 && toks[before].word && !toks[before].cap;
+            let sign_off = last_word == Some(last) && !in_sentence;
             if in_parens || attached_dash || credit_word || byline || sign_off {
                 m.place = true;
             }

@@ -893,10 +893,22 @@ impl<'c, 'a> State<'c, 'a> {
         // auxiliary is the subject of the clause reported ("Ali Larijani, the Parliament
         // speaker, said Iran would never negotiate"), no speaker.
         let tail_end = (v + 7).min(b);
+        // ('"...," the senator said on MSNBC's "Hardball"': where it was said, not who.)
+        let venue = |first: usize| {
+            let mut p = first - 1;
+            if p > v && determiner(self.key(p)) {
+                p -= 1;
+            }
+            p > v
+                && matches!(
+                    self.key(p),
+                    "on" | "in" | "at" | "to" | "with" | "during" | "from"
+                )
+        };
         if let Some(run) = self
             .reader()
             .after(v + 1, (v + 11).min(b))
-            .filter(|r| r.start < tail_end)
+            .filter(|r| r.start < tail_end && !venue(r.start))
         {
             if self.opens_clause(run.end, b) {
                 return None;
@@ -904,7 +916,7 @@ impl<'c, 'a> State<'c, 'a> {
             return Some(self.name_voice(run));
         }
         if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
-            if m.first as usize <= v + 4 {
+            if m.first as usize <= v + 4 && !venue(m.first as usize) {
                 if self.opens_clause(m.last as usize + 1, b) {
                     return None;
                 }
@@ -959,7 +971,20 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(self.name_voice(run));
             }
         }
-        let ms: Vec<Mention> = self.named_in(start, v).copied().collect();
+        // Whom someone told is not who speaks ("The source told Fox News that ... and claimed
+        // that "...": not Fox News).
+        let addressee = |m: &Mention| {
+            let mut p = m.first as usize;
+            if p > start && determiner(self.key(p - 1)) {
+                p -= 1;
+            }
+            p > start && matches!(self.key(p - 1), "told" | "tells")
+        };
+        let ms: Vec<Mention> = self
+            .named_in(start, v)
+            .filter(|m| !addressee(m))
+            .copied()
+            .collect();
         // "Ibrahim al-Hajj said: ...": an unlisted name right before the verb.
         let w = self.skip_back(start, v);
         let participle = self.key(v).ends_with("ing");
@@ -4323,6 +4348,10 @@ impl<'c, 'a> State<'c, 'a> {
     /// whose name ends the sentence (words end at `end`; at most three tokens after it, "on
     /// Monday"): "... said the official", "... said the Syrian Observatory for Human Rights".
     fn name_closing(&self, v: usize, reach: usize, end: usize) -> Option<ActorId> {
+        // "... did not comment when asked by the Associated Press": who asked said nothing.
+        if v + 1 < end && matches!(self.key(v), "asked" | "asks") && self.key(v + 1) == "by" {
+            return None;
+        }
         let m = self.named_in(v + 1, end).next()?;
         let last = m.last as usize;
         // "... in saying Assad was responsible", "... said Assad's forces": a name that opens
