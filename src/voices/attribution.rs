@@ -2122,6 +2122,38 @@ impl<'c, 'a> State<'c, 'a> {
         (named.last as usize + 1 == r).then_some(named)
     }
 
+    /// A listed name opening the clause `lo..w` (after at most a determiner) and a relative
+    /// clause right after it, "which"/"who" or a participle in "-ing", running to the verb
+    /// ("The US-led coalition targeting the jihadists in both Syria and Iraq reported ...", "The
+    /// coalition which bombs Syria and Iraq said ..."): the name is the subject, not one inside
+    /// the clause. With the name's first token.
+    fn opening_name_before_clause(&self, lo: usize, w: usize) -> Option<(Voice, usize)> {
+        let m = self.named_in(lo, w).next().copied()?;
+        let first = m.first as usize;
+        let after = m.last as usize + 1;
+        // (Not a country by its name, nor a possessive: "Syrias leading opposition group ...",
+        // "Kerrys meeting with Arab ministers ..."; "Moscow urging an inquiry said" is one.)
+        if first > lo + 1
+            || (first == lo + 1 && !determiner(self.key(lo)))
+            || after + 2 >= w
+            || m.form == Form::Demonym
+            || (self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country
+                && m.form != Form::Metonym)
+            || self.possessive(m.last as usize)
+        {
+            return None;
+        }
+        let toks = &self.cx.tokens.tokens;
+        let k = self.key(after);
+        let participle = toks[after].word
+            && !toks[after].cap
+            && k.len() > 5
+            && k.ends_with("ing")
+            && !ING_PREPOSITIONS.contains(&k)
+            && k != "according";
+        (matches!(k, "which" | "who") || participle).then_some((Voice::Source(m.actor), first))
+    }
+
     /// The subject of a relative clause ("which", "that", "who" and a form of "be") whose
     /// preposition has the name at token `first` as its object, right before the verb: the
     /// listed or unlisted name before the clause, else `unknown`. `None` when the name is no
@@ -3637,7 +3669,8 @@ impl<'c, 'a> State<'c, 'a> {
                 k == "," || (k == "-" && cx.tokens.tokens[i].space_before)
             };
             let subject = self
-                .apposed(clause, w)
+                .opening_name_before_clause(clause, w)
+                .or_else(|| self.apposed(clause, w))
                 .or_else(|| self.unlisted_before_clause(clause, w))
                 .or_else(|| self.subject_before(clause, w))
                 .or_else(|| {
