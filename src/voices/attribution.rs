@@ -772,10 +772,16 @@ impl<'c, 'a> State<'c, 'a> {
             if let Some(m) = self.named_in(qi + 1, as_i).next().copied() {
                 return Some(Voice::Source(m.actor));
             }
-            if let Some(v) = self.descriptor(qi + 1, as_i, self.cx.tokens.tokens[qi].span.start) {
+            let described = self.descriptor(qi + 1, as_i, self.cx.tokens.tokens[qi].span.start);
+            // '"..." SANA reported citing local residents': unnamed people cited by a named
+            // reporter leave the words to the reporter.
+            let before = self.mentions_in(a, qi).last().copied();
+            if let Some(v) = described
+                .filter(|&v| !(v == Voice::Unknown && self.key(qi) == "citing" && before.is_some()))
+            {
                 return Some(v);
             }
-            if let Some(m) = self.mentions_in(a, qi).last().copied() {
+            if let Some(m) = before {
                 return Some(Voice::Source(m.actor));
             }
         }
@@ -2964,16 +2970,17 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(found) = self.person_of_body(lo, v) {
             return Some(found);
         }
-        // "The Daesh group in a statement published by its affiliated Aamaq news agency said":
-        // who carried the statement is no speaker; the subject stands before "in a statement".
+        // "The Daesh group in a statement published by its affiliated Aamaq news agency said",
+        // "The U.S.-based rights group in a report issued in New York said": who carried the
+        // statement, or where, is no speaker; the subject stands before "in a statement".
         if let Some(q) = (lo + 2..v.saturating_sub(1)).find(|&i| {
-            self.key(i + 1) == "by"
+            matches!(self.key(i + 1), "by" | "in" | "on" | "at" | "from")
                 && matches!(
                     self.key(i),
                     "published" | "carried" | "broadcast" | "released" | "posted" | "issued"
                 )
         }) {
-            if let Some(pp) = (lo + 1..q)
+            if let Some(pp) = (q.saturating_sub(5).max(lo + 1)..q)
                 .rev()
                 .find(|&i| matches!(self.key(i), "in" | "through" | "via"))
             {
@@ -4269,9 +4276,12 @@ impl<'c, 'a> State<'c, 'a> {
         // verb.
         // "warned Monday nights attack could ..." (the apostrophe lost): the day is part of a
         // noun phrase unless a capitalised word, a pronoun or a function word follows it.
+        // After "on Tuesday" or "last week" nothing else can be the day's noun phrase ("said on
+        // Tuesday government forces were ...").
         let toks = &self.cx.tokens.tokens;
         let opens = past < end
             && (toks[past].cap
+                || matches!(key(j), "on" | "last" | "this")
                 || self.cx.cues.is_pronoun(key(past))
                 || self.cx.stopwords.contains(key(past)));
         if past > j
