@@ -746,8 +746,8 @@ impl ActorMatcher {
 
     /// Outlet names in credit lines are not actors in the story: `(AFP)`, `(TRT World and
     /// Agencies)`, `Source: AFP`, `Photo: Reuters`, `--Reuters`, a byline (`AFP Sunday 8 Oct
-    /// 2017`) and a sign-off at the very end (not the end of a sentence about it). They are kept with `place` set (not an actor
-    /// mention), like a dateline.
+    /// 2017`) and a sign-off at the very end (not the end of a sentence: "... according to
+    /// Reuters."). They are kept with `place` set (not an actor mention), like a dateline.
     fn mark_credits(&self, g: &Gazetteer, tokens: &Tokens, out: &mut [Mention]) {
         let toks = &tokens.tokens;
         let last_word = toks.iter().rposition(|t| t.word);

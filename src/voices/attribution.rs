@@ -18,8 +18,6 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "from", "inside", "outside", "across", "around", "to",
 ];
 
-/// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
-/// statement", "... told reporters"): when, where or to whom it was said.
 /// Words in "-ing" that are prepositions, never a participle or a gerund opening a clause.
 const ING_PREPOSITIONS: &[&str] = &[
     "during",
@@ -34,6 +32,8 @@ const ING_PREPOSITIONS: &[&str] = &[
     "considering",
 ];
 
+/// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
+/// statement", "... told reporters"): when, where or to whom it was said.
 const CLOSING_TAIL: &[&str] = &[
     "on",
     "in",
@@ -4626,10 +4626,11 @@ impl<'c, 'a> State<'c, 'a> {
                     let k = self.key(i);
                     toks[i].cap || self.cx.cues.is_head_noun(k) || self.cx.cues.is_institutional(k)
                 };
-                let joint = said
-                    || (start < v
-                        && (determiner(self.key(start)) || source_word(start))
-                        && source_word(start - 2));
+                let joint = start >= a + 6
+                    && (said
+                        || (start < v
+                            && (determiner(self.key(start)) || source_word(start))
+                            && source_word(start - 2)));
                 let first = (voice == Voice::Unknown
                     && start >= a + 6
                     && self.key(start - 1) == "and"
