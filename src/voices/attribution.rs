@@ -2794,6 +2794,22 @@ impl<'c, 'a> State<'c, 'a> {
                 w -= 3;
                 continue;
             }
+            // "Sen. John Cornyn (R-Texas) said", "Rep. Adam Schiff (D-Calif.) said": a short
+            // bracket after the name, of no quotation mark or speech verb.
+            if w > lo + 3 && self.key(w - 1) == ")" {
+                if let Some(o) = (w.saturating_sub(8).max(lo + 1)..w - 1)
+                    .rev()
+                    .find(|&i| self.key(i) == "(")
+                {
+                    if o > lo
+                        && self.cx.tokens.tokens[o - 1].cap
+                        && (o + 1..w - 1).all(|i| self.key(i) != "\"" && !self.is_speech(i))
+                    {
+                        w = o;
+                        continue;
+                    }
+                }
+            }
             // "Russia also said", "the agency however reported" (`speech.between`).
             if !(w > lo + 1 && self.cx.cues.is_between(self.key(w - 1))) {
                 return w;
