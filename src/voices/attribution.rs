@@ -535,6 +535,13 @@ impl<'c, 'a> State<'c, 'a> {
         first > 0 && determiner(self.key(first - 1))
     }
 
+    /// The word before the name at token `first`, past a determiner right before it, when that
+    /// word is at or after token `lo` ("told [the] Associated Press", "said on MSNBC's").
+    fn word_before(&self, first: usize, lo: usize) -> Option<&'a str> {
+        let q = first - usize::from(self.after_determiner(first));
+        (q > lo).then(|| self.key(q - 1))
+    }
+
     /// Mentions in `a..b` that name a body (not a person, not a demonym): "a Pentagon
     /// spokesman", "Al Mayadeen TV channel".
     fn bodies_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
@@ -901,15 +908,9 @@ impl<'c, 'a> State<'c, 'a> {
         let tail_end = (v + 7).min(b);
         // ('"...," the senator said on MSNBC's "Hardball"': where it was said, not who.)
         let venue = |first: usize| {
-            let mut p = first - 1;
-            if p > v && determiner(self.key(p)) {
-                p -= 1;
-            }
-            p > v
-                && matches!(
-                    self.key(p),
-                    "on" | "in" | "at" | "to" | "with" | "during" | "from"
-                )
+            self.word_before(first, v + 1).is_some_and(|k| {
+                matches!(k, "on" | "in" | "at" | "to" | "with" | "during" | "from")
+            })
         };
         if let Some(run) = self
             .reader()
@@ -980,11 +981,8 @@ impl<'c, 'a> State<'c, 'a> {
         // Whom someone told is not who speaks ("The source told Fox News that ... and claimed
         // that "...": not Fox News).
         let addressee = |m: &Mention| {
-            let mut p = m.first as usize;
-            if p > start && determiner(self.key(p - 1)) {
-                p -= 1;
-            }
-            p > start && matches!(self.key(p - 1), "told" | "tells")
+            self.word_before(m.first as usize, start)
+                .is_some_and(|k| matches!(k, "told" | "tells"))
         };
         let ms: Vec<Mention> = self
             .named_in(start, v)
@@ -2149,12 +2147,9 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return None;
         }
-        let toks = &self.cx.tokens.tokens;
         let k = self.key(after);
-        let participle = toks[after].word
-            && !toks[after].cap
-            && k.len() > 5
-            && k.ends_with("ing")
+        let participle = self.participle_after(after - 1, w)
+            && !self.cx.tokens.tokens[after].cap
             && !ING_PREPOSITIONS.contains(&k)
             && k != "according";
         (matches!(k, "which" | "who") || participle).then_some((Voice::Source(m.actor), first))
