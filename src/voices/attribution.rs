@@ -239,12 +239,16 @@ impl<'c, 'a> State<'c, 'a> {
         };
         // ... or an appositive, a relative clause or an affiliation ("Ercan Topaca the
         // Governor of Hatay", "Omar Abu Laila who ...", "Obeida al-Hamawi of the ...").
+        // An auxiliary may carry a negation ("Tabler does not expect ...").
         let lower_after = |e: usize| {
             content_word(e)
                 || (e < b
                     && !toks[e].cap
                     && self.cx.cues.is_auxiliary(self.key(e))
-                    && content_word(e + 1))
+                    && (content_word(e + 1)
+                        || (e + 1 < b
+                            && matches!(self.key(e + 1), "not" | "n't")
+                            && content_word(e + 2))))
                 || (e < b && matches!(self.key(e), "," | "the" | "a" | "an" | "of" | "who"))
         };
         if let Some(m) = self.cx.mention_at(a) {
@@ -288,7 +292,14 @@ impl<'c, 'a> State<'c, 'a> {
             };
             cues.is_title(self.key(t)) && toks[t].cap
         };
-        if (words >= 2 || after_title) && titled && !shouted && !role_after && lower_after(run.end)
+        // So will the last word of a name the article gave in full before ("Andrew Tabler ...
+        // Tabler does not expect ...").
+        let known = words == 1 && self.names.known_last_word(self.key(run.end - 1));
+        if (words >= 2 || after_title || known)
+            && titled
+            && !shouted
+            && !role_after
+            && lower_after(run.end)
         {
             let v = self.name_voice(run);
             if let Voice::Named(i) = v {
@@ -2941,6 +2952,14 @@ impl<'c, 'a> State<'c, 'a> {
     /// descriptor or pronoun whose head noun is `v - 1` (with up to four words before it). Its
     /// voice and first token.
     fn subject_before(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        // Last, a person noun before a phrase that says where or of what ("A woman at the
+        // crossing said").
+        self.subject_of_verb(lo, v)
+            .or_else(|| self.person_before_phrase(lo, v))
+    }
+
+    /// [`Self::subject_before`] but for the person noun before a phrase.
+    fn subject_of_verb(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
         if v <= lo {
             return None;
         }
@@ -3035,6 +3054,12 @@ impl<'c, 'a> State<'c, 'a> {
                     return Some((Voice::Source(n.actor), n.first as usize));
                 }
             }
+        }
+        // "An activist in Deir al-Zour who spoke on condition of anonymity told Reuters", "A
+        // resident who asked not to be named said": the subject before a relative clause that
+        // runs to the verb (its words only, no second clause in it).
+        if let Some(found) = self.subject_before_relative(lo, v) {
+            return Some(found);
         }
         let head = self.key(v - 1);
         let cues = self.cx.cues;
@@ -3227,6 +3252,79 @@ impl<'c, 'a> State<'c, 'a> {
         self.descriptor(desc, v, pos).map(|d| (d, start))
     }
 
+    /// The subject before a relative clause opened by "who" that ends right before the verb
+    /// at `v` (within twelve tokens): the clause is words only, with no conjunction or
+    /// personal pronoun that would open a clause of its own ("who fired and they said"), and
+    /// its first word is not the clause's own subject.
+    fn subject_before_relative(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let who = (v.saturating_sub(12).max(lo + 1)..v.saturating_sub(1))
+            .rev()
+            .find(|&i| self.key(i) == "who")?;
+        let clause_only = (who + 1..v).all(|i| {
+            let k = self.key(i);
+            toks[i].word
+                && !CLAUSE_CONJUNCTIONS.contains(&k)
+                && !matches!(k, "and" | "but" | "or" | "who" | "which")
+                && !cues.is_pronoun(k)
+        });
+        // The clause's own subject right after "who" ("the woman who Republicans denied", "four
+        // women who authorities said were murdered") makes the verb theirs.
+        let next = self.key(who + 1);
+        let own_subject = toks[who + 1].cap
+            || determiner(next)
+            || cues.is_person_noun(next)
+            || cues.is_anonymous(next)
+            || cues.is_institutional(next);
+        if !clause_only || own_subject || !toks[who - 1].word {
+            return None;
+        }
+        // A negative subject reports nothing ("none of the women who have come forward have
+        // alleged ...").
+        self.subject_before(lo, who).filter(|&(_, first)| {
+            !(lo.max(first.saturating_sub(2))..who)
+                .any(|i| matches!(self.key(i), "none" | "no" | "neither" | "nobody"))
+        })
+    }
+
+    /// "A woman at the crossing said", "A doctor at a hospital in Aleppo said": a person or
+    /// anonymous noun, then a phrase of place opened by a preposition (within six tokens, words
+    /// only, no verb, clause word or time in it) right before the verb at `v`; the subject is
+    /// the noun's phrase. Not "of": what follows it says whose the person is ("the field
+    /// commander of pro-government troops"), which the descriptor must read.
+    fn person_before_phrase(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let prep = (v.saturating_sub(7).max(lo + 1)..v.saturating_sub(1))
+            .rev()
+            .find(|&i| {
+                matches!(self.key(i), "at" | "in" | "from" | "near" | "inside") && !toks[i].cap && {
+                    let k = self.key(i - 1);
+                    toks[i - 1].word && (cues.is_person_noun(k) || cues.is_anonymous(k))
+                }
+            })?;
+        let phrase_only = (prep + 1..v).all(|i| {
+            let k = self.key(i);
+            (toks[i].word || self.cx.joining_hyphen(i))
+                && !self.is_speech(i)
+                && !cues.is_reporting(k)
+                && !cues.is_auxiliary(k)
+                && !cues.is_pronoun(k)
+                && !CLAUSE_CONJUNCTIONS.contains(&k)
+                && !matches!(
+                    k,
+                    "and" | "but" | "or" | "who" | "which" | "that" | "it" | "they"
+                )
+                && !crate::actors::CALENDAR.contains(&k)
+                && !k.bytes().any(|c| c.is_ascii_digit())
+        });
+        if !phrase_only {
+            return None;
+        }
+        self.subject_before(lo, prep)
+    }
+
     /// "Jan Egeland of the Norwegian Refugee Council said", "Laila Kiki of The Syria Campaign
     /// noted": a person's name, then "of", "at", "from" or "with" and the capitalised name of a
     /// body (its words, particles, hyphens, "and" between two of its words, "the" opening it)
@@ -3241,15 +3339,20 @@ impl<'c, 'a> State<'c, 'a> {
         let cues = self.cx.cues;
         // Not in a title-cased line ("Related Turkish Forces Destroy Two Tonnes of Kurdish
         // Militants Explosives Says ...").
+        // The body may be described in lowercase before its name or its noun ("of the
+        // activist-run Hama Media Center", "of the activist group"), and "for" may join two
+        // words of its name ("of the Syrian Observatory for Human Rights").
+        let last = self.key(v - 1);
         if v < lo + 4
-            || !(toks[v - 1].word && toks[v - 1].cap)
+            || !(toks[v - 1].word && (toks[v - 1].cap || cues.is_org_noun(last)))
             || toks.get(v).is_some_and(|t| t.cap)
         {
             return None;
         }
+        let stop = self.cx.stopwords;
         let mut i = v - 1;
         let prep = loop {
-            if i <= lo + 1 || v - i > 8 {
+            if i <= lo + 1 || v - i > 9 {
                 return None;
             }
             let k = self.key(i - 1);
@@ -3259,8 +3362,24 @@ impl<'c, 'a> State<'c, 'a> {
             }
             let the = k == "the" && matches!(self.key(i - 2), "of" | "at" | "from" | "with");
             let and = k == "and" && toks[i - 2].cap && toks[i].cap;
+            let joins = k == "for" && toks[i - 2].cap && toks[i].cap;
             let part = t.word && !t.cap && cues.is_particle(k);
-            if !((t.word && t.cap) || the || and || part || self.cx.joining_hyphen(i - 1)) {
+            // Not a title or role ("Fraternal Order of Police president Chuck Canterbury"):
+            // the person is after it.
+            let described = t.word
+                && !t.cap
+                && !stop.contains(k)
+                && !cues.is_speech(k)
+                && !cues.is_reporting(k)
+                && !((cues.is_title(k) || cues.is_person_noun(k)) && toks[i].cap);
+            if !((t.word && t.cap)
+                || the
+                || and
+                || joins
+                || part
+                || described
+                || self.cx.joining_hyphen(i - 1))
+            {
                 return None;
             }
             i -= 1;
@@ -3788,10 +3907,18 @@ impl<'c, 'a> State<'c, 'a> {
                         || matches!(k, "that" | "it" | "they" | "we" | "i")
                         || self.cx.cues.is_reporting(k)
                 });
+            // ... or a participle clause ("... is the smallest ever they added citing field
+            // visits", "... 16 people the monitor said updating its toll").
+            let participle =
+                self.participle_after(v, end) && !ING_PREPOSITIONS.contains(&self.key(v + 1));
             if that.is_none()
-                && matches!(self.key(v), "said" | "says" | "say")
+                && matches!(
+                    self.key(v),
+                    "said" | "says" | "say" | "added" | "adds" | "reported" | "stated"
+                )
                 && v + 1 < end
                 && (where_said
+                    || participle
                     || matches!(
                         self.key(v + 1),
                         "while" | "whereas" | "with" | "and" | "but" | "because"
