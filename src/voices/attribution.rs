@@ -3342,9 +3342,8 @@ impl<'c, 'a> State<'c, 'a> {
         // The body may be described in lowercase before its name or its noun ("of the
         // activist-run Hama Media Center", "of the activist group"), and "for" may join two
         // words of its name ("of the Syrian Observatory for Human Rights").
-        let last = self.key(v - 1);
         if v < lo + 4
-            || !(toks[v - 1].word && (toks[v - 1].cap || cues.is_org_noun(last)))
+            || !(toks[v - 1].word && (toks[v - 1].cap || cues.is_org_noun(self.key(v - 1))))
             || toks.get(v).is_some_and(|t| t.cap)
         {
             return None;
@@ -3401,6 +3400,19 @@ impl<'c, 'a> State<'c, 'a> {
                 !(cues.is_place_before(k) || k == "as" || determiner(k))
             }
         };
+        // A role between the person and the preposition, commas lost ("Rami Abdel Rahman head
+        // of the Syrian Observatory", "... the director of ..."): the person is before it.
+        let mut pe = prep;
+        while pe > lo + 1 && prep - pe < 3 && {
+            let k = self.key(pe - 1);
+            toks[pe - 1].word && !toks[pe - 1].cap && (cues.is_title(k) || cues.is_person_noun(k))
+        } {
+            pe -= 1;
+        }
+        if pe < prep && pe > lo + 1 && determiner(self.key(pe - 1)) && !toks[pe - 1].cap {
+            pe -= 1;
+        }
+        let prep = pe;
         let g = self.cx.gazetteer;
         if let Some(m) = self.named_in(lo, prep).last().copied() {
             if m.last as usize + 1 == prep {
