@@ -1362,10 +1362,13 @@ impl<'c, 'a> State<'c, 'a> {
             if self.key(i - 1) != "," && toks[i - 1].word {
                 let cue = Span::new(toks[i].span.start, toks[b - 1].span.end);
                 if end - i <= 16 {
-                    let voice = self
-                        .cited_source(i + 2, end, toks[i].span.start)
-                        .unwrap_or(Voice::Unknown);
-                    return Some((voice, cue));
+                    match self.cited_source(i + 2, end, toks[i].span.start) {
+                        Some(voice) => return Some((voice, cue)),
+                        // "... carry out raids according to type location flight patterns":
+                        // by what, not by whom; a source has a name or a source's noun.
+                        None if !self.source_like(i + 2, end) => {}
+                        None => return Some((Voice::Unknown, cue)),
+                    }
                 }
                 // A name right after it, however long what follows ("according to Mohammad
                 // Zein Khandaqani a member of the Medical Council which oversees ..."); not a
@@ -1669,6 +1672,25 @@ impl<'c, 'a> State<'c, 'a> {
             return Some(v);
         }
         self.descriptor(a, b, pos)
+    }
+
+    /// Whether tokens `a..b` after "according to" can name a source: a capitalised word, or a
+    /// noun of a person, body, outlet or anonymous source, one that reports ("claims") or a
+    /// record (`[descriptors] documents`: "the latest toll"); not "according to type, location
+    /// and flight patterns".
+    fn source_like(&self, a: usize, b: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        (a..b).any(|i| {
+            let k = self.key(i);
+            toks[i].word
+                && (toks[i].cap
+                    || cues.is_head_noun(k)
+                    || cues.is_institutional(k)
+                    || cues.is_generic_org_noun(k)
+                    || cues.is_noun_verb(k)
+                    || cues.is_document(k))
+        })
     }
 
     /// An unlisted name of two or more words opening tokens `a..b` (up to three titles or
@@ -4040,10 +4062,23 @@ impl<'c, 'a> State<'c, 'a> {
         if !self.joinable(f, and_i) {
             return None;
         }
+        let opened = f;
         if determiner(self.key(f)) {
             f += 1;
+            // A compound joined by a hyphen before the head ("The Britain-based Observatory").
+            while f + 2 < and_i && self.cx.joining_hyphen(f + 1) {
+                f += 3;
+            }
         }
         let lower = |i: usize| i < and_i && toks[i].word && !toks[i].cap;
+        // A description opening the clause ("The observatory relies on ... and says").
+        if f > opened && self.cx.mention_at(f).is_none() && lower(f + 1) {
+            let k = self.key(f);
+            if cues.is_head_noun(k) && !cues.is_anonymous(k) {
+                let pos = toks[f].span.start;
+                return self.descriptor(opened, f + 1, pos).map(|v| (v, opened));
+            }
+        }
         if let Some(m) = self.cx.mention_at(f) {
             let ok = m.first as usize == f
                 && !m.place

@@ -83,6 +83,10 @@ struct Descriptors {
     /// (Since 1.19.0; a file without it lets no person's staff speak for the person.)
     #[serde(default)]
     staff: Vec<Spanned<String>>,
+    /// (Since 1.20.0; a file without it lets "according to" name no source by a record
+    /// alone: "according to figures" stays a source only by a source's noun.)
+    #[serde(default)]
+    documents: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -112,6 +116,7 @@ const CLOSING_AFTER: u32 = 1 << 22;
 const BETWEEN: u32 = 1 << 23;
 const WITH_THAT: u32 = 1 << 24;
 const STAFF: u32 = 1 << 25;
+const DOCUMENTS: u32 = 1 << 26;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -192,11 +197,15 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 26] = [
+        let lists: [(u32, Vec<String>); 27] = [
             (BETWEEN, between),
             (
                 STAFF,
                 optional("descriptors.staff", f.descriptors.staff, desc_at)?,
+            ),
+            (
+                DOCUMENTS,
+                optional("descriptors.documents", f.descriptors.documents, desc_at)?,
             ),
             (
                 WITH_THAT,
@@ -434,6 +443,12 @@ impl CueWords {
         self.has(STAFF, k)
     }
 
+    /// A record a claim may rest on, after "according to" ("according to the latest toll",
+    /// "according to newly released emails").
+    pub fn is_document(&self, k: &str) -> bool {
+        self.has(DOCUMENTS, k)
+    }
+
     /// A pronoun that refers to the last person named ("he").
     pub fn is_pronoun(&self, k: &str) -> bool {
         self.has(PRONOUNS, k)
@@ -592,6 +607,12 @@ mod tests {
             .map_err(|e| e.to_string())
             .unwrap();
         assert!(!c.is_staff("office") && CueWords::bundled().is_staff("office"));
+        // Nor records (as before 1.20.0).
+        let without = drop_list(&without, "documents = [");
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(!c.is_document("toll") && CueWords::bundled().is_document("toll"));
     }
 
     #[test]
