@@ -4223,8 +4223,9 @@ impl<'c, 'a> State<'c, 'a> {
     /// al-Islam said it had shot down the plane"; "... were destroyed and the Syrian Observatory
     /// for Human Rights said ..."): the first content ends before the
     /// conjunction, and the clause after it is read as a sentence of its own would be (a
-    /// subject that names its speaker, then a reporting verb within nine words of the
-    /// conjunction). The first content, and the second report's voice, cue and content.
+    /// subject that names its speaker, or after "while" and "whereas" describes someone
+    /// unnamed, then a reporting verb within nine words of the conjunction, 13 after "while"
+    /// and "whereas"). The first content, and the second report's voice, cue and content.
     pub(super) fn contrasted(&mut self, content: Span) -> Option<(Span, Voice, Span, Span)> {
         let cx = self.cx;
         let toks = &cx.tokens.tokens;
@@ -4236,7 +4237,11 @@ impl<'c, 'a> State<'c, 'a> {
                 continue;
             }
             // A subject first: "but said more work was needed" is the same speaker's.
-            let verb = (c + 2..end.min(c + 10))
+            // ("while" and "whereas" contrast two sources; the subject after them may be
+            // longer: "while an opposition media activist in the nearby town of Aqrab said".)
+            let contrast = matches!(self.key(c), "while" | "whereas");
+            let reach = if contrast { 14 } else { 10 };
+            let verb = (c + 2..end.min(c + reach))
                 .find(|&i| self.is_speech(i) && cx.cues.is_reporting(self.key(i)));
             let Some(v) = verb else {
                 continue;
@@ -4267,7 +4272,11 @@ impl<'c, 'a> State<'c, 'a> {
             // The report found is the one of that verb, not one further on, and its speaker is
             // named there (not a description read back to someone named before: "but the UN's
             // top aid official said" is no earlier person's).
-            if cue.end > toks[v].span.end || !self.named_in_cue(voice, cue) {
+            // After "while" or "whereas", an unnamed speaker of its own ("while an opposition
+            // media activist in the nearby town said") is no earlier one either.
+            if cue.end > toks[v].span.end
+                || !((contrast && voice == Voice::Unknown) || self.named_in_cue(voice, cue))
+            {
                 continue;
             }
             if and && cue.start > toks[(c + 2).min(end - 1)].span.start {
