@@ -935,6 +935,7 @@ impl<'c, 'a> State<'c, 'a> {
         }
         if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
             if m.first as usize <= v + 4 && !venue(m.first as usize) {
+                let m = self.person_after_role(m, b).unwrap_or(m);
                 if self.opens_clause(m.last as usize + 1, b) {
                     return None;
                 }
@@ -951,6 +952,32 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         self.descriptor(v + 1, tail, toks[v].span.start)
+    }
+
+    /// "said Russian Foreign Ministry spokeswoman Maria Zakharova": a listed person right after
+    /// a body's mention `m` and the role words between them (titles and person nouns, at most
+    /// four), before `b`. The body names the person's office; the person speaks.
+    fn person_after_role(&self, m: Mention, b: usize) -> Option<Mention> {
+        let g = self.cx.gazetteer;
+        let cues = self.cx.cues;
+        if g.actor(m.actor).kind == ActorKind::Person {
+            return None;
+        }
+        let after = m.last as usize + 1;
+        let mut i = after;
+        while i < b.min(after + 4) && {
+            let k = self.key(i);
+            self.cx.tokens.tokens[i].word && (cues.is_title(k) || cues.is_person_noun(k))
+        } {
+            i += 1;
+        }
+        if i == after {
+            return None;
+        }
+        self.cx
+            .mention_at(i)
+            .filter(|p| p.first as usize == i && g.actor(p.actor).kind == ActorKind::Person)
+            .copied()
     }
 
     /// Whether the speech verb at `v` is a participle that reports for its clause's subject
@@ -4589,17 +4616,36 @@ impl<'c, 'a> State<'c, 'a> {
         if v + 1 < end && matches!(self.key(v), "asked" | "asks") && self.key(v + 1) == "by" {
             return None;
         }
-        let m = self.named_in(v + 1, end).next()?;
+        let m = self.named_in(v + 1, end).next().copied()?;
+        let first = m.first as usize;
+        // "... said Observatory head Rami Abdel Rahman": the person after the body's role.
+        let m = self.person_after_role(m, end).unwrap_or(m);
         let last = m.last as usize;
         // "... in saying Assad was responsible", "... said Assad's forces": a name that opens
-        // a clause (an auxiliary after it) or a possessive is no closing speaker.
+        // a clause (an auxiliary after it, not one in a relative clause about it) or a
+        // possessive is no closing speaker.
         let clause = || {
-            self.possessive(last) || (last + 1..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)))
+            self.possessive(last)
+                || (last + 1..end)
+                    .take_while(|&i| !matches!(self.key(i), "who" | "whose"))
+                    .any(|i| self.cx.cues.is_auxiliary(self.key(i)))
         };
-        // "... said the Observatory a British-based war monitoring group": an appositive may
+        // "... said the Observatory a British-based war monitoring group", "... said Rami Abdel
+        // Rahman who did not provide a precise number": an appositive or a relative clause may
         // follow the name to the end (commas dropped).
-        let closes = end <= last + 4 || matches!(self.key(last + 1), "a" | "an" | "one");
-        (m.first as usize <= v + reach && closes && !clause()).then_some(m.actor)
+        let closes =
+            end <= last + 4 || matches!(self.key(last + 1), "a" | "an" | "one" | "who" | "whose");
+        // A person's name may come after a body's unlisted name and a role ("said Observatory
+        // head Rami Abdel Rahman"): capitalised words, titles and person nouns, four at most.
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let titled = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person
+            && m.first as usize <= v + 5
+            && (v + 1..m.first as usize).all(|i| {
+                let k = self.key(i);
+                toks[i].word && (toks[i].cap || cues.is_title(k) || cues.is_person_noun(k))
+            });
+        ((first <= v + reach || titled) && closes && !clause()).then_some(m.actor)
     }
 
     /// The voice of a descriptor right after the speech verb at `v` that closes the sentence
