@@ -3066,6 +3066,26 @@ impl<'c, 'a> State<'c, 'a> {
                 return self.subject_before(lo, pp);
             }
         }
+        // "Assad in an interview on the U.S. CBS television network denied", "Lavrov in an
+        // interview with RT said", "The Observatory in a statement said": where or to whom it
+        // was said is no speaker; the subject stands before "in".
+        if let Some(i) = (lo + 1..v.saturating_sub(2)).find(|&i| {
+            self.key(i) == "in"
+                && (i + 1..(i + 5).min(v)).any(|j| {
+                    matches!(
+                        self.key(j),
+                        "interview" | "statement" | "speech" | "address" | "letter" | "remarks"
+                    )
+                })
+                && matches!(
+                    self.key(i + 1),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                )
+        }) {
+            if let Some(found) = self.subject_before(lo, i) {
+                return Some(found);
+            }
+        }
         let pos = self.cx.tokens.tokens[v].span.start;
         if let Some(m) = self.named_in(lo, v).last().copied() {
             // "... head of QRCS's health program in Turkey described": a country after a
