@@ -1340,7 +1340,12 @@ impl<'c, 'a> State<'c, 'a> {
             return Some((voice, Span::new(toks[a].span.start, toks[cue_end].span.end)));
         }
         // "State television quoted X as saying that …": X's, wholly.
-        if let Some(qi) = (a..b).find(|&i| self.key(i) == "quoted") {
+        // (Not the passive "X was quoted by Y as saying": X's, read by
+        // `reported_after_subject`.)
+        if let Some(qi) = (a..b).find(|&i| {
+            self.key(i) == "quoted"
+                && !(i > a && matches!(self.key(i - 1), "was" | "were" | "is" | "are"))
+        }) {
             if let Some(as_i) = (qi + 1..b.min(qi + 12))
                 .find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying")
             {
@@ -3776,6 +3781,12 @@ impl<'c, 'a> State<'c, 'a> {
             // A word of an actor's name is no verb ("The United States accused ..."), nor is one
             // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
             // (A tally verb reports only a toll after it.)
+            // "X was quoted (by Y) as saying (that) ...": X's.
+            if self.key(v) == "quoted" && matches!(self.key(v - 1), "was" | "were" | "is" | "are") {
+                if let Some(found) = self.quoted_as_saying(a, v, end) {
+                    return Some(found);
+                }
+            }
             let reports = || match self.cx.cues.reporting_or_tally(self.key(v)) {
                 Some(true) => true,
                 Some(false) => self.toll_after(v, end),
@@ -4093,6 +4104,51 @@ impl<'c, 'a> State<'c, 'a> {
             return Some((voice, cue, content));
         }
         self.reported_participle(a, end)
+    }
+
+    /// "Lavrov was quoted by RIA Novosti as saying that ...", "Steinmeier was quoted as telling
+    /// the daily ... that ...": the passive "quoted" at `v` (after "was"), "as" and a speech
+    /// verb in "-ing" within eight tokens; the subject before "was" speaks (not who quoted),
+    /// and the content follows the "-ing" verb (after its "that", or whom it told). The
+    /// voice, the cue (subject to the "-ing" verb or its "that") and the content.
+    fn quoted_as_saying(&mut self, a: usize, v: usize, end: usize) -> Option<(Voice, Span, Span)> {
+        if self.key(v) != "quoted" || v < a + 2 {
+            return None;
+        }
+        let toks = &self.cx.tokens.tokens;
+        let as_i = (v + 1..end.min(v + 8)).find(|&i| self.key(i) == "as")?;
+        let ing = as_i + 1;
+        if ing >= end || !self.is_speech(ing) || !self.key(ing).ends_with("ing") {
+            return None;
+        }
+        let (voice, first) = self.subject_before(a, v - 1)?;
+        let told = matches!(self.key(ing), "telling");
+        let from = match self.that_after(ing, end) {
+            Some(t) => t + 1,
+            None if told => {
+                let j = ing + 1;
+                if j < end && self.cx.cues.is_addressee(self.key(j)) {
+                    j + 1
+                } else {
+                    return None;
+                }
+            }
+            // "... an army source was quoted as saying on state media.": where, closing the
+            // sentence; what was said came before.
+            None if ing + 1 < end && self.cx.cues.may_follow_closing(self.key(ing + 1)) => {
+                return None
+            }
+            None => self.past_time_phrase(ing + 1, end),
+        };
+        let words = (from..end).filter(|&i| toks[i].word).count();
+        if from >= end || words < 3 {
+            return None;
+        }
+        Some((
+            voice,
+            Span::new(toks[first].span.start, toks[from - 1].span.end),
+            Span::new(toks[from].span.start, toks[end - 1].span.end),
+        ))
     }
 
     /// The subject that opens the clause `clause..and_i` of a verb joined by "and" to a second
