@@ -3400,9 +3400,11 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// "Jan Egeland of the Norwegian Refugee Council said", "Laila Kiki of The Syria Campaign
-    /// noted": a person's name, then "of", "at", "from" or "with" and the capitalised name of a
-    /// body (its words, particles, hyphens, "and" between two of its words, "the" opening it)
-    /// right before the verb at `v`. The person speaks, not the body: a person of the gazetteer
+    /// noted": a person's name (and a role after it: "Rami Abdel Rahman head of ..."), then
+    /// "of", "at", "from" or "with" and the name of a body (its capitalised words, particles,
+    /// hyphens, "and" and "for" between two of its words, "the" opening it, lowercase words
+    /// describing it, or its lowercase noun: "of the activist group") right before the verb at
+    /// `v`. The person speaks, not the body: a person of the gazetteer
     /// or an unlisted name of two words or more (or one after a capitalised title) that ends in
     /// no organisation or outlet noun,
     /// with no preposition before it ("the families of Ahmed Ali of the Red Crescent"). Its
@@ -3412,10 +3414,10 @@ impl<'c, 'a> State<'c, 'a> {
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
         // Not in a title-cased line ("Related Turkish Forces Destroy Two Tonnes of Kurdish
-        // Militants Explosives Says ...").
-        // The body may be described in lowercase before its name or its noun ("of the
-        // activist-run Hama Media Center", "of the activist group"), and "for" may join two
-        // words of its name ("of the Syrian Observatory for Human Rights").
+        // Militants Explosives Says ..."). The body may be described in lowercase before its
+        // name or its noun ("of the activist-run Hama Media Center", "of the activist group"),
+        // and "for" may join two words of its name ("of the Syrian Observatory for Human
+        // Rights").
         if v < lo + 4
             || !(toks[v - 1].word && (toks[v - 1].cap || cues.is_org_noun(self.key(v - 1))))
             || toks.get(v).is_some_and(|t| t.cap)
@@ -3778,15 +3780,15 @@ impl<'c, 'a> State<'c, 'a> {
         // At most 200 tokens in: each verb looks back over the sentence, and a run-on sentence
         // without punctuation must stay linear (benches/worst_case.rs).
         for v in a + 1..end.min(a + 200) {
-            // A word of an actor's name is no verb ("The United States accused ..."), nor is one
-            // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
-            // (A tally verb reports only a toll after it.)
             // "X was quoted (by Y) as saying (that) ...": X's.
             if self.key(v) == "quoted" && matches!(self.key(v - 1), "was" | "were" | "is" | "are") {
                 if let Some(found) = self.quoted_as_saying(a, v, end) {
                     return Some(found);
                 }
             }
+            // A word of an actor's name is no verb ("The United States accused ..."), nor is one
+            // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
+            // (A tally verb reports only a toll after it.)
             let reports = || match self.cx.cues.reporting_or_tally(self.key(v)) {
                 Some(true) => true,
                 Some(false) => self.toll_after(v, end),
@@ -4112,7 +4114,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// and the content follows the "-ing" verb (after its "that", or whom it told). The
     /// voice, the cue (subject to the "-ing" verb or its "that") and the content.
     fn quoted_as_saying(&mut self, a: usize, v: usize, end: usize) -> Option<(Voice, Span, Span)> {
-        if self.key(v) != "quoted" || v < a + 2 {
+        if v < a + 2 {
             return None;
         }
         let toks = &self.cx.tokens.tokens;
@@ -4122,10 +4124,9 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let (voice, first) = self.subject_before(a, v - 1)?;
-        let told = matches!(self.key(ing), "telling");
         let from = match self.that_after(ing, end) {
             Some(t) => t + 1,
-            None if told => {
+            None if self.key(ing) == "telling" => {
                 let j = ing + 1;
                 if j < end && self.cx.cues.is_addressee(self.key(j)) {
                     j + 1
