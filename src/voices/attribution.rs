@@ -692,6 +692,14 @@ impl<'c, 'a> State<'c, 'a> {
                 );
             }
         }
+        // '"..." held by the Islamic State (IS) group the Syrian Observatory for Human Rights
+        // said.': a listed name and the verb that ends the sentence, past the 14 tokens above
+        // (24 at most, no other speech verb between).
+        if b == a + 14 {
+            if let Some(found) = self.closing_name_after_quote(a, bound.end) {
+                return found;
+            }
+        }
         // '"..." the Syrian Observatory for Human Rights, which relies on a wide network of
         // sources, said': a name right after the quote, a relative clause about it, then the
         // verb (past the 14 tokens above).
@@ -779,6 +787,44 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// Speaker in a post-quote clause `a..b` whose speech verb is at `v`.
+    /// A listed name (no place) right before a speech verb that ends the sentence, within 24
+    /// tokens after a quote's end (token `a`, bytes before `bound`), with no quotation mark,
+    /// sentence end or other speech verb between: the quote's speaker and its cue.
+    fn closing_name_after_quote(
+        &mut self,
+        a: usize,
+        bound: usize,
+    ) -> Option<(Option<Voice>, Option<Span>)> {
+        let toks = &self.cx.tokens.tokens;
+        let mut e = a;
+        while e < toks.len()
+            && e < a + 24
+            && toks[e].span.end <= bound
+            && !matches!(self.key(e), "\"" | "." | "!" | "?")
+        {
+            e += 1;
+        }
+        let ends = e < toks.len() && matches!(self.key(e), "." | "!" | "?");
+        let v = e.checked_sub(1)?;
+        if !ends
+            || v <= a + 1
+            || toks[v].cap
+            || !self.is_speech(v)
+            || (a..v).any(|i| self.is_speech(i))
+        {
+            return None;
+        }
+        let m = self.cx.mention_at(v - 1).copied()?;
+        if m.last as usize + 1 != v || m.place || m.form == Form::Demonym || self.possessive(v - 1)
+        {
+            return None;
+        }
+        Some((
+            Some(Voice::Source(m.actor)),
+            Some(Span::new(toks[a].span.start, toks[v].span.end)),
+        ))
+    }
+
     fn speaker_after_quote(&mut self, a: usize, v: usize, b: usize) -> Option<Voice> {
         // "… quoted X as saying": X; not a passive "quoted by" ("the defence ministry said in a
         // statement quoted by Russian news agencies": the ministry).
