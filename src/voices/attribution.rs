@@ -786,7 +786,6 @@ impl<'c, 'a> State<'c, 'a> {
         ))
     }
 
-    /// Speaker in a post-quote clause `a..b` whose speech verb is at `v`.
     /// A listed name (no place) right before a speech verb that ends the sentence, within 24
     /// tokens after a quote's end (token `a`, bytes before `bound`), with no quotation mark,
     /// sentence end or other speech verb between: the quote's speaker and its cue.
@@ -825,6 +824,7 @@ impl<'c, 'a> State<'c, 'a> {
         ))
     }
 
+    /// Speaker in a post-quote clause `a..b` whose speech verb is at `v`.
     fn speaker_after_quote(&mut self, a: usize, v: usize, b: usize) -> Option<Voice> {
         // "… quoted X as saying": X; not a passive "quoted by" ("the defence ministry said in a
         // statement quoted by Russian news agencies": the ministry).
