@@ -1388,10 +1388,9 @@ impl<'c, 'a> State<'c, 'a> {
         // "State television quoted X as saying that …": X's, wholly.
         // (Not the passive "X was quoted by Y as saying": X's, read by
         // `reported_after_subject`.)
-        if let Some(qi) = (a..b).find(|&i| {
-            self.key(i) == "quoted"
-                && !(i > a && matches!(self.key(i - 1), "was" | "were" | "is" | "are"))
-        }) {
+        if let Some(qi) =
+            (a..b).find(|&i| self.key(i) == "quoted" && !(i > a && self.passive_quoted(i)))
+        {
             if let Some(as_i) = (qi + 1..b.min(qi + 12))
                 .find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying")
             {
@@ -3372,6 +3371,20 @@ impl<'c, 'a> State<'c, 'a> {
         self.descriptor(desc, v, pos).map(|d| (d, start))
     }
 
+    /// "X was quoted (by Y) as saying": "quoted" at `i` after a form of "be", whose subject is
+    /// the one quoted, not who quoted.
+    fn passive_quoted(&self, i: usize) -> bool {
+        i > 0 && matches!(self.key(i - 1), "was" | "were" | "is" | "are")
+    }
+
+    /// A word that opens a clause of its own inside a subject's phrase: a conjunction, a
+    /// relative pronoun or a personal pronoun ("who fired and they said").
+    fn clause_word(&self, k: &str) -> bool {
+        CLAUSE_CONJUNCTIONS.contains(&k)
+            || matches!(k, "and" | "but" | "or" | "who" | "which")
+            || self.cx.cues.is_pronoun(k)
+    }
+
     /// The subject before a relative clause opened by "who" that ends right before the verb
     /// at `v` (within twelve tokens): the clause is words only, with no conjunction or
     /// personal pronoun that would open a clause of its own ("who fired and they said"), and
@@ -3382,13 +3395,7 @@ impl<'c, 'a> State<'c, 'a> {
         let who = (v.saturating_sub(12).max(lo + 1)..v.saturating_sub(1))
             .rev()
             .find(|&i| self.key(i) == "who")?;
-        let clause_only = (who + 1..v).all(|i| {
-            let k = self.key(i);
-            toks[i].word
-                && !CLAUSE_CONJUNCTIONS.contains(&k)
-                && !matches!(k, "and" | "but" | "or" | "who" | "which")
-                && !cues.is_pronoun(k)
-        });
+        let clause_only = (who + 1..v).all(|i| toks[i].word && !self.clause_word(self.key(i)));
         // The clause's own subject right after "who" ("the woman who Republicans denied", "four
         // women who authorities said were murdered") makes the verb theirs.
         let next = self.key(who + 1);
@@ -3430,12 +3437,8 @@ impl<'c, 'a> State<'c, 'a> {
                 && !self.is_speech(i)
                 && !cues.is_reporting(k)
                 && !cues.is_auxiliary(k)
-                && !cues.is_pronoun(k)
-                && !CLAUSE_CONJUNCTIONS.contains(&k)
-                && !matches!(
-                    k,
-                    "and" | "but" | "or" | "who" | "which" | "that" | "it" | "they"
-                )
+                && !self.clause_word(k)
+                && !matches!(k, "that" | "it" | "they")
                 && !crate::actors::CALENDAR.contains(&k)
                 && !k.bytes().any(|c| c.is_ascii_digit())
         });
@@ -3827,7 +3830,7 @@ impl<'c, 'a> State<'c, 'a> {
         // without punctuation must stay linear (benches/worst_case.rs).
         for v in a + 1..end.min(a + 200) {
             // "X was quoted (by Y) as saying (that) ...": X's.
-            if self.key(v) == "quoted" && matches!(self.key(v - 1), "was" | "were" | "is" | "are") {
+            if self.key(v) == "quoted" && self.passive_quoted(v) {
                 if let Some(found) = self.quoted_as_saying(a, v, end) {
                     return Some(found);
                 }
