@@ -936,7 +936,7 @@ impl<'c, 'a> State<'c, 'a> {
                         self.cx.cues.is_outlet_noun(k) || self.cx.cues.is_org_noun(k)
                     });
             if qualifies {
-                return Some(Voice::Source(m.actor));
+                return Some(Voice::Source(self.declared_after(&m, v).unwrap_or(m.actor)));
             }
         }
         if let Some(d) = self
@@ -998,6 +998,29 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         self.descriptor(v + 1, tail, toks[v].span.start)
+    }
+
+    /// The one actor, other than the body named by `m` and of its country (or, like it, of none),
+    /// that declares a descriptor of two words or more made of the words after `m` up to `b`:
+    /// the body named is its parent ("the UN nuclear watchdog" is the IAEA).
+    fn declared_after(&self, m: &Mention, b: usize) -> Option<ActorId> {
+        let toks = &self.cx.tokens.tokens;
+        let words: Vec<usize> = (m.last as usize + 1..b).filter(|&i| toks[i].word).collect();
+        let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
+        let joined: Vec<bool> = words
+            .iter()
+            .map(|&i| self.cx.joining_hyphen(i - 1))
+            .collect();
+        let g = self.cx.gazetteer;
+        if g.declared_len(&keys, &joined) < 2 {
+            return None;
+        }
+        match g.declaring(&keys, &joined)[..] {
+            // Of the same country, or both of none: Tass is no Syrian body in "Russia's Tass
+            // state media", though the Syrian government declares "state media".
+            [x] if x != m.actor && g.country(x) == g.country(m.actor) => Some(x),
+            _ => None,
+        }
     }
 
     /// "said Russian Foreign Ministry spokeswoman Maria Zakharova": a listed person right after
@@ -2066,7 +2089,7 @@ impl<'c, 'a> State<'c, 'a> {
                 .bodies_in(a, b)
                 .filter(|m| g.actor(m.actor).kind != ActorKind::Country);
             if let Some(m) = body.last() {
-                return Some(Voice::Source(m.actor));
+                return Some(Voice::Source(self.declared_after(m, b).unwrap_or(m.actor)));
             }
         }
         // A demonym gives the country, and so does a country named before the head as its
