@@ -3408,16 +3408,16 @@ impl<'c, 'a> State<'c, 'a> {
             || self.cx.cues.is_pronoun(k)
     }
 
-    /// The subject before a relative clause opened by "who" that ends right before the verb
-    /// at `v` (within twelve tokens): the clause is words only, with no conjunction or
-    /// personal pronoun that would open a clause of its own ("who fired and they said"), and
-    /// its first word is not the clause's own subject.
+    /// The subject before a relative clause opened by "who" (or "which", after a body) that ends
+    /// right before the verb at `v` (within twelve tokens): the clause is words only, with no
+    /// conjunction or personal pronoun that would open a clause of its own ("who fired and they
+    /// said"), and its first word is not the clause's own subject.
     fn subject_before_relative(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
         let who = (v.saturating_sub(12).max(lo + 1)..v.saturating_sub(1))
             .rev()
-            .find(|&i| self.key(i) == "who")?;
+            .find(|&i| matches!(self.key(i), "who" | "which"))?;
         let clause_only = (who + 1..v).all(|i| toks[i].word && !self.clause_word(self.key(i)));
         // The clause's own subject right after "who" ("the woman who Republicans denied", "four
         // women who authorities said were murdered") makes the verb theirs.
@@ -3430,11 +3430,24 @@ impl<'c, 'a> State<'c, 'a> {
         if !clause_only || own_subject || !toks[who - 1].word {
             return None;
         }
+        // "The monitor which relies on a network of sources ... said": "which" only after a
+        // listed body that is no country or person, and the clause's last word no determiner
+        // ("which is home to an estimated") or head noun that would be the verb's own subject
+        // ("... which are controlled by IS activists said").
+        let which = self.key(who) == "which";
+        let last = self.key(v - 1);
+        if which && (determiner(last) || cues.is_head_noun(last)) {
+            return None;
+        }
+        let g = self.cx.gazetteer;
         // A negative subject reports nothing ("none of the women who have come forward have
         // alleged ...").
-        self.subject_before(lo, who).filter(|&(_, first)| {
+        self.subject_before(lo, who).filter(|&(voice, first)| {
             !(lo.max(first.saturating_sub(2))..who)
                 .any(|i| matches!(self.key(i), "none" | "no" | "neither" | "nobody"))
+                && (!which
+                    || matches!(voice, Voice::Source(x)
+                        if !matches!(g.actor(x).kind, ActorKind::Person | ActorKind::Country)))
         })
     }
 
