@@ -1000,6 +1000,41 @@ impl<'c, 'a> State<'c, 'a> {
         self.descriptor(v + 1, tail, toks[v].span.start)
     }
 
+    /// The one organisation or armed group named (not as a place, not in a quote) in sentence
+    /// `here` before byte `pos`; if none is, the one named in the sentence before. `None` when
+    /// two are.
+    fn body_named_near(&self, pos: usize, here: usize) -> Option<ActorId> {
+        let g = self.cx.gazetteer;
+        let m = self.cx.mentions;
+        let ss = self.cx.sentences;
+        let body = |x: &&Mention| {
+            !x.place
+                && x.form != Form::Demonym
+                && !self.in_quote(x.span.start)
+                && matches!(
+                    g.actor(x.actor).kind,
+                    ActorKind::Organisation | ActorKind::ArmedGroup
+                )
+        };
+        let within = |s: Span, end: usize| {
+            let from = m.partition_point(|x| x.span.start < s.start);
+            m[from..].iter().take_while(move |x| x.span.end <= end)
+        };
+        // The one body named in a span, if it names bodies; `None` inside if two.
+        let one = |s: Span, end: usize| {
+            let mut named = within(s, end).filter(body).map(|x| x.actor);
+            let first = named.next()?;
+            Some(named.all(|x| x == first).then_some(first))
+        };
+        match one(ss[here].0, pos) {
+            Some(found) => found,
+            None => {
+                let before = ss[here.checked_sub(1)?].0;
+                one(before, before.end).flatten()
+            }
+        }
+    }
+
     /// The one actor, other than the body named by `m` and of its country (or, like it, of none),
     /// that declares a descriptor of two words or more made of the words after `m` up to `b`:
     /// the body named is its parent ("the UN nuclear watchdog" is the IAEA).
@@ -2152,7 +2187,23 @@ impl<'c, 'a> State<'c, 'a> {
         // "... the UK-based Syrian Observatory said. The assault targeted ISIL positions ...
         // the group added": a bare generic head ("the group", "the statement") is the body that
         // spoke in this sentence or the one before, before any body whose name holds the head.
-        if keys.len() == 2 && keys[0] == "the" && cues.is_generic_org_noun(head) {
+        // So is one with modifiers that name no actor and no declared descriptor ("the
+        // Britain-based group": the first word of a hyphen compound says where, not who).
+        let plain = |w: &[usize]| {
+            w.iter().all(|&i| {
+                !g.is_any_name_word(self.key(i))
+                    || self.cx.joining_hyphen(i + 1)
+                    || (i > 0 && self.cx.joining_hyphen(i - 1))
+            })
+        };
+        // ("The London-based group": the description read starts after the hyphen.)
+        let the =
+            keys[0] == "the" || (joined[0] && words[0] >= 3 && self.key(words[0] - 3) == "the");
+        let bare = the
+            && cues.is_generic_org_noun(head)
+            && (keys.len() == 2
+                || (plain(&words[..words.len() - 1]) && g.declared_len(&keys, &joined) == 0));
+        if bare {
             let here = self.sentence_near(pos);
             let last = self.history().rev().find(|&&(p, _)| p < pos);
             if let Some(&(p, v @ Voice::Source(x))) = last {
@@ -2161,6 +2212,16 @@ impl<'c, 'a> State<'c, 'a> {
                     && !noted_between(&self.unnamed_bodies, p, pos)
                 {
                     return Some(v);
+                }
+            }
+            // No body spoke there: "the group" is the one organisation or armed group named in
+            // this sentence before the head ("Three rescue workers from the White Helmets were
+            // killed ... the group said"), else in the sentence before; two leave it unknown.
+            // (Not "the statement": whose it is, a sentence before or two, the text often
+            // does not name.)
+            if matches!(head, "group" | "organisation" | "organization") {
+                if let Some(x) = self.body_named_near(pos, here) {
+                    return Some(Voice::Source(x));
                 }
             }
         }
