@@ -651,11 +651,16 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
-        // After the quote: up to 14 tokens, stopping at a sentence end or another quote.
+        // After the quote: up to 14 tokens, stopping at a sentence end or another quote; a
+        // bracketed acronym ("(OCHA)") is not counted.
         let a = cx.tokens.first_at(q.end);
         let mut b = a;
-        while b < toks.len() && b < a + 14 && toks[b].span.end <= bound.end {
+        let mut limit = a + 14;
+        while b < toks.len() && b < limit && toks[b].span.end <= bound.end {
             let k = self.key(b);
+            if k == "(" && b + 2 < toks.len() && self.key(b + 2) == ")" && toks[b + 1].upper {
+                limit += 3;
+            }
             // The final dot of an initialism ends no sentence ("," the U.N. said"), nor does the
             // dot of a title's abbreviation ("," Mr. Rubio said") or of a middle initial.
             let abbreviated_title = k == "."
@@ -695,7 +700,7 @@ impl<'c, 'a> State<'c, 'a> {
         // '"..." held by the Islamic State (IS) group the Syrian Observatory for Human Rights
         // said.': a listed name and the verb that ends the sentence, past the 14 tokens above
         // (24 at most, no other speech verb between).
-        if b == a + 14 {
+        if b == limit {
             if let Some(found) = self.closing_name_after_quote(a, bound.end) {
                 return found;
             }
@@ -2974,9 +2979,15 @@ impl<'c, 'a> State<'c, 'a> {
                 && self.key(w - 3) == "("
                 && self.cx.tokens.tokens[w - 2].upper
             {
+                // ("... for the UN Office for the Coordination of Humanitarian Affairs (OCHA)
+                // told": after the same actor's name, the bracket only repeats it.)
+                let named_before = |x: ActorId| {
+                    self.mentions_in(lo, w - 3)
+                        .any(|m| m.last as usize + 4 == w && m.actor == x)
+                };
                 if self
                     .mentions_in(w - 2, w - 1)
-                    .any(|m| m.form != Form::Demonym)
+                    .any(|m| m.form != Form::Demonym && !named_before(m.actor))
                 {
                     return w - 1;
                 }
@@ -3571,17 +3582,42 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let stop = self.cx.stopwords;
+        // "spokesman for the World Food Programme": "for" after a role word.
+        let role_before = |j: usize| {
+            j > 0 && {
+                let k = self.key(j - 1);
+                toks[j - 1].word && !toks[j - 1].cap && (cues.is_title(k) || cues.is_person_noun(k))
+            }
+        };
+        let opens = |j: usize| {
+            !toks[j].cap
+                && (matches!(self.key(j), "of" | "at" | "from" | "with")
+                    || (self.key(j) == "for" && role_before(j)))
+        };
         let mut i = v - 1;
+        // Tokens inside a listed body's name, which may hold "of" or "for" ("the UN Office
+        // for the Coordination of Humanitarian Affairs"): read as one word.
+        let mut inside = 0;
         let prep = loop {
-            if i <= lo + 1 || v - i > 9 {
+            if i <= lo + 1 || v - i > 9 + inside {
                 return None;
+            }
+            if let Some(m) = self.cx.mention_at(i - 1).filter(|m| {
+                (m.first as usize) < i - 1
+                    && m.first as usize > lo + 1
+                    && !m.place
+                    && self.cx.gazetteer.actor(m.actor).kind != ActorKind::Person
+            }) {
+                inside += i - 1 - m.first as usize;
+                i = m.first as usize;
+                continue;
             }
             let k = self.key(i - 1);
             let t = &toks[i - 1];
-            if matches!(k, "of" | "at" | "from" | "with") && !t.cap {
+            if opens(i - 1) {
                 break i - 1;
             }
-            let the = k == "the" && matches!(self.key(i - 2), "of" | "at" | "from" | "with");
+            let the = k == "the" && opens(i - 2);
             let and = k == "and" && toks[i - 2].cap && toks[i].cap;
             let joins = k == "for" && toks[i - 2].cap && toks[i].cap;
             let part = t.word && !t.cap && cues.is_particle(k);
@@ -5149,6 +5185,16 @@ impl<'c, 'a> State<'c, 'a> {
                         voice = Voice::Source(m.actor);
                     }
                     start = self.widen_subject(start, a, v);
+                } else if start > a + 4
+                    && self.key(start - 1) == "the"
+                    && self
+                        .cx
+                        .mention_at(start)
+                        .is_some_and(|m| m.first as usize == start)
+                {
+                    // "... killed 14 civilians the Syrian Observatory for Human Rights said": the
+                    // article is the name's, not the claim's.
+                    start -= 1;
                 }
                 if start >= a + 4 {
                     let toks = &self.cx.tokens.tokens;
