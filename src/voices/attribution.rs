@@ -967,6 +967,15 @@ impl<'c, 'a> State<'c, 'a> {
         // Inherent Resolve spokesperson Colonel Christopher Garver"). A name followed by an
         // auxiliary is the subject of the clause reported ("Ali Larijani, the Parliament
         // speaker, said Iran would never negotiate"), no speaker.
+        // '"...," said a statement by the Russian defence ministry': whose statement it is.
+        if v + 4 < b
+            && matches!(self.key(v + 1), "a" | "the")
+            && matches!(self.key(v + 2), "statement" | "communique" | "report")
+            && matches!(self.key(v + 3), "by" | "from")
+        {
+            let pos = self.cx.tokens.tokens[v + 4].span.start;
+            return self.cited_source(v + 4, b, pos);
+        }
         let tail_end = (v + 7).min(b);
         // ('"...," the senator said on MSNBC's "Hardball"': where it was said, not who.)
         let venue = |first: usize| {
