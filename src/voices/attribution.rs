@@ -1014,6 +1014,27 @@ impl<'c, 'a> State<'c, 'a> {
         self.descriptor(v + 1, tail, toks[v].span.start)
     }
 
+    /// The one body of country `c` (no person, not the country itself) whose names hold every
+    /// word of the description `keys` but determiners and stop words ("defence ministry").
+    fn body_of_country(&self, c: ActorId, keys: &[&str]) -> Option<ActorId> {
+        let g = self.cx.gazetteer;
+        let words: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| !determiner(k) && !self.cx.stopwords.contains(*k))
+            .collect();
+        let mut of = (0..g.actors.len() as ActorId).filter(|&a| {
+            a != c
+                && g.actor(a).kind != ActorKind::Person
+                && g.country(a) == Some(c)
+                && words.iter().all(|k| g.has_name_word(a, k))
+        });
+        match (of.next(), of.next()) {
+            (Some(a), None) => Some(a),
+            _ => None,
+        }
+    }
+
     /// The one organisation or armed group named (not as a place, not in a quote) in sentence
     /// `here` before byte `pos`; if none is, the one named in the sentence before. `None` when
     /// two are.
@@ -2302,6 +2323,11 @@ impl<'c, 'a> State<'c, 'a> {
             Voice::Source(x) if class == Class::Org && self.contradicts(&words, country, x) => {
                 Voice::Unknown
             }
+            // "Russia confirmed ... The defence ministry said": the country's body that the
+            // description names, when the gazetteer lists one.
+            Voice::Source(c) if class == Class::Org && g.actor(c).kind == ActorKind::Country => {
+                self.body_of_country(c, &keys).map_or(v, Voice::Source)
+            }
             v => v,
         };
         // "State television said": a state outlet, never the last outlet that spoke when that
@@ -2506,21 +2532,8 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // "the defence ministry" in Moscow: of the country given, the one body (no person,
         // not the country itself) whose names hold every word of the description.
-        if let Some(c) = country {
-            let words: Vec<&str> = keys
-                .iter()
-                .copied()
-                .filter(|k| !determiner(k) && !self.cx.stopwords.contains(*k))
-                .collect();
-            let mut of = (0..g.actors.len() as ActorId).filter(|&a| {
-                a != c
-                    && g.actor(a).kind != ActorKind::Person
-                    && g.country(a) == Some(c)
-                    && words.iter().all(|k| g.has_name_word(a, k))
-            });
-            if let (Some(a), None) = (of.next(), of.next()) {
-                return Some(Voice::Source(a));
-            }
+        if let Some(a) = country.and_then(|c| self.body_of_country(c, keys)) {
+            return Some(Voice::Source(a));
         }
         let declared: Vec<ActorId> = declaring
             .iter()
