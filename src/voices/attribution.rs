@@ -962,11 +962,6 @@ impl<'c, 'a> State<'c, 'a> {
         if self.reports_for_subject(v) {
             return None;
         }
-        // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
-        // The name starts within six tokens of the verb and may run past them ("said Operation
-        // Inherent Resolve spokesperson Colonel Christopher Garver"). A name followed by an
-        // auxiliary is the subject of the clause reported ("Ali Larijani, the Parliament
-        // speaker, said Iran would never negotiate"), no speaker.
         // '"...," said a statement by the Russian defence ministry': whose statement it is.
         if v + 4 < b
             && matches!(self.key(v + 1), "a" | "the")
@@ -976,6 +971,11 @@ impl<'c, 'a> State<'c, 'a> {
             let pos = self.cx.tokens.tokens[v + 4].span.start;
             return self.cited_source(v + 4, b, pos);
         }
+        // "said Lavrov", "said the minister", "said Ibrahim al-Hajj".
+        // The name starts within six tokens of the verb and may run past them ("said Operation
+        // Inherent Resolve spokesperson Colonel Christopher Garver"). A name followed by an
+        // auxiliary is the subject of the clause reported ("Ali Larijani, the Parliament
+        // speaker, said Iran would never negotiate"), no speaker.
         let tail_end = (v + 7).min(b);
         // ('"...," the senator said on MSNBC's "Hardball"': where it was said, not who.)
         let venue = |first: usize| {
