@@ -4448,10 +4448,15 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// The "that" opening the content of the verb at `v` (within eight tokens), not one of a
-    /// second verb joined by "and" or "but" ("said the attack was horrific and noted that").
+    /// second verb joined by "and" or "but" ("said the attack was horrific and noted that"),
+    /// nor one after an auxiliary, inside the content ("said the military was purging armed
+    /// groups that were ...").
     fn that_after(&self, v: usize, end: usize) -> Option<usize> {
         (v + 1..end.min(v + 9))
-            .take_while(|&i| !matches!(self.key(i), "and" | "but"))
+            .take_while(|&i| {
+                let k = self.key(i);
+                !matches!(k, "and" | "but") && !self.cx.cues.is_auxiliary(k)
+            })
             .find(|&i| self.key(i) == "that")
     }
 
