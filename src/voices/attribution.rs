@@ -1070,6 +1070,15 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
+    /// For each word token of `words`, whether a hyphen joins it to the token before it (it is
+    /// the second part of a compound), as `Gazetteer::declaring` takes it.
+    fn hyphen_joined(&self, words: &[usize]) -> Vec<bool> {
+        words
+            .iter()
+            .map(|&i| i > 0 && self.cx.joining_hyphen(i - 1))
+            .collect()
+    }
+
     /// The one actor, other than the body named by `m` and of its country (or, like it, of none),
     /// that declares a descriptor of two words or more made of the words after `m` up to `b`:
     /// the body named is its parent ("the UN nuclear watchdog" is the IAEA).
@@ -1077,10 +1086,7 @@ impl<'c, 'a> State<'c, 'a> {
         let toks = &self.cx.tokens.tokens;
         let words: Vec<usize> = (m.last as usize + 1..b).filter(|&i| toks[i].word).collect();
         let keys: Vec<&str> = words.iter().map(|&i| self.key(i)).collect();
-        let joined: Vec<bool> = words
-            .iter()
-            .map(|&i| self.cx.joining_hyphen(i - 1))
-            .collect();
+        let joined = self.hyphen_joined(&words);
         let g = self.cx.gazetteer;
         if g.declared_len(&keys, &joined) < 2 {
             return None;
@@ -2182,10 +2188,7 @@ impl<'c, 'a> State<'c, 'a> {
         // declared descriptors hold the head noun (of the demonym's country, if any).
         // A word joined by a hyphen to the one before it is part of a compound ("a
         // pro-opposition activist" is no "opposition activist").
-        let joined: Vec<bool> = words
-            .iter()
-            .map(|&i| i > 0 && self.cx.joining_hyphen(i - 1))
-            .collect();
+        let joined = self.hyphen_joined(&words);
         // A place phrase after the description ("the defence ministry in Moscow") qualifies it
         // here only, not as "the Iranians" would be read below.
         let qualified = country.or(self.place_country.get());
