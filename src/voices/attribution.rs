@@ -2140,7 +2140,12 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // Also one of them, indefinite ("an Iranian official", "a Russian diplomat").
             let one_of = || indefinite && cues.is_institutional(&format!("{head}s"));
-            if cues.is_institutional(head) || one_of() {
+            // "Turkish security sources", "Turkish presidential sources": anonymous sources
+            // that a word right before the head makes a state's (`[descriptors] official`).
+            let official = || {
+                cues.is_anonymous(head) && keys.len() >= 2 && cues.is_official(keys[keys.len() - 2])
+            };
+            if cues.is_institutional(head) || one_of() || official() {
                 if let Some(m) = self.mentions_in(a, b).find(|m| m.form == Form::Demonym) {
                     return Some(Voice::Source(m.actor));
                 }
@@ -5160,16 +5165,24 @@ impl<'c, 'a> State<'c, 'a> {
                         || (start < v
                             && (determiner(self.key(start)) || source_word(start))
                             && source_word(start - 2)));
-                let first = (voice == Voice::Unknown
-                    && start >= a + 6
-                    && self.key(start - 1) == "and"
-                    && joint)
+                // (When the second is named, it speaks as before, but the cue opens at the
+                // first, named too or a source's noun: "... a monitor and rebels said" holds no
+                // "a monitor and" in the claim; "... the Christian and Druze district state media
+                // said" is no joint subject.)
+                let w = if said { start - 2 } else { start - 1 };
+                let first = (start >= a + 6 && self.key(start - 1) == "and" && joint)
                     .then(|| {
-                        let w = if said { start - 2 } else { start - 1 };
                         let lo2 = w.saturating_sub(8).max(a + 3);
                         self.subject_before(lo2, self.skip_back(lo2, w))
                     })
                     .flatten()
+                    .filter(|&(x, s0)| {
+                        let k = self.key(self.skip_back(s0, w) - 1);
+                        voice == Voice::Unknown
+                            || x != Voice::Unknown
+                            || self.cx.cues.is_head_noun(k)
+                            || self.cx.cues.is_institutional(k)
+                    })
                     .filter(|&(w, s0)| {
                         s0 >= a + 4
                             && if said {
@@ -5190,7 +5203,7 @@ impl<'c, 'a> State<'c, 'a> {
                     })
                     .map(|(w, s0)| {
                         (
-                            w,
+                            if voice == Voice::Unknown { w } else { voice },
                             if self.after_determiner(s0) {
                                 s0 - 1
                             } else {

@@ -87,6 +87,9 @@ struct Descriptors {
     /// alone: "according to figures" stays a source only by a source's noun.)
     #[serde(default)]
     documents: Vec<Spanned<String>>,
+    /// (Since 1.23.0; a file without it lets anonymous sources speak for no state.)
+    #[serde(default)]
+    official: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -117,6 +120,7 @@ const BETWEEN: u32 = 1 << 23;
 const WITH_THAT: u32 = 1 << 24;
 const STAFF: u32 = 1 << 25;
 const DOCUMENTS: u32 = 1 << 26;
+const OFFICIAL: u32 = 1 << 27;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -197,8 +201,12 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 27] = [
+        let lists: [(u32, Vec<String>); 28] = [
             (BETWEEN, between),
+            (
+                OFFICIAL,
+                optional("descriptors.official", f.descriptors.official, desc_at)?,
+            ),
             (
                 STAFF,
                 optional("descriptors.staff", f.descriptors.staff, desc_at)?,
@@ -449,6 +457,11 @@ impl CueWords {
         self.has(DOCUMENTS, k)
     }
 
+    /// A word that makes anonymous sources a state's ("Turkish security sources").
+    pub fn is_official(&self, k: &str) -> bool {
+        self.has(OFFICIAL, k)
+    }
+
     /// A pronoun that refers to the last person named ("he").
     pub fn is_pronoun(&self, k: &str) -> bool {
         self.has(PRONOUNS, k)
@@ -613,6 +626,12 @@ mod tests {
             .map_err(|e| e.to_string())
             .unwrap();
         assert!(!c.is_document("toll") && CueWords::bundled().is_document("toll"));
+        // Nor state qualifiers of anonymous sources (as before 1.23.0).
+        let without = drop_list(&without, "official = [");
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(!c.is_official("security") && CueWords::bundled().is_official("security"));
     }
 
     #[test]
