@@ -2606,17 +2606,35 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// "The source added": a definite descriptor whose head noun is an anonymous or person
     /// noun points back to the last indefinite description with the same head before token
-    /// `first` ("a military source told SANA"), and is whoever that description resolves to.
+    /// `first` ("a military source told SANA"), and is whoever that description resolves to;
+    /// or to the last one a body names right before the head ("SANA reporter in Homs said ...
+    /// The reporter added", "SANAs correspondent"), and is that body.
     fn same_head_before(&self, first: usize, head: &str) -> Option<Voice> {
         let toks = &self.cx.tokens.tokens;
-        let (det, at) = (0..first).rev().find_map(|i| {
+        let g = self.cx.gazetteer;
+        let body_before = |i: usize| {
+            self.cx.mention_at(i.checked_sub(1)?).filter(|m| {
+                m.last as usize + 1 == i
+                    && !m.place
+                    && m.form != Form::Demonym
+                    && !matches!(
+                        g.actor(m.actor).kind,
+                        ActorKind::Person | ActorKind::Country
+                    )
+            })
+        };
+        let (det, at, body) = (0..first).rev().find_map(|i| {
             if !toks[i].word || self.key(i) != head {
                 return None;
             }
             (i.saturating_sub(4)..i)
                 .find(|&d| matches!(self.key(d), "a" | "an" | "another"))
-                .map(|d| (d, i))
+                .map(|d| (d, i, None))
+                .or_else(|| body_before(i).map(|m| (i, i, Some(m.actor))))
         })?;
+        if let Some(x) = body {
+            return Some(Voice::Source(x));
+        }
         // Whoever that description spoke as ("A source at Aleppo Police Command said ... the
         // source said": the Syrian government), else what its words name.
         let sentence = self.cx.sentences[self.sentence_near(toks[det].span.start)].0;
