@@ -2038,7 +2038,7 @@ impl<'c, 'a> State<'c, 'a> {
             let g = self.cx.gazetteer;
             let joined = words[0] > 0 && {
                 let k = self.key(words[0] - 1);
-                CLAUSE_CONJUNCTIONS.contains(&k) || matches!(k, "and" | "where" | "but")
+                CLAUSE_CONJUNCTIONS.contains(&k) || matches!(k, "and" | "where" | "but" | "what")
             };
             let m = self.cx.mentions;
             let from = m.partition_point(|x| x.span.start < sentence.start);
@@ -4016,6 +4016,9 @@ impl<'c, 'a> State<'c, 'a> {
                     return Some(found);
                 }
             }
+            if let Some(found) = self.what_clause(a, v, end) {
+                return Some(found);
+            }
             // A word of an actor's name is no verb ("The United States accused ..."), nor is one
             // after a possessive ("dismissed Obama's calls for ...") or "to" ("to say").
             // (A tally verb reports only a toll after it.)
@@ -4336,6 +4339,85 @@ impl<'c, 'a> State<'c, 'a> {
             return Some((voice, cue, content));
         }
         self.reported_participle(a, end)
+    }
+
+    /// "... struck Raqqa in what the coalition said Sunday was one of its most sustained
+    /// operations", "... in what state media described as a major advance", "... in what the
+    /// army called a terrorist assault": the subject between "what" (at most eight tokens
+    /// before the verb at `v`, no comma or clause word between) and the verb speaks; what it
+    /// said the thing was (after "was"/"were"/"is"/"are" for "said" and "claimed", after "as"
+    /// for "described") is the content, to the next comma or the sentence's end, two words at
+    /// least. The words before "what" are the host's. The voice, the cue ("what" to the copula)
+    /// and the content.
+    fn what_clause(&mut self, a: usize, v: usize, end: usize) -> Option<(Voice, Span, Span)> {
+        let verb = self.key(v);
+        let copula = matches!(verb, "said" | "says" | "claimed" | "claims");
+        let naming = matches!(
+            verb,
+            "described" | "describes" | "called" | "calls" | "termed" | "dubbed" | "branded"
+        );
+        if !(copula || naming) || self.cx.tokens.tokens[v].cap {
+            return None;
+        }
+        let w = self.skip_back(a, v);
+        let q = (w.saturating_sub(8).max(a)..w)
+            .rev()
+            .take_while(|&i| {
+                let k = self.key(i);
+                k != "," && k != "that" && !self.is_speech(i) && !matches!(k, "which" | "who")
+            })
+            .find(|&i| self.key(i) == "what")?;
+        if q + 1 >= w {
+            return None;
+        }
+        let (voice, _) = self.subject_before(q + 1, w)?;
+        let toks = &self.cx.tokens.tokens;
+        let mut from = self.past_time_phrase(v + 1, end);
+        // ("said Sunday was", "said on Sunday was": the day before the copula is when it was
+        // said.)
+        let day = |i: usize| {
+            crate::actors::WEEKDAYS.contains(&self.key(i))
+                || matches!(self.key(i), "yesterday" | "today")
+        };
+        if from + 2 < end && self.key(from) == "on" && day(from + 1) {
+            from += 2;
+        } else if from + 1 < end && day(from) {
+            from += 1;
+        }
+        if copula {
+            if !matches!(self.key(from), "was" | "were" | "is" | "are") || from >= end {
+                return None;
+            }
+            from += 1;
+        } else if from < end && self.key(from) == "as" {
+            from += 1;
+        } else if verb == "described" || verb == "describes" {
+            return None;
+        }
+        // A quote right after a naming verb is the name, and the quote's own ("what the
+        // Observatory called "a new massacre" that left ...").
+        if naming && from < end && (self.key(from) == "\"" || self.in_quote(toks[from].span.start))
+        {
+            return None;
+        }
+        // What something was called is a noun phrase: it ends before a conjunction or a
+        // relative pronoun too ("what the army calls safe corridors and sending ambulances").
+        let stop = (from..end)
+            .find(|&i| {
+                let k = self.key(i);
+                k == ","
+                    || k == "("
+                    || (naming && matches!(k, "and" | "but" | "or" | "which" | "who" | "that"))
+            })
+            .unwrap_or(end);
+        if (from..stop).filter(|&i| toks[i].word).count() < 2 {
+            return None;
+        }
+        Some((
+            voice,
+            Span::new(toks[q].span.start, toks[from - 1].span.end),
+            Span::new(toks[from].span.start, toks[stop - 1].span.end),
+        ))
     }
 
     /// "Lavrov was quoted by RIA Novosti as saying that ...", "Steinmeier was quoted as telling
