@@ -359,6 +359,14 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             prev_quote = Some((v, sentence_of(q.span.end.saturating_sub(1))));
         }
         out.sentences[si] = sentence_voice(st, *s, &out.quotes);
+        // "Lavrov said the radicals already have components of chemical weapons Interfax
+        // reported": the agency relays the claim, which is the source's it names.
+        if let Some(r) = relayed_report(cx, st, *s, out.sentences[si], &out.quotes) {
+            out.sentences[si] = None;
+            st.heard(r.cue.start, r.voice);
+            out.reported[si] = Some(r);
+            continue;
+        }
         // A report inside a quote ("“Foreign Minister Amirabdollahian hailed the cooperation
         // as ...,” the Iranian report said"): the quote's speaker reports another's words,
         // which are that other's; the cut inside the quote is the innermost and wins.
@@ -540,6 +548,67 @@ fn nested_report(cx: &Context, st: &mut State, s: Span, quotes: &[Voiced]) -> Op
         then: None,
         ..reported(st, voice, cue, content)
     })
+}
+
+/// A report inside a sentence that an outlet's closing attribution claims (`claimed`): "Britain
+/// said on Wednesday it would raise ... at the Security Council Reuters reported", "A source at
+/// Police Command said that ... SANA reported". The outlet relays the claim; the report before
+/// its cue, of another speaker and with a speech verb proper, is the claim's. Not in a sentence
+/// with a quote (whose voice the closing attribution gave).
+fn relayed_report(
+    cx: &Context,
+    st: &mut State,
+    s: Span,
+    claimed: Option<(Voice, Span)>,
+    quotes: &[Voiced],
+) -> Option<Reported> {
+    let (Voice::Source(outlet), cue) = claimed? else {
+        return None;
+    };
+    if cx.gazetteer.actor(outlet).kind != crate::lexicon::ActorKind::Outlet
+        || cue.start <= s.start
+        || !quotes_over(quotes, s).is_empty()
+    {
+        return None;
+    }
+    // A verb that says (not "claims responsibility", not a headline's "urges"): a report read
+    // at another verb is passed over, up to three times (headline lists before the lead).
+    let says = |k: &str| {
+        matches!(
+            k,
+            "said" | "says" | "told" | "tells" | "added" | "adds" | "stated" | "noted" | "reported"
+        )
+    };
+    let toks = &cx.tokens.tokens;
+    let mut inner = Span::new(s.start, cue.start);
+    for _ in 0..3 {
+        let (a, b) = cx.tokens.range(inner);
+        if !(a..b).any(|i| toks[i].word && says(cx.tokens.key(i))) {
+            return None;
+        }
+        let (voice, cue2, content) = st.reported_after_subject(inner)?;
+        let (start, end) = cx.tokens.range(cue2);
+        let verb = (start..end)
+            .filter(|&i| toks[i].word)
+            .rev()
+            .find(|&i| cx.tokens.key(i) != "that")?;
+        // ("... But its Own Data Says Vice Versa": a title-cased headline's verb says nothing.)
+        if toks[verb].cap {
+            return None;
+        }
+        if !says(cx.tokens.key(verb)) {
+            inner = Span::new(toks[verb].span.end, inner.end);
+            continue;
+        }
+        if voice == Voice::Source(outlet) || !inner.contains(cue2) || !inner.contains(content) {
+            return None;
+        }
+        return Some(Reported {
+            then: None,
+            ..reported(st, voice, cue2, content)
+        });
+    }
+    None
 }
 
 /// The voice of a top-level quote whose attribution is `att`: that, else the voice of the quote
