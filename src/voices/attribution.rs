@@ -3259,6 +3259,15 @@ impl<'c, 'a> State<'c, 'a> {
                 return self.subject_before(lo, pp);
             }
         }
+        // "Residents contacted by Reuters said", "Doctors interviewed by AFP said", "Two
+        // activists reached by telephone said": who reached the source, and how, is no speaker;
+        // the subject stands before the participle (`[speech] contacted`), within five tokens
+        // of the verb.
+        if let Some(q) = (v.saturating_sub(6).max(lo + 1)..v)
+            .find(|&i| self.cx.cues.is_contacted(self.key(i)) && !self.cx.tokens.tokens[i].cap)
+        {
+            return self.subject_before(lo, q);
+        }
         // "Assad in an interview on the U.S. CBS television network denied", "Lavrov in an
         // interview with RT said", "The Observatory in a statement said": where or to whom it
         // was said is no speaker; the subject stands before "in".

@@ -68,6 +68,9 @@ struct Speech {
     /// (Since 1.19.0; a file without it reports after any reporting verb.)
     #[serde(default)]
     with_that: Vec<Spanned<String>>,
+    /// (Since 1.23.0; a file without it reads no source before such a participle.)
+    #[serde(default)]
+    contacted: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +124,7 @@ const WITH_THAT: u32 = 1 << 24;
 const STAFF: u32 = 1 << 25;
 const DOCUMENTS: u32 = 1 << 26;
 const OFFICIAL: u32 = 1 << 27;
+const CONTACTED: u32 = 1 << 28;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -201,8 +205,12 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 28] = [
+        let lists: [(u32, Vec<String>); 29] = [
             (BETWEEN, between),
+            (
+                CONTACTED,
+                optional("speech.contacted", f.speech.contacted, speech_at)?,
+            ),
             (
                 OFFICIAL,
                 optional("descriptors.official", f.descriptors.official, desc_at)?,
@@ -457,6 +465,11 @@ impl CueWords {
         self.has(DOCUMENTS, k)
     }
 
+    /// A participle that tells how a source was reached ("Residents contacted by Reuters said").
+    pub fn is_contacted(&self, k: &str) -> bool {
+        self.has(CONTACTED, k)
+    }
+
     /// A word that makes anonymous sources a state's ("Turkish security sources").
     pub fn is_official(&self, k: &str) -> bool {
         self.has(OFFICIAL, k)
@@ -632,6 +645,12 @@ mod tests {
             .map_err(|e| e.to_string())
             .unwrap();
         assert!(!c.is_official("security") && CueWords::bundled().is_official("security"));
+        // Nor participles of how a source was reached (as before 1.23.0).
+        let without = drop_list(&without, "contacted = [");
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(!c.is_contacted("reached") && CueWords::bundled().is_contacted("reached"));
     }
 
     #[test]
