@@ -5114,6 +5114,85 @@ impl<'c, 'a> State<'c, 'a> {
             })
     }
 
+    /// "... state news agency SANA reported", "... the Britain-based monitoring group the Syrian
+    /// Observatory for Human Rights said": a description right before a listed name that opens
+    /// a closing subject at `start` (or before the name's "the") is the cue's. Its head, right
+    /// before, is an outlet's noun before an outlet; before another body (no person, no
+    /// country), a generic noun ("group") or a word of the body's name or of a descriptor it
+    /// declares (not "... the U.S.-led coalition the Turkish General Staff said"). Before the
+    /// head, one to three qualifiers (`[descriptors] qualifiers`: "state", "news", "monitoring";
+    /// not "... killed 40 others state news agency SANA reported"), the first words of hyphen
+    /// compounds ("state-run", "Britain-based"), the body's country's demonym ("Syrian state
+    /// news agency"), then a determiner. The widened start (not before `lo`), else `start`.
+    fn description_before_name(&self, lo: usize, start: usize) -> usize {
+        let g = self.cx.gazetteer;
+        let cues = self.cx.cues;
+        let toks = &self.cx.tokens.tokens;
+        // (The name's "the" is in the cue already, or not yet: "... group the Syrian Observatory".)
+        let name = start + usize::from(determiner(self.key(start)));
+        let Some(m) = self
+            .cx
+            .mention_at(name)
+            .filter(|m| m.first as usize == name && !m.place && m.form != Form::Demonym)
+        else {
+            return start;
+        };
+        let actor = g.actor(m.actor);
+        if name <= lo + 1 || matches!(actor.kind, ActorKind::Person | ActorKind::Country) {
+            return start;
+        }
+        let mut h = name - 1;
+        if determiner(self.key(h)) && h > lo + 1 {
+            h -= 1;
+        }
+        let head = self.key(h);
+        let fits = if actor.kind == ActorKind::Outlet {
+            cues.is_outlet_noun(head)
+        } else {
+            cues.is_generic_org_noun(head)
+                || g.has_name_word(m.actor, head)
+                || actor
+                    .descriptors
+                    .iter()
+                    .any(|d| d.split_whitespace().last() == Some(head))
+        };
+        if !toks[h].word || toks[h].cap || !fits {
+            return start;
+        }
+        let country = g.country(m.actor);
+        let mut first = h;
+        let mut words = 0;
+        while first > lo && words < 3 {
+            let i = first - 1;
+            let k = self.key(i);
+            let qualifies = if !toks[i].word {
+                self.cx.joining_hyphen(i)
+            } else if self.cx.joining_hyphen(i + 1) {
+                true // "state-run", "Britain-based"
+            } else if toks[i].cap {
+                self.cx
+                    .mention_at(i)
+                    .is_some_and(|x| x.form == Form::Demonym && g.country(x.actor) == country)
+            } else {
+                cues.is_qualifier(k)
+            };
+            if !qualifies {
+                break;
+            }
+            first = i;
+            words += usize::from(toks[i].word);
+        }
+        // ("... members of the group the Syrian Observatory said": a bare head is the claim's.)
+        // (Nor a compound left open: "... the U.S.-" is no description.)
+        if words == 0 || !toks[first].word {
+            return start;
+        }
+        if first > lo && determiner(self.key(first - 1)) {
+            first -= 1;
+        }
+        first
+    }
+
     /// The start of a subject found at `first` before the verb at `v`, widened (not before
     /// `clause`) over a name its start cuts ("the Syrian Observatory for Human Rights monitoring
     /// group"), the modifiers joined by a hyphen and the titles before it ("the Britain-based
@@ -5256,6 +5335,7 @@ impl<'c, 'a> State<'c, 'a> {
                 None
             };
             if let Some((voice, start)) = subject {
+                let start = self.description_before_name(a + 4, start);
                 // "... the Observatory said and civil defence workers said.": two sources of one
                 // claim; a named one before "and" speaks for it when the second is unnamed.
                 // "... the Observatory and a witness said.": a joint subject; the first of

@@ -93,6 +93,9 @@ struct Descriptors {
     /// (Since 1.23.0; a file without it lets anonymous sources speak for no state.)
     #[serde(default)]
     official: Vec<Spanned<String>>,
+    /// (Since 1.23.0; a file without it takes no description before a name into the cue.)
+    #[serde(default)]
+    qualifiers: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -125,6 +128,7 @@ const STAFF: u32 = 1 << 25;
 const DOCUMENTS: u32 = 1 << 26;
 const OFFICIAL: u32 = 1 << 27;
 const CONTACTED: u32 = 1 << 28;
+const QUALIFIERS: u32 = 1 << 29;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -205,8 +209,12 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 29] = [
+        let lists: [(u32, Vec<String>); 30] = [
             (BETWEEN, between),
+            (
+                QUALIFIERS,
+                optional("descriptors.qualifiers", f.descriptors.qualifiers, desc_at)?,
+            ),
             (
                 CONTACTED,
                 optional("speech.contacted", f.speech.contacted, speech_at)?,
@@ -470,6 +478,12 @@ impl CueWords {
         self.has(CONTACTED, k)
     }
 
+    /// A word that qualifies a body's noun right before the body's name ("state news agency
+    /// SANA").
+    pub fn is_qualifier(&self, k: &str) -> bool {
+        self.has(QUALIFIERS, k)
+    }
+
     /// A word that makes anonymous sources a state's ("Turkish security sources").
     pub fn is_official(&self, k: &str) -> bool {
         self.has(OFFICIAL, k)
@@ -651,6 +665,12 @@ mod tests {
             .map_err(|e| e.to_string())
             .unwrap();
         assert!(!c.is_contacted("reached") && CueWords::bundled().is_contacted("reached"));
+        // Nor qualifiers of a body's noun before its name (as before 1.23.0).
+        let without = drop_list(&without, "qualifiers = [");
+        let c = CueWords::parse(&without, "cues.toml")
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert!(!c.is_qualifier("state") && CueWords::bundled().is_qualifier("state"));
     }
 
     #[test]
