@@ -588,10 +588,10 @@ fn relayed_report(
         }
         let (voice, cue2, content) = st.reported_after_subject(inner)?;
         let (start, end) = cx.tokens.range(cue2);
+        // (The cue's last speech verb: "Britain said on Wednesday" ends with the day.)
         let verb = (start..end)
-            .filter(|&i| toks[i].word)
             .rev()
-            .find(|&i| cx.tokens.key(i) != "that")?;
+            .find(|&i| toks[i].word && cx.cues.is_speech(cx.tokens.key(i)))?;
         // ("... But its Own Data Says Vice Versa": a title-cased headline's verb says nothing.)
         if toks[verb].cap {
             return None;
