@@ -4429,6 +4429,74 @@ impl<'c, 'a> State<'c, 'a> {
         ))
     }
 
+    /// "Among the martyrs were a child and two women SANA news agency reported noting that nine
+    /// others were injured", "... shelled the town on Monday activists reported adding that at
+    /// least 12 people died" (commas dropped): a subject and its verb in mid-sentence, then a
+    /// speech participle ("adding", "noting", ...) and its clause. Both sides are the subject's:
+    /// the words before it (four at least) and the clause after the participle (after its
+    /// "that", three words at least). The voice, the first cue and content, the second cue and
+    /// content.
+    pub(super) fn closing_then_participle(
+        &mut self,
+        s: Span,
+    ) -> Option<(Voice, Span, Span, Span, Span)> {
+        let (a, b) = self.cx.tokens.range(s);
+        let end = self.words_end(a, b);
+        let toks = &self.cx.tokens.tokens;
+        let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
+        // (At most 200 tokens in, as the other readers.)
+        let v = (a + 4..end.saturating_sub(4).min(a + 200)).find(|&v| {
+            toks[v].word
+                && !toks[v].cap
+                && matches!(
+                    self.key(v),
+                    "said" | "says" | "reported" | "reports" | "added" | "told"
+                )
+                && matches!(
+                    self.key(v + 1),
+                    "adding" | "noting" | "saying" | "stressing" | "stating" | "explaining"
+                )
+        })?;
+        let lo = v.saturating_sub(8).max(a + 3);
+        let (voice, first) = self.subject_before(lo, self.skip_back(lo, v))?;
+        let first = self.widen_subject(first, a, v);
+        // "... a child and two women SANA news agency reported": a listed body's name opens its
+        // description; words before it that are no determiner, qualifier or demonym are the
+        // claim's.
+        let g = self.cx.gazetteer;
+        let cues = self.cx.cues;
+        let first = self
+            .bodies_in(first + 1, v)
+            .find(|m| g.actor(m.actor).kind != ActorKind::Person)
+            .map(|m| m.first as usize)
+            .filter(|&f| {
+                (first..f).all(|i| {
+                    let k = self.key(i);
+                    toks[i].word
+                        && !determiner(k)
+                        && !cues.is_qualifier(k)
+                        && !cues.is_official(k)
+                        && self.cx.mention_at(i).is_none()
+                        && !self.cx.joining_hyphen(i + 1)
+                })
+            })
+            .unwrap_or(first);
+        if words(a, first) < 4 || (a..first).any(|i| self.is_speech(i) || self.key(i) == "\"") {
+            return None;
+        }
+        let from = self.that_after(v + 1, end).map_or(v + 2, |t| t + 1);
+        if words(from, end) < 3 || (from..end).any(|i| self.key(i) == "\"") {
+            return None;
+        }
+        Some((
+            voice,
+            Span::new(toks[first].span.start, toks[v].span.end),
+            Span::new(toks[a].span.start, toks[first - 1].span.end),
+            Span::new(toks[v + 1].span.start, toks[from - 1].span.end),
+            Span::new(toks[from].span.start, toks[end - 1].span.end),
+        ))
+    }
+
     /// "Lavrov was quoted by RIA Novosti as saying that ...", "Steinmeier was quoted as telling
     /// the daily ... that ...": the passive "quoted" at `v` (after "was"), "as" and a speech
     /// verb in "-ing" within eight tokens; the subject before "was" speaks (not who quoted),

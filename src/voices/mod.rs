@@ -381,6 +381,21 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             // attacked to seize weapons "given by Washington" but ..."): the quotes over the
             // sentence must lie inside the content, and one without a speaker of its own gets
             // the reporter's voice.
+            // A closing attribution in mid-sentence, then a participle that reports on: both
+            // sides are the subject's (not in a sentence with quotes).
+            if quotes_over(&out.quotes, *s).is_empty() {
+                if let Some((voice, cue, content, cue2, content2)) = st.closing_then_participle(*s)
+                {
+                    st.heard(s.start, voice);
+                    out.reported[si] = Some(Reported {
+                        voice,
+                        cue,
+                        content,
+                        then: Some((voice, cue2, content2)),
+                    });
+                    continue;
+                }
+            }
             let found = st.reported_after_subject(*s);
             // The voiced quotes over the sentence.
             let over_s = quotes_over(&out.quotes, *s);
