@@ -1495,7 +1495,18 @@ impl<'c, 'a> State<'c, 'a> {
             {
                 let who = self.cited_source(qi + 1, as_i, toks[qi].span.start);
                 if let Some(v) = who {
-                    return Some((v, Span::new(toks[a].span.start, toks[as_i + 1].span.end)));
+                    // "... caused material damage SANA quoted a source at Aleppo Police Command
+                    // as saying.": closing the sentence, the cue opens at the subject of
+                    // "quoted"; the words before it are what was said.
+                    let closing = (as_i + 2..b).all(|i| !toks[i].word);
+                    let first = closing
+                        .then(|| self.subject_before(a, self.skip_back(a, qi)))
+                        .flatten()
+                        .map(|(_, f)| self.name_opens_description(f, qi))
+                        .filter(|&f| (a..f).filter(|&i| toks[i].word).count() >= 4);
+                    // (Then the cue runs to the sentence's end: no passage of its final stop.)
+                    let (first, last) = first.map_or((a, as_i + 1), |f| (f, b - 1));
+                    return Some((v, Span::new(toks[first].span.start, toks[last].span.end)));
                 }
             }
         }
@@ -4460,27 +4471,7 @@ impl<'c, 'a> State<'c, 'a> {
         let lo = v.saturating_sub(8).max(a + 3);
         let (voice, first) = self.subject_before(lo, self.skip_back(lo, v))?;
         let first = self.widen_subject(first, a, v);
-        // "... a child and two women SANA news agency reported": a listed body's name opens its
-        // description; words before it that are no determiner, qualifier or demonym are the
-        // claim's.
-        let g = self.cx.gazetteer;
-        let cues = self.cx.cues;
-        let first = self
-            .bodies_in(first + 1, v)
-            .find(|m| g.actor(m.actor).kind != ActorKind::Person)
-            .map(|m| m.first as usize)
-            .filter(|&f| {
-                (first..f).all(|i| {
-                    let k = self.key(i);
-                    toks[i].word
-                        && !determiner(k)
-                        && !cues.is_qualifier(k)
-                        && !cues.is_official(k)
-                        && self.cx.mention_at(i).is_none()
-                        && !self.cx.joining_hyphen(i + 1)
-                })
-            })
-            .unwrap_or(first);
+        let first = self.name_opens_description(first, v);
         if words(a, first) < 4 || (a..first).any(|i| self.is_speech(i) || self.key(i) == "\"") {
             return None;
         }
@@ -4495,6 +4486,34 @@ impl<'c, 'a> State<'c, 'a> {
             Span::new(toks[v + 1].span.start, toks[from - 1].span.end),
             Span::new(toks[from].span.start, toks[end - 1].span.end),
         ))
+    }
+
+    /// "... a child and two women SANA news agency reported", "... killed in the strikes RIA
+    /// news agency quoted ...": in a subject read from `first` to the verb at `v`, a listed
+    /// body's name (no person's) opens its description when the word right before it is a
+    /// plain word of the claim (no determiner, qualifier, state word, title, mention or hyphen
+    /// compound), and so is every word before it but determiners. The name's first token, else
+    /// `first`.
+    fn name_opens_description(&self, first: usize, v: usize) -> usize {
+        let g = self.cx.gazetteer;
+        let cues = self.cx.cues;
+        let toks = &self.cx.tokens.tokens;
+        let plain = |i: usize| {
+            let k = self.key(i);
+            toks[i].word
+                && !toks[i].cap
+                && !determiner(k)
+                && !cues.is_qualifier(k)
+                && !cues.is_official(k)
+                && !cues.is_title(k)
+                && self.cx.mention_at(i).is_none()
+                && !self.cx.joining_hyphen(i + 1)
+        };
+        self.bodies_in(first + 1, v)
+            .find(|m| g.actor(m.actor).kind != ActorKind::Person)
+            .map(|m| m.first as usize)
+            .filter(|&f| plain(f - 1) && (first..f).all(|i| plain(i) || determiner(self.key(i))))
+            .unwrap_or(first)
     }
 
     /// "Lavrov was quoted by RIA Novosti as saying that ...", "Steinmeier was quoted as telling
