@@ -4405,7 +4405,7 @@ impl<'c, 'a> State<'c, 'a> {
             from += 1;
         }
         if copula {
-            if !matches!(self.key(from), "was" | "were" | "is" | "are") || from >= end {
+            if from >= end || !matches!(self.key(from), "was" | "were" | "is" | "are") {
                 return None;
             }
             from += 1;

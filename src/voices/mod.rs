@@ -377,10 +377,6 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             continue;
         }
         if out.sentences[si].is_none() {
-            // Reported speech may hold a quote of its speaker's words ("He said Al-Nusra
-            // attacked to seize weapons "given by Washington" but ..."): the quotes over the
-            // sentence must lie inside the content, and one without a speaker of its own gets
-            // the reporter's voice.
             // A closing attribution in mid-sentence, then a participle that reports on: both
             // sides are the subject's (not in a sentence with quotes).
             if quotes_over(&out.quotes, *s).is_empty() {
@@ -396,6 +392,10 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
                     continue;
                 }
             }
+            // Reported speech may hold a quote of its speaker's words ("He said Al-Nusra
+            // attacked to seize weapons "given by Washington" but ..."): the quotes over the
+            // sentence must lie inside the content, and one without a speaker of its own gets
+            // the reporter's voice.
             let found = st.reported_after_subject(*s);
             // The voiced quotes over the sentence.
             let over_s = quotes_over(&out.quotes, *s);
