@@ -4495,6 +4495,14 @@ impl<'c, 'a> State<'c, 'a> {
     /// compound), and so is every word before it but determiners. The name's first token, else
     /// `first`.
     fn name_opens_description(&self, first: usize, v: usize) -> usize {
+        self.opens_description(first, v, false)
+    }
+
+    /// [`Self::name_opens_description`] for a listed body's name, or (`demonym`) for a
+    /// demonym: "... discussed the suspected attack Turkish presidential sources said" ("the
+    /// suspected attack" is the claim's; not "a senior Kurdish official": "senior" is a
+    /// qualifier).
+    fn opens_description(&self, first: usize, v: usize, demonym: bool) -> usize {
         let g = self.cx.gazetteer;
         let cues = self.cx.cues;
         let toks = &self.cx.tokens.tokens;
@@ -4509,8 +4517,14 @@ impl<'c, 'a> State<'c, 'a> {
                 && self.cx.mention_at(i).is_none()
                 && !self.cx.joining_hyphen(i + 1)
         };
-        self.bodies_in(first + 1, v)
-            .find(|m| g.actor(m.actor).kind != ActorKind::Person)
+        self.mentions_in(first + 1, v)
+            .find(|m| {
+                if demonym {
+                    m.form == Form::Demonym
+                } else {
+                    m.form != Form::Demonym && g.actor(m.actor).kind != ActorKind::Person
+                }
+            })
             .map(|m| m.first as usize)
             .filter(|&f| plain(f - 1) && (first..f).all(|i| plain(i) || determiner(self.key(i))))
             .unwrap_or(first)
@@ -5423,6 +5437,7 @@ impl<'c, 'a> State<'c, 'a> {
             };
             if let Some((voice, start)) = subject {
                 let start = self.description_before_name(a + 4, start);
+                let start = self.opens_description(start, v, true);
                 // "... the Observatory said and civil defence workers said.": two sources of one
                 // claim; a named one before "and" speaks for it when the second is unnamed.
                 // "... the Observatory and a witness said.": a joint subject; the first of
