@@ -612,16 +612,17 @@ mod tests {
             let end = start + text[start..].find("]\n").unwrap() + 2;
             format!("{}{}", &text[..start], &text[end..])
         };
+        let parse = |text: &str| {
+            CueWords::parse(text, "cues.toml")
+                .map_err(|e| e.to_string())
+                .unwrap()
+        };
         let without = drop_list(DEFAULT_CUES, "closing_after = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(c.may_follow_closing("russia") && c.may_follow_closing("on"));
         // Nor need it list tallies (as before 1.14.0): then no verb gives a toll.
         let without = drop_list(&without, "tallies = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert_eq!(c.reporting_or_tally("counted"), None);
         assert_eq!(
             CueWords::bundled().reporting_or_tally("counted"),
@@ -630,46 +631,32 @@ mod tests {
         // Nor words between a subject and its verb (as before 1.18.0): the ones read in code
         // then.
         let without = drop_list(&without, "between = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(c.is_between("also") && !c.is_between("however"));
         assert!(CueWords::bundled().is_between("however"));
         // Nor verbs that need "that" (as before 1.19.0): then none does.
         let without = drop_list(&without, "with_that = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(!c.needs_that("tweeted") && CueWords::bundled().needs_that("tweeted"));
         // Nor heads of a person's staff (as before 1.19.0).
         let without = drop_list(&without, "staff = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(!c.is_staff("office") && CueWords::bundled().is_staff("office"));
         // Nor records (as before 1.20.0).
         let without = drop_list(&without, "documents = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(!c.is_document("toll") && CueWords::bundled().is_document("toll"));
         // Nor state qualifiers of anonymous sources (as before 1.23.0).
         let without = drop_list(&without, "official = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(!c.is_official("security") && CueWords::bundled().is_official("security"));
         // Nor participles of how a source was reached (as before 1.23.0).
         let without = drop_list(&without, "contacted = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(!c.is_contacted("reached") && CueWords::bundled().is_contacted("reached"));
         // Nor qualifiers of a body's noun before its name (as before 1.23.0).
         let without = drop_list(&without, "qualifiers = [");
-        let c = CueWords::parse(&without, "cues.toml")
-            .map_err(|e| e.to_string())
-            .unwrap();
+        let c = parse(&without);
         assert!(!c.is_qualifier("state") && CueWords::bundled().is_qualifier("state"));
     }
 
