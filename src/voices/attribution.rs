@@ -1596,6 +1596,11 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
+        // "..., and the officer told them to get on the sidewalk": a clause joined by a
+        // conjunction goes on with what happened; no closing attribution opens with one.
+        if comma + 1 < end && matches!(self.key(comma + 1), "and" | "but" | "or" | "yet" | "so") {
+            return None;
+        }
         let cue = Span::new(toks[comma].span.start, toks[b - 1].span.end);
         // ", said Said Seif al Qalamoni from the Free Syrian Army's ... brigade": a verb right
         // after the comma and a name after it, however long the clause (the verbs below close
@@ -1951,21 +1956,11 @@ impl<'c, 'a> State<'c, 'a> {
         let v = self.describe(a, b, pos);
         // "An opposition activist from Deir al-Zor said": one person described by role, who
         // speaks for a body, recorded for a later pronoun.
-        let cues = self.cx.cues;
         let toks = &self.cx.tokens.tokens;
         let mut words = (a..b).filter(|&i| toks[i].word);
         let first = words.next().map(|i| self.key(i));
         let head = words.next_back().map(|i| self.key(i));
-        // One person: a person noun or an anonymous source in the singular ("activist",
-        // "source", "witness"; not "activists", "people", "opposition").
-        let one_person = |h: &str| {
-            let singular = !h.ends_with('s') || h.ends_with("ss");
-            (cues.is_person_noun(h) || cues.is_anonymous(h))
-                && !cues.is_institutional(h)
-                && singular
-                && !matches!(h, "people" | "opposition" | "someone")
-        };
-        if !(first.is_some_and(indefinite) && head.is_some_and(one_person)) {
+        if !(first.is_some_and(indefinite) && head.is_some_and(|h| self.one_person(h))) {
             return v;
         }
         // Not an outlet's reporter ("an AFP correspondent said"): a later "he" quotes someone
@@ -1995,6 +1990,12 @@ impl<'c, 'a> State<'c, 'a> {
         let Some((&head, before)) = words.split_last() else {
             return false;
         };
+        // "the company", "the hospital": of a body whose name holds the head, whatever body,
+        // country or not, spoke last.
+        let hk = self.key(head);
+        if self.cx.cues.is_kind(hk) && !g.has_name_word(x, hk) {
+            return true;
+        }
         if self.cx.cues.is_pronoun(self.key(head))
             || self.key(head) == "it"
             || g.actor(x).kind == ActorKind::Country
@@ -2003,7 +2004,6 @@ impl<'c, 'a> State<'c, 'a> {
             return false;
         }
         // The head itself, unless any body may use it ([descriptors] generic).
-        let hk = self.key(head);
         if g.is_any_name_word(hk)
             && !g.has_name_word(x, hk)
             && !self.cx.cues.is_generic_org_noun(hk)
@@ -2024,6 +2024,29 @@ impl<'c, 'a> State<'c, 'a> {
                 !(i > 0 && self.cx.joining_hyphen(i - 1) && !self.cx.tokens.tokens[i].cap)
             })
             .any(|&i| g.is_any_name_word(self.key(i)) && !g.has_name_word(x, self.key(i)))
+    }
+
+    /// Whether `keys` read as one short noun phrase: at most four words, none before the last
+    /// a stop word but a determiner or possessive ("the lawsuit", "court documents", "local
+    /// police"; not "to getting 48 letters").
+    fn noun_phrase(&self, keys: &[&str]) -> bool {
+        keys.len() <= 4
+            && keys[..keys.len().saturating_sub(1)].iter().all(|k| {
+                determiner(k)
+                    || matches!(*k, "his" | "her" | "its" | "their")
+                    || !self.cx.stopwords.contains(*k)
+            })
+    }
+
+    /// One person: a person noun or an anonymous source in the singular ("activist",
+    /// "source", "witness"; not "activists", "people", "opposition", "police", "family").
+    fn one_person(&self, h: &str) -> bool {
+        let cues = self.cx.cues;
+        let singular = !h.ends_with('s') || h.ends_with("ss");
+        (cues.is_person_noun(h) || cues.is_anonymous(h))
+            && !cues.is_institutional(h)
+            && singular
+            && !matches!(h, "people" | "opposition" | "someone" | "staff" | "family")
     }
 
     /// [`State::descriptor`] without recording role speakers.
@@ -2298,6 +2321,15 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // "analysts and government officials": an anonymous head is nobody in particular.
         if keys.len() > 1 && cues.is_anonymous(head) && !cues.is_person_noun(head) {
+            return Some(Voice::Unknown);
+        }
+        // "authorities said" (of no country named), "the lawsuit said", "court documents say":
+        // a source nobody in particular speaks for (not "... to getting 48 letters, says Steve
+        // Baker").
+        if (cues.is_institutional(head)
+            || (cues.is_document(head) && !cues.is_outlet_noun(head) && !cues.is_org_noun(head)))
+            && self.noun_phrase(&keys)
+        {
             return Some(Voice::Unknown);
         }
         let class = if keys.iter().any(|k| cues.is_outlet_noun(k))
@@ -2638,14 +2670,25 @@ impl<'c, 'a> State<'c, 'a> {
             if !toks[i].word || self.key(i) != head {
                 return None;
             }
+            // ("Senator John McCain said ... the senator added": the head as the title of a
+            // name right after it.)
+            let title = toks[i].cap && i + 1 < first && toks[i + 1].word && toks[i + 1].cap;
             (i.saturating_sub(4)..i)
                 .find(|&d| matches!(self.key(d), "a" | "an" | "another"))
                 .map(|d| (d, i, None))
                 .or_else(|| body_before(i).map(|m| (i, i, Some(m.actor))))
+                .or_else(|| title.then_some((i, i, None)))
         })?;
         if let Some(x) = body {
             return Some(Voice::Source(x));
         }
+        // A title speaks as the person it names, who spoke in its sentence.
+        let person = |v: Voice| match v {
+            Voice::Source(x) => g.actor(x).kind == ActorKind::Person,
+            Voice::Named(i) => self.names.speakers[i as usize].person,
+            Voice::Own | Voice::Unknown => false,
+        };
+        let titled = det == at && toks[at].cap;
         // Whoever that description spoke as ("A source at Aleppo Police Command said ... the
         // source said": the Syrian government), else what its words name.
         let sentence = self.cx.sentences[self.sentence_near(toks[det].span.start)].0;
@@ -2654,6 +2697,9 @@ impl<'c, 'a> State<'c, 'a> {
             .rev()
             .find(|&&(p, _)| sentence.start <= p && p <= toks[at].span.start)
             .map(|&(_, v)| v);
+        if titled {
+            return spoke.filter(|&v| person(v));
+        }
         spoke
             .or_else(|| self.descriptor(det, at + 1, toks[det].span.start))
             .filter(|v| *v != Voice::Unknown)
@@ -2778,9 +2824,11 @@ impl<'c, 'a> State<'c, 'a> {
                         && !self.modifier(x.last as usize)
                         && !self.after_determiner(x.first as usize)
                         && near(x.span.start)
-                        && !(pronoun
-                            && (self.in_quote(x.span.start)
-                                || self.object_of_preposition(x.span.start)))
+                        // ('"... Donald Trump never gets anyplace close to the White House," the
+                        // Massachusetts senator said': nobody named inside a quote is its
+                        // speaker's antecedent.)
+                        && !self.in_quote(x.span.start)
+                        && !(pronoun && self.object_of_preposition(x.span.start))
                 })
                 .find(|x| fits_actor(x.actor))
                 .map(|x| {
@@ -3138,7 +3186,9 @@ impl<'c, 'a> State<'c, 'a> {
         let prep = |i: usize| i < c0 && matches!(self.key(i), "of" | "for" | "at");
         let noun = (from..c0).find(|&i| {
             let k = self.key(i);
-            cues.is_person_noun(k) || (cues.is_title(k) && !toks[i].cap && prep(i + 1))
+            self.one_person(k)
+                || cues.is_person_noun(k)
+                || (cues.is_title(k) && !toks[i].cap && prep(i + 1))
         });
         let role = noun.is_some()
             && !(from..c0).any(|i| {
@@ -5435,6 +5485,16 @@ impl<'c, 'a> State<'c, 'a> {
             } else {
                 None
             };
+            // "... when a patrol car approached, and the officer told them to leave": after a
+            // comma and a conjunction the subject opens a clause of its own, no closing one.
+            let coordinated = |start: usize| {
+                start >= a + 2
+                    && matches!(self.key(start - 1), "and" | "but" | "or" | "yet" | "so")
+                    && self.key(start - 2) == ","
+            };
+            if subject.is_some_and(|(_, start)| coordinated(start)) {
+                continue;
+            }
             if let Some((voice, start)) = subject {
                 let start = self.description_before_name(a + 4, start);
                 let start = self.opens_description(start, v, true);

@@ -96,6 +96,9 @@ struct Descriptors {
     /// (Since 1.23.0; a file without it takes no description before a name into the cue.)
     #[serde(default)]
     qualifiers: Vec<Spanned<String>>,
+    /// (Since 1.24.0; a file without it lists no such heads.)
+    #[serde(default)]
+    kinds: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -129,6 +132,7 @@ const DOCUMENTS: u32 = 1 << 26;
 const OFFICIAL: u32 = 1 << 27;
 const CONTACTED: u32 = 1 << 28;
 const QUALIFIERS: u32 = 1 << 29;
+const KINDS: u32 = 1 << 30;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -209,8 +213,12 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 30] = [
+        let lists: [(u32, Vec<String>); 31] = [
             (BETWEEN, between),
+            (
+                KINDS,
+                optional("descriptors.kinds", f.descriptors.kinds, desc_at)?,
+            ),
             (
                 QUALIFIERS,
                 optional("descriptors.qualifiers", f.descriptors.qualifiers, desc_at)?,
@@ -473,6 +481,12 @@ impl CueWords {
         self.has(DOCUMENTS, k)
     }
 
+    /// The head of a body of one kind ("the company", "the hospital", "the court"): it points
+    /// back only to a body whose name holds it.
+    pub fn is_kind(&self, k: &str) -> bool {
+        self.has(KINDS, k)
+    }
+
     /// A participle that tells how a source was reached ("Residents contacted by Reuters said").
     pub fn is_contacted(&self, k: &str) -> bool {
         self.has(CONTACTED, k)
@@ -658,6 +672,10 @@ mod tests {
         let without = drop_list(&without, "qualifiers = [");
         let c = parse(&without);
         assert!(!c.is_qualifier("state") && CueWords::bundled().is_qualifier("state"));
+        // Nor heads of a body of one kind (as before 1.24.0).
+        let without = drop_list(&without, "kinds = [");
+        let c = parse(&without);
+        assert!(!c.is_kind("company") && CueWords::bundled().is_kind("company"));
     }
 
     #[test]
