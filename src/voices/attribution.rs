@@ -1586,10 +1586,17 @@ impl<'c, 'a> State<'c, 'a> {
         // "Government forces pressed their assault, a war monitor said, as the United Nations
         // pleaded for a truce": an attribution between two commas, a subordinate clause after
         // it. The claim is before the attribution; the clause after it is no one's report.
-        if comma + 1 < end && SUBORDINATORS.contains(&self.key(comma + 1)) {
+        // So is one before a conjunction ("Barbara Bush is unconvinced, according to people
+        // close to the family, but has been persuaded to ...").
+        if comma + 1 < end
+            && (SUBORDINATORS.contains(&self.key(comma + 1))
+                || matches!(self.key(comma + 1), "and" | "but"))
+        {
             if let Some(c2) = (a..comma).rev().find(|&i| is_comma(i)) {
+                let according = self.key(c2 + 1) == "according" && self.key(c2 + 2) == "to";
                 if comma - c2 <= 12
-                    && (comma.saturating_sub(3).max(c2 + 2)..comma).any(|i| self.is_speech(i))
+                    && ((comma.saturating_sub(3).max(c2 + 2)..comma).any(|i| self.is_speech(i))
+                        || according)
                 {
                     end = comma;
                     comma = c2;
@@ -1620,6 +1627,15 @@ impl<'c, 'a> State<'c, 'a> {
             return Some((voice, cue));
         }
         // The verb must close the clause (allowing "on Monday", "in Iran", "in a statement").
+        // "..., Erdogan told reporters as he and Obama finished their meeting": a subordinate
+        // clause after the verb is no part of the closing attribution.
+        if let Some(j) = (comma + 2..end).find(|&j| {
+            SUBORDINATORS.contains(&self.key(j))
+                && !toks[j].cap
+                && (comma + 1..j).any(|i| self.is_speech(i))
+        }) {
+            end = j;
+        }
         // A verb followed by "that" opens indirect speech instead of closing the sentence, and
         // so does one followed by a word that cannot follow a closing verb ("On Monday, Lavrov
         // said Russia would ...": `speech.closing_after`); "told" takes its addressee first,
@@ -2390,6 +2406,14 @@ impl<'c, 'a> State<'c, 'a> {
                 Voice::Unknown
             }
             v => v,
+        };
+        // "The Chinese foreign ministry said": an organ of the state (`[descriptors] official`)
+        // of a country the gazetteer lists no such body of is the country's voice.
+        let v = match (v, country) {
+            (Voice::Unknown, Some(c)) if class == Class::Org && cues.is_official(head) => {
+                Voice::Source(c)
+            }
+            (v, _) => v,
         };
         // "France's foreign minister called for ..." with no French person before: an unnamed
         // person speaks, whom a later "he" refers to (as a pronoun that resolved to nobody).
@@ -4097,7 +4121,16 @@ impl<'c, 'a> State<'c, 'a> {
                 Some(false) => self.toll_after(v, end),
                 None => false,
             };
+            // A capitalised verb after a lowercase word is a name's ("... like director of
+            // strategic communications, Hope Hicks"), not a title-cased headline's ("Lavrov
+            // Says ...").
+            let in_name = toks[v].cap
+                && (a..v)
+                    .rev()
+                    .find(|&i| toks[i].word)
+                    .is_some_and(|p| !toks[p].cap);
             if !toks[v].word
+                || in_name
                 || !reports()
                 || self.cx.mention_at(v).is_some()
                 || self.possessive(v - 1)
