@@ -1161,6 +1161,28 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(self.name_voice(run));
             }
         }
+        // 'Mr Macron, it says, "dominated ...", 'Mr Macron, the newspaper says, "..."': a
+        // pronoun or description and its verb between commas right after a name are an
+        // aside; its subject speaks, not the name, which is the subject of what is said.
+        let toks = &self.cx.tokens.tokens;
+        if v + 1 < toks.len() && self.key(v + 1) == "," {
+            if let Some(c) = (start + 1..v)
+                .rev()
+                .take(6)
+                .find(|&i| self.key(i) == ",")
+                .filter(|&c| {
+                    let first = self.key(c + 1);
+                    c + 1 < v
+                        && toks[c - 1].word
+                        && toks[c - 1].cap
+                        && (c + 1..v).all(|i| i == c + 1 || (!self.is_speech(i) && !toks[i].cap))
+                        && (matches!(first, "it" | "they") || determiner(first))
+                })
+            {
+                let pos = toks[v].span.start;
+                return Some(self.descriptor(c + 1, v, pos).unwrap_or(Voice::Unknown));
+            }
+        }
         // Whom someone told is not who speaks ("The source told Fox News that ... and claimed
         // that "...": not Fox News).
         let addressee = |m: &Mention| {
@@ -3230,6 +3252,15 @@ impl<'c, 'a> State<'c, 'a> {
                             || matches!(self.key(i), "the" | "of" | "for" | "and" | "in")
                     })
             })
+        };
+        // ("Asked about Latham's comments the deputy Labor leader, Tanya Plibersek, said", a
+        // comma lost: the role opens at its determiner.)
+        let role_words = match noun {
+            Some(n) if role_words > 6 && !of_body() => (from..n)
+                .rev()
+                .find(|&i| determiner(self.key(i)))
+                .map_or(role_words, |d| (d..c0).filter(|&i| toks[i].word).count()),
+            _ => role_words,
         };
         if !role || role_words > 12 || (role_words > 6 && !of_body()) {
             return None;
