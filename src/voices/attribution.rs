@@ -4485,11 +4485,9 @@ impl<'c, 'a> State<'c, 'a> {
     /// and the content.
     fn what_clause(&mut self, a: usize, v: usize, end: usize) -> Option<(Voice, Span, Span)> {
         let verb = self.key(v);
-        let copula = matches!(verb, "said" | "says" | "claimed" | "claims");
-        let naming = matches!(
-            verb,
-            "described" | "describes" | "called" | "calls" | "termed" | "dubbed" | "branded"
-        );
+        // "in what X said (claimed, believed, ...) was Y"; "what X called (`[speech] naming`) Y".
+        let naming = self.cx.cues.is_naming(verb);
+        let copula = !naming && self.cx.cues.is_reporting(verb);
         if !(copula || naming) || self.cx.tokens.tokens[v].cap {
             return None;
         }
@@ -4573,14 +4571,8 @@ impl<'c, 'a> State<'c, 'a> {
         let v = (a + 4..end.saturating_sub(4).min(a + 200)).find(|&v| {
             toks[v].word
                 && !toks[v].cap
-                && matches!(
-                    self.key(v),
-                    "said" | "says" | "reported" | "reports" | "added" | "told"
-                )
-                && matches!(
-                    self.key(v + 1),
-                    "adding" | "noting" | "saying" | "stressing" | "stating" | "explaining"
-                )
+                && self.cx.cues.is_saying(self.key(v))
+                && self.cx.cues.is_going_on(self.key(v + 1))
         })?;
         let lo = v.saturating_sub(8).max(a + 3);
         let (voice, first) = self.subject_before(lo, self.skip_back(lo, v))?;

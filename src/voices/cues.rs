@@ -71,6 +71,15 @@ struct Speech {
     /// (Since 1.23.0; a file without it reads no source before such a participle.)
     #[serde(default)]
     contacted: Vec<Spanned<String>>,
+    /// (Since 1.25.0; a file without it takes the words that 1.24.0 read in code.)
+    #[serde(default)]
+    saying: Vec<Spanned<String>>,
+    /// (Since 1.25.0; likewise.)
+    #[serde(default)]
+    going_on: Vec<Spanned<String>>,
+    /// (Since 1.25.0; likewise.)
+    #[serde(default)]
+    naming: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -102,37 +111,40 @@ struct Descriptors {
 }
 
 // One bit per list of the file.
-const SPEECH: u32 = 1 << 0;
-const NOUN_VERBS: u32 = 1 << 1;
-const REPORTING: u32 = 1 << 2;
-const ADDRESSEES: u32 = 1 << 3;
-const TITLING: u32 = 1 << 4;
-const AUXILIARIES: u32 = 1 << 5;
-const MODALS: u32 = 1 << 6;
-const OUTLET: u32 = 1 << 7;
-const PERSON: u32 = 1 << 8;
-const ORGANISATION: u32 = 1 << 9;
-const ANONYMOUS: u32 = 1 << 10;
-const INSTITUTIONAL: u32 = 1 << 11;
-const PRONOUNS: u32 = 1 << 12;
-const TITLES: u32 = 1 << 13;
-const PARTICLES: u32 = 1 << 14;
-const PLACE_BEFORE: u32 = 1 << 15;
-const PLACE_WORDS: u32 = 1 << 16;
-const INTRODUCE: u32 = 1 << 17;
-const QUANTIFIERS: u32 = 1 << 18;
-const OPENERS: u32 = 1 << 19;
-const GENERIC: u32 = 1 << 20;
-const TALLIES: u32 = 1 << 21;
-const CLOSING_AFTER: u32 = 1 << 22;
-const BETWEEN: u32 = 1 << 23;
-const WITH_THAT: u32 = 1 << 24;
-const STAFF: u32 = 1 << 25;
-const DOCUMENTS: u32 = 1 << 26;
-const OFFICIAL: u32 = 1 << 27;
-const CONTACTED: u32 = 1 << 28;
-const QUALIFIERS: u32 = 1 << 29;
-const KINDS: u32 = 1 << 30;
+const SPEECH: u64 = 1 << 0;
+const NOUN_VERBS: u64 = 1 << 1;
+const REPORTING: u64 = 1 << 2;
+const ADDRESSEES: u64 = 1 << 3;
+const TITLING: u64 = 1 << 4;
+const AUXILIARIES: u64 = 1 << 5;
+const MODALS: u64 = 1 << 6;
+const OUTLET: u64 = 1 << 7;
+const PERSON: u64 = 1 << 8;
+const ORGANISATION: u64 = 1 << 9;
+const ANONYMOUS: u64 = 1 << 10;
+const INSTITUTIONAL: u64 = 1 << 11;
+const PRONOUNS: u64 = 1 << 12;
+const TITLES: u64 = 1 << 13;
+const PARTICLES: u64 = 1 << 14;
+const PLACE_BEFORE: u64 = 1 << 15;
+const PLACE_WORDS: u64 = 1 << 16;
+const INTRODUCE: u64 = 1 << 17;
+const QUANTIFIERS: u64 = 1 << 18;
+const OPENERS: u64 = 1 << 19;
+const GENERIC: u64 = 1 << 20;
+const TALLIES: u64 = 1 << 21;
+const CLOSING_AFTER: u64 = 1 << 22;
+const BETWEEN: u64 = 1 << 23;
+const WITH_THAT: u64 = 1 << 24;
+const STAFF: u64 = 1 << 25;
+const DOCUMENTS: u64 = 1 << 26;
+const OFFICIAL: u64 = 1 << 27;
+const CONTACTED: u64 = 1 << 28;
+const QUALIFIERS: u64 = 1 << 29;
+const KINDS: u64 = 1 << 30;
+const SAYING: u64 = 1 << 31;
+const GOING_ON: u64 = 1 << 32;
+const NAMING: u64 = 1 << 33;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -160,6 +172,32 @@ const BETWEEN_BEFORE_1_18: &[&str] = &[
     "there",
 ];
 
+/// The verbs that say a claim outright when a file lists none (what 1.24.0 read in code).
+const SAYING_BEFORE_1_25: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "stated", "noted", "reported",
+];
+
+/// The participles that go on with what their subject said, when a file lists none.
+const GOING_ON_BEFORE_1_25: &[&str] = &[
+    "adding",
+    "noting",
+    "saying",
+    "stressing",
+    "stating",
+    "explaining",
+];
+
+/// The verbs by which a source names a thing, when a file lists none.
+const NAMING_BEFORE_1_25: &[&str] = &[
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "termed",
+    "dubbed",
+    "branded",
+];
+
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
 pub struct CueWords {
@@ -169,7 +207,7 @@ pub struct CueWords {
     pub version: String,
     /// Every cue word with the lists it is in, one bit per list (`SPEECH`, ...): one look-up
     /// answers any of the `is_*` questions.
-    words: FxHashMap<String, u32>,
+    words: FxHashMap<String, u64>,
     /// Whether the file lists `speech.closing_after` (else any word may follow).
     closing_after: bool,
 }
@@ -194,7 +232,7 @@ impl CueWords {
         let desc_at = table_at(text, "[descriptors]");
         let names_at = table_at(text, "[names]");
         // Words of one list that another must hold too: (word, where, list, the other list).
-        let subsets: Vec<(String, usize, &str, u32, &str)> = f
+        let subsets: Vec<(String, usize, &str, u64, &str)> = f
             .speech
             .also_nouns
             .iter()
@@ -205,6 +243,18 @@ impl CueWords {
                     .iter()
                     .map(|w| (w, "speech.with_that", REPORTING, "speech.reporting")),
             )
+            .chain(
+                f.speech
+                    .saying
+                    .iter()
+                    .map(|w| (w, "speech.saying", SPEECH, "speech.verbs")),
+            )
+            .chain(
+                f.speech
+                    .going_on
+                    .iter()
+                    .map(|w| (w, "speech.going_on", SPEECH, "speech.verbs")),
+            )
             .map(|(w, name, bit, of)| (w.get_ref().clone(), w.span().start, name, bit, of))
             .collect();
         let closing_after = !f.speech.closing_after.is_empty();
@@ -213,8 +263,22 @@ impl CueWords {
         } else {
             list("speech.between", f.speech.between, speech_at)?
         };
-        let lists: [(u32, Vec<String>); 31] = [
+        // Lists that 1.24.0 and before read in code: those words when a file lists none.
+        let or_before = |name: &str, words: Vec<Spanned<String>>, before: &[&str]| {
+            if words.is_empty() {
+                Ok(before.iter().map(|w| w.to_string()).collect())
+            } else {
+                list(name, words, speech_at)
+            }
+        };
+        let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
+        let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
+        let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
+        let lists: [(u64, Vec<String>); 34] = [
             (BETWEEN, between),
+            (SAYING, saying),
+            (GOING_ON, going_on),
+            (NAMING, naming),
             (
                 KINDS,
                 optional("descriptors.kinds", f.descriptors.kinds, desc_at)?,
@@ -332,7 +396,7 @@ impl CueWords {
             ),
             (OPENERS, list("names.openers", f.names.openers, names_at)?),
         ];
-        let mut words: FxHashMap<String, u32> = FxHashMap::default();
+        let mut words: FxHashMap<String, u64> = FxHashMap::default();
         for (bit, list) in lists {
             for w in list {
                 *words.entry(w).or_default() |= bit;
@@ -481,6 +545,22 @@ impl CueWords {
         self.has(DOCUMENTS, k)
     }
 
+    /// A verb that says a claim outright ("said", "told", "reported"; not "claims
+    /// responsibility", not "warned of").
+    pub fn is_saying(&self, k: &str) -> bool {
+        self.has(SAYING, k)
+    }
+
+    /// A participle that goes on with what its subject said ("... said adding that ...").
+    pub fn is_going_on(&self, k: &str) -> bool {
+        self.has(GOING_ON, k)
+    }
+
+    /// A verb by which a source names a thing ("what X called Y", "what X described as Y").
+    pub fn is_naming(&self, k: &str) -> bool {
+        self.has(NAMING, k)
+    }
+
     /// The head of a body of one kind ("the company", "the hospital", "the court"): it points
     /// back only to a body whose name holds it.
     pub fn is_kind(&self, k: &str) -> bool {
@@ -549,7 +629,7 @@ impl CueWords {
 
 impl CueWords {
     /// Whether `k` is in any of the lists whose bits `lists` sets.
-    fn has(&self, lists: u32, k: &str) -> bool {
+    fn has(&self, lists: u64, k: &str) -> bool {
         self.words.get(k).is_some_and(|b| b & lists != 0)
     }
 }
@@ -676,6 +756,15 @@ mod tests {
         let without = drop_list(&without, "kinds = [");
         let c = parse(&without);
         assert!(!c.is_kind("company") && CueWords::bundled().is_kind("company"));
+        // Nor the verbs that say outright, the participles that go on, the verbs that name (as
+        // before 1.25.0): the words 1.24.0 read in code.
+        let without = drop_list(&without, "saying = [");
+        let without = drop_list(&without, "going_on = [");
+        let without = drop_list(&without, "naming = [");
+        let c = parse(&without);
+        assert!(c.is_saying("told") && !c.is_saying("claimed"));
+        assert!(c.is_going_on("adding") && !c.is_going_on("warning"));
+        assert!(c.is_naming("dubbed") && !c.is_naming("said"));
     }
 
     #[test]

@@ -586,14 +586,10 @@ fn relayed_report(
     {
         return None;
     }
-    // A verb that says (not "claims responsibility", not a headline's "urges"): a report read
-    // at another verb is passed over, up to three times (headline lists before the lead).
-    let says = |k: &str| {
-        matches!(
-            k,
-            "said" | "says" | "told" | "tells" | "added" | "adds" | "stated" | "noted" | "reported"
-        )
-    };
+    // A verb that says (`[speech] saying`: not "claims responsibility", not a headline's
+    // "urges"): a report read at another verb is passed over, up to three times (headline
+    // lists before the lead).
+    let says = |k: &str| cx.cues.is_saying(k);
     let toks = &cx.tokens.tokens;
     let mut inner = Span::new(s.start, cue.start);
     for _ in 0..3 {
