@@ -1570,6 +1570,18 @@ impl<'c, 'a> State<'c, 'a> {
             }
             if self.key(i - 1) != "," && toks[i - 1].word {
                 let cue = Span::new(toks[i].span.start, toks[b - 1].span.end);
+                // A short source and a relative clause about it, however long ("according to
+                // the Observatory which monitors both sides of the conflict and gathers ...",
+                // "according to Observatory which was unable to provide a toll for the rebels"):
+                // the source, not a body the clause names.
+                let relative = (i + 3..(i + 10).min(end))
+                    .find(|&r| matches!(self.key(r), "which" | "who"))
+                    .filter(|_| !toks[i].cap);
+                if let Some(r) = relative {
+                    if let Some(voice) = self.cited_source(i + 2, r, toks[i].span.start) {
+                        return Some((voice, cue));
+                    }
+                }
                 if end - i <= 16 {
                     match self.cited_source(i + 2, end, toks[i].span.start) {
                         Some(voice) => return Some((voice, cue)),
@@ -1584,16 +1596,6 @@ impl<'c, 'a> State<'c, 'a> {
                 // capitalised "According" that opens a sentence run on from the one before.
                 if let Some((source, _)) = self.named_at(i + 2, end).filter(|_| !toks[i].cap) {
                     return Some((self.cited(source), cue));
-                }
-                // A short source and a relative clause about it, however long ("according to
-                // the Observatory which monitors both sides of the conflict and gathers ...").
-                if let Some(r) = (i + 3..(i + 10).min(end))
-                    .find(|&r| matches!(self.key(r), "which" | "who"))
-                    .filter(|_| !toks[i].cap)
-                {
-                    if let Some(voice) = self.cited_source(i + 2, r, toks[i].span.start) {
-                        return Some((voice, cue));
-                    }
                 }
             }
         }
