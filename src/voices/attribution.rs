@@ -251,11 +251,21 @@ impl<'c, 'a> State<'c, 'a> {
                             && content_word(e + 2))))
                 || (e < b && matches!(self.key(e), "," | "the" | "a" | "an" | "of" | "who"))
         };
-        if let Some(m) = self.cx.mention_at(a) {
+        // The first mention, after at most openers and titles ("Meanwhile, Foreign Minister
+        // Hossein Amir-Abdollahian met ...").
+        let cues = self.cx.cues;
+        let lead = (a..b.min(a + 8))
+            .find(|&i| {
+                let k = self.key(i);
+                toks[i].word && !cues.is_opener(k) && !cues.is_title(k)
+            })
+            .filter(|&i| self.cx.mention_at(i).is_some())
+            .unwrap_or(a);
+        if let Some(m) = self.cx.mention_at(lead) {
             let person = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person;
             if person && !m.place && lower_after(m.last as usize + 1) {
                 self.subjects
-                    .push((toks[a].span.start, Voice::Source(m.actor)));
+                    .push((toks[lead].span.start, Voice::Source(m.actor)));
             }
             return;
         }
@@ -266,7 +276,6 @@ impl<'c, 'a> State<'c, 'a> {
         // Only titles before the name ("Sheikh", "Colonel") and words that open a clause
         // ("Like Noha Samira she was relieved", "Yet Evans believes"), so that the run is the
         // subject.
-        let cues = self.cx.cues;
         // A subordinator may open the clause the name is the subject of ("While Mr. Ryan has
         // generally steered clear of the Trump campaign, he ...").
         let titled = (a..run.start).all(|i| {
