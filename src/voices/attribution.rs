@@ -2452,6 +2452,28 @@ impl<'c, 'a> State<'c, 'a> {
         // person speaks, whom a later "he" refers to (as a pronoun that resolved to nobody).
         if v == Voice::Unknown && class.person() {
             self.unnamed_spoke(pos);
+            // A state's office holder of a country the description names ("Iran's foreign
+            // minister", `[descriptors] state_roles`) speaks for the country, as "an Iranian
+            // official" does; the article names no holder.
+            // (The country's name or demonym in the head's own noun phrase, only modifiers
+            // between: not "in the Syrian city of Aleppo his spokesman".)
+            let head_at = words[words.len() - 1];
+            let in_phrase = |m: &Mention| {
+                (m.last as usize + 1..head_at).all(|i| {
+                    let k = self.key(i);
+                    toks[i].word && !self.cx.stopwords.contains(k) && !determiner(k)
+                })
+            };
+            let own = self.mentions_in(a, b).any(|m| {
+                (m.form == Form::Demonym || g.actor(m.actor).kind == ActorKind::Country)
+                    && g.country(m.actor) == country
+                    && in_phrase(m)
+            });
+            if let Some(c) =
+                country.filter(|_| class == Class::Person && cues.is_state_role(head) && own)
+            {
+                return Some(Voice::Source(c));
+            }
         }
         Some(v)
     }

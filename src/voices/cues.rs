@@ -108,6 +108,9 @@ struct Descriptors {
     /// (Since 1.24.0; a file without it lists no such heads.)
     #[serde(default)]
     kinds: Vec<Spanned<String>>,
+    /// (Since 1.25.0; a file without it gives no office holder to a country.)
+    #[serde(default)]
+    state_roles: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -145,6 +148,7 @@ const KINDS: u64 = 1 << 30;
 const SAYING: u64 = 1 << 31;
 const GOING_ON: u64 = 1 << 32;
 const NAMING: u64 = 1 << 33;
+const STATE_ROLES: u64 = 1 << 34;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -274,8 +278,16 @@ impl CueWords {
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let lists: [(u64, Vec<String>); 34] = [
+        let lists: [(u64, Vec<String>); 35] = [
             (BETWEEN, between),
+            (
+                STATE_ROLES,
+                optional(
+                    "descriptors.state_roles",
+                    f.descriptors.state_roles,
+                    desc_at,
+                )?,
+            ),
             (SAYING, saying),
             (GOING_ON, going_on),
             (NAMING, naming),
@@ -561,6 +573,12 @@ impl CueWords {
         self.has(NAMING, k)
     }
 
+    /// A state's office ("minister", "ambassador", "spokesman"): with a demonym or country and
+    /// no holder named, the country speaks.
+    pub fn is_state_role(&self, k: &str) -> bool {
+        self.has(STATE_ROLES, k)
+    }
+
     /// The head of a body of one kind ("the company", "the hospital", "the court"): it points
     /// back only to a body whose name holds it.
     pub fn is_kind(&self, k: &str) -> bool {
@@ -765,6 +783,10 @@ mod tests {
         assert!(c.is_saying("told") && !c.is_saying("claimed"));
         assert!(c.is_going_on("adding") && !c.is_going_on("warning"));
         assert!(c.is_naming("dubbed") && !c.is_naming("said"));
+        // Nor a state's offices (as before 1.25.0).
+        let without = drop_list(&without, "state_roles = [");
+        let c = parse(&without);
+        assert!(!c.is_state_role("minister") && CueWords::bundled().is_state_role("minister"));
     }
 
     #[test]
