@@ -3417,6 +3417,40 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return self.subject_before(lo, q);
         }
+        // "A doctor living in Akruma area said", "Security officials speaking on condition of
+        // anonymity said", "A Syrian rescue service operating in rebel-held territory said":
+        // a participle and where or how the subject is, within seven words of the verb, stand
+        // between the subject and its verb; the word before the verb is no source's noun or
+        // name ("... clashes continuing in the area the observatory said" keeps the
+        // observatory).
+        let toks = &self.cx.tokens.tokens;
+        let before_verb = self.skip_back(lo, v).saturating_sub(1);
+        let source_before = before_verb >= lo && {
+            let k = self.key(before_verb);
+            self.cx.cues.is_head_noun(k)
+                || self.cx.cues.is_institutional(k)
+                || self.cx.mention_at(before_verb).is_some_and(|m| !m.place)
+        };
+        if !source_before {
+            if let Some(q) = (v.saturating_sub(8).max(lo + 1)..v.saturating_sub(2)).find(|&i| {
+                let k = self.key(i);
+                toks[i].word
+                    && !toks[i].cap
+                    && k.len() > 5
+                    && k.ends_with("ing")
+                    && !ING_PREPOSITIONS.contains(&k)
+                    && matches!(
+                        self.key(i + 1),
+                        "in" | "on" | "at" | "from" | "inside" | "near" | "for" | "with"
+                    )
+                    && toks[i - 1].word
+                    && (i..v).all(|j| toks[j].word || self.cx.joining_hyphen(j))
+            }) {
+                if let Some(found) = self.subject_before(lo, q) {
+                    return Some(found);
+                }
+            }
+        }
         // "Assad in an interview on the U.S. CBS television network denied", "Lavrov in an
         // interview with RT said", "The Observatory in a statement said": where or to whom it
         // was said is no speaker; the subject stands before "in".
