@@ -677,6 +677,17 @@ impl<'c, 'a> State<'c, 'a> {
                 && toks[b - 1].cap
                 && self.key(b - 1).len() <= 4
                 && cx.cues.is_title(self.key(b - 1));
+            // Nor do the titles and their dots that open what follows the quote ('"...," Maj.
+            // Gen. Alexei Tsygankov, the head of the Russian Reconciliation Center for Syria,
+            // said').
+            if (abbreviated_title || (toks[b].cap && cx.cues.is_title(k)))
+                && (a..b).all(|i| {
+                    let t = self.key(i);
+                    t == "." || (toks[i].cap && cx.cues.is_title(t))
+                })
+            {
+                limit += 1;
+            }
             let stop = matches!(k, "." | "!" | "?")
                 && !crate::text::keys::initialism_dot(cx.tokens, b)
                 && !crate::text::keys::initial_dot(cx.tokens, b)

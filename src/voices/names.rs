@@ -366,7 +366,16 @@ impl Reader<'_, '_> {
                 && !cues.is_reporting(before)
                 && !cues.is_speech(before)
                 && !self.cx.stopwords.contains(before);
+            // ("... the top commander for US military forces in the Middle East said": a
+            // preposition of place and "the" before the run.)
+            let place_the = before == "the"
+                && outer >= lo + 2
+                && matches!(
+                    self.key(outer - 2),
+                    "in" | "at" | "near" | "inside" | "across" | "around" | "throughout"
+                );
             if cues.is_place_before(before)
+                || place_the
                 || (matches!(before, "the" | "a" | "an") && words == 1)
                 || self.mentioned(outer - 1).is_some_and(|m| m.place)
                 || (modifier && words == 1)
