@@ -1693,7 +1693,14 @@ impl<'c, 'a> State<'c, 'a> {
                 // predicate ("Lavrov Meets Syrian FM Muqdad, Urges Cooperation"), not an
                 // inverted closing ("..., Kerry Says" has its subject first).
                 let first = (comma + 1..i).all(|j| !toks[j].word);
+                // "..., claims the Syrian government denies": a speech verb that is also a noun,
+                // with a reporting verb after it, is the noun.
+                let noun = self.cx.cues.is_noun_verb(self.key(i))
+                    && (i + 1..end).any(|j| {
+                        toks[j].word && !toks[j].cap && self.cx.cues.is_reporting(self.key(j))
+                    });
                 end - i <= 10
+                    && !noun
                     && !(first && toks[i].cap)
                     && !(i + 1..end).any(|j| self.key(j) == "that")
                     && (i + 1 >= end
@@ -5595,6 +5602,14 @@ impl<'c, 'a> State<'c, 'a> {
             // "... disagreed with Moscows report.": a speech verb that is also a noun, after a
             // possessive, is the noun.
             if self.cx.cues.is_noun_verb(self.key(v)) && self.possessive(v - 1) {
+                continue;
+            }
+            // "..., claims the Syrian government denies.": nor is one with a reporting verb
+            // after it.
+            if self.cx.cues.is_noun_verb(self.key(v))
+                && (v + 1..end)
+                    .any(|j| toks[j].word && !toks[j].cap && self.cx.cues.is_reporting(self.key(j)))
+            {
                 continue;
             }
             // "... the monitor said (on Monday)": the speaker right before the verb, which ends
