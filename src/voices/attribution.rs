@@ -1695,12 +1695,14 @@ impl<'c, 'a> State<'c, 'a> {
                 let first = (comma + 1..i).all(|j| !toks[j].word);
                 // "..., claims the Syrian government denies": a speech verb that is also a noun,
                 // with a reporting verb after it, is the noun.
-                let noun = self.cx.cues.is_noun_verb(self.key(i))
+                if self.cx.cues.is_noun_verb(self.key(i))
                     && (i + 1..end).any(|j| {
                         toks[j].word && !toks[j].cap && self.cx.cues.is_reporting(self.key(j))
-                    });
+                    })
+                {
+                    return false;
+                }
                 end - i <= 10
-                    && !noun
                     && !(first && toks[i].cap)
                     && !(i + 1..end).any(|j| self.key(j) == "that")
                     && (i + 1 >= end
