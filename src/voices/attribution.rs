@@ -1693,13 +1693,7 @@ impl<'c, 'a> State<'c, 'a> {
                 // predicate ("Lavrov Meets Syrian FM Muqdad, Urges Cooperation"), not an
                 // inverted closing ("..., Kerry Says" has its subject first).
                 let first = (comma + 1..i).all(|j| !toks[j].word);
-                // "..., claims the Syrian government denies": a speech verb that is also a noun,
-                // with a reporting verb after it, is the noun.
-                if self.cx.cues.is_noun_verb(self.key(i))
-                    && (i + 1..end).any(|j| {
-                        toks[j].word && !toks[j].cap && self.cx.cues.is_reporting(self.key(j))
-                    })
-                {
+                if self.noun_before_report(i, end) {
                     return false;
                 }
                 end - i <= 10
@@ -2093,6 +2087,15 @@ impl<'c, 'a> State<'c, 'a> {
                 !(i > 0 && self.cx.joining_hyphen(i - 1) && !self.cx.tokens.tokens[i].cap)
             })
             .any(|&i| g.is_any_name_word(self.key(i)) && !g.has_name_word(x, self.key(i)))
+    }
+
+    /// Whether token `v` is a speech verb that is also a noun with a reporting verb after it,
+    /// before `end`, so the noun ("..., claims the Syrian government denies": no closing verb).
+    fn noun_before_report(&self, v: usize, end: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        self.cx.cues.is_noun_verb(self.key(v))
+            && (v + 1..end)
+                .any(|j| toks[j].word && !toks[j].cap && self.cx.cues.is_reporting(self.key(j)))
     }
 
     /// Whether `keys` read as one short noun phrase: at most four words, none before the last
@@ -5606,12 +5609,8 @@ impl<'c, 'a> State<'c, 'a> {
             if self.cx.cues.is_noun_verb(self.key(v)) && self.possessive(v - 1) {
                 continue;
             }
-            // "..., claims the Syrian government denies.": nor is one with a reporting verb
-            // after it.
-            if self.cx.cues.is_noun_verb(self.key(v))
-                && (v + 1..end)
-                    .any(|j| toks[j].word && !toks[j].cap && self.cx.cues.is_reporting(self.key(j)))
-            {
+            // Nor is one with a reporting verb after it.
+            if self.noun_before_report(v, end) {
                 continue;
             }
             // "... the monitor said (on Monday)": the speaker right before the verb, which ends

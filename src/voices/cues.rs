@@ -236,38 +236,37 @@ impl CueWords {
         let desc_at = table_at(text, "[descriptors]");
         let names_at = table_at(text, "[names]");
         // Words of one list that another must hold too: (word, where, list, the other list).
-        let subsets: Vec<(String, usize, &str, u64, &str)> = f
-            .speech
-            .also_nouns
-            .iter()
-            .map(|w| (w, "speech.also_nouns", SPEECH, "speech.verbs"))
-            .chain(
-                f.speech
-                    .with_that
-                    .iter()
-                    .map(|w| (w, "speech.with_that", REPORTING, "speech.reporting")),
-            )
-            .chain(
-                f.speech
-                    .saying
-                    .iter()
-                    .map(|w| (w, "speech.saying", SPEECH, "speech.verbs")),
-            )
-            .chain(
-                f.speech
-                    .going_on
-                    .iter()
-                    .map(|w| (w, "speech.going_on", SPEECH, "speech.verbs")),
-            )
-            .map(|(w, name, bit, of)| (w.get_ref().clone(), w.span().start, name, bit, of))
-            .collect();
+        let subsets: Vec<(String, usize, &str, u64, &str)> = [
+            (
+                &f.speech.also_nouns,
+                "speech.also_nouns",
+                SPEECH,
+                "speech.verbs",
+            ),
+            (
+                &f.speech.with_that,
+                "speech.with_that",
+                REPORTING,
+                "speech.reporting",
+            ),
+            (&f.speech.saying, "speech.saying", SPEECH, "speech.verbs"),
+            (
+                &f.speech.going_on,
+                "speech.going_on",
+                SPEECH,
+                "speech.verbs",
+            ),
+        ]
+        .into_iter()
+        .flat_map(|(words, name, bit, of)| {
+            words
+                .iter()
+                .map(move |w| (w.get_ref().clone(), w.span().start, name, bit, of))
+        })
+        .collect();
         let closing_after = !f.speech.closing_after.is_empty();
-        let between = if f.speech.between.is_empty() {
-            BETWEEN_BEFORE_1_18.iter().map(|w| w.to_string()).collect()
-        } else {
-            list("speech.between", f.speech.between, speech_at)?
-        };
-        // Lists that 1.24.0 and before read in code: those words when a file lists none.
+        // Lists that a file of an older version did not have, or left empty: the words that
+        // version read in code.
         let or_before = |name: &str, words: Vec<Spanned<String>>, before: &[&str]| {
             if words.is_empty() {
                 Ok(before.iter().map(|w| w.to_string()).collect())
@@ -275,6 +274,7 @@ impl CueWords {
                 list(name, words, speech_at)
             }
         };
+        let between = or_before("speech.between", f.speech.between, BETWEEN_BEFORE_1_18)?;
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
