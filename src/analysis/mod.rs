@@ -121,6 +121,8 @@ pub struct Analysed<'a> {
     pub passages: Vec<Passage>,
     /// Scare-quoted spans.
     pub scare: Vec<Span>,
+    /// Quoted words inside reported passages ([`voices::Voices::verbatim`]).
+    pub verbatim: Vec<Span>,
     /// Named speakers the gazetteer does not list ([`Voice::Named`] indexes them).
     pub speakers: Vec<voices::Speaker>,
     /// Lexicon hits.
@@ -303,6 +305,7 @@ impl Analyzer {
         let voices::Voices {
             passages,
             scare,
+            verbatim,
             speakers,
         } = voices::assign(&cx);
         let hits = self.matcher.find(text, &tokens);
@@ -316,6 +319,7 @@ impl Analyzer {
             mentions,
             passages,
             scare,
+            verbatim,
             speakers,
             hits,
             lang,
@@ -413,6 +417,7 @@ impl<'a> From<&'a Analysed<'_>> for framing::Context<'a> {
             mentions: &an.mentions,
             passages: &an.passages,
             scare: &an.scare,
+            verbatim: &an.verbatim,
             hits: &an.hits,
             host: an.host,
         }

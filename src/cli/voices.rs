@@ -31,6 +31,9 @@ struct Row {
     cue: Option<String>,
     rule: Option<String>,
     text: String,
+    /// Byte spans of the quoted words inside a reported passage (a mixed quotation); JSON only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    verbatim: Vec<(usize, usize)>,
 }
 
 /// Runs `voices`.
@@ -69,6 +72,12 @@ pub fn run(args: Args) -> Outcome {
                 cue: p.cue.map(|c| c.of(text).to_string()),
                 rule: None,
                 text: p.span.of(text).to_string(),
+                verbatim: an
+                    .verbatim
+                    .iter()
+                    .filter(|v| p.span.contains(**v))
+                    .map(|v| (v.start, v.end))
+                    .collect(),
             })
             .collect();
         local.extend(an.layout.boilerplate.iter().map(|b| Row {
@@ -81,6 +90,7 @@ pub fn run(args: Args) -> Outcome {
             cue: None,
             rule: Some(b.rule.clone()),
             text: b.span.of(text).to_string(),
+            verbatim: Vec::new(),
         }));
         local.sort_by_key(|r| (r.start, r.end));
         for r in local

@@ -31,6 +31,8 @@ pub struct Context<'a> {
     pub passages: &'a [Passage],
     /// Scare-quoted spans (distancing).
     pub scare: &'a [Span],
+    /// Quoted words inside reported passages, sorted ([`crate::voices::Voices::verbatim`]).
+    pub verbatim: &'a [Span],
     /// Lexicon hits, sorted by first token.
     pub hits: &'a [Hit],
     /// The host outlet in the gazetteer, if known.
@@ -43,14 +45,12 @@ impl Context<'_> {
         crate::voices::voice_at(self.passages, pos)
     }
 
-    /// Whose words stand at byte `pos`: a quote's speaker inside quotation marks, else the host
-    /// (reported speech is the source's claim in the host's words). Label choice and frames are
-    /// word choice, so they go to this voice; stance goes to [`Context::voice_at`].
+    /// Whose words stand at byte `pos`: a quote's speaker inside quotation marks (also a quote
+    /// inside a report of its speaker), else the host (reported speech is the source's claim in
+    /// the host's words). Label choice and frames are word choice, so they go to this voice;
+    /// stance goes to [`Context::voice_at`].
     pub fn words_voice_at(&self, pos: usize) -> Voice {
-        match crate::voices::passage_at(self.passages, pos) {
-            Some(p) if p.quoted => p.voice,
-            _ => Voice::Own,
-        }
+        crate::voices::words_voice_at(self.passages, self.verbatim, pos)
     }
 
     /// Index of the sentence containing byte `pos`.

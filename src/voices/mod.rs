@@ -20,6 +20,10 @@
 //!   not `quoted`; the cue clause stays `own`. Framing gives label choice and frames to whoever
 //!   chose the words ([`crate::framing::Context::words_voice_at`]: the host for reported speech)
 //!   and stance to the source. A speaker the gazetteer does not know (`Sino said`) is `unknown`.
+//! - A quote inside a report of the same speaker (`X said the attack hit a "weapons
+//!   warehouse" in the camp`, a mixed quotation) is part of the report: one passage, not
+//!   `quoted`, whose quoted words are listed in [`Voices::verbatim`] (they are the speaker's
+//!   word choice, [`crate::framing::Context::words_voice_at`]).
 //! - A source that is the host outlet itself (`PressTV reports` in a PressTV article) is `own`.
 //!
 //! Files: [`quotes`] finds the quotations, `attribution` holds the state machine that names
@@ -84,6 +88,22 @@ pub fn voice_at(passages: &[Passage], pos: usize) -> Voice {
     passage_at(passages, pos)
         .map(|p| p.voice)
         .unwrap_or(Voice::Own)
+}
+
+/// Whether byte `pos` lies in one of `spans` (sorted and disjoint). Binary search.
+pub fn within(spans: &[Span], pos: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= pos);
+    spans.get(i).is_some_and(|s| s.start <= pos)
+}
+
+/// Whose words stand at byte `pos`: the speaker's inside quotation marks (a quoted passage, or
+/// a quote inside a report, `verbatim`), else the host's (reported speech is the source's claim
+/// in the host's words; narration).
+pub fn words_voice_at(passages: &[Passage], verbatim: &[Span], pos: usize) -> Voice {
+    match passage_at(passages, pos) {
+        Some(p) if p.quoted || within(verbatim, pos) => p.voice,
+        _ => Voice::Own,
+    }
 }
 
 /// What an article's voices need to know about it.
@@ -195,6 +215,9 @@ pub struct Voices {
     pub passages: Vec<Passage>,
     /// Scare-quoted spans (distancing).
     pub scare: Vec<Span>,
+    /// The quoted words inside reported passages (mixed quotations), sorted and disjoint: the
+    /// speaker's own words, though the passage is the host's report of them.
+    pub verbatim: Vec<Span>,
     /// The speakers the gazetteer does not list, indexed by [`Voice::Named`].
     pub speakers: Vec<Speaker>,
 }
@@ -204,7 +227,8 @@ pub struct Voices {
 /// Four steps: the attribution pass names the speaker of every top-level quote and of every
 /// sentence an attribution claims (`attribute_top_level`); nested quotes are attributed
 /// inside their parents (`attribute_nested`); each sentence is cut into passages by the quotes
-/// over it (`cut_sentence`); neighbours with the same voice are merged (`merge_neighbours`).
+/// over it (`cut_sentence`), a quote inside a report of its speaker joining the report
+/// (`mixed_quotes`); neighbours with the same voice are merged (`merge_neighbours`).
 pub fn assign(cx: &Context) -> Voices {
     let (titles, quotes): (Vec<Quote>, Vec<Quote>) = quotes::find_quotes(cx.text, cx.paragraphs)
         .into_iter()
@@ -222,18 +246,22 @@ pub fn assign(cx: &Context) -> Voices {
     let nested = attribute_nested(cx, &mut st, &quotes, &top.quotes, &mut top.scare);
     let answers = interview::answers(cx, &mut st);
     let mut passages: Vec<Passage> = Vec::new();
+    let mut verbatim: Vec<Span> = Vec::new();
     for (si, &(s, para)) in cx.sentences.iter().enumerate() {
         let over = top.quotes[quotes_over(&top.quotes, s)]
             .iter()
             .chain(nested.iter())
             .chain(answers.iter());
         let (claimed, reported) = (top.sentences[si], top.reported[si]);
+        let first = passages.len();
         cut_sentence(cx, s, para, claimed, reported, over, &mut passages);
+        mixed_quotes(cx, &mut passages, first, &mut verbatim);
     }
     passages.retain(|p| !p.span.is_empty());
     Voices {
         passages: merge_neighbours(cx.text, passages),
         scare: top.scare,
+        verbatim,
         speakers: st.into_speakers(),
     }
 }
@@ -896,6 +924,82 @@ fn cut_sentence<'q>(
             cue,
             para,
         });
+    }
+}
+
+/// Words that open a clause of its own after a quote inside a report.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "yet", "while", "whereas", "although", "though",
+];
+
+/// Joins the quotes of one sentence's passages (from `first` on) that stand inside a report of
+/// their own speaker to it: a run of neighbours of one source, separated by whitespace only,
+/// where reported words follow a quoted piece ("the monitor said the attack had targeted a
+/// “weapons warehouse” in the camp", "said that “unthinkable” crimes continue") is one
+/// reported passage with the first report's cue; the quoted pieces go to `verbatim`. A quote
+/// with a cue of its own between it and a report ('"...," he said, adding that ...') stays
+/// quoted: the host's cue stands between them.
+fn mixed_quotes(cx: &Context, out: &mut Vec<Passage>, first: usize, verbatim: &mut Vec<Span>) {
+    let text = cx.text;
+    // Words after a quote that open a clause of their own ('... was "massive and coordinated"
+    // but insisted ...', '... "considers it inappropriate" adding that ...') start another run.
+    let opens_clause = |after: Span| {
+        let t = cx.tokens;
+        let (a, b) = t.range(after);
+        (a..b)
+            .find(|&i| t.tokens[i].word)
+            .is_some_and(|i| cx.cues.is_speech(t.key(i)) || CLAUSE_OPENERS.contains(&t.key(i)))
+    };
+    // A quote that ends in punctuation inside its marks and whose cue comes after it ('“I had
+    // to fire General Flynn ...,” Trump wrote') is a sentence of its own, whose words after are
+    // its cue ('praised Wray as an “outstanding lawyer,” after ...' goes on).
+    let closed = |q: &Passage| {
+        q.cue.is_some_and(|c| c.start >= q.span.end)
+            && q.span
+                .of(text)
+                .trim_end_matches(|c: char| {
+                    !c.is_alphanumeric() && !matches!(c, ',' | '.' | '!' | '?' | ';' | ':')
+                })
+                .ends_with([',', '.', '!', '?', ';', ':'])
+    };
+    // A run is a mixed quotation when a report's words go on after a quote in it; a quote that
+    // ends the report ('the air strikes were "a message to the Kurds ..."', 'dismissed the offer
+    // as "trickery"') is quoted content of its own, as the annotation guide reads it.
+    let mixed = |run: &[Passage]| {
+        run[0].voice != Voice::Own
+            && run.windows(2).any(|w| {
+                w[0].quoted && !w[1].quoted && w[1].span.of(text).contains(char::is_alphanumeric)
+            })
+    };
+    let pieces: Vec<Passage> = out.drain(first..).filter(|p| !p.span.is_empty()).collect();
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len()
+            && pieces[j].voice == pieces[i].voice
+            && pieces[j - 1].span.end <= pieces[j].span.start
+            && text[pieces[j - 1].span.end..pieces[j].span.start]
+                .chars()
+                .all(char::is_whitespace)
+            && !(pieces[j - 1].quoted
+                && !pieces[j].quoted
+                && (closed(&pieces[j - 1]) || opens_clause(pieces[j].span)))
+        {
+            j += 1;
+        }
+        let run = &pieces[i..j];
+        if mixed(run) {
+            let report = run.iter().find(|p| !p.quoted).unwrap_or(&run[0]);
+            out.push(Passage {
+                span: Span::new(run[0].span.start, run[run.len() - 1].span.end),
+                quoted: false,
+                ..*report
+            });
+            verbatim.extend(run.iter().filter(|p| p.quoted).map(|p| p.span));
+        } else {
+            out.extend_from_slice(run);
+        }
+        i = j;
     }
 }
 

@@ -22,7 +22,8 @@ struct VoiceCase {
     file: String,
     text: String,
     voice: String,
-    /// `own`, `quoted` or `reported`, when the case says.
+    /// `own`, `quoted` or `reported`, when the case says; `verbatim` for quoted words inside a
+    /// reported passage (a mixed quotation: the passage is `reported`, the words the speaker's).
     kind: Option<String>,
 }
 
@@ -44,6 +45,8 @@ struct Seen {
     text: String,
     /// (start, end, voice key, kind)
     passages: Vec<(usize, usize, String, &'static str)>,
+    /// Quoted words inside reported passages.
+    verbatim: Vec<framelens::span::Span>,
     /// (start, end, actor id, place)
     mentions: Vec<(usize, usize, String, bool)>,
     boiler: Vec<(usize, usize)>,
@@ -82,6 +85,7 @@ fn analyse_folder(az: &Analyzer, folder: &str) -> BTreeMap<String, Seen> {
                     )
                 })
                 .collect(),
+            verbatim: an.verbatim.clone(),
             mentions: an
                 .mentions
                 .iter()
@@ -139,7 +143,13 @@ fn check_folder(folder: &str) -> (usize, Vec<String>) {
             ));
         }
         if let Some(kind) = &c.kind {
-            let got = passage.map_or("(none)", |p| p.3);
+            let got = match passage {
+                Some(p) if p.3 == "reported" && framelens::voices::within(&s.verbatim, mid) => {
+                    "verbatim"
+                }
+                Some(p) => p.3,
+                None => "(none)",
+            };
             if got != kind {
                 fails.push(format!(
                     "{}: kind of {:?}: expected {}, got {}",

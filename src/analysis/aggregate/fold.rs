@@ -71,18 +71,22 @@ impl<'x, 'a> Folding<'x, 'a> {
         passages.get(i).filter(|p| p.span.start <= pos).map(|_| i)
     }
 
-    /// Index in `keys` of whoever chose the words of passage `pi`: its speaker inside quotation
-    /// marks, else the host (reported speech is the source's claim in the host's words).
-    fn words_key(&self, pi: usize) -> usize {
+    /// Index in `keys` of whoever chose the words at byte `pos` of passage `pi`: its speaker
+    /// inside quotation marks (a quoted passage, or a quote inside a report), else the host
+    /// (reported speech is the source's claim in the host's words).
+    fn words_key(&self, pi: usize, pos: usize) -> usize {
         match self.an.passages.get(pi) {
-            Some(p) if p.quoted => self.passage_key[pi],
+            Some(p) if p.quoted || crate::voices::within(&self.an.verbatim, pos) => {
+                self.passage_key[pi]
+            }
             _ => 0,
         }
     }
 
     /// [`Folding::words_key`] of the passage at byte `pos` (the host where none covers it).
     fn words_key_at(&self, pos: usize) -> usize {
-        self.passage_index(pos).map_or(0, |i| self.words_key(i))
+        self.passage_index(pos)
+            .map_or(0, |i| self.words_key(i, pos))
     }
 
     /// Index into `keys` of the voice at byte `pos` (the host's where no passage covers it).
@@ -299,6 +303,7 @@ impl Aggregate {
         let mut voice_tokens = vec![0u64; keys.len()];
         let mut pi = 0usize;
         let mut prev_word: Option<u32> = None;
+        let mut prev_key = usize::MAX;
         for (i, t) in toks.tokens.iter().enumerate() {
             while pi < an.passages.len() && an.passages[pi].span.end <= t.span.start {
                 pi += 1;
@@ -314,7 +319,13 @@ impl Aggregate {
                 prev_word = None;
                 continue;
             }
-            let k = f.words_key(pi);
+            let k = f.words_key(pi, t.span.start);
+            // (A pair does not straddle the edge of a quote inside a report: the words on either
+            // side were chosen by different voices.)
+            if prev_key != k {
+                prev_word = None;
+                prev_key = k;
+            }
             voice_tokens[k] += 1;
             let Some(id) = words.id(i, f, |w| self.terms.word(w)) else {
                 prev_word = None;
