@@ -3154,6 +3154,28 @@ impl<'c, 'a> State<'c, 'a> {
         end
     }
 
+    /// Whether the participle at `i` takes an object right up to the speech verb at `v`, as
+    /// a source's description ("Medics attending the victims said", "an organisation
+    /// monitoring the conflict said"): the participle is no gerund after a determiner or a
+    /// possessive ("The shelling comes", "the North's advancing nuclear program has"), the
+    /// verb says, and no auxiliary, speech verb or capitalised word stands between (a clause
+    /// of its own: "... fighting Assad it said").
+    fn participle_object(&self, i: usize, v: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let before = self.key(i - 1);
+        !(determiner(before) || before.ends_with("'s") || cues.is_pronoun(before))
+            && cues.is_speech(self.key(v))
+            && (i + 1..v).all(|j| {
+                let k = self.key(j);
+                toks[j].word
+                    && (!toks[j].cap || crate::actors::WEEKDAYS.contains(&k))
+                    && !cues.is_auxiliary(k)
+                    && !cues.is_speech(k)
+                    && !cues.is_pronoun(k)
+            })
+    }
+
     /// The token where the subject of the verb at `v` ends: before the adverbs, auxiliaries and
     /// day between them ("also said", "has previously said", "on Monday accused").
     fn skip_back(&self, lo: usize, v: usize) -> usize {
@@ -3441,7 +3463,8 @@ impl<'c, 'a> State<'c, 'a> {
             return self.subject_before(lo, q);
         }
         // "A doctor living in Akruma area said", "Security officials speaking on condition of
-        // anonymity said", "A Syrian rescue service operating in rebel-held territory said":
+        // anonymity said", "A Syrian rescue service operating in rebel-held territory said",
+        // "U.N. experts investigating war crimes said" (`State::participle_object`):
         // a participle and where or how the subject is, within seven words of the verb, stand
         // between the subject and its verb; the word before the verb is no source's noun or
         // name ("... clashes continuing in the area the observatory said" keeps the
@@ -3462,10 +3485,10 @@ impl<'c, 'a> State<'c, 'a> {
                     && k.len() > 5
                     && k.ends_with("ing")
                     && !ING_PREPOSITIONS.contains(&k)
-                    && matches!(
+                    && (matches!(
                         self.key(i + 1),
                         "in" | "on" | "at" | "from" | "inside" | "near" | "for" | "with"
-                    )
+                    ) || self.participle_object(i, v))
                     && toks[i - 1].word
                     && (i..v).all(|j| toks[j].word || self.cx.joining_hyphen(j))
             }) {
