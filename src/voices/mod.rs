@@ -776,6 +776,30 @@ fn attribute_nested(
     out
 }
 
+/// A report's content with the closing mark of a quote it opened ('dismissed the offer as
+/// "trickery".', 'accused the West of “hypocrisy.”': the words end inside the quote, the mark
+/// and the punctuation inside it after them), up to `limit`.
+fn with_closing_mark(text: &str, content: Span, limit: usize) -> Span {
+    let t = content.of(text);
+    let count = |c: char| t.matches(c).count();
+    let open = count('"') % 2 == 1 || count('“') > count('”') || count('«') > count('»');
+    if !open {
+        return content;
+    }
+    let after = &text[content.end..limit.max(content.end)];
+    let mut end = content.end;
+    for (i, c) in after.char_indices().take(3) {
+        if matches!(c, '"' | '”' | '»') {
+            end = content.end + i + c.len_utf8();
+            break;
+        }
+        if !matches!(c, '.' | ',' | '!' | '?' | ';' | ':') {
+            break;
+        }
+    }
+    Span::new(content.start, end)
+}
+
 /// A part of a sentence with a voice of its own: a quote, or the cue of an attribution.
 struct Cut {
     span: Span,
@@ -799,14 +823,14 @@ fn cut_sentence<'q>(
     let mut cuts: Vec<Cut> = Vec::new();
     if let Some(r) = reported {
         cuts.push(Cut {
-            span: r.content,
+            span: with_closing_mark(cx.text, r.content, s.end),
             voice: r.voice,
             quoted: false,
             cue: Some(r.cue),
         });
         if let Some((voice, cue, content)) = r.then {
             cuts.push(Cut {
-                span: content,
+                span: with_closing_mark(cx.text, content, s.end),
                 voice,
                 quoted: false,
                 cue: Some(cue),
