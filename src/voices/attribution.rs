@@ -964,6 +964,39 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(Voice::Source(self.declared_after(&m, v).unwrap_or(m.actor)));
             }
         }
+        // '..., a Pentagon official said', '..., an Obama aide said', '..., White House official
+        // said': a name (no place) after an indefinite determiner or opening the subject, before
+        // the lowercase words of a description, qualifies it; the
+        // description is read whole (not "official" alone, the last person named), and an aide
+        // is not the person named. ("the UN official" still points back to the UN's person
+        // named before.)
+        let qualifier = named.is_some_and(|m| {
+            let f = m.first as usize;
+            !m.place
+                && ((f > a && indefinite(self.key(f - 1))) || (a..f).all(|i| !toks[i].word))
+                && desc_from == m.last as usize + 1
+                && desc_from < w
+                && w - desc_from <= 3
+                && (desc_from..w).all(|i| {
+                    let k = self.key(i);
+                    toks[i].word && !toks[i].cap && !determiner(k) && !self.cx.cues.is_auxiliary(k)
+                })
+                && self.one_person(self.key(w - 1))
+        });
+        if qualifier {
+            let from = named.map_or(desc_from, |m| {
+                let f = m.first as usize;
+                if f > a && indefinite(self.key(f - 1)) {
+                    f - 1
+                } else {
+                    f
+                }
+            });
+            return Some(
+                self.descriptor(from, v, self.cx.tokens.tokens[v].span.start)
+                    .unwrap_or(Voice::Unknown),
+            );
+        }
         if let Some(d) = self
             .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
             .filter(|d| *d != Voice::Unknown || named.is_none())
