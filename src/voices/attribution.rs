@@ -964,20 +964,36 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(Voice::Source(self.declared_after(&m, v).unwrap_or(m.actor)));
             }
         }
-        // '..., a Pentagon official said', '..., an Obama aide said', '..., White House official
-        // said': a name (no place) after an indefinite determiner or opening the subject, before
+        // '..., a Pentagon official said', '..., an Obama aide said', '..., State Department
+        // official said': a name (no place) after an indefinite determiner or opening the subject, before
         // the lowercase words of a description, qualifies it; the
         // description is read whole (not "official" alone, the last person named), and an aide
         // is not the person named. ("the UN official" still points back to the UN's person
         // named before.)
+        // (Lowercase qualifiers may stand between the determiner and the name: "a senior
+        // Pentagon official", "a high-ranking Kremlin official".)
+        let opener = |f: usize| {
+            let mut i = f;
+            while i > a && f - i < 4 && {
+                let k = self.key(i - 1);
+                (toks[i - 1].word && !toks[i - 1].cap && !self.cx.stopwords.contains(k))
+                    || self.cx.joining_hyphen(i - 1)
+            } {
+                i -= 1;
+            }
+            (i > a && indefinite(self.key(i - 1))).then(|| i - 1)
+        };
         let qualifier = named.is_some_and(|m| {
             let f = m.first as usize;
             !m.place
-                && ((f > a && indefinite(self.key(f - 1))) || (a..f).all(|i| !toks[i].word))
+                && (opener(f).is_some() || (a..f).all(|i| !toks[i].word))
                 && desc_from == m.last as usize + 1
                 && desc_from < w
-                && w - desc_from <= 3
-                && (desc_from..w).all(|i| {
+                && w - desc_from <= 4
+                // (the dot of "U.S." may be a token of its own)
+                && (desc_from..w)
+                    .skip_while(|&i| self.cx.tokens.key(i) == ".")
+                    .all(|i| {
                     let k = self.key(i);
                     toks[i].word && !toks[i].cap && !determiner(k) && !self.cx.cues.is_auxiliary(k)
                 })
@@ -986,11 +1002,7 @@ impl<'c, 'a> State<'c, 'a> {
         if qualifier {
             let from = named.map_or(desc_from, |m| {
                 let f = m.first as usize;
-                if f > a && indefinite(self.key(f - 1)) {
-                    f - 1
-                } else {
-                    f
-                }
+                opener(f).unwrap_or(f)
             });
             return Some(
                 self.descriptor(from, v, self.cx.tokens.tokens[v].span.start)
