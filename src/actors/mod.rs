@@ -1308,7 +1308,7 @@ impl ActorMatcher {
     }
 }
 /// Generational suffixes after a name: another person of the same name.
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+pub(crate) const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// True when a generational suffix follows the name ending at token `last`, after a comma or
 /// not ("Donald Trump Jr.", "Trump, Sr.").

@@ -3226,8 +3226,15 @@ impl<'c, 'a> State<'c, 'a> {
     fn skip_back(&self, lo: usize, v: usize) -> usize {
         let mut w = v;
         loop {
-            // "The U.N. says": the final dot of an initialism is part of the subject's name.
-            if w > lo + 1 && crate::text::keys::initialism_dot(self.cx.tokens, w - 1) {
+            // "The U.N. says": the final dot of an initialism is part of the subject's name; so
+            // is the dot of a generational suffix ("Donald Trump Jr. said").
+            if w > lo + 1
+                && (crate::text::keys::initialism_dot(self.cx.tokens, w - 1)
+                    || (w > lo + 2
+                        && self.key(w - 1) == "."
+                        && !self.cx.tokens.tokens[w - 1].space_before
+                        && crate::actors::SUFFIXES.contains(&self.key(w - 2))))
+            {
                 w -= 1;
                 continue;
             }
@@ -3343,9 +3350,11 @@ impl<'c, 'a> State<'c, 'a> {
         // minister"), not the object of a clause before ("Four members of the commission met
         // with Francis' top abuse adviser, Cardinal Sean O'Malley, explained ...").
         let toks = &self.cx.tokens.tokens;
+        // (After a subordinator the role opens its clause: "... comes after President Trump's
+        // son, Donald Trump Jr., told".)
         let from = (lo..c0)
             .rev()
-            .find(|&i| self.key(i) == ",")
+            .find(|&i| self.key(i) == "," || CLAUSE_CONJUNCTIONS.contains(&self.key(i)))
             .map_or(lo, |i| i + 1);
         let role_words = (from..c0).filter(|&i| toks[i].word).count();
         // A person noun in it ("Russia's envoy to the UN"), or a lowercase title before "of",
@@ -3393,7 +3402,12 @@ impl<'c, 'a> State<'c, 'a> {
             Ok(x) => self.cx.gazetteer.actor(x).kind == ActorKind::Person,
             Err(_) => true,
         };
-        (after == c && person).then(|| (self.cited(source), c0 + 1))
+        // (The dot of a generational suffix may stand before the comma: "Donald Trump Jr.,".)
+        let suffix_dot = after + 1 == c
+            && self.key(after) == "."
+            && after > 0
+            && crate::actors::SUFFIXES.contains(&self.key(after - 1));
+        ((after == c || suffix_dot) && person).then(|| (self.cited(source), c0 + 1))
     }
 
     /// Who speaks when the subject ends at the comma `c` that opens a parenthetical

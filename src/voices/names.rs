@@ -230,6 +230,19 @@ impl Reader<'_, '_> {
     /// none, when it is one word starting the sentence that names nobody spoken of before, when
     /// a preposition stands before it ("from Deir al-Zor"), or a bare "the" before one word.
     pub(super) fn before(&self, lo: usize, v: usize, names: &Names) -> Option<Run> {
+        // A generational suffix's dot ends the name ("Donald Trump Jr. told", "Martin Luther
+        // King Jr. said"): the run ends after the suffix.
+        let toks = &self.cx.tokens.tokens;
+        let v = if v >= lo + 3
+            && self.key(v - 1) == "."
+            && !toks[v - 1].space_before
+            && crate::actors::SUFFIXES.contains(&self.key(v - 2))
+            && self.name_word(v - 3)
+        {
+            v - 1
+        } else {
+            v
+        };
         if v <= lo || !self.name_word(v - 1) {
             return None;
         }
@@ -298,6 +311,14 @@ impl Reader<'_, '_> {
             });
         }
         let words = (start..v).filter(|&i| self.name_word(i)).count();
+        // A generational suffix alone is no name ("Martin Luther King Jr." after the title
+        // "King").
+        if (start..v)
+            .filter(|&i| self.name_word(i))
+            .all(|i| crate::actors::SUFFIXES.contains(&self.key(i)))
+        {
+            return None;
+        }
         // A listed place joined by "and", "or" or a comma to a place before it is no speaker's
         // name ("factions in coastal regions Aleppo Hama and Idlib announced"); nor is one word
         // after a word in brackets that follows a word ("a source at al-Jamiaa (University)
