@@ -1248,6 +1248,27 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some(self.descriptor(c + 1, v, pos).unwrap_or(Voice::Unknown));
             }
         }
+        // "the law that critics have derisively called “Obamacare”": an anonymous source right
+        // before the verb (past an auxiliary and adverbs), after "that", "which" or "who", is
+        // the verb's subject, not the name that opens the sentence.
+        {
+            let mut j = v;
+            while j > start + 1
+                && toks[j - 1].word
+                && !toks[j - 1].cap
+                && (self.cx.cues.is_auxiliary(self.key(j - 1)) || self.key(j - 1).ends_with("ly"))
+            {
+                j -= 1;
+            }
+            if j > start + 1
+                && toks[j - 1].word
+                && !toks[j - 1].cap
+                && self.cx.cues.is_anonymous(self.key(j - 1))
+                && matches!(self.key(j - 2), "that" | "which" | "who" | "whom")
+            {
+                return Some(Voice::Unknown);
+            }
+        }
         // Whom someone told is not who speaks ("The source told Fox News that ... and claimed
         // that "...": not Fox News).
         let addressee = |m: &Mention| {
