@@ -111,6 +111,9 @@ struct Descriptors {
     /// (Since 1.25.0; a file without it gives no office holder to a country.)
     #[serde(default)]
     state_roles: Vec<Spanned<String>>,
+    /// (Since 1.26.0; a file without it reads no quote before such a noun as a title.)
+    #[serde(default)]
+    works: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -149,6 +152,7 @@ const SAYING: u64 = 1 << 31;
 const GOING_ON: u64 = 1 << 32;
 const NAMING: u64 = 1 << 33;
 const STATE_ROLES: u64 = 1 << 34;
+const WORKS: u64 = 1 << 35;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -278,8 +282,12 @@ impl CueWords {
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let lists: [(u64, Vec<String>); 35] = [
+        let lists: [(u64, Vec<String>); 36] = [
             (BETWEEN, between),
+            (
+                WORKS,
+                optional("descriptors.works", f.descriptors.works, desc_at)?,
+            ),
             (
                 STATE_ROLES,
                 optional(
@@ -579,6 +587,13 @@ impl CueWords {
         self.has(STATE_ROLES, k)
     }
 
+    /// A noun of a work or of its people ("film", "show", "actor", "host"): a quote of
+    /// capitalised words right before it is the work's title ("“Empire” actor Jussie
+    /// Smollett"), nobody's words.
+    pub fn is_work(&self, k: &str) -> bool {
+        self.has(WORKS, k)
+    }
+
     /// The head of a body of one kind ("the company", "the hospital", "the court"): it points
     /// back only to a body whose name holds it.
     pub fn is_kind(&self, k: &str) -> bool {
@@ -787,6 +802,10 @@ mod tests {
         let without = drop_list(&without, "state_roles = [");
         let c = parse(&without);
         assert!(!c.is_state_role("minister") && CueWords::bundled().is_state_role("minister"));
+        // Nor nouns of works (as before 1.26.0).
+        let without = drop_list(&without, "works = [");
+        let c = parse(&without);
+        assert!(!c.is_work("actor") && CueWords::bundled().is_work("actor"));
     }
 
     #[test]

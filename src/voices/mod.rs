@@ -273,7 +273,8 @@ const TITLE_SMALL_WORDS: &[&str] = &["the", "a", "an", "of", "and", "on", "for",
 /// anyone said: a closed double quote of one to five words, each capitalised but for small words,
 /// right after "told", "on", "to" or "with", or after one of them and a possessive ("Rubio told
 /// "Fox News Sunday"", "said on CBS's "Face the Nation""), or right before an outlet's or
-/// body's noun ("the "Cham" TV network"). It is neither a voice nor a scare quote.
+/// body's noun ("the "Cham" TV network") or a work's ("the “Empire” actor"). It is neither a
+/// voice nor a scare quote.
 fn title_after_verb(cx: &Context, q: &Quote) -> bool {
     if !q.closed || q.nested || q.single {
         return false;
@@ -300,7 +301,9 @@ fn title_after_verb(cx: &Context, q: &Quote) -> bool {
     let j = t.first_at(q.span.end);
     let named = j < t.tokens.len()
         && t.tokens[j].word
-        && (cx.cues.is_outlet_noun(t.key(j)) || cx.cues.is_org_noun(t.key(j)));
+        && (cx.cues.is_outlet_noun(t.key(j))
+            || cx.cues.is_org_noun(t.key(j))
+            || cx.cues.is_work(t.key(j)));
     named
         || (i >= 1 && before(i - 1))
         || (i >= 2 && before(i - 2) && t.tokens[i - 1].cap && t.key(i - 1).ends_with("'s"))
