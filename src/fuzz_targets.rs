@@ -341,6 +341,16 @@ fn analyse(text: &str) {
     for s in &an.scare {
         assert_span(text, *s, "scare quote");
     }
+    // Quoted words inside reports: sorted, disjoint, each inside a reported passage.
+    for (i, v) in an.verbatim.iter().enumerate() {
+        assert_span(text, *v, "verbatim");
+        assert!(
+            i == 0 || an.verbatim[i - 1].end <= v.start,
+            "verbatim spans overlap"
+        );
+        let p = crate::voices::passage_at(&an.passages, v.start).expect("verbatim in a passage");
+        assert!(!p.quoted && p.voice != crate::voices::Voice::Own && p.span.contains(*v));
+    }
     for o in crate::framing::stance_observations(&an, &az.matcher, &az.gazetteer) {
         assert!(o.score.score.is_finite() && o.score.score.abs() <= 1.0);
     }

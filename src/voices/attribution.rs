@@ -965,11 +965,10 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         // '..., a Pentagon official said', '..., an Obama aide said', '..., State Department
-        // official said': a name (no place) after an indefinite determiner or opening the subject, before
-        // the lowercase words of a description, qualifies it; the
-        // description is read whole (not "official" alone, the last person named), and an aide
-        // is not the person named. ("the UN official" still points back to the UN's person
-        // named before.)
+        // official said': a name (no place) after an indefinite determiner or opening the
+        // subject, before the lowercase words of a description, qualifies it; the description is
+        // read whole (not "official" alone, the last person named), and an aide is not the
+        // person named. ("the UN official" still points back to the UN's person named before.)
         // (Lowercase qualifiers may stand between the determiner and the name: "a senior
         // Pentagon official", "a high-ranking Kremlin official".)
         let opener = |f: usize| {

@@ -347,3 +347,20 @@ fn spun_seed_has_low_cohesion() {
         }
     }
 }
+
+/// The span invariants of the text stages (`fuzz_targets::text`: passages, cues, mentions, scare
+/// quotes, the quoted words inside reports) hold on every hand-written hard case, whose
+/// sentences reach the rules random text does not (mixed quotations among them).
+#[test]
+fn text_stages_keep_spans_on_the_hard_cases() {
+    let dir = crate::fixture("hard");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            framelens::fuzz_targets::text(&std::fs::read(&path).unwrap());
+            n += 1;
+        }
+    }
+    assert!(n >= 160, "only {n} hard cases read");
+}
