@@ -1307,8 +1307,6 @@ impl ActorMatcher {
         })
     }
 }
-/// Generational suffixes after a name: another person of the same name.
-pub(crate) const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// True when a generational suffix follows the name ending at token `last`, after a comma or
 /// not ("Donald Trump Jr.", "Trump, Sr.").
@@ -1318,7 +1316,7 @@ fn suffixed(tokens: &Tokens, last: usize) -> bool {
     if n < toks.len() && tokens.key(n) == "," {
         n += 1;
     }
-    n < toks.len() && toks[n].cap && SUFFIXES.contains(&tokens.key(n))
+    n < toks.len() && toks[n].cap && crate::text::keys::SUFFIXES.contains(&tokens.key(n))
 }
 
 /// Words that end a multiword name's head ("Syrian Observatory *for* Human Rights").

@@ -55,6 +55,18 @@ pub fn push_name_word(out: &mut String, key: &str, last: bool) {
     out.extend(key.chars().filter(|c| !matches!(c, '\'' | '-' | '.')));
 }
 
+/// Generational suffixes after a name ("Jr.", "Sr.", "III"): another person of the same name.
+pub const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// True when token `i` is the dot of a generational suffix, stuck to it ("Donald Trump Jr.
+/// said"): it ends the name, not the sentence.
+pub fn suffix_dot(tokens: &Tokens, i: usize) -> bool {
+    i > 0
+        && tokens.key(i) == "."
+        && !tokens.tokens[i].space_before
+        && SUFFIXES.contains(&tokens.key(i - 1))
+}
+
 /// True when token `i` is the final dot of an initialism, stuck to it ("U.N." in "the U.N.
 /// Security Council", "U.N. spokesman"): it belongs to the initialism, not to the sentence.
 pub fn initialism_dot(tokens: &Tokens, i: usize) -> bool {

@@ -982,27 +982,26 @@ impl<'c, 'a> State<'c, 'a> {
             }
             (i > a && indefinite(self.key(i - 1))).then(|| i - 1)
         };
-        let qualifier = named.is_some_and(|m| {
+        let qualified_from = named.filter(|m| !m.place).and_then(|m| {
             let f = m.first as usize;
-            !m.place
-                && (opener(f).is_some() || (a..f).all(|i| !toks[i].word))
-                && desc_from == m.last as usize + 1
+            let from = opener(f).or(((a..f).all(|i| !toks[i].word)).then_some(f))?;
+            let described = desc_from == m.last as usize + 1
                 && desc_from < w
                 && w - desc_from <= 4
                 // (the dot of "U.S." may be a token of its own)
                 && (desc_from..w)
                     .skip_while(|&i| self.cx.tokens.key(i) == ".")
                     .all(|i| {
-                    let k = self.key(i);
-                    toks[i].word && !toks[i].cap && !determiner(k) && !self.cx.cues.is_auxiliary(k)
-                })
-                && self.one_person(self.key(w - 1))
+                        let k = self.key(i);
+                        toks[i].word
+                            && !toks[i].cap
+                            && !determiner(k)
+                            && !self.cx.cues.is_auxiliary(k)
+                    })
+                && self.one_person(self.key(w - 1));
+            described.then_some(from)
         });
-        if qualifier {
-            let from = named.map_or(desc_from, |m| {
-                let f = m.first as usize;
-                opener(f).unwrap_or(f)
-            });
+        if let Some(from) = qualified_from {
             return Some(
                 self.descriptor(from, v, self.cx.tokens.tokens[v].span.start)
                     .unwrap_or(Voice::Unknown),
@@ -3250,10 +3249,7 @@ impl<'c, 'a> State<'c, 'a> {
             // is the dot of a generational suffix ("Donald Trump Jr. said").
             if w > lo + 1
                 && (crate::text::keys::initialism_dot(self.cx.tokens, w - 1)
-                    || (w > lo + 2
-                        && self.key(w - 1) == "."
-                        && !self.cx.tokens.tokens[w - 1].space_before
-                        && crate::actors::SUFFIXES.contains(&self.key(w - 2))))
+                    || (w > lo + 2 && crate::text::keys::suffix_dot(self.cx.tokens, w - 1)))
             {
                 w -= 1;
                 continue;
@@ -3423,10 +3419,7 @@ impl<'c, 'a> State<'c, 'a> {
             Err(_) => true,
         };
         // (The dot of a generational suffix may stand before the comma: "Donald Trump Jr.,".)
-        let suffix_dot = after + 1 == c
-            && self.key(after) == "."
-            && after > 0
-            && crate::actors::SUFFIXES.contains(&self.key(after - 1));
+        let suffix_dot = after + 1 == c && crate::text::keys::suffix_dot(self.cx.tokens, after);
         ((after == c || suffix_dot) && person).then(|| (self.cited(source), c0 + 1))
     }
 

@@ -765,30 +765,32 @@ mod tests {
         let without = drop_list(&without, "with_that = [");
         let c = parse(&without);
         assert!(!c.needs_that("tweeted") && CueWords::bundled().needs_that("tweeted"));
-        // Nor heads of a person's staff (as before 1.19.0).
-        let without = drop_list(&without, "staff = [");
-        let c = parse(&without);
-        assert!(!c.is_staff("office") && CueWords::bundled().is_staff("office"));
-        // Nor records (as before 1.20.0).
-        let without = drop_list(&without, "documents = [");
-        let c = parse(&without);
-        assert!(!c.is_document("toll") && CueWords::bundled().is_document("toll"));
-        // Nor state qualifiers of anonymous sources (as before 1.23.0).
-        let without = drop_list(&without, "official = [");
-        let c = parse(&without);
-        assert!(!c.is_official("security") && CueWords::bundled().is_official("security"));
-        // Nor participles of how a source was reached (as before 1.23.0).
-        let without = drop_list(&without, "contacted = [");
-        let c = parse(&without);
-        assert!(!c.is_contacted("reached") && CueWords::bundled().is_contacted("reached"));
-        // Nor qualifiers of a body's noun before its name (as before 1.23.0).
-        let without = drop_list(&without, "qualifiers = [");
-        let c = parse(&without);
-        assert!(!c.is_qualifier("state") && CueWords::bundled().is_qualifier("state"));
-        // Nor heads of a body of one kind (as before 1.24.0).
-        let without = drop_list(&without, "kinds = [");
-        let c = parse(&without);
-        assert!(!c.is_kind("company") && CueWords::bundled().is_kind("company"));
+        // Nor the optional lists, each read as empty without it: heads of a person's staff (as
+        // before 1.19.0), records (1.20.0), state qualifiers of anonymous sources, participles
+        // of how a source was reached, qualifiers of a body's noun before its name (1.23.0),
+        // heads of a body of one kind (1.24.0), a state's offices (1.25.0), nouns of works
+        // (1.26.0).
+        type Has = fn(&CueWords, &str) -> bool;
+        let optional: [(&str, Has, &str); 8] = [
+            ("staff", CueWords::is_staff, "office"),
+            ("documents", CueWords::is_document, "toll"),
+            ("official", CueWords::is_official, "security"),
+            ("contacted", CueWords::is_contacted, "reached"),
+            ("qualifiers", CueWords::is_qualifier, "state"),
+            ("kinds", CueWords::is_kind, "company"),
+            ("state_roles", CueWords::is_state_role, "minister"),
+            ("works", CueWords::is_work, "actor"),
+        ];
+        let mut without = without;
+        for (name, has, word) in optional {
+            without = drop_list(&without, &format!("{name} = ["));
+            let c = parse(&without);
+            assert!(!has(&c, word), "{name} dropped, yet {word:?} is in it");
+            assert!(
+                has(&CueWords::bundled(), word),
+                "{word:?} not in the bundled {name}"
+            );
+        }
         // Nor the verbs that say outright, the participles that go on, the verbs that name (as
         // before 1.25.0): the words 1.24.0 read in code.
         let without = drop_list(&without, "saying = [");
@@ -798,14 +800,6 @@ mod tests {
         assert!(c.is_saying("told") && !c.is_saying("claimed"));
         assert!(c.is_going_on("adding") && !c.is_going_on("warning"));
         assert!(c.is_naming("dubbed") && !c.is_naming("said"));
-        // Nor a state's offices (as before 1.25.0).
-        let without = drop_list(&without, "state_roles = [");
-        let c = parse(&without);
-        assert!(!c.is_state_role("minister") && CueWords::bundled().is_state_role("minister"));
-        // Nor nouns of works (as before 1.26.0).
-        let without = drop_list(&without, "works = [");
-        let c = parse(&without);
-        assert!(!c.is_work("actor") && CueWords::bundled().is_work("actor"));
     }
 
     #[test]

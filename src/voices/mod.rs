@@ -96,12 +96,18 @@ pub fn within(spans: &[Span], pos: usize) -> bool {
     spans.get(i).is_some_and(|s| s.start <= pos)
 }
 
-/// Whose words stand at byte `pos`: the speaker's inside quotation marks (a quoted passage, or
-/// a quote inside a report, `verbatim`), else the host's (reported speech is the source's claim
-/// in the host's words; narration).
+/// Whether passage `p`'s speaker chose the words at byte `pos` in it: inside quotation marks (a
+/// quoted passage, or a quote inside a report, `verbatim`); elsewhere the host did (reported
+/// speech is the source's claim in the host's words).
+pub fn speaker_chose(p: &Passage, verbatim: &[Span], pos: usize) -> bool {
+    p.quoted || within(verbatim, pos)
+}
+
+/// Whose words stand at byte `pos`: the speaker's where [`speaker_chose`] them, else the host's
+/// (reported speech, narration).
 pub fn words_voice_at(passages: &[Passage], verbatim: &[Span], pos: usize) -> Voice {
     match passage_at(passages, pos) {
-        Some(p) if p.quoted || within(verbatim, pos) => p.voice,
+        Some(p) if speaker_chose(p, verbatim, pos) => p.voice,
         _ => Voice::Own,
     }
 }

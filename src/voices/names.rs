@@ -232,11 +232,8 @@ impl Reader<'_, '_> {
     pub(super) fn before(&self, lo: usize, v: usize, names: &Names) -> Option<Run> {
         // A generational suffix's dot ends the name ("Donald Trump Jr. told", "Martin Luther
         // King Jr. said"): the run ends after the suffix.
-        let toks = &self.cx.tokens.tokens;
         let v = if v >= lo + 3
-            && self.key(v - 1) == "."
-            && !toks[v - 1].space_before
-            && crate::actors::SUFFIXES.contains(&self.key(v - 2))
+            && crate::text::keys::suffix_dot(self.cx.tokens, v - 1)
             && self.name_word(v - 3)
         {
             v - 1
@@ -315,7 +312,7 @@ impl Reader<'_, '_> {
         // "King").
         if (start..v)
             .filter(|&i| self.name_word(i))
-            .all(|i| crate::actors::SUFFIXES.contains(&self.key(i)))
+            .all(|i| crate::text::keys::SUFFIXES.contains(&self.key(i)))
         {
             return None;
         }

@@ -76,7 +76,7 @@ impl<'x, 'a> Folding<'x, 'a> {
     /// (reported speech is the source's claim in the host's words).
     fn words_key(&self, pi: usize, pos: usize) -> usize {
         match self.an.passages.get(pi) {
-            Some(p) if p.quoted || crate::voices::within(&self.an.verbatim, pos) => {
+            Some(p) if crate::voices::speaker_chose(p, &self.an.verbatim, pos) => {
                 self.passage_key[pi]
             }
             _ => 0,
