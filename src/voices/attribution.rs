@@ -5138,8 +5138,18 @@ impl<'c, 'a> State<'c, 'a> {
             return false;
         }
         let toks = &self.cx.tokens.tokens;
+        // The dot of "U.N.", "Jr." or "Mr." is no full stop ("called on U.N. inspectors to").
+        let stop = |i: usize| match self.key(i) {
+            ";" | ":" => true,
+            "." => {
+                !crate::text::keys::initialism_dot(self.cx.tokens, i)
+                    && !crate::text::keys::suffix_dot(self.cx.tokens, i)
+                    && !(!toks[i].space_before && self.cx.cues.is_title(self.key(i - 1)))
+            }
+            _ => false,
+        };
         (v + 2..end.min(v + 16))
-            .take_while(|&i| toks[i].word || !matches!(self.key(i), ";" | ":" | "."))
+            .take_while(|&i| toks[i].word || !stop(i))
             .any(|i| self.key(i) == "to")
     }
 
@@ -5585,6 +5595,79 @@ impl<'c, 'a> State<'c, 'a> {
         first
     }
 
+    /// "... in a nerve gas attack senior opposition official Khaled Saleh said", "... Syrian
+    /// opposition leader Khaled Saleh said": a person's role right before the name that opens a
+    /// closing subject at `start` is the cue's, not the claim's (sources that dropped commas).
+    /// The role word right before the name is a title or a person's noun (`[names] titles`,
+    /// `[descriptors] person`); before it, up to three more words that qualify it: titles,
+    /// person nouns, `[descriptors] qualifiers` ("senior", "opposition"), demonyms and bodies
+    /// the gazetteer lists ("Kremlin spokesman"), a body's capitalised noun ("Observatory
+    /// chief"), the first words of hyphen compounds; then a determiner. The widened start (not before `lo`), else
+    /// `start`.
+    fn role_before_person(&self, lo: usize, start: usize, voice: Voice) -> usize {
+        let g = self.cx.gazetteer;
+        let cues = self.cx.cues;
+        let toks = &self.cx.tokens.tokens;
+        let person = match voice {
+            Voice::Source(x) => g.actor(x).kind == ActorKind::Person,
+            Voice::Named(i) => self.names.speakers[i as usize].person,
+            Voice::Own | Voice::Unknown => false,
+        };
+        if !person || start <= lo + 1 || !toks[start].word || !toks[start].cap {
+            return start;
+        }
+        let h = start - 1;
+        let k = self.key(h);
+        if !toks[h].word || toks[h].cap || !(cues.is_title(k) || cues.is_person_noun(k)) {
+            return start;
+        }
+        let mut first = h;
+        let mut words = 0;
+        while first > lo && words < 3 {
+            let i = first - 1;
+            let k = self.key(i);
+            if !toks[i].word {
+                if !self.cx.joining_hyphen(i) {
+                    break;
+                }
+                first = i;
+                continue;
+            }
+            if toks[i].cap {
+                // A demonym or a body the gazetteer lists, as a whole; a body's capitalised
+                // noun ("Observatory chief Rami Abdel Rahman").
+                match self.cx.mention_at(i).filter(|m| m.last as usize == i) {
+                    Some(m)
+                        if !m.place
+                            && (m.form == Form::Demonym
+                                || g.actor(m.actor).kind != ActorKind::Person) =>
+                    {
+                        first = m.first as usize;
+                    }
+                    None if cues.is_org_noun(k) => first = i,
+                    _ => break,
+                }
+                words += 1;
+                continue;
+            }
+            // (Not a body's noun in lowercase: "... since the beginning of the war observatory
+            // director Rami Abdel Rahman said" ends the claim with "the war".)
+            let qualifies = self.cx.joining_hyphen(i + 1)
+                || cues.is_qualifier(k)
+                || cues.is_title(k)
+                || cues.is_person_noun(k);
+            if !qualifies {
+                break;
+            }
+            first = i;
+            words += 1;
+        }
+        if first > lo && determiner(self.key(first - 1)) {
+            first -= 1;
+        }
+        first
+    }
+
     /// The start of a subject found at `first` before the verb at `v`, widened (not before
     /// `clause`) over a name its start cuts ("the Syrian Observatory for Human Rights monitoring
     /// group"), the modifiers joined by a hyphen and the titles before it ("the Britain-based
@@ -5742,6 +5825,7 @@ impl<'c, 'a> State<'c, 'a> {
             }
             if let Some((voice, start)) = subject {
                 let start = self.description_before_name(a + 4, start);
+                let start = self.role_before_person(a + 4, start, voice);
                 let start = self.opens_description(start, v, true);
                 // "... the Observatory said and civil defence workers said.": two sources of one
                 // claim; a named one before "and" speaks for it when the second is unnamed.
