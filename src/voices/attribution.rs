@@ -865,6 +865,16 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// Speaker in a post-quote clause `a..b` whose speech verb is at `v`.
     fn speaker_after_quote(&mut self, a: usize, v: usize, b: usize) -> Option<Voice> {
+        // '... the interests of "armed terrorist groups" including Islamic State adding that
+        // ...': examples of what the quote names continue the sentence, and name no speaker;
+        // one may follow them after a comma ('"...," including some who improved, he said').
+        let a = if matches!(self.key(a), "including" | "like" | "especially")
+            || (self.key(a) == "such" && self.key(a + 1) == "as")
+        {
+            (a..v).find(|&i| self.key(i) == ",")? + 1
+        } else {
+            a
+        };
         // "… quoted X as saying": X; not a passive "quoted by" ("the defence ministry said in a
         // statement quoted by Russian news agencies": the ministry).
         if let Some(qi) = (a..b).find(|&i| {
@@ -4200,6 +4210,55 @@ impl<'c, 'a> State<'c, 'a> {
         })
     }
 
+    /// "... that wont happen Fadi Ismail an official based in Aleppo in Syrias reconciliation
+    /// ministry told Reuters" (commas dropped): a person's name (a listed person, or an unlisted
+    /// name of two words or more) right before an indefinite appositive that reaches the verb at
+    /// `w` (at most twelve tokens, a person's noun or title among its first words, nothing in
+    /// it that opens a clause) is the closing subject, not a noun or place inside the
+    /// appositive. The voice and the name's first token (not before `lo`).
+    fn name_before_appositive(&mut self, lo: usize, w: usize) -> Option<(Voice, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let d = (w.saturating_sub(12).max(lo + 2)..w.saturating_sub(1))
+            .find(|&i| matches!(self.key(i), "a" | "an") && !toks[i].cap)?;
+        let clause = |i: usize| {
+            let k = self.key(i);
+            !toks[i].word
+                || matches!(k, "that" | "which" | "who" | "and" | "but" | "when" | "as")
+                || cues.is_auxiliary(k)
+                || self.is_speech(i)
+        };
+        if (d + 1..w).any(|i| clause(i) && !self.cx.joining_hyphen(i)) {
+            return None;
+        }
+        let person = (d + 1..w.min(d + 5))
+            .take_while(|&i| !toks[i].cap)
+            .any(|i| {
+                let k = self.key(i);
+                cues.is_person_noun(k) || cues.is_title(k)
+            });
+        if !person {
+            return None;
+        }
+        if let Some(m) = self
+            .cx
+            .mention_at(d - 1)
+            .filter(|m| m.last as usize == d - 1 && !m.place && m.form != Form::Demonym)
+        {
+            let g = self.cx.gazetteer;
+            return (g.actor(m.actor).kind == ActorKind::Person && m.first as usize >= lo)
+                .then_some((Voice::Source(m.actor), m.first as usize));
+        }
+        let run = self.reader().before(lo, d, &self.names)?;
+        let words = (run.start..run.end)
+            .filter(|&i| toks[i].word && toks[i].cap && !cues.is_particle(self.key(i)))
+            .count();
+        if run.end != d || words < 2 {
+            return None;
+        }
+        Some((self.name_voice(run), run.start))
+    }
+
     /// A name opening the clause `a..w`, followed by an appositive without commas up to the verb
     /// at `w` (sources that dropped commas): "Ibrahim al-Hajj a volunteer with the group said",
     /// "Redur Khalil one of the spokespersons within SDF said", "Russia a key ally of Syria's
@@ -5839,7 +5898,9 @@ impl<'c, 'a> State<'c, 'a> {
             };
             let lo = v.saturating_sub(8).max(a + 3);
             let subject = if tail {
-                self.subject_before(lo, self.skip_back(lo, v))
+                let w = self.skip_back(lo, v);
+                self.name_before_appositive(a + 3, w)
+                    .or_else(|| self.subject_before(lo, w))
             } else {
                 None
             };
