@@ -3502,6 +3502,9 @@ impl<'c, 'a> State<'c, 'a> {
         // the last organisation that spoke). Not in a title-cased line ("Terrorist Bomb
         // Targets Bus in Damascus Claims ...").
         let title_case = self.cx.tokens.tokens[v].cap;
+        if let Some(found) = self.body_in_unlisted_place(lo, v).filter(|_| !title_case) {
+            return Some(found);
+        }
         let phrase = self.place_phrase_before(lo, v).filter(|_| !title_case);
         if let Some(p) = phrase {
             let relative = (lo..p).any(|i| matches!(self.key(i), "who" | "which" | "based"));
@@ -4136,6 +4139,48 @@ impl<'c, 'a> State<'c, 'a> {
             content = true;
         }
         None
+    }
+
+    /// "The Russian Coordination Center in Hmeimim reported", "The Syrian Observatory in
+    /// Coventry said": a listed body (no person, place or demonym), a preposition of place, then
+    /// one to three capitalised words that name no actor and no listed place (a place the
+    /// gazetteer does not know; `place_phrase_before` reads the listed ones), perhaps a place's
+    /// noun ("airbase"), up to the verb at `v`: the body speaks. The voice and the first token
+    /// of the subject (its determiner included).
+    fn body_in_unlisted_place(&self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        let toks = &self.cx.tokens.tokens;
+        let g = self.cx.gazetteer;
+        let mut e = v;
+        while e > lo && v - e < 5 && !toks[e - 1].cap && self.cx.cues.is_place_word(self.key(e - 1)) {
+            e -= 1;
+        }
+        let mut p = e;
+        while p > lo && e - p < 3 && toks[p - 1].word && toks[p - 1].cap {
+            let k = self.key(p - 1);
+            if self.cx.mention_at(p - 1).is_some() || g.is_any_name_word(k) || g.is_place_word(k)
+            {
+                return None;
+            }
+            p -= 1;
+        }
+        if p == e || p < lo + 2 || toks[p - 1].cap || !PLACE_PREPOSITIONS.contains(&self.key(p - 1))
+        {
+            return None;
+        }
+        let m = self
+            .cx
+            .mention_at(p - 2)
+            .filter(|m| m.last as usize == p - 2 && m.first as usize >= lo)?;
+        if m.place || m.form == Form::Demonym || g.actor(m.actor).kind == ActorKind::Person {
+            return None;
+        }
+        let first = m.first as usize;
+        let first = if first > lo && determiner(self.key(first - 1)) {
+            first - 1
+        } else {
+            first
+        };
+        Some((Voice::Source(m.actor), first))
     }
 
     /// "A source at Aleppo Police Command said", "a source in Deir Ezzor Governorate": a source
