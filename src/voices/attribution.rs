@@ -4151,14 +4151,14 @@ impl<'c, 'a> State<'c, 'a> {
         let toks = &self.cx.tokens.tokens;
         let g = self.cx.gazetteer;
         let mut e = v;
-        while e > lo && v - e < 5 && !toks[e - 1].cap && self.cx.cues.is_place_word(self.key(e - 1)) {
+        while e > lo && v - e < 5 && !toks[e - 1].cap && self.cx.cues.is_place_word(self.key(e - 1))
+        {
             e -= 1;
         }
         let mut p = e;
         while p > lo && e - p < 3 && toks[p - 1].word && toks[p - 1].cap {
             let k = self.key(p - 1);
-            if self.cx.mention_at(p - 1).is_some() || g.is_any_name_word(k) || g.is_place_word(k)
-            {
+            if self.cx.mention_at(p - 1).is_some() || g.is_any_name_word(k) || g.is_place_word(k) {
                 return None;
             }
             p -= 1;
@@ -4570,7 +4570,8 @@ impl<'c, 'a> State<'c, 'a> {
                 k == "," || (k == "-" && cx.tokens.tokens[i].space_before)
             };
             let subject = self
-                .opening_name_before_clause(clause, w)
+                .relative_antecedent(a, w, v, end)
+                .or_else(|| self.opening_name_before_clause(clause, w))
                 .or_else(|| self.apposed(clause, w))
                 .or_else(|| self.unlisted_before_clause(clause, w))
                 .or_else(|| self.subject_before(clause, w))
@@ -4757,9 +4758,11 @@ impl<'c, 'a> State<'c, 'a> {
             };
             // ", which Washington says were carried out by the government, killed 40": a report
             // inside a relative clause between commas ends at the clause's comma.
-            let relative = clause > a
+            // ("Kerry met Lavrov, who said ..., and left": the clause after a name's comma.)
+            let relative = (clause > a
                 && self.key(clause - 1) == ","
-                && (clause..first).any(|i| matches!(self.key(i), "which" | "who" | "whom"));
+                && (clause..first).any(|i| matches!(self.key(i), "which" | "who" | "whom")))
+                || (w >= a + 2 && self.key(w - 1) == "who" && self.key(w - 2) == ",");
             let stop = if relative {
                 // (not a comma of a list after a colon)
                 (from..end)
@@ -4982,6 +4985,57 @@ impl<'c, 'a> State<'c, 'a> {
             Span::new(toks[first].span.start, toks[from - 1].span.end),
             Span::new(toks[from].span.start, toks[end - 1].span.end),
         ))
+    }
+
+    /// "Reuters spoke to a resident who said ...", "Kerry met Lavrov, who said ...": the verb
+    /// at `v` (its subject ending at `w`) right after "who" reports for the noun phrase before
+    /// it (its comma skipped): a name or a description of a person, read as a subject before a
+    /// verb is read; not when another speech verb follows before `end`. The voice and where
+    /// the phrase starts (not before `a`).
+    fn relative_antecedent(
+        &mut self,
+        a: usize,
+        w: usize,
+        v: usize,
+        end: usize,
+    ) -> Option<(Voice, usize)> {
+        if w < a + 2 || self.key(w - 1) != "who" {
+            return None;
+        }
+        // A clause inside the subject of a later speech verb ("Johan Galtung, a Norwegian
+        // professor who wrote a key paper ..., said his work ...", "One man who said he had
+        // retrieved victims ... told Reuters") leaves the sentence's report to that verb.
+        if (v + 1..end).any(|i| self.is_speech(i)) {
+            return None;
+        }
+        let mut e = w - 1;
+        if e > a + 1 && self.key(e - 1) == "," {
+            e -= 1;
+        }
+        let from = (a..e)
+            .rev()
+            .find(|&i| matches!(self.key(i), "," | ";" | "\"" | ":"))
+            .map_or(a, |i| i + 1);
+        if e <= from {
+            return None;
+        }
+        // The phrase ends with a person's name or noun, not a place or a body ("a village who").
+        let g = self.cx.gazetteer;
+        let cues = self.cx.cues;
+        let last = e - 1;
+        let toks = &self.cx.tokens.tokens;
+        let personal = match self.cx.mention_at(last) {
+            Some(m) => !m.place && g.actor(m.actor).kind == ActorKind::Person,
+            None if toks[last].cap => self.reader().name_word(last),
+            None => {
+                let k = self.key(last);
+                cues.is_person_noun(k) || cues.is_title(k) || cues.is_anonymous(k)
+            }
+        };
+        if !personal {
+            return None;
+        }
+        self.subject_before(from, e)
     }
 
     /// The subject that opens the clause `clause..and_i` of a verb joined by "and" to a second
