@@ -868,6 +868,13 @@ impl<'c, 'a> State<'c, 'a> {
         // '... the interests of "armed terrorist groups" including Islamic State adding that
         // ...': examples of what the quote names continue the sentence, and name no speaker;
         // one may follow them after a comma ('"...," including some who improved, he said').
+        // '... found the question "bizarre," to which Udall answered': a relative clause after
+        // a preposition is another speaker's turn, not the quote's attribution.
+        if matches!(self.key(a), "to" | "after" | "upon")
+            && matches!(self.key(a + 1), "which" | "whom")
+        {
+            return None;
+        }
         let a = if matches!(self.key(a), "including" | "like" | "especially")
             || (self.key(a) == "such" && self.key(a + 1) == "as")
         {
@@ -1293,9 +1300,20 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // Whom someone told is not who speaks ("The source told Fox News that ... and claimed
         // that "...": not Fox News).
+        // Nor is a name that qualifies a thing after "a" ("put a Trump campaign hat on his head
+        // and said").
+        let toks = &self.cx.tokens.tokens;
         let addressee = |m: &Mention| {
+            let after = m.last as usize + 1;
             self.word_before(m.first as usize, start)
                 .is_some_and(|k| matches!(k, "told" | "tells"))
+                || (self
+                    .word_before(m.first as usize, start)
+                    .is_some_and(|k| matches!(k, "a" | "an"))
+                    && after < v
+                    && toks[after].word
+                    && !toks[after].cap
+                    && !self.cx.cues.is_person_noun(self.key(after)))
         };
         let ms: Vec<Mention> = self
             .named_in(start, v)
@@ -3366,11 +3384,18 @@ impl<'c, 'a> State<'c, 'a> {
             toks[i].word
                 && crate::text::keys::strip_possessive(self.key(i)).len() < self.key(i).len()
         });
+        // (Also a participle's phrase: "The protesters, angered by a comment Clinton made,
+        // shouted", "Lavrov, speaking in Moscow, said".)
+        let participle = !toks[c + 1].cap
+            && toks[c + 1].word
+            && first.len() > 4
+            && (first.ends_with("ed") || first.ends_with("ing"));
         let opens = matches!(first, "who" | "whose" | "which" | "the")
             || determiner(first)
             || cues.is_title(first)
             || cues.is_person_noun(first)
-            || possessive;
+            || possessive
+            || participle;
         (opens && toks[c - 1].word).then_some(c)
     }
 
@@ -3456,8 +3481,17 @@ impl<'c, 'a> State<'c, 'a> {
     fn subject_of_parenthetical(&mut self, lo: usize, c: usize, w: usize) -> Voice {
         // "Caroline Kennedy, Kennedy's daughter, who presented Obama with the award, said":
         // one parenthetical after another.
+        // (Not a phrase that opens the sentence with a preposition: "In Syria, President Bashar
+        // al-Assad, accused by the opposition of ..., said" is Assad's.)
         let mut c = c;
         while let Some(before) = self.parenthetical_before(lo, c + 1) {
+            let opens = (lo..before)
+                .rev()
+                .find(|&i| self.key(i) == ",")
+                .map_or(lo, |i| i + 1);
+            if self.cx.cues.is_place_before(self.key(opens)) {
+                break;
+            }
             c = before;
         }
         if let Some((voice, _)) = self.subject_before(lo, c) {
