@@ -826,10 +826,10 @@ mod tests {
         let bad = DEFAULT_CUES.replacen("\"he\", \"she\",", "\"he\", \"he\",", 1);
         let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
         assert!(e.contains("\"he\" is twice in descriptors.pronouns"), "{e}");
-        let bad = DEFAULT_CUES.replacen("with_that = [", "with_that = [\"mused\", ", 1);
+        let bad = DEFAULT_CUES.replacen("with_that = [", "with_that = [\"pondered\", ", 1);
         let e = CueWords::parse(&bad, "cues.toml").unwrap_err().to_string();
         assert!(
-            e.contains("\"mused\" in speech.with_that is not in speech.reporting"),
+            e.contains("\"pondered\" in speech.with_that is not in speech.reporting"),
             "{e}"
         );
     }
