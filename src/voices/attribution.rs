@@ -5619,17 +5619,53 @@ impl<'c, 'a> State<'c, 'a> {
                 // The comma, or a word where the source dropped it (FA-KES).
                 && (self.key(i - 1) == "," || (toks[i - 1].word && i > a + 5))
         })?;
-        let first = self.named_in(a, v).next().copied()?;
-        if first.first as usize > a + 1 {
-            return None;
-        }
+        // The listed actor that opens the sentence, else the subject of the clause the
+        // participle hangs on ("Khizr Khan blasted Trump on stage, noting that ...").
+        let opening = self
+            .named_in(a, v)
+            .next()
+            .filter(|m| m.first as usize <= a + 1)
+            .map(|m| Voice::Source(m.actor));
+        // (An unlisted name only when it opens the sentence, after titles, and the participle
+        // follows a comma: "... for saying", "Government forces ..., saying", "He echoed
+        // accusations that Houthis have ..., saying" name no one.)
+        let voice = match opening {
+            Some(voice) => voice,
+            None if self.key(v - 1) == "," => {
+                let cues = self.cx.cues;
+                let f = (a..v).find(|&i| {
+                    let k = self.key(i);
+                    toks[i].word
+                        && !toks[i].cap
+                        && !cues.is_title(k)
+                        && !cues.is_particle(k)
+                        && !self.cx.joining_hyphen(i)
+                })?;
+                // (The name's own verb follows it: not "John McCain to either provide ...".)
+                if cues.is_place_before(self.key(f)) || determiner(self.key(f)) {
+                    return None;
+                }
+                let run = self.reader().before(a, f, &self.names)?;
+                if run.end != f {
+                    return None;
+                }
+                match self.name_voice(run) {
+                    Voice::Named(i) if self.names.speakers[i as usize].full_person() => {
+                        Voice::Named(i)
+                    }
+                    _ => return None,
+                }
+            }
+            None => return None,
+        };
+        let toks = &self.cx.tokens.tokens;
         let that = (v + 1..end.min(v + 4)).find(|&i| self.key(i) == "that");
         let from = that.map_or(v + 1, |t| t + 1);
         if from >= end || (from..end).filter(|&i| toks[i].word).count() < 4 {
             return None;
         }
         Some((
-            Voice::Source(first.actor),
+            voice,
             Span::new(toks[v - 1].span.start, toks[from - 1].span.end),
             Span::new(toks[from].span.start, toks[end - 1].span.end),
         ))

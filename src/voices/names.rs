@@ -37,6 +37,13 @@ pub struct Speaker {
     keys: Vec<String>,
 }
 
+impl Speaker {
+    /// A person named by two words or more ("Khizr Khan", not "Republicans").
+    pub(super) fn full_person(&self) -> bool {
+        self.person && self.keys.len() >= 2
+    }
+}
+
 /// The slug of a name: ASCII letters and digits lowercased, every other run of characters one
 /// `-`, none at either end (`Brig. Gen. Ali al-Mayhoub` -> `brig-gen-ali-al-mayhoub`; titles are
 /// left out before this).
