@@ -1315,9 +1315,17 @@ impl<'c, 'a> State<'c, 'a> {
                     && !toks[after].cap
                     && !self.cx.cues.is_person_noun(self.key(after)))
         };
+        // (Nor anyone named inside an earlier quote of the clause: '"... IS militants launched
+        // an offensive" said the statement adding that "..."' is the statement's, not IS's;
+        // '"..." the sources said adding "..."' is the sources', not the army's in the quote.)
         let ms: Vec<Mention> = self
             .named_in(start, v)
-            .filter(|m| !addressee(m))
+            .filter(|m| {
+                !addressee(m)
+                    && !self.in_quote(m.span.start)
+                    // (nor a name inside a compound: "One pro-Trump supporter ... said")
+                    && !(m.first > 0 && self.cx.joining_hyphen(m.first as usize - 1))
+            })
             .copied()
             .collect();
         // "Ibrahim al-Hajj said: ...": an unlisted name right before the verb.
@@ -4298,8 +4306,16 @@ impl<'c, 'a> State<'c, 'a> {
     fn name_before_appositive(&mut self, lo: usize, w: usize) -> Option<(Voice, usize)> {
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
-        let d = (w.saturating_sub(12).max(lo + 2)..w.saturating_sub(1))
-            .find(|&i| matches!(self.key(i), "a" | "an") && !toks[i].cap)?;
+        // The appositive opens with "a"/"an", or with a role and its preposition ("Mohammad
+        // Idelbi father of the family told SANA reporter").
+        let role_of = |i: usize| {
+            let k = self.key(i);
+            (cues.is_person_noun(k) || cues.is_title(k))
+                && matches!(self.key(i + 1), "of" | "for" | "at" | "with")
+        };
+        let d = (w.saturating_sub(12).max(lo + 2)..w.saturating_sub(1)).find(|&i| {
+            !toks[i].cap && toks[i - 1].cap && (matches!(self.key(i), "a" | "an") || role_of(i))
+        })?;
         let clause = |i: usize| {
             let k = self.key(i);
             !toks[i].word
@@ -4310,12 +4326,10 @@ impl<'c, 'a> State<'c, 'a> {
         if (d + 1..w).any(|i| clause(i) && !self.cx.joining_hyphen(i)) {
             return None;
         }
-        let person = (d + 1..w.min(d + 5))
-            .take_while(|&i| !toks[i].cap)
-            .any(|i| {
-                let k = self.key(i);
-                cues.is_person_noun(k) || cues.is_title(k)
-            });
+        let person = (d..w.min(d + 5)).take_while(|&i| !toks[i].cap).any(|i| {
+            let k = self.key(i);
+            cues.is_person_noun(k) || cues.is_title(k)
+        });
         if !person {
             return None;
         }
