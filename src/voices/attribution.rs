@@ -1318,11 +1318,14 @@ impl<'c, 'a> State<'c, 'a> {
         // (Nor anyone named inside an earlier quote of the clause: '"... IS militants launched
         // an offensive" said the statement adding that "..."' is the statement's, not IS's;
         // '"..." the sources said adding "..."' is the sources', not the army's in the quote.)
+        // (A verb inside a quote, 'Tass said: "Lavrov told his guest, ‘...’"', has its subject
+        // in that quote.)
+        let verb_quoted = self.in_quote(toks[v].span.start);
         let ms: Vec<Mention> = self
             .named_in(start, v)
             .filter(|m| {
                 !addressee(m)
-                    && !self.in_quote(m.span.start)
+                    && !(self.in_quote(m.span.start) && !verb_quoted)
                     // (nor a name inside a compound: "One pro-Trump supporter ... said")
                     && !(m.first > 0 && self.cx.joining_hyphen(m.first as usize - 1))
             })
