@@ -1324,10 +1324,10 @@ impl<'c, 'a> State<'c, 'a> {
         let ms: Vec<Mention> = self
             .named_in(start, v)
             .filter(|m| {
-                !addressee(m)
-                    && !(self.in_quote(m.span.start) && !verb_quoted)
-                    // (nor a name inside a compound: "One pro-Trump supporter ... said")
-                    && !(m.first > 0 && self.cx.joining_hyphen(m.first as usize - 1))
+                let earlier_quote = !verb_quoted && self.in_quote(m.span.start);
+                // (nor a name inside a compound: "One pro-Trump supporter ... said")
+                let compound = m.first > 0 && self.cx.joining_hyphen(m.first as usize - 1);
+                !(addressee(m) || earlier_quote || compound)
             })
             .copied()
             .collect();
@@ -5383,7 +5383,7 @@ impl<'c, 'a> State<'c, 'a> {
             "." => {
                 !crate::text::keys::initialism_dot(self.cx.tokens, i)
                     && !crate::text::keys::suffix_dot(self.cx.tokens, i)
-                    && !(!toks[i].space_before && self.cx.cues.is_title(self.key(i - 1)))
+                    && (toks[i].space_before || !self.cx.cues.is_title(self.key(i - 1)))
             }
             _ => false,
         };
