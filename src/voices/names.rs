@@ -399,7 +399,22 @@ impl Reader<'_, '_> {
                     self.key(outer - 2),
                     "in" | "at" | "near" | "inside" | "across" | "around" | "throughout"
                 );
-            if cues.is_place_before(before)
+            // "Director of National Intelligence James Clapper said", "Minister of Finance
+            // Ali Hassan said": "of" after a capitalised title opens the rest of the title,
+            // no place, when a given name and a surname follow (where the name starts).
+            let given = crate::lexicon::names::CommonNames::bundled();
+            let title_of = before == "of"
+                && outer >= lo + 2
+                && self.cx.tokens.tokens[outer - 2].cap
+                && cues.is_title(self.key(outer - 2))
+                && (start + 1..v.saturating_sub(1)).any(|i| {
+                    self.cx.tokens.tokens[i].cap
+                        && given.is_given(self.key(i))
+                        && !given.is_regional_given(self.key(i))
+                });
+            if title_of {
+                // (read below by `refine`, which starts the name at the given name)
+            } else if cues.is_place_before(before)
                 || place_the
                 || (matches!(before, "the" | "a" | "an") && words == 1)
                 || self.mentioned(outer - 1).is_some_and(|m| m.place)
