@@ -1302,14 +1302,11 @@ impl<'c, 'a> State<'c, 'a> {
         // that "...": not Fox News).
         // Nor is a name that qualifies a thing after "a" ("put a Trump campaign hat on his head
         // and said").
-        let toks = &self.cx.tokens.tokens;
         let addressee = |m: &Mention| {
             let after = m.last as usize + 1;
-            self.word_before(m.first as usize, start)
-                .is_some_and(|k| matches!(k, "told" | "tells"))
-                || (self
-                    .word_before(m.first as usize, start)
-                    .is_some_and(|k| matches!(k, "a" | "an"))
+            let before = self.word_before(m.first as usize, start);
+            before.is_some_and(|k| matches!(k, "told" | "tells"))
+                || (before.is_some_and(|k| matches!(k, "a" | "an"))
                     && after < v
                     && toks[after].word
                     && !toks[after].cap

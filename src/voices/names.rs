@@ -402,23 +402,18 @@ impl Reader<'_, '_> {
             // "Director of National Intelligence James Clapper said", "Minister of Finance
             // Ali Hassan said": "of" after a capitalised title opens the rest of the title,
             // no place, when a given name and a surname follow (where the name starts).
-            let given = crate::lexicon::names::CommonNames::bundled();
+            // (`refine` below starts the name at that given name.)
             let title_of = before == "of"
                 && outer >= lo + 2
-                && self.cx.tokens.tokens[outer - 2].cap
+                && toks[outer - 2].cap
                 && cues.is_title(self.key(outer - 2))
-                && (start + 1..v.saturating_sub(1)).any(|i| {
-                    self.cx.tokens.tokens[i].cap
-                        && given.is_given(self.key(i))
-                        && !given.is_regional_given(self.key(i))
-                });
-            if title_of {
-                // (read below by `refine`, which starts the name at the given name)
-            } else if cues.is_place_before(before)
-                || place_the
-                || (matches!(before, "the" | "a" | "an") && words == 1)
-                || self.mentioned(outer - 1).is_some_and(|m| m.place)
-                || (modifier && words == 1)
+                && (start + 1..v.saturating_sub(1)).any(|i| self.given_name(i));
+            if !title_of
+                && (cues.is_place_before(before)
+                    || place_the
+                    || (matches!(before, "the" | "a" | "an") && words == 1)
+                    || self.mentioned(outer - 1).is_some_and(|m| m.place)
+                    || (modifier && words == 1))
             {
                 // "rescue workers in Al-Atareb Fahd said" (commas dropped), after "Abdul Ilah
                 // al-Fahd" was named: the place runs into the surname, which is the name, when
@@ -440,6 +435,14 @@ impl Reader<'_, '_> {
             end: v,
             affiliation: self.affiliation(lo, start),
         })
+    }
+
+    /// A capitalised common given name at token `i` that is no regional one (`data/names.toml`):
+    /// where a person's name starts after other capitalised words.
+    fn given_name(&self, i: usize) -> bool {
+        let names = crate::lexicon::names::CommonNames::bundled();
+        let k = self.key(i);
+        self.cx.tokens.tokens[i].cap && names.is_given(k) && !names.is_regional_given(k)
     }
 
     /// The name inside a run of capitalised words: it starts after a possessive ("ABC's Nicki
@@ -480,10 +483,7 @@ impl Reader<'_, '_> {
         let plain = |j: usize| {
             toks[j].word && !names.is_given(self.key(j)) && !self.cx.cues.is_particle(self.key(j))
         };
-        if let Some(g) = (start + 1..end.saturating_sub(1)).find(|&i| {
-            let k = self.key(i);
-            toks[i].cap && names.is_given(k) && !names.is_regional_given(k)
-        }) {
+        if let Some(g) = (start + 1..end.saturating_sub(1)).find(|&i| self.given_name(i)) {
             if (start..g).all(plain) {
                 start = g;
             }
