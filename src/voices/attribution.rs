@@ -530,9 +530,32 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
     fn verbs_in(&self, a: usize, b: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = (a..b).filter(|&i| self.is_speech(i)).collect();
+        // '"...," Karroubi was quoted as saying by Saham News': the passive's auxiliary stands
+        // for its verb (the subject before it speaks), and the participle after "as" is no
+        // verb of its own.
+        let mut v: Vec<usize> = (a..b)
+            .filter_map(|i| {
+                if i > a && self.passive_quoting(i) {
+                    Some(i - 1)
+                } else if self.is_speech(i) && !(i >= a + 2 && self.passive_quoting(i - 2)) {
+                    Some(i)
+                } else {
+                    None
+                }
+            })
+            .collect();
         v.sort_by_key(|&i| (self.cx.cues.is_noun_verb(self.key(i)), i));
         v
+    }
+
+    /// Whether token `i` is the verb of a passive quotation: "quoted" or "cited" after a form of
+    /// "to be" and before "as" ("Karroubi was quoted as saying", "officials were cited as
+    /// saying"). Its subject is the speaker, not whoever quoted them ("by Saham News").
+    fn passive_quoting(&self, i: usize) -> bool {
+        i + 1 < self.cx.tokens.len()
+            && matches!(self.key(i), "quoted" | "cited")
+            && self.passive_quoted(i)
+            && self.key(i + 1) == "as"
     }
 
     /// Mentions whose tokens lie in `a..b` (actors, not places), but those that only modify the
@@ -745,8 +768,15 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(found) = self.speaker_after_relative(a, bound.end) {
             return found;
         }
-        // Before the quote: a speech verb among the last 8 tokens of the clause.
+        // Before the quote: a speech verb among the last 8 tokens of the clause (14 before a
+        // "that" right before the quote: 'told Friday's edition of the daily Frankfurter
+        // Allgemeine Zeitung that "..."').
         let introduced = end > start_limit && matches!(self.key(end - 1), ":" | ",");
+        let window = if end > start_limit && self.key(end - 1) == "that" {
+            14
+        } else {
+            8
+        };
         // Tokens of quoted titles in the way do not count ("Lew said on CNN's "State of the
         // Union" "there is no option ..."").
         let in_titles = (end.saturating_sub(16).max(start_limit)..end)
@@ -755,7 +785,7 @@ impl<'c, 'a> State<'c, 'a> {
         let from = if introduced {
             start_limit
         } else {
-            end.saturating_sub(8 + in_titles).max(start_limit)
+            end.saturating_sub(window + in_titles).max(start_limit)
         };
         if let Some(v) = (from..end).rev().find(|&i| self.introduces_quote(i, end)) {
             if let Some(voice) = self.speaker_before(start_limit, v) {
@@ -887,6 +917,7 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(qi) = (a..b).find(|&i| {
             matches!(self.key(i), "quoted" | "citing" | "cited")
                 && (i + 1 >= b || self.key(i + 1) != "by")
+                && !self.passive_quoting(i)
         }) {
             let as_i = (qi..b).find(|&i| self.key(i) == "as").unwrap_or(b);
             if let Some(m) = self.named_in(qi + 1, as_i).next().copied() {
@@ -1246,6 +1277,11 @@ impl<'c, 'a> State<'c, 'a> {
             .take_while(|&i| self.key(i) != "\"")
             .find(|&i| self.key(i) == "quoted")
         {
+            // "Steinmeier was quoted as telling the daily ... that "..."": the passive's subject
+            // speaks, as it would before "said".
+            if self.passive_quoting(qi) {
+                return self.speaker_before(start, qi - 1);
+            }
             if let Some(m) = self.named_in(qi + 1, v).next() {
                 return Some(Voice::Source(m.actor));
             }
@@ -1646,9 +1682,9 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(qi) =
             (a..b).find(|&i| self.key(i) == "quoted" && !(i > a && self.passive_quoted(i)))
         {
-            if let Some(as_i) = (qi + 1..b.min(qi + 12))
-                .find(|&i| self.key(i) == "as" && i + 1 < b && self.key(i + 1) == "saying")
-            {
+            if let Some(as_i) = (qi + 1..b.min(qi + 12)).find(|&i| {
+                self.key(i) == "as" && i + 1 < b && matches!(self.key(i + 1), "saying" | "telling")
+            }) {
                 let who = self.cited_source(qi + 1, as_i, toks[qi].span.start);
                 if let Some(v) = who {
                     // "... caused material damage SANA quoted a source at Aleppo Police Command
@@ -1660,8 +1696,21 @@ impl<'c, 'a> State<'c, 'a> {
                         .flatten()
                         .map(|(_, f)| self.name_opens_description(f, qi))
                         .filter(|&f| (a..f).filter(|&i| toks[i].word).count() >= 4);
+                    // "... as telling reporters that ...": whom they told, and "that", are the
+                    // cue's.
+                    let ing = as_i + 1;
+                    let cue_last = if self.key(ing) == "telling" {
+                        self.that_after(ing, b)
+                            .or_else(|| {
+                                (ing + 1 < b && self.cx.cues.is_addressee(self.key(ing + 1)))
+                                    .then_some(ing + 1)
+                            })
+                            .unwrap_or(ing)
+                    } else {
+                        ing
+                    };
                     // (Then the cue runs to the sentence's end: no passage of its final stop.)
-                    let (first, last) = first.map_or((a, as_i + 1), |f| (f, b - 1));
+                    let (first, last) = first.map_or((a, cue_last), |f| (f, b - 1));
                     return Some((v, Span::new(toks[first].span.start, toks[last].span.end)));
                 }
             }
@@ -1810,14 +1859,20 @@ impl<'c, 'a> State<'c, 'a> {
                 if self.noun_before_report(i, end) {
                     return false;
                 }
+                // (What follows a passive "was quoted as saying" follows its participle.)
+                let next = if self.passive_quoting(i + 1) {
+                    i + 4
+                } else {
+                    i + 1
+                };
                 end - i <= 10
                     && !(first && toks[i].cap)
                     && !(i + 1..end).any(|j| self.key(j) == "that")
-                    && (i + 1 >= end
+                    && (next >= end
                         || first
-                        || !toks[i + 1].word
+                        || !toks[next].word
                         || matches!(self.key(i), "told" | "tells" | "tell")
-                        || self.cx.cues.may_follow_closing(self.key(i + 1)))
+                        || self.cx.cues.may_follow_closing(self.key(next)))
             })
             .collect();
         verbs
@@ -3141,7 +3196,10 @@ impl<'c, 'a> State<'c, 'a> {
         (lo + 1..hi).any(|v| {
             // "... from a lack of treatment according to X": the source of "according to"
             // follows it; the words before are no subject.
-            if !self.is_speech(v) || self.key(v) == "according" {
+            // ('"A unilaterally declared cease-fire isnt enough" he said': no one speaks
+            // inside a quote.)
+            if !self.is_speech(v) || self.key(v) == "according" || self.in_quote(toks[v].span.start)
+            {
                 return false;
             }
             if self.indefinite_opener(v) {
@@ -3896,7 +3954,11 @@ impl<'c, 'a> State<'c, 'a> {
     /// "X was quoted (by Y) as saying": "quoted" at `i` after a form of "be", whose subject is
     /// the one quoted, not who quoted.
     fn passive_quoted(&self, i: usize) -> bool {
-        i > 0 && matches!(self.key(i - 1), "was" | "were" | "is" | "are")
+        i > 0
+            && matches!(
+                self.key(i - 1),
+                "was" | "were" | "is" | "are" | "been" | "being"
+            )
     }
 
     /// A word that opens a clause of its own inside a subject's phrase: a conjunction, a
@@ -5007,7 +5069,10 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let (voice, first) = self.subject_before(a, v - 1)?;
-        let from = match self.that_after(ing, end) {
+        // (Whom they told may be long: "telling Friday's edition of the daily Frankfurter
+        // Allgemeine Zeitung that".)
+        let reach = if self.key(ing) == "telling" { 14 } else { 9 };
+        let from = match self.that_within(ing, end, reach) {
             Some(t) => t + 1,
             None if self.key(ing) == "telling" => {
                 let j = ing + 1;
@@ -5197,7 +5262,12 @@ impl<'c, 'a> State<'c, 'a> {
     /// nor one after an auxiliary, inside the content ("said the military was purging armed
     /// groups that were ...").
     fn that_after(&self, v: usize, end: usize) -> Option<usize> {
-        (v + 1..end.min(v + 9))
+        self.that_within(v, end, 9)
+    }
+
+    /// [`State::that_after`] within `n` tokens after `v`.
+    fn that_within(&self, v: usize, end: usize, n: usize) -> Option<usize> {
+        (v + 1..end.min(v + n))
             .take_while(|&i| {
                 let k = self.key(i);
                 !matches!(k, "and" | "but") && !self.cx.cues.is_auxiliary(k)
@@ -5736,6 +5806,15 @@ impl<'c, 'a> State<'c, 'a> {
         let head = (v + 2..end.min(v + 5))
             .take_while(|&i| toks[i].word)
             .find(|&i| self.cx.cues.is_head_noun(self.key(i)))?;
+        // "... said the opposition's chief negotiator Mohamad Sabra": a name right after the
+        // description is the speaker ([`State::inverted_name`]).
+        if self
+            .reader()
+            .after(head + 1, end)
+            .is_some_and(|r| r.start == head + 1)
+        {
+            return None;
+        }
         // ... or an appositive to the end ("said the Observatory a British-based monitor").
         let appositive = || {
             matches!(self.key(head + 1), "a" | "an" | "one")
@@ -6039,7 +6118,11 @@ impl<'c, 'a> State<'c, 'a> {
             // "... the monitor said, updating a previous toll", "... one witness said, adding
             // that ...": a participle after the verb opens a clause of its own.
             let participle = self.participle_after(v, end);
-            let from = v + 1 + usize::from(participle);
+            // "... an army source was quoted as saying on state media": the passive's auxiliary
+            // stands for the verb, whose subject speaks, and its participle after "as" ends it.
+            let passive = self.passive_quoting(v) && v + 2 < end;
+            let (v, after) = if passive { (v - 1, v + 3) } else { (v, v + 1) };
+            let from = after + usize::from(participle);
             // ... unless a speech verb that is also a noun follows its determiner ("said in a
             // new report", "said in its claim").
             let noun = |i: usize| {
@@ -6072,11 +6155,11 @@ impl<'c, 'a> State<'c, 'a> {
             let told =
                 to_addressee && !(v + 2..end).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
             // ("said at least 58 people were killed": "at least" counts, it says no place.)
-            let quantity = v + 2 < end
-                && self.key(v + 1) == "at"
-                && matches!(self.key(v + 2), "least" | "most");
-            let tail = v + 1 >= end || participle || told || {
-                let k = self.key(v + 1);
+            let quantity = after + 1 < end
+                && self.key(after) == "at"
+                && matches!(self.key(after + 1), "least" | "most");
+            let tail = after >= end || participle || told || {
+                let k = self.key(after);
                 (crate::actors::CALENDAR.contains(&k) || CLOSING_TAIL.contains(&k)) && !quantity
             };
             let lo = v.saturating_sub(8).max(a + 3);

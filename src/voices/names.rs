@@ -559,19 +559,35 @@ impl Reader<'_, '_> {
                 // The dot of an abbreviated title ("Brig. Gen. Ahmed Hassan", "Dr. Samir Khalil").
                 let title_dot =
                     k == "." && i > a && cues.is_title(self.key(i - 1)) && !toks[i].space_before;
-                // A capitalised word that opens the sentence ("Like Noha Samira she was
-                // relieved").
+                // "said the party's chief negotiator Mohamad Sabra": the article of the first
+                // title, and up to two lower-case modifiers before a title or a person's noun.
+                let article = i == a && k == "the" && run.is_none();
+                let modifier = |j: usize| {
+                    j < b
+                        && toks[j].word
+                        && !toks[j].cap
+                        && !self.cx.stopwords.contains(self.key(j))
+                };
+                let title_at = |j: usize| {
+                    j < b && (cues.is_title(self.key(j)) || cues.is_person_noun(self.key(j)))
+                };
                 let prefix = cues.is_title(k)
+                    || article
+                    // A capitalised word that opens the sentence ("Like Noha Samira she was
+                    // relieved").
                     || (i == a && toks[i].cap && (cues.is_opener(k) || SUBORDINATORS.contains(&k)))
                     || cues.is_person_noun(k)
                     || initialism_dot
                     || title_dot
                     || mention
-                    || (toks[i].word
-                        && !toks[i].cap
-                        && !self.cx.stopwords.contains(k)
+                    || (modifier(i)
                         && i + 1 < b
-                        && cues.is_title(self.key(i + 1)));
+                        && cues.is_title(self.key(i + 1)))
+                    // (Not after a run: "said Zakaria Malahifji senior official in ..." ends the
+                    // name.)
+                    || (run.is_none()
+                        && modifier(i)
+                        && (title_at(i + 1) || (modifier(i + 1) && title_at(i + 2))));
                 if !prefix {
                     break;
                 }
@@ -598,6 +614,14 @@ impl Reader<'_, '_> {
             i += 1;
         }
         let (mut start, mut end) = run?;
+        // The article opens a description, not a name ("said the Observatory", "quoting the
+        // Syrian National Television"): a title or a person's noun stands between them.
+        if self.key(a) == "the"
+            && !(a + 1..start)
+                .any(|j| cues.is_title(self.key(j)) || cues.is_person_noun(self.key(j)))
+        {
+            return None;
+        }
         while end > start + 1 && !name_word(end - 1) {
             end -= 1;
         }
