@@ -734,6 +734,16 @@ impl<'c, 'a> State<'c, 'a> {
             }
             b += 1;
         }
+        // '"..." when Liteky told him about his plans, Olive said': a subordinate clause
+        // right after the quote is no attribution when a speech verb follows its comma.
+        let a = if a < b && SUBORDINATORS.contains(&self.key(a)) {
+            (a + 1..b)
+                .find(|&i| self.key(i) == ",")
+                .filter(|&c| (c + 1..b).any(|i| self.is_speech(i)))
+                .map_or(a, |c| c + 1)
+        } else {
+            a
+        };
         let verbs = self.verbs_in(a, b);
         for v in verbs {
             // '"...," adding that ...': a participle right after the quote continues the
