@@ -1128,8 +1128,10 @@ impl<'c, 'a> State<'c, 'a> {
             }
             return Some(self.name_voice(run));
         }
-        if let Some(m) = self.named_in(v + 1, tail_end).next().copied() {
-            if m.first as usize <= v + 4 && !venue(m.first as usize) {
+        // (A long name may run past them: "said the so-called Syrian Observatory for Human
+        // Rights".)
+        if let Some(m) = self.named_in(v + 1, b).next().copied() {
+            if self.within(v, m.first as usize, 4) && !venue(m.first as usize) {
                 let m = self.person_after_role(m, b).unwrap_or(m);
                 if self.opens_clause(m.last as usize + 1, b) {
                     return None;
@@ -2841,9 +2843,10 @@ impl<'c, 'a> State<'c, 'a> {
         let definite = !indefinite(keys[0]);
         // A person is pointed back to by a person noun ("the spokesman", "the envoy"), never by
         // a body's noun that a word of its role holds ("the observatory" is not the head of the
-        // Syrian Observatory for Human Rights).
+        // Syrian Observatory for Human Rights); and a person noun points back to no body whose
+        // name holds it ("the general" is not the Russian General Staff).
         let person_head = self.cx.cues.is_person_noun(head);
-        let named = |a: ActorId| named(a) && (person_head || g.actor(a).kind != ActorKind::Person);
+        let named = |a: ActorId| named(a) && person_head == (g.actor(a).kind == ActorKind::Person);
         let fits = |a: ActorId| of_country(a) && (declares(a) || (definite && named(a)));
         let from_history = self.history().rev().find_map(|&(p, v)| match v {
             Voice::Source(a) if p < pos && fits(a) => Some(v),
@@ -5802,7 +5805,15 @@ impl<'c, 'a> State<'c, 'a> {
                 let k = self.key(i);
                 toks[i].word && (toks[i].cap || cues.is_title(k) || cues.is_person_noun(k))
             });
-        ((first <= v + reach || titled) && closes && !clause()).then_some(m.actor)
+        ((self.within(v, first, reach) || titled) && closes && !clause()).then_some(m.actor)
+    }
+
+    /// Whether a name at token `first` starts within `reach` tokens after the verb at `v`, a
+    /// hyphened modifier right before it counting as one word ("... said the so-called Syrian
+    /// Observatory").
+    fn within(&self, v: usize, first: usize, reach: usize) -> bool {
+        let compound = first >= 3 && first - 2 > v && self.cx.joining_hyphen(first - 2);
+        first <= v + reach || (compound && first - 2 <= v + reach)
     }
 
     /// The voice of a descriptor right after the speech verb at `v` that closes the sentence
