@@ -4752,6 +4752,34 @@ impl<'c, 'a> State<'c, 'a> {
             let Some((voice, first)) = subject else {
                 continue;
             };
+            // "The Observatory and residents said ...": a joint subject that opens the clause;
+            // its first conjunct, named, speaks for the claim when the second is unnamed (as
+            // for a closing one, [`State::closing_without_comma`]).
+            let (voice, first) = match (voice, first > clause + 1 && self.key(first - 1) == "and") {
+                (Voice::Unknown, true) => self
+                    .subject_before(clause, first - 1)
+                    .filter(|&(v0, f0)| {
+                        // (A noun phrase of at most six tokens: no lower-case word but stop
+                        // words, a compound's parts and source nouns; not "Daesh becomes
+                        // virtual caliphate Experts and officials say".)
+                        let cues = self.cx.cues;
+                        v0 != Voice::Unknown
+                            && f0 <= clause + 1
+                            && first - 1 - f0 <= 6
+                            && (f0..first - 1).all(|i| {
+                                let k = self.key(i);
+                                !toks[i].word
+                                    || toks[i].cap
+                                    || self.cx.stopwords.contains(k)
+                                    || (i > 0 && self.cx.joining_hyphen(i - 1))
+                                    || cues.is_head_noun(k)
+                                    || cues.is_person_noun(k)
+                                    || cues.is_org_noun(k)
+                            })
+                    })
+                    .unwrap_or((voice, first)),
+                _ => (voice, first),
+            };
             // Far into a long sentence, the subject opens it ("The Syrian Observatory ... -
             // which monitors the conflict ... - said") or a lost one: a capitalised determiner
             // after the sentence splitter missed a boundary ("... October 13 2016 The
@@ -6134,6 +6162,16 @@ impl<'c, 'a> State<'c, 'a> {
             // A capitalised speech verb inside a sentence is part of a name ("the United
             // States and ...").
             if toks[v].cap || !self.is_speech(v) || self.key(v) == "according" {
+                continue;
+            }
+            // "... the end of a pause declared by Russia", "... attacks claimed by Daesh": a
+            // participle and its agent qualify a noun, as in `reported_after_subject`; no one
+            // closes the sentence ("as reported by SANA" does).
+            if v + 1 < end
+                && self.key(v + 1) == "by"
+                && self.key(v - 1) != "as"
+                && !matches!(self.key(v), "said" | "says" | "say" | "told" | "tells")
+            {
                 continue;
             }
             // "... the monitor said, updating a previous toll", "... one witness said, adding
