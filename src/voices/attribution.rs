@@ -754,7 +754,12 @@ impl<'c, 'a> State<'c, 'a> {
             let coordinated = v > a
                 && (a..v).all(|i| matches!(self.key(i), "," | "and" | "but" | "also" | "then"))
                 && (a..v).any(|i| matches!(self.key(i), "and" | "but"));
-            if bare_participle || coordinated {
+            // ('Carter said "there is nothing fake" about President Donald Trump, adding ...':
+            // a participle after a comma reports for the subject of the clause, not for a name
+            // between the quote and it.)
+            let participle_after_comma =
+                v > a && self.reports_for_subject(v) && self.key(v - 1) == ",";
+            if bare_participle || coordinated || participle_after_comma {
                 continue;
             }
             if let Some(voice) = self.speaker_after_quote(a, v, b) {
