@@ -1410,6 +1410,31 @@ impl<'c, 'a> State<'c, 'a> {
         // "X said:": the name nearest the verb; "…, adding": the subject of the sentence, an
         // unlisted person's name opening it ("Ahmed Sheikhani voiced concern ..., adding “...”")
         // when no listed name comes before it.
+        // "Lavrov met Kerry in Geneva and said it was "a good meeting"": a verb joined by "and"
+        // or "but" shares the subject of its clause's first verb, as a participle does.
+        // (One clause: no "that" before the verb, "... is such a narcissist that Barack Obama
+        // looks at him and says"; and a listed actor or a person's full or titled name, not a
+        // capitalised word opening a headline-like phrase: "Key regime ally Iran welcomed ...
+        // and called for".)
+        let joined = v > start + 1
+            && matches!(self.key(v - 1), "and" | "but")
+            && !(start..v).any(|i| self.key(i) == "that");
+        if joined && !participle {
+            let sure = |st: &Self, voice: Voice| match voice {
+                Voice::Source(_) => true,
+                Voice::Named(i) => {
+                    let s = &st.names.speakers[i as usize];
+                    s.full_person() || (s.person && s.gender.is_some())
+                }
+                Voice::Own | Voice::Unknown => false,
+            };
+            if let Some(voice) = self
+                .clause_subject(start, v - 1)
+                .filter(|&voice| sure(self, voice))
+            {
+                return Some(voice);
+            }
+        }
         if participle {
             // "Japanese Prime Minister Shinzo Abe called on ISIS to ..., saying", "Mr. Bannon
             // also contradicted Mr. Trump's threats, saying": the name before the clause's verb.
