@@ -559,14 +559,37 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// Mentions whose tokens lie in `a..b` (actors, not places), but those that only modify the
-    /// noun after them ("a Britain-based monitor", "US-backed rebels"): no speaker.
+    /// noun after them ("a Britain-based monitor", "US-backed rebels") and those where a person
+    /// is posted ([`State::posted_to`]): no speaker.
     fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
         let m = self.cx.mentions;
         let lo = m.partition_point(|x| (x.first as usize) < a);
         m[lo..]
             .iter()
             .take_while(move |x| (x.last as usize) < b)
-            .filter(|x| !x.place && !self.modifier(x.last as usize))
+            .filter(|x| !x.place && !self.modifier(x.last as usize) && !self.posted_to(x))
+    }
+
+    /// Whether mention `m` names where a person is posted, after a person's noun and "to":
+    /// "the British ambassador to the United Nations", "the U.S. envoy to the U.N." (the person
+    /// speaks, for their own country, not for the body).
+    fn posted_to(&self, m: &Mention) -> bool {
+        self.posted_at(m).is_some()
+    }
+
+    /// [`State::posted_to`]: the token of "to".
+    fn posted_at(&self, m: &Mention) -> Option<usize> {
+        let f = m.first as usize;
+        let to = if f >= 2 && self.key(f - 1) == "the" {
+            f - 2
+        } else {
+            f.checked_sub(1)?
+        };
+        (to >= 1
+            && self.key(to) == "to"
+            && self.cx.tokens.tokens[to - 1].word
+            && self.cx.cues.is_person_noun(self.key(to - 1)))
+        .then_some(to)
     }
 
     /// True when the mention ending at token `last` modifies the noun after it: a hyphen stuck
@@ -1384,6 +1407,28 @@ impl<'c, 'a> State<'c, 'a> {
         // "Ibrahim al-Hajj said: ...": an unlisted name right before the verb.
         let w = self.skip_back(start, v);
         let participle = self.key(v).ends_with("ing");
+        // "... a former ambassador to China said that ...": the person posted there, described,
+        // right before the verb.
+        if !participle {
+            let posted = self
+                .cx
+                .mentions
+                .iter()
+                .find(|m| m.last as usize + 1 == w && (m.first as usize) >= start && !m.place);
+            if let Some(to) = posted.and_then(|m| self.posted_at(m)) {
+                // (The country the description gives, "Britain's ambassador"; never a person
+                // who spoke before, whom an envoy elsewhere is not.)
+                let from = to.saturating_sub(7).max(start);
+                let pos = self.cx.tokens.tokens[v].span.start;
+                let g = self.cx.gazetteer;
+                return Some(match self.descriptor(from, to, pos) {
+                    Some(Voice::Source(a)) if g.actor(a).kind == ActorKind::Country => {
+                        Voice::Source(a)
+                    }
+                    _ => Voice::Unknown,
+                });
+            }
+        }
         // "Maya Harris, a senior policy adviser to Mrs. Clinton, said: ...": the subject before
         // the clause.
         if !participle {
