@@ -1410,11 +1410,12 @@ impl<'c, 'a> State<'c, 'a> {
         // "... a former ambassador to China said that ...": the person posted there, described,
         // right before the verb.
         if !participle {
-            let posted = self
-                .cx
-                .mentions
+            let ms_all = self.cx.mentions;
+            let lo = ms_all.partition_point(|m| (m.first as usize) < start);
+            let posted = ms_all[lo..]
                 .iter()
-                .find(|m| m.last as usize + 1 == w && (m.first as usize) >= start && !m.place);
+                .take_while(|m| (m.first as usize) < w)
+                .find(|m| m.last as usize + 1 == w && !m.place);
             if let Some(to) = posted.and_then(|m| self.posted_at(m)) {
                 // (The country the description gives, "Britain's ambassador"; never a person
                 // who spoke before, whom an envoy elsewhere is not.)
