@@ -548,6 +548,15 @@ impl<'c, 'a> State<'c, 'a> {
         v
     }
 
+    /// Whether the speech verb at `v` is a passive participle with its agent after it, "by"
+    /// (before `end`): "a pause declared by Russia", "attacks claimed by Daesh" ("said" and
+    /// "told" are never such participles).
+    fn agent_after(&self, v: usize, end: usize) -> bool {
+        v + 1 < end
+            && self.key(v + 1) == "by"
+            && !matches!(self.key(v), "said" | "says" | "say" | "told" | "tells")
+    }
+
     /// Whether token `i` is the verb of a passive quotation: "quoted" or "cited" after a form of
     /// "to be" and before "as" ("Karroubi was quoted as saying", "officials were cited as
     /// saying"). Its subject is the speaker, not whoever quoted them ("by Saham News").
@@ -4704,10 +4713,7 @@ impl<'c, 'a> State<'c, 'a> {
                 continue;
             }
             // "a pause declared by Russia", "a toll announced by the ministry": passive.
-            if v + 1 < end
-                && self.key(v + 1) == "by"
-                && !matches!(self.key(v), "said" | "says" | "say" | "told" | "tells")
-            {
+            if self.agent_after(v, end) {
                 continue;
             }
             // "... an attack that claimed the lives of 80 people": no claim of anyone's.
@@ -6241,13 +6247,9 @@ impl<'c, 'a> State<'c, 'a> {
                 continue;
             }
             // "... the end of a pause declared by Russia", "... attacks claimed by Daesh": a
-            // participle and its agent qualify a noun, as in `reported_after_subject`; no one
-            // closes the sentence ("as reported by SANA" does).
-            if v + 1 < end
-                && self.key(v + 1) == "by"
-                && self.key(v - 1) != "as"
-                && !matches!(self.key(v), "said" | "says" | "say" | "told" | "tells")
-            {
+            // participle and its agent qualify a noun; no one closes the sentence ("as reported
+            // by SANA" does).
+            if self.agent_after(v, end) && self.key(v - 1) != "as" {
                 continue;
             }
             // "... the monitor said, updating a previous toll", "... one witness said, adding
