@@ -5469,28 +5469,33 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
-    /// A second report by another speaker, joined to the first by "while", "whereas", "but" or
-    /// "and" ("state media said the crash was due to a technical fault while the rebel group Jaish
-    /// al-Islam said it had shot down the plane"; "... were destroyed and the Syrian Observatory
-    /// for Human Rights said ..."): the first content ends before the
-    /// conjunction, and the clause after it is read as a sentence of its own would be (a
-    /// subject that names its speaker, or after "while" and "whereas" describes someone
-    /// unnamed, then a reporting verb within nine words of the conjunction, 13 after "while"
-    /// and "whereas"). The first content, and the second report's voice, cue and content.
+    /// A second report by another speaker, joined to the first by "while", "whereas", "but",
+    /// "and", a semicolon or a colon ("state media said the crash was due to a technical fault
+    /// while the rebel group Jaish al-Islam said it had shot down the plane"; "... were destroyed
+    /// and the Syrian Observatory for Human Rights said ..."; "... put lives at risk: one
+    /// reporter said ..."): the first content ends before the conjunction, and the clause after
+    /// it is read as a sentence of its own would be (a subject that names its speaker, or
+    /// describes someone unnamed after "while", "whereas", a mark, or a determiner: "and the
+    /// security sources said"; then a reporting verb within nine words of the conjunction, 13
+    /// after "while", "whereas" and a mark). The first content, and the second report's voice,
+    /// cue and content.
     pub(super) fn contrasted(&mut self, content: Span) -> Option<(Span, Voice, Span, Span)> {
         let cx = self.cx;
         let toks = &cx.tokens.tokens;
         let (a, b) = cx.tokens.range(content);
         let end = self.words_end(a, b);
         let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
-        for c in a + 3..end {
-            if !matches!(self.key(c), "while" | "whereas" | "but" | "and") {
+        for c in a + 2..end {
+            if !matches!(self.key(c), "while" | "whereas" | "but" | "and" | ";" | ":") {
                 continue;
             }
+            // A new sentence in all but the full stop ("... put American lives at risk: One
+            // reporter heatedly said ..."): its subject opens the clause right after the mark.
+            let mark = matches!(self.key(c), ";" | ":");
             // A subject first: "but said more work was needed" is the same speaker's.
             // ("while" and "whereas" contrast two sources; the subject after them may be
             // longer: "while an opposition media activist in the nearby town of Aqrab said".)
-            let contrast = matches!(self.key(c), "while" | "whereas");
+            let contrast = mark || matches!(self.key(c), "while" | "whereas");
             let reach = if contrast { 14 } else { 10 };
             let verb = (c + 2..end.min(c + reach))
                 .find(|&i| self.is_speech(i) && cx.cues.is_reporting(self.key(i)));
@@ -5501,7 +5506,7 @@ impl<'c, 'a> State<'c, 'a> {
             if self.key(c - 1) == "," {
                 e1 -= 1;
             }
-            if words(a, e1) < 3 {
+            if words(a, e1) < 2 {
                 continue;
             }
             // After "and", no name ends the first content ("... and Binnish while the
@@ -5526,11 +5531,12 @@ impl<'c, 'a> State<'c, 'a> {
             // After "while" or "whereas", an unnamed speaker of its own ("while an opposition
             // media activist in the nearby town said") is no earlier one either.
             if cue.end > toks[v].span.end
-                || !((contrast && voice == Voice::Unknown) || self.named_in_cue(voice, cue))
+                || !((voice == Voice::Unknown && (contrast || determiner(self.key(c + 1))))
+                    || self.named_in_cue(voice, cue))
             {
                 continue;
             }
-            if and && cue.start > toks[(c + 2).min(end - 1)].span.start {
+            if (and || mark) && cue.start > toks[(c + 2).min(end - 1)].span.start {
                 continue;
             }
             return Some((
