@@ -815,6 +815,17 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(found) = self.speaker_after_relative(a, bound.end) {
             return found;
         }
+        // 'Kaine: "Governor Pence said ..."': a person's name alone before a colon opens the
+        // clause the quote ends, a transcript's speaker label.
+        if let Some(voice) = self.speaker_label(start_limit, end) {
+            return (
+                Some(voice),
+                Some(Span::new(
+                    toks[start_limit].span.start,
+                    toks[end - 1].span.end,
+                )),
+            );
+        }
         // Before the quote: a speech verb among the last 8 tokens of the clause (14 before a
         // "that" right before the quote: 'told Friday's edition of the daily Frankfurter
         // Allgemeine Zeitung that "..."').
@@ -865,6 +876,31 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         (None, None)
+    }
+
+    /// A speaker label before a quote (tokens `lo..end`, the last a colon): a listed person's
+    /// mention, or an unlisted name of two words or more, or one word an earlier full name of
+    /// the article ends in, and nothing else before the colon. ("Update:", "Watch:" or a lone
+    /// unknown surname are no labels; "Syria:" names no person.)
+    fn speaker_label(&mut self, lo: usize, end: usize) -> Option<Voice> {
+        if end < lo + 2 || self.key(end - 1) != ":" {
+            return None;
+        }
+        let c = end - 1;
+        if let Some(m) = self.named_in(lo, c).next() {
+            let person = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person;
+            return (person && m.first as usize == lo && m.last as usize + 1 == c)
+                .then_some(Voice::Source(m.actor));
+        }
+        let run = self.reader().after(lo, c)?;
+        if run.start != lo || run.end != c {
+            return None;
+        }
+        let known = self.name_words(run) >= 2
+            || (self.cx.tokens.tokens[lo].cap
+                && (self.names.known_last_word(self.key(lo))
+                    || self.reader().earlier_full(lo).is_some()));
+        known.then(|| self.name_voice(run))
     }
 
     /// After a quote (from token `a`, the sentence ending at byte `limit`): a name (its
@@ -4683,8 +4719,20 @@ impl<'c, 'a> State<'c, 'a> {
                 continue;
             }
             // "Trump tweeted a link to ...": some verbs report only a clause after "that".
-            if self.cx.cues.needs_that(self.key(v)) && self.that_after(v, end).is_none() {
-                continue;
+            // "responded to the host's charge that ...": after "to", a "that" opens the clause
+            // of whom the verb addresses ("complained to reporters that", "to the UN that"),
+            // else it is the thing's answered ("charge that Putin kills journalists").
+            if self.cx.cues.needs_that(self.key(v)) {
+                let Some(t) = self.that_after(v, end) else {
+                    continue;
+                };
+                if self.key(v + 1) == "to"
+                    && !(v + 2..t).any(|i| self.key(i) == ",")
+                    && !(self.cx.cues.is_addressee(self.key(t - 1))
+                        || self.cx.mention_at(t - 1).is_some())
+                {
+                    continue;
+                }
             }
             // "Arab states condemned", "Media reports claimed": a speech verb that is also a
             // noun, right before another reporting verb, is the subject's noun.
@@ -5389,13 +5437,37 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// [`State::that_after`] within `n` tokens after `v`.
+    /// Not a relative pronoun: "said the countries that have supplied weapons would pay" has
+    /// no "that" of its own (a "that" right before an auxiliary after a noun of the content;
+    /// after whom the verb addresses, "told reporters that", it is the verb's).
     fn that_within(&self, v: usize, end: usize, n: usize) -> Option<usize> {
-        (v + 1..end.min(v + n))
+        let t = (v + 1..end.min(v + n))
             .take_while(|&i| {
                 let k = self.key(i);
                 !matches!(k, "and" | "but") && !self.cx.cues.is_auxiliary(k)
             })
-            .find(|&i| self.key(i) == "that")
+            .find(|&i| self.key(i) == "that")?;
+        (!self.relative_that(v, t, end)).then_some(t)
+    }
+
+    /// Whether "that" at `t`, after the verb at `v`, opens a relative clause about the noun
+    /// before it: right before an auxiliary ("the countries that have supplied"), after the
+    /// verb's object or a phrase of place ("said in a speech that was ..."), not after whom it
+    /// addresses ("told reporters that") or a phrase of time ("said on Monday that").
+    fn relative_that(&self, v: usize, t: usize, end: usize) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        t + 1 < end
+            && !toks[t + 1].cap
+            && self.cx.cues.is_auxiliary(self.key(t + 1))
+            && !self.that_opens_content(v, t, end)
+            && !self.cx.cues.is_addressee(self.key(t - 1))
+            && self.cx.mention_at(t - 1).is_none()
+    }
+
+    /// Whether "that" at `t` comes right after the verb at `v` or after a time phrase that
+    /// follows it ("said on Monday that ..."): what follows is the verb's content.
+    fn that_opens_content(&self, v: usize, t: usize, end: usize) -> bool {
+        t == v + 1 || self.past_time_phrase(v + 1, end) == t
     }
 
     /// A second report inside the content of a first, by the same speaker: "Trump said the
@@ -5603,6 +5675,15 @@ impl<'c, 'a> State<'c, 'a> {
         opening: bool,
     ) -> Option<usize> {
         let from = match (self.key(v), that) {
+            // "said that was a mistake": a demonstrative, the content's subject.
+            (_, Some(t))
+                if t + 1 < end
+                    && !self.cx.tokens.tokens[t + 1].cap
+                    && self.cx.cues.is_auxiliary(self.key(t + 1))
+                    && self.that_opens_content(v, t, end) =>
+            {
+                t
+            }
             (_, Some(t)) => t + 1,
             ("called" | "calls", None) => {
                 if v + 1 < end && self.key(v + 1) == "for" {
@@ -5694,6 +5775,20 @@ impl<'c, 'a> State<'c, 'a> {
             _ if v + 2 < end
                 && self.key(v + 1) == ","
                 && SUBORDINATORS.contains(&self.key(v + 2)) =>
+            {
+                return None
+            }
+            // '..." he said, referencing the states that were colored red', "said last week in a
+            // speech that was striking": a relative clause in a phrase after a comma or a
+            // preposition, no content.
+            _ if v + 1 < end
+                && (self.key(v + 1) == "," || {
+                    let k = self.key(self.past_time_phrase(v + 1, end));
+                    PLACE_PREPOSITIONS.contains(&k)
+                        || matches!(k, "during" | "via" | "through" | "with" | "for" | "on")
+                })
+                && (v + 2..end.min(v + 9))
+                    .any(|t| self.key(t) == "that" && self.relative_that(v, t, end)) =>
             {
                 return None
             }
