@@ -2222,13 +2222,47 @@ impl<'c, 'a> State<'c, 'a> {
     /// source too (not in a headline's tail, where a name after a colon is a photo credit or
     /// the answer to a question as often as a source).
     fn cited_source(&mut self, a: usize, b: usize, pos: usize) -> Option<Voice> {
-        if let Some(m) = self.named_in(a, b).next() {
-            return Some(Voice::Source(m.actor));
+        if let Some(m) = self.named_in(a, b).next().copied() {
+            return Some(Voice::Source(self.owned_name(m, b).unwrap_or(m.actor)));
         }
         if let Some(v) = self.unlisted_source(a, b) {
             return Some(v);
         }
         self.descriptor(a, b, pos)
+    }
+
+    /// "according to Turkey's state-run news agency Anadolu": a country's possessive, then a
+    /// description of up to four words whose head fits the name after it (an outlet's noun
+    /// before an outlet, a person's before a person, a body's before a body) and a name of
+    /// that country's within `..b`: the name, not the country, is the source.
+    fn owned_name(&self, m: Mention, b: usize) -> Option<ActorId> {
+        let g = self.cx.gazetteer;
+        let cues = self.cx.cues;
+        let toks = &self.cx.tokens.tokens;
+        if g.actor(m.actor).kind != ActorKind::Country || !self.possessive(m.last as usize) {
+            return None;
+        }
+        let mut i = m.last as usize + 1;
+        // "Turkey 's": the possessive as a token of its own.
+        if i < b && self.key(i) == "'s" {
+            i += 1;
+        }
+        let next = self.named_in(i, b).next()?;
+        let first = next.first as usize;
+        let words: Vec<usize> = (i..first).filter(|&j| toks[j].word).collect();
+        let head = *words.last()?;
+        let actor = g.actor(next.actor);
+        let fits = match actor.kind {
+            ActorKind::Outlet => cues.is_outlet_noun(self.key(head)),
+            ActorKind::Person => {
+                cues.is_title(self.key(head)) || cues.is_person_noun(self.key(head))
+            }
+            ActorKind::Country => false,
+            _ => cues.is_generic_org_noun(self.key(head)) || cues.is_org_noun(self.key(head)),
+        };
+        let plain = (i..first).all(|j| (toks[j].word && !toks[j].cap) || self.cx.joining_hyphen(j));
+        (fits && plain && words.len() <= 4 && g.country(next.actor) == Some(m.actor))
+            .then_some(next.actor)
     }
 
     /// Whether tokens `a..b` after "according to" can name a source: a capitalised word, or a
@@ -3736,10 +3770,19 @@ impl<'c, 'a> State<'c, 'a> {
         // the last organisation that spoke). Not in a title-cased line ("Terrorist Bomb
         // Targets Bus in Damascus Claims ...").
         let title_case = self.cx.tokens.tokens[v].cap;
+        let phrase = self.place_phrase_before(lo, v).filter(|_| !title_case);
+        // "Khaled Omar of the opposition Local Council in Ain Tarma said": the person of the
+        // body before the place (listed or not) speaks, not the body named by its place.
+        if let Some(found) = phrase
+            .or_else(|| self.capitalised_place_before(lo, v))
+            .filter(|_| !title_case)
+            .and_then(|p| self.person_of_body(lo, p))
+        {
+            return Some(found);
+        }
         if let Some(found) = self.body_in_unlisted_place(lo, v).filter(|_| !title_case) {
             return Some(found);
         }
-        let phrase = self.place_phrase_before(lo, v).filter(|_| !title_case);
         if let Some(p) = phrase {
             let relative = (lo..p).any(|i| matches!(self.key(i), "who" | "which" | "based"));
             self.place_country.set(self.country_in(p + 1, v));
@@ -4245,13 +4288,16 @@ impl<'c, 'a> State<'c, 'a> {
             let joins = k == "for" && toks[i - 2].cap && toks[i].cap;
             let part = t.word && !t.cap && cues.is_particle(k);
             // Not a title or role ("Fraternal Order of Police president Chuck Canterbury"):
-            // the person is after it.
+            // the person is after it; unless a body's noun ends the words after it ("of the
+            // opposition Local Council": "opposition" describes the council).
             let described = t.word
                 && !t.cap
                 && !stop.contains(k)
                 && !cues.is_speech(k)
                 && !cues.is_reporting(k)
-                && !((cues.is_title(k) || cues.is_person_noun(k)) && toks[i].cap);
+                && !((cues.is_title(k) || cues.is_person_noun(k))
+                    && toks[i].cap
+                    && !cues.is_org_noun(self.key(v - 1)));
             if !((t.word && t.cap)
                 || the
                 || and
@@ -4375,6 +4421,29 @@ impl<'c, 'a> State<'c, 'a> {
                 return None;
             }
             content = true;
+        }
+        None
+    }
+
+    /// A preposition of place, then one to three capitalised words (particles and hyphens
+    /// between them) right before the verb at `v`: "in Ain Tarma said". The preposition's token.
+    fn capitalised_place_before(&self, lo: usize, v: usize) -> Option<usize> {
+        let toks = &self.cx.tokens.tokens;
+        let mut i = v;
+        let mut words = 0;
+        while i > lo + 1 && words < 4 {
+            i -= 1;
+            let k = self.key(i);
+            if PLACE_PREPOSITIONS.contains(&k) && !toks[i].cap {
+                return (words > 0).then_some(i);
+            }
+            if self.cx.joining_hyphen(i) || self.cx.cues.is_particle(k) {
+                continue;
+            }
+            if !(toks[i].word && toks[i].cap) {
+                return None;
+            }
+            words += 1;
         }
         None
     }
