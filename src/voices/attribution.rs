@@ -734,6 +734,12 @@ impl<'c, 'a> State<'c, 'a> {
         let a = cx.tokens.first_at(q.end);
         let mut b = a;
         let mut limit = a + 14;
+        // '"...," General Joseph Votel, the top commander for US military forces in the Middle
+        // East, warned': a name, then an appositive between commas up to a speech verb, reach
+        // past the 14 tokens (24 words of appositive at most).
+        if let Some(c) = self.appositive_after_name(a, bound.end) {
+            limit = limit.max(c + 2);
+        }
         while b < toks.len() && b < limit && toks[b].span.end <= bound.end {
             let k = self.key(b);
             if k == "(" && b + 2 < toks.len() && self.key(b + 2) == ")" && toks[b + 1].upper {
@@ -876,6 +882,27 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         (None, None)
+    }
+
+    /// A name right at token `a` (its titles before it; a listed actor or an unlisted name),
+    /// a comma, an appositive of up to 24 tokens without a sentence end or quotation mark, a
+    /// comma and a speech verb, within the sentence ending at byte `limit`: the second comma.
+    fn appositive_after_name(&self, a: usize, limit: usize) -> Option<usize> {
+        let toks = &self.cx.tokens.tokens;
+        let mut s = a;
+        while s < toks.len()
+            && (self.key(s) == "." || (toks[s].cap && self.cx.cues.is_title(self.key(s))))
+        {
+            s += 1;
+        }
+        let end = toks.partition_point(|t| t.span.end <= limit);
+        let (_, after) = self.named_at(s, end)?;
+        if after >= end || self.key(after) != "," {
+            return None;
+        }
+        let c = (after + 1..end.min(after + 26))
+            .find(|&i| matches!(self.key(i), "," | "." | "!" | "?" | "\"" | ";"))?;
+        (self.key(c) == "," && c > after + 1 && c + 1 < end && self.is_speech(c + 1)).then_some(c)
     }
 
     /// A speaker label before a quote (tokens `lo..end`, the last a colon): a listed person's
@@ -1056,6 +1083,11 @@ impl<'c, 'a> State<'c, 'a> {
         // that ends the appositive.
         // "Jan Egeland of the Norwegian Refugee Council said": the person, not the body.
         if let Some((voice, _)) = self.person_of_body(a, w) {
+            return Some(voice);
+        }
+        // '"..." General Joseph Votel the top commander for US military forces in the Middle
+        // East warned': the person before a role's appositive, not a body named inside it.
+        if let Some((voice, _)) = self.name_before_appositive(a, w) {
             return Some(voice);
         }
         if named.is_none() {
@@ -4579,7 +4611,9 @@ impl<'c, 'a> State<'c, 'a> {
                 && matches!(self.key(i + 1), "of" | "for" | "at" | "with")
         };
         let d = (w.saturating_sub(12).max(lo + 2)..w.saturating_sub(1)).find(|&i| {
-            !toks[i].cap && toks[i - 1].cap && (matches!(self.key(i), "a" | "an") || role_of(i))
+            !toks[i].cap
+                && toks[i - 1].cap
+                && (matches!(self.key(i), "a" | "an" | "the") || role_of(i))
         })?;
         let clause = |i: usize| {
             let k = self.key(i);
