@@ -601,6 +601,81 @@ impl<'c, 'a> State<'c, 'a> {
         .then_some(to)
     }
 
+    /// "The British ambassador to the United Nations said": a body right before the verb at `v`
+    /// (within `lo..v`) where a person is posted, and the person's description before it (from
+    /// its determiner, or its first name or demonym, within seven tokens before "to"). The
+    /// voice ([`State::envoy_country`]) and the description's first token.
+    fn envoy_before(&self, lo: usize, v: usize) -> Option<(Voice, usize)> {
+        let w = self.skip_back(lo, v);
+        let m = self
+            .cx
+            .mention_at(w.checked_sub(1)?)
+            .filter(|m| w > lo && m.last as usize + 1 == w && !m.place)?;
+        let to = self.posted_at(m).filter(|&to| to > lo)?;
+        // Back over the description's words: a determiner opens it; before that, names that are
+        // no places, their possessives and hyphens, titles, person nouns and qualifiers.
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let g = self.cx.gazetteer;
+        let mut first = to;
+        let mut country = false;
+        while first > lo && to - first < 7 {
+            let i = first - 1;
+            let k = self.key(i);
+            if determiner(k) {
+                first = i;
+                break;
+            }
+            // One country to a description ("in Syria Britain's deputy ambassador").
+            let named = self.cx.mention_at(i).filter(|m| !m.place);
+            let is_country = named.is_some_and(|m| g.actor(m.actor).kind == ActorKind::Country);
+            if is_country && country && named.is_some_and(|m| m.last as usize == i) {
+                break;
+            }
+            country |= is_country;
+            let fits = named.is_some()
+                || k == "'s"
+                || self.cx.joining_hyphen(i)
+                || (toks[i].word
+                    && (cues.is_title(k) || cues.is_person_noun(k) || cues.is_qualifier(k)));
+            if !fits {
+                break;
+            }
+            first = i;
+        }
+        (first < to).then(|| (self.envoy_country(first, to, v), first))
+    }
+
+    /// The voice of a person posted somewhere, described in tokens `from..to` (up to "to")
+    /// before the verb at `v`: the country or body a name or demonym in the description gives,
+    /// the last there ("the British ambassador", "Britain's envoy", "the UN envoy"), else the
+    /// country the description points back to; else `unknown` (never a person who spoke
+    /// before, whom an envoy elsewhere is not).
+    fn envoy_country(&self, from: usize, to: usize, v: usize) -> Voice {
+        let g = self.cx.gazetteer;
+        let country = |a: ActorId| g.actor(a).kind == ActorKind::Country;
+        if let Some(m) = self
+            .cx
+            .mentions
+            .iter()
+            .skip(
+                self.cx
+                    .mentions
+                    .partition_point(|m| (m.first as usize) < from),
+            )
+            .take_while(|m| (m.last as usize) < to)
+            .filter(|m| !m.place && g.actor(m.actor).kind != ActorKind::Person)
+            .last()
+        {
+            return Voice::Source(m.actor);
+        }
+        let pos = self.cx.tokens.tokens[v].span.start;
+        match self.descriptor(from, to, pos) {
+            Some(Voice::Source(a)) if country(a) => Voice::Source(a),
+            _ => Voice::Unknown,
+        }
+    }
+
     /// True when the mention ending at token `last` modifies the noun after it: a hyphen stuck
     /// to it and a participle ("Britain-based", "Iran-backed", "US-led").
     fn modifier(&self, last: usize) -> bool {
@@ -1074,6 +1149,10 @@ impl<'c, 'a> State<'c, 'a> {
         // unlisted name right before the verb comes first ("U.N. spokesman Martin Nesirky").
         let named = self.named_in(a, v).last().copied();
         let w = self.skip_back(a, v);
+        // '..., the British ambassador to the United Nations said': the envoy, not the body.
+        if let Some((voice, _)) = self.envoy_before(a, v) {
+            return Some(voice);
+        }
         // '"...," Lavrov, who met Kerry in Geneva, said': the subject before the clause.
         if let Some(c) = self.parenthetical_before(a, w) {
             return Some(self.subject_of_parenthetical(a, c, w));
@@ -1497,14 +1576,7 @@ impl<'c, 'a> State<'c, 'a> {
                 // (The country the description gives, "Britain's ambassador"; never a person
                 // who spoke before, whom an envoy elsewhere is not.)
                 let from = to.saturating_sub(7).max(start);
-                let pos = self.cx.tokens.tokens[v].span.start;
-                let g = self.cx.gazetteer;
-                return Some(match self.descriptor(from, to, pos) {
-                    Some(Voice::Source(a)) if g.actor(a).kind == ActorKind::Country => {
-                        Voice::Source(a)
-                    }
-                    _ => Voice::Unknown,
-                });
+                return Some(self.envoy_country(from, to, v));
             }
         }
         // "Maya Harris, a senior policy adviser to Mrs. Clinton, said: ...": the subject before
@@ -3801,6 +3873,12 @@ impl<'c, 'a> State<'c, 'a> {
         // only by a name in it or by its head noun ("the defence ministry in Moscow" is not
         // the last organisation that spoke). Not in a title-cased line ("Terrorist Bomb
         // Targets Bus in Damascus Claims ...").
+        // "The British ambassador to the United Nations said": the person posted there, for
+        // the country the description gives (from its determiner, or its first name or
+        // demonym, within seven tokens before "to").
+        if let Some(found) = self.envoy_before(lo, v) {
+            return Some(found);
+        }
         let title_case = self.cx.tokens.tokens[v].cap;
         let phrase = self.place_phrase_before(lo, v).filter(|_| !title_case);
         // "Khaled Omar of the opposition Local Council in Ain Tarma said": the person of the
