@@ -849,11 +849,14 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // '"..." when Liteky told him about his plans, Olive said': a subordinate clause
         // right after the quote is no attribution when a speech verb follows its comma.
+        // Without such a comma, the clause's verb is no attribution either ('... informed of
+        // the decision "one minute" before Boehner told the conference'); "as" apart ('"...",
+        // as Lavrov said').
         let a = if a < b && SUBORDINATORS.contains(&self.key(a)) {
             (a + 1..b)
                 .find(|&i| self.key(i) == ",")
                 .filter(|&c| (c + 1..b).any(|i| self.is_speech(i)))
-                .map_or(a, |c| c + 1)
+                .map_or(if self.key(a) == "as" { a } else { b }, |c| c + 1)
         } else {
             a
         };
@@ -6472,6 +6475,36 @@ impl<'c, 'a> State<'c, 'a> {
             // "everything", "nothing": pronouns, not participles.
             k.len() > 5 && k.ends_with("ing") && !k.ends_with("thing")
         }
+    }
+
+    /// Whether the word right before `cue` (which opens with a word) is a subordinator other
+    /// than "as" ("... before Boehner told the conference"); not an adverb of time ("better
+    /// than ever before, Trump said", "200 a month before AP quoted ...").
+    pub(super) fn after_subordinator(&self, cue: Span) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let c = self.cx.tokens.first_at(cue.start);
+        if c < 2 || !toks[c].word {
+            return false;
+        }
+        let k = self.key(c - 1);
+        let time = matches!(
+            self.key(c - 2),
+            "ever"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+                | "minute"
+                | "minutes"
+                | "night"
+        );
+        k != "as" && SUBORDINATORS.contains(&k) && !toks[c - 1].cap && !time
     }
 
     /// A sentence closed by its attribution without a comma (sources that dropped commas):

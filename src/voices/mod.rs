@@ -740,6 +740,12 @@ fn sentence_voice(st: &mut State, s: Span, quotes: &[Voiced]) -> Option<(Voice, 
     let (v, cue) = st
         .sentence_attribution(s)
         .or_else(|| st.closing_without_comma(s))?;
+    // "... was informed of the decision "one minute" before Boehner told the conference": a
+    // subordinate clause that ends the sentence is no attribution of it ("as" apart: "..., as
+    // the monitor said").
+    if st.after_subordinator(cue) {
+        return None;
+    }
     st.heard(s.start, v);
     Some((v, cue))
 }
