@@ -5617,7 +5617,14 @@ impl<'c, 'a> State<'c, 'a> {
     /// nor one after an auxiliary, inside the content ("said the military was purging armed
     /// groups that were ...").
     fn that_after(&self, v: usize, end: usize) -> Option<usize> {
-        self.that_within(v, end, 9)
+        // ("said in an interview with ABC News on Monday that ...": after a preposition, a
+        // phrase of where and when of up to twelve tokens.)
+        let n = if v + 1 < end && matches!(self.key(v + 1), "in" | "at" | "during") {
+            14
+        } else {
+            9
+        };
+        self.that_within(v, end, n)
     }
 
     /// [`State::that_after`] within `n` tokens after `v`.
