@@ -375,6 +375,23 @@ fn attribute_top_level(cx: &Context, st: &mut State, quotes: &[Quote]) -> TopLev
             let prev = prev_quote.filter(|&(_, ps)| {
                 att.is_some() || ps >= here || !cued_before(cx, st, q.span.start)
             });
+            // '... said activist Mustafa Ebdi. "They are fighting to defend their town."': a
+            // quote that opens the sentence after one a named source claims or reports goes on
+            // with that source's words, as after a quote of theirs.
+            let prev = match here.checked_sub(1).and_then(|p| {
+                let claimed = out.sentences[p].map(|(v, _)| v);
+                let reported = out.reported[p].map(|r| r.then.map_or(r.voice, |t| t.0));
+                claimed.or(reported).map(|v| (v, p))
+            }) {
+                Some((v, p))
+                    if matches!(v, Voice::Source(_) | Voice::Named(_))
+                        && prev.is_none_or(|(_, ps)| ps < p)
+                        && cx.sentences[here].0.start == q.span.start =>
+                {
+                    Some((v, p))
+                }
+                _ => prev,
+            };
             let Some(v) = quote_voice(cx, q, att, prev, here) else {
                 out.scare.push(q.span);
                 continue;
