@@ -602,9 +602,10 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// "The British ambassador to the United Nations said": a body right before the verb at `v`
-    /// (within `lo..v`) where a person is posted, and the person's description before it (from
-    /// its determiner, or its first name or demonym, within seven tokens before "to"). The
-    /// voice ([`State::envoy_country`]) and the description's first token.
+    /// (within `lo..v`) where a person is posted, and the person's description before "to"
+    /// (back to its determiner over at most seven tokens of names, titles, person nouns and
+    /// qualifiers, one country among them). The voice ([`State::envoy_voice`]) and the
+    /// description's first token.
     fn envoy_before(&self, lo: usize, v: usize) -> Option<(Voice, usize)> {
         let w = self.skip_back(lo, v);
         let m = self
@@ -643,7 +644,7 @@ impl<'c, 'a> State<'c, 'a> {
             }
             first = i;
         }
-        (first < to).then(|| (self.envoy_country(first, to, v), first))
+        (first < to).then(|| (self.envoy_voice(first, to, v), first))
     }
 
     /// The voice of a person posted somewhere, described in tokens `from..to` (up to "to")
@@ -651,7 +652,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// the last there ("the British ambassador", "Britain's envoy", "the UN envoy"), else the
     /// country the description points back to; else `unknown` (never a person who spoke
     /// before, whom an envoy elsewhere is not).
-    fn envoy_country(&self, from: usize, to: usize, v: usize) -> Voice {
+    fn envoy_voice(&self, from: usize, to: usize, v: usize) -> Voice {
         let g = self.cx.gazetteer;
         let country = |a: ActorId| g.actor(a).kind == ActorKind::Country;
         if let Some(m) = self
@@ -1579,7 +1580,7 @@ impl<'c, 'a> State<'c, 'a> {
                 // (The country the description gives, "Britain's ambassador"; never a person
                 // who spoke before, whom an envoy elsewhere is not.)
                 let from = to.saturating_sub(7).max(start);
-                return Some(self.envoy_country(from, to, v));
+                return Some(self.envoy_voice(from, to, v));
             }
         }
         // "Maya Harris, a senior policy adviser to Mrs. Clinton, said: ...": the subject before
@@ -3870,18 +3871,17 @@ impl<'c, 'a> State<'c, 'a> {
         if v <= lo {
             return None;
         }
+        // "The British ambassador to the United Nations said": the person posted there, for
+        // the country or body the description names.
+        if let Some(found) = self.envoy_before(lo, v) {
+            return Some(found);
+        }
         // "The local White Helmets in the central Hama province said", "Sergei Lavrov in
         // Moscow said": the subject before a place phrase (not one inside a relative clause:
         // "Youkhana who works ... in the region said"). A description there names an actor
         // only by a name in it or by its head noun ("the defence ministry in Moscow" is not
         // the last organisation that spoke). Not in a title-cased line ("Terrorist Bomb
         // Targets Bus in Damascus Claims ...").
-        // "The British ambassador to the United Nations said": the person posted there, for
-        // the country the description gives (from its determiner, or its first name or
-        // demonym, within seven tokens before "to").
-        if let Some(found) = self.envoy_before(lo, v) {
-            return Some(found);
-        }
         let title_case = self.cx.tokens.tokens[v].cap;
         let phrase = self.place_phrase_before(lo, v).filter(|_| !title_case);
         // "Khaled Omar of the opposition Local Council in Ain Tarma said": the person of the
