@@ -960,7 +960,43 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
+        // 'The Observatory "has documented the killing of 5812 civilians ..."': a named subject
+        // alone before a quote that goes on with its predicate (a lowercase first word, four
+        // words or more) says the quoted words.
+        if words >= 4 {
+            if let Some(voice) = self.subject_of_quote(start_limit, end) {
+                return (
+                    Some(voice),
+                    Some(Span::new(
+                        toks[start_limit].span.start,
+                        toks[end - 1].span.end,
+                    )),
+                );
+            }
+        }
         (None, None)
+    }
+
+    /// The subject of a quote that is its predicate: tokens `lo..end` before the quote are a
+    /// listed actor's name (no place, country or demonym: 'Syria "is a graveyard"' is someone
+    /// else's words about it; "the" may open it) or an unlisted name of two
+    /// words or more, and the quote (from token `end`, its mark) opens with a lowercase word.
+    fn subject_of_quote(&mut self, lo: usize, end: usize) -> Option<Voice> {
+        let toks = &self.cx.tokens.tokens;
+        let first = (end..toks.len().min(end + 3)).find(|&i| toks[i].word)?;
+        if toks[first].cap || end <= lo {
+            return None;
+        }
+        let s = if self.key(lo) == "the" { lo + 1 } else { lo };
+        if let Some(m) = self.cx.mention_at(s) {
+            let whole = m.first as usize == s && m.last as usize + 1 == end;
+            let country = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country;
+            return (whole && !m.place && !country && m.form != Form::Demonym)
+                .then_some(Voice::Source(m.actor));
+        }
+        let run = self.reader().after(lo, end)?;
+        (run.start == lo && run.end == end && self.name_words(run) >= 2)
+            .then(|| self.name_voice(run))
     }
 
     /// A name right at token `a` (its titles before it; a listed actor or an unlisted name),
