@@ -239,13 +239,15 @@ impl<'c, 'a> State<'c, 'a> {
         };
         // ... or an appositive, a relative clause or an affiliation ("Ercan Topaca the
         // Governor of Hatay", "Omar Abu Laila who ...", "Obeida al-Hamawi of the ...").
-        // An auxiliary may carry a negation ("Tabler does not expect ...").
+        // An auxiliary may carry a negation ("Tabler does not expect ..."), or a copula a noun
+        // phrase ("Jack Mitnick was the family's accountant").
         let lower_after = |e: usize| {
             content_word(e)
                 || (e < b
                     && !toks[e].cap
                     && self.cx.cues.is_auxiliary(self.key(e))
                     && (content_word(e + 1)
+                        || (e + 1 < b && matches!(self.key(e + 1), "the" | "a" | "an"))
                         || (e + 1 < b
                             && matches!(self.key(e + 1), "not" | "n't")
                             && content_word(e + 2))))
