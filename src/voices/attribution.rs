@@ -605,8 +605,8 @@ impl<'c, 'a> State<'c, 'a> {
 
     /// "The British ambassador to the United Nations said": a body right before the verb at `v`
     /// (within `lo..v`) where a person is posted, and the person's description before "to"
-    /// (back to its determiner over at most seven tokens of names, titles, person nouns and
-    /// qualifiers, one country among them). The voice ([`State::envoy_voice`]) and the
+    /// (back to its determiner over at most seven tokens of names, the dots of initialisms,
+    /// titles, person nouns and qualifiers, one country among them). The voice ([`State::envoy_voice`]) and the
     /// description's first token.
     fn envoy_before(&self, lo: usize, v: usize) -> Option<(Voice, usize)> {
         let w = self.skip_back(lo, v);
@@ -639,6 +639,7 @@ impl<'c, 'a> State<'c, 'a> {
             let fits = named.is_some()
                 || k == "'s"
                 || self.cx.joining_hyphen(i)
+                || crate::text::keys::initialism_dot(self.cx.tokens, i)
                 || (toks[i].word
                     && (cues.is_title(k) || cues.is_person_noun(k) || cues.is_qualifier(k)));
             if !fits {
@@ -1607,18 +1608,11 @@ impl<'c, 'a> State<'c, 'a> {
         let participle = self.key(v).ends_with("ing");
         // "... a former ambassador to China said that ...": the person posted there, described,
         // right before the verb.
+        // (The country the description gives, "Britain's ambassador"; never a person who spoke
+        // before, whom an envoy elsewhere is not.)
         if !participle {
-            let ms_all = self.cx.mentions;
-            let lo = ms_all.partition_point(|m| (m.first as usize) < start);
-            let posted = ms_all[lo..]
-                .iter()
-                .take_while(|m| (m.first as usize) < w)
-                .find(|m| m.last as usize + 1 == w && !m.place);
-            if let Some(to) = posted.and_then(|m| self.posted_at(m)) {
-                // (The country the description gives, "Britain's ambassador"; never a person
-                // who spoke before, whom an envoy elsewhere is not.)
-                let from = to.saturating_sub(7).max(start);
-                return Some(self.envoy_voice(from, to, v));
+            if let Some((voice, _)) = self.envoy_before(start, v) {
+                return Some(voice);
             }
         }
         // "Maya Harris, a senior policy adviser to Mrs. Clinton, said: ...": the subject before
