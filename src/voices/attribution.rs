@@ -991,15 +991,33 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let s = if self.key(lo) == "the" { lo + 1 } else { lo };
-        if let Some(m) = self.cx.mention_at(s) {
+        let m = self.cx.mention_at(s).copied();
+        let g = self.cx.gazetteer;
+        self.whole_name(
+            (s, lo, end),
+            m,
+            |m| !m.place && g.actor(m.actor).kind != ActorKind::Country && m.form != Form::Demonym,
+            |st, run| st.name_words(run) >= 2,
+        )
+    }
+
+    /// One name and nothing else in tokens `s..end`, `mention` the listed actor's mention found
+    /// there (accepted by `listed`), else an unlisted name over `lo..end` (accepted by
+    /// `unlisted`): its voice. (The whole-name test of a speaker label and of a quote's
+    /// subject.)
+    fn whole_name(
+        &mut self,
+        (s, lo, end): (usize, usize, usize),
+        mention: Option<Mention>,
+        listed: impl FnOnce(&Mention) -> bool,
+        unlisted: impl FnOnce(&mut Self, Run) -> bool,
+    ) -> Option<Voice> {
+        if let Some(m) = mention {
             let whole = m.first as usize == s && m.last as usize + 1 == end;
-            let country = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country;
-            return (whole && !m.place && !country && m.form != Form::Demonym)
-                .then_some(Voice::Source(m.actor));
+            return (whole && listed(&m)).then_some(Voice::Source(m.actor));
         }
         let run = self.reader().after(lo, end)?;
-        (run.start == lo && run.end == end && self.name_words(run) >= 2)
-            .then(|| self.name_voice(run))
+        (run.start == lo && run.end == end && unlisted(self, run)).then(|| self.name_voice(run))
     }
 
     /// A name right at token `a` (its titles before it; a listed actor or an unlisted name),
@@ -1032,20 +1050,19 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let c = end - 1;
-        if let Some(m) = self.named_in(lo, c).next() {
-            let person = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person;
-            return (person && m.first as usize == lo && m.last as usize + 1 == c)
-                .then_some(Voice::Source(m.actor));
-        }
-        let run = self.reader().after(lo, c)?;
-        if run.start != lo || run.end != c {
-            return None;
-        }
-        let known = self.name_words(run) >= 2
-            || (self.cx.tokens.tokens[lo].cap
-                && (self.names.known_last_word(self.key(lo))
-                    || self.reader().earlier_full(lo).is_some()));
-        known.then(|| self.name_voice(run))
+        let m = self.named_in(lo, c).next().copied();
+        let g = self.cx.gazetteer;
+        self.whole_name(
+            (lo, lo, c),
+            m,
+            |m| g.actor(m.actor).kind == ActorKind::Person,
+            |st, run| {
+                st.name_words(run) >= 2
+                    || (st.cx.tokens.tokens[lo].cap
+                        && (st.names.known_last_word(st.key(lo))
+                            || st.reader().earlier_full(lo).is_some()))
+            },
+        )
     }
 
     /// After a quote (from token `a`, the sentence ending at byte `limit`): a name (its
