@@ -2371,8 +2371,19 @@ impl<'c, 'a> State<'c, 'a> {
     fn source_in(&self, a: usize, b: usize, pos: usize) -> Option<Voice> {
         self.named_in(a, b)
             .next()
-            .map(|m| Voice::Source(m.actor))
+            .map(|m| {
+                self.unless_outsiders(m, b)
+                    .unwrap_or(Voice::Source(m.actor))
+            })
             .or_else(|| self.descriptor(a, b, pos))
+    }
+
+    /// `unknown` when the name `m` qualifies a head of people around it, before `b`
+    /// ("according to IS supporters", `[descriptors] outsiders`): they do not speak for it.
+    fn unless_outsiders(&self, m: &Mention, b: usize) -> Option<Voice> {
+        let h = m.last as usize + 1;
+        (h < b && self.cx.tokens.tokens[h].word && self.cx.cues.is_outsider(self.key(h)))
+            .then_some(Voice::Unknown)
     }
 
     /// [`State::source_in`] after "according to" or "quoted", where an unlisted name is a
@@ -2380,6 +2391,9 @@ impl<'c, 'a> State<'c, 'a> {
     /// the answer to a question as often as a source).
     fn cited_source(&mut self, a: usize, b: usize, pos: usize) -> Option<Voice> {
         if let Some(m) = self.named_in(a, b).next().copied() {
+            if let Some(v) = self.unless_outsiders(&m, b) {
+                return Some(v);
+            }
             return Some(Voice::Source(self.owned_name(m, b).unwrap_or(m.actor)));
         }
         if let Some(v) = self.unlisted_source(a, b) {
@@ -2731,6 +2745,10 @@ impl<'c, 'a> State<'c, 'a> {
                     && matches!(self.key(f - 1), "and" | "or")
                     && self.cx.mention_at(f - 2).is_some_and(|x| !x.place)
             };
+            // "IS supporters", "Assad opponents": people around the body named, not its own.
+            if cues.is_outsider(head) {
+                return Some(Voice::Unknown);
+            }
             if let Some(m) = self.bodies_in(a, b).last() {
                 if coordinated(m) {
                     return Some(Voice::Unknown);

@@ -114,6 +114,9 @@ struct Descriptors {
     /// (Since 1.26.0; a file without it reads no quote before such a noun as a title.)
     #[serde(default)]
     works: Vec<Spanned<String>>,
+    /// (Since 1.30.0; a file without it lets every anonymous head speak for a body it names.)
+    #[serde(default)]
+    outsiders: Vec<Spanned<String>>,
 }
 
 // One bit per list of the file.
@@ -153,6 +156,7 @@ const GOING_ON: u64 = 1 << 32;
 const NAMING: u64 = 1 << 33;
 const STATE_ROLES: u64 = 1 << 34;
 const WORKS: u64 = 1 << 35;
+const OUTSIDERS: u64 = 1 << 36;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -282,8 +286,12 @@ impl CueWords {
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let lists: [(u64, Vec<String>); 36] = [
+        let lists: [(u64, Vec<String>); 37] = [
             (BETWEEN, between),
+            (
+                OUTSIDERS,
+                optional("descriptors.outsiders", f.descriptors.outsiders, desc_at)?,
+            ),
             (
                 WORKS,
                 optional("descriptors.works", f.descriptors.works, desc_at)?,
@@ -594,6 +602,12 @@ impl CueWords {
         self.has(WORKS, k)
     }
 
+    /// A head of people around a body or person, not of its own ("IS supporters", "Assad
+    /// opponents", "the Foley family"): the name before it is not who speaks.
+    pub fn is_outsider(&self, k: &str) -> bool {
+        self.has(OUTSIDERS, k)
+    }
+
     /// The head of a body of one kind ("the company", "the hospital", "the court"): it points
     /// back only to a body whose name holds it.
     pub fn is_kind(&self, k: &str) -> bool {
@@ -769,9 +783,10 @@ mod tests {
         // before 1.19.0), records (1.20.0), state qualifiers of anonymous sources, participles
         // of how a source was reached, qualifiers of a body's noun before its name (1.23.0),
         // heads of a body of one kind (1.24.0), a state's offices (1.25.0), nouns of works
-        // (1.26.0).
+        // (1.26.0), heads of people around a body (1.30.0).
         type Has = fn(&CueWords, &str) -> bool;
-        let optional: [(&str, Has, &str); 8] = [
+        let optional: [(&str, Has, &str); 9] = [
+            ("outsiders", CueWords::is_outsider, "supporters"),
             ("staff", CueWords::is_staff, "office"),
             ("documents", CueWords::is_document, "toll"),
             ("official", CueWords::is_official, "security"),
