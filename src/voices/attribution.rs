@@ -1506,6 +1506,29 @@ impl<'c, 'a> State<'c, 'a> {
             .copied()
     }
 
+    /// [`State::person_after_role`] for a name the gazetteer does not list, of two words or
+    /// more: "SNHR director Fadel Abdul Ghany".
+    fn unlisted_after_role(&self, m: Mention, b: usize) -> Option<Run> {
+        let cues = self.cx.cues;
+        if self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person {
+            return None;
+        }
+        let after = m.last as usize + 1;
+        let mut i = after;
+        while i < b.min(after + 4) && {
+            let k = self.key(i);
+            self.cx.tokens.tokens[i].word && (cues.is_title(k) || cues.is_person_noun(k))
+        } {
+            i += 1;
+        }
+        if i == after {
+            return None;
+        }
+        self.reader()
+            .after(i, b)
+            .filter(|&r| r.start == i && self.name_words(r) >= 2)
+    }
+
     /// Whether the speech verb at `v` is a participle that reports for its clause's subject
     /// ("..., saying ...", "..., adding that ..."): never one that names a source after it
     /// ("citing a source", "quoting the minister", "according to").
@@ -2174,7 +2197,8 @@ impl<'c, 'a> State<'c, 'a> {
     /// "According to the statement UNICEF continues ...", "According to diplomats the
     /// inspectors ...": where the source of an opening "according to" ends when its comma was
     /// dropped (the token after it): after a name that starts there, else after the first
-    /// descriptor head noun within six words. `None` when the source runs on ("an official from
+    /// descriptor head noun within six words (and a person's name right after a role noun or
+    /// title there). `None` when the source runs on ("an official from
     /// the autonomous administration"), or fewer than four words would be left for the content.
     fn source_end(&self, from: usize, b: usize) -> Option<usize> {
         let cues = self.cx.cues;
@@ -2205,6 +2229,27 @@ impl<'c, 'a> State<'c, 'a> {
                 end += 1;
             } else {
                 break;
+            }
+        }
+        // "According to the Observatory director Rami Abdel Rahman the bus was ...": a name
+        // right after a person's role noun or title is the source's too.
+        if end < b && toks[end - 1].word && {
+            let k = self.key(end - 1);
+            cues.is_person_noun(k) || cues.is_title(k)
+        } {
+            let g = self.cx.gazetteer;
+            if let Some(p) = self
+                .cx
+                .mention_at(end)
+                .filter(|p| p.first as usize == end && g.actor(p.actor).kind == ActorKind::Person)
+            {
+                end = p.last as usize + 1;
+            } else if let Some(run) = self
+                .reader()
+                .after(end, b)
+                .filter(|&r| r.start == end && self.name_words(r) >= 2)
+            {
+                end = run.end;
             }
         }
         // "at least 12 militants" opens the content; "at the ministry" continues the source.
@@ -2390,9 +2435,18 @@ impl<'c, 'a> State<'c, 'a> {
     /// source too (not in a headline's tail, where a name after a colon is a photo credit or
     /// the answer to a question as often as a source).
     fn cited_source(&mut self, a: usize, b: usize, pos: usize) -> Option<Voice> {
-        if let Some(m) = self.named_in(a, b).next().copied() {
+        let first = self.named_in(a, b).next().copied();
+        if let Some(m) = first {
             if let Some(v) = self.unless_outsiders(&m, b) {
                 return Some(v);
+            }
+            // "according to the Observatory director Rami Abdel Rahman", "according to SNHR
+            // director Fadel Abdul Ghany": the person in the role, listed or not.
+            if let Some(p) = self.person_after_role(m, b) {
+                return Some(Voice::Source(p.actor));
+            }
+            if let Some(run) = self.unlisted_after_role(m, b) {
+                return Some(self.name_voice(run));
             }
             return Some(Voice::Source(self.owned_name(m, b).unwrap_or(m.actor)));
         }
