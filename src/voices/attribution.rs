@@ -3814,12 +3814,60 @@ impl<'c, 'a> State<'c, 'a> {
                     }
                 }
             }
+            // "Mr. Sanders of Vermont said", "Senator Lindsey Graham of South Carolina said":
+            // the place a person is from, after the name.
+            if let Some(o) = self.home_after_name(lo, w) {
+                w = o;
+                continue;
+            }
             // "Russia also said", "the agency however reported" (`speech.between`).
             if !(w > lo + 1 && self.cx.cues.is_between(self.key(w - 1))) {
                 return w;
             }
             w -= 1;
         }
+    }
+
+    /// "of" and one or two capitalised words that name no actor but a place (or nothing listed:
+    /// "of Vermont") right before token `w` (within `lo..w`), after a listed person's name or
+    /// an unlisted name of two words or more (or one after "Mr.", "Sen." and other titles):
+    /// the token of "of". Not after a body or a role ("the Ministry of Defense", "the head of
+    /// Hezbollah").
+    fn home_after_name(&self, lo: usize, w: usize) -> Option<usize> {
+        let toks = &self.cx.tokens.tokens;
+        let g = self.cx.gazetteer;
+        (1..=2).find_map(|n| {
+            let o = w.checked_sub(n + 1)?;
+            if o < lo + 2 || self.key(o) != "of" {
+                return None;
+            }
+            let place = (o + 1..w).all(|i| {
+                toks[i].word
+                    && toks[i].cap
+                    && !toks[i].upper
+                    && self.cx.mention_at(i).is_none_or(|m| m.place)
+                    && !self.cx.cues.is_head_noun(self.key(i))
+            });
+            if !place {
+                return None;
+            }
+            let person = match self.cx.mention_at(o - 1) {
+                Some(m) => {
+                    !m.place
+                        && m.last as usize == o - 1
+                        && g.actor(m.actor).kind == ActorKind::Person
+                }
+                None => self.reader().before(lo, o, &self.names).is_some_and(|r| {
+                    r.end == o
+                        && (self.name_words(r) >= 2
+                            || (r.start > lo && self.cx.cues.is_title(self.key(r.start - 1)))
+                            || (r.start > lo + 1
+                                && self.key(r.start - 1) == "."
+                                && self.cx.cues.is_title(self.key(r.start - 2))))
+                }),
+            };
+            person.then_some(o)
+        })
     }
 
     /// The comma that opens an appositive or a relative clause set off by commas right before
