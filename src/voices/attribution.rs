@@ -5279,6 +5279,19 @@ impl<'c, 'a> State<'c, 'a> {
             if first > a && matches!(self.key(first - 1), "whether" | "if") {
                 continue;
             }
+            // "Nothing James Comey said about the emails changed the race", "Everything Trump
+            // said was false": a clause opened by a pronoun of things is a relative clause
+            // without its "that", the subject of another verb; no report.
+            if first > a
+                && (first - 1 == clause
+                    || (first - 2 == clause && matches!(self.key(clause), "but" | "and")))
+                && matches!(
+                    self.key(first - 1),
+                    "nothing" | "everything" | "anything" | "something" | "what" | "whatever"
+                )
+            {
+                continue;
+            }
             // "No individual or group claimed responsibility": nobody said anything.
             if (first.max(clause)..w)
                 .take(4)
