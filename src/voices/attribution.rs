@@ -2099,7 +2099,8 @@ impl<'c, 'a> State<'c, 'a> {
             return Some(found);
         }
         let is_comma = |i: usize| {
-            (self.key(i) == "," || (self.key(i) == "-" && toks[i].space_before))
+            (self.key(i) == ","
+                || (self.key(i) == "-" && (toks[i].space_before || self.cx.long_dash(i))))
                 && toks[i].span.start > s.start
         };
         let mut comma = (a..end).rev().find(|&i| is_comma(i))?;
@@ -6143,10 +6144,11 @@ impl<'c, 'a> State<'c, 'a> {
                 }
                 self.past_that(p, end)
             }
-            // "..., a war monitor said, as the United Nations pleaded for a truce": a
-            // subordinate clause after the comma is not what was said.
+            // "..., a war monitor said, as the United Nations pleaded for a truce", "...,
+            // Earnest said—as if these things happen in a vacuum": a subordinate clause after
+            // the comma or dash is not what was said.
             _ if v + 2 < end
-                && self.key(v + 1) == ","
+                && matches!(self.key(v + 1), "," | "-" | "—" | "–")
                 && SUBORDINATORS.contains(&self.key(v + 2)) =>
             {
                 return None
@@ -6365,6 +6367,17 @@ impl<'c, 'a> State<'c, 'a> {
         // "... said Observatory head Rami Abdel Rahman": the person after the body's role.
         let m = self.person_after_role(m, end).unwrap_or(m);
         let last = m.last as usize;
+        // "... Lavrov told Kerry", "... which then asked Mrs. Clinton for them": whom someone
+        // told or asked something is no speaker.
+        let asked = matches!(self.key(v), "asked" | "asks")
+            && last + 1 < end
+            && matches!(
+                self.key(last + 1),
+                "for" | "to" | "about" | "whether" | "if" | "why" | "what" | "how"
+            );
+        if matches!(self.key(v), "told" | "tells") || asked {
+            return None;
+        }
         // "... in saying Assad was responsible", "... said Assad's forces": a name that opens
         // a clause (an auxiliary after it, not one in a relative clause about it) or a
         // possessive is no closing speaker.

@@ -173,6 +173,16 @@ impl Context<'_> {
             && self.tokens.key(i) == "-"
             && !toks[i].space_before
             && !toks[i + 1].space_before
+            && !self.long_dash(i)
+    }
+
+    /// Whether token `i` is an em or en dash, which sets off a clause also without spaces
+    /// ("Earnest said—as if ..."), never joining a compound.
+    pub(crate) fn long_dash(&self, i: usize) -> bool {
+        let span = self.tokens.tokens[i].span;
+        self.text
+            .get(span.start..span.end)
+            .is_some_and(|t| matches!(t, "\u{2013}" | "\u{2014}" | "\u{2015}"))
     }
 
     /// The longest listed place whose last word is token `last` (within `lo..=last`): its
