@@ -1327,6 +1327,14 @@ impl<'c, 'a> State<'c, 'a> {
             .descriptor(desc_from, v, self.cx.tokens.tokens[v].span.start)
             .filter(|d| *d != Voice::Unknown || named.is_none())
         {
+            // '"... in Zahraa" a district inhabited by Alawites said Talal al-Barazi': words
+            // that describe no source before the verb, and a name after it that ends the
+            // sentence; the name speaks.
+            if d == Voice::Unknown {
+                if let Some(voice) = self.name_ending_after(v, b) {
+                    return Some(voice);
+                }
+            }
             return Some(d);
         }
         if let Some(m) = named {
@@ -1393,6 +1401,29 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         self.descriptor(v + 1, tail, toks[v].span.start)
+    }
+
+    /// A name right after the speech verb at `v` (titles or "the" before it) that ends the
+    /// sentence (nothing but punctuation after it before `b`): a listed actor (no place) or an
+    /// unlisted name of two words or more, as a voice. Not after "told" or "asked" (whom), nor
+    /// after a participle.
+    fn name_ending_after(&mut self, v: usize, b: usize) -> Option<Voice> {
+        let toks = &self.cx.tokens.tokens;
+        if matches!(self.key(v), "told" | "tells" | "asked" | "asks") || self.reports_for_subject(v)
+        {
+            return None;
+        }
+        let ends = |e: usize| (e..b).all(|i| !toks[i].word);
+        if let Some(m) = self.named_in(v + 1, b).next().copied() {
+            let first = m.first as usize;
+            let opens = first == v + 1 || (first == v + 2 && self.key(v + 1) == "the");
+            return (opens && ends(m.last as usize + 1)).then_some(Voice::Source(m.actor));
+        }
+        let run = self
+            .reader()
+            .after(v + 1, b)
+            .filter(|&r| r.start <= v + 4 && ends(r.end) && self.name_words(r) >= 2)?;
+        Some(self.name_voice(run))
     }
 
     /// The one body of country `c` (no person, not the country itself) whose names hold every
