@@ -6427,11 +6427,16 @@ impl<'c, 'a> State<'c, 'a> {
         // head Rami Abdel Rahman"): capitalised words, titles and person nouns, four at most.
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
+        // (Also the body's lowercase noun: "said observatory head Rami Abdel Rahman".)
         let titled = self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person
             && m.first as usize <= v + 5
             && (v + 1..m.first as usize).all(|i| {
                 let k = self.key(i);
-                toks[i].word && (toks[i].cap || cues.is_title(k) || cues.is_person_noun(k))
+                toks[i].word
+                    && (toks[i].cap
+                        || cues.is_title(k)
+                        || cues.is_person_noun(k)
+                        || cues.is_org_noun(k))
             });
         ((self.within(v, first, reach) || titled) && closes && !clause()).then_some(m.actor)
     }
