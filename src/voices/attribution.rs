@@ -1704,6 +1704,14 @@ impl<'c, 'a> State<'c, 'a> {
         {
             return Some(voice);
         }
+        // "US Secretary of State John Kerry speaking alongside ... Lavrov ... insisted the
+        // ceasefire was "not dead."": a name opening the clause and a participle's or relative
+        // clause after it, as a report reads it.
+        if !participle {
+            if let Some((voice, _)) = self.opening_name_before_clause(start, w) {
+                return Some(voice);
+            }
+        }
         if ms.last().is_none_or(|m| m.last as usize + 1 < w) {
             if let Some((voice, _)) = self.name_before(start, w) {
                 return Some(voice);
@@ -3116,13 +3124,38 @@ impl<'c, 'a> State<'c, 'a> {
     /// coalition which bombs Syria and Iraq said ..."): the name is the subject, not one inside
     /// the clause. With the name's first token.
     fn opening_name_before_clause(&self, lo: usize, w: usize) -> Option<(Voice, usize)> {
-        let m = self.named_in(lo, w).next().copied()?;
+        let toks = &self.cx.tokens.tokens;
+        let cues = self.cx.cues;
+        let g = self.cx.gazetteer;
+        // A person's title may open the clause before the name ("US Secretary of State John
+        // Kerry speaking alongside ... insisted"): capitalised words, "of" and dots, a title
+        // or a person's noun among them.
+        let titled = |m: &Mention| {
+            let first = m.first as usize;
+            g.actor(m.actor).kind == ActorKind::Person
+                && first > lo
+                && first <= lo + 6
+                && (lo..first).any(|i| {
+                    let k = self.key(i);
+                    cues.is_title(k) || cues.is_person_noun(k)
+                })
+                && (lo..first).all(|i| {
+                    let k = self.key(i);
+                    (toks[i].word && toks[i].cap) || k == "of" || k == "."
+                })
+        };
+        let m = self
+            .named_in(lo, w)
+            .take(3)
+            .find(|m| titled(m))
+            .or_else(|| self.named_in(lo, w).next())
+            .copied()?;
         let first = m.first as usize;
         let after = m.last as usize + 1;
         // (Not a country by its name, nor a possessive: "Syrias leading opposition group ...",
         // "Kerrys meeting with Arab ministers ..."; "Moscow urging an inquiry said" is one.)
-        if first > lo + 1
-            || (first == lo + 1 && !determiner(self.key(lo)))
+        if (first > lo + 1 && !titled(&m))
+            || (first == lo + 1 && !determiner(self.key(lo)) && !titled(&m))
             || after + 2 >= w
             || m.form == Form::Demonym
             || (self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country
@@ -3133,7 +3166,7 @@ impl<'c, 'a> State<'c, 'a> {
         }
         let k = self.key(after);
         let participle = self.participle_after(after - 1, w)
-            && !self.cx.tokens.tokens[after].cap
+            && !toks[after].cap
             && !ING_PREPOSITIONS.contains(&k)
             && k != "according";
         (matches!(k, "which" | "who") || participle).then_some((Voice::Source(m.actor), first))
@@ -5299,8 +5332,13 @@ impl<'c, 'a> State<'c, 'a> {
             // which monitors the conflict ... - said") or a lost one: a capitalised determiner
             // after the sentence splitter missed a boundary ("... October 13 2016 The
             // Britain-based Syrian Observatory for Human Rights said that ...").
+            // (A title of capitalised words may come before the name: "US Secretary of State
+            // John Kerry speaking alongside ... insisted".)
+            let title_first = (a..first)
+                .all(|i| (toks[i].word && toks[i].cap) || matches!(self.key(i), "of" | "."));
             if v >= a + 24
                 && first != a
+                && !title_first
                 && !(first.saturating_sub(4).max(a)..=first)
                     .any(|i| toks[i].cap && matches!(self.key(i), "the" | "a" | "an"))
             {
