@@ -2979,6 +2979,17 @@ impl<'c, 'a> State<'c, 'a> {
                 }
             }
         }
+        // "according to an Observatory toll", "the latest Observatory toll": a body's noun right
+        // before a record (also after "a": the record is new, not the body) is whose record it
+        // is, read as "the Observatory" would be.
+        if keys.len() >= 2 && cues.is_document(head) && !cues.is_org_noun(head) {
+            let m = keys[keys.len() - 2];
+            if (cues.is_org_noun(m) || cues.is_outlet_noun(m)) && !cues.is_person_noun(m) {
+                if let Some(v) = self.by_head(pos, &["the", m], &[false, false], qualified) {
+                    return Some(v);
+                }
+            }
+        }
         if let Some(v) = self.by_head(pos, &keys, &joined, qualified) {
             return Some(v);
         }
