@@ -314,6 +314,34 @@ impl Reader<'_, '_> {
                 affiliation: self.affiliation(lo, c),
             });
         }
+        // "UN High Commissioner for Human Rights Navi Pillay said": after "for" or "of" that
+        // follows a capitalised title, the words of listed names that open the run ("Human
+        // Rights") end the title; the name is the two or more name words after them.
+        if start >= lo + 2
+            && matches!(self.key(start - 1), "for" | "of")
+            && toks[start - 2].cap
+            && {
+                let t = self.key(start - 2);
+                cues.is_title(t) || cues.is_person_noun(t) || cues.is_anonymous(t)
+            }
+        {
+            let g = self.cx.gazetteer;
+            let mut s = start;
+            while s < v
+                && self.name_word(s)
+                && g.is_any_name_word(self.key(s))
+                && !given.is_given(self.key(s))
+            {
+                s += 1;
+            }
+            if s > start && (s..v).filter(|&i| self.name_word(i)).count() >= 2 {
+                return self.refine(Run {
+                    start: s,
+                    end: v,
+                    affiliation: self.affiliation(lo, s),
+                });
+            }
+        }
         let words = (start..v).filter(|&i| self.name_word(i)).count();
         // A generational suffix alone is no name ("Martin Luther King Jr." after the title
         // "King").
