@@ -436,7 +436,14 @@ impl Reader<'_, '_> {
                 && toks[outer - 2].cap
                 && cues.is_title(self.key(outer - 2))
                 && (start + 1..v.saturating_sub(1)).any(|i| self.given_name(i));
+            // "A statement from Yacoub El Hillo said", "a letter by ... said": after a record
+            // and "from" or "by", the name is its author's.
+            let authored = matches!(before, "from" | "by")
+                && outer >= lo + 2
+                && cues.is_document(self.key(outer - 2))
+                && words >= 2;
             if !title_of
+                && !authored
                 && (cues.is_place_before(before)
                     || place_the
                     || (matches!(before, "the" | "a" | "an") && words == 1)
