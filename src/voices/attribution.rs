@@ -1430,11 +1430,24 @@ impl<'c, 'a> State<'c, 'a> {
     /// word of the description `keys` but determiners and stop words ("defence ministry").
     fn body_of_country(&self, c: ActorId, keys: &[&str]) -> Option<ActorId> {
         let g = self.cx.gazetteer;
+        // (Not the country's own name: "Russia's military", "Russias military" in text that
+        // lost its apostrophes.)
+        // (A demonym stays: "Syrian media" names no body of Syria's with "media" alone.)
+        let own = |k: &str| {
+            let bare = crate::text::keys::strip_possessive(k);
+            k == "'s"
+                || (bare != k && g.has_name_word(c, bare))
+                || (!g.has_name_word(c, k)
+                    && k.strip_suffix('s').is_some_and(|b| g.has_name_word(c, b)))
+        };
         let words: Vec<&str> = keys
             .iter()
             .copied()
-            .filter(|k| !determiner(k) && !self.cx.stopwords.contains(*k))
+            .filter(|k| !determiner(k) && !self.cx.stopwords.contains(*k) && !own(k))
             .collect();
+        if words.is_empty() {
+            return None;
+        }
         let mut of = (0..g.actors.len() as ActorId).filter(|&a| {
             a != c
                 && g.actor(a).kind != ActorKind::Person
