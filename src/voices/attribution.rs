@@ -4499,6 +4499,18 @@ impl<'c, 'a> State<'c, 'a> {
         self.descriptor(desc, v, pos).map(|d| (d, start))
     }
 
+    /// "lives" or "life" as the object of the verb at `v` (before `end`): within six tokens,
+    /// before any "that", comma or auxiliary ("claimed the lives of 80 people", "claimed more
+    /// than 100 civilian lives"): a toll, no claim.
+    fn lives_after(&self, v: usize, end: usize) -> bool {
+        (v + 1..end.min(v + 7))
+            .take_while(|&i| {
+                let k = self.key(i);
+                k != "that" && k != "," && !self.cx.cues.is_auxiliary(k)
+            })
+            .any(|i| matches!(self.key(i), "lives" | "life"))
+    }
+
     /// "X was quoted (by Y) as saying": "quoted" at `i` after a form of "be", whose subject is
     /// the one quoted, not who quoted.
     fn passive_quoted(&self, i: usize) -> bool {
@@ -5213,8 +5225,7 @@ impl<'c, 'a> State<'c, 'a> {
                 && self.key(v + 1).bytes().all(|c| c.is_ascii_digit())
                 && !(v + 2..end.min(v + 10)).any(|i| self.cx.cues.is_auxiliary(self.key(i)));
             if matches!(self.key(v), "claimed" | "claims" | "claim")
-                && (toll
-                    || (v + 1..end.min(v + 3)).any(|i| matches!(self.key(i), "lives" | "life")))
+                && (toll || self.lives_after(v, end))
             {
                 continue;
             }

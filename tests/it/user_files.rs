@@ -184,7 +184,15 @@ fn a_manifest_cannot_read_outside_the_corpus_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let secret = tmp.path().join("secret.txt");
     let abs = secret.to_str().unwrap().to_string();
-    manifest_corpus(tmp.path(), &["a.txt", "../secret.txt", &abs, "../../x.txt"]);
+    manifest_corpus(
+        tmp.path(),
+        &[
+            "a.txt",
+            "../secret.txt",
+            &abs,
+            "../../framelens-test-absent-9f3c.txt",
+        ],
+    );
     let (code, _, err) = run(&["analyze", "corpus", "--out", "rep"], tmp.path());
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("outside the corpus folder"), "{err}");
