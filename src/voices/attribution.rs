@@ -1529,21 +1529,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// four), before `b`. The body names the person's office; the person speaks.
     fn person_after_role(&self, m: Mention, b: usize) -> Option<Mention> {
         let g = self.cx.gazetteer;
-        let cues = self.cx.cues;
-        if g.actor(m.actor).kind == ActorKind::Person {
-            return None;
-        }
-        let after = m.last as usize + 1;
-        let mut i = after;
-        while i < b.min(after + 4) && {
-            let k = self.key(i);
-            self.cx.tokens.tokens[i].word && (cues.is_title(k) || cues.is_person_noun(k))
-        } {
-            i += 1;
-        }
-        if i == after {
-            return None;
-        }
+        let i = self.after_role(m, b)?;
         self.cx
             .mention_at(i)
             .filter(|p| p.first as usize == i && g.actor(p.actor).kind == ActorKind::Person)
@@ -1553,6 +1539,15 @@ impl<'c, 'a> State<'c, 'a> {
     /// [`State::person_after_role`] for a name the gazetteer does not list, of two words or
     /// more: "SNHR director Fadel Abdul Ghany".
     fn unlisted_after_role(&self, m: Mention, b: usize) -> Option<Run> {
+        let i = self.after_role(m, b)?;
+        self.reader()
+            .after(i, b)
+            .filter(|&r| r.start == i && self.name_words(r) >= 2)
+    }
+
+    /// The token after the role words (titles and person nouns, one to four) that follow the
+    /// mention `m` of a body (no person), before `b`: where the person in the role is named.
+    fn after_role(&self, m: Mention, b: usize) -> Option<usize> {
         let cues = self.cx.cues;
         if self.cx.gazetteer.actor(m.actor).kind == ActorKind::Person {
             return None;
@@ -1565,12 +1560,7 @@ impl<'c, 'a> State<'c, 'a> {
         } {
             i += 1;
         }
-        if i == after {
-            return None;
-        }
-        self.reader()
-            .after(i, b)
-            .filter(|&r| r.start == i && self.name_words(r) >= 2)
+        (i > after).then_some(i)
     }
 
     /// Whether the speech verb at `v` is a participle that reports for its clause's subject
