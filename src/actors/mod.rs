@@ -887,8 +887,21 @@ impl ActorMatcher {
             fuzzy: false,
         };
         let toks = &tokens.tokens;
+        // An acronym in the possessive is still written in capitals ("AFP's correspondent", "the
+        // UNs top aid official" with its apostrophe lost): the letters before "'s" or "s".
+        let upper = |i: usize| {
+            toks[i].upper || {
+                let t = text.get(toks[i].span.start..toks[i].span.end).unwrap_or("");
+                let stem = t
+                    .strip_suffix("'s")
+                    .or_else(|| t.strip_suffix("\u{2019}s"))
+                    .or_else(|| t.strip_suffix('s'))
+                    .unwrap_or("");
+                stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase() || c == '.')
+            }
+        };
         if self.acronyms.contains(key)
-            && (!(first..=last).all(|i| !toks[i].word || toks[i].upper)
+            && (!(first..=last).all(|i| !toks[i].word || upper(i))
                 // "IS" in "KAMALA HARRIS IS THE FRONTRUNNER" is a word.
                 || (key.chars().filter(|c| c.is_alphabetic()).count() <= 2
                     && tokens.shouted(first, last)))

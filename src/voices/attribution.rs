@@ -1673,7 +1673,7 @@ impl<'c, 'a> State<'c, 'a> {
                 let earlier_quote = !verb_quoted && self.in_quote(m.span.start);
                 // (nor a name inside a compound: "One pro-Trump supporter ... said")
                 let compound = m.first > 0 && self.cx.joining_hyphen(m.first as usize - 1);
-                !(addressee(m) || earlier_quote || compound)
+                !(addressee(m) || earlier_quote || compound || self.owner_of_name(m))
             })
             .copied()
             .collect();
@@ -6553,6 +6553,23 @@ impl<'c, 'a> State<'c, 'a> {
     /// a listed name with the apostrophe of its possessive lost ("Moscows": its mention ends in
     /// an "s" that none of the actor's names, aliases and metonyms ends in; "Damascus" is no
     /// possessive).
+    /// Whether mention `m`, of a body or outlet, is in the possessive before a name, a title in
+    /// quotes or a programme ("CNN's Van Jones", "MSNBC's "AM Joy""): it owns what follows,
+    /// which speaks if anyone does. (A person's stays: "Trump's "racist comments" ... after he
+    /// tweeted".)
+    fn owner_of_name(&self, m: &Mention) -> bool {
+        let toks = &self.cx.tokens.tokens;
+        let mut n = m.last as usize + 1;
+        if n < toks.len() && self.key(n) == "'s" {
+            n += 1;
+        }
+        self.cx.gazetteer.actor(m.actor).kind != ActorKind::Person
+            && self.possessive(m.last as usize)
+            && toks
+                .get(n)
+                .is_some_and(|t| (t.word && t.cap) || self.key(n) == "\"")
+    }
+
     fn possessive(&self, i: usize) -> bool {
         let k = self.key(i);
         if matches!(k, "its" | "his" | "her" | "their" | "our") || k.ends_with("'s") {
