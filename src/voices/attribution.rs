@@ -3280,6 +3280,11 @@ impl<'c, 'a> State<'c, 'a> {
     ) -> Option<Voice> {
         let g = self.cx.gazetteer;
         let head = *keys.last()?;
+        // A relative or interrogative pronoun names no one ("Van Jones who asked him ..." is no
+        // WHO, whose alias it spells).
+        if matches!(head, "who" | "whom" | "whose" | "which" | "that" | "what") {
+            return None;
+        }
         // The actors with a descriptor that ends the keys, not inside a compound.
         let declaring = g.declaring(keys, joined);
         let declares = |a: ActorId| declaring.binary_search(&a).is_ok();
