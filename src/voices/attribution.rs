@@ -5383,8 +5383,8 @@ impl<'c, 'a> State<'c, 'a> {
             // said was false": a clause opened by a pronoun of things is a relative clause
             // without its "that", the subject of another verb; no report.
             if first > a
-                && (first - 1 == clause
-                    || (first - 2 == clause && matches!(self.key(clause), "but" | "and")))
+                && (first == clause + 1
+                    || (first == clause + 2 && matches!(self.key(clause), "but" | "and")))
                 && matches!(
                     self.key(first - 1),
                     "nothing" | "everything" | "anything" | "something" | "what" | "whatever"
