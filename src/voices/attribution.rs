@@ -905,14 +905,10 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // 'Kaine: "Governor Pence said ..."': a person's name alone before a colon opens the
         // clause the quote ends, a transcript's speaker label.
+        // (A speaker whose cue is the whole clause before the quote.)
+        let whole_clause = || Span::new(toks[start_limit].span.start, toks[end - 1].span.end);
         if let Some(voice) = self.speaker_label(start_limit, end) {
-            return (
-                Some(voice),
-                Some(Span::new(
-                    toks[start_limit].span.start,
-                    toks[end - 1].span.end,
-                )),
-            );
+            return (Some(voice), Some(whole_clause()));
         }
         // Before the quote: a speech verb among the last 8 tokens of the clause (14 before a
         // "that" right before the quote: 'told Friday's edition of the daily Frankfurter
@@ -968,13 +964,7 @@ impl<'c, 'a> State<'c, 'a> {
         // words or more) says the quoted words.
         if words >= 4 {
             if let Some(voice) = self.subject_of_quote(start_limit, end) {
-                return (
-                    Some(voice),
-                    Some(Span::new(
-                        toks[start_limit].span.start,
-                        toks[end - 1].span.end,
-                    )),
-                );
+                return (Some(voice), Some(whole_clause()));
             }
         }
         (None, None)
@@ -6245,9 +6235,9 @@ impl<'c, 'a> State<'c, 'a> {
             }
             // "..., a war monitor said, as the United Nations pleaded for a truce", "...,
             // Earnest said—as if these things happen in a vacuum": a subordinate clause after
-            // the comma or dash is not what was said.
+            // the comma or dash (every dash's key is "-") is not what was said.
             _ if v + 2 < end
-                && matches!(self.key(v + 1), "," | "-" | "—" | "–")
+                && matches!(self.key(v + 1), "," | "-")
                 && SUBORDINATORS.contains(&self.key(v + 2)) =>
             {
                 return None
