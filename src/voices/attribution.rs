@@ -1216,7 +1216,7 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // '"..." General Joseph Votel the top commander for US military forces in the Middle
         // East warned': the person before a role's appositive, not a body named inside it.
-        if let Some((voice, _)) = self.name_before_appositive(a, w) {
+        if let Some((voice, _)) = self.name_before_appositive(a, w, true) {
             return Some(voice);
         }
         if named.is_none() {
@@ -4935,8 +4935,14 @@ impl<'c, 'a> State<'c, 'a> {
     /// name of two words or more) right before an indefinite appositive that reaches the verb at
     /// `w` (at most twelve tokens, a person's noun or title among its first words, nothing in
     /// it that opens a clause) is the closing subject, not a noun or place inside the
-    /// appositive. The voice and the name's first token (not before `lo`).
-    fn name_before_appositive(&mut self, lo: usize, w: usize) -> Option<(Voice, usize)> {
+    /// appositive. The voice and the name's first token (not before `lo`). With `definite`
+    /// false, only "a" or "an" opens the appositive.
+    fn name_before_appositive(
+        &mut self,
+        lo: usize,
+        w: usize,
+        definite: bool,
+    ) -> Option<(Voice, usize)> {
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
         // The appositive opens with "a"/"an", or with a role and its preposition ("Mohammad
@@ -4949,7 +4955,8 @@ impl<'c, 'a> State<'c, 'a> {
         let d = (w.saturating_sub(12).max(lo + 2)..w.saturating_sub(1)).find(|&i| {
             !toks[i].cap
                 && toks[i - 1].cap
-                && (matches!(self.key(i), "a" | "an" | "the") || role_of(i))
+                && (matches!(self.key(i), "a" | "an")
+                    || (definite && (self.key(i) == "the" || role_of(i))))
         })?;
         let clause = |i: usize| {
             let k = self.key(i);
@@ -4961,9 +4968,12 @@ impl<'c, 'a> State<'c, 'a> {
         if (d + 1..w).any(|i| clause(i) && !self.cx.joining_hyphen(i)) {
             return None;
         }
+        // (One who is no official will do: "a local activist", "a resident".)
         let person = (d..w.min(d + 5)).take_while(|&i| !toks[i].cap).any(|i| {
             let k = self.key(i);
-            cues.is_person_noun(k) || cues.is_title(k)
+            cues.is_person_noun(k)
+                || cues.is_title(k)
+                || (cues.is_anonymous(k) && !k.ends_with('s'))
         });
         if !person {
             return None;
@@ -5264,6 +5274,10 @@ impl<'c, 'a> State<'c, 'a> {
                 .relative_antecedent(a, w, v, end)
                 .or_else(|| self.opening_name_before_clause(clause, w))
                 .or_else(|| self.apposed(clause, w))
+                // "On Monday Yusuf el-Bustani a local activist said" (commas dropped): a name
+                // and an indefinite appositive after an opening phrase (not "In a phone call
+                // with Vladimir Putin the president reiterated": the one who spoke before).
+                .or_else(|| self.name_before_appositive(clause, w, false))
                 .or_else(|| self.unlisted_before_clause(clause, w))
                 .or_else(|| self.subject_before(clause, w))
                 .or_else(|| {
@@ -6930,7 +6944,7 @@ impl<'c, 'a> State<'c, 'a> {
             let lo = v.saturating_sub(8).max(a + 3);
             let subject = if tail {
                 let w = self.skip_back(lo, v);
-                self.name_before_appositive(a + 3, w)
+                self.name_before_appositive(a + 3, w, true)
                     .or_else(|| self.subject_before(lo, w))
             } else {
                 None

@@ -252,15 +252,36 @@ impl Reader<'_, '_> {
         }
         // Back over name words and joiners; an organisation noun ends a body's name ("The Homs
         // Media Center said") but is not part of a person's ("Kurdish National Council Mustafa
-        // Sino said": the name is "Mustafa Sino").
+        // Sino said": the name is "Mustafa Sino"), nor is an outlet's noun when the run ends in
+        // no body's noun ("Speaking to Anadolu Agency Yusuf el-Bustani a local activist said").
         let cues = self.cx.cues;
+        let body_noun = |k: &str| cues.is_org_noun(k) || cues.is_outlet_noun(k);
+        let person_last = !body_noun(self.key(v - 1));
         let mut start = v - 1;
         while start > lo
             && v - start < 6
             && (self.name_word(start - 1) || self.joiner(start - 1))
             && !cues.is_org_noun(self.key(start - 1))
+            && !(person_last && cues.is_outlet_noun(self.key(start - 1)))
         {
             start -= 1;
+        }
+        // A run longer than a name may be is two names with no comma between ("the group Nour
+        // El Din El Zinki Yasser Al Youssef said"): a person's name starts at its last given
+        // name (regional ones too) that two or more name words begin.
+        let given = crate::lexicon::names::CommonNames::bundled();
+        if person_last
+            && v - start == 6
+            && start > lo
+            && (self.name_word(start - 1) || self.joiner(start - 1))
+        {
+            if let Some(c) = (start + 1..v - 1).rev().find(|&c| {
+                self.cx.tokens.tokens[c].cap
+                    && given.is_given(self.key(c))
+                    && (c..v).filter(|&i| self.name_word(i)).count() >= 2
+            }) {
+                start = c;
+            }
         }
         let mut outer = start;
         while start < v - 1 && !self.name_word(start) {
@@ -301,7 +322,6 @@ impl Reader<'_, '_> {
                 .listed_place_ending(wide, c - 1)
                 .map(|(first, _)| first),
         };
-        let given = crate::lexicon::names::CommonNames::bundled();
         let cut = (wide.max(lo + 1)..v.saturating_sub(1)).find(|&c| {
             toks[c].cap
                 && given.is_given(self.key(c))
