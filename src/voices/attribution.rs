@@ -1786,6 +1786,14 @@ impl<'c, 'a> State<'c, 'a> {
                 return self.descriptor(d.0, d.1, pos);
             }
         }
+        // "He voiced concern …, adding": the pronoun subject, also before a name the clause
+        // goes on with ("He explained his decision to join the Trump campaign Friday, saying").
+        let pronoun = (start..v)
+            .find(|&i| self.cx.tokens.tokens[i].word)
+            .filter(|&first| self.cx.cues.is_pronoun(self.key(first)));
+        if let Some(first) = pronoun.filter(|_| participle) {
+            return self.descriptor(first, first + 1, pos);
+        }
         let pick = if participle {
             ms.first().map(|m| self.titled_person(m, &ms))
         } else {
@@ -1794,11 +1802,8 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(m) = pick {
             return Some(Voice::Source(m.actor));
         }
-        // "He voiced concern …, adding": the pronoun subject.
-        if let Some(first) = (start..v).find(|&i| self.cx.tokens.tokens[i].word) {
-            if self.cx.cues.is_pronoun(self.key(first)) {
-                return self.descriptor(first, first + 1, pos);
-            }
+        if let Some(first) = pronoun {
+            return self.descriptor(first, first + 1, pos);
         }
         self.descriptor(v.saturating_sub(4).max(start), v, pos)
     }
@@ -1892,7 +1897,11 @@ impl<'c, 'a> State<'c, 'a> {
                     .is_some_and(|c| verb_here(st, c + 1))
         };
         // "The couple who fostered ... are taking legal action, saying": a description opens
-        // the clause and is its subject.
+        // the clause and is its subject; so does a pronoun ("He explained his decision to join
+        // the Trump campaign Friday, saying").
+        if cues.is_pronoun(self.key(start)) && verb_at(self, start + 1) {
+            return None;
+        }
         let toks = &self.cx.tokens.tokens;
         if start + 1 < v
             && determiner(self.key(start))
