@@ -59,6 +59,7 @@ const CLOSING_TAIL: &[&str] = &[
     "reporters",
     "journalists",
     "and",
+    "without",
 ];
 
 /// Conjunctions that open a clause whose subject is "it" or "they" ("... since it declared",
@@ -4420,10 +4421,21 @@ impl<'c, 'a> State<'c, 'a> {
             let k = self.key(start - 1);
             // "... al-Baath on Saturday local media reported": a day or month closes the
             // clause before the description.
+            // "... close to the border with Turkey local sources said": a place or country
+            // after a preposition is its object, before a description in lowercase words.
+            let object = start >= lo + 2
+                && (PLACE_PREPOSITIONS.contains(&self.key(start - 2))
+                    || self.key(start - 2) == "with")
+                && self.cx.mention_at(start - 1).is_some_and(|m| {
+                    m.first as usize == start - 1
+                        && (m.place || self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country)
+                })
+                && (start..v).all(|i| toks[i].word && !toks[i].cap);
             if cues.is_reporting(k)
                 || k == "and"
                 || k == "that"
                 || crate::actors::CALENDAR.contains(&k)
+                || object
             {
                 break;
             }
@@ -4756,7 +4768,11 @@ impl<'c, 'a> State<'c, 'a> {
         while i > lo + 1 && v - i < 8 {
             i -= 1;
             let k = self.key(i);
-            if PLACE_PREPOSITIONS.contains(&k) && !toks[i].cap {
+            // (A participle takes a place as a preposition does: "A U.N. team visiting Syria
+            // says" is the team's.)
+            let participle =
+                toks[i].word && k.len() > 5 && k.ends_with("ing") && !k.ends_with("thing");
+            if (PLACE_PREPOSITIONS.contains(&k) || participle) && !toks[i].cap {
                 return (content && i < v - 1).then_some(i);
             }
             let hyphen = self.cx.joining_hyphen(i);
