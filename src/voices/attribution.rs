@@ -68,6 +68,15 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "as", "since", "although", "though", "after", "because", "while", "when", "until", "before",
 ];
 
+/// A word after which a clause opens ("... a sign that what he said ...", "but everything Trump
+/// said ...").
+fn opens_clause(k: &str) -> bool {
+    matches!(
+        k,
+        "that" | "but" | "and" | "because" | "since" | "while" | "although"
+    )
+}
+
 /// A word that opens a noun phrase ("a Pentagon spokesman", "Ibrahim al-Hajj a volunteer").
 fn determiner(k: &str) -> bool {
     k == "the" || indefinite(k)
@@ -2260,6 +2269,32 @@ impl<'c, 'a> State<'c, 'a> {
             Some(m) if m.first as usize <= start => m.last as usize + 1,
             _ => (start..b.min(start + 6)).find(|&i| is_head(i))? + 1,
         };
+        // "According to Russia's Foreign Minister Sergei Lavrov the talks ...": what a
+        // possessive owns is the source's too, to a name after up to four capitalised words.
+        if end < b && self.possessive(end - 1) {
+            let mut i = end;
+            if self.key(i) == "'s" {
+                i += 1;
+            }
+            let mut t = i;
+            while t < b
+                && t < i + 4
+                && self.cx.mention_at(t).is_none()
+                && toks[t].word
+                && toks[t].cap
+            {
+                t += 1;
+            }
+            if let Some(m) = self.cx.mention_at(t).filter(|m| m.first as usize == t) {
+                end = m.last as usize + 1;
+            } else if let Some(h) = (i..b.min(i + 4))
+                .take_while(|&j| toks[j].word && !toks[j].cap)
+                .find(|&j| is_head(j))
+            {
+                // ("According to Russia's foreign minister the talks ...")
+                end = h + 1;
+            }
+        }
         // "the Syrian Network for Human Rights (SNHR)", "earlier media reports", "the Al
         // Mayadeen broadcaster": an acronym in brackets and further head nouns belong to it.
         loop {
@@ -2482,6 +2517,18 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(m) = first {
             if let Some(v) = self.unless_outsiders(&m, b) {
                 return Some(v);
+            }
+            // "according to Axios's Mike Allen": the person a body's possessive owns; "according
+            // to Mike Allen of Axios": the person of the body.
+            if let Some(v) = self.owned_person(&m, b) {
+                return Some(v);
+            }
+            if m.first as usize > a {
+                if let Some((v, first)) = self.person_of_body(a, b) {
+                    if first == a || (first == a + 1 && determiner(self.key(a))) {
+                        return Some(v);
+                    }
+                }
             }
             // "according to the Observatory director Rami Abdel Rahman", "according to SNHR
             // director Fadel Abdul Ghany": the person in the role, listed or not.
@@ -5413,7 +5460,7 @@ impl<'c, 'a> State<'c, 'a> {
             // without its "that", the subject of another verb; no report.
             if first > a
                 && (first == clause + 1
-                    || (first == clause + 2 && matches!(self.key(clause), "but" | "and")))
+                    || (first >= clause + 2 && opens_clause(self.key(first - 2))))
                 && matches!(
                     self.key(first - 1),
                     "nothing" | "everything" | "anything" | "something" | "what" | "whatever"
@@ -5582,7 +5629,10 @@ impl<'c, 'a> State<'c, 'a> {
                 k != "," && k != "that" && !self.is_speech(i) && !matches!(k, "which" | "who")
             })
             .find(|&i| self.key(i) == "what")?;
-        if q + 1 >= w {
+        // "... a sign that what he said was not just a talking point": "what" opening a clause
+        // (the sentence's, or after "that" or a conjunction) makes it a subject, not a thing
+        // named by what was said.
+        if q + 1 >= w || q == a || opens_clause(self.key(q - 1)) {
             return None;
         }
         let (voice, _) = self.subject_before(q + 1, w)?;
@@ -6602,6 +6652,35 @@ impl<'c, 'a> State<'c, 'a> {
             && toks
                 .get(n)
                 .is_some_and(|t| (t.word && t.cap) || self.key(n) == "\"")
+    }
+
+    /// The person named right after the possessive of a body or outlet `m` (before `b`): a
+    /// listed person, or an unlisted name of two words or more ("Axios's Mike Allen").
+    fn owned_person(&mut self, m: &Mention, b: usize) -> Option<Voice> {
+        if !self.owner_of_name(m) {
+            return None;
+        }
+        let mut n = m.last as usize + 1;
+        if n < b && self.key(n) == "'s" {
+            n += 1;
+        }
+        let g = self.cx.gazetteer;
+        // A listed person, after capitalised titles ("Russia's Foreign Minister Sergei
+        // Lavrov").
+        let toks = &self.cx.tokens.tokens;
+        let mut t = n;
+        while t < b && t < n + 4 && self.cx.mention_at(t).is_none() && toks[t].word && toks[t].cap {
+            t += 1;
+        }
+        if let Some(p) = self.cx.mention_at(t).copied() {
+            return (p.first as usize == t && g.actor(p.actor).kind == ActorKind::Person)
+                .then_some(Voice::Source(p.actor));
+        }
+        let run = self
+            .reader()
+            .after(n, b)
+            .filter(|&r| r.start == n && self.name_words(r) >= 2)?;
+        Some(self.name_voice(run))
     }
 
     fn possessive(&self, i: usize) -> bool {
