@@ -5402,6 +5402,29 @@ impl<'c, 'a> State<'c, 'a> {
                     let p = (a..c0).rev().find(|&i| sep(i)).map_or(a, |i| i + 1);
                     self.subject_before(p, c0)
                         .filter(|&(_, first)| first <= p + 1)
+                })
+                .or_else(|| {
+                    // "The 78-year-old socialist told Mexican journalist Jorge Ramos that ...":
+                    // "told" someone "that" reports, whoever the noun phrase that opens the
+                    // clause (at most five words, no clause in it) describes.
+                    let cues = self.cx.cues;
+                    (matches!(self.key(v), "told" | "tells")
+                        && self.that_after(v, end).is_some()
+                        && determiner(self.key(clause))
+                        && w > clause + 1
+                        && (clause + 1..w)
+                            .filter(|&i| toks[i].word && !self.cx.joining_hyphen(i - 1))
+                            .count()
+                            <= 4
+                        && (clause + 1..w).all(|i| {
+                            let k = self.key(i);
+                            (toks[i].word || self.cx.joining_hyphen(i))
+                                && !cues.is_auxiliary(k)
+                                && !cues.is_pronoun(k)
+                                && !self.is_speech(i)
+                                && !matches!(k, "that" | "which" | "who" | "what")
+                        }))
+                    .then_some((Voice::Unknown, clause))
                 });
             let Some((voice, first)) = subject else {
                 continue;
