@@ -956,7 +956,8 @@ impl<'c, 'a> State<'c, 'a> {
             let near = end.saturating_sub(5).max(start_limit);
             if let Some(v) = (near..end).rev().find(|&i| {
                 toks[i].word
-                    && self.cx.cues.is_reporting(self.key(i))
+                    && (self.cx.cues.is_reporting(self.key(i))
+                        || self.cx.cues.is_naming(self.key(i)))
                     && !(i > 0 && self.cx.joining_hyphen(i - 1))
             }) {
                 if let Some(voice) = self.speaker_before(start_limit, v) {
@@ -1801,8 +1802,10 @@ impl<'c, 'a> State<'c, 'a> {
         let pronoun = (start..v)
             .find(|&i| self.cx.tokens.tokens[i].word)
             .filter(|&first| self.cx.cues.is_pronoun(self.key(first)));
+        // (Its referent comes before the pronoun: "He bashed Obama ..., saying" is not Obama's.)
+        let before_pronoun = |st: &Self, first: usize| st.cx.tokens.tokens[first].span.start;
         if let Some(first) = pronoun.filter(|_| participle) {
-            return self.descriptor(first, first + 1, pos);
+            return self.descriptor(first, first + 1, before_pronoun(self, first));
         }
         let pick = if participle {
             ms.first().map(|m| self.titled_person(m, &ms))
@@ -1813,7 +1816,7 @@ impl<'c, 'a> State<'c, 'a> {
             return Some(Voice::Source(m.actor));
         }
         if let Some(first) = pronoun {
-            return self.descriptor(first, first + 1, pos);
+            return self.descriptor(first, first + 1, before_pronoun(self, first));
         }
         self.descriptor(v.saturating_sub(4).max(start), v, pos)
     }
@@ -1909,7 +1912,11 @@ impl<'c, 'a> State<'c, 'a> {
         // "The couple who fostered ... are taking legal action, saying": a description opens
         // the clause and is its subject; so does a pronoun ("He explained his decision to join
         // the Trump campaign Friday, saying").
-        if cues.is_pronoun(self.key(start)) && verb_at(self, start + 1) {
+        if cues.is_pronoun(self.key(start))
+            && start + 1 < v
+            && self.cx.tokens.tokens[start + 1].word
+            && !self.cx.tokens.tokens[start + 1].cap
+        {
             return None;
         }
         let toks = &self.cx.tokens.tokens;
@@ -6667,7 +6674,7 @@ impl<'c, 'a> State<'c, 'a> {
     fn owner_of_name(&self, m: &Mention) -> bool {
         let toks = &self.cx.tokens.tokens;
         let mut n = m.last as usize + 1;
-        if n < toks.len() && self.key(n) == "'s" {
+        if n < toks.len() && matches!(self.key(n), "'s" | "'") {
             n += 1;
         }
         self.cx.gazetteer.actor(m.actor).kind != ActorKind::Person
@@ -6709,6 +6716,16 @@ impl<'c, 'a> State<'c, 'a> {
     fn possessive(&self, i: usize) -> bool {
         let k = self.key(i);
         if matches!(k, "its" | "his" | "her" | "their" | "our") || k.ends_with("'s") {
+            return true;
+        }
+        // "CBS' "Face the Nation"": an apostrophe alone right after a word in "s".
+        let toks = &self.cx.tokens.tokens;
+        if toks[i].word
+            && k.ends_with('s')
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| !t.space_before && self.key(i + 1) == "'")
+        {
             return true;
         }
         let g = self.cx.gazetteer;

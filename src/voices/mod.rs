@@ -288,7 +288,7 @@ const TITLE_SMALL_WORDS: &[&str] = &["the", "a", "an", "of", "and", "on", "for",
 /// True when a quote names a programme or publication that someone spoke to or on, not words
 /// anyone said: a closed double quote of one to five words, each capitalised but for small words,
 /// right after "told", "on", "to" or "with", or after one of them and a possessive ("Rubio told
-/// "Fox News Sunday"", "said on CBS's "Face the Nation""), or right before an outlet's or
+/// "Fox News Sunday"", "said on CBS's "Face the Nation"", "on CBS' ..."), or right before an outlet's or
 /// body's noun ("the "Cham" TV network") or a work's ("the “Empire” actor"). It is neither a
 /// voice nor a scare quote.
 fn title_after_verb(cx: &Context, q: &Quote) -> bool {
@@ -323,6 +323,13 @@ fn title_after_verb(cx: &Context, q: &Quote) -> bool {
     named
         || (i >= 1 && before(i - 1))
         || (i >= 2 && before(i - 2) && t.tokens[i - 1].cap && t.key(i - 1).ends_with("'s"))
+        // ("on CBS’ “Face the Nation”": the apostrophe alone after a name in "s".)
+        || (i >= 3
+            && before(i - 3)
+            && t.tokens[i - 2].cap
+            && t.key(i - 2).ends_with('s')
+            && t.key(i - 1) == "'"
+            && !t.tokens[i - 1].space_before)
 }
 
 /// A quote with the voice it was given and the attribution cue that decided it, if any.
