@@ -2283,16 +2283,7 @@ impl<'c, 'a> State<'c, 'a> {
             if self.key(i) == "'s" {
                 i += 1;
             }
-            let mut t = i;
-            while t < b
-                && t < i + 4
-                && self.cx.mention_at(t).is_none()
-                && toks[t].word
-                && toks[t].cap
-            {
-                t += 1;
-            }
-            if let Some(m) = self.cx.mention_at(t).filter(|m| m.first as usize == t) {
+            if let Some(m) = self.mention_after_titles(i, b) {
                 end = m.last as usize + 1;
             } else if let Some(h) = (i..b.min(i + 4))
                 .take_while(|&j| toks[j].word && !toks[j].cap)
@@ -4473,8 +4464,6 @@ impl<'c, 'a> State<'c, 'a> {
                 break;
             }
             let k = self.key(start - 1);
-            // "... al-Baath on Saturday local media reported": a day or month closes the
-            // clause before the description.
             // "... close to the border with Turkey local sources said": a place or country
             // after a preposition is its object, before a description in lowercase words.
             let object = start >= lo + 2
@@ -4485,6 +4474,8 @@ impl<'c, 'a> State<'c, 'a> {
                         && (m.place || self.cx.gazetteer.actor(m.actor).kind == ActorKind::Country)
                 })
                 && (start..v).all(|i| toks[i].word && !toks[i].cap);
+            // "... al-Baath on Saturday local media reported": a day or month closes the
+            // clause before the description.
             if cues.is_reporting(k)
                 || k == "and"
                 || k == "that"
@@ -5413,7 +5404,7 @@ impl<'c, 'a> State<'c, 'a> {
                 .or_else(|| {
                     // "The 78-year-old socialist told Mexican journalist Jorge Ramos that ...":
                     // "told" someone "that" reports, whoever the noun phrase that opens the
-                    // clause (at most five words, no clause in it) describes.
+                    // clause (a determiner and at most four words, no clause in it) describes.
                     let cues = self.cx.cues;
                     (matches!(self.key(v), "told" | "tells")
                         && self.that_after(v, end).is_some()
@@ -6684,6 +6675,20 @@ impl<'c, 'a> State<'c, 'a> {
                 .is_some_and(|t| (t.word && t.cap) || self.key(n) == "\"")
     }
 
+    /// The mention that starts at token `i` or after up to four capitalised words there (titles
+    /// such as "Foreign Minister"), within `..b`.
+    fn mention_after_titles(&self, i: usize, b: usize) -> Option<Mention> {
+        let toks = &self.cx.tokens.tokens;
+        let mut t = i;
+        while t < b && t < i + 4 && self.cx.mention_at(t).is_none() && toks[t].word && toks[t].cap {
+            t += 1;
+        }
+        (t < b)
+            .then(|| self.cx.mention_at(t).copied())
+            .flatten()
+            .filter(|m| m.first as usize == t)
+    }
+
     /// The person named right after the possessive of a body or outlet `m` (before `b`): a
     /// listed person, or an unlisted name of two words or more ("Axios's Mike Allen").
     fn owned_person(&mut self, m: &Mention, b: usize) -> Option<Voice> {
@@ -6691,20 +6696,14 @@ impl<'c, 'a> State<'c, 'a> {
             return None;
         }
         let mut n = m.last as usize + 1;
-        if n < b && self.key(n) == "'s" {
+        if n < b && matches!(self.key(n), "'s" | "'") {
             n += 1;
         }
         let g = self.cx.gazetteer;
         // A listed person, after capitalised titles ("Russia's Foreign Minister Sergei
         // Lavrov").
-        let toks = &self.cx.tokens.tokens;
-        let mut t = n;
-        while t < b && t < n + 4 && self.cx.mention_at(t).is_none() && toks[t].word && toks[t].cap {
-            t += 1;
-        }
-        if let Some(p) = self.cx.mention_at(t).copied() {
-            return (p.first as usize == t && g.actor(p.actor).kind == ActorKind::Person)
-                .then_some(Voice::Source(p.actor));
+        if let Some(p) = self.mention_after_titles(n, b) {
+            return (g.actor(p.actor).kind == ActorKind::Person).then_some(Voice::Source(p.actor));
         }
         let run = self
             .reader()

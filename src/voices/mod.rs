@@ -288,9 +288,9 @@ const TITLE_SMALL_WORDS: &[&str] = &["the", "a", "an", "of", "and", "on", "for",
 /// True when a quote names a programme or publication that someone spoke to or on, not words
 /// anyone said: a closed double quote of one to five words, each capitalised but for small words,
 /// right after "told", "on", "to" or "with", or after one of them and a possessive ("Rubio told
-/// "Fox News Sunday"", "said on CBS's "Face the Nation"", "on CBS' ..."), or right before an outlet's or
-/// body's noun ("the "Cham" TV network") or a work's ("the “Empire” actor"). It is neither a
-/// voice nor a scare quote.
+/// "Fox News Sunday"", "said on CBS's "Face the Nation"", "on CBS' ..."), or right before an
+/// outlet's or body's noun ("the "Cham" TV network") or a work's ("the “Empire” actor"). It is
+/// neither a voice nor a scare quote.
 fn title_after_verb(cx: &Context, q: &Quote) -> bool {
     if !q.closed || q.nested || q.single {
         return false;
