@@ -1858,10 +1858,13 @@ impl<'c, 'a> State<'c, 'a> {
                     || cues.is_outlet_noun(k)
             };
             let k = if e < v { st.key(e) } else { "" };
+            // (A speech verb too, though "said" is a stop word: "Michael Bennet said that
+            // Biden was wrong, adding that ..." is Bennet's.)
             e < v
                 && toks[e].word
                 && !toks[e].cap
                 && (cues.is_auxiliary(k)
+                    || (cues.is_speech(k) && !k.ends_with("ing"))
                     || (!st.cx.stopwords.contains(k)
                         && !cues.is_place_word(k)
                         && !cues.is_particle(k)
