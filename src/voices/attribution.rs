@@ -1024,6 +1024,9 @@ impl<'c, 'a> State<'c, 'a> {
     /// A name right at token `a` (its titles before it; a listed actor or an unlisted name),
     /// a comma, an appositive of up to 24 tokens without a sentence end or quotation mark, a
     /// comma and a speech verb, within the sentence ending at byte `limit`: the second comma.
+    /// Without the commas (texts stripped of them: '"..." Ammar al-Selmo the head of the Civil
+    /// Defense rescue service in opposition-held eastern Aleppo told Reuters'), an appositive
+    /// that opens with a determiner and the first speech verb after it: the token before it.
     fn appositive_after_name(&self, a: usize, limit: usize) -> Option<usize> {
         let toks = &self.cx.tokens.tokens;
         let mut s = a;
@@ -1034,6 +1037,12 @@ impl<'c, 'a> State<'c, 'a> {
         }
         let end = toks.partition_point(|t| t.span.end <= limit);
         let (_, after) = self.named_at(s, end)?;
+        if after < end && determiner(self.key(after)) && !toks[after].cap {
+            let v = (after + 1..end.min(after + 26)).find(|&i| {
+                self.is_speech(i) || matches!(self.key(i), "," | "." | "!" | "?" | "\"" | ";")
+            })?;
+            return (v > after + 1 && self.is_speech(v) && !toks[v].cap).then_some(v - 1);
+        }
         if after >= end || self.key(after) != "," {
             return None;
         }
@@ -5025,7 +5034,19 @@ impl<'c, 'a> State<'c, 'a> {
             (cues.is_person_noun(k) || cues.is_title(k))
                 && matches!(self.key(i + 1), "of" | "for" | "at" | "with")
         };
-        let d = (w.saturating_sub(12).max(lo + 2)..w.saturating_sub(1)).find(|&i| {
+        // (A bracketed acronym is no clause, and its three tokens do not count: "the head of
+        // the Organisation for the Prohibition of Chemical Weapons [OPCW] said".)
+        let bracket = |i: usize| match self.key(i) {
+            "(" | "[" => toks.get(i + 1).is_some_and(|t| t.upper),
+            ")" | "]" => i > 0 && toks[i - 1].upper,
+            _ => false,
+        };
+        let reach = 12
+            + 3 * (w.saturating_sub(15).max(lo)..w)
+                .filter(|&i| bracket(i))
+                .count()
+                / 2;
+        let d = (w.saturating_sub(reach).max(lo + 2)..w.saturating_sub(1)).find(|&i| {
             !toks[i].cap
                 && toks[i - 1].cap
                 && (matches!(self.key(i), "a" | "an")
@@ -5038,7 +5059,7 @@ impl<'c, 'a> State<'c, 'a> {
                 || cues.is_auxiliary(k)
                 || self.is_speech(i)
         };
-        if (d + 1..w).any(|i| clause(i) && !self.cx.joining_hyphen(i)) {
+        if (d + 1..w).any(|i| clause(i) && !self.cx.joining_hyphen(i) && !bracket(i)) {
             return None;
         }
         // (One who is no official will do: "a local activist", "a resident".)
