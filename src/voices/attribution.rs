@@ -541,7 +541,7 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// Speech verbs in `a..b`, words that are also nouns ("report", "claim") last.
-    fn verbs_in(&self, a: usize, b: usize) -> Vec<usize> {
+    fn verbs_in(&self, a: usize, b: usize, after_quote: bool) -> Vec<usize> {
         // '"...," Karroubi was quoted as saying by Saham News': the passive's auxiliary stands
         // for its verb (the subject before it speaks), and the participle after "as" is no
         // verb of its own.
@@ -549,7 +549,9 @@ impl<'c, 'a> State<'c, 'a> {
             .filter_map(|i| {
                 if i > a && self.passive_quoting(i) {
                     Some(i - 1)
-                } else if self.is_speech(i) && !(i >= a + 2 && self.passive_quoting(i - 2)) {
+                } else if (self.is_speech(i) || (after_quote && self.continues_quote(i)))
+                    && !(i >= a + 2 && self.passive_quoting(i - 2))
+                {
                     Some(i)
                 } else {
                     None
@@ -558,6 +560,24 @@ impl<'c, 'a> State<'c, 'a> {
             .collect();
         v.sort_by_key(|&i| (self.cx.cues.is_noun_verb(self.key(i)), i));
         v
+    }
+
+    /// Whether token `i` is a verb that attributes the quote before its clause only there
+    /// ("continued"), no word of an actor's name, and closes its clause ('"...," Haley
+    /// continued.', "Miller continued in a statement"; not "the so-called 'international
+    /// coalition' led by Washington continues to plunder ...").
+    fn continues_quote(&self, i: usize) -> bool {
+        let next = self
+            .cx
+            .tokens
+            .tokens
+            .get(i + 1)
+            .map_or(".", |_| self.key(i + 1));
+        self.cx.tokens.tokens[i].word
+            && self.cx.cues.is_after_quote(self.key(i))
+            && self.cx.mention_at(i).is_none()
+            && (matches!(next, "." | "," | ";" | "!" | "?" | "\"")
+                || (next != "to" && self.cx.cues.may_follow_closing(next)))
     }
 
     /// Whether the speech verb at `v` is a passive participle with its agent after it, "by"
@@ -874,7 +894,7 @@ impl<'c, 'a> State<'c, 'a> {
         } else {
             a
         };
-        let verbs = self.verbs_in(a, b);
+        let verbs = self.verbs_in(a, b, true);
         for v in verbs {
             // '"...," adding that ...': a participle right after the quote continues the
             // sentence whose subject spoke before it; the cue before the quote names them.
@@ -952,8 +972,28 @@ impl<'c, 'a> State<'c, 'a> {
         // a scare quote: "Lavrov called the strikes "barbaric"" (not the second word of a
         // compound: a "so-called "de-escalation zone"" is the host's).
         let words = q.of(self.cx.text).split_whitespace().count();
+        let near = end.saturating_sub(5).max(start_limit);
+        // After a finite naming verb whose subject stands right before it, a longer quote too
+        // is what the subject called it ("Obama called Romney's plan "Romney hood... like Robin
+        // Hood in reverse."", "China, which she called "our most important adversary ..."": she,
+        // not China; not a passive, "used to be called "a pearl of the Syrian desert."").
+        if words > 3 {
+            if let Some(v) = (near..end).rev().find(|&i| {
+                toks[i].word && self.cx.cues.is_naming(self.key(i)) && !self.key(i).ends_with("ing")
+            }) {
+                if let Some(s) = self.subject_next_to(start_limit, v) {
+                    if let Some(voice) = self.speaker_before(s, v) {
+                        if voice != Voice::Unknown {
+                            return (
+                                Some(voice),
+                                Some(Span::new(toks[s].span.start, toks[end - 1].span.end)),
+                            );
+                        }
+                    }
+                }
+            }
+        }
         if words <= 3 {
-            let near = end.saturating_sub(5).max(start_limit);
             if let Some(v) = (near..end).rev().find(|&i| {
                 toks[i].word
                     && (self.cx.cues.is_reporting(self.key(i))
@@ -979,6 +1019,29 @@ impl<'c, 'a> State<'c, 'a> {
             }
         }
         (None, None)
+    }
+
+    /// The first token of the subject right before the verb at `v` (within `lo..v`): a listed
+    /// actor's mention (no place), a personal pronoun, or an unlisted name; `have` between
+    /// them ("Trump has called him").
+    fn subject_next_to(&self, lo: usize, v: usize) -> Option<usize> {
+        let w = if v > lo && matches!(self.key(v - 1), "has" | "have" | "had") {
+            v - 1
+        } else {
+            v
+        };
+        if w <= lo {
+            return None;
+        }
+        if let Some(m) = self.cx.mention_at(w - 1) {
+            return (m.last as usize + 1 == w && m.first as usize >= lo && !m.place)
+                .then_some(m.first as usize);
+        }
+        if self.cx.cues.is_pronoun(self.key(w - 1)) && !matches!(self.key(w - 1), "it" | "its") {
+            return Some(w - 1);
+        }
+        let run = self.reader().before(lo, w, &self.names)?;
+        (run.end == w).then_some(run.start)
     }
 
     /// The subject of a quote that is its predicate: tokens `lo..end` before the quote are a
@@ -2233,7 +2296,7 @@ impl<'c, 'a> State<'c, 'a> {
         // and a verb right after the comma (or its closing quote mark) its inverted subject
         // (", says McCain", ',\" said Schumer').
         let verbs: Vec<usize> = self
-            .verbs_in(comma + 1, end)
+            .verbs_in(comma + 1, end, false)
             .into_iter()
             .filter(|&i| {
                 // A capitalised verb right after the comma is a title-cased headline's second

@@ -80,6 +80,9 @@ struct Speech {
     /// (Since 1.25.0; likewise.)
     #[serde(default)]
     naming: Vec<Spanned<String>>,
+    /// (Since 1.32.0; a file without it reads no such verb after a quote.)
+    #[serde(default)]
+    after_quote: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +160,7 @@ const NAMING: u64 = 1 << 33;
 const STATE_ROLES: u64 = 1 << 34;
 const WORKS: u64 = 1 << 35;
 const OUTSIDERS: u64 = 1 << 36;
+const AFTER_QUOTE: u64 = 1 << 37;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -286,8 +290,12 @@ impl CueWords {
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let lists: [(u64, Vec<String>); 37] = [
+        let lists: [(u64, Vec<String>); 38] = [
             (BETWEEN, between),
+            (
+                AFTER_QUOTE,
+                optional("speech.after_quote", f.speech.after_quote, speech_at)?,
+            ),
             (
                 OUTSIDERS,
                 optional("descriptors.outsiders", f.descriptors.outsiders, desc_at)?,
@@ -587,6 +595,12 @@ impl CueWords {
     /// A verb by which a source names a thing ("what X called Y", "what X described as Y").
     pub fn is_naming(&self, k: &str) -> bool {
         self.has(NAMING, k)
+    }
+
+    /// A verb that attributes a quote only in the clause right after it ('"...," Mr Campbell
+    /// continued'), being seldom a speech verb elsewhere ("the fighting continued").
+    pub fn is_after_quote(&self, k: &str) -> bool {
+        self.has(AFTER_QUOTE, k)
     }
 
     /// A state's office ("minister", "ambassador", "spokesman"): with a demonym or country and
