@@ -1568,6 +1568,33 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
+    /// The organisation or armed group named in the article before byte `pos` (the last such)
+    /// whose name one of the listed roles of person `x` holds ("director of the Syrian
+    /// Observatory for Human Rights").
+    fn body_of_person(&self, x: ActorId, pos: usize) -> Option<ActorId> {
+        let g = self.cx.gazetteer;
+        let roles: Vec<String> = g.actor(x).roles.iter().map(|r| r.to_lowercase()).collect();
+        if roles.is_empty() {
+            return None;
+        }
+        let m = self.cx.mentions;
+        m[..m.partition_point(|y| y.span.start < pos)]
+            .iter()
+            .rev()
+            .filter(|y| {
+                !y.place
+                    && matches!(
+                        g.actor(y.actor).kind,
+                        ActorKind::Organisation | ActorKind::ArmedGroup
+                    )
+            })
+            .map(|y| y.actor)
+            .find(|&b| {
+                let name = g.actor(b).name.to_lowercase();
+                roles.iter().any(|r| r.contains(&name))
+            })
+    }
+
     /// For each word token of `words`, whether a hyphen joins it to the token before it (it is
     /// the second part of a compound), as `Gazetteer::declaring` takes it.
     fn hyphen_joined(&self, words: &[usize]) -> Vec<bool> {
@@ -2897,7 +2924,21 @@ impl<'c, 'a> State<'c, 'a> {
         // "They said": a group whose members the text does not tie to one source ("residents",
         // "activists", "officials" of several bodies): reported by someone unknown, not the
         // host's own words.
+        // (But a body that spoke last, in this sentence or the one before, goes on: "The YPG
+        // reported no deaths ... They added that YPG fighters had captured ...".)
         if keys == ["they"] {
+            let here = self.sentence_near(pos);
+            let last = self.spoke.iter().rev().find(|&&(p, _)| p < pos);
+            if let Some(&(p, v @ Voice::Source(x))) = last {
+                if self.sentence_near(p) + 1 >= here
+                    && matches!(
+                        g.actor(x).kind,
+                        ActorKind::Organisation | ActorKind::ArmedGroup
+                    )
+                {
+                    return Some(v);
+                }
+            }
             return Some(Voice::Unknown);
         }
         // "the same source said", "the same monitor added": whoever spoke last, named or not.
@@ -3084,11 +3125,18 @@ impl<'c, 'a> State<'c, 'a> {
             let here = self.sentence_near(pos);
             let last = self.history().rev().find(|&&(p, _)| p < pos);
             if let Some(&(p, v @ Voice::Source(x))) = last {
-                if g.actor(x).kind != ActorKind::Person
-                    && self.sentence_near(p) + 1 >= here
-                    && !noted_between(&self.unnamed_bodies, p, pos)
+                if self.sentence_near(p) + 1 >= here && !noted_between(&self.unnamed_bodies, p, pos)
                 {
-                    return Some(v);
+                    if g.actor(x).kind != ActorKind::Person {
+                        return Some(v);
+                    }
+                    // A person who spoke there speaks for the body their listed roles name,
+                    // if the article names it ("... observatory director Rami Abdel Rahman
+                    // said. The Britain-based group said": the Observatory, not the "Daesh
+                    // extremist group" named before).
+                    if let Some(b) = self.body_of_person(x, pos) {
+                        return Some(Voice::Source(b));
+                    }
                 }
             }
             // No body spoke there: "the group" is the one organisation or armed group named in

@@ -289,8 +289,10 @@ const TITLE_SMALL_WORDS: &[&str] = &["the", "a", "an", "of", "and", "on", "for",
 /// anyone said: a closed double quote of one to five words, each capitalised but for small words,
 /// right after "told", "on", "to" or "with", or after one of them and a possessive ("Rubio told
 /// "Fox News Sunday"", "said on CBS's "Face the Nation"", "on CBS' ..."), or right before an
-/// outlet's or body's noun ("the "Cham" TV network") or a work's ("the “Empire” actor"). It is
-/// neither a voice nor a scare quote.
+/// outlet's or body's noun ("the "Cham" TV network") or a work's ("the “Empire” actor"), or
+/// between "the" and a lowercase word that is no speech verb, a name that a noun phrase goes on
+/// after ("the "White Helmets" civil defence volunteers"). It is neither a voice nor a scare
+/// quote.
 fn title_after_verb(cx: &Context, q: &Quote) -> bool {
     if !q.closed || q.nested || q.single {
         return false;
@@ -320,7 +322,15 @@ fn title_after_verb(cx: &Context, q: &Quote) -> bool {
         && (cx.cues.is_outlet_noun(t.key(j))
             || cx.cues.is_org_noun(t.key(j))
             || cx.cues.is_work(t.key(j)));
+    let noun_goes_on = i >= 1
+        && t.key(i - 1) == "the"
+        && j < t.tokens.len()
+        && t.tokens[j].word
+        && !t.tokens[j].cap
+        && !cx.stopwords.contains(t.key(j))
+        && !cx.cues.is_speech(t.key(j));
     named
+        || noun_goes_on
         || (i >= 1 && before(i - 1))
         || (i >= 2 && before(i - 2) && t.tokens[i - 1].cap && t.key(i - 1).ends_with("'s"))
         // ("on CBS’ “Face the Nation”": the apostrophe alone after a name in "s".)
