@@ -3213,6 +3213,7 @@ impl<'c, 'a> State<'c, 'a> {
             && keys.iter().any(|k| {
                 *k == "agencies"
                     || *k == "outlets"
+                    || *k == "websites"
                     || (*k == "media" && (keys.len() > 2 || !keys.contains(&"state")))
             })
             && country.is_none()
