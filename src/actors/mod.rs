@@ -314,9 +314,33 @@ fn over_dot(tokens: &Tokens, i: usize) -> usize {
     }
 }
 
-/// Honorifics of a person, before a surname ("Mr. Jordan", "Sen. Graham").
+/// Honorifics of a person, before a surname ("Mr. Jordan", "Sen. Graham"), and the titles of
+/// offices only persons hold, never a country or body ("Sheriff Israel", "Congressman Jordan").
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "capt", "sen", "rep", "sgt", "gov",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "capt",
+    "sen",
+    "rep",
+    "sgt",
+    "gov",
+    "sheriff",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "detective",
+    "coach",
+    "professor",
+    "prof",
+    "rabbi",
+    "pastor",
+    "reverend",
+    "rev",
 ];
 
 /// Capitalised words that stand before names as titles, not given names.
