@@ -6165,12 +6165,42 @@ impl<'c, 'a> State<'c, 'a> {
     /// addresses ("told reporters that") or a phrase of time ("said on Monday that").
     fn relative_that(&self, v: usize, t: usize, end: usize) -> bool {
         let toks = &self.cx.tokens.tokens;
-        t + 1 < end
+        // Nor a "that" after a noun phrase that opens with a determiner right after a verb that
+        // takes no object ("Pat Dowell said the loud cheering that greeted Lightfoot's remarks
+        // ... shows ..."; not "said the day before that ...").
+        let after_subject = t + 1 < end
+            && v + 2 < t
+            && toks[t + 1].word
             && !toks[t + 1].cap
-            && self.cx.cues.is_auxiliary(self.key(t + 1))
-            && !self.that_opens_content(v, t, end)
-            && !self.cx.cues.is_addressee(self.key(t - 1))
-            && self.cx.mention_at(t - 1).is_none()
+            && matches!(
+                self.key(v),
+                "said" | "says" | "say" | "added" | "adds" | "noted" | "stated" | "argued"
+            )
+            && determiner(self.key(v + 1))
+            && (v + 2..t).all(|i| {
+                let k = self.key(i);
+                toks[i].word
+                    && !toks[i].cap
+                    && !matches!(
+                        k,
+                        "week"
+                            | "month"
+                            | "year"
+                            | "night"
+                            | "day"
+                            | "time"
+                            | "morning"
+                            | "evening"
+                            | "weekend"
+                    )
+            });
+        after_subject
+            || (t + 1 < end
+                && !toks[t + 1].cap
+                && self.cx.cues.is_auxiliary(self.key(t + 1))
+                && !self.that_opens_content(v, t, end)
+                && !self.cx.cues.is_addressee(self.key(t - 1))
+                && self.cx.mention_at(t - 1).is_none())
     }
 
     /// Whether "that" at `t` comes right after the verb at `v` or after a time phrase that
