@@ -3310,6 +3310,16 @@ impl<'c, 'a> State<'c, 'a> {
         let toks = &self.cx.tokens.tokens;
         let cues = self.cx.cues;
         let g = self.cx.gazetteer;
+        // The clause may open with "but" or "and" and a phrase of time ("But on Tuesday
+        // morning US Secretary of State John Kerry speaking alongside ... insisted").
+        let mut lo = lo;
+        if lo < w && matches!(self.key(lo), "but" | "and" | "yet") {
+            lo += 1;
+        }
+        let past = self.past_time_phrase(lo, w);
+        if past > lo {
+            lo = past + usize::from(past < w && self.key(past) == ",");
+        }
         // A person's title may open the clause before the name ("US Secretary of State John
         // Kerry speaking alongside ... insisted"): capitalised words, "of" and dots, a title
         // or a person's noun among them.
