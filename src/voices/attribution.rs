@@ -7282,6 +7282,22 @@ impl<'c, 'a> State<'c, 'a> {
                 let start = self.description_before_name(a + 4, start);
                 let start = self.role_before_person(a + 4, start, voice);
                 let start = self.opens_description(start, v, true);
+                // A possessive pronoun opens the source's noun phrase; the words before it end
+                // the claim ("The centre established in 1965 tests industrial products its
+                // website says": "its website").
+                // (It is read anew: "... his office said" is the person "he" would be.)
+                let (voice, start) = match (start + 1..v)
+                    .rev()
+                    .find(|&i| matches!(self.key(i), "its" | "his" | "her" | "their"))
+                    .filter(|&p| (p + 1..v).all(|i| toks[i].word && !toks[i].cap))
+                {
+                    Some(p) => (
+                        self.descriptor(p, v, toks[p].span.start)
+                            .unwrap_or(Voice::Unknown),
+                        p,
+                    ),
+                    None => (voice, start),
+                };
                 // "... the Observatory said and civil defence workers said.": two sources of one
                 // claim; a named one before "and" speaks for it when the second is unnamed.
                 // "... the Observatory and a witness said.": a joint subject; the first of
