@@ -32,6 +32,11 @@ const ING_PREPOSITIONS: &[&str] = &[
     "considering",
 ];
 
+/// Nouns of a span of time: "Last week", "said the day before that ...".
+const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "night", "day", "time", "morning", "evening", "weekend",
+];
+
 /// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
 /// statement", "... told reporters"): when, where or to whom it was said.
 const CLOSING_TAIL: &[&str] = &[
@@ -1970,7 +1975,7 @@ impl<'c, 'a> State<'c, 'a> {
                         && !k.ends_with("ing")
                         // An adverb or a time ("Almost immediately after", "Last week").
                         && !k.ends_with("ly")
-                        && !matches!(k, "week" | "month" | "year" | "night" | "day" | "time")
+                        && !TIME_NOUNS.contains(&k)
                         && !noun(k)
                         && !(e + 1 < v && noun(st.key(e + 1)))))
         };
@@ -4949,8 +4954,7 @@ impl<'c, 'a> State<'c, 'a> {
             let k = self.key(i);
             // (A participle takes a place as a preposition does: "A U.N. team visiting Syria
             // says" is the team's.)
-            let participle =
-                toks[i].word && k.len() > 5 && k.ends_with("ing") && !k.ends_with("thing");
+            let participle = self.participle_word(i);
             if (PLACE_PREPOSITIONS.contains(&k) || participle) && !toks[i].cap {
                 return (content && i < v - 1).then_some(i);
             }
@@ -6189,20 +6193,7 @@ impl<'c, 'a> State<'c, 'a> {
             && determiner(self.key(v + 1))
             && (v + 2..t).all(|i| {
                 let k = self.key(i);
-                toks[i].word
-                    && !toks[i].cap
-                    && !matches!(
-                        k,
-                        "week"
-                            | "month"
-                            | "year"
-                            | "night"
-                            | "day"
-                            | "time"
-                            | "morning"
-                            | "evening"
-                            | "weekend"
-                    )
+                toks[i].word && !toks[i].cap && !TIME_NOUNS.contains(&k)
             });
         after_subject
             || (t + 1 < end
@@ -6830,10 +6821,6 @@ impl<'c, 'a> State<'c, 'a> {
         )
     }
 
-    /// True when token `i` is a possessive: "its", "his", "her", "their", a word with "'s", or
-    /// a listed name with the apostrophe of its possessive lost ("Moscows": its mention ends in
-    /// an "s" that none of the actor's names, aliases and metonyms ends in; "Damascus" is no
-    /// possessive).
     /// Whether mention `m`, of a body or outlet, is in the possessive before a name, a title in
     /// quotes or a programme ("CNN's Van Jones", "MSNBC's "AM Joy""): it owns what follows,
     /// which speaks if anyone does. (A person's stays: "Trump's "racist comments" ... after he
@@ -6888,6 +6875,10 @@ impl<'c, 'a> State<'c, 'a> {
         Some(self.name_voice(run))
     }
 
+    /// True when token `i` is a possessive: "its", "his", "her", "their", a word with "'s", or
+    /// a listed name with the apostrophe of its possessive lost ("Moscows": its mention ends in
+    /// an "s" that none of the actor's names, aliases and metonyms ends in; "Damascus" is no
+    /// possessive).
     fn possessive(&self, i: usize) -> bool {
         let k = self.key(i);
         if matches!(k, "its" | "his" | "her" | "their" | "our") || k.ends_with("'s") {
@@ -7116,11 +7107,14 @@ impl<'c, 'a> State<'c, 'a> {
     /// True when the word after token `v` (before `end`) is a participle that opens a clause
     /// of its own ("... the monitor said updating a previous toll": commas dropped).
     fn participle_after(&self, v: usize, end: usize) -> bool {
-        v + 1 < end && self.cx.tokens.tokens[v + 1].word && {
-            let k = self.key(v + 1);
-            // "everything", "nothing": pronouns, not participles.
-            k.len() > 5 && k.ends_with("ing") && !k.ends_with("thing")
-        }
+        v + 1 < end && self.participle_word(v + 1)
+    }
+
+    /// True when token `i` is a word in "-ing" that may be a participle ("updating", "visiting";
+    /// "everything", "nothing" are pronouns, "king" too short).
+    fn participle_word(&self, i: usize) -> bool {
+        let k = self.key(i);
+        self.cx.tokens.tokens[i].word && k.len() > 5 && k.ends_with("ing") && !k.ends_with("thing")
     }
 
     /// Whether the word right before `cue` (which opens with a word) is a subordinator other
