@@ -6297,8 +6297,22 @@ impl<'c, 'a> State<'c, 'a> {
         let (a, b) = cx.tokens.range(content);
         let end = self.words_end(a, b);
         let words = |x: usize, y: usize| (x..y).filter(|&i| toks[i].word).count();
+        // A sentence that opens with a concessive clause holding the first report goes on
+        // after its comma with a main clause of its own ("Although aides initially said there
+        // would be no golf during this visit, Trump said he and Abe will ...").
+        let concessive = cx
+            .sentences
+            .get(self.sentence_near(toks[a].span.start))
+            .is_some_and(|&(s, _)| {
+                let f = cx.tokens.first_at(s.start);
+                (f..a).find(|&i| toks[i].word).is_some_and(|i| {
+                    matches!(self.key(i), "although" | "though" | "whereas")
+                        || (self.key(i) == "even" && self.key(i + 1) == "though")
+                })
+            });
         for c in a + 2..end {
-            if !matches!(self.key(c), "while" | "whereas" | "but" | "and" | ";" | ":") {
+            let comma = concessive && self.key(c) == ",";
+            if !comma && !matches!(self.key(c), "while" | "whereas" | "but" | "and" | ";" | ":") {
                 continue;
             }
             // A new sentence in all but the full stop ("... put American lives at risk: One
@@ -6348,7 +6362,7 @@ impl<'c, 'a> State<'c, 'a> {
             {
                 continue;
             }
-            if (and || mark) && cue.start > toks[(c + 2).min(end - 1)].span.start {
+            if (and || mark || comma) && cue.start > toks[(c + 2).min(end - 1)].span.start {
                 continue;
             }
             return Some((
