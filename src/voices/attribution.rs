@@ -6899,13 +6899,7 @@ impl<'c, 'a> State<'c, 'a> {
             return true;
         }
         // "CBS' "Face the Nation"": an apostrophe alone right after a word in "s".
-        let toks = &self.cx.tokens.tokens;
-        if toks[i].word
-            && k.ends_with('s')
-            && toks
-                .get(i + 1)
-                .is_some_and(|t| !t.space_before && self.key(i + 1) == "'")
-        {
+        if self.cx.apostrophe_possessive(i) {
             return true;
         }
         let g = self.cx.gazetteer;

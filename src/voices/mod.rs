@@ -176,6 +176,17 @@ impl Context<'_> {
             && !self.long_dash(i)
     }
 
+    /// Whether the word at token `i` ends in "s" and a lone apostrophe right after it makes it a
+    /// possessive ("CBS' "Face the Nation"").
+    pub(crate) fn apostrophe_possessive(&self, i: usize) -> bool {
+        let toks = &self.tokens.tokens;
+        toks[i].word
+            && self.tokens.key(i).ends_with('s')
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| !t.space_before && self.tokens.key(i + 1) == "'")
+    }
+
     /// Whether token `i` is an em or en dash, which sets off a clause also without spaces
     /// ("Earnest said—as if ..."), never joining a compound.
     pub(crate) fn long_dash(&self, i: usize) -> bool {
@@ -334,12 +345,7 @@ fn title_after_verb(cx: &Context, q: &Quote) -> bool {
         || (i >= 1 && before(i - 1))
         || (i >= 2 && before(i - 2) && t.tokens[i - 1].cap && t.key(i - 1).ends_with("'s"))
         // ("on CBS’ “Face the Nation”": the apostrophe alone after a name in "s".)
-        || (i >= 3
-            && before(i - 3)
-            && t.tokens[i - 2].cap
-            && t.key(i - 2).ends_with('s')
-            && t.key(i - 1) == "'"
-            && !t.tokens[i - 1].space_before)
+        || (i >= 3 && before(i - 3) && t.tokens[i - 2].cap && cx.apostrophe_possessive(i - 2))
 }
 
 /// A quote with the voice it was given and the attribution cue that decided it, if any.
