@@ -314,35 +314,6 @@ fn over_dot(tokens: &Tokens, i: usize) -> usize {
     }
 }
 
-/// Honorifics of a person, before a surname ("Mr. Jordan", "Sen. Graham"), and the titles of
-/// offices only persons hold, never a country or body ("Sheriff Israel", "Congressman Jordan").
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "capt",
-    "sen",
-    "rep",
-    "sgt",
-    "gov",
-    "sheriff",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "judge",
-    "detective",
-    "coach",
-    "professor",
-    "prof",
-    "rabbi",
-    "pastor",
-    "reverend",
-    "rev",
-];
-
 /// Capitalised words that stand before names as titles, not given names.
 const TITLES: &[&str] = &[
     "president",
@@ -1179,7 +1150,8 @@ impl ActorMatcher {
             return false;
         }
         let k = tokens.key(p - 1);
-        HONORIFICS.contains(&k) || (p == i && self.names.is_given(k) && !self.map.contains_key(k))
+        self.names.is_person_title(k)
+            || (p == i && self.names.is_given(k) && !self.map.contains_key(k))
     }
 
     /// True when the one-word name `key` at `i` (of a country, body or outlet) is a common given

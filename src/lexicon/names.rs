@@ -27,6 +27,16 @@ struct File {
     given: Given,
     #[serde(default)]
     gender: Genders,
+    /// (Since 1.5.0; a file without it has no person's titles.)
+    #[serde(default)]
+    titles: Titles,
+}
+
+/// `[titles]`: honorifics of a person and the titles of offices only persons hold.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Titles {
+    person: Option<Vec<Spanned<String>>>,
 }
 
 /// `[gender]`: given names of men and of women.
@@ -67,6 +77,8 @@ pub struct CommonNames {
     ordinary: FxHashSet<String>,
     /// `[gender]`: whose given name each is, where one sex bears it far more often.
     gender: rustc_hash::FxHashMap<String, Gender>,
+    /// `[titles] person`: "mr", "sen", "sheriff".
+    person_titles: FxHashSet<String>,
 }
 
 static BUNDLED: LazyLock<CommonNames> = LazyLock::new(|| {
@@ -145,6 +157,16 @@ impl CommonNames {
                 return Err(Error::at(path, text, Some(at), &format!("{w:?} {why}")));
             }
         }
+        let person_titles = match f.titles.person {
+            None => Vec::new(),
+            Some(words) => words_of(
+                text,
+                path,
+                "titles.person",
+                words,
+                table_at(text, "[titles]"),
+            )?,
+        };
         Ok(CommonNames {
             name: f.meta.name,
             version: f.meta.version,
@@ -153,6 +175,7 @@ impl CommonNames {
             regional,
             ordinary: ordinary.into_iter().collect(),
             gender,
+            person_titles: person_titles.into_iter().collect(),
         })
     }
 
@@ -175,6 +198,12 @@ impl CommonNames {
     /// right before a surname it is a given name ("Bill Clinton" is not Hillary Clinton).
     pub fn is_ordinary_given(&self, k: &str) -> bool {
         self.ordinary.contains(k)
+    }
+
+    /// An honorific of a person or the title of an office only persons hold (`[titles]
+    /// person`: "mr", "sen", "sheriff"), never a country or body.
+    pub fn is_person_title(&self, k: &str) -> bool {
+        self.person_titles.contains(k)
     }
 
     /// The sex that bears the given name `k` (`[gender]`), when one bears it far more often.
@@ -201,6 +230,21 @@ mod tests {
         assert!(!n.is_common_surname("assad") && !n.is_common_surname("lavrov"));
         assert!(n.is_given("lisa") && n.is_given("jeffrey") && n.is_given("justin"));
         assert!(!n.is_given("will") && !n.is_given("may") && !n.is_given("june"));
+        assert!(n.is_person_title("sheriff") && n.is_person_title("mr"));
+        assert!(!n.is_person_title("president") && !n.is_person_title("general"));
+    }
+
+    #[test]
+    fn a_bad_person_title_is_an_error_and_the_table_may_be_left_out() {
+        let base = "[meta]\nname = \"x\"\nversion = \"1\"\n[surnames]\ncommon = [\"smith\"]\n[given]\ncommon = [\"ann\"]\nregional = [\"omar\"]\n";
+        let n = CommonNames::parse(base, "n.toml").unwrap();
+        assert!(!n.is_person_title("mr"));
+        let bad = format!("{base}[titles]\nperson = [\"mr\", \"Sen.\"]\n");
+        let e = CommonNames::parse(&bad, "n.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("n.toml:10") && e.contains("titles.person"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -32,11 +32,6 @@ const ING_PREPOSITIONS: &[&str] = &[
     "considering",
 ];
 
-/// Nouns of a span of time: "Last week", "said the day before that ...".
-const TIME_NOUNS: &[&str] = &[
-    "week", "month", "year", "night", "day", "time", "morning", "evening", "weekend",
-];
-
 /// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
 /// statement", "... told reporters"): when, where or to whom it was said.
 const CLOSING_TAIL: &[&str] = &[
@@ -1975,7 +1970,7 @@ impl<'c, 'a> State<'c, 'a> {
                         && !k.ends_with("ing")
                         // An adverb or a time ("Almost immediately after", "Last week").
                         && !k.ends_with("ly")
-                        && !TIME_NOUNS.contains(&k)
+                        && !cues.is_time(k)
                         && !noun(k)
                         && !(e + 1 < v && noun(st.key(e + 1)))))
         };
@@ -6186,15 +6181,10 @@ impl<'c, 'a> State<'c, 'a> {
             && v + 2 < t
             && toks[t + 1].word
             && !toks[t + 1].cap
-            && matches!(
-                self.key(v),
-                "said" | "says" | "say" | "added" | "adds" | "noted" | "stated" | "argued"
-            )
+            && self.cx.cues.takes_no_object(self.key(v))
             && determiner(self.key(v + 1))
-            && (v + 2..t).all(|i| {
-                let k = self.key(i);
-                toks[i].word && !toks[i].cap && !TIME_NOUNS.contains(&k)
-            });
+            && (v + 2..t)
+                .all(|i| toks[i].word && !toks[i].cap && !self.cx.cues.is_time(self.key(i)));
         after_subject
             || (t + 1 < end
                 && !toks[t + 1].cap

@@ -83,6 +83,13 @@ struct Speech {
     /// (Since 1.32.0; a file without it reads no such verb after a quote.)
     #[serde(default)]
     after_quote: Vec<Spanned<String>>,
+    /// (Since 1.35.0; a file without it reads no phrase of time by its noun.)
+    #[serde(default)]
+    times: Vec<Spanned<String>>,
+    /// (Since 1.35.0; a file without it reads every "that" after a verb's noun phrase as
+    /// opening what was said or a relative clause by the other rules.)
+    #[serde(default)]
+    no_object: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +168,8 @@ const STATE_ROLES: u64 = 1 << 34;
 const WORKS: u64 = 1 << 35;
 const OUTSIDERS: u64 = 1 << 36;
 const AFTER_QUOTE: u64 = 1 << 37;
+const TIMES: u64 = 1 << 38;
+const NO_OBJECT: u64 = 1 << 39;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -268,6 +277,12 @@ impl CueWords {
                 SPEECH,
                 "speech.verbs",
             ),
+            (
+                &f.speech.no_object,
+                "speech.no_object",
+                SPEECH,
+                "speech.verbs",
+            ),
         ]
         .into_iter()
         .flat_map(|(words, name, bit, of)| {
@@ -290,8 +305,13 @@ impl CueWords {
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let lists: [(u64, Vec<String>); 38] = [
+        let lists: [(u64, Vec<String>); 40] = [
             (BETWEEN, between),
+            (TIMES, optional("speech.times", f.speech.times, speech_at)?),
+            (
+                NO_OBJECT,
+                optional("speech.no_object", f.speech.no_object, speech_at)?,
+            ),
             (
                 AFTER_QUOTE,
                 optional("speech.after_quote", f.speech.after_quote, speech_at)?,
@@ -496,6 +516,19 @@ impl CueWords {
     /// A word that gives a name right before a quotation mark ("dubbed"): the quote is a title.
     pub fn is_titling(&self, k: &str) -> bool {
         self.has(TITLING, k)
+    }
+
+    /// A noun of a span of time (`speech.times`: "week", "morning"): "Last week", "said the
+    /// day before that ...", "said on Monday morning".
+    pub fn is_time(&self, k: &str) -> bool {
+        self.has(TIMES, k)
+    }
+
+    /// A speech verb that takes no object (`speech.no_object`: "said", "added"): a noun phrase
+    /// right after it is the subject of what was said ("said the loud cheering that greeted
+    /// ... shows ...").
+    pub fn takes_no_object(&self, k: &str) -> bool {
+        self.has(NO_OBJECT, k)
     }
 
     /// A finite auxiliary or copula ("were", "has", "would"): after a noun phrase it opens a
