@@ -103,3 +103,42 @@ fn voices_named_by_description_are_not_counted_as_borrowed() {
     assert_eq!(borrowed.as_u64(), Some(0), "{notes}");
     assert!(described.as_u64().unwrap_or(0) >= 2, "{notes}");
 }
+
+/// The guide's speaker rule: a speaker the gazetteer lists is written by its id, never by a
+/// `name:` slug of one of its names or aliases (items written before the gazetteer came to list
+/// the body are changed mechanically: docs/attribution.md, "Split").
+#[test]
+fn no_gold_speaker_is_a_slug_of_a_name_the_gazetteer_lists() {
+    use framelens::lexicon::gazetteer::Gazetteer;
+    use framelens::voices::names::slug;
+    let g = Gazetteer::bundled();
+    let listed: std::collections::BTreeMap<String, &str> = g
+        .actors
+        .iter()
+        .flat_map(|a| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(move |n| (slug(n), a.id.as_str()))
+        })
+        .collect();
+    let mut stale = Vec::new();
+    let dir = root().join("fixtures/gold/attribution");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for f in files {
+        for (n, line) in std::fs::read_to_string(&f).unwrap().lines().enumerate() {
+            let v: Value = serde_json::from_str(line).unwrap();
+            for a in v["attributions"].as_array().unwrap() {
+                let sp = a["speaker"].as_str().unwrap();
+                if let Some(id) = sp.strip_prefix("name:").and_then(|s| listed.get(s)) {
+                    stale.push(format!("{}:{}: {sp} is {id}", f.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(stale.is_empty(), "{stale:#?}");
+}
