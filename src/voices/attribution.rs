@@ -2342,7 +2342,11 @@ impl<'c, 'a> State<'c, 'a> {
                 } else {
                     i + 1
                 };
+                // ("..., with SANA saying at least four people had been killed": a participle
+                // with words after it reports on for its own subject; it closes nothing.)
+                let reports_on = self.reports_for_subject(i) && next < end && toks[next].word;
                 end - i <= 10
+                    && !reports_on
                     && !(first && toks[i].cap)
                     && !(i + 1..end).any(|j| self.key(j) == "that")
                     && (next >= end
@@ -5771,7 +5775,59 @@ impl<'c, 'a> State<'c, 'a> {
             let content = Span::new(toks[from].span.start, toks[stop - 1].span.end);
             return Some((voice, cue, content));
         }
-        self.reported_participle(a, end)
+        self.reported_with(a, end)
+            .or_else(|| self.reported_participle(a, end))
+    }
+
+    /// "..., with Davis Stover saying the vote was "reckless ..."", "With officials saying the
+    /// talks had failed, the delegation left": a participle that goes on with what was said
+    /// (`[speech] going_on`) after "with" and the speaker phrase it introduces (at most six
+    /// words, no comma or quotation mark) reports that phrase's claim, not the claim of the
+    /// sentence's subject. The voice, the cue ("with" to the participle, or to its "that") and
+    /// the content (to the end of the sentence; to the first comma after a "With" that opens
+    /// it), four words at least.
+    fn reported_with(&mut self, a: usize, end: usize) -> Option<(Voice, Span, Span)> {
+        let toks = &self.cx.tokens.tokens;
+        let w = (a..end).find(|&i| self.key(i) == "with")?;
+        let v = (w + 2..end.min(w + 8))
+            .take_while(|&i| toks[i].word)
+            .find(|&i| self.cx.cues.is_going_on(self.key(i)))?;
+        let (voice, first) = self.subject_before(w + 1, v)?;
+        // The phrase is the speaker's: before its name only a determiner, titles and roles
+        // ("with spokesman Igor Konashenkov saying").
+        let cues = self.cx.cues;
+        if !(w + 1..first).all(|i| {
+            let k = self.key(i);
+            determiner(k) || cues.is_title(k) || cues.is_person_noun(k)
+        }) {
+            return None;
+        }
+        let toks = &self.cx.tokens.tokens;
+        let from = if v + 1 < end && self.key(v + 1) == "that" {
+            v + 2
+        } else {
+            v + 1
+        };
+        // (Not a closing "according to" the host's source: "... saying the vote was
+        // "reckless," according to the Washington Post".)
+        let stop = (from..end)
+            .find(|&i| {
+                (w == a && self.key(i) == ",")
+                    || (self.key(i) == "according" && i + 1 < end && self.key(i + 1) == "to")
+            })
+            .unwrap_or(end);
+        let stop = (from..stop)
+            .rev()
+            .find(|&i| toks[i].word || self.key(i) == "\"")
+            .map_or(from, |i| i + 1);
+        if stop <= from || (from..stop).filter(|&i| toks[i].word).count() < 4 {
+            return None;
+        }
+        Some((
+            voice,
+            Span::new(toks[w].span.start, toks[from - 1].span.end),
+            Span::new(toks[from].span.start, toks[stop - 1].span.end),
+        ))
     }
 
     /// "... struck Raqqa in what the coalition said Sunday was one of its most sustained
