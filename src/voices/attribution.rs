@@ -2344,9 +2344,9 @@ impl<'c, 'a> State<'c, 'a> {
                 };
                 // ("..., with SANA saying at least four people had been killed": a participle
                 // with words after it reports on for its own subject; it closes nothing.)
-                let reports_on = self.reports_for_subject(i) && next < end && toks[next].word;
+                let closes = !(self.reports_for_subject(i) && next < end && toks[next].word);
                 end - i <= 10
-                    && !reports_on
+                    && closes
                     && !(first && toks[i].cap)
                     && !(i + 1..end).any(|j| self.key(j) == "that")
                     && (next >= end
