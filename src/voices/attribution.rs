@@ -6218,6 +6218,23 @@ impl<'c, 'a> State<'c, 'a> {
     /// no "that" of its own (a "that" right before an auxiliary after a noun of the content;
     /// after whom the verb addresses, "told reporters that", it is the verb's).
     fn that_within(&self, v: usize, end: usize, n: usize) -> Option<usize> {
+        // "threatened to withhold funds that offset the costs": after an infinitive of a verb
+        // that says nothing, a "that" is the infinitive's clause or a relative pronoun, not the
+        // content of the verb at `v` ("said to local media that" has an addressee; "threatened
+        // to tell reporters that" a speech verb).
+        let infinitive = v + 2 < end && self.key(v + 1) == "to" && {
+            let toks = &self.cx.tokens.tokens;
+            let cues = self.cx.cues;
+            let k = self.key(v + 2);
+            toks[v + 2].word
+                && !toks[v + 2].cap
+                && !self.cx.stopwords.contains(k)
+                && !cues.is_speech(k)
+                && !(v + 2..end.min(v + 5)).any(|i| cues.is_addressee(self.key(i)))
+        };
+        if infinitive {
+            return None;
+        }
         let t = (v + 1..end.min(v + n))
             .take_while(|&i| {
                 let k = self.key(i);
