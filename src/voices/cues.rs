@@ -36,6 +36,9 @@ struct NameWords {
     introduce: Vec<Spanned<String>>,
     quantifiers: Vec<Spanned<String>>,
     openers: Vec<Spanned<String>>,
+    /// (Since 1.36.0; a file without it reads a name right after any word of quantity.)
+    #[serde(default)]
+    group_determiners: Vec<Spanned<String>>,
 }
 
 /// The `[meta]` table of a compiled-in data file: its name and version.
@@ -170,6 +173,7 @@ const OUTSIDERS: u64 = 1 << 36;
 const AFTER_QUOTE: u64 = 1 << 37;
 const TIMES: u64 = 1 << 38;
 const NO_OBJECT: u64 = 1 << 39;
+const GROUP_DETERMINERS: u64 = 1 << 40;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -305,8 +309,16 @@ impl CueWords {
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let lists: [(u64, Vec<String>); 40] = [
+        let lists: [(u64, Vec<String>); 41] = [
             (BETWEEN, between),
+            (
+                GROUP_DETERMINERS,
+                optional(
+                    "names.group_determiners",
+                    f.names.group_determiners,
+                    names_at,
+                )?,
+            ),
             (TIMES, optional("speech.times", f.speech.times, speech_at)?),
             (
                 NO_OBJECT,
@@ -516,6 +528,12 @@ impl CueWords {
     /// A word that gives a name right before a quotation mark ("dubbed"): the quote is a title.
     pub fn is_titling(&self, k: &str) -> bool {
         self.has(TITLING, k)
+    }
+
+    /// A word of quantity that determines a noun (`names.group_determiners`: "several",
+    /// "some"): capitalised words right after it are a group's noun, no name.
+    pub fn is_group_determiner(&self, k: &str) -> bool {
+        self.has(GROUP_DETERMINERS, k)
     }
 
     /// A noun of a span of time (`speech.times`: "week", "morning"): "Last week", "said the

@@ -425,6 +425,11 @@ impl Reader<'_, '_> {
         if words == 1 && (descriptor_noun || (start == lo && !opener_known)) {
             return None;
         }
+        // "Several Republicans who ... said", "some Democrats said": capitalised words right
+        // after a word of quantity are a group's noun.
+        if outer > lo && cues.is_group_determiner(self.key(outer - 1)) {
+            return None;
+        }
         if outer > lo && !known {
             // What stands before the name: not a preposition or place ("from Deir al-Zor",
             // "in rural Aleppo"), a bare "the" ("the Levant"), or a modifier that is no title
