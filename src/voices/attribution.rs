@@ -2219,16 +2219,40 @@ impl<'c, 'a> State<'c, 'a> {
                         .all(|j| self.key(j) != "," && !self.cx.cues.is_auxiliary(self.key(j)))
             };
             if self.key(i - 1) == "," && !toks[i].cap && toks[i - 1].span.start > s.start {
+                let cue = Span::new(toks[i - 1].span.start, toks[b - 1].span.end);
                 if let Some((source, _)) =
                     self.named_at(i + 2, end).filter(|x| appositive_to_end(x.1))
                 {
-                    let voice = self.cited(source);
-                    let cue = Span::new(toks[i - 1].span.start, toks[b - 1].span.end);
-                    return Some((voice, cue));
+                    return Some((self.cited(source), cue));
+                }
+                // (", according to the Observatory, the latest in a series of blows ...": a
+                // source of a few words that no name starts, then such an appositive.)
+                if let Some(e) = (i + 2..end.min(i + 8)).find(|&e| self.key(e) == ",") {
+                    if appositive_to_end(e) {
+                        if let Some(voice) = self.cited_source(i + 2, e, toks[i].span.start) {
+                            return Some((voice, cue));
+                        }
+                    }
                 }
             }
             if self.key(i - 1) != "," && toks[i - 1].word {
                 let cue = Span::new(toks[i].span.start, toks[b - 1].span.end);
+                // "... killed a terrorist commander according to the Observatory the latest in
+                // a series of blows to the terrorists" (commas dropped): the source ends where
+                // an opening "according to" would end it, and an appositive that opens with a
+                // determiner and holds no auxiliary runs to the end. (Not a capitalised
+                // "According" that opens a sentence run on from the one before.)
+                if let Some(e) = self.source_end(i + 2, end).filter(|&e| {
+                    !toks[i].cap
+                        && e + 1 < end
+                        && matches!(self.key(e), "a" | "an" | "the" | "one")
+                        && (e..end)
+                            .all(|j| self.key(j) != "," && !self.cx.cues.is_auxiliary(self.key(j)))
+                }) {
+                    if let Some(voice) = self.cited_source(i + 2, e, toks[i].span.start) {
+                        return Some((voice, cue));
+                    }
+                }
                 // A short source and a relative clause about it, however long ("according to
                 // the Observatory which monitors both sides of the conflict and gathers ...",
                 // "according to Observatory which was unable to provide a toll for the rebels"):
