@@ -6446,7 +6446,13 @@ impl<'c, 'a> State<'c, 'a> {
             // top aid official said" is no earlier person's).
             // After "while" or "whereas", an unnamed speaker of its own ("while an opposition
             // media activist in the nearby town said") is no earlier one either.
-            if cue.end > toks[v].span.end
+            // (The cue may hold the verb's "that": "while the Observatory said that ...".)
+            let v_end = if v + 1 < end && self.key(v + 1) == "that" {
+                v + 1
+            } else {
+                v
+            };
+            if cue.end > toks[v_end].span.end
                 || !((voice == Voice::Unknown && (contrast || determiner(self.key(c + 1))))
                     || self.named_in_cue(voice, cue))
             {
