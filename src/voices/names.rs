@@ -190,7 +190,7 @@ impl Reader<'_, '_> {
         let cues = self.cx.cues;
         let hyphened = i > 0 && self.key(i - 1) == "-" && !t.space_before;
         t.word
-            && t.cap
+            && (t.cap || self.particle_glued(i))
             && (!self.cx.stopwords.contains(k) || self.cx.said_as_surname(i))
             && !calendar(k)
             && !cues.is_quantifier(k)
@@ -201,6 +201,21 @@ impl Reader<'_, '_> {
             && !cues.is_person_noun(k)
             && !cues.is_anonymous(k)
             && self.mentioned(i).is_none()
+    }
+
+    /// A surname whose lowercase particle is glued to its capitalised rest ("diGenova",
+    /// "deBlasio", "vanHollen"; `[names] particles`).
+    fn particle_glued(&self, i: usize) -> bool {
+        let sp = self.cx.tokens.tokens[i].span;
+        let w = self.cx.text.get(sp.start..sp.end).unwrap_or("");
+        (1..=3).any(|n| {
+            w.is_char_boundary(n)
+                && w[n..].len() > 2
+                && w[..n].bytes().all(|b| b.is_ascii_lowercase())
+                && w[n..].starts_with(|c: char| c.is_ascii_uppercase())
+                && w[n..].chars().skip(1).all(|c| c.is_lowercase())
+                && self.cx.cues.is_particle(&w[..n])
+        })
     }
 
     /// True when token `i` comes right after a quotation mark ('"..." Rami said'): a capitalised
