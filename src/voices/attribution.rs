@@ -4656,6 +4656,25 @@ impl<'c, 'a> State<'c, 'a> {
                 break;
             }
         }
+        // A name that the modifiers above cut at its hyphen is whole in the description
+        // ("Al-Alam news website said": the outlet, not "Alam news website").
+        // (Before a body's or outlet's noun, at most two words after the name, each a body's
+        // or outlet's noun or a lowercase modifier: not "U.S.-led coalition operation security
+        // sources", whose sources are no coalition's.)
+        let body_noun = |k: &str| cues.is_org_noun(k) || cues.is_outlet_noun(k);
+        if start >= lo + 2 && self.cx.joining_hyphen(start - 1) && body_noun(head) {
+            if let Some(m) = self.cx.mention_at(start).filter(|m| {
+                let last = m.last as usize;
+                m.first as usize + 2 <= start
+                    && m.first as usize >= lo
+                    && !m.place
+                    && last + 3 >= v
+                    && (last + 1..v)
+                        .all(|i| toks[i].word && (!toks[i].cap || body_noun(self.key(i))))
+            }) {
+                start = m.first as usize;
+            }
+        }
         // A compound joined by a hyphen before the description ("the US-based rights group",
         // "the pro-regime Hezbollah group") and its determiner belong to the subject's phrase
         // (the cue), not to the description the speaker is read from ("pro-opposition" names
