@@ -18,20 +18,6 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "from", "inside", "outside", "across", "around", "to",
 ];
 
-/// Words in "-ing" that are prepositions, never a participle or a gerund opening a clause.
-const ING_PREPOSITIONS: &[&str] = &[
-    "during",
-    "including",
-    "following",
-    "regarding",
-    "concerning",
-    "excluding",
-    "pending",
-    "barring",
-    "notwithstanding",
-    "considering",
-];
-
 /// Words that may follow a closing speech verb ("... the monitor said on Monday", "... said in a
 /// statement", "... told reporters"): when, where or to whom it was said. Narrower than
 /// `[speech] closing_after`, which lets the subject's closing clause be found at all: with its
@@ -63,12 +49,6 @@ const CLOSING_TAIL: &[&str] = &[
     "journalists",
     "and",
     "without",
-];
-
-/// Conjunctions that open a clause whose subject is "it" or "they" ("... since it declared",
-/// "... as they announced."); each use adds its own few.
-const CLAUSE_CONJUNCTIONS: &[&str] = &[
-    "as", "since", "although", "though", "after", "because", "while", "when", "until", "before",
 ];
 
 /// A word after which a clause opens ("... a sign that what he said ...", "but everything Trump
@@ -1877,7 +1857,7 @@ impl<'c, 'a> State<'c, 'a> {
         // another clause: "Turkey which would be an asset as IS seeks ...").
         let clause = |i: usize| {
             let k = self.key(i);
-            matches!(k, "which" | "who") || CLAUSE_CONJUNCTIONS.contains(&k)
+            matches!(k, "which" | "who") || self.cx.cues.is_clause_conjunction(k)
         };
         let relative = (start..w).rev().find(|&i| clause(i));
         if !participle
@@ -2926,7 +2906,8 @@ impl<'c, 'a> State<'c, 'a> {
             let g = self.cx.gazetteer;
             let joined = words[0] > 0 && {
                 let k = self.key(words[0] - 1);
-                CLAUSE_CONJUNCTIONS.contains(&k) || matches!(k, "and" | "where" | "but" | "what")
+                self.cx.cues.is_clause_conjunction(k)
+                    || matches!(k, "and" | "where" | "but" | "what")
             };
             let m = self.cx.mentions;
             let from = m.partition_point(|x| x.span.start < sentence.start);
@@ -3391,7 +3372,7 @@ impl<'c, 'a> State<'c, 'a> {
         let k = self.key(after);
         let participle = self.participle_after(after - 1, w)
             && !toks[after].cap
-            && !ING_PREPOSITIONS.contains(&k)
+            && !self.cx.cues.is_ing_preposition(k)
             && k != "according";
         (matches!(k, "which" | "who") || participle).then_some((Voice::Source(m.actor), first))
     }
@@ -4224,7 +4205,7 @@ impl<'c, 'a> State<'c, 'a> {
         // son, Donald Trump Jr., told".)
         let from = (lo..c0)
             .rev()
-            .find(|&i| self.key(i) == "," || CLAUSE_CONJUNCTIONS.contains(&self.key(i)))
+            .find(|&i| self.key(i) == "," || self.cx.cues.is_clause_conjunction(self.key(i)))
             .map_or(lo, |i| i + 1);
         let role_words = (from..c0).filter(|&i| toks[i].word).count();
         // A person noun in it ("Russia's envoy to the UN"), or a lowercase title before "of",
@@ -4436,7 +4417,7 @@ impl<'c, 'a> State<'c, 'a> {
                     && !toks[i].cap
                     && k.len() > 5
                     && k.ends_with("ing")
-                    && !ING_PREPOSITIONS.contains(&k)
+                    && !self.cx.cues.is_ing_preposition(k)
                     && (matches!(
                         self.key(i + 1),
                         "in" | "on" | "at" | "from" | "inside" | "near" | "for" | "with"
@@ -4605,7 +4586,7 @@ impl<'c, 'a> State<'c, 'a> {
         if matches!(head, "it" | "they") {
             let subordinate = v >= 2 && {
                 let k = self.key(v - 2);
-                CLAUSE_CONJUNCTIONS.contains(&k) || matches!(k, "if" | "what")
+                self.cx.cues.is_clause_conjunction(k) || matches!(k, "if" | "what")
             };
             let toks = &self.cx.tokens.tokens;
             let ends = toks
@@ -4759,7 +4740,7 @@ impl<'c, 'a> State<'c, 'a> {
     /// A word that opens a clause of its own inside a subject's phrase: a conjunction, a
     /// relative pronoun or a personal pronoun ("who fired and they said").
     fn clause_word(&self, k: &str) -> bool {
-        CLAUSE_CONJUNCTIONS.contains(&k)
+        self.cx.cues.is_clause_conjunction(k)
             || matches!(k, "and" | "but" | "or" | "who" | "which")
             || self.cx.cues.is_pronoun(k)
     }
@@ -5715,7 +5696,7 @@ impl<'c, 'a> State<'c, 'a> {
             // ... or a participle clause ("... is the smallest ever they added citing field
             // visits", "... 16 people the monitor said updating its toll").
             let participle =
-                self.participle_after(v, end) && !ING_PREPOSITIONS.contains(&self.key(v + 1));
+                self.participle_after(v, end) && !self.cx.cues.is_ing_preposition(self.key(v + 1));
             if that.is_none()
                 && matches!(
                     self.key(v),
@@ -6619,7 +6600,7 @@ impl<'c, 'a> State<'c, 'a> {
             // "... the monitor said updating a previous toll": a participle clause, not what
             // was said.
             ("said" | "says" | "say", None) if self.participle_after(v, end) => {
-                if !opening || ING_PREPOSITIONS.contains(&self.key(v + 1)) {
+                if !opening || self.cx.cues.is_ing_preposition(self.key(v + 1)) {
                     return None;
                 }
                 v + 1

@@ -93,6 +93,12 @@ struct Speech {
     /// opening what was said or a relative clause by the other rules.)
     #[serde(default)]
     no_object: Vec<Spanned<String>>,
+    /// (Since 1.37.0; a file without it takes the words that 1.36.0 read in code.)
+    #[serde(default)]
+    ing_prepositions: Vec<Spanned<String>>,
+    /// (Since 1.37.0; likewise.)
+    #[serde(default)]
+    clause_conjunctions: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +180,8 @@ const AFTER_QUOTE: u64 = 1 << 37;
 const TIMES: u64 = 1 << 38;
 const NO_OBJECT: u64 = 1 << 39;
 const GROUP_DETERMINERS: u64 = 1 << 40;
+const ING_PREPOSITIONS: u64 = 1 << 41;
+const CLAUSE_CONJUNCTIONS: u64 = 1 << 42;
 
 /// The words that may stand between a subject and its speech verb when a file lists none (the
 /// list that 1.17.0 and before read in code).
@@ -199,6 +207,25 @@ const BETWEEN_BEFORE_1_18: &[&str] = &[
     "does",
     "do",
     "there",
+];
+
+/// The "-ing" prepositions when a file lists none (what 1.36.0 read in code).
+const ING_PREPOSITIONS_BEFORE_1_37: &[&str] = &[
+    "during",
+    "including",
+    "following",
+    "regarding",
+    "concerning",
+    "excluding",
+    "pending",
+    "barring",
+    "notwithstanding",
+    "considering",
+];
+
+/// The clause conjunctions when a file lists none (what 1.36.0 read in code).
+const CLAUSE_CONJUNCTIONS_BEFORE_1_37: &[&str] = &[
+    "as", "since", "although", "though", "after", "because", "while", "when", "until", "before",
 ];
 
 /// The verbs that say a claim outright when a file lists none (what 1.24.0 read in code).
@@ -309,8 +336,20 @@ impl CueWords {
         let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
         let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
         let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let lists: [(u64, Vec<String>); 41] = [
+        let ing_prepositions = or_before(
+            "speech.ing_prepositions",
+            f.speech.ing_prepositions,
+            ING_PREPOSITIONS_BEFORE_1_37,
+        )?;
+        let clause_conjunctions = or_before(
+            "speech.clause_conjunctions",
+            f.speech.clause_conjunctions,
+            CLAUSE_CONJUNCTIONS_BEFORE_1_37,
+        )?;
+        let lists: [(u64, Vec<String>); 43] = [
             (BETWEEN, between),
+            (ING_PREPOSITIONS, ing_prepositions),
+            (CLAUSE_CONJUNCTIONS, clause_conjunctions),
             (
                 GROUP_DETERMINERS,
                 optional(
@@ -534,6 +573,18 @@ impl CueWords {
     /// "some"): capitalised words right after it are a group's noun, no name.
     pub fn is_group_determiner(&self, k: &str) -> bool {
         self.has(GROUP_DETERMINERS, k)
+    }
+
+    /// A word in "-ing" that is a preposition (`speech.ing_prepositions`: "following",
+    /// "including"), never a participle.
+    pub fn is_ing_preposition(&self, k: &str) -> bool {
+        self.has(ING_PREPOSITIONS, k)
+    }
+
+    /// A conjunction that opens a clause of its own (`speech.clause_conjunctions`: "as",
+    /// "since", "while").
+    pub fn is_clause_conjunction(&self, k: &str) -> bool {
+        self.has(CLAUSE_CONJUNCTIONS, k)
     }
 
     /// A noun of a span of time (`speech.times`: "week", "morning"): "Last week", "said the
