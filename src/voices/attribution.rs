@@ -1330,7 +1330,7 @@ impl<'c, 'a> State<'c, 'a> {
                     .find(|&i| toks[i].word)
                     .is_some_and(|h| {
                         let k = self.key(h);
-                        self.cx.cues.is_outlet_noun(k) || self.cx.cues.is_org_noun(k)
+                        self.cx.cues.is_body_noun(k)
                     });
             if qualifies {
                 return Some(Voice::Source(self.declared_after(&m, v).unwrap_or(m.actor)));
@@ -2102,6 +2102,14 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
+    /// Whether tokens `d..end` are an appositive that opens with a determiner and holds no
+    /// comma and no auxiliary (", according to X, the latest in a series of ...").
+    fn appositive_to_end(&self, d: usize, end: usize) -> bool {
+        d < end
+            && matches!(self.key(d), "a" | "an" | "the" | "one")
+            && (d..end).all(|j| self.key(j) != "," && !self.cx.cues.is_auxiliary(self.key(j)))
+    }
+
     /// A sentence-wide attribution: `…, X said.` or `according to X`.
     pub(super) fn sentence_attribution(&mut self, s: Span) -> Option<(Voice, Span)> {
         let (a, b) = self.cx.tokens.range(s);
@@ -2191,13 +2199,8 @@ impl<'c, 'a> State<'c, 'a> {
             // ", according to Mohammad Zein Khandaqani, a member of the Medical Council": a
             // name after the comma and an appositive that ends the sentence (no comma, no
             // auxiliary in it: ", according to X, the director of ..., is that ..." goes on).
-            let appositive_to_end = |e: usize| {
-                e + 1 < end
-                    && self.key(e) == ","
-                    && matches!(self.key(e + 1), "a" | "an" | "the" | "one")
-                    && (e + 1..end)
-                        .all(|j| self.key(j) != "," && !self.cx.cues.is_auxiliary(self.key(j)))
-            };
+            let appositive_to_end =
+                |e: usize| self.key(e) == "," && self.appositive_to_end(e + 1, end);
             if self.key(i - 1) == "," && !toks[i].cap && toks[i - 1].span.start > s.start {
                 let cue = Span::new(toks[i - 1].span.start, toks[b - 1].span.end);
                 if let Some((source, _)) =
@@ -2222,13 +2225,10 @@ impl<'c, 'a> State<'c, 'a> {
                 // an opening "according to" would end it, and an appositive that opens with a
                 // determiner and holds no auxiliary runs to the end. (Not a capitalised
                 // "According" that opens a sentence run on from the one before.)
-                if let Some(e) = self.source_end(i + 2, end).filter(|&e| {
-                    !toks[i].cap
-                        && e + 1 < end
-                        && matches!(self.key(e), "a" | "an" | "the" | "one")
-                        && (e..end)
-                            .all(|j| self.key(j) != "," && !self.cx.cues.is_auxiliary(self.key(j)))
-                }) {
+                if let Some(e) = self
+                    .source_end(i + 2, end)
+                    .filter(|&e| !toks[i].cap && e + 1 < end && self.appositive_to_end(e, end))
+                {
                     if let Some(voice) = self.cited_source(i + 2, e, toks[i].span.start) {
                         return Some((voice, cue));
                     }
@@ -3052,7 +3052,7 @@ impl<'c, 'a> State<'c, 'a> {
         }
         // "Al Mayadeen TV channel", "the NDF command": an organisation or outlet descriptor that
         // names a body (not a country: "a Britain-based war monitor") is that body.
-        if cues.is_org_noun(head) || cues.is_outlet_noun(head) {
+        if cues.is_body_noun(head) {
             let body = self
                 .bodies_in(a, b)
                 .filter(|m| g.actor(m.actor).kind != ActorKind::Country);
@@ -3088,7 +3088,7 @@ impl<'c, 'a> State<'c, 'a> {
         // description (not its first word; not in a title-cased line) that is no actor's
         // mention, place, title or name word of a listed actor names a body the gazetteer does
         // not list, not the monitor the article names elsewhere. Nobody speaks for it.
-        let org_head = cues.is_org_noun(head) || cues.is_outlet_noun(head);
+        let org_head = cues.is_body_noun(head);
         // Before the words of a descriptor an actor declares ("a source at Aleppo Police
         // Command": "police command" is the Syrian government's).
         let own = g.declared_len(&keys, &joined).max(1);
@@ -3167,7 +3167,7 @@ impl<'c, 'a> State<'c, 'a> {
         // is, read as "the Observatory" would be.
         if keys.len() >= 2 && cues.is_document(head) && !cues.is_org_noun(head) {
             let m = keys[keys.len() - 2];
-            if (cues.is_org_noun(m) || cues.is_outlet_noun(m)) && !cues.is_person_noun(m) {
+            if cues.is_body_noun(m) && !cues.is_person_noun(m) {
                 if let Some(v) = self.by_head(pos, &["the", m], &[false, false], qualified) {
                     return Some(v);
                 }
@@ -3878,7 +3878,7 @@ impl<'c, 'a> State<'c, 'a> {
                 return true;
             }
             let head = self.key(v - 1);
-            if cues.is_org_noun(head) || cues.is_outlet_noun(head) || cues.is_pronoun(head) {
+            if cues.is_body_noun(head) || cues.is_pronoun(head) {
                 return false;
             }
             // Not an appositive of a name ("Yusuf el-Bustani a local activist said").
@@ -3942,7 +3942,7 @@ impl<'c, 'a> State<'c, 'a> {
         });
         let body = (s0..head_end).any(|i| {
             let k = self.key(i);
-            cues.is_org_noun(k) || cues.is_outlet_noun(k)
+            cues.is_body_noun(k)
         });
         if !person || body {
             return false;
@@ -4642,8 +4642,7 @@ impl<'c, 'a> State<'c, 'a> {
         // (Before a body's or outlet's noun, at most two words after the name, each a body's
         // or outlet's noun or a lowercase modifier: not "U.S.-led coalition operation security
         // sources", whose sources are no coalition's.)
-        let body_noun = |k: &str| cues.is_org_noun(k) || cues.is_outlet_noun(k);
-        if start >= lo + 2 && self.cx.joining_hyphen(start - 1) && body_noun(head) {
+        if start >= lo + 2 && self.cx.joining_hyphen(start - 1) && cues.is_body_noun(head) {
             if let Some(m) = self.cx.mention_at(start).filter(|m| {
                 let last = m.last as usize;
                 m.first as usize + 2 <= start
@@ -4651,7 +4650,7 @@ impl<'c, 'a> State<'c, 'a> {
                     && !m.place
                     && last + 3 >= v
                     && (last + 1..v)
-                        .all(|i| toks[i].word && (!toks[i].cap || body_noun(self.key(i))))
+                        .all(|i| toks[i].word && (!toks[i].cap || cues.is_body_noun(self.key(i))))
             }) {
                 start = m.first as usize;
             }
@@ -4691,7 +4690,7 @@ impl<'c, 'a> State<'c, 'a> {
                 return Some((Voice::Source(m.actor), m.first as usize));
             }
         }
-        if (cues.is_org_noun(head) || cues.is_outlet_noun(head)) && !determiner(self.key(start)) {
+        if cues.is_body_noun(head) && !determiner(self.key(start)) {
             let g = self.cx.gazetteer;
             if let Some(m) = self.mentions_in(lo, start).last().filter(|m| {
                 m.last as usize + 1 == start

@@ -65,7 +65,7 @@ struct Speech {
     /// (Since 1.15.0; a file without it lets any word follow a closing verb.)
     #[serde(default)]
     closing_after: Vec<Spanned<String>>,
-    /// (Since 1.18.0; a file without it takes the words that 1.17.0 read in code.)
+    /// (Since 1.18.0; required: an older file names it as missing.)
     #[serde(default)]
     between: Vec<Spanned<String>>,
     /// (Since 1.19.0; a file without it reports after any reporting verb.)
@@ -74,13 +74,13 @@ struct Speech {
     /// (Since 1.23.0; a file without it reads no source before such a participle.)
     #[serde(default)]
     contacted: Vec<Spanned<String>>,
-    /// (Since 1.25.0; a file without it takes the words that 1.24.0 read in code.)
+    /// (Since 1.25.0; required.)
     #[serde(default)]
     saying: Vec<Spanned<String>>,
-    /// (Since 1.25.0; likewise.)
+    /// (Since 1.25.0; required.)
     #[serde(default)]
     going_on: Vec<Spanned<String>>,
-    /// (Since 1.25.0; likewise.)
+    /// (Since 1.25.0; required.)
     #[serde(default)]
     naming: Vec<Spanned<String>>,
     /// (Since 1.32.0; a file without it reads no such verb after a quote.)
@@ -93,10 +93,10 @@ struct Speech {
     /// opening what was said or a relative clause by the other rules.)
     #[serde(default)]
     no_object: Vec<Spanned<String>>,
-    /// (Since 1.37.0; a file without it takes the words that 1.36.0 read in code.)
+    /// (Since 1.37.0; required.)
     #[serde(default)]
     ing_prepositions: Vec<Spanned<String>>,
-    /// (Since 1.37.0; likewise.)
+    /// (Since 1.37.0; required.)
     #[serde(default)]
     clause_conjunctions: Vec<Spanned<String>>,
 }
@@ -183,77 +183,6 @@ const GROUP_DETERMINERS: u64 = 1 << 40;
 const ING_PREPOSITIONS: u64 = 1 << 41;
 const CLAUSE_CONJUNCTIONS: u64 = 1 << 42;
 
-/// The words that may stand between a subject and its speech verb when a file lists none (the
-/// list that 1.17.0 and before read in code).
-const BETWEEN_BEFORE_1_18: &[&str] = &[
-    "also",
-    "later",
-    "earlier",
-    "previously",
-    "has",
-    "have",
-    "had",
-    "then",
-    "further",
-    "again",
-    "reportedly",
-    "repeatedly",
-    "once",
-    "recently",
-    "already",
-    "will",
-    "would",
-    "did",
-    "does",
-    "do",
-    "there",
-];
-
-/// The "-ing" prepositions when a file lists none (what 1.36.0 read in code).
-const ING_PREPOSITIONS_BEFORE_1_37: &[&str] = &[
-    "during",
-    "including",
-    "following",
-    "regarding",
-    "concerning",
-    "excluding",
-    "pending",
-    "barring",
-    "notwithstanding",
-    "considering",
-];
-
-/// The clause conjunctions when a file lists none (what 1.36.0 read in code).
-const CLAUSE_CONJUNCTIONS_BEFORE_1_37: &[&str] = &[
-    "as", "since", "although", "though", "after", "because", "while", "when", "until", "before",
-];
-
-/// The verbs that say a claim outright when a file lists none (what 1.24.0 read in code).
-const SAYING_BEFORE_1_25: &[&str] = &[
-    "said", "says", "told", "tells", "added", "adds", "stated", "noted", "reported",
-];
-
-/// The participles that go on with what their subject said, when a file lists none.
-const GOING_ON_BEFORE_1_25: &[&str] = &[
-    "adding",
-    "noting",
-    "saying",
-    "stressing",
-    "stating",
-    "explaining",
-];
-
-/// The verbs by which a source names a thing, when a file lists none.
-const NAMING_BEFORE_1_25: &[&str] = &[
-    "described",
-    "describes",
-    "called",
-    "calls",
-    "termed",
-    "dubbed",
-    "branded",
-];
-
 /// The cue words, as token keys.
 #[derive(Clone, Debug)]
 pub struct CueWords {
@@ -323,28 +252,21 @@ impl CueWords {
         })
         .collect();
         let closing_after = !f.speech.closing_after.is_empty();
-        // Lists that a file of an older version did not have, or left empty: the words that
-        // version read in code.
-        let or_before = |name: &str, words: Vec<Spanned<String>>, before: &[&str]| {
-            if words.is_empty() {
-                Ok(before.iter().map(|w| w.to_string()).collect())
-            } else {
-                list(name, words, speech_at)
-            }
-        };
-        let between = or_before("speech.between", f.speech.between, BETWEEN_BEFORE_1_18)?;
-        let saying = or_before("speech.saying", f.speech.saying, SAYING_BEFORE_1_25)?;
-        let going_on = or_before("speech.going_on", f.speech.going_on, GOING_ON_BEFORE_1_25)?;
-        let naming = or_before("speech.naming", f.speech.naming, NAMING_BEFORE_1_25)?;
-        let ing_prepositions = or_before(
+        // Lists added after 1.17.0 that the rules need: a file without one (or with it empty)
+        // is an error naming it, pointing at `[speech]`.
+        let between = list("speech.between", f.speech.between, speech_at)?;
+        let saying = list("speech.saying", f.speech.saying, speech_at)?;
+        let going_on = list("speech.going_on", f.speech.going_on, speech_at)?;
+        let naming = list("speech.naming", f.speech.naming, speech_at)?;
+        let ing_prepositions = list(
             "speech.ing_prepositions",
             f.speech.ing_prepositions,
-            ING_PREPOSITIONS_BEFORE_1_37,
+            speech_at,
         )?;
-        let clause_conjunctions = or_before(
+        let clause_conjunctions = list(
             "speech.clause_conjunctions",
             f.speech.clause_conjunctions,
-            CLAUSE_CONJUNCTIONS_BEFORE_1_37,
+            speech_at,
         )?;
         let lists: [(u64, Vec<String>); 43] = [
             (BETWEEN, between),
@@ -649,6 +571,12 @@ impl CueWords {
         self.has(ORGANISATION, k)
     }
 
+    /// The head noun of a body's descriptor, of an organisation or an outlet ("the ministry",
+    /// "the agency", "the channel").
+    pub fn is_body_noun(&self, k: &str) -> bool {
+        self.has(ORGANISATION | OUTLET, k)
+    }
+
     /// An organisation head noun that any body may use of itself ("the statement", "the
     /// group"), whatever its name.
     pub fn is_generic_org_noun(&self, k: &str) -> bool {
@@ -885,12 +813,6 @@ mod tests {
             CueWords::bundled().reporting_or_tally("counted"),
             Some(false)
         );
-        // Nor words between a subject and its verb (as before 1.18.0): the ones read in code
-        // then.
-        let without = drop_list(&without, "between = [");
-        let c = parse(&without);
-        assert!(c.is_between("also") && !c.is_between("however"));
-        assert!(CueWords::bundled().is_between("however"));
         // Nor verbs that need "that" (as before 1.19.0): then none does.
         let without = drop_list(&without, "with_that = [");
         let c = parse(&without);
@@ -922,15 +844,24 @@ mod tests {
                 "{word:?} not in the bundled {name}"
             );
         }
-        // Nor the verbs that say outright, the participles that go on, the verbs that name (as
-        // before 1.25.0): the words 1.24.0 read in code.
-        let without = drop_list(&without, "saying = [");
-        let without = drop_list(&without, "going_on = [");
-        let without = drop_list(&without, "naming = [");
-        let c = parse(&without);
-        assert!(c.is_saying("told") && !c.is_saying("claimed"));
-        assert!(c.is_going_on("adding") && !c.is_going_on("warning"));
-        assert!(c.is_naming("dubbed") && !c.is_naming("said"));
+        // The lists the rules need may not be left out: the error names the list and points
+        // at its table.
+        for name in [
+            "between",
+            "saying",
+            "going_on",
+            "naming",
+            "ing_prepositions",
+            "clause_conjunctions",
+        ] {
+            let e = CueWords::parse(&drop_list(&without, &format!("{name} = [")), "cues.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains(&format!("speech.{name} is empty; list at least one word")),
+                "{name}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -89,7 +89,7 @@ impl Names {
         let span = Span::new(toks[run.start].span.start, toks[run.end - 1].span.end);
         let name = cx.text[span.start..span.end].to_string();
         let last = keys.last().map(String::as_str).unwrap_or("");
-        let person = !(cx.cues.is_org_noun(last) || cx.cues.is_outlet_noun(last));
+        let person = !cx.cues.is_body_noun(last);
         let gender = person.then(|| gender_of(cx, run, &keys)).flatten();
         let found = self.speakers.iter().position(|s| {
             s.keys.ends_with(&keys) || (keys.ends_with(&s.keys) && !s.keys.is_empty())
@@ -270,8 +270,7 @@ impl Reader<'_, '_> {
         // Sino said": the name is "Mustafa Sino"), nor is an outlet's noun when the run ends in
         // no body's noun ("Speaking to Anadolu Agency Yusuf el-Bustani a local activist said").
         let cues = self.cx.cues;
-        let body_noun = |k: &str| cues.is_org_noun(k) || cues.is_outlet_noun(k);
-        let person_last = !body_noun(self.key(v - 1));
+        let person_last = !cues.is_body_noun(self.key(v - 1));
         let mut start = v - 1;
         while start > lo
             && v - start < 6
