@@ -2200,7 +2200,7 @@ impl<'c, 'a> State<'c, 'a> {
             // name after the comma and an appositive that ends the sentence (no comma, no
             // auxiliary in it: ", according to X, the director of ..., is that ..." goes on).
             let appositive_to_end =
-                |e: usize| self.key(e) == "," && self.appositive_to_end(e + 1, end);
+                |e: usize| e + 1 < end && self.key(e) == "," && self.appositive_to_end(e + 1, end);
             if self.key(i - 1) == "," && !toks[i].cap && toks[i - 1].span.start > s.start {
                 let cue = Span::new(toks[i - 1].span.start, toks[b - 1].span.end);
                 if let Some((source, _)) =
