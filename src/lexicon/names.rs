@@ -219,9 +219,98 @@ impl CommonNames {
     }
 }
 
+/// The ordinary lowercase words of English news (`data/common_words.txt`, written by
+/// `scripts/common_words.py`), as token keys: a capitalised word among them opening a sentence
+/// is a word, not a name ("Evidence suggests", "Often dubbed"; not "Chamberlain says").
+#[derive(Debug)]
+pub struct CommonWords {
+    words: FxHashSet<String>,
+}
+
+/// The bundled common words file.
+pub const DEFAULT_WORDS: &str = include_str!("../../data/common_words.txt");
+
+static BUNDLED_WORDS: LazyLock<CommonWords> = LazyLock::new(|| {
+    CommonWords::parse(DEFAULT_WORDS, "data/common_words.txt")
+        .expect("bundled common words are valid")
+});
+
+impl CommonWords {
+    /// Reads and checks a common-words file (one token key per line; `#` opens a comment line);
+    /// `path` names it in errors, with the line and column of a bad or repeated word.
+    pub fn parse(text: &str, path: &str) -> Result<CommonWords, Error> {
+        let mut words = FxHashSet::default();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let w = line.trim();
+            let start = at + (line.len() - line.trim_start().len());
+            at += line.len();
+            if w.is_empty() || w.starts_with('#') {
+                continue;
+            }
+            if w.chars().any(char::is_whitespace) || crate::text::normalize::key(w) != w {
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(start),
+                    &format!(
+                        "{w:?} is not a token key; write one word per line in lowercase without diacritics"
+                    ),
+                ));
+            }
+            if !words.insert(w.to_string()) {
+                return Err(Error::at(
+                    path,
+                    text,
+                    Some(start),
+                    &format!("{w:?} is twice in the list; remove one"),
+                ));
+            }
+        }
+        if words.is_empty() {
+            return Err(Error::at(
+                path,
+                text,
+                None,
+                "the list is empty; list at least one word",
+            ));
+        }
+        Ok(CommonWords { words })
+    }
+
+    /// The bundled list, parsed once.
+    pub fn bundled() -> &'static CommonWords {
+        &BUNDLED_WORDS
+    }
+
+    /// An ordinary word of English news ("evidence", "often").
+    pub fn contains(&self, k: &str) -> bool {
+        self.words.contains(k)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_words_load_and_a_bad_word_is_an_error_at_its_line() {
+        let w = CommonWords::bundled();
+        assert!(w.contains("evidence") && w.contains("often") && w.contains("another"));
+        assert!(!w.contains("chamberlain") && !w.contains("kaine") && !w.contains("danish"));
+        let e = CommonWords::parse("# c\nyes\n  Often\n", "w.txt")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("w.txt:3:3: error: \"Often\" is not a token key"),
+            "{e}"
+        );
+        let e = CommonWords::parse("a\nb\na\n", "w.txt")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("w.txt:3:1: error: \"a\" is twice"), "{e}");
+        assert!(CommonWords::parse("# only\n", "w.txt").is_err());
+    }
 
     #[test]
     fn bundled_names_load() {

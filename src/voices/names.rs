@@ -435,7 +435,16 @@ impl Reader<'_, '_> {
             words == 1 && (names.known_last_word(last) || introduced || after_quote || aged);
         // A word opening the sentence is a name also when an earlier name of the article ends in
         // it (which lifts no other check: "in Alwaer" stays a place).
-        let opener_known = known || (words == 1 && self.earlier_full(v - 1).is_some());
+        let opener_known = known
+            || (words == 1 && self.earlier_full(v - 1).is_some())
+            || (words == 1
+                && start == lo
+                && (crate::lexicon::names::CommonNames::bundled().is_common_surname(last)
+                    || (!last.ends_with('s')
+                        && !crate::lexicon::names::CommonWords::bundled().contains(last)
+                        && !self.cx.stopwords.contains(last)
+                        && !cues.is_person_noun(last)
+                        && !cues.is_pronoun(last))));
         if words == 1 && (descriptor_noun || (start == lo && !opener_known)) {
             return None;
         }
