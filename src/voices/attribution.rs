@@ -3003,7 +3003,19 @@ impl<'c, 'a> State<'c, 'a> {
         // "a Pentagon spokesman", "The NDF official", "UN sources": the body the descriptor
         // names; "Iranian officials", "the Russian diplomats", "an Iranian official": the
         // country.
-        let indefinite = indefinite(keys[0]);
+        // (Also one of a body's many, with no determiner at all: "..., White House official
+        // said", as "a White House official" would be: a name and the noun alone; not one
+        // office's holder, "Frances foreign minister called", nor after a possessive, "Russia's
+        // top diplomat added".)
+        let bare_one_of = keys.len() >= 2
+            && words[..words.len() - 1]
+                .iter()
+                .all(|&w| self.cx.tokens.tokens[w].cap)
+            && !determiner(keys[0])
+            && crate::text::keys::strip_possessive(keys[0]).len() == keys[0].len()
+            && cues.is_person_noun(head)
+            && cues.is_institutional(&format!("{head}s"));
+        let indefinite = indefinite(keys[0]) || bare_one_of;
         let plural = cues.is_institutional(head) || cues.is_anonymous(head);
         if (cues.is_person_noun(head) && indefinite) || plural {
             // Not the second of two names joined by "and" or "or": "objections from Russia and
