@@ -4535,6 +4535,38 @@ impl<'c, 'a> State<'c, 'a> {
             }
             return Some((Voice::Unknown, t));
         }
+        // "The Shaar Media Center said", "Shaam News Network said": a body the gazetteer does
+        // not know, named by capitalised words that end in its noun, is a speaker of its own,
+        // as the closing "..., Shaam News Network said" reads it (no listed actor inside:
+        // "The Syrian Defense Ministry said" is a description).
+        if toks[v - 1].cap
+            && v >= lo + 2
+            && toks[v - 2].word
+            && toks[v - 2].cap
+            && cues.is_body_noun(head)
+            && !cues.is_person_noun(head)
+        {
+            if let Some(run) = self.reader().before(lo, v, &self.names) {
+                // (Three words or more, or one that is no common word: "State TV said",
+                // "Defense Ministry announced" are descriptions.)
+                let words: Vec<usize> = (run.start..run.end)
+                    .filter(|&i| self.cx.tokens.tokens[i].word)
+                    .collect();
+                let common = crate::lexicon::names::CommonWords::bundled();
+                if (words.len() >= 3 || (words.len() == 2 && !common.contains(self.key(words[0]))))
+                    && self.mentions_in(run.start, v).next().is_none()
+                    && self.place_in_clause(lo, run.start).is_none()
+                {
+                    // ("the Mint Press News reported": its determiner opens the cue.)
+                    let first = if run.start > lo && determiner(self.key(run.start - 1)) {
+                        run.start - 1
+                    } else {
+                        run.start
+                    };
+                    return Some((self.name_voice(run), first));
+                }
+            }
+        }
         // A name the gazetteer does not know ("Sino said", "Activist Mamun Abu Omar said"): an
         // unlisted speaker of its own; a capitalised run that is no name stays `unknown`, but
         // the content is still the speaker's.

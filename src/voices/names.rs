@@ -301,6 +301,16 @@ impl Reader<'_, '_> {
         while start < v - 1 && !self.name_word(start) {
             start += 1;
         }
+        // A particle hyphened to the first name word belongs to the name ("the Arabic-language
+        // al-Hadas News reported", as the closing ", al-Hadas News reported" reads it).
+        if start >= lo + 2
+            && self.key(start - 1) == "-"
+            && self.joiner(start - 1)
+            && self.joiner(start - 2)
+            && self.cx.tokens.tokens[start - 2].word
+        {
+            start -= 2;
+        }
         // "the governor of Homs Talal Barazi", "an official in Idlib Leys el-Faris": a listed
         // place after a role and "of"/"in", heading a run of two or more name words that is no
         // body's name, is no part of the name.
