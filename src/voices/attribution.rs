@@ -3559,6 +3559,19 @@ impl<'c, 'a> State<'c, 'a> {
         if let Some(v) = self.home_country().and_then(one_of) {
             return Some(v);
         }
+        // Else the one of the country that spoke last, when a country did ("Russia confirmed
+        // ... The defence ministry said", "Turkey ... said ... the Foreign Ministry said").
+        let last_country =
+            self.history()
+                .rev()
+                .find(|&&(p, _)| p < pos)
+                .and_then(|&(_, v)| match v {
+                    Voice::Source(a) if g.actor(a).kind == ActorKind::Country => Some(a),
+                    _ => None,
+                });
+        if let Some(v) = last_country.and_then(one_of) {
+            return Some(v);
+        }
         // Else the one declaring actor the article names somewhere ("a monitor said" before
         // "the Syrian Observatory for Human Rights" is named).
         let mut named = declared
