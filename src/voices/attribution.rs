@@ -6285,7 +6285,18 @@ impl<'c, 'a> State<'c, 'a> {
     fn that_after(&self, v: usize, end: usize) -> Option<usize> {
         // ("said in an interview with ABC News on Monday that ...": after a preposition, a
         // phrase of where and when of up to twelve tokens.)
-        let n = if v + 1 < end && matches!(self.key(v + 1), "in" | "at" | "during") {
+        // (So after the title of a programme one spoke to or on, in quotation marks: "told
+        // CBS News' "Face the Nation" that", "told NBC's “Meet the Press” on Sunday that".)
+        let toks = &self.cx.tokens.tokens;
+        let title = self.cx.cues.is_saying(self.key(v))
+            && (v + 1..end.min(v + 6))
+                .find(|&i| self.key(i) == "\"")
+                .is_some_and(|o| {
+                    o + 1 < end
+                        && toks[o + 1].cap
+                        && (o + 2..end.min(o + 8)).any(|c| self.key(c) == "\"")
+                });
+        let n = if v + 1 < end && matches!(self.key(v + 1), "in" | "at" | "during") || title {
             14
         } else {
             9

@@ -298,8 +298,9 @@ const TITLE_SMALL_WORDS: &[&str] = &["the", "a", "an", "of", "and", "on", "for",
 
 /// True when a quote names a programme or publication that someone spoke to or on, not words
 /// anyone said: a closed double quote of one to five words, each capitalised but for small words,
-/// right after "told", "on", "to" or "with", or after one of them and a possessive ("Rubio told
-/// "Fox News Sunday"", "said on CBS's "Face the Nation"", "on CBS' ..."), or right before an
+/// right after "told", "on", "to" or "with", or after one of them and a possessive of up to three
+/// words ("Rubio told "Fox News Sunday"", "said on CBS's "Face the Nation"", "on CBS' ...",
+/// "told CBS News' ..."), or right before an
 /// outlet's or body's noun ("the "Cham" TV network") or a work's ("the “Empire” actor"), or
 /// between "the" and a lowercase word that is no speech verb, a name that a noun phrase goes on
 /// after ("the "White Helmets" civil defence volunteers"). It is neither a voice nor a scare
@@ -340,12 +341,24 @@ fn title_after_verb(cx: &Context, q: &Quote) -> bool {
         && !t.tokens[j].cap
         && !cx.stopwords.contains(t.key(j))
         && !cx.cues.is_speech(t.key(j));
-    named
-        || noun_goes_on
-        || (i >= 1 && before(i - 1))
-        || (i >= 2 && before(i - 2) && t.tokens[i - 1].cap && t.key(i - 1).ends_with("'s"))
-        // ("on CBS’ “Face the Nation”": the apostrophe alone after a name in "s".)
-        || (i >= 3 && before(i - 3) && t.tokens[i - 2].cap && cx.apostrophe_possessive(i - 2))
+    // The possessive right before the quote ("NBC's", "CBS’" with the apostrophe alone after a
+    // name in "s"), and the capitalised words of the same name before it, at most two ("CBS
+    // News' "Face the Nation"").
+    let possessive = if i >= 2 && t.tokens[i - 1].cap && t.key(i - 1).ends_with("'s") {
+        Some(i - 1)
+    } else if i >= 3 && t.tokens[i - 2].cap && cx.apostrophe_possessive(i - 2) {
+        Some(i - 2)
+    } else {
+        None
+    };
+    let after_possessive = possessive.is_some_and(|p| {
+        let mut w = p;
+        while w > 0 && p - w < 2 && t.tokens[w - 1].word && t.tokens[w - 1].cap {
+            w -= 1;
+        }
+        (w..=p).any(|w| w >= 1 && before(w - 1))
+    });
+    named || noun_goes_on || (i >= 1 && before(i - 1)) || after_possessive
 }
 
 /// A quote with the voice it was given and the attribution cue that decided it, if any.
