@@ -2317,10 +2317,17 @@ impl<'c, 'a> State<'c, 'a> {
         // The verb must close the clause (allowing "on Monday", "in Iran", "in a statement").
         // "..., Erdogan told reporters as he and Obama finished their meeting": a subordinate
         // clause after the verb is no part of the closing attribution.
+        // (Not "before", "after", "since" or "until" before a determiner with a "that" after
+        // it: ", McCain said before the vote that he planned ..." is a preposition's phrase,
+        // and the verb's "that" opens what he said.)
         if let Some(j) = (comma + 2..end).find(|&j| {
             SUBORDINATORS.contains(&self.key(j))
                 && !toks[j].cap
                 && (comma + 1..j).any(|i| self.is_speech(i))
+                && !(matches!(self.key(j), "before" | "after" | "since" | "until")
+                    && j + 1 < end
+                    && determiner(self.key(j + 1))
+                    && (j + 2..end).any(|t| self.key(t) == "that"))
         }) {
             end = j;
         }

@@ -444,7 +444,10 @@ impl Reader<'_, '_> {
         let known =
             words == 1 && (names.known_last_word(last) || introduced || after_quote || aged);
         // A word opening the sentence is a name also when an earlier name of the article ends in
-        // it (which lifts no other check: "in Alwaer" stays a place).
+        // it (which lifts no other check: "in Alwaer" stays a place), when it is one of the
+        // commonest surnames ("Cohen said"), or when it is no ordinary word of English news
+        // (`data/common_words.txt`), no plural, stop word, person's noun or pronoun
+        // ("Chamberlain says"; not "Evidence suggests", "Often dubbed", "Officials said").
         let opener_known = known
             || (words == 1 && self.earlier_full(v - 1).is_some())
             || (words == 1
