@@ -394,11 +394,15 @@ impl<'c, 'a> State<'c, 'a> {
     /// The unlisted name right before token `v` (within `lo..v`), as a voice; none where the
     /// run is a place in a relative clause ([`State::place_in_clause`]).
     fn name_before(&mut self, lo: usize, v: usize) -> Option<(Voice, usize)> {
-        let run = self.reader().before(lo, v, &self.names)?;
-        if self.place_in_clause(lo, run.start).is_some() {
-            return None;
-        }
+        let run = self.run_before(lo, v)?;
         Some((self.name_voice(run), run.start))
+    }
+
+    /// The unlisted name that ends right before token `v` ([`Reader::before`]), unless a
+    /// relative clause puts it after a preposition of place ([`State::place_in_clause`]).
+    fn run_before(&self, lo: usize, v: usize) -> Option<Run> {
+        let run = self.reader().before(lo, v, &self.names)?;
+        self.place_in_clause(lo, run.start).is_none().then_some(run)
     }
 
     /// "US Central Command which oversees US military operations in the Middle East said": a
@@ -4566,7 +4570,7 @@ impl<'c, 'a> State<'c, 'a> {
             && cues.is_body_noun(head)
             && !cues.is_person_noun(head)
         {
-            if let Some(run) = self.reader().before(lo, v, &self.names) {
+            if let Some(run) = self.run_before(lo, v) {
                 // (Three words or more, or one that is no common word: "State TV said",
                 // "Defense Ministry announced" are descriptions.)
                 let words: Vec<usize> = (run.start..run.end)
@@ -4575,7 +4579,6 @@ impl<'c, 'a> State<'c, 'a> {
                 let common = crate::lexicon::names::CommonWords::bundled();
                 if (words.len() >= 3 || (words.len() == 2 && !common.contains(self.key(words[0]))))
                     && self.mentions_in(run.start, v).next().is_none()
-                    && self.place_in_clause(lo, run.start).is_none()
                 {
                     // ("the Mint Press News reported": its determiner opens the cue.)
                     let first = if run.start > lo && determiner(self.key(run.start - 1)) {
@@ -6294,15 +6297,10 @@ impl<'c, 'a> State<'c, 'a> {
         // phrase of where and when of up to twelve tokens.)
         // (So after the title of a programme one spoke to or on, in quotation marks: "told
         // CBS News' "Face the Nation" that", "told NBC's “Meet the Press” on Sunday that".)
+        // (The titles set aside by `title_after_verb`, as `in_title` knows them.)
         let toks = &self.cx.tokens.tokens;
         let title = self.cx.cues.is_saying(self.key(v))
-            && (v + 1..end.min(v + 6))
-                .find(|&i| self.key(i) == "\"")
-                .is_some_and(|o| {
-                    o + 1 < end
-                        && toks[o + 1].cap
-                        && (o + 2..end.min(o + 8)).any(|c| self.key(c) == "\"")
-                });
+            && (v + 1..end.min(v + 6)).any(|i| self.in_title(toks[i].span.start));
         let n = if v + 1 < end && matches!(self.key(v + 1), "in" | "at" | "during") || title {
             14
         } else {
